@@ -1,0 +1,71 @@
+using Enoe.App.Hosting;
+using Enoe.Data;
+using Enoe.Data.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.App.Account;
+
+/// <summary>
+/// Sign-in, sign-out, switching établissement and language: plain HTTP form posts, so the rate
+/// limiter, antiforgery and the cookie all work as on any web form.
+/// </summary>
+public static class AccountEndpoints
+{
+    public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/compte/connexion", SignInAsync).AllowAnonymous().RequireRateLimiting(IdentityHosting.LoginRateLimit);
+        app.MapPost("/compte/deconnexion", async (SignInManager<Person> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/connexion?deconnecte=1");
+        });
+        app.MapPost("/compte/etablissement", SwitchSchoolAsync);
+        app.MapGet("/culture/{code}", (string code, string? retour, HttpContext http) =>
+        {
+            var culture = code == "en" ? "en" : "fr-FR";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(IsLocal(retour) ? retour! : "/");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync([FromForm] LoginForm form, SignInManager<Person> signIn)
+    {
+        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/tableau-de-bord";
+        if (!string.IsNullOrWhiteSpace(form.UserName) && !string.IsNullOrEmpty(form.Password))
+        {
+            var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
+                return Results.LocalRedirect(user?.MustChangePassword == true ? MustChangePasswordMiddleware.PasswordPage : returnUrl);
+            }
+        }
+        // Unknown account, wrong password, locked out: one answer, so nobody learns which accounts exist.
+        return Results.LocalRedirect($"/connexion?erreur=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    private static async Task<IResult> SwitchSchoolAsync(
+        [FromForm] int schoolId, HttpContext http, SignInManager<Person> signIn, EnoeDbContext db)
+    {
+        var user = await signIn.UserManager.GetUserAsync(http.User);
+        if (user is null) return Results.Unauthorized();
+        // The id comes from the browser: it must be one of this person's établissements.
+        if (!await db.Memberships.AnyAsync(m => m.PersonId == user.Id && m.SchoolId == schoolId))
+            return Results.Forbid();
+        user.CurrentSchoolId = schoolId;
+        await signIn.UserManager.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return Results.LocalRedirect("/tableau-de-bord");
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

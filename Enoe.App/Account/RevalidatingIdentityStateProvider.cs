@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Enoe.Data.People;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Enoe.App.Account;
+
+/// <summary>
+/// Checks every 30 minutes that an open circuit's account still has the security stamp it signed in
+/// with, so a password change or a disabled account ends the other open sessions. Uses a fresh scope:
+/// the circuit never holds a UserManager (and its DbContext).
+/// </summary>
+internal sealed class RevalidatingIdentityStateProvider(
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var user = await users.GetUserAsync(state.User);
+        if (user is null) return false;
+        if (!users.SupportsUserSecurityStamp) return true;
+        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Enoe.App.Hosting;
+
+/// <summary>The <c>Enoe</c> configuration section (environment: <c>Enoe__DataDirectory</c> and so on).</summary>
+public sealed class EnoeOptions
+{
+    public const string Section = "Enoe";
+
+    /// <summary>Where the SQLite database and uploaded files live. Relative paths start at the app's content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>
+    public bool? SeedDemo { get; set; }
+
+    /// <summary>Sign-in attempts allowed per minute for one user name from one address.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Host names that serve an établissement's public site at their root: host → slug.</summary>
+    public Dictionary<string, string> PublicSiteHosts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

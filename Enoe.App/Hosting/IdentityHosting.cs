@@ -1,0 +1,65 @@
+using System.Threading.RateLimiting;
+using Enoe.App.Account;
+using Enoe.Data;
+using Enoe.Data.People;
+using Enoe.Widgets.Abstractions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Enoe.App.Hosting;
+
+public static class IdentityHosting
+{
+    public const string LoginRateLimit = "login";
+
+    public static WebApplicationBuilder AddEnoeIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Enoe.Auth";
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/acces-refuse";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddIdentityCore<Person>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
+            })
+            .AddEntityFrameworkStores<EnoeDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+        services.AddScoped<AccountAdministration>();
+
+        services.AddAuthorizationBuilder()
+            // Every endpoint requires a signed-in person unless it says [AllowAnonymous] (public site, sign-in).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (name, profiles) in Policies.Profiles)
+            services.AddAuthorizationBuilder().AddPolicy(name, p => p.RequireClaim(EnoeClaims.Profile, profiles.Split().Select(x => x.ToString())));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+
+        var attempts = builder.Configuration.GetValue($"{EnoeOptions.Section}:{nameof(EnoeOptions.LoginAttemptsPerMinute)}", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Keyed by address *and* user name: a whole collège signs in at 8:00 behind one NAT address.
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                $"{http.Connection.RemoteIpAddress}|{(http.Request.HasFormContentType ? http.Request.Form["UserName"].ToString().ToLowerInvariant() : "")}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using Enoe.App.Account;
+using Enoe.App.PublicSite;
+using Microsoft.AspNetCore.Localization;
+
+namespace Enoe.App.Hosting;
+
+public static class PipelineHosting
+{
+    public static WebApplication UseEnoePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/erreur", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<PublicSiteHostMapping>();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("fr-FR"),
+            SupportedCultures = InterfaceHosting.Cultures,
+            SupportedUICultures = InterfaceHosting.Cultures,
+            // Only the user's explicit choice (the language cookie) moves away from French.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapEnoeEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Enoe.Data.Database;
+using Enoe.Data.Demo;
+using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.Schools;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Enoe.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database (a SQLite file in <paramref name="dataDirectory"/>) and the services over it.</summary>
+    public static IServiceCollection AddEnoeData(this IServiceCollection services, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
+        services.AddDbContextFactory<EnoeDbContext>(o => o.UseSqlite(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<DatabaseInitializer>();
+        services.AddTransient<DemoSeeder>(); // holds one run's state
+        services.AddSingleton<SchoolDirectory>();
+        services.AddSingleton<WorkspaceService>();
+        services.AddSingleton<ArticleService>();
+        return services;
+    }
+}

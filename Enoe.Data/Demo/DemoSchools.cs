@@ -1,0 +1,44 @@
+using Enoe.Data.Schools;
+
+namespace Enoe.Data.Demo;
+
+/// <summary>The demo académie's établissements and the people the README names.</summary>
+internal static class DemoSchools
+{
+    public sealed record Seed(
+        string Slug, string Name, SchoolKind Kind, string City, string UaiDigits, string Address,
+        string Color, EntService Services, string Presentation, string HeadTitle,
+        (string First, string Last) Head, (string First, string Last) Cpe, (string First, string Last) Librarian);
+
+    public static readonly Seed[] All =
+    [
+        new("college-victor-hugo", "Collège Victor Hugo", SchoolKind.College, "Besançon", "0251234",
+            "12 rue de la République, 25000 Besançon", "#1e5aa8", EntService.All,
+            "Collège de centre-ville, 8 divisions de la 6e à la 3e, section sportive football et classes bilangues.",
+            "Principale", ("Hélène", "Carpentier"), ("Julien", "Roussel"), ("Nathalie", "Girard")),
+        new("college-pasteur-dole", "Collège Louis Pasteur", SchoolKind.College, "Dole", "0390456",
+            "3 avenue de Lahr, 39100 Dole", "#2e7d32", EntService.All & ~EntService.Bookings & ~EntService.Skills,
+            "Collège rural de Dole, ouvert sur le Jura, avec une chorale et un atelier robotique.",
+            "Principal", ("Bruno", "Lemaire"), ("Karine", "Brunet"), ("Sylvie", "Morel")),
+        new("lycee-lumiere", "Lycée Louis Lumière", SchoolKind.Lycee, "Vesoul", "0700789",
+            "5 rue du Lycée, 70000 Vesoul", "#8e24aa", EntService.All & ~EntService.Skills,
+            "Lycée général et technologique, spécialités NSI, SES et sciences, section européenne anglais.",
+            "Proviseur", ("Philippe", "Arnaud"), ("Céline", "Faure"), ("Olivier", "Masson")),
+    ];
+
+    public static readonly (string Code, string Name)[] CollegeSubjects =
+    [
+        ("FRAN", "Français"), ("MATHS", "Mathématiques"), ("HG", "Histoire-géographie"), ("ANG", "Anglais"),
+        ("SVT", "Sciences de la vie et de la Terre"), ("PC", "Physique-chimie"), ("TECHNO", "Technologie"),
+        ("EPS", "Éducation physique et sportive"), ("AP", "Arts plastiques"), ("MUS", "Éducation musicale"),
+        ("ESP", "Espagnol LV2"), ("ALL", "Allemand LV2"),
+    ];
+
+    public static readonly (string Code, string Name)[] LyceeSubjects =
+    [
+        ("FRAN", "Français"), ("MATHS", "Mathématiques"), ("HG", "Histoire-géographie"), ("ANG", "Anglais"),
+        ("SVT", "Sciences de la vie et de la Terre"), ("PC", "Physique-chimie"), ("PHILO", "Philosophie"),
+        ("EPS", "Éducation physique et sportive"), ("ESP", "Espagnol LV2"), ("NSI", "Numérique et sciences informatiques"),
+        ("SES", "Sciences économiques et sociales"),
+    ];
+}

@@ -1,0 +1,250 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.Schools;
+using Enoe.Data.Structure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Demo;
+
+/// <summary>
+/// Seeds a believable académie: three établissements with classes of about 25 students, their
+/// teachers, parents (siblings, and one family across two établissements), staff, admins and news.
+/// Deterministic: the same names on every machine, so the README's sign-ins always work.
+/// </summary>
+public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Every demo account's password.</summary>
+    public const string Password = "Enoe#Demo2026";
+
+    private readonly Random _random = new(2026);
+    private readonly HashSet<string> _userNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Person> _people = [];
+    private string _passwordHash = "";
+    private DateTime _now;
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Academies.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
+
+        _now = clock.GetUtcNow().UtcDateTime;
+        // One hash for every demo account: hashing 1,500 passwords one by one would take minutes.
+        _passwordHash = new PasswordHasher<Person>().HashPassword(null!, Password);
+
+        var academy = new Academy
+        {
+            Name = "Académie de Besançon",
+            Description = "L'espace numérique de travail des collèges et lycées du Doubs, du Jura, de la Haute-Saône et du Territoire de Belfort.",
+        };
+        db.Academies.Add(academy);
+        var admin = NewPerson("Marc", "Lefèvre", "admin.academie");
+        admin.IsAcademyAdmin = true;
+
+        // The Martin family has Lucas at the first collège and Emma at the lycée.
+        var sophie = NewPerson("Sophie", "Martin");
+        var thomas = NewPerson("Thomas", "Martin");
+        var lucas = NewPerson("Lucas", "Martin");
+        var emma = NewPerson("Emma", "Martin");
+        // Claire Fontaine teaches mathematics in both collèges.
+        var claire = NewPerson("Claire", "Fontaine");
+
+        var schools = new List<School>();
+        foreach (var seed in DemoSchools.All)
+        {
+            var school = new School
+            {
+                Academy = academy, Slug = seed.Slug, Name = seed.Name, Kind = seed.Kind, City = seed.City,
+                Uai = Uai.Create(seed.UaiDigits), PostalAddress = seed.Address, Presentation = seed.Presentation,
+                Services = seed.Services, Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
+            };
+            schools.Add(school);
+            db.Schools.Add(school);
+            SeedStaff(school, seed);
+            var firstClassStudent = seed.Slug switch { "college-victor-hugo" => lucas, "lycee-lumiere" => emma, _ => null };
+            SeedClassesAndPeople(db, school, firstClassStudent, (sophie, thomas), claire);
+            SeedArticles(db, school, seed);
+        }
+
+        db.Users.AddRange(_people);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private void SeedStaff(School school, DemoSchools.Seed seed)
+    {
+        var slugTail = seed.Slug[(seed.Slug.IndexOf('-') + 1)..];
+        var admin = NewPerson("Gestionnaire", "ENT " + school.Name.Split(' ', 2)[1], "admin." + slugTail);
+        Join(admin, school, Profile.SchoolAdmin | Profile.Staff, "Administrateur ENT");
+        Join(NewPerson(seed.Head.First, seed.Head.Last), school, Profile.Staff | Profile.SchoolAdmin, seed.HeadTitle);
+        Join(NewPerson(seed.Cpe.First, seed.Cpe.Last), school, Profile.Staff, "Conseiller principal d'éducation (vie scolaire)");
+        Join(NewPerson(seed.Librarian.First, seed.Librarian.Last), school, Profile.Staff, "Professeur documentaliste (CDI)");
+        Join(NewAdult(), school, Profile.Staff, school.Kind == SchoolKind.College ? "Principal adjoint" : "Proviseur adjoint");
+        Join(NewAdult(), school, Profile.Staff, "Secrétariat");
+    }
+
+    private void SeedClassesAndPeople(EnoeDbContext db, School school, Person? namedStudent, (Person Mother, Person Father) martins, Person claire)
+    {
+        var college = school.Kind == SchoolKind.College;
+        var subjects = (college ? DemoSchools.CollegeSubjects : DemoSchools.LyceeSubjects)
+            .Select(s => new Subject { School = school, Code = s.Code, Name = s.Name }).ToDictionary(s => s.Code);
+        db.Subjects.AddRange(subjects.Values);
+
+        var levels = Level.National.Where(l => college ? l.Rank <= 4 : l.Rank >= 5).ToList();
+        var classes = levels.SelectMany(l => new[] { "A", "B" }.Select(letter =>
+            new SchoolClass { School = school, LevelId = l.Id, Name = l.Code + letter })).ToList();
+        db.Classes.AddRange(classes);
+
+        // Two teachers per subject, each with half the classes; LV2 and spécialités are taught to groups.
+        var groupSubjects = college ? new[] { "ESP", "ALL" } : ["ESP", "NSI", "SES"];
+        var teachers = new Dictionary<string, Person[]>();
+        foreach (var (code, subject) in subjects)
+        {
+            var pair = new[] { NewAdult(), NewAdult() };
+            if (code == "MATHS" && school.Slug.StartsWith("college")) pair[school.Slug.Contains("hugo") ? 0 : 1] = claire;
+            foreach (var t in pair) Join(t, school, Profile.Teacher, null);
+            teachers[code] = pair;
+            if (groupSubjects.Contains(code)) continue;
+            for (var i = 0; i < classes.Count; i++)
+                db.TeachingAssignments.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
+        }
+        // Claire's second collège gives her only one class, as a teacher completing her timetable would have.
+        if (!school.Slug.Contains("hugo") && college)
+            foreach (var a in db.ChangeTracker.Entries<TeachingAssignment>().Select(e => e.Entity)
+                         .Where(a => a.Teacher == claire && a.SchoolClass!.School == school && a.SchoolClass.Name != "3eB").ToList())
+                a.Teacher = teachers["MATHS"][0];
+
+        var bySchoolParents = new List<(Person Mother, Person? Father, string LastName)>();
+        foreach (var schoolClass in classes)
+        {
+            var level = Level.National.First(l => l.Id == schoolClass.LevelId);
+            var size = 23 + _random.Next(5);
+            for (var n = 0; n < size; n++)
+            {
+                Person student;
+                (Person Mother, Person? Father, string LastName) family;
+                if (n == 0 && namedStudent is not null && schoolClass.Name.EndsWith('A') && schoolClass.LevelId == (college ? 3 : 5))
+                {
+                    student = namedStudent;
+                    family = (martins.Mother, martins.Father, "Martin");
+                }
+                else if (bySchoolParents.Count > 10 && _random.NextDouble() < 0.12)
+                {
+                    family = bySchoolParents[_random.Next(bySchoolParents.Count)]; // a younger or older sibling
+                    student = NewStudent(family.LastName);
+                }
+                else
+                {
+                    var lastName = Pick(DemoNames.LastNames);
+                    family = (NewAdult(lastName), _random.NextDouble() < 0.7 ? NewAdult(lastName) : null, lastName);
+                    bySchoolParents.Add(family);
+                    student = NewStudent(lastName);
+                }
+                Join(student, school, Profile.Student, null);
+                db.Enrolments.Add(new Enrolment { Student = student, SchoolClass = schoolClass });
+                foreach (var parent in new[] { family.Mother, family.Father }.OfType<Person>())
+                {
+                    Join(parent, school, Profile.Parent, null);
+                    db.Guardianships.Add(new Guardianship { Parent = parent, Student = student });
+                }
+                EnrolInGroups(db, school, student, level, college, subjects, teachers);
+            }
+        }
+    }
+
+    private readonly Dictionary<string, TeachingGroup> _groups = [];
+
+    private void EnrolInGroups(EnoeDbContext db, School school, Person student, Level level, bool college,
+        Dictionary<string, Subject> subjects, Dictionary<string, Person[]> teachers)
+    {
+        var wanted = new List<(string Name, string Subject)>();
+        if (college && level.Rank >= 2)
+            wanted.Add(_random.Next(2) == 0 ? ($"LV2 espagnol {level.Code}", "ESP") : ($"LV2 allemand {level.Code}", "ALL"));
+        if (!college)
+        {
+            wanted.Add(($"LV2 espagnol {level.Code}", "ESP"));
+            if (level.Rank >= 6)
+                wanted.Add(_random.Next(2) == 0 ? ($"Spécialité NSI {level.Code}", "NSI") : ($"Spécialité SES {level.Code}", "SES"));
+        }
+        foreach (var (name, subject) in wanted)
+        {
+            var key = school.Slug + "/" + name;
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                group = _groups[key] = new TeachingGroup { School = school, Name = name };
+                db.Groups.Add(group);
+                db.TeachingAssignments.Add(new TeachingAssignment
+                {
+                    Teacher = teachers[subject][level.Rank % 2], Subject = subjects[subject], TeachingGroup = group,
+                });
+            }
+            db.GroupEnrolments.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
+        }
+    }
+
+    private void SeedArticles(EnoeDbContext db, School school, DemoSchools.Seed seed)
+    {
+        var author = _people.First(p => p.FirstName == seed.Head.First && p.LastName == seed.Head.Last);
+        Article Make(ArticleKind kind, string title, string summary, string body, ArticleStatus status, TimeSpan age) => new()
+        {
+            School = school, Kind = kind, Title = title, Slug = Slugs.From(title), Summary = summary, BodyMarkdown = body,
+            Status = status, PublishAt = _now - age, CreatedAt = _now - age, UpdatedAt = _now - age, Author = author, Version = 1,
+        };
+        db.Articles.AddRange(
+            Make(ArticleKind.News, "Rentrée des classes", "Les horaires de la rentrée niveau par niveau.",
+                $"## Bienvenue au {school.Name} !\n\nLes élèves de **{(school.Kind == SchoolKind.College ? "6e" : "2nde")}** sont accueillis " +
+                "le lundi à 8 h 30, les autres niveaux le mardi.\n\n- Apportez votre carnet de correspondance\n- La cantine fonctionne dès le premier jour",
+                ArticleStatus.Published, TimeSpan.FromDays(60)),
+            Make(ArticleKind.News, "Réunion parents-professeurs", "Rencontrez l'équipe pédagogique de votre enfant.",
+                "Les réunions parents-professeurs ont lieu **jeudi de 17 h à 20 h**. Les rendez-vous se prennent depuis l'ENT, " +
+                "rubrique *Mémos*.", ArticleStatus.Published, TimeSpan.FromDays(12)),
+            Make(ArticleKind.News, "Semaine des arts", "Expositions et concerts des élèves au CDI.",
+                "Le CDI accueille toute la semaine les travaux d'arts plastiques. Concert de la chorale vendredi à 18 h.\n\n" +
+                "[Programme complet](https://www.education.gouv.fr)", ArticleStatus.Published, TimeSpan.FromDays(3)),
+            Make(ArticleKind.News, "Voyage scolaire (brouillon)", "En préparation.",
+                "Destination et dates à confirmer avec le conseil d'administration.", ArticleStatus.Draft, TimeSpan.FromDays(1)),
+            Make(ArticleKind.Page, "Horaires et accès", "Ouverture, adresse et transports.",
+                $"**Adresse** : {seed.Address}\n\n| Jour | Horaires |\n|---|---|\n| Lundi, mardi, jeudi, vendredi | 7 h 45 – 17 h 30 |\n| Mercredi | 7 h 45 – 12 h 30 |\n\n" +
+                "Lignes de bus scolaires : arrêt « Établissement ».", ArticleStatus.Published, TimeSpan.FromDays(90)),
+            Make(ArticleKind.Page, "Restauration scolaire", "Menus, tarifs et inscriptions à la demi-pension.",
+                "La demi-pension fonctionne au forfait 4 ou 5 jours. Les menus sont affichés chaque semaine.\n\n" +
+                "> Les repas tiennent compte des allergies déclarées au projet d'accueil individualisé (PAI).",
+                ArticleStatus.Published, TimeSpan.FromDays(90)));
+    }
+
+    private Person NewStudent(string lastName) =>
+        NewPerson(Pick(_random.Next(2) == 0 ? DemoNames.Girls : DemoNames.Boys), lastName);
+
+    private Person NewAdult(string? lastName = null) => NewPerson(Pick(DemoNames.Adults), lastName ?? Pick(DemoNames.LastNames));
+
+    private Person NewPerson(string first, string last, string? userName = null)
+    {
+        userName ??= UniqueUserName(Slugs.From(first, '-') + "." + Slugs.From(last, '-'));
+        _userNames.Add(userName);
+        var person = new Person
+        {
+            FirstName = first, LastName = last, UserName = userName, NormalizedUserName = userName.ToUpperInvariant(),
+            PasswordHash = _passwordHash, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            LockoutEnabled = true, CreatedAt = _now,
+        };
+        _people.Add(person);
+        return person;
+    }
+
+    private string UniqueUserName(string wanted)
+    {
+        var name = wanted;
+        for (var n = 2; _userNames.Contains(name); n++) name = wanted + n;
+        return name;
+    }
+
+    private static void Join(Person person, School school, Profile profile, string? function)
+    {
+        var membership = person.Memberships.FirstOrDefault(m => m.School == school);
+        if (membership is null) person.Memberships.Add(new Membership { School = school, Profiles = profile, Function = function });
+        else membership.Profiles |= profile;
+    }
+
+    private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
+}

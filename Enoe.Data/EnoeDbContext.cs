@@ -1,0 +1,36 @@
+using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.Schools;
+using Enoe.Data.Structure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data;
+
+/// <summary>
+/// The one database of ENOE. Obtain it from <see cref="IDbContextFactory{TContext}"/>, one per
+/// operation: never hold one in a component or a circuit.
+/// </summary>
+public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
+    : IdentityDbContext<Person, IdentityRole<int>, int>(options)
+{
+    public DbSet<Academy> Academies => Set<Academy>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<Level> Levels => Set<Level>();
+    public DbSet<SchoolClass> Classes => Set<SchoolClass>();
+    public DbSet<TeachingGroup> Groups => Set<TeachingGroup>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<GroupEnrolment> GroupEnrolments => Set<GroupEnrolment>();
+    public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
+    public DbSet<Article> Articles => Set<Article>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EnoeDbContext).Assembly);
+    }
+}

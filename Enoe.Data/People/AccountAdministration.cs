@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Enoe.Data.Common;
+using Enoe.Data.Structure;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.People;
+
+public sealed class NewAccount
+{
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public Profile Profile { get; set; } = Profile.Student;
+    public int? ClassId { get; set; }
+    public string? Function { get; set; }
+}
+
+public sealed record CreatedAccount(int PersonId, string UserName, string TemporaryPassword);
+public sealed record AccountRow(int Id, string DisplayName, string UserName, Profile Profiles, string? Function, bool MustChangePassword, bool LockedOut);
+public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total, int Page, int PageSize);
+
+public sealed class NewAccountValidator : AbstractValidator<NewAccount>
+{
+    public static readonly Profile[] Allowed = [Profile.Student, Profile.Parent, Profile.Teacher, Profile.Staff];
+
+    public NewAccountValidator()
+    {
+        RuleFor(a => a.FirstName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Le prénom est obligatoire.")
+            .MaximumLength(100).WithMessage("Le prénom ne doit pas dépasser 100 caractères.");
+        RuleFor(a => a.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Le nom est obligatoire.")
+            .MaximumLength(100).WithMessage("Le nom ne doit pas dépasser 100 caractères.");
+        RuleFor(a => a.Profile).Must(p => Allowed.Contains(p)).WithMessage("Choisissez un profil : élève, parent, enseignant ou personnel.");
+        RuleFor(a => a.ClassId).NotNull().When(a => a.Profile == Profile.Student).WithMessage("Un élève doit être inscrit dans une classe.");
+        RuleFor(a => a.Function).MaximumLength(120).WithMessage("La fonction ne doit pas dépasser 120 caractères.");
+    }
+}
+
+/// <summary>
+/// Accounts an admin établissement creates: a generated identifiant and a temporary password that
+/// must be changed at first sign-in. Scoped to one HTTP request (it uses Identity's UserManager and its
+/// DbContext): call it from static-rendered pages or endpoints, never from a circuit.
+/// </summary>
+public sealed class AccountAdministration(UserManager<Person> users, EnoeDbContext db, TimeProvider clock)
+{
+    private static readonly NewAccountValidator Validator = new();
+
+    public async Task<Result<CreatedAccount>> CreateAsync(CurrentUser admin, int schoolId, NewAccount account, CancellationToken ct = default)
+    {
+        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<CreatedAccount>.From(Result.Forbidden("Seul un administrateur de l'établissement peut créer des comptes."));
+        var validation = await Validator.ValidateAsync(account, ct);
+        if (!validation.IsValid) return Result<CreatedAccount>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        if (account.ClassId is int classId && !await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))
+            return Result<CreatedAccount>.From(Result.Invalid(["Cette classe n'appartient pas à l'établissement."]));
+
+        var person = new Person
+        {
+            FirstName = account.FirstName.Trim(), LastName = account.LastName.Trim(), MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CurrentSchoolId = schoolId,
+        };
+        person.UserName = await FreeUserNameAsync(Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct);
+        person.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = account.Profile, Function = account.Function?.Trim() });
+        if (account.Profile == Profile.Student)
+            db.Enrolments.Add(new Enrolment { Student = person, SchoolClassId = account.ClassId!.Value });
+
+        var password = TemporaryPassword();
+        // One SaveChanges inside CreateAsync writes the person, the membership and the enrolment together.
+        var created = await users.CreateAsync(person, password);
+        if (!created.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Result<CreatedAccount>.From(Result.Invalid(created.Errors.Select(e => e.Description)));
+        }
+        return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName, password));
+    }
+
+    public async Task<Result<AccountPage>> ListAsync(CurrentUser admin, int schoolId, string? search, int page, int pageSize = 25, CancellationToken ct = default)
+    {
+        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<AccountPage>.From(Result.Forbidden());
+        var query = db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            query = query.Where(m => EF.Functions.Like(m.Person!.LastName, $"%{s}%") || EF.Functions.Like(m.Person!.FirstName, $"%{s}%")
+                || EF.Functions.Like(m.Person!.UserName!, $"%{s}%"));
+        }
+        var total = await query.CountAsync(ct);
+        page = Math.Max(1, page);
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderBy(m => m.Person!.LastName).ThenBy(m => m.Person!.FirstName)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new { m.PersonId, m.Person!.FirstName, m.Person.LastName, m.Person.UserName, m.Profiles, m.Function, m.Person.MustChangePassword, m.Person.LockoutEnd })
+            .ToListAsync(ct);
+        return Result<AccountPage>.Ok(new AccountPage(
+            [.. rows.Select(r => new AccountRow(r.PersonId, $"{r.FirstName} {r.LastName}", r.UserName ?? "", r.Profiles, r.Function, r.MustChangePassword, r.LockoutEnd > now))],
+            total, page, pageSize));
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(int schoolId, CancellationToken ct = default) =>
+        (await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.LevelId).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+
+    private async Task<bool> IsAdminAsync(CurrentUser admin, int schoolId, CancellationToken ct) =>
+        await db.Users.AnyAsync(p => p.Id == admin.PersonId && p.IsAcademyAdmin, ct)
+        || await db.Memberships.AnyAsync(m => m.PersonId == admin.PersonId && m.SchoolId == schoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
+
+    private async Task<string> FreeUserNameAsync(string wanted, CancellationToken ct)
+    {
+        var taken = await db.Users.Where(u => u.UserName!.StartsWith(wanted)).Select(u => u.UserName!).ToListAsync(ct);
+        var name = wanted;
+        for (var n = 2; taken.Contains(name, StringComparer.OrdinalIgnoreCase); n++) name = wanted + n;
+        return name;
+    }
+
+    /// <summary>Twelve characters with upper, lower and digits, without look-alikes (0/O, 1/l/I).</summary>
+    private static string TemporaryPassword()
+    {
+        const string upper = "ABCDEFGHJKMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789";
+        var chars = new char[12];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var set = (i % 3) switch { 0 => upper, 1 => lower, _ => digits };
+            chars[i] = set[RandomNumberGenerator.GetInt32(set.Length)];
+        }
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

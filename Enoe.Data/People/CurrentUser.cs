@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Enoe.Data.People;
+
+/// <summary>Claim types ENOE adds to the sign-in cookie.</summary>
+public static class EnoeClaims
+{
+    /// <summary>Id of the établissement the person is working in now.</summary>
+    public const string School = "enoe:school";
+    /// <summary>One claim per profile held in that établissement (and AcademyAdmin).</summary>
+    public const string Profile = "enoe:profile";
+    public const string DisplayName = "enoe:name";
+    public const string MustChangePassword = "enoe:must-change-password";
+}
+
+/// <summary>
+/// Who is asking, as the services see it. Built from the signed cookie; services still check
+/// per-object rights against the database, since memberships may change after sign-in.
+/// </summary>
+public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId, Profile Profiles)
+{
+    public bool Is(Profile profile) => Profiles.HasAny(profile);
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return null;
+        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id))
+            return null;
+        int? school = int.TryParse(principal.FindFirstValue(EnoeClaims.School), CultureInfo.InvariantCulture, out var s) ? s : null;
+        var profiles = principal.FindAll(EnoeClaims.Profile)
+            .Select(c => Enum.TryParse<Profile>(c.Value, out var p) ? p : Profile.None)
+            .Aggregate(Profile.None, (all, p) => all | p);
+        return new CurrentUser(id, principal.FindFirstValue(EnoeClaims.DisplayName) ?? principal.Identity.Name ?? "", school, profiles);
+    }
+}

@@ -1,0 +1,25 @@
+using Enoe.Data.Schools;
+
+namespace Enoe.Data.People;
+
+/// <summary>A person's profiles in one établissement: a teacher in two schools has two memberships.</summary>
+public sealed class Membership
+{
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+    public Profile Profiles { get; set; }
+
+    /// <summary>For staff: "Principal", "Conseillère principale d'éducation", "Professeur documentaliste"...</summary>
+    public string? Function { get; set; }
+}
+
+/// <summary>A responsable légal and the student they answer for.</summary>
+public sealed class Guardianship
+{
+    public int ParentId { get; set; }
+    public Person? Parent { get; set; }
+    public int StudentId { get; set; }
+    public Person? Student { get; set; }
+}

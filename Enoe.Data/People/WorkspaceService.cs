@@ -1,0 +1,59 @@
+using Enoe.Data.Schools;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.People;
+
+public sealed record SchoolRef(int Id, string Name);
+public sealed record ChildRef(int Id, string DisplayName, int SchoolId, string SchoolName, string? ClassName);
+public sealed record WorkspaceSchool(int Id, string Name, SchoolKind Kind, string Slug, string PrimaryColor, string? LogoPath, EntService Services);
+
+/// <summary>
+/// What the shell shows a signed-in person: where they work now, with which profiles (read from the
+/// database, not the cookie), the other établissements they belong to and, for parents, their children.
+/// </summary>
+public sealed record Workspace(
+    int PersonId, string DisplayName, string UserName, WorkspaceSchool? School, Profile Profiles,
+    IReadOnlyList<SchoolRef> Schools, IReadOnlyList<ChildRef> Children, string AcademyName)
+{
+    public bool Runs(EntService service) => School is not null && (School.Services & service) == service;
+}
+
+public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
+{
+    public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var person = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
+            .Select(p => new { p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.PersonId == user.PersonId)
+            .OrderBy(m => m.School!.Name)
+            .Select(m => new { m.SchoolId, m.Profiles, m.School!.Name }).ToListAsync(ct);
+        var current = memberships.FirstOrDefault(m => m.SchoolId == user.SchoolId) ?? memberships.FirstOrDefault();
+        var profiles = (current?.Profiles ?? Profile.None) | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
+
+        var school = current is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == current.SchoolId)
+            .Select(s => new WorkspaceSchool(s.Id, s.Name, s.Kind, s.Slug, s.Branding.PrimaryColor, s.Branding.LogoPath, s.Services))
+            .FirstAsync(ct);
+
+        IReadOnlyList<ChildRef> children = profiles.HasAny(Profile.Parent) || memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
+            ? await ChildrenAsync(db, user.PersonId, ct) : [];
+        var academy = await db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "ENOE";
+
+        return new Workspace(user.PersonId, $"{person.FirstName} {person.LastName}", person.UserName ?? "", school, profiles,
+            [.. memberships.Select(m => new SchoolRef(m.SchoolId, m.Name))], children, academy);
+    }
+
+    private static async Task<IReadOnlyList<ChildRef>> ChildrenAsync(EnoeDbContext db, int parentId, CancellationToken ct) =>
+        await (from g in db.Guardianships
+               where g.ParentId == parentId
+               join e in db.Enrolments on g.StudentId equals e.StudentId into enrolments
+               from e in enrolments.DefaultIfEmpty()
+               orderby g.Student!.FirstName
+               select new ChildRef(g.StudentId, g.Student!.FirstName + " " + g.Student.LastName,
+                   e == null ? 0 : e.SchoolClass!.SchoolId,
+                   e == null ? "" : e.SchoolClass!.School!.Name,
+                   e == null ? null : e.SchoolClass!.Name))
+            .AsNoTracking().ToListAsync(ct);
+}

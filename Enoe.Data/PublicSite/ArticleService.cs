@@ -1,0 +1,160 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.PublicSite;
+
+public sealed record ArticleSummary(
+    int Id, ArticleKind Kind, string Title, string Slug, string? Summary,
+    ArticleStatus Status, DateTime PublishAt, string? AuthorName);
+
+/// <summary>
+/// The public site's articles. Readers see only published articles whose date has come, and only
+/// where the établissement runs its public site; editors are that établissement's staff and admins.
+/// </summary>
+public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+{
+    public const Profile EditorProfiles = Profile.Staff | Profile.SchoolAdmin;
+    private static readonly ArticleDraftValidator Validator = new();
+
+    public async Task<IReadOnlyList<ArticleSummary>> GetPublishedAsync(
+        int schoolId, ArticleKind kind, int skip = 0, int take = 10, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await Published(db, schoolId, kind, now)
+            .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(Math.Clamp(take, 1, 50))
+            .Select(a => new ArticleSummary(a.Id, a.Kind, a.Title, a.Slug, a.Summary, a.Status, a.PublishAt,
+                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Article?> FindPublishedAsync(int schoolId, ArticleKind kind, string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await Published(db, schoolId, kind, now).AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<ArticleSummary>>> ListForEditorAsync(CurrentUser user, int schoolId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var denied = await CheckEditorAsync(db, user, schoolId, ct);
+        if (denied is not null) return Result<IReadOnlyList<ArticleSummary>>.From(denied);
+        IReadOnlyList<ArticleSummary> list = await db.Articles.Where(a => a.SchoolId == schoolId)
+            .OrderBy(a => a.Kind).ThenByDescending(a => a.PublishAt)
+            .Select(a => new ArticleSummary(a.Id, a.Kind, a.Title, a.Slug, a.Summary, a.Status, a.PublishAt,
+                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName))
+            .ToListAsync(ct);
+        return Result<IReadOnlyList<ArticleSummary>>.Ok(list);
+    }
+
+    public async Task<Result<ArticleDraft>> GetForEditAsync(CurrentUser user, int articleId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null) return Result<ArticleDraft>.From(Result.NotFound("Cet article n'existe pas ou a été supprimé."));
+        var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
+        return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : Result<ArticleDraft>.From(denied);
+    }
+
+    /// <summary>Creates or updates; returns the stored draft (new id and version). Nothing is written on refusal.</summary>
+    public async Task<Result<ArticleDraft>> SaveAsync(CurrentUser user, ArticleDraft draft, CancellationToken ct = default)
+    {
+        var validation = await Validator.ValidateAsync(draft, ct);
+        if (!validation.IsValid) return Result<ArticleDraft>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Article? article;
+        if (draft.Id == 0)
+        {
+            var denied = await CheckEditorAsync(db, user, draft.SchoolId, ct);
+            if (denied is not null) return Result<ArticleDraft>.From(denied);
+            article = new Article
+            {
+                SchoolId = draft.SchoolId, Kind = draft.Kind, Title = "", Slug = await FreeSlugAsync(db, draft, ct),
+                CreatedAt = now, AuthorId = user.PersonId,
+            };
+            db.Articles.Add(article);
+        }
+        else
+        {
+            article = await db.Articles.FirstOrDefaultAsync(a => a.Id == draft.Id, ct);
+            if (article is null) return Result<ArticleDraft>.From(Result.NotFound("Cet article a été supprimé entre-temps : copiez votre texte avant de quitter la page."));
+            // The school an article belongs to comes from the database, never from the submitted draft.
+            var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
+            if (denied is not null) return Result<ArticleDraft>.From(denied);
+            if (article.Version != draft.Version) return Conflict();
+            db.Entry(article).Property(a => a.Version).OriginalValue = draft.Version;
+            article.Kind = draft.Kind;
+        }
+
+        article.Title = draft.Title.Trim();
+        article.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim();
+        article.BodyMarkdown = draft.BodyMarkdown;
+        article.Status = draft.Status;
+        article.PublishAt = draft.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+            : draft.Status == ArticleStatus.Published && article.Status != ArticleStatus.Published ? now
+            : article.PublishAt == default ? now : article.PublishAt;
+        article.UpdatedAt = now;
+        article.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+        return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
+
+        static Result<ArticleDraft> Conflict() => Result<ArticleDraft>.From(Result.Conflict(
+            "Quelqu'un a modifié cet article pendant que vous l'écriviez. Votre texte est conservé : " +
+            "copiez-le, rechargez l'article, puis reportez vos changements."));
+    }
+
+    public async Task<Result> DeleteAsync(CurrentUser user, int articleId, int version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null) return Result.NotFound("Cet article a déjà été supprimé.");
+        var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
+        if (denied is not null) return denied;
+        if (article.Version != version) return Result.Conflict("Cet article a été modifié entre-temps : rechargez-le avant de le supprimer.");
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    private static IQueryable<Article> Published(EnoeDbContext db, int schoolId, ArticleKind kind, DateTime now) =>
+        db.Articles.Where(a => a.SchoolId == schoolId && a.Kind == kind && a.Status == ArticleStatus.Published
+            && a.PublishAt <= now
+            && db.Schools.Any(s => s.Id == schoolId && (s.Services & EntService.PublicSite) == EntService.PublicSite));
+
+    /// <summary>Null when the user may edit this établissement's public site; otherwise the refusal.</summary>
+    private static async Task<Result?> CheckEditorAsync(EnoeDbContext db, CurrentUser user, int schoolId, CancellationToken ct)
+    {
+        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
+            .Select(s => new { s.Services }).FirstOrDefaultAsync(ct);
+        if (school is null) return Result.NotFound("Établissement inconnu.");
+        if ((school.Services & EntService.PublicSite) == 0)
+            return Result.Forbidden("Le site public n'est pas activé pour cet établissement.");
+        var isEditor = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
+            && (m.Profiles & EditorProfiles) != 0, ct);
+        return isEditor ? null : Result.Forbidden("Seuls les personnels de l'établissement peuvent écrire sur son site public.");
+    }
+
+    private static async Task<string> FreeSlugAsync(EnoeDbContext db, ArticleDraft draft, CancellationToken ct)
+    {
+        var baseSlug = Slugs.From(draft.Title);
+        var taken = await db.Articles.Where(a => a.SchoolId == draft.SchoolId && a.Kind == draft.Kind && a.Slug.StartsWith(baseSlug))
+            .Select(a => a.Slug).ToListAsync(ct);
+        var slug = baseSlug;
+        for (var n = 2; taken.Contains(slug); n++) slug = $"{baseSlug}-{n}";
+        return slug;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Enoe.Data.Schools;
+
+public enum SchoolKind
+{
+    College = 1,
+    Lycee = 2,
+    LyceeProfessionnel = 3,
+}
+
+/// <summary>An établissement (EPLE), identified by its UAI code and reachable at <c>/{Slug}</c>.</summary>
+public sealed class School
+{
+    public int Id { get; set; }
+    public int AcademyId { get; set; }
+    public Academy? Academy { get; set; }
+
+    /// <summary>Unité administrative immatriculée: 7 digits and a check letter, e.g. 0250007R.</summary>
+    public required string Uai { get; set; }
+    public required string Name { get; set; }
+    public SchoolKind Kind { get; set; }
+
+    /// <summary>The public site's address segment, unique across the académie.</summary>
+    public required string Slug { get; set; }
+    public string? City { get; set; }
+    public string? PostalAddress { get; set; }
+    public string? Presentation { get; set; }
+
+    public SchoolBranding Branding { get; set; } = new();
+
+    /// <summary>Whether the ENT is reachable from outside the school network (through the SAS).</summary>
+    public bool ExternalAccess { get; set; } = true;
+
+    /// <summary>The services the académie lets this établissement run.</summary>
+    public EntService Services { get; set; } = EntService.All;
+
+    public bool Runs(EntService service) => (Services & service) == service;
+}
+
+/// <summary>What makes the établissement's pages its own: a colour and a logo.</summary>
+public sealed class SchoolBranding
+{
+    /// <summary>CSS colour, e.g. <c>#1e5aa8</c>.</summary>
+    public string PrimaryColor { get; set; } = "#1e5aa8";
+
+    /// <summary>A path under the app (e.g. <c>/img/logo-enoe.svg</c>) or null for the default.</summary>
+    public string? LogoPath { get; set; }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Enoe.Data.Schools;
+
+internal sealed class AcademyConfiguration : IEntityTypeConfiguration<Academy>
+{
+    public void Configure(EntityTypeBuilder<Academy> b)
+    {
+        b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.Description).HasMaxLength(2000);
+    }
+}
+
+internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> b)
+    {
+        b.Property(s => s.Uai).HasMaxLength(8);
+        b.HasIndex(s => s.Uai).IsUnique();
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.Slug).HasMaxLength(80);
+        b.HasIndex(s => s.Slug).IsUnique();
+        b.Property(s => s.City).HasMaxLength(120);
+        b.Property(s => s.PostalAddress).HasMaxLength(400);
+        b.Property(s => s.Presentation).HasMaxLength(4000);
+        b.OwnsOne(s => s.Branding, o =>
+        {
+            o.Property(x => x.PrimaryColor).HasMaxLength(20).HasColumnName("PrimaryColor");
+            o.Property(x => x.LogoPath).HasMaxLength(300).HasColumnName("LogoPath");
+        });
+        b.HasOne(s => s.Academy).WithMany(a => a.Schools).HasForeignKey(s => s.AcademyId);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Schools;
+
+public sealed record SchoolListing(int Id, string Name, SchoolKind Kind, string? City, string Slug, string Uai, bool HasPublicSite);
+
+public sealed record PublicSchool(
+    int Id, string Name, SchoolKind Kind, string? City, string? PostalAddress, string? Presentation,
+    string Slug, string PrimaryColor, string? LogoPath, bool ExternalAccess);
+
+/// <summary>Read-only look-ups of the académie and its établissements, safe for anonymous readers.</summary>
+public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
+{
+    public async Task<string> GetAcademyNameAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "ENOE";
+    }
+
+    public async Task<IReadOnlyList<SchoolListing>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new SchoolListing(s.Id, s.Name, s.Kind, s.City, s.Slug, s.Uai,
+                (s.Services & EntService.PublicSite) == EntService.PublicSite))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The établissement whose public site lives at <paramref name="slug"/>; null when there is none or it is switched off.</summary>
+    public async Task<PublicSchool?> FindPublicSiteAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Schools.AsNoTracking()
+            .Where(s => s.Slug == slug && (s.Services & EntService.PublicSite) == EntService.PublicSite)
+            .Select(s => new PublicSchool(s.Id, s.Name, s.Kind, s.City, s.PostalAddress, s.Presentation, s.Slug,
+                s.Branding.PrimaryColor, s.Branding.LogoPath, s.ExternalAccess))
+            .FirstOrDefaultAsync(ct);
+    }
+}

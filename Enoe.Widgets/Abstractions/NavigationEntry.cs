@@ -1,0 +1,30 @@
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Widgets.Abstractions;
+
+/// <summary>
+/// A link in the shell's navigation, registered by the service that owns the page. It shows to a
+/// person only when one of their profiles is in <see cref="Profiles"/> and their établissement runs
+/// <see cref="Service"/> (null: not tied to a service, such as administration).
+/// </summary>
+public sealed record NavigationEntry(string TitleKey, string Href, string Icon, EntService? Service, Profile Profiles, int Order)
+{
+    public bool IsFor(Workspace workspace) =>
+        workspace.Profiles.HasAny(Profiles) && (Service is not { } service || workspace.Runs(service));
+}
+
+public static class NavigationServiceCollectionExtensions
+{
+    public static IServiceCollection AddNavigationEntry(this IServiceCollection services, NavigationEntry entry) =>
+        services.AddSingleton(entry);
+}
+
+/// <summary>All registered entries, in order; the shell asks which ones a person sees.</summary>
+public sealed class NavigationCatalog(IEnumerable<NavigationEntry> entries)
+{
+    private readonly NavigationEntry[] _entries = [.. entries.OrderBy(e => e.Order)];
+
+    public IReadOnlyList<NavigationEntry> For(Workspace workspace) => [.. _entries.Where(e => e.IsFor(workspace))];
+}
