@@ -13,11 +13,12 @@ public static class Slugs
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var lower = char.ToLowerInvariant(c == 'œ' ? 'o' : c == 'æ' ? 'a' : c);
-            if (char.IsAsciiLetterOrDigit(lower))
+            var lower = char.ToLowerInvariant(c);
+            var ascii = lower switch { 'œ' => "oe", 'æ' => "ae", _ when char.IsAsciiLetterOrDigit(lower) => lower.ToString(), _ => null };
+            if (ascii is not null)
             {
                 if (pendingSeparator && sb.Length > 0) sb.Append(separator);
-                sb.Append(lower);
+                sb.Append(ascii);
                 pendingSeparator = false;
             }
             else pendingSeparator = true;

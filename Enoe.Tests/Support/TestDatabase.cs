@@ -1,0 +1,55 @@
+using Enoe.Data;
+using Enoe.Data.Database;
+using Enoe.Data.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Enoe.Tests.Support;
+
+/// <summary>
+/// A real SQLite file in its own temporary folder, migrated like the app does, with the data
+/// services wired as in production and a fake clock.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+    public ServiceProvider Services { get; }
+
+    private TestDatabase()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddEnoeData(Directory);
+        Services = services.BuildServiceProvider();
+    }
+
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false)
+    {
+        var database = new TestDatabase();
+        await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo);
+        return database;
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public EnoeDbContext NewContext() => Get<IDbContextFactory<EnoeDbContext>>().CreateDbContext();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>One seeded demo académie shared by a test class (seeding takes a few seconds).</summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = default!;
+    public Task InitializeAsync() => CreateAsync();
+    private async Task CreateAsync() => Database = await TestDatabase.CreateAsync(seedDemo: true);
+    public Task DisposeAsync() => Database.DisposeAsync().AsTask();
+}
