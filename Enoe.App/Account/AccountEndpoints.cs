@@ -1,4 +1,5 @@
 using Enoe.App.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Enoe.Data;
 using Enoe.Data.People;
 using Microsoft.AspNetCore.Identity;
@@ -19,11 +20,13 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/compte/connexion", SignInAsync).AllowAnonymous().RequireRateLimiting(IdentityHosting.LoginRateLimit);
-        app.MapPost("/compte/deconnexion", async (SignInManager<Person> signIn) =>
+        app.MapPost("/compte/deconnexion", async (HttpContext http, SignInManager<Person> signIn) =>
         {
+            // No form fields to bind, so the antiforgery result must be read here: a forged post signs nobody out.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }) return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/connexion?deconnecte=1");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapPost("/compte/etablissement", SwitchSchoolAsync);
         app.MapGet("/culture/{code}", (string code, string? retour, HttpContext http) =>
         {

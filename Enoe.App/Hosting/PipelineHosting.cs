@@ -10,7 +10,9 @@ public static class PipelineHosting
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.
+        app.UseWhen(http => HttpMethods.IsGet(http.Request.Method),
+            get => get.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseMiddleware<PublicSiteHostMapping>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Enoe.Tests.Support;
+
+/// <summary>The real app over a seeded SQLite database in a temporary data folder.</summary>
+public class EnoeAppFactory : WebApplicationFactory<Program>
+{
+    public const string HugoHost = "www.college-hugo.test";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "enoe-tests", "app-" + Guid.NewGuid().ToString("N"));
+
+    protected virtual int LoginAttemptsPerMinute => 1000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Enoe:DataDirectory", DataDirectory);
+        builder.UseSetting("Enoe:SeedDemo", "true");
+        builder.UseSetting("Enoe:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
+        builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>An app whose sign-in rate limit is low enough to reach in a test.</summary>
+public sealed class StrictRateLimitAppFactory : EnoeAppFactory
+{
+    protected override int LoginAttemptsPerMinute => 3;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedApp : ICollectionFixture<EnoeAppFactory>
+{
+    public const string Name = "Shared app";
+}
+
+public static partial class HttpClientSignIn
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page = "/connexion")
+    {
+        var html = await client.GetStringAsync(page);
+        return WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+    }
+
+    /// <summary>Posts the sign-in form as a browser would; returns the response (a redirect).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password = Enoe.Data.Demo.DemoSeeder.Password, string? returnUrl = null)
+    {
+        var token = await client.AntiforgeryTokenAsync();
+        return await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = returnUrl ?? "",
+        }));
+    }
+
+    /// <summary>The page's HTML with entities decoded (Blazor encodes every non-ASCII letter).</summary>
+    public static async Task<string> GetPageAsync(this HttpClient client, string path) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+    public static async Task<string> ReadPageAsync(this HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A redirect's target as a path, whether the server sent it absolute or relative.</summary>
+    public static string PathAndQueryOrOriginal(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string tokenPage, string action, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(tokenPage);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+}
