@@ -15,7 +15,12 @@ namespace Enoe.App.Account;
 /// </summary>
 public static class AccountEndpoints
 {
-    public sealed record LoginForm(string? UserName, string? Password, string? ReturnUrl);
+    public sealed class LoginForm
+    {
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,0 +1,50 @@
+using Bunit;
+using Enoe.App.Components.Layout;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Enoe.Widgets;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Enoe.Tests.Components;
+
+public sealed class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddEnoeWidgets();
+    }
+
+    private static Workspace As(Profile profiles, EntService services) => new(
+        1, "Claire Fontaine", "claire.fontaine",
+        new WorkspaceSchool(1, "Collège Victor Hugo", SchoolKind.College, "college-victor-hugo", "#1e5aa8", null, services),
+        profiles, [], [], "Académie de Besançon");
+
+    private string[] LinksFor(Profile profiles, EntService services) =>
+        [.. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services)))
+            .FindAll("a").Select(a => a.TextContent.Trim())];
+
+    [Fact]
+    public void Teacher_SeesTheDashboard_ButNotTheSiteEditor()
+    {
+        var links = LinksFor(Profile.Teacher, EntService.All);
+        Assert.Contains("Tableau de bord", links);
+        Assert.DoesNotContain("Site public", links);
+    }
+
+    [Fact]
+    public void Staff_SeesTheSiteEditor_WhereTheSchoolRunsItsPublicSite()
+    {
+        Assert.Contains("Site public", LinksFor(Profile.Staff, EntService.All));
+        Assert.DoesNotContain("Site public", LinksFor(Profile.Staff, EntService.All & ~EntService.PublicSite));
+    }
+
+    [Fact]
+    public void SwitchedOffService_DisappearsForEveryone()
+    {
+        Assert.DoesNotContain("Tableau de bord", LinksFor(Profile.Everyone, EntService.PublicSite));
+    }
+}

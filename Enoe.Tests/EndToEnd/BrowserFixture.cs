@@ -1,0 +1,84 @@
+using System.Net;
+using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// One app on Kestrel (127.0.0.1, a free port) and one headless Chromium (Debian's, never a
+/// downloaded one) shared by every end-to-end test; each test opens its own browser context.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly EnoeAppFactory _app = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => _app.Services;
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+public static class PageSignIn
+{
+    public static async Task SignInAsync(this IPage page, string userName, string password = Enoe.Data.Demo.DemoSeeder.Password)
+    {
+        if (!page.Url.Contains("/connexion")) await page.GotoAsync("/connexion");
+        await page.GetByLabel("Identifiant").FillAsync(userName);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
+    /// <summary>Waits until the page's circuit is live: typing into a prerendered field is not seen by the server.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) => page.Locator("[data-circuit=live]").WaitForAsync();
+
+    /// <summary>Opens the user menu once the circuit is live (a prerendered button ignores clicks until then).</summary>
+    public static async Task OpenUserMenuAsync(this IPage page, string displayName, string expectedItem)
+    {
+        var item = page.GetByText(expectedItem, new() { Exact = true });
+        for (var attempt = 0; attempt < 30 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = displayName }).ClickAsync();
+            try { await item.WaitForAsync(new() { Timeout = 500 }); } catch (TimeoutException) { }
+        }
+    }
+}
