@@ -1,3 +1,4 @@
+using Enoe.Data.Dashboards;
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
 using Enoe.Data.People;
@@ -23,6 +24,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<WorkspaceService>();
         services.AddSingleton<ArticleService>();
+        // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.
+        services.AddSingleton<DefaultLayoutService>();
+        services.AddSingleton<LayoutService>();
+        services.AddSingleton<SchoolNetwork.SchoolNetworkService>();
+        services.AddSingleton<Resources.DigitalResourceService>();
+        services.AddSingleton<SchoolServiceSwitches>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Enoe.Data.Dashboards;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
@@ -27,6 +28,10 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<GroupEnrolment> GroupEnrolments => Set<GroupEnrolment>();
     public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
     public DbSet<Article> Articles => Set<Article>();
+    public DbSet<DashboardTab> DashboardTabs => Set<DashboardTab>();
+    public DbSet<WidgetPlacement> WidgetPlacements => Set<WidgetPlacement>();
+    public DbSet<DefaultLayout> DefaultLayouts => Set<DefaultLayout>();
+    public DbSet<Resources.DigitalResource> DigitalResources => Set<Resources.DigitalResource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

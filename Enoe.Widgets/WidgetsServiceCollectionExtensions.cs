@@ -1,27 +1,49 @@
+using Enoe.Data.Dashboards;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Widgets.Abstractions;
 using Enoe.Widgets.Common;
+using Enoe.Widgets.News;
+using Enoe.Widgets.Resources;
+using Enoe.Widgets.SchoolNetwork;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Enoe.Widgets;
 
-/// <summary>Each ENT service registers its pages' navigation (and, later, its widgets) here.</summary>
+/// <summary>
+/// Each ENT service registers its navigation entries and its widgets here, in its own <c>AddXxx()</c>.
+/// A new widget: a folder per service, a component taking a <see cref="WidgetContext"/>, one
+/// <c>AddWidget</c> line below.
+/// </summary>
 public static class WidgetsServiceCollectionExtensions
 {
     public static IServiceCollection AddEnoeWidgets(this IServiceCollection services)
     {
         services.AddScoped<UserSession>();
+        services.AddScoped<BrowserPreferences>();
         services.AddSingleton<NavigationCatalog>();
-        return services.AddDashboard().AddPublicSite();
+        services.AddSingleton<WidgetCatalog>();
+        services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services.AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
             EntService.Dashboard, Profile.Everyone, Order: 0));
 
-    public static IServiceCollection AddPublicSite(this IServiceCollection services) =>
-        services.AddNavigationEntry(new("Nav_SiteArticles", "/gestion/articles", Icons.Material.Outlined.Public,
-            EntService.PublicSite, Policies.Profiles[Policies.SiteEditor], Order: 900));
+    public static IServiceCollection AddPublicSite(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_SiteArticles", "/gestion/articles", Icons.Material.Outlined.Public,
+            EntService.PublicSite, Policies.Profiles[Policies.SiteEditor], Order: 900))
+        .AddWidget(new("news", "Widget_News", Icons.Material.Outlined.Newspaper, EntService.PublicSite, Profile.Everyone,
+            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(NewsWidget),
+            SettingsType: typeof(NewsSettings), SettingsValidator: typeof(NewsSettingsValidator)));
+
+    public static IServiceCollection AddSchoolNetwork(this IServiceCollection services) => services
+        .AddWidget(new("school-network", "Widget_Network", Icons.Material.Outlined.Groups, EntService.Dashboard, Profile.Everyone & ~Profile.AcademyAdmin,
+            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget)));
+
+    public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
+        .AddWidget(new("resources", "Widget_Resources", Icons.Material.Outlined.LibraryBooks, EntService.Resources, Profile.Everyone,
+            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(ResourcesWidget)));
 }

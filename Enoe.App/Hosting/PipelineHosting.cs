@@ -8,6 +8,8 @@ public static class PipelineHosting
 {
     public static WebApplication UseEnoePipeline(this WebApplication app)
     {
+        // Build the widget catalogue now: two widgets with one key stop the app at start-up, not at first use.
+        app.Services.GetRequiredService<Enoe.Widgets.Abstractions.WidgetCatalog>();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.

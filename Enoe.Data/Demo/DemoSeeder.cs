@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
+using Enoe.Data.Resources;
 using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.AspNetCore.Identity;
@@ -67,6 +68,7 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             SeedArticles(db, school, seed);
         }
 
+        SeedResources(db, schools);
         db.Users.AddRange(_people);
         await db.SaveChangesAsync(ct);
         return true;
@@ -211,6 +213,26 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
                 "La demi-pension fonctionne au forfait 4 ou 5 jours. Les menus sont affichés chaque semaine.\n\n" +
                 "> Les repas tiennent compte des allergies déclarées au projet d'accueil individualisé (PAI).",
                 ArticleStatus.Published, TimeSpan.FromDays(90)));
+    }
+
+    private static void SeedResources(EnoeDbContext db, List<School> schools)
+    {
+        DigitalResource R(string title, string url, string category, string description, Profile profiles = Profile.Everyone, string? levels = null, School? school = null) =>
+            new() { Title = title, Url = url, Category = category, Description = description, Profiles = profiles, LevelCodes = levels, School = school };
+        const Profile learners = Profile.Student | Profile.Parent | Profile.Teacher;
+        db.DigitalResources.AddRange(
+            R("MathenPoche", "https://mathenpoche.sesamath.net", "Mathématiques", "Exercices interactifs de mathématiques, du CM1 à la 3e.", learners, "6e,5e,4e,3e"),
+            R("Clés pour l'Histoire", "https://www.cles-pour-l-histoire.fr", "Histoire-géographie", "Frises, cartes et documents pour l'histoire au collège.", learners, "6e,5e,4e,3e"),
+            R("KNE – manuels numériques", "https://www.kiosque-edu.com", "Manuels", "Les manuels numériques de l'établissement (Kiosque Numérique de l'Éducation).", Profile.Student | Profile.Teacher),
+            R("CNS – Canal Numérique des Savoirs", "https://www.cns-edu.com", "Manuels", "Manuels et ressources des éditeurs.", Profile.Student | Profile.Teacher),
+            R("Site TV", "https://www.site-tv.fr", "Vidéos", "Vidéos éducatives de France Télévisions et de la Cinquième.", learners),
+            R("Le Robert Collège", "https://www.lerobert.com", "Dictionnaires", "Dictionnaire de français en ligne.", Profile.Student | Profile.Teacher, "6e,5e,4e,3e"),
+            R("Dictionnaire Le Petit Robert", "https://www.lerobert.com", "Dictionnaires", "Dictionnaire de la langue française.", Profile.Student | Profile.Teacher, "2nde,1re,Tle"),
+            R("Passeport Orientation Formation", "https://www.onisep.fr", "Orientation", "Construire son parcours d'orientation avec l'ONISEP.", Profile.Student | Profile.Parent | Profile.Staff, "4e,3e,2nde,1re,Tle"),
+            R("Éduthèque", "https://www.edutheque.fr", "Enseignants", "Ressources des grands établissements culturels et scientifiques.", Profile.Teacher | Profile.Staff),
+            R("Éduscol", "https://eduscol.education.fr", "Enseignants", "Programmes, ressources d'accompagnement et actualités pédagogiques.", Profile.Personnel),
+            R("Lumni", "https://www.lumni.fr", "Vidéos", "Vidéos, jeux et quiz pour réviser.", learners),
+            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]));
     }
 
     private Person NewStudent(string lastName) =>

@@ -23,6 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddEnoeData(Directory);
+        services.AddSingleton<Enoe.Data.Dashboards.IWidgetRules, TestWidgetRules>();
         Services = services.BuildServiceProvider();
     }
 

@@ -35,7 +35,8 @@ public sealed class UserSession(AuthenticationStateProvider authentication, Work
         var user = await GetUserAsync();
         if (user is null) return null;
         var workspace = await workspaces.GetAsync(user);
-        SelectedChildId = workspace?.Children.FirstOrDefault()?.Id;
+        // A parent starts on a child of the établissement they are working in.
+        SelectedChildId = (workspace?.Children.FirstOrDefault(c => c.SchoolId == workspace.School?.Id) ?? workspace?.Children.FirstOrDefault())?.Id;
         return workspace;
     }
 }

@@ -17,6 +17,149 @@ namespace Enoe.Data.Database.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("PersonId", "SchoolId", "Position");
+
+                    b.ToTable("DashboardTabs");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DefaultLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Profile")
+                        .IsUnique();
+
+                    b.ToTable("DefaultLayouts");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DefaultPlacement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultLayoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WidgetKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Y")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultLayoutId");
+
+                    b.ToTable("DefaultPlacement");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.WidgetPlacement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TabId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WidgetKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Y")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TabId");
+
+                    b.ToTable("WidgetPlacements");
+                });
+
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.Property<int>("ParentId")
@@ -203,6 +346,63 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("SchoolId", "Kind", "Status", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCodes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DigitalResources");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("ResourceFavourite");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
@@ -626,6 +826,54 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DefaultLayout", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DefaultPlacement", b =>
+                {
+                    b.HasOne("Enoe.Data.Dashboards.DefaultLayout", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("DefaultLayoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.WidgetPlacement", b =>
+                {
+                    b.HasOne("Enoe.Data.Dashboards.DashboardTab", "Tab")
+                        .WithMany("Placements")
+                        .HasForeignKey("TabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tab");
+                });
+
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", "Parent")
@@ -680,6 +928,33 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Resources.DigitalResource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
@@ -879,6 +1154,16 @@ namespace Enoe.Data.Database.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
+                {
+                    b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Dashboards.DefaultLayout", b =>
+                {
+                    b.Navigation("Placements");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Person", b =>

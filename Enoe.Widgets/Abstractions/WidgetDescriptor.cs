@@ -1,0 +1,35 @@
+using Enoe.Data.Dashboards;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+
+namespace Enoe.Widgets.Abstractions;
+
+public readonly record struct WidgetSize(int Width, int Height);
+
+/// <summary>
+/// What the dashboard knows of a widget: its stable key (stored in layouts; never a CLR type name),
+/// title, the ENT service it belongs to, who may add it, its sizes, its component, optional typed
+/// settings with their validator, and its full page if it has one.
+/// </summary>
+public sealed record WidgetDescriptor(
+    string Key,
+    string TitleKey,
+    string Icon,
+    EntService Service,
+    Profile Profiles,
+    WidgetSize DefaultSize,
+    WidgetSize MinSize,
+    Type Component,
+    Type? SettingsType = null,
+    Type? SettingsValidator = null,
+    string? FullPageRoute = null)
+{
+    public WidgetRule Rule => new(Key, Service, Profiles, MinSize.Width, MinSize.Height, DefaultSize.Width, DefaultSize.Height);
+}
+
+/// <summary>What a widget is given: who is looking, where, for which child, at what size, with which settings.</summary>
+public sealed record WidgetContext(CurrentUser User, Workspace Workspace, int? ChildId, WidgetSize Size, string? SettingsJson)
+{
+    /// <summary>The widget's settings, or their defaults when none were saved (or they no longer parse).</summary>
+    public T Settings<T>() where T : new() => WidgetSettings.Read<T>(SettingsJson);
+}
