@@ -3,6 +3,7 @@ using Enoe.Data.Database;
 using Enoe.Data.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Enoe.Tests.Support;
@@ -17,19 +18,21 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; }
 
-    private TestDatabase()
+    private TestDatabase(Action<IServiceCollection>? configure)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddEnoeData(Directory);
-        services.AddSingleton<Enoe.Data.Dashboards.IWidgetRules, TestWidgetRules>();
+        configure?.Invoke(services);
+        services.TryAddSingleton<Enoe.Data.Dashboards.IWidgetRules, TestWidgetRules>();
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false)
+    /// <param name="configure">More services, e.g. the real widget catalogue instead of <see cref="TestWidgetRules"/>.</param>
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(configure);
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo);
         return database;
     }
