@@ -28,9 +28,11 @@ public static class WidgetsServiceCollectionExtensions
         return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources();
     }
 
-    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
-            EntService.Dashboard, Profile.Everyone, Order: 0));
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
+            EntService.Dashboard, Profile.Everyone, Order: 0))
+        .AddNavigationEntry(new("Nav_Services", "/academie/services", Icons.Material.Outlined.ToggleOn,
+            null, Profile.AcademyAdmin, Order: 990));
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_SiteArticles", "/gestion/articles", Icons.Material.Outlined.Public,

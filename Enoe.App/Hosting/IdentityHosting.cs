@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Enoe.App.Account;
 using Enoe.Data;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -47,6 +48,10 @@ public static class IdentityHosting
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (name, profiles) in Policies.Profiles)
             services.AddAuthorizationBuilder().AddPolicy(name, p => p.RequireClaim(EnoeClaims.Profile, profiles.Split().Select(x => x.ToString())));
+
+        foreach (var service in Enum.GetValues<EntService>().Where(s => s is not EntService.None and not EntService.All))
+            services.AddAuthorizationBuilder().AddPolicy(Policies.Running(service), p => p.AddRequirements(new ServiceRunningRequirement(service)));
+        services.AddSingleton<IAuthorizationHandler, ServiceRunningHandler>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -15,7 +15,9 @@ public sealed record Workspace(
     int PersonId, string DisplayName, string UserName, WorkspaceSchool? School, Profile Profiles,
     IReadOnlyList<SchoolRef> Schools, IReadOnlyList<ChildRef> Children, string AcademyName)
 {
-    public bool Runs(EntService service) => School is not null && (School.Services & service) == service;
+    /// <summary>Whether the current établissement runs the service; académie admins outside any school have every service.</summary>
+    public bool Runs(EntService service) =>
+        School is null ? Profiles.HasAny(Profile.AcademyAdmin) : (School.Services & service) == service;
 }
 
 public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)

@@ -1,4 +1,5 @@
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 
 namespace Enoe.Widgets.Abstractions;
 
@@ -13,6 +14,12 @@ public static class Policies
     public const string AcademyAdmin = nameof(AcademyAdmin);
     /// <summary>Writes the établissement's public site: staff and admins.</summary>
     public const string SiteEditor = nameof(SiteEditor);
+
+    /// <summary>"Service:Memos" and so on: the person's current établissement runs that ENT service (checked in the database).</summary>
+    public const string ServicePrefix = "Service:";
+    public const string PublicSiteRunning = ServicePrefix + nameof(EntService.PublicSite);
+
+    public static string Running(EntService service) => ServicePrefix + service;
 
     public static readonly IReadOnlyDictionary<string, Profile> Profiles = new Dictionary<string, Profile>
     {

@@ -1,0 +1,55 @@
+using System.Net;
+using Enoe.Data;
+using Enoe.Data.Schools;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Web;
+
+[Collection(SharedApp.Name)]
+public sealed class ServiceSwitchTests(EnoeAppFactory app)
+{
+    [Fact]
+    public async Task SwitchedOffService_ItsPagesRefuseAccessOnTheServer()
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("sylvie.morel"); // CDI, Collège Louis Pasteur
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/gestion/articles")).StatusCode);
+        await SetPublicSiteAsync("college-pasteur-dole", on: false);
+        try
+        {
+            var refused = await client.GetAsync("/gestion/articles");
+            Assert.StartsWith("/acces-refuse", refused.Headers.Location?.PathAndQueryOrOriginal());
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/college-pasteur-dole")).StatusCode);
+            Assert.DoesNotContain("Site public", await client.GetPageAsync("/tableau-de-bord"));
+        }
+        finally
+        {
+            await SetPublicSiteAsync("college-pasteur-dole", on: true);
+        }
+    }
+
+    [Fact]
+    public async Task ServicesPage_IsForTheAcademyAdminOnly()
+    {
+        var admin = app.NewClient();
+        await admin.SignInAsync("admin.academie");
+        var page = await admin.GetPageAsync("/academie/services");
+        Assert.Contains("Services ouverts dans chaque établissement", page);
+        Assert.Contains("Lycée Louis Lumière", page);
+
+        var schoolAdmin = app.NewClient();
+        await schoolAdmin.SignInAsync("admin.victor-hugo");
+        Assert.StartsWith("/acces-refuse", (await schoolAdmin.GetAsync("/academie/services")).Headers.Location?.PathAndQueryOrOriginal());
+    }
+
+    private async Task SetPublicSiteAsync(string slug, bool on)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var school = await db.Schools.SingleAsync(s => s.Slug == slug);
+        school.Services = on ? school.Services | EntService.PublicSite : school.Services & ~EntService.PublicSite;
+        await db.SaveChangesAsync();
+    }
+}
