@@ -52,6 +52,9 @@ public sealed class DefaultLayout
 
 public sealed class DefaultPlacement : IGridItem
 {
+    /// <summary>The admin who edits a default layout may move every placement, locked ones included.</summary>
+    bool IGridItem.Locked => false;
+
     public int Id { get; set; }
     public int DefaultLayoutId { get; set; }
     public required string WidgetKey { get; set; }

@@ -1,14 +1,22 @@
+using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Dashboards;
 
+/// <summary>A profile's default layout as its editor sees it. <see cref="Inherited"/>: nothing stored here yet, it comes from the académie or the catalogue.</summary>
+public sealed record DefaultLayoutView(int? SchoolId, Profile Profile, bool Inherited, IReadOnlyList<PlacementView> Placements);
+
 /// <summary>
-/// Which layout a profile starts from: the établissement's default for it, else the académie's,
-/// else every widget the profile may use, in catalogue order.
+/// Which layout a profile starts from — the établissement's default for it, else the académie's,
+/// else every widget the profile may use — and the editing of those defaults by admins
+/// (établissement: their school's; académie: the académie's), with mandatory and locked placements.
 /// </summary>
-public sealed class DefaultLayoutService(IWidgetRules rules)
+public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IWidgetRules rules)
 {
+    public static readonly Profile[] EditableProfiles = [Profile.Student, Profile.Parent, Profile.Teacher, Profile.Staff, Profile.SchoolAdmin];
+
     /// <summary>The profile whose default applies to someone holding several: the first of this order.</summary>
     public static Profile PrimaryProfile(Profile profiles) =>
         ProfileNames.Single.FirstOrDefault(p => profiles.HasAny(p), Profile.None);
@@ -30,4 +38,128 @@ public sealed class DefaultLayoutService(IWidgetRules rules)
         }
         return builtIn;
     }
+
+    public async Task<Result<DefaultLayoutView>> GetForEditAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        var stored = await Stored(db, schoolId, profile).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (stored is not null) return Result<DefaultLayoutView>.Ok(View(stored, inherited: false));
+        var resolved = await ResolveAsync(db, schoolId, profile, ct);
+        return Result<DefaultLayoutView>.Ok(new DefaultLayoutView(schoolId, profile, true, [.. resolved.Select(ViewOf)]));
+    }
+
+    /// <summary>Starts this établissement's (or the académie's) own default from what the profile inherits.</summary>
+    public async Task<Result<DefaultLayoutView>> CustomizeAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
+        if (layout is null)
+        {
+            var start = await ResolveAsync(db, schoolId, profile, ct);
+            layout = new DefaultLayout
+            {
+                SchoolId = schoolId, Profile = profile,
+                Placements = [.. start.Select(p => new DefaultPlacement
+                {
+                    WidgetKey = p.WidgetKey, X = p.X, Y = p.Y, Width = p.Width, Height = p.Height,
+                    SettingsJson = p.SettingsJson, Mandatory = p.Mandatory, Locked = p.Locked,
+                })],
+            };
+            db.Add(layout);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return Result<DefaultLayoutView>.Ok(View(layout, inherited: false));
+    }
+
+    /// <summary>Drops this level's own default: the profile inherits again.</summary>
+    public async Task<Result> RevertAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
+        await Stored(db, schoolId, profile).ExecuteDeleteAsync(ct);
+        return Result.Ok();
+    }
+
+    public Task<Result<DefaultLayoutView>> AddAsync(CurrentUser user, int? schoolId, Profile profile, string widgetKey, CancellationToken ct = default) =>
+        EditAsync(user, schoolId, profile, (layout, services) =>
+        {
+            if (rules.Find(widgetKey) is not { } rule || !rule.IsAllowed(profile, services))
+                return Result.Forbidden("Ce widget n'est pas disponible pour ce profil.");
+            var (x, y) = GridLayout.FirstFreeSpot(layout.Placements, rule.DefaultWidth, rule.DefaultHeight);
+            layout.Placements.Add(new DefaultPlacement { WidgetKey = rule.Key, X = x, Y = y, Width = rule.DefaultWidth, Height = rule.DefaultHeight });
+            return Result.Ok();
+        }, ct);
+
+    public Task<Result<DefaultLayoutView>> MoveAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int x, int y, CancellationToken ct = default) =>
+        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) => { GridLayout.TryMove(layout.Placements, p, x, y); return Result.Ok(); }, ct);
+
+    public Task<Result<DefaultLayoutView>> ResizeAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int width, int height, CancellationToken ct = default) =>
+        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
+        {
+            var rule = rules.Find(p.WidgetKey);
+            p.Width = Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns);
+            p.Height = Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight);
+            GridLayout.TryMove(layout.Placements, p, p.X, p.Y);
+            return Result.Ok();
+        }, ct);
+
+    public Task<Result<DefaultLayoutView>> RemoveAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, CancellationToken ct = default) =>
+        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
+        {
+            layout.Placements.Remove(p);
+            GridLayout.Compact(layout.Placements);
+            return Result.Ok();
+        }, ct);
+
+    /// <summary>Mandatory: people cannot remove it. Locked: they can neither move, resize nor remove it (locked implies mandatory).</summary>
+    public Task<Result<DefaultLayoutView>> SetFlagsAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, bool mandatory, bool locked, CancellationToken ct = default) =>
+        EditPlacementAsync(user, schoolId, profile, placementId, (_, p) =>
+        {
+            p.Locked = locked;
+            p.Mandatory = mandatory || locked;
+            return Result.Ok();
+        }, ct);
+
+    private Task<Result<DefaultLayoutView>> EditPlacementAsync(CurrentUser user, int? schoolId, Profile profile, int placementId,
+        Func<DefaultLayout, DefaultPlacement, Result> change, CancellationToken ct) =>
+        EditAsync(user, schoolId, profile, (layout, _) => layout.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
+            ? change(layout, placement) : Result.NotFound("Ce widget n'est plus dans la page par défaut."), ct);
+
+    private async Task<Result<DefaultLayoutView>> EditAsync(CurrentUser user, int? schoolId, Profile profile,
+        Func<DefaultLayout, EntService, Result> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
+        if (layout is null) return Result<DefaultLayoutView>.From(Result.Invalid(["Personnalisez d'abord la page par défaut de ce profil."]));
+        var services = schoolId is null ? EntService.All : await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Services).FirstAsync(ct);
+        var result = change(layout, services);
+        if (!result.Succeeded) return Result<DefaultLayoutView>.From(result);
+        layout.Version++;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result<DefaultLayoutView>.Ok(View(layout, inherited: false));
+    }
+
+    private static IQueryable<DefaultLayout> Stored(EnoeDbContext db, int? schoolId, Profile profile) =>
+        db.DefaultLayouts.Include(l => l.Placements).Where(l => l.SchoolId == schoolId && l.Profile == profile);
+
+    private static async Task<Result?> DenyAsync(EnoeDbContext db, CurrentUser user, int? schoolId, Profile profile, CancellationToken ct)
+    {
+        if (!EditableProfiles.Contains(profile)) return Result.Invalid(["Profil inconnu."]);
+        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return null;
+        var isSchoolAdmin = schoolId is not null && await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
+            && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
+        return isSchoolAdmin ? null : Result.Forbidden("Seuls les administrateurs définissent les pages par défaut.");
+    }
+
+    private static DefaultLayoutView View(DefaultLayout layout, bool inherited) =>
+        new(layout.SchoolId, layout.Profile, inherited, [.. layout.Placements.OrderBy(p => p.Y).ThenBy(p => p.X).Select(ViewOf)]);
+
+    private static PlacementView ViewOf(DefaultPlacement p) => new(p.Id, p.WidgetKey, p.X, p.Y, p.Width, p.Height, p.SettingsJson, p.Mandatory, p.Locked);
 }
