@@ -31,6 +31,8 @@ public static class WidgetsServiceCollectionExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
             EntService.Dashboard, Profile.Everyone, Order: 0))
+        .AddNavigationEntry(new("Nav_DefaultLayouts", "/gestion/pages-par-defaut", Icons.Material.Outlined.DashboardCustomize,
+            EntService.Dashboard, Policies.Profiles[Policies.LayoutAdmin], Order: 980))
         .AddNavigationEntry(new("Nav_Services", "/academie/services", Icons.Material.Outlined.ToggleOn,
             null, Profile.AcademyAdmin, Order: 990));
 

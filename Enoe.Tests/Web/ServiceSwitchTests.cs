@@ -53,3 +53,18 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
         await db.SaveChangesAsync();
     }
 }
+
+[Collection(SharedApp.Name)]
+public sealed class DefaultLayoutsPageTests(EnoeAppFactory app)
+{
+    [Fact]
+    public async Task DefaultLayoutsPage_IsForAdmins()
+    {
+        var admin = app.NewClient();
+        await admin.SignInAsync("admin.victor-hugo");
+        Assert.Contains("Pages d'accueil par défaut", await admin.GetPageAsync("/gestion/pages-par-defaut"));
+        var teacher = app.NewClient();
+        await teacher.SignInAsync("claire.fontaine");
+        Assert.StartsWith("/acces-refuse", (await teacher.GetAsync("/gestion/pages-par-defaut")).Headers.Location?.PathAndQueryOrOriginal());
+    }
+}

@@ -12,6 +12,8 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string SchoolAdmin = nameof(SchoolAdmin);
     public const string AcademyAdmin = nameof(AcademyAdmin);
+    /// <summary>Sets default dashboards: admins of an établissement or of the académie.</summary>
+    public const string LayoutAdmin = nameof(LayoutAdmin);
     /// <summary>Writes the établissement's public site: staff and admins.</summary>
     public const string SiteEditor = nameof(SiteEditor);
 
@@ -30,5 +32,6 @@ public static class Policies
         [SchoolAdmin] = Profile.SchoolAdmin,
         [AcademyAdmin] = Profile.AcademyAdmin,
         [SiteEditor] = Profile.Staff | Profile.SchoolAdmin,
+        [LayoutAdmin] = Profile.SchoolAdmin | Profile.AcademyAdmin,
     };
 }
