@@ -5,6 +5,7 @@ using Enoe.Data.People;
 using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,7 +18,8 @@ public static class DataServiceCollectionExtensions
     {
         Directory.CreateDirectory(dataDirectory);
         var connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
-        services.AddDbContextFactory<EnoeDbContext>(o => o.UseSqlite(connectionString));
+        // Interceptors registered in DI (the tests' command counter, diagnostics) join every context.
+        services.AddDbContextFactory<EnoeDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state

@@ -48,6 +48,8 @@ public static class WidgetsServiceCollectionExtensions
             DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget)));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,
+            EntService.Resources, Policies.Profiles[Policies.LayoutAdmin], Order: 970))
         .AddWidget(new("resources", "Widget_Resources", Icons.Material.Outlined.LibraryBooks, EntService.Resources, Profile.Everyone,
             DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(ResourcesWidget)));
 }

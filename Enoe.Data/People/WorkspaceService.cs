@@ -22,29 +22,32 @@ public sealed record Workspace(
 
 public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
+    /// <summary>One round trip (two for parents, whose children are read too).</summary>
     public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
-            .Select(p => new { p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin }).FirstOrDefaultAsync(ct);
+            .Select(p => new
+            {
+                p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin,
+                Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                Memberships = p.Memberships.OrderBy(m => m.School!.Name).Select(m => new
+                {
+                    m.Profiles,
+                    School = new WorkspaceSchool(m.SchoolId, m.School!.Name, m.School.Kind, m.School.Slug,
+                        m.School.Branding.PrimaryColor, m.School.Branding.LogoPath, m.School.Services),
+                }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
         if (person is null) return null;
 
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.PersonId == user.PersonId)
-            .OrderBy(m => m.School!.Name)
-            .Select(m => new { m.SchoolId, m.Profiles, m.School!.Name }).ToListAsync(ct);
-        var current = memberships.FirstOrDefault(m => m.SchoolId == user.SchoolId) ?? memberships.FirstOrDefault();
+        var current = person.Memberships.FirstOrDefault(m => m.School.Id == user.SchoolId) ?? person.Memberships.FirstOrDefault();
         var profiles = (current?.Profiles ?? Profile.None) | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
-
-        var school = current is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == current.SchoolId)
-            .Select(s => new WorkspaceSchool(s.Id, s.Name, s.Kind, s.Slug, s.Branding.PrimaryColor, s.Branding.LogoPath, s.Services))
-            .FirstAsync(ct);
-
-        IReadOnlyList<ChildRef> children = profiles.HasAny(Profile.Parent) || memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
+        IReadOnlyList<ChildRef> children = person.Memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
             ? await ChildrenAsync(db, user.PersonId, ct) : [];
-        var academy = await db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "ENOE";
 
-        return new Workspace(user.PersonId, $"{person.FirstName} {person.LastName}", person.UserName ?? "", school, profiles,
-            [.. memberships.Select(m => new SchoolRef(m.SchoolId, m.Name))], children, academy);
+        return new Workspace(user.PersonId, $"{person.FirstName} {person.LastName}", person.UserName ?? "", current?.School, profiles,
+            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))], children, person.Academy ?? "ENOE");
     }
 
     private static async Task<IReadOnlyList<ChildRef>> ChildrenAsync(EnoeDbContext db, int parentId, CancellationToken ct) =>

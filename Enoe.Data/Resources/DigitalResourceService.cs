@@ -116,37 +116,31 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         return isSchoolAdmin ? (user.SchoolId, true) : null;
     }
 
+    /// <summary>One round trip. Profiles, levels and favourites come from the database, not from the cookie.</summary>
     private static async Task<IReadOnlyList<ResourceView>> ApplicableAsync(EnoeDbContext db, CurrentUser user, int? childId, CancellationToken ct)
     {
-        var row = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId).Select(p => new
-        {
-            p.IsAcademyAdmin,
-            Membership = p.Memberships.Where(m => m.SchoolId == user.SchoolId).Select(m => new { m.Profiles, m.School!.Services }).FirstOrDefault(),
-        }).FirstOrDefaultAsync(ct);
-        if (row is null) return [];
-        var profiles = (row.Membership?.Profiles ?? Profile.None) | (row.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
-        if (row.Membership is { } m && (m.Services & EntService.Resources) == 0) return [];
-
+        var me = user.PersonId;
+        var schoolId = user.SchoolId;
+        var member = db.Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId);
+        var academyAdmin = db.Users.Any(p => p.Id == me && p.IsAcademyAdmin);
         // Students see their level's resources, parents their children's; personnel see them all.
-        HashSet<string>? levels = null;
-        if (!profiles.HasAny(Profile.Personnel | Profile.AcademyAdmin))
-        {
-            var learners = db.Guardianships.Where(g => g.ParentId == user.PersonId && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
-                .Union(db.Users.Where(p => p.Id == user.PersonId).Select(p => p.Id));
-            levels = [.. await db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClass!.Level!.Code).Distinct().ToListAsync(ct)];
-        }
+        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
+            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
+        var levels = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClass!.Level!.Code);
 
-        var resources = await db.Set<DigitalResource>().AsNoTracking()
-            .Where(r => (r.SchoolId == null || r.SchoolId == user.SchoolId) && (r.Profiles & profiles) != 0)
+        var rows = await db.DigitalResources.AsNoTracking()
+            .Where(r => (r.SchoolId == null || (r.SchoolId == schoolId && member.Any()))
+                && (member.Any(m => (m.Profiles & r.Profiles) != 0) || (academyAdmin && (r.Profiles & Profile.AcademyAdmin) != 0))
+                && member.All(m => (m.School!.Services & EntService.Resources) != 0)
+                && (r.LevelCodes == null || academyAdmin || member.Any(m => (m.Profiles & Profile.Personnel) != 0)
+                    || levels.Any(code => ("," + r.LevelCodes + ",").Contains("," + code + ","))))
             .Select(r => new
             {
-                r.Id, r.Title, r.Url, r.Description, r.Category, r.LevelCodes, FromSchool = r.SchoolId != null,
-                IsFavourite = db.Set<ResourceFavourite>().Any(f => f.PersonId == user.PersonId && f.ResourceId == r.Id),
+                r.Id, r.Title, r.Url, r.Description, r.Category, FromSchool = r.SchoolId != null,
+                IsFavourite = db.Set<ResourceFavourite>().Any(f => f.PersonId == me && f.ResourceId == r.Id),
             })
             .ToListAsync(ct);
-        return [.. resources
-            .Where(r => levels is null || r.LevelCodes is null || r.LevelCodes.Split(',', StringSplitOptions.TrimEntries).Any(levels.Contains))
-            .OrderByDescending(r => r.IsFavourite).ThenBy(r => r.Title)
+        return [.. rows.OrderByDescending(r => r.IsFavourite).ThenBy(r => r.Title)
             .Select(r => new ResourceView(r.Id, r.Title, r.Url, r.Description, r.Category, r.IsFavourite, r.FromSchool))];
     }
 }

@@ -14,53 +14,50 @@ public sealed record NetworkView(IReadOnlyList<NetworkGroup> Groups, IReadOnlyLi
 /// </summary>
 public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
+    /// <summary>One round trip: groups and people come back together.</summary>
     public async Task<NetworkView> GetAsync(CurrentUser user, int? childId, string? search, int take = 12, CancellationToken ct = default)
     {
+        if (user.SchoolId is not int schoolId) return new([], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var membership = await db.Memberships.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId, ct);
-        if (membership is null) return new([], []);
-        var schoolId = membership.SchoolId;
-        var profiles = membership.Profiles;
-
-        // Whose classes: the student themself, a parent's child (only theirs), a teacher's teaching.
-        IQueryable<int> learners = profiles.HasAny(Profile.Student) ? db.Users.Where(p => p.Id == user.PersonId).Select(p => p.Id)
-            : profiles.HasAny(Profile.Parent) ? db.Guardianships.Where(g => g.ParentId == user.PersonId && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
-            : db.Users.Where(_ => false).Select(p => p.Id);
+        var me = user.PersonId;
+        // Every row is tied to this person by the database: their membership here, their own
+        // enrolments and teaching, their children's (guardianships) — whatever the cookie says.
+        var member = db.Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId);
+        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
+            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
         var classIds = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClassId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == user.PersonId && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
+            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
         var groupIds = db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.TeachingGroupId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == user.PersonId && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%";
 
-        var groups = (await db.Classes.Where(c => c.SchoolId == schoolId && classIds.Contains(c.Id)).Select(c => new { c.Id, c.Name, IsClass = true })
-            .Concat(db.Groups.Where(g => g.SchoolId == schoolId && groupIds.Contains(g.Id)).Select(g => new { g.Id, g.Name, IsClass = false }))
-            .AsNoTracking().ToListAsync(ct))
-            .Select(g => new NetworkGroup(g.Id, g.Name, g.IsClass)).ToList();
-
+        var classes = db.Classes.Where(c => c.SchoolId == schoolId && classIds.Contains(c.Id) && member.Any())
+            .Select(c => new { Kind = KindClass, c.Id, c.Name, Role = "" });
+        var groups = db.Groups.Where(g => g.SchoolId == schoolId && groupIds.Contains(g.Id) && member.Any())
+            .Select(g => new { Kind = KindGroup, g.Id, g.Name, Role = "" });
+        // Staff and admins reach every teacher; others the teachers of their (children's) classes and groups.
         var teachers = from a in db.TeachingAssignments
-                       where a.Subject!.SchoolId == schoolId && a.TeacherId != user.PersonId
-                             && (profiles.HasAny(Profile.Staff | Profile.SchoolAdmin)
+                       join p in db.Users on a.TeacherId equals p.Id
+                       where a.Subject!.SchoolId == schoolId && a.TeacherId != me && member.Any()
+                             && (member.Any(m => (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0)
                                  || (a.SchoolClassId != null && classIds.Contains(a.SchoolClassId.Value))
                                  || (a.TeachingGroupId != null && groupIds.Contains(a.TeachingGroupId.Value)))
-                       select new { a.TeacherId, Role = a.Subject!.Name };
-        var staff = db.Memberships.Where(m => m.SchoolId == schoolId && m.Function != null && m.PersonId != user.PersonId
-                && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0)
-            .Select(m => new { TeacherId = m.PersonId, Role = m.Function! });
-        var reachable = teachers.Concat(staff);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = $"%{search.Trim()}%";
-            var matching = db.Users.Where(p => EF.Functions.Like(p.FirstName + " " + p.LastName, s) || EF.Functions.Like(p.LastName, s)).Select(p => p.Id);
-            reachable = reachable.Where(r => matching.Contains(r.TeacherId));
-        }
-        var rows = await (from r in reachable
-                          join p in db.Users on r.TeacherId equals p.Id
-                          select new { p.Id, p.FirstName, p.LastName, r.Role })
-            .AsNoTracking().ToListAsync(ct);
-        var people = rows.GroupBy(r => r.Id)
-            .Select(g => new NetworkPerson(g.Key, $"{g.First().FirstName} {g.First().LastName}", string.Join(", ", g.Select(r => r.Role).Distinct().Order())))
+                             && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
+                       select new { Kind = KindPerson, p.Id, Name = p.FirstName + " " + p.LastName, Role = a.Subject!.Name };
+        var staff = from m in db.Memberships
+                    join p in db.Users on m.PersonId equals p.Id
+                    where m.SchoolId == schoolId && m.Function != null && m.PersonId != me && member.Any()
+                          && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0
+                          && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
+                    select new { Kind = KindPerson, p.Id, Name = p.FirstName + " " + p.LastName, Role = m.Function! };
+
+        var rows = await classes.Concat(groups).Concat(teachers).Concat(staff).AsNoTracking().ToListAsync(ct);
+        var people = rows.Where(r => r.Kind == KindPerson).GroupBy(r => r.Id)
+            .Select(g => new NetworkPerson(g.Key, g.First().Name, string.Join(", ", g.Select(r => r.Role).Distinct().Order())))
             .OrderBy(p => p.DisplayName.Split(' ').Last()).ThenBy(p => p.DisplayName)
             .Take(take).ToList();
-        return new NetworkView(groups, people);
+        return new NetworkView([.. rows.Where(r => r.Kind != KindPerson).Select(r => new NetworkGroup(r.Id, r.Name, r.Kind == KindClass))], people);
     }
+
+    private const int KindClass = 0, KindGroup = 1, KindPerson = 2;
 }

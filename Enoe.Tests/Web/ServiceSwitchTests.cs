@@ -63,8 +63,10 @@ public sealed class DefaultLayoutsPageTests(EnoeAppFactory app)
         var admin = app.NewClient();
         await admin.SignInAsync("admin.victor-hugo");
         Assert.Contains("Pages d'accueil par défaut", await admin.GetPageAsync("/gestion/pages-par-defaut"));
+        Assert.Contains("Ressources propres à votre établissement", await admin.GetPageAsync("/gestion/ressources"));
         var teacher = app.NewClient();
         await teacher.SignInAsync("claire.fontaine");
         Assert.StartsWith("/acces-refuse", (await teacher.GetAsync("/gestion/pages-par-defaut")).Headers.Location?.PathAndQueryOrOriginal());
+        Assert.StartsWith("/acces-refuse", (await teacher.GetAsync("/gestion/ressources")).Headers.Location?.PathAndQueryOrOriginal());
     }
 }

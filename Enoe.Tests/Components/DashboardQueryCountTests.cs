@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Bunit;
+using Enoe.Data.Dashboards;
+using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.Resources;
+using Enoe.Data.SchoolNetwork;
+using Enoe.Tests.Support;
+using Enoe.Widgets;
+using Enoe.Widgets.Abstractions;
+using Enoe.Widgets.Dashboard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Xunit.Abstractions;
+
+namespace Enoe.Tests.Components;
+
+public sealed class DashboardQueryCountTests(ITestOutputHelper output) : BunitContext, IAsyncLifetime
+{
+    private readonly CommandCounter _counter = new();
+    private TestDatabase _database = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(seedDemo: true, configure: s => s.AddEnoeWidgets().AddSingleton<IInterceptor>(_counter));
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddDataProtection();
+        Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
+        Services.AddEnoeWidgets();
+        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService), typeof(DigitalResourceService) })
+            Services.AddSingleton(type, _database.Services.GetRequiredService(type));
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EightWidgetDashboard_TakesTheLayoutPlusAtMostOneRoundTripPerWidget()
+    {
+        int lucas, school;
+        await using (var db = _database.NewContext())
+        {
+            var person = await db.Users.SingleAsync(u => u.UserName == "lucas.martin");
+            (lucas, school) = (person.Id, await db.Memberships.Where(m => m.PersonId == person.Id).Select(m => m.SchoolId).FirstAsync());
+            string[] keys = ["news", "school-network", "resources", "news", "school-network", "resources", "news", "resources"];
+            db.DashboardTabs.Add(new DashboardTab
+            {
+                PersonId = lucas, SchoolId = school, Title = "Accueil",
+                Placements = [.. keys.Select((k, i) => new WidgetPlacement { WidgetKey = k, X = i % 3 * 4, Y = i / 3 * 4, Width = 4, Height = 4 })],
+            });
+            await db.SaveChangesAsync();
+        }
+        var auth = AddAuthorization();
+        auth.SetAuthorized("lucas.martin");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, lucas.ToString()), new Claim(EnoeClaims.School, school.ToString()),
+            new Claim(EnoeClaims.Profile, nameof(Profile.Student)));
+
+        _counter.Reset();
+        var page = Render<DashboardPage>();
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-widget]").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-widget=resources] .enoe-star").Count > 0 ? 3 : 0));
+
+        output.WriteLine($"{_counter.Count} round trips:\n{_counter.Log}");
+        const int shell = 1; // the person's workspace (name, école, profiles, children)
+        const int layout = 2; // who and where (from the database), then the tabs with their placements
+        Assert.True(_counter.Count <= shell + layout + 8, $"{_counter.Count} round trips for 8 widgets:\n{_counter.Log}");
+    }
+}
