@@ -11,6 +11,8 @@ public static class InterfaceHosting
     public static WebApplicationBuilder AddEnoeInterface(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSingleton<CircuitCounter>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
         builder.Services.AddEnoeWidgets();

@@ -37,6 +37,7 @@ public static class PipelineHosting
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode()

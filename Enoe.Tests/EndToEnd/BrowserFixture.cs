@@ -77,7 +77,7 @@ public static class PageSignIn
         var item = page.GetByText(expectedItem, new() { Exact = true });
         for (var attempt = 0; attempt < 30 && !await item.IsVisibleAsync(); attempt++)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = displayName }).ClickAsync();
+            await page.Locator("summary.enoe-menu-summary", new() { HasText = displayName }).ClickAsync();
             try { await item.WaitForAsync(new() { Timeout = 500 }); } catch (TimeoutException) { }
         }
     }

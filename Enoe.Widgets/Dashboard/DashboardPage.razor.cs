@@ -59,9 +59,16 @@ public partial class DashboardPage
         StateHasChanged();
     }
 
-    private Dictionary<string, object> ParametersFor(PlacementView p) => new()
+    /// <summary>
+    /// The widget's component, opened by its type as DynamicComponent would, without DynamicComponent's
+    /// own component instance: one fewer live component per widget in every open circuit.
+    /// </summary>
+    private RenderFragment Widget(WidgetDescriptor widget, PlacementView p) => builder =>
     {
-        ["Context"] = new WidgetContext(_user!, _workspace!, Session.SelectedChildId, new WidgetSize(p.Width, p.Height), p.SettingsJson),
+        builder.OpenComponent(0, widget.Component);
+        builder.AddComponentParameter(1, nameof(WidgetBase.Context),
+            new WidgetContext(_user!, _workspace!, Session.SelectedChildId, new WidgetSize(p.Width, p.Height), p.SettingsJson));
+        builder.CloseComponent();
     };
 
     private async Task RunAsync(LayoutCommand command)

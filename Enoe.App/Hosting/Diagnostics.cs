@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Enoe.App.Hosting;
+
+/// <summary>Counts open circuits: each is a browser tab's live session held in the server's memory.</summary>
+public sealed class CircuitCounter : CircuitHandler
+{
+    private int _open;
+    public int Open => Volatile.Read(ref _open);
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _open);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
+    {
+        Interlocked.Decrement(ref _open);
+        return Task.CompletedTask;
+    }
+}
+
+public static class DiagnosticsHosting
+{
+    /// <summary>
+    /// <c>GET /diagnostics/memory</c>: managed heap after a full collection and open circuits, for the
+    /// circuit-memory benchmark (bench/). Off unless <c>Enoe:Diagnostics:Memory</c> is true, and only
+    /// answered to the machine itself.
+    /// </summary>
+    public static WebApplication MapMemoryDiagnostics(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Enoe:Diagnostics:Memory")) return app;
+        app.MapGet("/diagnostics/memory", (HttpContext http, CircuitCounter circuits) =>
+        {
+            if (http.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address)) return Results.NotFound();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open });
+        }).AllowAnonymous();
+        return app;
+    }
+}
