@@ -3,22 +3,34 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace Enoe.Widgets.Common;
 
-/// <summary>What belongs to one browser rather than to the account: collapsed widgets, the child a parent last viewed.</summary>
-public sealed record Preferences(int[] Collapsed, int? ChildId)
+/// <summary>What belongs to one browser rather than to the account: dark mode, collapsed widgets, the child a parent last viewed.</summary>
+public sealed record Preferences(int[] Collapsed, int? ChildId, bool DarkMode = false)
 {
     public static readonly Preferences Empty = new([], null);
 }
 
 /// <summary>
 /// Reads and writes <see cref="Preferences"/> in the browser's local storage, encrypted by Data
-/// Protection so the browser cannot forge them. Usable once the component has rendered (JS interop).
-/// Values read back are hints only: every id is checked again against the person's rights.
+/// Protection so the browser cannot forge them. One instance per circuit, shared by the shell and
+/// the pages, so their changes never overwrite each other. Usable once a component has rendered
+/// (JS interop). Values read back are hints only: every id is checked again against the person's rights.
 /// </summary>
 public sealed class BrowserPreferences(ProtectedLocalStorage storage)
 {
     private const string Key = "enoe.preferences";
+    private Task<Preferences>? _loaded;
 
-    public async Task<Preferences> LoadAsync()
+    public Task<Preferences> LoadAsync() => _loaded ??= ReadAsync();
+
+    public async Task<Preferences> UpdateAsync(Func<Preferences, Preferences> change)
+    {
+        var updated = change(await LoadAsync());
+        _loaded = Task.FromResult(updated);
+        await storage.SetAsync(Key, updated);
+        return updated;
+    }
+
+    private async Task<Preferences> ReadAsync()
     {
         try
         {
@@ -30,6 +42,4 @@ public sealed class BrowserPreferences(ProtectedLocalStorage storage)
             return Preferences.Empty; // keys rotated or value tampered with: start afresh
         }
     }
-
-    public ValueTask SaveAsync(Preferences preferences) => storage.SetAsync(Key, preferences);
 }

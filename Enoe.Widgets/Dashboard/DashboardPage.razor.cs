@@ -53,10 +53,8 @@ public partial class DashboardPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || _workspace is null) return;
-        var preferences = await Preferences.LoadAsync();
-        _collapsed = [.. preferences.Collapsed];
-        if (preferences.ChildId is int child) await Session.SelectChildAsync(child); // checked against the person's own children
-        StateHasChanged();
+        _collapsed = [.. (await Preferences.LoadAsync()).Collapsed];
+        if (_collapsed.Count > 0) StateHasChanged();
     }
 
     /// <summary>
@@ -151,7 +149,8 @@ public partial class DashboardPage
     private async Task ToggleCollapsedAsync(int placementId)
     {
         if (!_collapsed.Remove(placementId)) _collapsed.Add(placementId);
-        await Preferences.SaveAsync(new Preferences([.. _collapsed], Session.SelectedChildId));
+        var collapsed = _collapsed.ToArray();
+        await Preferences.UpdateAsync(p => p with { Collapsed = collapsed });
     }
 
     /// <summary>Shows the refusal, or puts the changed tab in place. True when the change was made.</summary>
@@ -165,11 +164,7 @@ public partial class DashboardPage
         return true;
     }
 
-    private void OnSessionChanged() => _ = InvokeAsync(async () =>
-    {
-        StateHasChanged();
-        await Preferences.SaveAsync(new Preferences([.. _collapsed], Session.SelectedChildId));
-    });
+    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
 
     public void Dispose() => Session.Changed -= OnSessionChanged;
 }
