@@ -32,9 +32,7 @@ public static class WidgetsServiceCollectionExtensions
         .AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
             EntService.Dashboard, Profile.Everyone, Order: 0))
         .AddNavigationEntry(new("Nav_DefaultLayouts", "/gestion/pages-par-defaut", Icons.Material.Outlined.DashboardCustomize,
-            EntService.Dashboard, Policies.Profiles[Policies.LayoutAdmin], Order: 980))
-        .AddNavigationEntry(new("Nav_Services", "/academie/services", Icons.Material.Outlined.ToggleOn,
-            null, Profile.AcademyAdmin, Order: 990));
+            EntService.Dashboard, Policies.Profiles[Policies.LayoutAdmin], Order: 980));
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_SiteArticles", "/gestion/articles", Icons.Material.Outlined.Public,

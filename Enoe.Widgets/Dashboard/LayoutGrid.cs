@@ -80,8 +80,8 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
             builder.AddMarkupContent(12, "<span class=\"enoe-drag-handle\" title=\"Glisser pour déplacer\" aria-hidden=\"true\">⠿</span>");
         builder.OpenElement(13, "h2");
         builder.AddContent(14, title);
-        if (p.Locked) builder.AddMarkupContent(15, " <span class=\"enoe-lock\" title=\"Imposé et verrouillé par l'établissement\" aria-label=\"verrouillé\">🔒</span>");
-        else if (p.Mandatory) builder.AddMarkupContent(16, " <span class=\"enoe-lock\" title=\"Imposé par l'établissement\" aria-label=\"imposé\">📌</span>");
+        if (p.Locked) builder.AddMarkupContent(15, $" <span class=\"enoe-lock\" title=\"Imposé et verrouillé par l'établissement\" role=\"img\" aria-label=\"verrouillé\">{Svg(LockIcon)}</span>");
+        else if (p.Mandatory) builder.AddMarkupContent(16, $" <span class=\"enoe-lock\" title=\"Imposé par l'établissement\" role=\"img\" aria-label=\"imposé\">{Svg(PinIcon)}</span>");
         builder.CloseElement();
 
         builder.OpenElement(17, "div");
@@ -99,9 +99,9 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
         }
         if (Editing && AdminMode)
         {
-            builder.AddContent(27, Button(p.Mandatory ? "📌✓" : "📌", p.Mandatory ? $"Ne plus imposer {title}" : $"Imposer {title}",
+            builder.AddContent(27, Button(new MarkupString(Svg(p.Mandatory ? PinIcon : PinOffIcon)), p.Mandatory ? $"Ne plus imposer {title}" : $"Imposer {title}",
                 Command(LayoutCommandKind.SetFlags, p) with { Mandatory = !p.Mandatory, Locked = p.Locked && !p.Mandatory }));
-            builder.AddContent(28, Button(p.Locked ? "🔒✓" : "🔒", p.Locked ? $"Déverrouiller {title}" : $"Verrouiller {title}",
+            builder.AddContent(28, Button(new MarkupString(Svg(p.Locked ? LockIcon : LockOpenIcon)), p.Locked ? $"Déverrouiller {title}" : $"Verrouiller {title}",
                 Command(LayoutCommandKind.SetFlags, p) with { Mandatory = p.Mandatory, Locked = !p.Locked }));
         }
         if (Editing && !AdminMode && d.SettingsType is not null)
@@ -133,9 +133,17 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
         builder.CloseElement(); // section
     };
 
+    // MudBlazor's Material icons are SVG path constants: markup from the library, never user text.
+    private const string LockIcon = MudBlazor.Icons.Material.Filled.Lock, LockOpenIcon = MudBlazor.Icons.Material.Outlined.LockOpen;
+    private const string PinIcon = MudBlazor.Icons.Material.Filled.PushPin, PinOffIcon = MudBlazor.Icons.Material.Outlined.PushPin;
+
+    private static string Svg(string icon) => $"<svg class=\"enoe-svg\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{icon}</svg>";
+
     private static LayoutCommand Command(LayoutCommandKind kind, PlacementView p) => new(kind, p.Id) { Width = p.Width, Height = p.Height };
 
-    private RenderFragment Button(string symbol, string label, LayoutCommand command) => builder =>
+    private RenderFragment Button(string symbol, string label, LayoutCommand command) => Button(new MarkupString(System.Net.WebUtility.HtmlEncode(symbol)), label, command);
+
+    private RenderFragment Button(MarkupString symbol, string label, LayoutCommand command) => builder =>
     {
         builder.OpenElement(0, "button");
         builder.AddAttribute(1, "type", "button");
