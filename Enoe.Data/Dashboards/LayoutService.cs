@@ -22,13 +22,18 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
     /// <summary>Who the person is where they work now, read from the database (not the cookie).</summary>
     internal sealed record Scope(int? SchoolId, Profile Profiles, EntService Services);
 
+    /// <summary>A placement the person's default imposes (mandatory or locked).</summary>
+    internal sealed record Imposed(string WidgetKey, int X, int Y, int Width, int Height, bool Mandatory, bool Locked);
+
     /// <summary>The person's tabs, created from their profile's default on first visit.</summary>
     public async Task<IReadOnlyList<TabView>> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = await ScopeAsync(db, user, ct);
+        var (scope, imposed) = await ScopeWithImposedAsync(db, user, ct);
         if (!scope.Services.HasFlag(EntService.Dashboard)) return [];
         var tabs = await TabsQuery(db, user, scope).AsNoTracking().ToListAsync(ct);
+        if (tabs.Count > 0 && !Honours(tabs, imposed))
+            tabs = await ImposeAsync(db, user, scope, imposed, ct);
         if (tabs.Count == 0)
         {
             // SQLite transactions take the write lock at once: a second browser tab opening the
@@ -242,6 +247,68 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         return row?.Membership is { } m
             ? new Scope(m.SchoolId, m.Profiles | admin, m.Services)
             : new Scope(null, admin, admin == Profile.None ? EntService.None : EntService.All);
+    }
+
+    /// <summary>The scope, then what the person's default imposes: the établissement's default for their profile, else the académie's.</summary>
+    private static async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(db, user, ct);
+        var profile = DefaultLayoutService.PrimaryProfile(scope.Profiles);
+        var layouts = await db.DefaultLayouts.AsNoTracking()
+            .Where(l => l.Profile == profile && (l.SchoolId == scope.SchoolId || l.SchoolId == null))
+            .Select(l => new
+            {
+                l.SchoolId,
+                Imposed = l.Placements.Where(x => x.Mandatory || x.Locked)
+                    .Select(x => new Imposed(x.WidgetKey, x.X, x.Y, x.Width, x.Height, x.Mandatory, x.Locked)).ToList(),
+            })
+            .ToListAsync(ct);
+        var chosen = layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null) ?? layouts.FirstOrDefault(l => l.SchoolId == null);
+        return (scope, chosen?.Imposed ?? []);
+    }
+
+    /// <summary>Whether the tabs carry exactly what the default imposes today (checked without writing).</summary>
+    private static bool Honours(IReadOnlyList<DashboardTab> tabs, IReadOnlyList<Imposed> imposed)
+    {
+        var placements = tabs.SelectMany(t => t.Placements).ToList();
+        return imposed.All(i => placements.Any(p => p.WidgetKey == i.WidgetKey && p.Mandatory == (i.Mandatory || i.Locked) && p.Locked == i.Locked
+                   && (!i.Locked || (p.X, p.Y, p.Width, p.Height) == (i.X, i.Y, i.Width, i.Height))))
+            && placements.Where(p => p.Mandatory || p.Locked).All(p => imposed.Any(i => i.WidgetKey == p.WidgetKey));
+    }
+
+    /// <summary>
+    /// Brings a person's dashboard in line with what their default imposes now, as uPortal's fragments
+    /// do: an imposed widget they lack is added to their first tab, a locked one goes to its place,
+    /// and widgets no longer imposed become theirs to move or remove.
+    /// </summary>
+    private static async Task<List<DashboardTab>> ImposeAsync(EnoeDbContext db, CurrentUser user, Scope scope, IReadOnlyList<Imposed> imposed, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
+        foreach (var placement in tabs.SelectMany(t => t.Placements).Where(p => !imposed.Any(i => i.WidgetKey == p.WidgetKey)))
+            (placement.Mandatory, placement.Locked) = (false, false);
+        var first = tabs[0];
+        foreach (var rule in imposed)
+        {
+            var placement = tabs.SelectMany(t => t.Placements).FirstOrDefault(p => p.WidgetKey == rule.WidgetKey);
+            if (placement is null)
+            {
+                placement = new WidgetPlacement { WidgetKey = rule.WidgetKey, X = rule.X, Y = rule.Y, Width = rule.Width, Height = rule.Height };
+                first.Placements.Add(placement);
+            }
+            (placement.Mandatory, placement.Locked) = (rule.Mandatory || rule.Locked, false);
+            var tab = tabs.First(t => t.Placements.Contains(placement));
+            if (rule.Locked || placement.Id == 0)
+            {
+                (placement.Width, placement.Height) = (rule.Width, rule.Height);
+                GridLayout.TryMove(tab.Placements, placement, rule.X, rule.Y); // not locked yet: it may push the others
+            }
+            placement.Locked = rule.Locked;
+        }
+        foreach (var tab in tabs) tab.Version++;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return tabs;
     }
 
     private async Task<DashboardTab> CreateFromDefaultAsync(EnoeDbContext db, CurrentUser user, Scope scope, CancellationToken ct)

@@ -70,7 +70,7 @@ public sealed class DashboardQueryCountTests(ITestOutputHelper output) : BunitCo
 
         output.WriteLine($"{_counter.Count} round trips:\n{_counter.Log}");
         const int shell = 1; // the person's workspace (name, école, profiles, children)
-        const int layout = 2; // who and where (from the database), then the tabs with their placements
+        const int layout = 3; // who and where (from the database), what their default imposes, the tabs with their placements
         Assert.True(_counter.Count <= shell + layout + 8, $"{_counter.Count} round trips for 8 widgets:\n{_counter.Log}");
     }
 }

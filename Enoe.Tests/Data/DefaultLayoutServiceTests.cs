@@ -63,4 +63,32 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
         await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Teacher);
         Assert.True((await Defaults.AddAsync(Admin, _f.A.Id, Profile.Teacher, "news")).Succeeded);
     }
+
+    [Fact]
+    public async Task WidgetImposedLater_ReachesExistingDashboards_AndFreeingItLetsPeopleChooseAgain()
+    {
+        var layouts = _database.Get<LayoutService>();
+        var student = TwoSchools.As(_f.StudentA, _f.A);
+        var mine = (await layouts.GetAsync(student))[0];
+        await layouts.RemoveAsync(student, mine.Placements.Single(p => p.WidgetKey == "news").Id);
+        Assert.DoesNotContain("news", (await layouts.GetAsync(student))[0].Placements.Select(p => p.WidgetKey));
+
+        var layout = (await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Student)).Value!;
+        var news = layout.Placements.Single(p => p.WidgetKey == "news");
+        await Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, news.Id, 8, 0);
+        await Defaults.SetFlagsAsync(Admin, _f.A.Id, Profile.Student, news.Id, mandatory: false, locked: true);
+
+        var imposed = (await layouts.GetAsync(student))[0].Placements.Single(p => p.WidgetKey == "news");
+        Assert.True(imposed.Locked && imposed.Mandatory);
+        Assert.Equal((8, 0), (imposed.X, imposed.Y));
+        var all = (await layouts.GetAsync(student))[0].Placements;
+        foreach (var a in all)
+            foreach (var b in all.Where(b => b.Id != a.Id))
+                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
+
+        await Defaults.SetFlagsAsync(Admin, _f.A.Id, Profile.Student, news.Id, mandatory: false, locked: false);
+        var freed = (await layouts.GetAsync(student))[0].Placements.Single(p => p.WidgetKey == "news");
+        Assert.False(freed.Locked || freed.Mandatory);
+        Assert.True((await layouts.RemoveAsync(student, freed.Id)).Succeeded);
+    }
 }
