@@ -71,9 +71,10 @@ public static class PageSignIn
     /// <summary>Waits until the page's circuit is live: typing into a prerendered field is not seen by the server.</summary>
     public static Task WaitForCircuitAsync(this IPage page) => page.Locator("[data-circuit=live]").WaitForAsync();
 
-    /// <summary>Opens the user menu: a native disclosure, so it opens with or without the circuit.</summary>
+    /// <summary>Opens the user menu once the circuit is live (the circuit's first render replaces the prerendered menu, open or not).</summary>
     public static async Task OpenUserMenuAsync(this IPage page, string displayName, string expectedItem)
     {
+        await page.WaitForCircuitAsync();
         await page.Locator("summary.enoe-menu-summary", new() { HasText = displayName }).ClickAsync();
         await page.GetByText(expectedItem, new() { Exact = true }).WaitForAsync();
     }
