@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ENOE test: data (real SQLite), components (bUnit), HTTP (WebApplicationFactory) and
-# end-to-end journeys in Debian's Chromium (Playwright). Installs Chromium when it is missing.
+# end-to-end journeys in Debian's Chromium (Playwright) with axe-core accessibility checks.
+# Installs Chromium and axe-core when they are missing.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Data").
 # The last line is always: tests: N passed, M failed
 set -uo pipefail
@@ -13,6 +14,13 @@ if [ ! -x /usr/bin/chromium ]; then
     else
         sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     fi || { echo "Could not install chromium (apt-get install chromium)." >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# axe-core, for the accessibility checks of the end-to-end tests (pinned in its package.json).
+if [ ! -f Enoe.Tests/EndToEnd/axe/node_modules/axe-core/axe.min.js ]; then
+    echo "Installing axe-core for the accessibility checks..."
+    npm install --prefix Enoe.Tests/EndToEnd/axe --no-audit --no-fund --silent \
+        || { echo "Could not install axe-core (npm install)." >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 results=TestResults

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>axe-core finds no serious or critical violation on the pages people open first.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    private static readonly string AxeScript = FindAxe();
+
+    public static TheoryData<string, string?> Pages() => new()
+    {
+        { "/", null },
+        { "/college-victor-hugo", null },
+        { "/college-victor-hugo/actualites/reunion-parents-professeurs", null },
+        { "/connexion", null },
+        { "/tableau-de-bord", "lucas.martin" },
+        { "/gestion/articles", "helene.carpentier" },
+        { "/gestion/pages-par-defaut", "admin.victor-hugo" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_HasNoSeriousAccessibilityViolation(string path, string? userName)
+    {
+        var page = await browser.NewPageAsync();
+        if (userName is not null)
+        {
+            await page.SignInAsync(userName);
+            await page.WaitForURLAsync("**/tableau-de-bord");
+        }
+        await page.GotoAsync(path);
+        if (userName is not null) await page.WaitForCircuitAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+            """);
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+
+    private static string FindAxe()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln"))) dir = dir.Parent;
+        var path = Path.Combine(dir?.FullName ?? ".", "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path) ? path : throw new FileNotFoundException("axe-core is missing: run ./test.sh, which installs it.", path);
+    }
+}
