@@ -66,7 +66,7 @@ public sealed class DashboardQueryCountTests(ITestOutputHelper output) : BunitCo
         _counter.Reset();
         var page = Render<DashboardPage>();
         page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-widget]").Count));
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-widget=resources] .enoe-star").Count > 0 ? 3 : 0));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-widget=resources] .enoe-star"))); // widgets have loaded
 
         output.WriteLine($"{_counter.Count} round trips:\n{_counter.Log}");
         const int shell = 1; // the person's workspace (name, école, profiles, children)
