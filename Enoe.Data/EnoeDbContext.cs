@@ -32,6 +32,7 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<WidgetPlacement> WidgetPlacements => Set<WidgetPlacement>();
     public DbSet<DefaultLayout> DefaultLayouts => Set<DefaultLayout>();
     public DbSet<Resources.DigitalResource> DigitalResources => Set<Resources.DigitalResource>();
+    public DbSet<Logbook.LogbookEntry> LogbookEntries => Set<Logbook.LogbookEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,8 @@ public sealed record Result<T>(T? Value, IReadOnlyList<string> Errors, ResultKin
 {
     public static Result<T> Ok(T value) => new(value, [], ResultKind.Ok);
     public static Result<T> From(Result failure) => new(default, failure.Errors, failure.Kind);
+    /// <summary>Refused because someone else changed it first: <paramref name="current"/> is their version, to show beside the caller's.</summary>
+    public static Result<T> Conflict(T current, string message) => new(current, [message], ResultKind.Conflict);
 }
 
 public enum ResultKind

@@ -33,6 +33,9 @@ public sealed class School
     /// <summary>The services the académie lets this établissement run.</summary>
     public EntService Services { get; set; } = EntService.All;
 
+    /// <summary>Warn a teacher setting homework when the class already has this many pieces due that day.</summary>
+    public int HomeworkWarningThreshold { get; set; } = 3;
+
     public bool Runs(EntService service) => (Services & service) == service;
 }
 

@@ -160,6 +160,146 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("WidgetPlacements");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
+                {
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudentId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("HomeworkDone");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeletedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Homework")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomeworkDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HomeworkMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("SchoolClassId", "SessionDate");
+
+                    b.HasIndex("SchoolId", "HomeworkDueDate");
+
+                    b.HasIndex("TeachingGroupId", "SessionDate");
+
+                    b.ToTable("LogbookEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_LogbookEntry_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Homework")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomeworkDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HomeworkMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("LogbookRevision");
+                });
+
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.Property<int>("ParentId")
@@ -439,6 +579,9 @@ namespace Enoe.Data.Database.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExternalAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeworkWarningThreshold")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -874,6 +1017,69 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Tab");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
+                {
+                    b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.HasOne("Enoe.Data.People.Person", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("TeachingGroup");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookRevision", b =>
+                {
+                    b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", "Parent")
@@ -1164,6 +1370,11 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Dashboards.DefaultLayout", b =>
                 {
                     b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Person", b =>

@@ -1,0 +1,44 @@
+using FluentValidation;
+
+namespace Enoe.Data.Logbook;
+
+/// <summary>What a teacher submits. <see cref="Id"/> 0 creates; <see cref="Version"/> is the one they started from.</summary>
+public sealed class LogbookDraft
+{
+    public int Id { get; set; }
+    public int? SchoolClassId { get; set; }
+    public int? TeachingGroupId { get; set; }
+    public int SubjectId { get; set; }
+    public DateOnly SessionDate { get; set; }
+    public TimeOnly StartsAt { get; set; }
+    public TimeOnly EndsAt { get; set; }
+    public string Content { get; set; } = "";
+    public string? Homework { get; set; }
+    public DateOnly? HomeworkDueDate { get; set; }
+    public int? HomeworkMinutes { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class LogbookDraftValidator : AbstractValidator<LogbookDraft>
+{
+    public const int TextMax = 20_000;
+
+    public LogbookDraftValidator()
+    {
+        RuleFor(d => d).Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null))
+            .WithMessage("Choisissez une classe ou un groupe.");
+        RuleFor(d => d.EndsAt).GreaterThan(d => d.StartsAt).WithMessage("La séance doit finir après son début.");
+        RuleFor(d => d.Content).MaximumLength(TextMax).WithMessage($"Le contenu ne doit pas dépasser {TextMax} caractères.");
+        RuleFor(d => d.Homework).MaximumLength(TextMax).WithMessage($"Le travail à faire ne doit pas dépasser {TextMax} caractères.");
+        RuleFor(d => d).Must(d => !string.IsNullOrWhiteSpace(d.Content) || !string.IsNullOrWhiteSpace(d.Homework))
+            .WithMessage("Écrivez le contenu de la séance ou le travail à faire.");
+        When(d => !string.IsNullOrWhiteSpace(d.Homework), () =>
+        {
+            RuleFor(d => d.HomeworkDueDate).NotNull().WithMessage("Indiquez pour quand le travail est à faire.");
+            RuleFor(d => d.HomeworkDueDate).Must((d, due) => due is null || due.Value >= d.SessionDate)
+                .WithMessage("Le travail ne peut pas être dû avant la séance.");
+            RuleFor(d => d.HomeworkMinutes).InclusiveBetween(5, 600).When(d => d.HomeworkMinutes is not null)
+                .WithMessage("La durée estimée va de 5 minutes à 10 heures.");
+        });
+    }
+}

@@ -1,0 +1,216 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Logbook;
+
+public sealed record LogbookEntryView(
+    int Id, int? SchoolClassId, int? TeachingGroupId, string Audience, int SubjectId, string Subject,
+    DateOnly SessionDate, TimeOnly StartsAt, TimeOnly EndsAt, string Content, string? Homework, DateOnly? HomeworkDueDate,
+    int? HomeworkMinutes, string UpdatedBy, DateTime UpdatedAt, int Version, bool Deleted, bool Done);
+
+public sealed record LogbookRevisionView(int Version, string Content, string? Homework, DateOnly? HomeworkDueDate, DateTime EditedAt, string EditedBy);
+
+/// <summary>How much homework a class already has due on a day, and from how many the school warns.</summary>
+public sealed record HomeworkLoad(int Due, int Threshold)
+{
+    public bool Warn => Due >= Threshold;
+}
+
+/// <summary>
+/// The cahier de textes. A teacher writes only for the classes and groups they teach, in the
+/// subject they teach there; students read their classes' and groups' entries, parents their
+/// children's, the direction (staff and admins) every class of its établissement, deleted entries
+/// included. All of it is decided here, against the database.
+/// </summary>
+public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+{
+    private static readonly LogbookDraftValidator Validator = new();
+    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
+
+    /// <summary>Entries this person may read between two dates (inclusive), optionally for one class, group or child.</summary>
+    public async Task<IReadOnlyList<LogbookEntryView>> ListAsync(CurrentUser user, DateOnly from, DateOnly to,
+        int? classId = null, int? groupId = null, int? studentId = null, bool byDueDate = false, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = user.PersonId;
+        // Whose "done" ticks: the student's own, or a parent's child (only theirs).
+        var doneFor = studentId is int s && await Learners(db, me).ContainsAsync(s, ct) ? s : me;
+        var query = Readable(db, me);
+        if (classId is int c) query = query.Where(e => e.SchoolClassId == c);
+        if (groupId is int g) query = query.Where(e => e.TeachingGroupId == g);
+        if (studentId is int child)
+        {
+            var classes = db.Enrolments.Where(e => e.StudentId == child).Select(e => e.SchoolClassId);
+            var groups = db.GroupEnrolments.Where(e => e.StudentId == child).Select(e => e.TeachingGroupId);
+            query = query.Where(e => (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)));
+        }
+        query = byDueDate
+            ? query.Where(e => e.HomeworkDueDate >= from && e.HomeworkDueDate <= to)
+            : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);
+        return await query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt)
+            .Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
+                e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
+                e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
+                e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
+                db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor)))
+            .AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Creates or updates an entry. On a concurrent change the result is a conflict carrying the
+    /// stored version, so the editor can show both; nothing the caller typed is lost or written.
+    /// </summary>
+    public async Task<Result<LogbookEntryView>> SaveAsync(CurrentUser user, LogbookDraft draft, CancellationToken ct = default)
+    {
+        var validation = await Validator.ValidateAsync(draft, ct);
+        if (!validation.IsValid) return Result<LogbookEntryView>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        LogbookEntry entry;
+        if (draft.Id == 0)
+        {
+            var schoolId = await WritableSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
+            if (schoolId is null) return Result<LogbookEntryView>.From(NotYourClass);
+            entry = new LogbookEntry
+            {
+                SchoolId = schoolId.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId,
+                SubjectId = draft.SubjectId, CreatedAt = now, CreatedById = user.PersonId,
+            };
+            db.Add(entry);
+        }
+        else
+        {
+            var found = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
+            if (found is null) return Result<LogbookEntryView>.From(Result.NotFound("Cette séance a été supprimée entre-temps : copiez votre texte avant de quitter."));
+            // The audience and subject come from the stored entry: a forged draft cannot move it elsewhere.
+            if (await WritableSchoolAsync(db, user.PersonId, found.SchoolClassId, found.TeachingGroupId, found.SubjectId, ct) is null)
+                return Result<LogbookEntryView>.From(NotYourClass);
+            if (found.Version != draft.Version)
+                return Result<LogbookEntryView>.Conflict((await ViewAsync(db, found.Id, user.PersonId, ct))!,
+                    "Un autre enseignant a modifié cette séance pendant que vous écriviez. Voici sa version ; votre texte est conservé.");
+            entry = found;
+            db.Add(new LogbookRevision
+            {
+                EntryId = entry.Id, Version = entry.Version, Content = entry.Content, Homework = entry.Homework,
+                HomeworkDueDate = entry.HomeworkDueDate, HomeworkMinutes = entry.HomeworkMinutes, EditedAt = entry.UpdatedAt, EditedById = entry.UpdatedById,
+            });
+        }
+        entry.SessionDate = draft.SessionDate;
+        entry.StartsAt = draft.StartsAt;
+        entry.EndsAt = draft.EndsAt;
+        entry.Content = draft.Content.Trim();
+        entry.Homework = string.IsNullOrWhiteSpace(draft.Homework) ? null : draft.Homework.Trim();
+        entry.HomeworkDueDate = entry.Homework is null ? null : draft.HomeworkDueDate;
+        entry.HomeworkMinutes = entry.Homework is null ? null : draft.HomeworkMinutes;
+        entry.UpdatedAt = now;
+        entry.UpdatedById = user.PersonId;
+        entry.Version++;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
+    }
+
+    /// <summary>Soft deletion by a teacher of the class: families no longer see it, the direction still does.</summary>
+    public async Task<Result> DeleteAsync(CurrentUser user, int entryId, int version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
+        if (entry is null) return Result.NotFound("Cette séance a déjà été supprimée.");
+        if (await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null) return NotYourClass;
+        if (entry.Version != version) return Result.Conflict("Cette séance a été modifiée entre-temps : rechargez-la avant de la supprimer.");
+        entry.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        entry.DeletedById = user.PersonId;
+        entry.Version++;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>Earlier texts of an entry, newest first: for its teachers and the direction.</summary>
+    public async Task<Result<IReadOnlyList<LogbookRevisionView>>> HistoryAsync(CurrentUser user, int entryId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry is null) return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.NotFound());
+        var isDirection = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Direction) != 0, ct);
+        if (!isDirection && await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null)
+            return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.Forbidden());
+        IReadOnlyList<LogbookRevisionView> revisions = await (from r in db.Set<LogbookRevision>()
+                                                              join p in db.Users on r.EditedById equals p.Id
+                                                              where r.EntryId == entryId
+                                                              orderby r.Version descending
+                                                              select new LogbookRevisionView(r.Version, r.Content, r.Homework, r.HomeworkDueDate, r.EditedAt, p.FirstName + " " + p.LastName))
+            .ToListAsync(ct);
+        return Result<IReadOnlyList<LogbookRevisionView>>.Ok(revisions);
+    }
+
+    /// <summary>A student's personal tick on homework of one of their classes or groups.</summary>
+    public async Task<Result> SetDoneAsync(CurrentUser user, int entryId, bool done, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = user.PersonId;
+        var mine = await db.Set<LogbookEntry>().AnyAsync(e => e.Id == entryId && e.DeletedAt == null && e.Homework != null
+            && ((e.SchoolClassId != null && db.Enrolments.Any(x => x.StudentId == me && x.SchoolClassId == e.SchoolClassId))
+                || (e.TeachingGroupId != null && db.GroupEnrolments.Any(x => x.StudentId == me && x.TeachingGroupId == e.TeachingGroupId))), ct);
+        if (!mine) return Result.NotFound("Ce travail n'est pas dans votre cahier de textes.");
+        var tick = await db.Set<HomeworkDone>().FindAsync([me, entryId], ct);
+        if (done && tick is null) db.Add(new HomeworkDone { StudentId = me, EntryId = entryId, DoneAt = clock.GetUtcNow().UtcDateTime });
+        if (!done && tick is not null) db.Remove(tick);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>How much work the students of a class or group already have due on a day (any subject, their groups included).</summary>
+    public async Task<Result<HomeworkLoad>> HomeworkLoadAsync(CurrentUser user, int? classId, int? groupId, DateOnly dueDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var teaches = await db.TeachingAssignments.AnyAsync(a => a.TeacherId == user.PersonId
+            && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)), ct);
+        if (!teaches) return Result<HomeworkLoad>.From(NotYourClass);
+        var students = classId is int c ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+            : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
+        var classes = db.Enrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.SchoolClassId);
+        var groups = db.GroupEnrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.TeachingGroupId);
+        var due = await db.Set<LogbookEntry>().CountAsync(e => e.DeletedAt == null && e.Homework != null && e.HomeworkDueDate == dueDate
+            && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value)) || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))), ct);
+        var threshold = await (classId is int k ? db.Classes.Where(x => x.Id == k).Select(x => x.School!.HomeworkWarningThreshold)
+            : db.Groups.Where(x => x.Id == groupId).Select(x => x.School!.HomeworkWarningThreshold)).FirstAsync(ct);
+        return Result<HomeworkLoad>.Ok(new HomeworkLoad(due, threshold));
+    }
+
+    private static readonly Result NotYourClass = Result.Forbidden("Vous n'enseignez pas cette matière dans cette classe ou ce groupe.");
+
+    /// <summary>The school of the class or group if this teacher teaches that subject there; otherwise null.</summary>
+    private static Task<int?> WritableSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
+        db.TeachingAssignments.Where(a => a.TeacherId == teacherId && a.SubjectId == subjectId
+                && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)))
+            .Select(a => (int?)a.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<int> Learners(EnoeDbContext db, int me) =>
+        db.Guardianships.Where(g => g.ParentId == me).Select(g => g.StudentId).Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
+
+    /// <summary>Entries this person may read; deleted ones only for the direction.</summary>
+    private static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)
+    {
+        var learners = Learners(db, me);
+        var classes = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClassId)
+            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
+        var groups = db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.TeachingGroupId)
+            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+        var directionOf = db.Memberships.Where(m => m.PersonId == me && (m.Profiles & Direction) != 0).Select(m => m.SchoolId);
+        return db.Set<LogbookEntry>().Where(e => directionOf.Contains(e.SchoolId)
+            || (e.DeletedAt == null && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)))));
+    }
+
+    private static async Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>
+        await db.Set<LogbookEntry>().AsNoTracking().Where(e => e.Id == entryId)
+            .Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
+                e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
+                e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
+                e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
+                db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == me)))
+            .FirstOrDefaultAsync(ct);
+}
