@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Events;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed record HomeworkLoad(int Due, int Threshold)
 /// children's, the direction (staff and admins) every class of its établissement, deleted entries
 /// included. All of it is decided here, against the database.
 /// </summary>
-public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
 {
     private static readonly LogbookDraftValidator Validator = new();
     private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
@@ -110,6 +111,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolClassId, entry.TeachingGroupId));
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 
@@ -125,6 +127,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         entry.DeletedById = user.PersonId;
         entry.Version++;
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolClassId, entry.TeachingGroupId));
         return Result.Ok();
     }
 
