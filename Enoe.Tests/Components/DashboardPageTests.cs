@@ -35,15 +35,7 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         // The real catalogue plus a broken widget, shared by the data layer and the page.
         _database = await TestDatabase.CreateAsync(configure: s => s.AddEnoeWidgets().AddWidget(Boom));
         _f = await TwoSchools.CreateAsync(_database);
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization();
-        Services.AddDataProtection();
-        Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
-        Services.AddEnoeWidgets();
-        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService), typeof(DigitalResourceService) })
-            Services.AddSingleton(type, _database.Services.GetRequiredService(type));
+        this.AddDashboardServices(_database);
         var auth = AddAuthorization();
         auth.SetAuthorized("StudentA");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _f.StudentA.Id.ToString()), new Claim(EnoeClaims.School, _f.A.Id.ToString()),

@@ -25,15 +25,7 @@ public sealed class DashboardQueryCountTests(ITestOutputHelper output) : BunitCo
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(seedDemo: true, configure: s => s.AddEnoeWidgets().AddSingleton<IInterceptor>(_counter));
-        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization();
-        Services.AddDataProtection();
-        Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
-        Services.AddEnoeWidgets();
-        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService), typeof(DigitalResourceService) })
-            Services.AddSingleton(type, _database.Services.GetRequiredService(type));
+        this.AddDashboardServices(_database);
     }
 
     public new async Task DisposeAsync()

@@ -1,0 +1,31 @@
+using Bunit;
+using Enoe.Data.Dashboards;
+using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.Resources;
+using Enoe.Data.SchoolNetwork;
+using Enoe.Widgets;
+using Enoe.Widgets.Abstractions;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Enoe.Tests.Support;
+
+public static class DashboardTestContext
+{
+    /// <summary>What a dashboard page needs in bUnit: MudBlazor, browser storage, and the test database's own services.</summary>
+    public static void AddDashboardServices(this BunitContext context, TestDatabase database)
+    {
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10); // the suite runs browsers beside these on two cores
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var services = context.Services;
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddDataProtection();
+        services.AddScoped<ProtectedLocalStorage>();
+        services.AddEnoeWidgets();
+        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService), typeof(DigitalResourceService) })
+            services.AddSingleton(type, database.Services.GetRequiredService(type));
+    }
+}
