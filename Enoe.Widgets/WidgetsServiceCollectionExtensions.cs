@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -44,6 +44,10 @@ public static class WidgetsServiceCollectionExtensions
     public static IServiceCollection AddSchoolNetwork(this IServiceCollection services) => services
         .AddWidget(new("school-network", "Widget_Network", Icons.Material.Outlined.Groups, EntService.Dashboard, Profile.Everyone & ~Profile.AcademyAdmin,
             DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget)));
+
+    public static IServiceCollection AddLogbook(this IServiceCollection services) => services
+        .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
+            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget)));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,

@@ -17,7 +17,7 @@ public interface IEventBus
 }
 
 /// <summary>The carnet de bord of a class or group changed.</summary>
-public sealed record LogbookChanged(int EntryId, int? SchoolClassId, int? TeachingGroupId);
+public sealed record LogbookChanged(int EntryId, int SchoolId, int? SchoolClassId, int? TeachingGroupId);
 
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {

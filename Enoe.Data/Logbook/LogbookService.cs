@@ -10,6 +10,9 @@ public sealed record LogbookEntryView(
     DateOnly SessionDate, TimeOnly StartsAt, TimeOnly EndsAt, string Content, string? Homework, DateOnly? HomeworkDueDate,
     int? HomeworkMinutes, string UpdatedBy, DateTime UpdatedAt, int Version, bool Deleted, bool Done);
 
+/// <summary>A class or group a teacher writes the carnet de bord for, in one subject.</summary>
+public sealed record TeachingAudience(int? SchoolClassId, int? TeachingGroupId, string Name, int SubjectId, string Subject);
+
 public sealed record LogbookRevisionView(int Version, string Content, string? Homework, DateOnly? HomeworkDueDate, DateTime EditedAt, string EditedBy);
 
 /// <summary>How much homework a class already has due on a day, and from how many the school warns.</summary>
@@ -57,6 +60,32 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
                 e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
                 db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor)))
             .AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>The classes and groups whose carnet this person reads as a student, parent (one child or all) or teacher: what live updates are filtered on.</summary>
+    public async Task<(IReadOnlySet<int> Classes, IReadOnlySet<int> Groups)> ReaderAudiencesAsync(CurrentUser user, int? childId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = user.PersonId;
+        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
+            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
+        var ids = await db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
+            .Concat(db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId }))
+            .Concat(db.TeachingAssignments.Where(a => a.TeacherId == me).Select(a => new { Class = a.SchoolClassId, Group = a.TeachingGroupId }))
+            .ToListAsync(ct);
+        return (ids.Where(i => i.Class != null).Select(i => i.Class!.Value).ToHashSet(), ids.Where(i => i.Group != null).Select(i => i.Group!.Value).ToHashSet());
+    }
+
+    /// <summary>The classes and groups this teacher writes for in their current établissement.</summary>
+    public async Task<IReadOnlyList<TeachingAudience>> AudiencesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TeachingAssignments.AsNoTracking()
+            .Where(a => a.TeacherId == user.PersonId && a.Subject!.SchoolId == user.SchoolId)
+            .OrderBy(a => a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name)
+            .Select(a => new TeachingAudience(a.SchoolClassId, a.TeachingGroupId,
+                a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.SubjectId, a.Subject!.Name))
+            .ToListAsync(ct);
     }
 
     /// <summary>
@@ -111,7 +140,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 
@@ -127,7 +156,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         entry.DeletedById = user.PersonId;
         entry.Version++;
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
         return Result.Ok();
     }
 

@@ -13,9 +13,9 @@ public sealed class EventBusTests
         var bus = new InProcessEventBus(NullLogger<InProcessEventBus>.Instance);
         var received = new List<int>();
         var subscription = bus.Subscribe<LogbookChanged>(e => { received.Add(e.EntryId); return Task.CompletedTask; });
-        await bus.PublishAsync(new LogbookChanged(1, 10, null));
+        await bus.PublishAsync(new LogbookChanged(1, 1, 10, null));
         subscription.Dispose();
-        await bus.PublishAsync(new LogbookChanged(2, 10, null));
+        await bus.PublishAsync(new LogbookChanged(2, 1, 10, null));
         Assert.Equal([1], received);
     }
 
@@ -26,7 +26,7 @@ public sealed class EventBusTests
         var reached = false;
         using var broken = bus.Subscribe<LogbookChanged>(_ => throw new InvalidOperationException("closed circuit"));
         using var working = bus.Subscribe<LogbookChanged>(_ => { reached = true; return Task.CompletedTask; });
-        await bus.PublishAsync(new LogbookChanged(1, 10, null));
+        await bus.PublishAsync(new LogbookChanged(1, 1, 10, null));
         Assert.True(reached);
     }
 

@@ -25,7 +25,8 @@ public static class DashboardTestContext
         services.AddDataProtection();
         services.AddScoped<ProtectedLocalStorage>();
         services.AddEnoeWidgets();
-        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService), typeof(DigitalResourceService) })
+        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService),
+                     typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider) })
             services.AddSingleton(type, database.Services.GetRequiredService(type));
     }
 }

@@ -1,0 +1,68 @@
+using Bunit;
+using Enoe.Widgets.Logbook;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Enoe.Tests.Components;
+
+public sealed class InlineTextTests : BunitContext
+{
+    private readonly List<string> _saved = [];
+
+    public InlineTextTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+
+    private IRenderedComponent<InlineText> RenderText(string? value, string? refusal = null) => Render<InlineText>(p => p
+        .Add(t => t.Value, value)
+        .Add(t => t.Label, "Contenu")
+        .Add(t => t.OnSave, text => { _saved.Add(text); return Task.FromResult(refusal); }));
+
+    [Fact]
+    public void ClickEditCtrlEnter_SavesTheNewText()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("Fractions et décimaux");
+        text.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+        Assert.Equal(["Fractions et décimaux"], _saved);
+        Assert.Empty(text.FindAll("textarea"));
+    }
+
+    [Fact]
+    public void Escape_CancelsWithoutSaving()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("Brouillon");
+        text.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(_saved);
+        Assert.Contains("Fractions", text.Find(".enoe-inline-text").TextContent);
+    }
+
+    [Fact]
+    public void LeavingTheField_Saves_AndEnterOnTheTextOpensIt()
+    {
+        var text = RenderText(null);
+        text.Find(".enoe-inline-text").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        text.Find("textarea").Input("Nouveau contenu");
+        text.Find("textarea").FocusOut();
+        Assert.Equal(["Nouveau contenu"], _saved);
+    }
+
+    [Fact]
+    public void RefusedSave_KeepsTheEditorOpen_WithTheTextAndTheMessage()
+    {
+        var text = RenderText("Fractions", refusal: "Un autre enseignant a modifié cette séance.");
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("Mon texte");
+        text.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+        Assert.Equal("Mon texte", text.Find("textarea").GetAttribute("value"));
+        Assert.Contains("Un autre enseignant", text.Find("[role=alert]").TextContent);
+    }
+
+    [Fact]
+    public void UserText_IsRenderedThroughTheSanitizer()
+    {
+        var text = RenderText("**gras** <script>alert(1)</script>");
+        Assert.Contains("<strong>gras</strong>", text.Markup);
+        Assert.DoesNotContain("<script", text.Markup);
+    }
+}
