@@ -46,8 +46,10 @@ public static class WidgetsServiceCollectionExtensions
             DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget)));
 
     public static IServiceCollection AddLogbook(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Logbook", "/carnet-de-bord", Icons.Material.Outlined.MenuBook, EntService.Logbook,
+            Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
         .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
-            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget)));
+            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget), FullPageRoute: "/carnet-de-bord"));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,

@@ -76,6 +76,16 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return (ids.Where(i => i.Class != null).Select(i => i.Class!.Value).ToHashSet(), ids.Where(i => i.Group != null).Select(i => i.Group!.Value).ToHashSet());
     }
 
+    /// <summary>Every class of the établissement, for its direction (staff and admins); empty for anyone else.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesForDirectionAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Classes.AsNoTracking()
+            .Where(c => c.SchoolId == user.SchoolId && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Direction) != 0))
+            .OrderBy(c => c.LevelId).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.Name))];
+    }
+
     /// <summary>The classes and groups this teacher writes for in their current établissement.</summary>
     public async Task<IReadOnlyList<TeachingAudience>> AudiencesAsync(CurrentUser user, CancellationToken ct = default)
     {

@@ -18,6 +18,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "/tableau-de-bord", "lucas.martin" },
         { "/gestion/articles", "helene.carpentier" },
         { "/gestion/pages-par-defaut", "admin.victor-hugo" },
+        { "/carnet-de-bord", "claire.fontaine" },
+        { "/carnet-de-bord", "sophie.martin" },
     };
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await Expect(widget).ToContainTextAsync("Chapitre 5 : Pythagore");
 
         var teacher = await OpenDashboardAsync("claire.fontaine");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA : modifier" }).ClickAsync();
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA (modifier)" }).ClickAsync();
         var editor = teacher.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });
         await editor.FillAsync("Chapitre 5 : théorème de Pythagore, démonstration");
         await editor.PressAsync("Control+Enter");

@@ -15,6 +15,16 @@ namespace Enoe.Tests.Support;
 public static class DashboardTestContext
 {
     /// <summary>What a dashboard page needs in bUnit: MudBlazor, browser storage, and the test database's own services.</summary>
+    /// <summary>Signs the bUnit user in as <paramref name="person"/> working in <paramref name="schoolId"/>.</summary>
+    public static void SignInAs(this BunitContext context, Enoe.Data.People.Person person, int schoolId, Enoe.Data.People.Profile profile)
+    {
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized(person.UserName!);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, person.Id.ToString()),
+            new System.Security.Claims.Claim(Enoe.Data.People.EnoeClaims.School, schoolId.ToString()),
+            new System.Security.Claims.Claim(Enoe.Data.People.EnoeClaims.Profile, profile.ToString()));
+    }
+
     public static void AddDashboardServices(this BunitContext context, TestDatabase database)
     {
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10); // the suite runs browsers beside these on two cores

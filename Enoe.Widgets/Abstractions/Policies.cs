@@ -20,6 +20,7 @@ public static class Policies
     /// <summary>"Service:Memos" and so on: the person's current établissement runs that ENT service (checked in the database).</summary>
     public const string ServicePrefix = "Service:";
     public const string PublicSiteRunning = ServicePrefix + nameof(EntService.PublicSite);
+    public const string LogbookRunning = ServicePrefix + nameof(EntService.Logbook);
 
     public static string Running(EntService service) => ServicePrefix + service;
 

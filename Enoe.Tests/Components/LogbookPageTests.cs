@@ -1,0 +1,83 @@
+using Bunit;
+using Enoe.Data.Common;
+using Enoe.Data.Logbook;
+using Enoe.Data.People;
+using Enoe.Data.Structure;
+using Enoe.Tests.Support;
+using Enoe.Widgets.Logbook;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Components;
+
+public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+    private SchoolClass _classB = default!;
+    private Subject _maths = default!;
+    private DateOnly Today => DateOnly.FromDateTime(SchoolTime.ToLocal(_database.Clock.GetUtcNow().UtcDateTime));
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(configure: s => Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s));
+        _f = await TwoSchools.CreateAsync(_database);
+        await using (var db = _database.NewContext())
+        {
+            _classB = new SchoolClass { SchoolId = _f.A.Id, LevelId = 1, Name = "6eB" };
+            _maths = new Subject { SchoolId = _f.A.Id, Code = "MATHS", Name = "Mathématiques" };
+            db.AddRange(_classB, _maths);
+            db.TeachingAssignments.AddRange(
+                new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClassId = _f.ClassA.Id },
+                new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClass = _classB });
+            (await db.Schools.SingleAsync(s => s.Id == _f.A.Id)).HomeworkWarningThreshold = 1;
+            await db.SaveChangesAsync();
+        }
+        this.AddDashboardServices(_database);
+        var saved = await _database.Get<LogbookService>().SaveAsync(TwoSchools.As(_f.TeacherA, _f.A), new LogbookDraft
+        {
+            SchoolClassId = _f.ClassA.Id, SubjectId = _maths.Id, SessionDate = Today, StartsAt = new(8, 0), EndsAt = new(9, 0),
+            Content = "Les fractions", Homework = "Exercice 3", HomeworkDueDate = Today.AddDays(1),
+        });
+        Assert.True(saved.Succeeded);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Teacher_CopiesASessionToAnotherClass()
+    {
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("Les fractions", page.Markup));
+        page.FindAll("button").Single(b => b.TextContent == "Copier vers 6eB").Click();
+        page.WaitForAssertion(() => Assert.Contains("Séance copiée vers 6eB.", page.Markup));
+        await using var db = _database.NewContext();
+        Assert.Equal(1, await db.LogbookEntries.CountAsync(e => e.SchoolClassId == _classB.Id && e.Content == "Les fractions"));
+    }
+
+    [Fact]
+    public void Teacher_IsWarnedWhenTheClassAlreadyHasWorkDueThatDay()
+    {
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#lb-audience")));
+        page.Find("#lb-audience").Change("0"); // 6eA comes first
+        page.FindAll("input[type=date]")[1].Change(Today.AddDays(1).ToString("yyyy-MM-dd"));
+        page.WaitForAssertion(() => Assert.Contains("la classe a déjà 1 travail(s) à rendre ce jour-là", page.Markup));
+    }
+
+    [Fact]
+    public void Student_SeesTheHomework_AndCannotEdit()
+    {
+        this.SignInAs(_f.StudentA, _f.A.Id, Profile.Student);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("Exercice 3", page.Markup));
+        Assert.Empty(page.FindAll(".enoe-inline-text"));
+        Assert.Empty(page.FindAll("#lb-content"));
+        Assert.NotEmpty(page.FindAll("input[type=checkbox]"));
+    }
+}

@@ -1,0 +1,169 @@
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.Logbook;
+using Enoe.Data.People;
+
+namespace Enoe.Widgets.Logbook;
+
+public partial class LogbookPage
+{
+    private CurrentUser _user = default!;
+    private Workspace? _workspace;
+    private DateOnly _monday;
+    private bool _isStudent;
+    private IReadOnlyList<TeachingAudience> _audiences = [];
+    private IReadOnlyList<(int Id, string Name)> _directionClasses = [];
+    private IReadOnlyList<LogbookEntryView> _entries = [], _homework = [];
+    private IReadOnlyList<LogbookRevisionView> _history = [];
+    private int? _historyFor;
+    private IReadOnlySet<int> _classes = new HashSet<int>(), _groups = new HashSet<int>();
+    private LogbookDraft _draft = new();
+    private HomeworkLoad? _load;
+    private string? _message;
+    private IDisposable? _subscription;
+
+    private int AudienceIndex { get; set; }
+    private int DirectionClassId { get; set; }
+
+    private DateOnly Today => DateOnly.FromDateTime(SchoolTime.ToLocal(Clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>A parent looks at the child chosen in the shell; everyone else at their own carnet.</summary>
+    private int? ChildId => _workspace?.Profiles.HasAny(Profile.Parent) == true ? Session.SelectedChildId : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = (await Session.GetUserAsync())!;
+        _workspace = await Session.GetWorkspaceAsync();
+        _isStudent = _workspace?.Profiles.HasAny(Profile.Student) == true;
+        _monday = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
+        _audiences = await Logbook.AudiencesAsync(_user);
+        _directionClasses = await Logbook.ClassesForDirectionAsync(_user);
+        NewDraft();
+        Session.Changed += OnChildChanged;
+        _subscription = Events.Subscribe<LogbookChanged>(OnChangedAsync);
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        (_classes, _groups) = await Logbook.ReaderAudiencesAsync(_user, ChildId);
+        int? classId = DirectionClassId > 0 ? DirectionClassId : null;
+        _entries = await Logbook.ListAsync(_user, _monday, _monday.AddDays(6), classId: classId, studentId: ChildId);
+        _homework = _audiences.Count > 0 || _directionClasses.Count > 0 ? []
+            : [.. (await Logbook.ListAsync(_user, Today, Today.AddDays(14), studentId: ChildId, byDueDate: true)).Where(e => e.Homework is not null)];
+    }
+
+    private async Task MoveWeekAsync(int days)
+    {
+        _monday = _monday.AddDays(days);
+        await ReloadAsync();
+    }
+
+    private bool CanWrite(LogbookEntryView entry) => !entry.Deleted && _audiences.Any(a => a.SubjectId == entry.SubjectId
+        && ((entry.SchoolClassId is not null && a.SchoolClassId == entry.SchoolClassId) || (entry.TeachingGroupId is not null && a.TeachingGroupId == entry.TeachingGroupId)));
+
+    private void NewDraft()
+    {
+        var audience = _audiences.ElementAtOrDefault(AudienceIndex);
+        _draft = new LogbookDraft
+        {
+            SchoolClassId = audience?.SchoolClassId, TeachingGroupId = audience?.TeachingGroupId, SubjectId = audience?.SubjectId ?? 0,
+            SessionDate = Today, StartsAt = new(8, 0), EndsAt = new(9, 0),
+        };
+        _load = null;
+    }
+
+    private async Task CheckLoadAsync()
+    {
+        var audience = _audiences.ElementAtOrDefault(AudienceIndex);
+        if (audience is null) return;
+        (_draft.SchoolClassId, _draft.TeachingGroupId, _draft.SubjectId) = (audience.SchoolClassId, audience.TeachingGroupId, audience.SubjectId);
+        _load = _draft.HomeworkDueDate is { } due
+            ? (await Logbook.HomeworkLoadAsync(_user, audience.SchoolClassId, audience.TeachingGroupId, due)).Value
+            : null;
+    }
+
+    private async Task CreateAsync()
+    {
+        await CheckLoadAsync();
+        var result = await Logbook.SaveAsync(_user, _draft);
+        _message = result.Succeeded ? null : string.Join(" ", result.Errors);
+        if (!result.Succeeded) return; // the form keeps what was typed
+        NewDraft();
+        await ReloadAsync();
+    }
+
+    private async Task<string?> SaveAsync(LogbookEntryView entry, string text, bool homework)
+    {
+        var draft = DraftOf(entry);
+        if (homework)
+        {
+            draft.Homework = text;
+            draft.HomeworkDueDate ??= entry.SessionDate.AddDays(1);
+        }
+        else draft.Content = text;
+        var result = await Logbook.SaveAsync(_user, draft);
+        if (result.Succeeded)
+        {
+            await ReloadAsync();
+            return null;
+        }
+        return result.Kind == ResultKind.Conflict && result.Value is { } theirs
+            ? $"{result.Errors[0]} « {(homework ? theirs.Homework : theirs.Content)} »"
+            : string.Join(" ", result.Errors);
+    }
+
+    private async Task CopyAsync(LogbookEntryView entry, TeachingAudience to)
+    {
+        var copy = DraftOf(entry);
+        (copy.Id, copy.Version, copy.SchoolClassId, copy.TeachingGroupId) = (0, 0, to.SchoolClassId, to.TeachingGroupId);
+        var result = await Logbook.SaveAsync(_user, copy);
+        _message = result.Succeeded ? $"Séance copiée vers {to.Name}." : string.Join(" ", result.Errors);
+        await ReloadAsync();
+    }
+
+    private async Task DeleteAsync(LogbookEntryView entry)
+    {
+        var result = await Logbook.DeleteAsync(_user, entry.Id, entry.Version);
+        _message = result.Succeeded ? null : result.Errors[0];
+        await ReloadAsync();
+    }
+
+    private async Task HistoryAsync(int entryId)
+    {
+        if (_historyFor == entryId) { _historyFor = null; return; }
+        var result = await Logbook.HistoryAsync(_user, entryId);
+        _message = result.Succeeded ? null : result.Errors[0];
+        _historyFor = result.Succeeded ? entryId : null;
+        _history = result.Succeeded ? result.Value! : [];
+    }
+
+    private async Task SetDoneAsync(int entryId, bool done)
+    {
+        await Logbook.SetDoneAsync(_user, entryId, done);
+        await ReloadAsync();
+    }
+
+    private static LogbookDraft DraftOf(LogbookEntryView e) => new()
+    {
+        Id = e.Id, Version = e.Version, SchoolClassId = e.SchoolClassId, TeachingGroupId = e.TeachingGroupId, SubjectId = e.SubjectId,
+        SessionDate = e.SessionDate, StartsAt = e.StartsAt, EndsAt = e.EndsAt, Content = e.Content, Homework = e.Homework,
+        HomeworkDueDate = e.HomeworkDueDate, HomeworkMinutes = e.HomeworkMinutes,
+    };
+
+    private void OnChildChanged() => _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
+
+    /// <summary>Another person's change, on their thread: reload if it concerns a class or group shown here.</summary>
+    private Task OnChangedAsync(LogbookChanged change)
+    {
+        var relevant = change.SchoolId == _user.SchoolId && (DirectionClassId > 0 ? change.SchoolClassId == DirectionClassId
+            : (change.SchoolClassId is int c && _classes.Contains(c)) || (change.TeachingGroupId is int g && _groups.Contains(g)));
+        return relevant ? InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }) : Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Session.Changed -= OnChildChanged;
+        _subscription?.Dispose();
+    }
+}
