@@ -55,8 +55,10 @@ try
     await setup.WaitForURLAsync("**/tableau-de-bord");
     await setup.Locator("[data-circuit=live]").WaitForAsync();
     await setup.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
-    foreach (var widget in new[] { "Actualités", "Réseau d'établissement", "Ressources académiques", "Actualités", "Ressources académiques" })
+    // From the student's default page up to 8 widgets.
+    foreach (var widget in new[] { "Actualités", "Réseau d'établissement", "Ressources académiques", "Mon carnet", "Actualités", "Ressources académiques" })
     {
+        if (await setup.Locator("[data-widget]").CountAsync() >= 8) break;
         var count = await setup.Locator("[data-widget]").CountAsync();
         await setup.GetByRole(AriaRole.Button, new() { Name = "Ajouter un widget" }).ClickAsync();
         await setup.GetByRole(AriaRole.Button, new() { Name = "Ajouter " + widget }).ClickAsync();
