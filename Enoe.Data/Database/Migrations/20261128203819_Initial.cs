@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Enoe.Data.Database.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -105,7 +105,8 @@ namespace Enoe.Data.Database.Migrations
                     PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LogoPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ExternalAccess = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Services = table.Column<int>(type: "INTEGER", nullable: false)
+                    Services = table.Column<int>(type: "INTEGER", nullable: false),
+                    HomeworkWarningThreshold = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,6 +313,81 @@ namespace Enoe.Data.Database.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardTabs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardTabs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DashboardTabs_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DashboardTabs_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DefaultLayouts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Profile = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DefaultLayouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DefaultLayouts_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DigitalResources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Profiles = table.Column<int>(type: "INTEGER", nullable: false),
+                    LevelCodes = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigitalResources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigitalResources_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -403,6 +479,84 @@ namespace Enoe.Data.Database.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WidgetPlacements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TabId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WidgetKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    X = table.Column<int>(type: "INTEGER", nullable: false),
+                    Y = table.Column<int>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Mandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Locked = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WidgetPlacements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WidgetPlacements_DashboardTabs_TabId",
+                        column: x => x.TabId,
+                        principalTable: "DashboardTabs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DefaultPlacement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DefaultLayoutId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WidgetKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    X = table.Column<int>(type: "INTEGER", nullable: false),
+                    Y = table.Column<int>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Mandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Locked = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DefaultPlacement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DefaultPlacement_DefaultLayouts_DefaultLayoutId",
+                        column: x => x.DefaultLayoutId,
+                        principalTable: "DefaultLayouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceFavourite",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceFavourite", x => new { x.PersonId, x.ResourceId });
+                    table.ForeignKey(
+                        name: "FK_ResourceFavourite_DigitalResources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "DigitalResources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ResourceFavourite_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupEnrolments",
                 columns: table => new
                 {
@@ -424,6 +578,65 @@ namespace Enoe.Data.Database.Migrations
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LogbookEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolClassId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TeachingGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Homework = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    HomeworkDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomeworkMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LogbookEntries", x => x.Id);
+                    table.CheckConstraint("CK_LogbookEntry_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_LogbookEntries_Classes_SchoolClassId",
+                        column: x => x.SchoolClassId,
+                        principalTable: "Classes",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_LogbookEntries_Groups_TeachingGroupId",
+                        column: x => x.TeachingGroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_LogbookEntries_People_UpdatedById",
+                        column: x => x.UpdatedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LogbookEntries_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LogbookEntries_Subjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -463,6 +676,57 @@ namespace Enoe.Data.Database.Migrations
                         principalTable: "Subjects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HomeworkDone",
+                columns: table => new
+                {
+                    StudentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeworkDone", x => new { x.StudentId, x.EntryId });
+                    table.ForeignKey(
+                        name: "FK_HomeworkDone_LogbookEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LogbookEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HomeworkDone_People_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LogbookRevision",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Homework = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    HomeworkDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomeworkMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    EditedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EditedById = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LogbookRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LogbookRevision_LogbookEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "LogbookEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
@@ -533,6 +797,32 @@ namespace Enoe.Data.Database.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DashboardTabs_PersonId_SchoolId_Position",
+                table: "DashboardTabs",
+                columns: new[] { "PersonId", "SchoolId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardTabs_SchoolId",
+                table: "DashboardTabs",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DefaultLayouts_SchoolId_Profile",
+                table: "DefaultLayouts",
+                columns: new[] { "SchoolId", "Profile" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DefaultPlacement_DefaultLayoutId",
+                table: "DefaultPlacement",
+                column: "DefaultLayoutId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigitalResources_SchoolId",
+                table: "DigitalResources",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_SchoolClassId",
                 table: "Enrolments",
                 column: "SchoolClassId");
@@ -554,10 +844,45 @@ namespace Enoe.Data.Database.Migrations
                 column: "StudentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HomeworkDone_EntryId",
+                table: "HomeworkDone",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Levels_Code",
                 table: "Levels",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookEntries_SchoolClassId_SessionDate",
+                table: "LogbookEntries",
+                columns: new[] { "SchoolClassId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookEntries_SchoolId_HomeworkDueDate",
+                table: "LogbookEntries",
+                columns: new[] { "SchoolId", "HomeworkDueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookEntries_SubjectId",
+                table: "LogbookEntries",
+                column: "SubjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookEntries_TeachingGroupId_SessionDate",
+                table: "LogbookEntries",
+                columns: new[] { "TeachingGroupId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookEntries_UpdatedById",
+                table: "LogbookEntries",
+                column: "UpdatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogbookRevision_EntryId",
+                table: "LogbookRevision",
+                column: "EntryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_SchoolId",
@@ -579,6 +904,11 @@ namespace Enoe.Data.Database.Migrations
                 table: "People",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceFavourite_ResourceId",
+                table: "ResourceFavourite",
+                column: "ResourceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Schools_AcademyId",
@@ -622,6 +952,11 @@ namespace Enoe.Data.Database.Migrations
                 name: "IX_TeachingAssignments_TeachingGroupId",
                 table: "TeachingAssignments",
                 column: "TeachingGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WidgetPlacements_TabId",
+                table: "WidgetPlacements",
+                column: "TabId");
         }
 
         /// <inheritdoc />
@@ -646,6 +981,9 @@ namespace Enoe.Data.Database.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "DefaultPlacement");
+
+            migrationBuilder.DropTable(
                 name: "Enrolments");
 
             migrationBuilder.DropTable(
@@ -655,13 +993,37 @@ namespace Enoe.Data.Database.Migrations
                 name: "Guardianships");
 
             migrationBuilder.DropTable(
+                name: "HomeworkDone");
+
+            migrationBuilder.DropTable(
+                name: "LogbookRevision");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "ResourceFavourite");
 
             migrationBuilder.DropTable(
                 name: "TeachingAssignments");
 
             migrationBuilder.DropTable(
+                name: "WidgetPlacements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "DefaultLayouts");
+
+            migrationBuilder.DropTable(
+                name: "LogbookEntries");
+
+            migrationBuilder.DropTable(
+                name: "DigitalResources");
+
+            migrationBuilder.DropTable(
+                name: "DashboardTabs");
 
             migrationBuilder.DropTable(
                 name: "Classes");
@@ -670,10 +1032,10 @@ namespace Enoe.Data.Database.Migrations
                 name: "Groups");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "Subjects");
 
             migrationBuilder.DropTable(
-                name: "Subjects");
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "Levels");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations
 {
     [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261128191018_Dashboards")]
-    partial class Dashboards
+    [Migration("20261128203819_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -161,6 +161,146 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("TabId");
 
                     b.ToTable("WidgetPlacements");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
+                {
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudentId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("HomeworkDone");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeletedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Homework")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomeworkDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HomeworkMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("SchoolClassId", "SessionDate");
+
+                    b.HasIndex("SchoolId", "HomeworkDueDate");
+
+                    b.HasIndex("TeachingGroupId", "SessionDate");
+
+                    b.ToTable("LogbookEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_LogbookEntry_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Homework")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomeworkDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HomeworkMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("LogbookRevision");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
@@ -351,6 +491,63 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCodes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DigitalResources");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("ResourceFavourite");
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Property<int>("Id")
@@ -385,6 +582,9 @@ namespace Enoe.Data.Database.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExternalAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomeworkWarningThreshold")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -820,6 +1020,69 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Tab");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
+                {
+                    b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.HasOne("Enoe.Data.People.Person", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("School");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("TeachingGroup");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookRevision", b =>
+                {
+                    b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", "Parent")
@@ -874,6 +1137,33 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Resources.DigitalResource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
@@ -1083,6 +1373,11 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Dashboards.DefaultLayout", b =>
                 {
                     b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Person", b =>
