@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SchoolNetwork.SchoolNetworkService>();
         services.AddSingleton<Resources.DigitalResourceService>();
         services.AddSingleton<SchoolServiceSwitches>();
+        services.AddSingleton<SchoolSettingsService>();
         services.TryAddSingleton<Events.IEventBus, Events.InProcessEventBus>();
         services.AddSingleton<Logbook.LogbookService>();
         return services;

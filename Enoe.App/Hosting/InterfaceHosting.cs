@@ -21,6 +21,7 @@ public static class InterfaceHosting
         builder.Services.AddEnoeWidgets()
             // The host's own administration pages (Components/Admin).
             .AddNavigationEntry(new("Nav_Accounts", "/gestion/comptes", Icons.Material.Outlined.ManageAccounts, null, Profile.SchoolAdmin, Order: 950))
+            .AddNavigationEntry(new("Nav_SchoolSettings", "/gestion/etablissement", Icons.Material.Outlined.Settings, null, Profile.SchoolAdmin, Order: 960))
             .AddNavigationEntry(new("Nav_Services", "/academie/services", Icons.Material.Outlined.ToggleOn, null, Profile.AcademyAdmin, Order: 990));
         return builder;
     }

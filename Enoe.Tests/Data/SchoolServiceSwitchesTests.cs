@@ -32,4 +32,18 @@ public sealed class SchoolServiceSwitchesTests
         Assert.True(await switches.RunsAsync(f.A.Id, EntService.Memos));
         Assert.Equal(ResultKind.Invalid, (await switches.SetAsync(rectorat, f.A.Id, (EntService)4096, true)).Kind);
     }
+
+    [Fact]
+    public async Task SchoolAdmin_SetsTheHomeworkWarningThreshold_OthersCannot_AndBadValuesAreRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var settings = database.Get<SchoolSettingsService>();
+        Assert.Equal(ResultKind.Forbidden, (await settings.SaveAsync(TwoSchools.As(f.TeacherA, f.A), new SchoolSettings(5))).Kind);
+        Assert.Equal(["Le seuil d'alerte va de 1 à 10 travaux le même jour."], (await settings.SaveAsync(TwoSchools.As(f.AdminA, f.A), new SchoolSettings(0))).Errors);
+        Assert.True((await settings.SaveAsync(TwoSchools.As(f.AdminA, f.A), new SchoolSettings(5))).Succeeded);
+        Assert.Equal(5, (await settings.GetAsync(TwoSchools.As(f.AdminA, f.A))).Value!.HomeworkWarningThreshold);
+        await using var db = database.NewContext();
+        Assert.Equal(3, (await db.Schools.SingleAsync(s => s.Id == f.B.Id)).HomeworkWarningThreshold);
+    }
 }
