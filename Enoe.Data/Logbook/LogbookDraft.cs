@@ -17,6 +17,14 @@ public sealed class LogbookDraft
     public DateOnly? HomeworkDueDate { get; set; }
     public int? HomeworkMinutes { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The entry as it stands, to change one field and save it back under its version.</summary>
+    public static LogbookDraft From(LogbookEntryView e) => new()
+    {
+        Id = e.Id, Version = e.Version, SchoolClassId = e.SchoolClassId, TeachingGroupId = e.TeachingGroupId, SubjectId = e.SubjectId,
+        SessionDate = e.SessionDate, StartsAt = e.StartsAt, EndsAt = e.EndsAt, Content = e.Content, Homework = e.Homework,
+        HomeworkDueDate = e.HomeworkDueDate, HomeworkMinutes = e.HomeworkMinutes,
+    };
 }
 
 public sealed class LogbookDraftValidator : AbstractValidator<LogbookDraft>

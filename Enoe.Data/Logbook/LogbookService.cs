@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Logbook;
@@ -39,7 +40,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         // Whose "done" ticks: the student's own, or a parent's child (only theirs).
-        var doneFor = studentId is int s && await Learners(db, me).ContainsAsync(s, ct) ? s : me;
+        var doneFor = studentId is int s && await Audiences.Learners(db, me).ContainsAsync(s, ct) ? s : me;
         var query = Readable(db, me);
         if (classId is int c) query = query.Where(e => e.SchoolClassId == c);
         if (groupId is int g) query = query.Where(e => e.TeachingGroupId == g);
@@ -53,12 +54,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         query = byDueDate
             ? query.Where(e => e.HomeworkDueDate >= from && e.HomeworkDueDate <= to)
             : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);
-        return await query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt)
-            .Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
-                e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
-                e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
-                e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
-                db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor)))
+        return await Project(db, query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt), doneFor)
             .AsNoTracking().ToListAsync(ct);
     }
 
@@ -67,8 +63,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
-            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
+        var learners = Audiences.Learners(db, me, childId);
         var ids = await db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
             .Concat(db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId }))
             .Concat(db.TeachingAssignments.Where(a => a.TeacherId == me).Select(a => new { Class = a.SchoolClassId, Group = a.TeachingGroupId }))
@@ -230,29 +225,26 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
                 && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)))
             .Select(a => (int?)a.Subject!.SchoolId).FirstOrDefaultAsync(ct);
 
-    private static IQueryable<int> Learners(EnoeDbContext db, int me) =>
-        db.Guardianships.Where(g => g.ParentId == me).Select(g => g.StudentId).Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
-
     /// <summary>Entries this person may read; deleted ones only for the direction.</summary>
     private static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)
     {
-        var learners = Learners(db, me);
-        var classes = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClassId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
-        var groups = db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.TeachingGroupId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+        var learners = Audiences.Learners(db, me);
+        var classes = Audiences.Classes(db, me, learners);
+        var groups = Audiences.Groups(db, me, learners);
         var directionOf = db.Memberships.Where(m => m.PersonId == me && (m.Profiles & Direction) != 0).Select(m => m.SchoolId);
         return db.Set<LogbookEntry>().Where(e => directionOf.Contains(e.SchoolId)
             || (e.DeletedAt == null && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
                 || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)))));
     }
 
-    private static async Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>
-        await db.Set<LogbookEntry>().AsNoTracking().Where(e => e.Id == entryId)
-            .Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
-                e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
-                e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
-                e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
-                db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == me)))
-            .FirstOrDefaultAsync(ct);
+    private static Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>
+        Project(db, db.Set<LogbookEntry>().AsNoTracking().Where(e => e.Id == entryId), me).FirstOrDefaultAsync(ct);
+
+    /// <summary>Entries as the pages show them, with <paramref name="doneFor"/>'s "done" tick.</summary>
+    private static IQueryable<LogbookEntryView> Project(EnoeDbContext db, IQueryable<LogbookEntry> entries, int doneFor) =>
+        entries.Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
+            e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
+            e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
+            e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
+            db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor)));
 }

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
+using Enoe.Data.Structure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,8 +125,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         var member = db.Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId);
         var academyAdmin = db.Users.Any(p => p.Id == me && p.IsAcademyAdmin);
         // Students see their level's resources, parents their children's; personnel see them all.
-        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
-            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
+        var learners = Audiences.Learners(db, me, childId);
         var levels = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClass!.Level!.Code);
 
         var rows = await db.DigitalResources.AsNoTracking()

@@ -1,4 +1,5 @@
 using Enoe.Data.People;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.SchoolNetwork;
@@ -23,12 +24,9 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
         // Every row is tied to this person by the database: their membership here, their own
         // enrolments and teaching, their children's (guardianships) — whatever the cookie says.
         var member = db.Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId);
-        var learners = db.Guardianships.Where(g => g.ParentId == me && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
-            .Union(db.Users.Where(p => p.Id == me).Select(p => p.Id));
-        var classIds = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClassId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
-        var groupIds = db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.TeachingGroupId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+        var learners = Audiences.Learners(db, me, childId);
+        var classIds = Audiences.Classes(db, me, learners);
+        var groupIds = Audiences.Groups(db, me, learners);
         var pattern = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%";
 
         var classes = db.Classes.Where(c => c.SchoolId == schoolId && classIds.Contains(c.Id) && member.Any())

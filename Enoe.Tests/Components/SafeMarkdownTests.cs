@@ -42,3 +42,15 @@ public sealed class SafeMarkdownTests
     [InlineData("   ")]
     public void Empty_RendersNothing(string? markdown) => Assert.Equal("", SafeMarkdown.ToHtml(markdown));
 }
+
+public sealed class CssColorTests
+{
+    [Theory]
+    [InlineData("#1e5aa8", "#1e5aa8")]
+    [InlineData("#abc", "#abc")]
+    [InlineData("#abcd", Enoe.Widgets.Common.CssColor.Default)]
+    [InlineData("red; background: url(x)", Enoe.Widgets.Common.CssColor.Default)]
+    [InlineData(null, Enoe.Widgets.Common.CssColor.Default)]
+    public void OnlyHexColoursReachTheStyleAttribute(string? color, string expected) =>
+        Assert.Equal(expected, Enoe.Widgets.Common.CssColor.OrDefault(color));
+}

@@ -95,27 +95,14 @@ public partial class LogbookPage
 
     private async Task<string?> SaveAsync(LogbookEntryView entry, string text, bool homework)
     {
-        var draft = DraftOf(entry);
-        if (homework)
-        {
-            draft.Homework = text;
-            draft.HomeworkDueDate ??= entry.SessionDate.AddDays(1);
-        }
-        else draft.Content = text;
-        var result = await Logbook.SaveAsync(_user, draft);
-        if (result.Succeeded)
-        {
-            await ReloadAsync();
-            return null;
-        }
-        return result.Kind == ResultKind.Conflict && result.Value is { } theirs
-            ? $"{result.Errors[0]} « {(homework ? theirs.Homework : theirs.Content)} »"
-            : string.Join(" ", result.Errors);
+        var error = await InlineLogbookEdit.SaveAsync(Logbook, _user, entry, text, homework);
+        if (error is null) await ReloadAsync();
+        return error;
     }
 
     private async Task CopyAsync(LogbookEntryView entry, TeachingAudience to)
     {
-        var copy = DraftOf(entry);
+        var copy = LogbookDraft.From(entry);
         (copy.Id, copy.Version, copy.SchoolClassId, copy.TeachingGroupId) = (0, 0, to.SchoolClassId, to.TeachingGroupId);
         var result = await Logbook.SaveAsync(_user, copy);
         _message = result.Succeeded ? $"Séance copiée vers {to.Name}." : string.Join(" ", result.Errors);
@@ -143,13 +130,6 @@ public partial class LogbookPage
         await Logbook.SetDoneAsync(_user, entryId, done);
         await ReloadAsync();
     }
-
-    private static LogbookDraft DraftOf(LogbookEntryView e) => new()
-    {
-        Id = e.Id, Version = e.Version, SchoolClassId = e.SchoolClassId, TeachingGroupId = e.TeachingGroupId, SubjectId = e.SubjectId,
-        SessionDate = e.SessionDate, StartsAt = e.StartsAt, EndsAt = e.EndsAt, Content = e.Content, Homework = e.Homework,
-        HomeworkDueDate = e.HomeworkDueDate, HomeworkMinutes = e.HomeworkMinutes,
-    };
 
     private void OnChildChanged() => _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
 

@@ -7,7 +7,7 @@ public static class EnoeTheme
 {
     public static MudTheme For(string? primaryColor)
     {
-        var primary = primaryColor is { } c && System.Text.RegularExpressions.Regex.IsMatch(c, "^#[0-9a-fA-F]{3,6}$") ? c : "#1e5aa8";
+        var primary = Enoe.Widgets.Common.CssColor.OrDefault(primaryColor);
         return new MudTheme
         {
             PaletteLight = new PaletteLight { Primary = primary, AppbarBackground = primary },
