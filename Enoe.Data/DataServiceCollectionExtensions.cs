@@ -14,7 +14,7 @@ namespace Enoe.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>The database (a SQLite file in <paramref name="dataDirectory"/>) and the services over it.</summary>
-    public static IServiceCollection AddEnoeData(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddEnoeData(this IServiceCollection services, string dataDirectory, Action<Storage.StorageOptions>? storage = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
@@ -35,6 +35,17 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SchoolSettingsService>();
         services.TryAddSingleton<Events.IEventBus, Events.InProcessEventBus>();
         services.AddSingleton<Logbook.LogbookService>();
+        services.AddOptions<Storage.StorageOptions>().Configure(o =>
+        {
+            storage?.Invoke(o);
+            if (string.IsNullOrEmpty(o.Root)) o.Root = Path.Combine(dataDirectory, "files");
+        });
+        services.AddSingleton<Storage.FileStore>();
+        services.AddSingleton<Assignments.AssignmentService>();
+        services.AddSingleton<Storage.IFileReadRule, Assignments.AssignmentFileRule>();
+        services.AddSingleton<Storage.IFileReadRule, Logbook.LogbookFileRule>();
+        services.AddSingleton<Documents.DocumentService>();
+        services.AddSingleton<Storage.IFileReadRule, Documents.DocumentFileRule>();
         return services;
     }
 }

@@ -33,6 +33,8 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<DefaultLayout> DefaultLayouts => Set<DefaultLayout>();
     public DbSet<Resources.DigitalResource> DigitalResources => Set<Resources.DigitalResource>();
     public DbSet<Logbook.LogbookEntry> LogbookEntries => Set<Logbook.LogbookEntry>();
+    public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
+    public DbSet<Assignments.Assignment> Assignments => Set<Assignments.Assignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

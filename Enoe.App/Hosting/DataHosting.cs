@@ -12,6 +12,7 @@ public static class DataHosting
         builder.Services.Configure<EnoeOptions>(builder.Configuration.GetSection(EnoeOptions.Section));
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddEnoeData(dataDirectory);
+        builder.Services.Configure<Enoe.Data.Storage.StorageOptions>(builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section));
         builder.Services.AddHealthChecks().AddDbContextCheck<EnoeDbContext>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts (and, later, across instances).
         builder.Services.AddDataProtection().SetApplicationName("ENOE")
@@ -25,5 +26,6 @@ public static class DataHosting
         var configured = app.Configuration.GetValue<bool?>($"{EnoeOptions.Section}:{nameof(EnoeOptions.SeedDemo)}");
         var seed = seedDemo || (configured ?? app.Environment.IsDevelopment());
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seed);
+        await app.Services.GetRequiredService<Enoe.Data.Storage.FileStore>().SweepAsync();
     }
 }

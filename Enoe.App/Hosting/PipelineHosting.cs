@@ -1,4 +1,5 @@
 using Enoe.App.Account;
+using Enoe.App.Files;
 using Enoe.App.PublicSite;
 using Microsoft.AspNetCore.Localization;
 
@@ -39,6 +40,7 @@ public static class PipelineHosting
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
+        app.MapFileEndpoints();
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);

@@ -19,6 +19,9 @@ public interface IEventBus
 /// <summary>The carnet de bord of a class or group changed.</summary>
 public sealed record LogbookChanged(int EntryId, int SchoolId, int? SchoolClassId, int? TeachingGroupId);
 
+/// <summary>A devoir was set, or a student's copy of it handed in or returned (<paramref name="StudentId"/>).</summary>
+public sealed record AssignmentChanged(int AssignmentId, int? StudentId);
+
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
     private ImmutableDictionary<Type, ImmutableList<Delegate>> _handlers = ImmutableDictionary<Type, ImmutableList<Delegate>>.Empty;

@@ -15,6 +15,7 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         b.HasIndex(e => new { e.SchoolId, e.HomeworkDueDate });
         b.HasOne(e => e.Subject).WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.UpdatedBy).WithMany().HasForeignKey(e => e.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Revisions).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
         b.ToTable(t => t.HasCheckConstraint("CK_LogbookEntry_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"));
     }
@@ -36,5 +37,14 @@ internal sealed class HomeworkDoneConfiguration : IEntityTypeConfiguration<Homew
         b.HasKey(d => new { d.StudentId, d.EntryId });
         b.HasOne<LogbookEntry>().WithMany().HasForeignKey(d => d.EntryId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<People.Person>().WithMany().HasForeignKey(d => d.StudentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LogbookAttachmentConfiguration : IEntityTypeConfiguration<LogbookAttachment>
+{
+    public void Configure(EntityTypeBuilder<LogbookAttachment> b)
+    {
+        b.HasKey(a => new { a.EntryId, a.FileId });
+        b.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -43,6 +43,15 @@ public sealed class LogbookEntry
     /// <summary>Optimistic concurrency: two co-teachers never overwrite each other silently.</summary>
     public int Version { get; set; }
     public List<LogbookRevision> Revisions { get; set; } = [];
+    public List<LogbookAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A file given with a session (a worksheet, the slides): read by whoever reads the entry.</summary>
+public sealed class LogbookAttachment
+{
+    public int EntryId { get; set; }
+    public int FileId { get; set; }
+    public Storage.StoredFile? File { get; set; }
 }
 
 /// <summary>The text of an entry as it was before an edit.</summary>

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Enoe.Data.Logbook;
 public sealed record LogbookEntryView(
     int Id, int? SchoolClassId, int? TeachingGroupId, string Audience, int SubjectId, string Subject,
     DateOnly SessionDate, TimeOnly StartsAt, TimeOnly EndsAt, string Content, string? Homework, DateOnly? HomeworkDueDate,
-    int? HomeworkMinutes, string UpdatedBy, DateTime UpdatedAt, int Version, bool Deleted, bool Done);
+    int? HomeworkMinutes, string UpdatedBy, DateTime UpdatedAt, int Version, bool Deleted, bool Done, IReadOnlyList<FileView> Attachments);
 
 /// <summary>A class or group a teacher writes the carnet de bord for, in one subject.</summary>
 public sealed record TeachingAudience(int? SchoolClassId, int? TeachingGroupId, string Name, int SubjectId, string Subject);
@@ -28,7 +29,7 @@ public sealed record HomeworkLoad(int Due, int Threshold)
 /// children's, the direction (staff and admins) every class of its établissement, deleted entries
 /// included. All of it is decided here, against the database.
 /// </summary>
-public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
+public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
 {
     private static readonly LogbookDraftValidator Validator = new();
     private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
@@ -165,6 +166,48 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return Result.Ok();
     }
 
+    /// <summary>Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.</summary>
+    public async Task<Result<int>> AttachAsync(CurrentUser user, int entryId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
+    {
+        if (uploads.Count == 0) return Result<int>.From(Result.Invalid(["Choisissez au moins un fichier."]));
+        LogbookEntry? entry;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
+            if (entry is null) return Result<int>.From(NotYourClass);
+        }
+        var result = await files.SaveWithFilesAsync(user.PersonId, entry.SchoolId, uploads, async (db, stored) =>
+        {
+            if (await WritableEntryAsync(db, user.PersonId, entryId, ct) is null) return Result<int>.From(NotYourClass);
+            db.AddRange(stored.Select(f => new LogbookAttachment { EntryId = entryId, File = f }));
+            return Result<int>.Ok(stored.Count);
+        }, ct);
+        if (result.Succeeded) await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        return result;
+    }
+
+    /// <summary>Removes an attached file (and its bytes) from an entry of a class the teacher teaches.</summary>
+    public async Task<Result> DetachAsync(CurrentUser user, int entryId, int fileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
+        if (entry is null) return NotYourClass;
+        var attachment = await db.Set<LogbookAttachment>().Include(a => a.File).FirstOrDefaultAsync(a => a.EntryId == entryId && a.FileId == fileId, ct);
+        if (attachment is null) return Result.NotFound("Ce fichier n'est plus joint à la séance.");
+        db.Remove(attachment);
+        db.Remove(attachment.File!);
+        await db.SaveChangesAsync(ct);
+        files.DeleteBlobs([attachment.File!.BlobId]);
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        return Result.Ok();
+    }
+
+    private static async Task<LogbookEntry?> WritableEntryAsync(EnoeDbContext db, int teacherId, int entryId, CancellationToken ct)
+    {
+        var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
+        return entry is not null && await WritableSchoolAsync(db, teacherId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is not null ? entry : null;
+    }
+
     /// <summary>Earlier texts of an entry, newest first: for its teachers and the direction.</summary>
     public async Task<Result<IReadOnlyList<LogbookRevisionView>>> HistoryAsync(CurrentUser user, int entryId, CancellationToken ct = default)
     {
@@ -226,7 +269,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
             .Select(a => (int?)a.Subject!.SchoolId).FirstOrDefaultAsync(ct);
 
     /// <summary>Entries this person may read; deleted ones only for the direction.</summary>
-    private static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)
+    internal static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)
     {
         var learners = Audiences.Learners(db, me);
         var classes = Audiences.Classes(db, me, learners);
@@ -246,5 +289,16 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, T
             e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
             e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
             e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
-            db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor)));
+            db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor),
+            e.Attachments.OrderBy(a => a.FileId).Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length)).ToList()));
+}
+
+/// <summary>An entry's attachments are read by whoever reads the entry.</summary>
+public sealed class LogbookFileRule : IFileReadRule
+{
+    public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
+    {
+        var readable = LogbookService.Readable(db, personId);
+        return db.Set<LogbookAttachment>().AnyAsync(a => a.FileId == fileId && readable.Any(e => e.Id == a.EntryId), ct);
+    }
 }

@@ -32,3 +32,13 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.HasOne(s => s.Academy).WithMany(a => a.Schools).HasForeignKey(s => s.AcademyId);
     }
 }
+
+internal sealed class TimeSlotConfiguration : IEntityTypeConfiguration<TimeSlot>
+{
+    public void Configure(EntityTypeBuilder<TimeSlot> b)
+    {
+        b.Property(t => t.Code).HasMaxLength(TimeSlots.CodeMax);
+        b.HasIndex(t => new { t.SchoolId, t.Code }).IsUnique();
+        b.HasOne<School>().WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

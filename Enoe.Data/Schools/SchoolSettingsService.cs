@@ -31,6 +31,29 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         return Result.Ok();
     }
 
+    /// <summary>The établissement's time slots (the usual M1–S4 day until its admins set their own). Not secret: anyone may ask.</summary>
+    public async Task<IReadOnlyList<SlotView>> SlotsAsync(int? schoolId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = await db.Set<TimeSlot>().Where(t => t.SchoolId == schoolId).OrderBy(t => t.StartsAt)
+            .Select(t => new SlotView(t.Code, t.StartsAt, t.EndsAt)).ToListAsync(ct);
+        return own.Count > 0 ? own : TimeSlots.Defaults;
+    }
+
+    public async Task<Result> SaveSlotsAsync(CurrentUser user, IReadOnlyList<SlotView> slots, CancellationToken ct = default)
+    {
+        var problems = TimeSlots.Problems(slots);
+        if (problems.Count > 0) return Result.Invalid(problems);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden("Seuls les administrateurs de l'établissement changent ses réglages.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<TimeSlot>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
+        db.AddRange(slots.Select(s => new TimeSlot { SchoolId = user.SchoolId!.Value, Code = s.Code.Trim().ToUpperInvariant(), StartsAt = s.StartsAt, EndsAt = s.EndsAt }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Ok();
+    }
+
     private static Task<bool> IsAdminAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
         db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
 }

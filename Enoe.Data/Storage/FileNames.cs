@@ -1,0 +1,20 @@
+namespace Enoe.Data.Storage;
+
+/// <summary>What a user may call a file: shown and used for downloads, never as a path on disk.</summary>
+public static class FileNames
+{
+    public const int MaxLength = 200;
+    private static readonly char[] Forbidden = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+
+    /// <summary>A French message saying what is wrong with the name, or null when it is fine.</summary>
+    public static string? Problem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "Le fichier doit avoir un nom.";
+        if (name.Length > MaxLength) return $"Le nom du fichier ne doit pas dépasser {MaxLength} caractères.";
+        if (name.IndexOfAny(Forbidden) >= 0 || name.Any(char.IsControl))
+            return "Le nom du fichier ne doit contenir ni chemin ni caractère spécial (/ \\ : * ? \" < > |).";
+        if (name.Trim() is "." or ".." || name.StartsWith('.') || name.EndsWith('.'))
+            return "Le nom du fichier ne peut ni commencer ni finir par un point.";
+        return null;
+    }
+}

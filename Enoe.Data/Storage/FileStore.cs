@@ -1,0 +1,236 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Enoe.Data.Storage;
+
+/// <summary>A file as it arrives from the browser (its stream may report progress to the page).</summary>
+public sealed record FileUpload(string Name, long Length, Stream Content);
+
+/// <summary>Who may read a stored file besides its owner: each service that attaches files says so for its own objects.</summary>
+public interface IFileReadRule
+{
+    Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct);
+}
+
+/// <summary>
+/// Files on the local disk under the data folder, metadata in the database. A write goes to a
+/// temporary file first (checked for size and content), is moved into place under a generated id
+/// inside the caller's database transaction, and is removed again if that transaction fails: a
+/// crash leaves at worst an unreferenced file, which <see cref="SweepAsync"/> deletes.
+/// </summary>
+public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptions<StorageOptions> options, TimeProvider clock,
+    IEnumerable<IFileReadRule> readRules, ILogger<FileStore> logger)
+{
+    private readonly StorageOptions _options = options.Value;
+    private string TempFolder => Path.Combine(_options.Root, "tmp");
+
+    public long MaxFileBytes => _options.MaxFileBytes;
+
+    /// <summary>
+    /// Stores <paramref name="uploads"/> for <paramref name="ownerId"/> and runs <paramref name="write"/>
+    /// in the same write transaction (it attaches the files to its own rows, after re-checking rights).
+    /// Any refusal — a file's name, size, type or the quota, or <paramref name="write"/>'s result —
+    /// leaves nothing on disk or in the database.
+    /// </summary>
+    public async Task<Result<T>> SaveWithFilesAsync<T>(int ownerId, int schoolId, IReadOnlyList<FileUpload> uploads,
+        Func<EnoeDbContext, IReadOnlyList<StoredFile>, Task<Result<T>>> write, CancellationToken ct = default)
+    {
+        var precheck = await CheckUploadsAsync(ownerId, uploads, ct);
+        if (!precheck.Succeeded) return Result<T>.From(precheck);
+
+        var staged = new List<StagedFile>();
+        var kept = new List<StoredFile>();
+        try
+        {
+            foreach (var upload in uploads)
+            {
+                var one = await StageAsync(upload, ct);
+                if (!one.Succeeded) return Result<T>.From(one);
+                staged.Add(one.Value!);
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Inside the write lock: two uploads at once cannot both slip under the quota.
+            var used = await UsedBytesAsync(db, ownerId, ct);
+            if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return Result<T>.From(QuotaExceeded(used));
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var s in staged)
+            {
+                var file = new StoredFile { BlobId = Guid.NewGuid(), SchoolId = schoolId, OwnerId = ownerId, Name = s.Name, ContentType = s.ContentType, Length = s.Length, CreatedAt = now };
+                db.Add(file);
+                kept.Add(file);
+            }
+            var result = await write(db, kept);
+            if (!result.Succeeded) { kept.Clear(); return result; }
+            await db.SaveChangesAsync(ct);
+            for (var i = 0; i < staged.Count; i++) staged[i].MoveTo(BlobPath(kept[i].BlobId));
+            await transaction.CommitAsync(ct);
+            kept.Clear(); // committed: the files are theirs now
+            return result;
+        }
+        finally
+        {
+            foreach (var file in kept) DeleteBlob(file.BlobId); // moved, then the commit failed
+            foreach (var s in staged) s.Dispose();
+        }
+    }
+
+    /// <summary>The refusals that need no copying: names, types, declared sizes, quota.</summary>
+    public async Task<Result> CheckUploadsAsync(int ownerId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        foreach (var upload in uploads)
+        {
+            if (FileNames.Problem(upload.Name) is { } problem) errors.Add(problem);
+            else if (!FileTypes.IsAllowedExtension(upload.Name))
+                errors.Add($"« {upload.Name} » : ce type de fichier n'est pas accepté (acceptés : {FileTypes.Extensions}).");
+            else if (upload.Length > _options.MaxFileBytes) errors.Add(TooLarge(upload.Name));
+        }
+        if (errors.Count > 0) return Result.Invalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var used = await UsedBytesAsync(db, ownerId, ct);
+        return used + uploads.Sum(u => u.Length) > _options.QuotaBytesPerPerson ? QuotaExceeded(used) : Result.Ok();
+    }
+
+    /// <summary>The space a person's files take, and their quota.</summary>
+    public async Task<(long Used, long Quota)> UsageAsync(int personId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await UsedBytesAsync(db, personId, ct), _options.QuotaBytesPerPerson);
+    }
+
+    /// <summary>A file for download, when its owner asks or a service's rule lets this person read it.</summary>
+    public async Task<(StoredFile File, Stream Content)?> OpenAsync(CurrentUser user, int fileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+        if (file is null) return null;
+        var allowed = file.OwnerId == user.PersonId;
+        foreach (var rule in readRules)
+        {
+            if (allowed) break;
+            allowed = await rule.CanReadAsync(db, user.PersonId, fileId, ct);
+        }
+        return allowed ? (file, OpenBlob(file)) : null;
+    }
+
+    /// <summary>The bytes of a file whose reader the caller has already checked (e.g. a zip of a teacher's copies).</summary>
+    public Stream OpenBlob(StoredFile file) =>
+        new FileStream(BlobPath(file.BlobId), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>Removes files whose rows the caller has just deleted (after its commit).</summary>
+    public void DeleteBlobs(IEnumerable<Guid> blobIds)
+    {
+        foreach (var id in blobIds) DeleteBlob(id);
+    }
+
+    /// <summary>At start-up: temporary files left by a crash, and files no row points to (older than an hour, so never one being saved).</summary>
+    public async Task SweepAsync(CancellationToken ct = default)
+    {
+        var cutoff = DateTime.UtcNow.AddHours(-1);
+        if (Directory.Exists(TempFolder))
+            foreach (var temp in Directory.EnumerateFiles(TempFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+                File.Delete(temp);
+        if (!Directory.Exists(_options.Root)) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
+        foreach (var folder in Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2))
+            foreach (var blob in Directory.EnumerateFiles(folder))
+                if (Guid.TryParse(Path.GetFileName(blob), out var id) && !known.Contains(id) && File.GetLastWriteTimeUtc(blob) < cutoff)
+                {
+                    logger.LogWarning("Deleting unreferenced file {Blob}", id);
+                    File.Delete(blob);
+                }
+    }
+
+    private async Task<Result<StagedFile>> StageAsync(FileUpload upload, CancellationToken ct)
+    {
+        Directory.CreateDirectory(TempFolder);
+        var staged = new StagedFile(Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".part"), upload.Name);
+        try
+        {
+            var header = new byte[FileTypes.HeaderLength];
+            var headerLength = 0;
+            var buffer = new byte[81920];
+            await using (var target = new FileStream(staged.TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await upload.Content.ReadAsync(buffer, ct)) > 0)
+                {
+                    if (headerLength < header.Length)
+                    {
+                        var take = Math.Min(read, header.Length - headerLength);
+                        buffer.AsSpan(0, take).CopyTo(header.AsSpan(headerLength));
+                        headerLength += take;
+                    }
+                    staged.Length += read;
+                    // The declared size is the browser's word: count what really arrives.
+                    if (staged.Length > _options.MaxFileBytes) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([TooLarge(upload.Name)])); }
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                await target.FlushAsync(ct);
+                target.Flush(flushToDisk: true);
+            }
+            if (staged.Length == 0) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([$"« {upload.Name} » est vide."])); }
+            var contentType = FileTypes.Recognise(upload.Name, header.AsSpan(0, headerLength));
+            if (contentType is null)
+            {
+                staged.Dispose();
+                return Result<StagedFile>.From(Result.Invalid([$"« {upload.Name} » : son contenu ne correspond pas à un fichier {Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant()}. Il n'a pas été enregistré."]));
+            }
+            staged.ContentType = contentType;
+            return Result<StagedFile>.Ok(staged);
+        }
+        catch
+        {
+            staged.Dispose();
+            throw;
+        }
+    }
+
+    private static Task<long> UsedBytesAsync(EnoeDbContext db, int ownerId, CancellationToken ct) =>
+        db.StoredFiles.Where(f => f.OwnerId == ownerId).SumAsync(f => f.Length, ct);
+
+    private Result QuotaExceeded(long used) => Result.Invalid([
+        $"Votre espace est plein : {Sizes.Format(used)} utilisés sur {Sizes.Format(_options.QuotaBytesPerPerson)}. Videz la corbeille ou supprimez des documents."]);
+
+    private string TooLarge(string name) => $"« {name} » dépasse la taille maximale de {Sizes.Format(_options.MaxFileBytes)}.";
+
+    private string BlobPath(Guid id)
+    {
+        var name = id.ToString("N");
+        return Path.Combine(_options.Root, name[..2], name);
+    }
+
+    private void DeleteBlob(Guid id)
+    {
+        try { File.Delete(BlobPath(id)); }
+        catch (IOException ex) { logger.LogWarning(ex, "Could not delete file {Blob}; the sweep will", id); }
+    }
+
+    /// <summary>A checked upload in the temporary folder, deleted unless moved into place.</summary>
+    private sealed class StagedFile(string tempPath, string name) : IDisposable
+    {
+        public string TempPath { get; } = tempPath;
+        public string Name { get; } = name;
+        public string ContentType { get; set; } = "";
+        public long Length { get; set; }
+        private bool _moved;
+
+        public void MoveTo(string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(TempPath, path);
+            _moved = true;
+        }
+
+        public void Dispose()
+        {
+            if (!_moved) File.Delete(TempPath);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using Enoe.Data.Assignments;
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Data.Storage;
+using Enoe.Data.Structure;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Data;
+
+public sealed class AssignmentServiceTests : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+    private Person _otherTeacher = default!, _otherStudent = default!, _otherParent = default!, _classmate = default!;
+    private Subject _french = default!;
+    private AssignmentService Assignments => _database.Get<AssignmentService>();
+    private FileStore Files => _database.Get<FileStore>();
+    private CurrentUser As(Person p) => new(p.Id, p.FirstName, _f.A.Id, Profile.None);
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _f = await TwoSchools.CreateAsync(_database);
+        await using var db = _database.NewContext();
+        Person P(string first, string last = "Test")
+        {
+            var p = new Person { FirstName = first, LastName = last, UserName = first.ToLowerInvariant(), NormalizedUserName = first.ToUpperInvariant() };
+            p.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.None });
+            return p;
+        }
+        (_otherTeacher, _otherStudent, _otherParent, _classmate) = (P("OtherTeacher"), P("OtherStudent"), P("OtherParent"), P("Zoé", "Abadie"));
+        var classB = new SchoolClass { SchoolId = _f.A.Id, LevelId = 1, Name = "6eB" };
+        _french = new Subject { SchoolId = _f.A.Id, Code = "FRANC", Name = "Français" };
+        db.AddRange(_otherTeacher, _otherStudent, _otherParent, _classmate, classB, _french);
+        db.Enrolments.AddRange(new Enrolment { Student = _otherStudent, SchoolClass = classB }, new Enrolment { Student = _classmate, SchoolClassId = _f.ClassA.Id });
+        db.Guardianships.Add(new Guardianship { Parent = _otherParent, Student = _otherStudent });
+        db.TeachingAssignments.AddRange(
+            new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _french, SchoolClassId = _f.ClassA.Id },
+            new TeachingAssignment { Teacher = _otherTeacher, Subject = _french, SchoolClass = classB });
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    private DateTime InParis(int days, int hour = 18) => Enoe.Data.Common.SchoolTime.ToLocal(_database.Clock.GetUtcNow().UtcDateTime).Date.AddDays(days).AddHours(hour);
+
+    private async Task<int> SetAsync(bool acceptsLate = true)
+    {
+        var created = await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
+        {
+            SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Rédaction : mon héros", Instructions = "Une page, **au propre**.",
+            DueLocal = InParis(2), AcceptsLate = acceptsLate,
+        }, [TestFiles.Pdf("sujet.pdf", "sujet")]);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        return created.Value;
+    }
+
+    [Fact]
+    public async Task OnlyATeacherOfTheClassAndSubject_SetsADevoir()
+    {
+        var draft = new AssignmentDraft { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Devoir", DueLocal = InParis(3) };
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.CreateAsync(As(_otherTeacher), draft, [])).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.CreateAsync(As(_f.StudentA), draft, [])).Kind);
+        Assert.Equal(ResultKind.Invalid, (await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
+        { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Hier", DueLocal = InParis(-1) }, [])).Kind);
+        Assert.Equal(ResultKind.Invalid, (await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
+        { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = " ", DueLocal = InParis(3) }, [])).Kind);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Assignments.CountAsync());
+    }
+
+    [Fact]
+    public async Task HandingInAgain_KeepsEveryVersion_WithTheTimeOfEach()
+    {
+        var id = await SetAsync();
+        var first = await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("v1.pdf")]);
+        _database.Clock.Advance(TimeSpan.FromHours(3));
+        var second = await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("v2.pdf"), TestFiles.Pdf("annexe.pdf")]);
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        var mine = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.Copy!;
+        Assert.Equal([1, 2], mine.Submissions.Select(s => s.Number));
+        Assert.Equal(["v1.pdf"], mine.Submissions[0].Files.Select(f => f.Name));
+        Assert.Equal(["annexe.pdf", "v2.pdf"], mine.Submissions[1].Files.Select(f => f.Name).Order());
+        Assert.Equal(_database.Clock.GetUtcNow().UtcDateTime, mine.Submissions[1].SubmittedAt);
+        Assert.Equal(CopyStatus.HandedIn, mine.Status);
+    }
+
+    [Fact]
+    public async Task AfterTheDeadline_ACopyIsFlaggedLate_OrRefusedWithNothingWritten()
+    {
+        var accepting = await SetAsync(acceptsLate: true);
+        var refusing = await SetAsync(acceptsLate: false);
+        _database.Clock.Advance(TimeSpan.FromDays(3));
+        await using var db = _database.NewContext();
+        var filesBefore = await db.StoredFiles.CountAsync();
+        var blobsBefore = TestFiles.FilesOnDisk(_database.Directory);
+
+        var late = await Assignments.HandInAsync(As(_f.StudentA), accepting, [TestFiles.Pdf()]);
+        var refused = await Assignments.HandInAsync(As(_f.StudentA), refusing, [TestFiles.Pdf()]);
+
+        Assert.True(late.Value!.Late);
+        Assert.Equal(ResultKind.Forbidden, refused.Kind);
+        Assert.Contains("n'accepte pas de retard", refused.Errors[0]);
+        Assert.Equal(filesBefore + 1, await db.StoredFiles.CountAsync());
+        Assert.Equal(blobsBefore + 1, TestFiles.FilesOnDisk(_database.Directory));
+        Assert.Equal(CopyStatus.Late, (await Assignments.ListForLearnerAsync(As(_f.StudentA))).Single(a => a.Id == accepting).Status);
+    }
+
+    [Fact]
+    public async Task RightsMatrix_WhoReadsWhichCopy()
+    {
+        var id = await SetAsync();
+        Assert.True((await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie-lea.pdf")])).Succeeded);
+        Assert.Equal(ResultKind.NotFound, (await Assignments.HandInAsync(As(_otherStudent), id, [TestFiles.Pdf()])).Kind); // not their class
+        Assert.Equal(ResultKind.NotFound, (await Assignments.HandInAsync(As(_f.ParentA), id, [TestFiles.Pdf()])).Kind); // parents follow, never hand in
+        var copyId = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.Copy!.Submissions[0].Files[0].Id;
+        var subjectId = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.Files[0].Id;
+
+        async Task<bool> Reads(Person p, int fileId)
+        {
+            var opened = await Files.OpenAsync(As(p), fileId);
+            if (opened is null) return false;
+            await opened.Value.Content.DisposeAsync();
+            return true;
+        }
+        Assert.True(await Reads(_f.StudentA, copyId));
+        Assert.True(await Reads(_f.ParentA, copyId));
+        Assert.True(await Reads(_f.TeacherA, copyId));
+        Assert.False(await Reads(_classmate, copyId)); // a classmate never reads another student's copy
+        Assert.False(await Reads(_otherParent, copyId));
+        Assert.False(await Reads(_otherTeacher, copyId));
+        Assert.True(await Reads(_classmate, subjectId)); // the subject is for the whole class
+        Assert.False(await Reads(_otherStudent, subjectId));
+
+        Assert.Equal(ResultKind.NotFound, (await Assignments.GetAsync(As(_otherStudent), id)).Kind);
+        Assert.Equal(ResultKind.NotFound, (await Assignments.GetAsync(As(_otherParent), id)).Kind);
+        var parentView = (await Assignments.GetAsync(As(_f.ParentA), id)).Value!;
+        Assert.False(parentView.CanManage);
+        Assert.Equal(_f.StudentA.Id, parentView.Copy!.StudentId);
+        Assert.Equal(CopyStatus.HandedIn, (await Assignments.ListForLearnerAsync(As(_f.ParentA))).Single().Status);
+        Assert.Empty(await Assignments.ListForLearnerAsync(As(_otherParent)));
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.CopiesAsync(As(_otherTeacher), id)).Kind);
+    }
+
+    [Fact]
+    public async Task TheTeacherFollowsTheClass_ReturnsACopy_AndTheStudentIsTold()
+    {
+        var id = await SetAsync();
+        var told = new List<AssignmentChanged>();
+        using var _ = _database.Get<IEventBus>().Subscribe<AssignmentChanged>(e => { told.Add(e); return Task.CompletedTask; });
+        await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie.pdf")]);
+
+        var roster = (await Assignments.GetAsync(As(_f.TeacherA), id)).Value!.Roster;
+        Assert.Equal(["ABADIE Zoé", "TEST StudentA"], roster.Select(r => r.Name));
+        Assert.Equal([CopyStatus.Missing, CopyStatus.HandedIn], roster.Select(r => r.Status));
+        Assert.Equal(ResultKind.Invalid, (await Assignments.ReturnAsync(As(_f.TeacherA), id, _classmate.Id, "Bien", null)).Kind); // nothing handed in
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.ReturnAsync(As(_otherTeacher), id, _f.StudentA.Id, "Bien", null)).Kind);
+
+        var returned = await Assignments.ReturnAsync(As(_f.TeacherA), id, _f.StudentA.Id, "Très bon travail, attention aux accords.", TestFiles.Pdf("corrigé.pdf"));
+
+        Assert.True(returned.Succeeded, string.Join(" ", returned.Errors));
+        var copy = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.Copy!;
+        Assert.Equal(CopyStatus.Returned, copy.Status);
+        Assert.Equal(("Très bon travail, attention aux accords.", "corrigé.pdf"), (copy.Return!.Comment, copy.Return.File!.Name));
+        Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told);
+        var list = (await Assignments.ListSetAsync(As(_f.TeacherA))).Single();
+        Assert.Equal((1, 2, 0), (list.HandedIn, list.Students, list.ToReturn));
+    }
+
+    [Fact]
+    public async Task TheZip_HoldsEachStudentsLatestCopy_NamedByStudent()
+    {
+        var id = await SetAsync();
+        await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("brouillon.pdf")]);
+        await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie.pdf"), TestFiles.Pdf("copie.pdf")]);
+        await Assignments.HandInAsync(As(_classmate), id, [TestFiles.Pdf("zoé.pdf")]);
+
+        var zip = await Assignments.CopiesAsync(As(_f.TeacherA), id);
+
+        Assert.Equal("Rédaction _ mon héros - 6eA.zip", zip.Value.ZipName);
+        Assert.Equal(["ABADIE Zoé/zoé.pdf", "TEST StudentA/copie.pdf", "TEST StudentA/copie (2).pdf"], zip.Value.Entries.Select(e => e.EntryName));
+    }
+}
