@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -50,6 +50,16 @@ public static class WidgetsServiceCollectionExtensions
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
         .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget), FullPageRoute: "/carnet-de-bord"));
+
+    public static IServiceCollection AddDocuments(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Documents", "/documents", Icons.Material.Outlined.Folder, EntService.Documents,
+            Profile.Everyone & ~Profile.AcademyAdmin, Order: 200))
+        .AddNavigationEntry(new("Nav_Assignments", "/devoirs", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
+            Profile.Student | Profile.Parent | Profile.Teacher, Order: 210))
+        .AddWidget(new("assignments-due", "Widget_AssignmentsDue", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.AssignmentsDueWidget), FullPageRoute: "/devoirs"))
+        .AddWidget(new("copies-to-mark", "Widget_CopiesToMark", Icons.Material.Outlined.FactCheck, EntService.Documents,
+            Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.CopiesToMarkWidget), FullPageRoute: "/devoirs"));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,

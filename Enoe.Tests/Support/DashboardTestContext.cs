@@ -36,7 +36,9 @@ public static class DashboardTestContext
         services.AddScoped<ProtectedLocalStorage>();
         services.AddEnoeWidgets();
         foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService),
-                     typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider) })
+                     typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider),
+                     typeof(Enoe.Data.Schools.SchoolSettingsService), typeof(Enoe.Data.Storage.FileStore), typeof(Enoe.Data.Assignments.AssignmentService),
+                     typeof(Enoe.Data.Documents.DocumentService) })
             services.AddSingleton(type, database.Services.GetRequiredService(type));
     }
 }

@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.Logbook;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 
 namespace Enoe.Widgets.Logbook;
 
@@ -21,6 +22,18 @@ public partial class LogbookPage
     private HomeworkLoad? _load;
     private string? _message;
     private IDisposable? _subscription;
+    private IReadOnlyList<SlotView> _slots = [];
+    private int? _attachTo;
+
+    /// <summary>Choosing M1, S2… fills the session's times from the établissement's day.</summary>
+    private string SlotCode
+    {
+        get => _slots.FirstOrDefault(s => s.StartsAt == _draft.StartsAt && s.EndsAt == _draft.EndsAt)?.Code ?? "";
+        set
+        {
+            if (_slots.FirstOrDefault(s => s.Code == value) is { } slot) (_draft.StartsAt, _draft.EndsAt) = (slot.StartsAt, slot.EndsAt);
+        }
+    }
 
     private int AudienceIndex { get; set; }
     private int DirectionClassId { get; set; }
@@ -37,6 +50,7 @@ public partial class LogbookPage
         _isStudent = _workspace?.Profiles.HasAny(Profile.Student) == true;
         _monday = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
         _audiences = await Logbook.AudiencesAsync(_user);
+        if (_audiences.Count > 0) _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
         _directionClasses = await Logbook.ClassesForDirectionAsync(_user);
         NewDraft();
         Session.Changed += OnChildChanged;
@@ -68,7 +82,7 @@ public partial class LogbookPage
         _draft = new LogbookDraft
         {
             SchoolClassId = audience?.SchoolClassId, TeachingGroupId = audience?.TeachingGroupId, SubjectId = audience?.SubjectId ?? 0,
-            SessionDate = Today, StartsAt = new(8, 0), EndsAt = new(9, 0),
+            SessionDate = Today, StartsAt = _slots.FirstOrDefault()?.StartsAt ?? new(8, 0), EndsAt = _slots.FirstOrDefault()?.EndsAt ?? new(9, 0),
         };
         _load = null;
     }
@@ -112,6 +126,20 @@ public partial class LogbookPage
     private async Task DeleteAsync(LogbookEntryView entry)
     {
         var result = await Logbook.DeleteAsync(_user, entry.Id, entry.Version);
+        _message = result.Succeeded ? null : result.Errors[0];
+        await ReloadAsync();
+    }
+
+    private async Task<Result> AttachAsync(int entryId, IReadOnlyList<Enoe.Data.Storage.FileUpload> files)
+    {
+        var result = await Logbook.AttachAsync(_user, entryId, files);
+        if (result.Succeeded) { _attachTo = null; await ReloadAsync(); }
+        return result;
+    }
+
+    private async Task DetachAsync(int entryId, int fileId)
+    {
+        var result = await Logbook.DetachAsync(_user, entryId, fileId);
         _message = result.Succeeded ? null : result.Errors[0];
         await ReloadAsync();
     }
