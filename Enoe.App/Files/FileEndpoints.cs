@@ -37,15 +37,20 @@ public static class FileEndpoints
         NoSniff(http);
         http.Response.ContentType = "application/zip";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = zipName }.ToString();
-        await using var zip = await ZipArchive.CreateAsync(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        foreach (var (name, file) in entries)
+        var body = new DrainingStream(http.Response.Body);
+        await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
         {
-            var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-            entry.LastWriteTime = file.CreatedAt;
-            await using var target = await entry.OpenAsync(ct);
-            await using var source = files.OpenBlob(file);
-            await source.CopyToAsync(target, ct);
+            foreach (var (name, file) in entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = file.CreatedAt;
+                await using (var target = await entry.OpenAsync(ct))
+                await using (var source = files.OpenBlob(file))
+                    await source.CopyToAsync(target, ct);
+                await body.DrainAsync(ct);
+            }
         }
+        await body.DrainAsync(ct); // the central directory
     }
 
     private static void NoSniff(HttpContext http) => http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -71,7 +71,23 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         SeedResources(db, schools);
         db.Users.AddRange(_people);
         await db.SaveChangesAsync(ct);
+        await SeedDevoirsAsync(db, claire, ct);
         return true;
+    }
+
+    /// <summary>A devoir in each of Claire Fontaine's classes, due at the end of the week, so the remise de copies has something to show.</summary>
+    private async Task SeedDevoirsAsync(EnoeDbContext db, Person claire, CancellationToken ct)
+    {
+        var taught = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClassId != null)
+            .Select(a => new { a.SchoolClassId, a.SubjectId, a.Subject!.SchoolId }).ToListAsync(ct);
+        var due = SchoolTime.ToUtc(SchoolTime.ToLocal(_now).Date.AddDays(4).AddHours(18));
+        db.Assignments.AddRange(taught.Select(t => new Assignments.Assignment
+        {
+            SchoolId = t.SchoolId, SchoolClassId = t.SchoolClassId, SubjectId = t.SubjectId, TeacherId = claire.Id,
+            Title = "Problèmes de proportionnalité", Instructions = "Résolvez les exercices 3 à 6 page 84. Rendez une copie scannée ou photographiée (PDF ou image).",
+            DueAt = due, AcceptsLate = true, CreatedAt = _now,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     private void SeedStaff(School school, DemoSchools.Seed seed)

@@ -266,7 +266,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     private static IQueryable<SpaceView> ToViews(IQueryable<SpaceAccess> access) =>
         access.Select(v => new SpaceView(v.Space.Id,
             v.Space.OwnerId != null ? SpaceKind.Personal : v.Space.SchoolClassId != null ? SpaceKind.Class : SpaceKind.Group,
-            v.Name, v.CanWrite, v.CanManage, v.Space.StudentsMayWrite));
+            v.Name, v.CanWrite, v.CanManage, v.Space.StudentsMayWrite, v.Space.SchoolClassId, v.Space.TeachingGroupId));
 
     private static Task<bool> CanWriteAsync(EnoeDbContext db, int me, int spaceId, CancellationToken ct) =>
         Views(db, me).AnyAsync(v => v.Space.Id == spaceId && v.CanWrite, ct);

@@ -3,7 +3,7 @@ namespace Enoe.Data.Documents;
 public enum SpaceKind { Personal, Class, Group }
 
 /// <summary>A space as this person sees it: <see cref="CanManage"/> is its owner or a teacher of its class or group.</summary>
-public sealed record SpaceView(int Id, SpaceKind Kind, string Name, bool CanWrite, bool CanManage, bool StudentsMayWrite);
+public sealed record SpaceView(int Id, SpaceKind Kind, string Name, bool CanWrite, bool CanManage, bool StudentsMayWrite, int? SchoolClassId, int? TeachingGroupId);
 
 public sealed record FolderView(int Id, string Name);
 

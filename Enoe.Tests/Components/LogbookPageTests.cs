@@ -80,4 +80,19 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
         Assert.Empty(page.FindAll("#lb-content"));
         Assert.NotEmpty(page.FindAll("input[type=checkbox]"));
     }
+
+    [Fact]
+    public async Task Teacher_PicksATimeSlot_AndTheSessionTakesItsTimes()
+    {
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("S2 · 14:25–15:20", page.Markup));
+        page.Find("select:not(#lb-audience)").Change("S2");
+        page.Find("#lb-content").Change("Proportionnalité");
+        page.FindAll("button").Single(b => b.TextContent == "Enregistrer la séance").Click();
+        page.WaitForAssertion(() => Assert.Contains("Proportionnalité", page.Markup));
+        await using var db = _database.NewContext();
+        var entry = await db.LogbookEntries.SingleAsync(e => e.Content == "Proportionnalité");
+        Assert.Equal((new TimeOnly(14, 25), new TimeOnly(15, 20)), (entry.StartsAt, entry.EndsAt));
+    }
 }

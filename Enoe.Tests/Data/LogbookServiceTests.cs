@@ -155,4 +155,35 @@ public sealed class LogbookServiceTests : IAsyncLifetime
         await using var db = _database.NewContext();
         Assert.Equal(0, await db.LogbookEntries.CountAsync());
     }
+
+    [Fact]
+    public async Task Attachments_AreReadByTheEntrysReaders_AndWrittenOnlyByItsTeachers()
+    {
+        var entry = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.AttachAsync(As(_otherTeacher), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.AttachAsync(As(_f.StudentA), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind);
+        Assert.Equal(0, TestFiles.FilesOnDisk(_database.Directory));
+        Assert.True((await Logbook.AttachAsync(As(_f.TeacherA), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Succeeded);
+
+        var seen = (await Logbook.ListAsync(As(_f.StudentA), Monday, Monday)).Single().Attachments.Single();
+        Assert.Equal("fiche.pdf", seen.Name);
+        var files = _database.Get<Enoe.Data.Storage.FileStore>();
+        async Task<bool> Reads(Person p)
+        {
+            var opened = await files.OpenAsync(As(p), seen.Id);
+            if (opened is null) return false;
+            await opened.Value.Content.DisposeAsync();
+            return true;
+        }
+        Assert.True(await Reads(_f.StudentA));
+        Assert.True(await Reads(_f.ParentA));
+        Assert.True(await Reads(_f.StaffA)); // the direction reads every class
+        Assert.False(await Reads(_otherStudent));
+        Assert.False(await Reads(_otherParent));
+
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.DetachAsync(As(_otherTeacher), entry.Id, seen.Id)).Kind);
+        Assert.True((await Logbook.DetachAsync(As(_f.TeacherA), entry.Id, seen.Id)).Succeeded);
+        Assert.Empty((await Logbook.ListAsync(As(_f.StudentA), Monday, Monday)).Single().Attachments);
+        Assert.Equal(0, TestFiles.FilesOnDisk(_database.Directory));
+    }
 }

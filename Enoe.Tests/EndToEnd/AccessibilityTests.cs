@@ -20,6 +20,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "/gestion/pages-par-defaut", "admin.victor-hugo" },
         { "/carnet-de-bord", "claire.fontaine" },
         { "/carnet-de-bord", "sophie.martin" },
+        { "/documents", "claire.fontaine" },
+        { "/devoirs", "claire.fontaine" },
+        { "/devoirs", "lucas.martin" },
+        { "/gestion/etablissement", "admin.victor-hugo" },
     };
 
     [Theory]

@@ -134,6 +134,7 @@ public partial class LogbookPage
     {
         var result = await Logbook.AttachAsync(_user, entryId, files);
         if (result.Succeeded) { _attachTo = null; await ReloadAsync(); }
+        StateHasChanged(); // called from the upload box: this page does not re-render on its own
         return result;
     }
 
