@@ -45,6 +45,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Storage.IFileReadRule, Assignments.AssignmentFileRule>();
         services.AddSingleton<Storage.IFileReadRule, Logbook.LogbookFileRule>();
         services.AddSingleton<Documents.DocumentService>();
+        services.AddSingleton<Memos.MemoService>();
+        services.AddSingleton<Storage.IFileReadRule, Memos.MemoFileRule>();
         services.AddSingleton<Storage.IFileReadRule, Documents.DocumentFileRule>();
         return services;
     }

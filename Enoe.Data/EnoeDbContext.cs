@@ -35,6 +35,7 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<Logbook.LogbookEntry> LogbookEntries => Set<Logbook.LogbookEntry>();
     public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
     public DbSet<Assignments.Assignment> Assignments => Set<Assignments.Assignment>();
+    public DbSet<Memos.Memo> Memos => Set<Memos.Memo>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,8 @@ public sealed class School
 
     /// <summary>Warn a teacher setting homework when the class already has this many pieces due that day.</summary>
     public int HomeworkWarningThreshold { get; set; } = 3;
+    /// <summary>Who may write mémos to whom here (staff and admins always reach everyone).</summary>
+    public Memos.MemoRules MemoRules { get; set; } = Memos.MemoRules.Default;
 
     public bool Runs(EntService service) => (Services & service) == service;
 }
