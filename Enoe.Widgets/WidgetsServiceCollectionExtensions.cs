@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -50,6 +50,12 @@ public static class WidgetsServiceCollectionExtensions
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
         .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget), FullPageRoute: "/carnet-de-bord"));
+
+    public static IServiceCollection AddMemos(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Memos", "/memos", Icons.Material.Outlined.Mail, EntService.Memos,
+            Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(Memos.UnreadMemosBadge)))
+        .AddWidget(new("memos", "Widget_Memos", Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
+            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Memos.MemosWidget), FullPageRoute: "/memos"));
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Documents", "/documents", Icons.Material.Outlined.Folder, EntService.Documents,

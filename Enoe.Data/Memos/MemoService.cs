@@ -115,6 +115,15 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         return Result<IReadOnlyList<MemoView>>.Ok(memos);
     }
 
+    /// <summary>The addresses a mémo this person can see was sent to, for "reply to all".</summary>
+    public async Task<IReadOnlyList<MemoAddress>> AudiencesOfAsync(CurrentUser user, int memoId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = Visible(db, user.PersonId);
+        return await db.Set<MemoAudience>().Where(a => a.MemoId == memoId && visible.Any(m => m.Id == memoId)).OrderBy(a => a.Id)
+            .Select(a => new MemoAddress(a.Kind, a.TargetId, a.Label)).ToListAsync(ct);
+    }
+
     /// <summary>Who has read a mémo, for its sender: per audience and per person (the first readers by name).</summary>
     public async Task<Result<MemoReceipts>> ReceiptsAsync(CurrentUser user, int memoId, int take = 200, CancellationToken ct = default)
     {

@@ -19,9 +19,9 @@ public sealed class WidgetCatalogTests
     public void Catalogue_OffersWhatTheProfileMayUse_WhereTheSchoolRunsTheService()
     {
         var catalog = RealCatalog();
-        Assert.Equal(["assignments-due", "my-logbook", "news", "resources", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents)).Select(w => w.Key).Order());
-        Assert.Equal(["copies-to-mark", "my-logbook", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
+        Assert.Equal(["assignments-due", "memos", "my-logbook", "news", "resources", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
+        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents & ~EntService.Memos)).Select(w => w.Key).Order());
+        Assert.Equal(["copies-to-mark", "memos", "my-logbook", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class DashboardTestContext
         foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService),
                      typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider),
                      typeof(Enoe.Data.Schools.SchoolSettingsService), typeof(Enoe.Data.Storage.FileStore), typeof(Enoe.Data.Assignments.AssignmentService),
-                     typeof(Enoe.Data.Documents.DocumentService) })
+                     typeof(Enoe.Data.Documents.DocumentService), typeof(Enoe.Data.Memos.MemoService) })
             services.AddSingleton(type, database.Services.GetRequiredService(type));
     }
 }

@@ -7,9 +7,10 @@ namespace Enoe.Widgets.Abstractions;
 /// <summary>
 /// A link in the shell's navigation, registered by the service that owns the page. It shows to a
 /// person only when one of their profiles is in <see cref="Profiles"/> and their établissement runs
-/// <see cref="Service"/> (null: not tied to a service, such as administration).
+/// <see cref="Service"/> (null: not tied to a service, such as administration). <see cref="Badge"/>:
+/// an optional small component shown beside the title (the unread mémos count).
 /// </summary>
-public sealed record NavigationEntry(string TitleKey, string Href, string Icon, EntService? Service, Profile Profiles, int Order)
+public sealed record NavigationEntry(string TitleKey, string Href, string Icon, EntService? Service, Profile Profiles, int Order, Type? Badge = null)
 {
     public bool IsFor(Workspace workspace) =>
         workspace.Profiles.HasAny(Profiles) && (Service is not { } service || workspace.Runs(service));

@@ -1,0 +1,62 @@
+using Enoe.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MemoLiveJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ATeacherWritesToAClass_AStudentOfItSeesTheMemoArriveLive_AnotherClassSeesNothing()
+    {
+        string student, otherStudent;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+            IQueryable<string> Students(string className) => db.Enrolments
+                .Where(e => e.SchoolClass!.Name == className && e.SchoolClass.School!.Slug == "college-victor-hugo" && e.Student!.UserName != "lucas.martin")
+                .OrderByDescending(e => e.StudentId).Select(e => e.Student!.UserName!);
+            student = await Students("4eA").FirstAsync();
+            otherStudent = await Students("6eB").FirstAsync();
+        }
+        var studentPage = await OpenAsync(student, "/tableau-de-bord");
+        var otherPage = await OpenAsync(otherStudent, "/tableau-de-bord");
+        var navigation = studentPage.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos" })).ToBeVisibleAsync();
+
+        var teacher = await OpenAsync("claire.fontaine", "/memos/nouveau");
+        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
+        await teacher.GetByLabel("Objet").FillAsync("Contrôle de jeudi");
+        await teacher.GetByLabel("Message").FillAsync("Révisez le chapitre 5 : **Pythagore**.");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await teacher.WaitForURLAsync("**/memos/*");
+        await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Contrôle de jeudi" })).ToBeVisibleAsync();
+
+        // Live, without reloading: the badge and the Mémos widget of the 4eA student change; the 6eB student's do not.
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos 1 non lu" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(studentPage.Locator("[data-widget=memos]")).ToContainTextAsync("Contrôle de jeudi");
+        await Expect(otherPage.Locator("[data-widget=memos]")).ToContainTextAsync("Aucun mémo non lu");
+        await Expect(otherPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
+
+        // Reading it in one tab clears the badge; the teacher sees who has read it.
+        await studentPage.Locator("[data-widget=memos]").GetByRole(AriaRole.Link, new() { Name = "Contrôle de jeudi" }).ClickAsync();
+        await Expect(studentPage.GetByText("Révisez le chapitre 5")).ToBeVisibleAsync();
+        await Expect(studentPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Qui l'a lu ?" }).ClickAsync();
+        await Expect(teacher.GetByLabel("Accusés de lecture")).ToContainTextAsync("Élèves de 4eA : 1/");
+    }
+
+    private async Task<IPage> OpenAsync(string userName, string path)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(userName);
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        if (path != "/tableau-de-bord") await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+}
