@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -49,7 +50,12 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
             db.Add(memo);
             await db.SaveChangesAsync(ct); // the ids recipients point to
             memo.ThreadId = plan.ThreadId ?? memo.Id;
-            db.AddRange(plan.Recipients.Select(r => new MemoRecipient { MemoId = memo.Id, PersonId = r.PersonId, AudienceId = memo.Audiences[r.Address].Id }));
+            // Every copy in one statement, however many recipients (EF would send one INSERT per row on SQLite).
+            var rows = JsonSerializer.Serialize(plan.Recipients.Select(r => new[] { r.PersonId, memo.Audiences[r.Address].Id }));
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
+                SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {(int)MemoFolder.Inbox} FROM json_each({rows})
+                """, ct);
             return Result<int>.Ok(0);
         }, ct);
         if (!result.Succeeded) return result;

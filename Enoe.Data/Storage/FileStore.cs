@@ -38,8 +38,11 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     public async Task<Result<T>> SaveWithFilesAsync<T>(int ownerId, int schoolId, IReadOnlyList<FileUpload> uploads,
         Func<EnoeDbContext, IReadOnlyList<StoredFile>, Task<Result<T>>> write, CancellationToken ct = default)
     {
-        var precheck = await CheckUploadsAsync(ownerId, uploads, ct);
-        if (!precheck.Succeeded) return Result<T>.From(precheck);
+        if (uploads.Count > 0)
+        {
+            var precheck = await CheckUploadsAsync(ownerId, uploads, ct);
+            if (!precheck.Succeeded) return Result<T>.From(precheck);
+        }
 
         var staged = new List<StagedFile>();
         var kept = new List<StoredFile>();
@@ -54,8 +57,11 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Inside the write lock: two uploads at once cannot both slip under the quota.
-            var used = await UsedBytesAsync(db, ownerId, ct);
-            if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return Result<T>.From(QuotaExceeded(used));
+            if (staged.Count > 0)
+            {
+                var used = await UsedBytesAsync(db, ownerId, ct);
+                if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return Result<T>.From(QuotaExceeded(used));
+            }
 
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var s in staged)

@@ -1,0 +1,53 @@
+using Enoe.Data.Memos;
+using Enoe.Data.People;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Data;
+
+/// <summary>Round trips, not time (times come from bench/Enoe.Bench.Memos): a mémo costs the same few commands for 1 or 300 recipients.</summary>
+public sealed class MemoFanOutTests : IAsyncLifetime
+{
+    private readonly CommandCounter _counter = new();
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(configure: s => s.AddSingleton<IInterceptor>(_counter));
+        _f = await TwoSchools.CreateAsync(_database);
+        await using var db = _database.NewContext();
+        for (var i = 0; i < 300; i++)
+        {
+            var parent = new Person { FirstName = "Parent", LastName = $"N{i}", UserName = $"p{i}", NormalizedUserName = $"P{i}" };
+            parent.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.Parent });
+            db.Add(parent);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    private async Task<int> CommandsToSendAsync(MemoAddress to)
+    {
+        _counter.Reset();
+        var sent = await _database.Get<MemoService>().SendAsync(TwoSchools.As(_f.StaffA, _f.A),
+            new MemoDraft { To = [to], Subject = "Conseil d'administration", Body = "Jeudi à 18 h." }, []);
+        Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
+        return _counter.Count;
+    }
+
+    [Fact]
+    public async Task SendingToEveryParent_TakesAsManyRoundTripsAsSendingToOne()
+    {
+        var one = await CommandsToSendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA"));
+        var all = await CommandsToSendAsync(new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents"));
+
+        Assert.Equal(one, all);
+        Assert.True(all <= 8, _counter.Log);
+        await using var db = _database.NewContext();
+        Assert.Equal(301, await db.Set<MemoRecipient>().CountAsync(r => r.Memo!.To == "Tous les parents"));
+    }
+}
