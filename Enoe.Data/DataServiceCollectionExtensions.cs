@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Storage.IFileReadRule, Logbook.LogbookFileRule>();
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Memos.MemoService>();
+        services.AddSingleton<Bookings.BookingService>();
         services.AddSingleton<Storage.IFileReadRule, Memos.MemoFileRule>();
         services.AddSingleton<Storage.IFileReadRule, Documents.DocumentFileRule>();
         return services;

@@ -36,6 +36,7 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
     public DbSet<Assignments.Assignment> Assignments => Set<Assignments.Assignment>();
     public DbSet<Memos.Memo> Memos => Set<Memos.Memo>();
+    public DbSet<Bookings.Booking> Bookings => Set<Bookings.Booking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,6 +28,9 @@ public sealed record MemoSent(int MemoId, IReadOnlyList<int> RecipientIds);
 /// <summary>A person read or moved mémos: their unread count may have changed (their other tabs follow).</summary>
 public sealed record MemoRead(int PersonId);
 
+/// <summary>A booking of a resource was made, cancelled or decided (<paramref name="BookingId"/> 0 for a series); <paramref name="PersonId"/> is its author.</summary>
+public sealed record BookingChanged(int BookingId, int ResourceId, int SchoolId, int PersonId);
+
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
     private ImmutableDictionary<Type, ImmutableList<Delegate>> _handlers = ImmutableDictionary<Type, ImmutableList<Delegate>>.Empty;

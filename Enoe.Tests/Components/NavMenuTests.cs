@@ -16,6 +16,7 @@ public sealed class NavMenuTests : BunitContext
         Services.AddMudServices();
         Services.AddLocalization();
         Services.AddEnoeWidgets();
+        ComponentFactories.AddStub<Enoe.Widgets.Memos.UnreadMemosBadge>(); // it needs a database; these tests are about links
     }
 
     private static Workspace As(Profile profiles, EntService services) => new(

@@ -25,6 +25,25 @@ public sealed class DashboardJourney(BrowserFixture browser)
     [Fact]
     public async Task Student_AddsAWidget_DragsIt_AndFindsItWhereItWasDroppedAfterReload()
     {
+        // A known starting page, whatever other journeys did with Lucas's dashboard or the built-in default holds.
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+            var lucas = await db.Users.SingleAsync(u => u.UserName == "lucas.martin");
+            var school = await db.Memberships.Where(m => m.PersonId == lucas.Id).Select(m => m.SchoolId).SingleAsync();
+            await db.DashboardTabs.Where(t => t.PersonId == lucas.Id).ExecuteDeleteAsync();
+            db.DashboardTabs.Add(new DashboardTab
+            {
+                PersonId = lucas.Id, SchoolId = school, Title = "Accueil",
+                Placements =
+                [
+                    new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
+                    new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
+                    new() { WidgetKey = "resources", X = 8, Y = 0, Width = 4, Height = 4 },
+                ],
+            });
+            await db.SaveChangesAsync();
+        }
         var page = await SignInToDashboardAsync(browser, "lucas.martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Retirer Ressources académiques" }).ClickAsync();

@@ -1,0 +1,193 @@
+using Enoe.Data.Bookings;
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Data;
+
+public sealed class BookingServiceTests : IAsyncLifetime
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23); // the fake clock says Friday 20 November 2026
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+    private int _room, _tablets, _lab;
+    private BookingService Bookings => _database.Get<BookingService>();
+    private CurrentUser Teacher => TwoSchools.As(_f.TeacherA, _f.A);
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _f = await TwoSchools.CreateAsync(_database);
+        await using var db = _database.NewContext();
+        var rooms = new ResourceCategory { SchoolId = _f.A.Id, Name = "Salles" };
+        var equipment = new ResourceCategory { SchoolId = _f.A.Id, Name = "Matériel" };
+        BookableResource Room(string name) => new() { SchoolId = _f.A.Id, Category = rooms, Name = name };
+        var room = Room("Salle informatique");
+        var lab = Room("Laboratoire");
+        lab.NeedsApproval = true;
+        lab.ManagerId = _f.StaffA.Id;
+        var tablets = new BookableResource { SchoolId = _f.A.Id, Category = equipment, Name = "Chariot de tablettes", Kind = ResourceKind.Equipment, Units = 5 };
+        db.AddRange(room, lab, tablets);
+        db.Add(new HolidayPeriod { Name = "Vacances de Noël", From = new(2026, 12, 19), To = new(2027, 1, 3) });
+        await db.SaveChangesAsync();
+        (_room, _tablets, _lab) = (room.Id, tablets.Id, lab.Id);
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    private BookingRequest M3(int resource, int units = 1, DateOnly? date = null) => new(resource, date ?? Monday, new(10, 5), new(11, 0), units, "Cours");
+
+    [Fact]
+    public async Task TwoHundredConcurrentRequestsForOneRoom_ExactlyOneWins_AndNoExceptionEscapes()
+    {
+        var results = await RaceAsync(200, () => M3(_room));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("« Salle informatique » est déjà réservé sur ce créneau.", r.Errors[0]));
+        await AssertNeverOverbookedAsync(_room, 1);
+    }
+
+    [Fact]
+    public async Task TwoHundredConcurrentRequestsForFiveTablets_ExactlyFiveWin()
+    {
+        var results = await RaceAsync(200, () => M3(_tablets));
+
+        Assert.Equal(5, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.StartsWith("« Chariot de tablettes » est déjà réservé : 0 unité(s) libre(s) sur 5", r.Errors[0]));
+        await AssertNeverOverbookedAsync(_tablets, 5);
+    }
+
+    /// <summary>Each request through its own context, all released together.</summary>
+    private async Task<Result<BookingView>[]> RaceAsync(int count, Func<BookingRequest> request)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racers = Enumerable.Range(0, count).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Bookings.BookAsync(Teacher, request());
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(racers); // an exception from any racer would fail the test here
+    }
+
+    private async Task AssertNeverOverbookedAsync(int resourceId, int units)
+    {
+        await using var db = _database.NewContext();
+        var stored = await db.Set<Booking>().Where(b => b.ResourceId == resourceId).ToListAsync();
+        Assert.Equal(units, stored.Sum(b => b.Units));
+        foreach (var b in stored)
+            Assert.True(stored.Where(o => o.StartsAt < b.EndsAt && o.EndsAt > b.StartsAt).Sum(o => o.Units) <= units);
+    }
+
+    [Fact]
+    public async Task Equipment_CountsOnlyWhatOverlapsAtTheSameInstant()
+    {
+        Assert.True((await Bookings.BookAsync(Teacher, new(_tablets, Monday, new(8, 0), new(9, 0), 4))).Succeeded);
+        Assert.True((await Bookings.BookAsync(Teacher, new(_tablets, Monday, new(9, 0), new(10, 0), 4))).Succeeded); // back-to-back, not overlapping
+        Assert.True((await Bookings.BookAsync(Teacher, new(_tablets, Monday, new(8, 30), new(9, 30), 1))).Succeeded); // 4 + 1 at 8:30 and at 9:00
+        var tooMany = await Bookings.BookAsync(Teacher, new(_tablets, Monday, new(8, 45), new(9, 15), 1));
+        Assert.Equal("« Chariot de tablettes » est déjà réservé : 0 unité(s) libre(s) sur 5 sur ce créneau.", tooMany.Errors[0]);
+    }
+
+    [Theory]
+    [InlineData(11, 0, 10, 5, "La fin doit être après le début.")]
+    [InlineData(6, 0, 7, 0, "« Salle informatique » se réserve de 07:30 à 18:30.")]
+    [InlineData(18, 0, 19, 0, "« Salle informatique » se réserve de 07:30 à 18:30.")]
+    public async Task BadPeriods_GetFrenchMessages_AndNothingIsSaved(int fromHour, int fromMinute, int toHour, int toMinute, string message)
+    {
+        var result = await Bookings.BookAsync(Teacher, new(_room, Monday, new(fromHour, fromMinute), new(toHour, toMinute)));
+        Assert.Equal(ResultKind.Invalid, result.Kind);
+        Assert.Contains(message, result.Errors);
+        await AssertNothingBookedAsync();
+    }
+
+    [Fact]
+    public async Task ThePast_AndBeyondTheHorizon_AreRefused()
+    {
+        Assert.Contains("On ne réserve pas dans le passé.", (await Bookings.BookAsync(Teacher, M3(_room, date: new(2026, 11, 19)))).Errors);
+        Assert.Contains($"On réserve au plus {BookingService.HorizonDays} jours à l'avance.", (await Bookings.BookAsync(Teacher, M3(_room, date: Monday.AddDays(200)))).Errors);
+        Assert.Contains("Une seule unité pour cette ressource.", (await Bookings.BookAsync(Teacher, M3(_room, units: 2))).Errors);
+        await AssertNothingBookedAsync();
+    }
+
+    [Fact]
+    public async Task WhoMayBook_IsTheResourcesChoice_AndAnotherSchoolNeverSeesIt()
+    {
+        Assert.Equal(ResultKind.Forbidden, (await Bookings.BookAsync(TwoSchools.As(_f.StudentA, _f.A), M3(_room))).Kind);
+        Assert.Equal(ResultKind.NotFound, (await Bookings.BookAsync(TwoSchools.As(_f.StaffB, _f.B), M3(_room))).Kind);
+        Assert.Empty(await Bookings.ResourcesAsync(TwoSchools.As(_f.StaffB, _f.B)));
+        await AssertNothingBookedAsync();
+    }
+
+    [Fact]
+    public async Task AWeeklySeries_SkipsTheHolidays_AndReportsTakenWeeksBeforeSavingAnything()
+    {
+        var other = TwoSchools.As(_f.StaffA, _f.A);
+        Assert.True((await Bookings.BookAsync(other, M3(_room, date: Monday.AddDays(14)))).Succeeded); // 7 December is taken
+        var until = new DateOnly(2027, 1, 11);
+
+        var plan = (await Bookings.PlanSeriesAsync(Teacher, M3(_room), until)).Value!;
+        Assert.Equal(8, plan.Count);
+        Assert.Equal(OccurrenceState.Conflict, plan.Single(o => o.Date == new DateOnly(2026, 12, 7)).State);
+        Assert.Equal([new DateOnly(2026, 12, 21), new DateOnly(2026, 12, 28)], plan.Where(o => o.State == OccurrenceState.Holiday).Select(o => o.Date));
+
+        var refused = await Bookings.BookSeriesAsync(Teacher, M3(_room), until, skipTaken: false);
+        Assert.Equal(ResultKind.Conflict, refused.Kind);
+        Assert.Contains("1 semaine est déjà prise (7 déc.)", refused.Errors[0]);
+        await using (var db = _database.NewContext()) Assert.Equal(1, await db.Set<Booking>().CountAsync());
+
+        var booked = await Bookings.BookSeriesAsync(Teacher, M3(_room), until, skipTaken: true);
+        Assert.Equal(5, booked.Value);
+        var mine = await Bookings.CalendarAsync(Teacher, Monday, until, mine: true);
+        Assert.Equal(5, mine.Count);
+        Assert.Single(mine.Select(b => b.SeriesId).Distinct());
+
+        Assert.True((await Bookings.CancelAsync(Teacher, mine[2].Id, restOfSeries: true)).Succeeded);
+        Assert.Equal(2, (await Bookings.CalendarAsync(Teacher, Monday, until, mine: true)).Count);
+    }
+
+    [Fact]
+    public async Task ABookingNeedingApproval_IsPending_UntilItsManagerDecides_AndTheRequesterIsTold()
+    {
+        var told = new List<BookingChanged>();
+        using var _ = _database.Get<IEventBus>().Subscribe<BookingChanged>(e => { told.Add(e); return Task.CompletedTask; });
+        var asked = (await Bookings.BookAsync(Teacher, M3(_lab))).Value!;
+        Assert.Equal(BookingStatus.Pending, asked.Status);
+        Assert.False((await Bookings.BookAsync(TwoSchools.As(_f.AdminA, _f.A), M3(_lab))).Succeeded); // a pending booking holds the slot
+
+        Assert.Equal(ResultKind.Forbidden, (await Bookings.DecideAsync(Teacher, asked.Id, approve: true)).Kind);
+        var manager = TwoSchools.As(_f.StaffA, _f.A);
+        Assert.Equal([asked.Id], (await Bookings.PendingAsync(manager)).Select(b => b.Id));
+        Assert.True((await Bookings.DecideAsync(manager, asked.Id, approve: true)).Succeeded);
+
+        Assert.Equal(BookingStatus.Approved, (await Bookings.UpcomingAsync(Teacher)).Single().Status);
+        Assert.Equal(2, told.Count(e => e.PersonId == _f.TeacherA.Id && e.BookingId == asked.Id));
+        Assert.Empty(await Bookings.PendingAsync(manager));
+    }
+
+    [Fact]
+    public async Task TheQuickSearch_OffersWhatIsFreeForTheSlot()
+    {
+        await Bookings.BookAsync(Teacher, M3(_room));
+        await Bookings.BookAsync(Teacher, M3(_tablets, units: 3));
+        var free = await Bookings.FreeAsync(Teacher, Monday, new(10, 5), new(11, 0));
+        Assert.Equal(["Chariot de tablettes", "Laboratoire"], free.Select(r => r.Name).Order());
+    }
+
+    [Fact]
+    public async Task Cancelling_IsForTheAuthorTheManagerOrTheDirection()
+    {
+        var booking = (await Bookings.BookAsync(Teacher, M3(_room))).Value!;
+        Assert.Equal(ResultKind.Forbidden, (await Bookings.CancelAsync(TwoSchools.As(_f.StudentA, _f.A), booking.Id)).Kind);
+        Assert.True((await Bookings.CancelAsync(TwoSchools.As(_f.AdminA, _f.A), booking.Id)).Succeeded);
+        Assert.True((await Bookings.BookAsync(TwoSchools.As(_f.StaffA, _f.A), M3(_room))).Succeeded); // the slot is free again
+    }
+
+    private async Task AssertNothingBookedAsync()
+    {
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Set<Booking>().CountAsync());
+    }
+}
