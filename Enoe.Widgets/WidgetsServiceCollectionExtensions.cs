@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -56,6 +56,14 @@ public static class WidgetsServiceCollectionExtensions
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(Memos.UnreadMemosBadge)))
         .AddWidget(new("memos", "Widget_Memos", Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
             DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Memos.MemosWidget), FullPageRoute: "/memos"));
+
+    public static IServiceCollection AddBookings(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Bookings", "/reservations", Icons.Material.Outlined.EventAvailable, EntService.Bookings,
+            Profile.Personnel | Profile.Student, Order: 300))
+        .AddWidget(new("my-bookings", "Widget_MyBookings", Icons.Material.Outlined.EventAvailable, EntService.Bookings,
+            Profile.Personnel, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Bookings.MyBookingsWidget), FullPageRoute: "/reservations"))
+        .AddWidget(new("quick-booking", "Widget_QuickBooking", Icons.Material.Outlined.MeetingRoom, EntService.Bookings,
+            Profile.Personnel, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Bookings.QuickBookingWidget), FullPageRoute: "/reservations"));
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Documents", "/documents", Icons.Material.Outlined.Folder, EntService.Documents,

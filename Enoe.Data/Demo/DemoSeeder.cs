@@ -72,7 +72,32 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         db.Users.AddRange(_people);
         await db.SaveChangesAsync(ct);
         await SeedDevoirsAsync(db, claire, ct);
+        SeedBookableResources(db, schools);
+        await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Rooms and equipment of the établissements that run bookings, and the académie's holidays (zone A).</summary>
+    private static void SeedBookableResources(EnoeDbContext db, List<School> schools)
+    {
+        foreach (var school in schools.Where(s => s.Services.HasFlag(EntService.Bookings)))
+        {
+            var rooms = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Salles" };
+            var equipment = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Matériel pédagogique" };
+            db.AddRange(
+                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle informatique B12", Description = "28 postes, vidéoprojecteur." },
+                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle polyvalente", NeedsApproval = true, Description = "Réunions, théâtre, examens : validée par la direction." },
+                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "CDI – espace de travail", BookableBy = Profile.Personnel | Profile.Student },
+                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Chariot de tablettes", Kind = Bookings.ResourceKind.Equipment, Units = 15, Description = "15 tablettes, chargées chaque soir." },
+                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Vidéoprojecteur mobile", Kind = Bookings.ResourceKind.Equipment, Units = 3 },
+                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Mallette de capteurs ExAO", Kind = Bookings.ResourceKind.Equipment, Units = 4 });
+        }
+        db.AddRange(
+            new Bookings.HolidayPeriod { Name = "Vacances de la Toussaint", From = new(2026, 10, 17), To = new(2026, 11, 1) },
+            new Bookings.HolidayPeriod { Name = "Vacances de Noël", From = new(2026, 12, 19), To = new(2027, 1, 3) },
+            new Bookings.HolidayPeriod { Name = "Vacances d'hiver", From = new(2027, 2, 6), To = new(2027, 2, 21) },
+            new Bookings.HolidayPeriod { Name = "Vacances de printemps", From = new(2027, 4, 3), To = new(2027, 4, 18) },
+            new Bookings.HolidayPeriod { Name = "Pont de l'Ascension", From = new(2027, 5, 6), To = new(2027, 5, 9) });
     }
 
     /// <summary>A devoir in each of Claire Fontaine's classes, due at the end of the week, so the remise de copies has something to show.</summary>

@@ -21,7 +21,7 @@ public sealed class WidgetCatalogTests
         var catalog = RealCatalog();
         Assert.Equal(["assignments-due", "memos", "my-logbook", "news", "resources", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
         Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents & ~EntService.Memos)).Select(w => w.Key).Order());
-        Assert.Equal(["copies-to-mark", "memos", "my-logbook", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
+        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "/devoirs", "claire.fontaine" },
         { "/devoirs", "lucas.martin" },
         { "/gestion/etablissement", "admin.victor-hugo" },
+        { "/memos", "lucas.martin" },
+        { "/memos/nouveau", "sophie.martin" },
+        { "/reservations", "claire.fontaine" },
+        { "/reservations/ressources", "helene.carpentier" },
     };
 
     [Theory]

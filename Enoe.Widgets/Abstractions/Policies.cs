@@ -21,6 +21,7 @@ public static class Policies
     public const string ServicePrefix = "Service:";
     public const string PublicSiteRunning = ServicePrefix + nameof(EntService.PublicSite);
     public const string LogbookRunning = ServicePrefix + nameof(EntService.Logbook);
+    public const string BookingsRunning = ServicePrefix + nameof(EntService.Bookings);
     public const string MemosRunning = ServicePrefix + nameof(EntService.Memos);
     public const string DocumentsRunning = ServicePrefix + nameof(EntService.Documents);
 
