@@ -47,6 +47,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Memos.MemoService>();
         services.AddSingleton<Bookings.BookingService>();
+        services.AddSingleton<Grades.GradeService>();
+        services.AddSingleton<Skills.SkillService>();
         services.AddSingleton<Storage.IFileReadRule, Memos.MemoFileRule>();
         services.AddSingleton<Storage.IFileReadRule, Documents.DocumentFileRule>();
         return services;

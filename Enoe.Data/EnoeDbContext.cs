@@ -37,6 +37,7 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<Assignments.Assignment> Assignments => Set<Assignments.Assignment>();
     public DbSet<Memos.Memo> Memos => Set<Memos.Memo>();
     public DbSet<Bookings.Booking> Bookings => Set<Bookings.Booking>();
+    public DbSet<Grades.Assessment> Assessments => Set<Grades.Assessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,9 @@ public sealed record MemoRead(int PersonId);
 /// <summary>A booking of a resource was made, cancelled or decided (<paramref name="BookingId"/> 0 for a series); <paramref name="PersonId"/> is its author.</summary>
 public sealed record BookingChanged(int BookingId, int ResourceId, int SchoolId, int PersonId);
 
+/// <summary>Marks of an assessment changed or were published: open reports and widgets reload.</summary>
+public sealed record GradesChanged(int AssessmentId, int SchoolId);
+
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
     private ImmutableDictionary<Type, ImmutableList<Delegate>> _handlers = ImmutableDictionary<Type, ImmutableList<Delegate>>.Empty;

@@ -634,6 +634,114 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Folder");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Grades.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Coefficient")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Scale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("SchoolClassId", "SubjectId", "Date");
+
+                    b.HasIndex("TeachingGroupId", "SubjectId", "Date");
+
+                    b.ToTable("Assessments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Assessment_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Grades.Grade", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId", "StudentId");
+
+                    b.HasIndex("StudentId");
+
+                    b.ToTable("Grade");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Grades.Term", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "StartsOn");
+
+                    b.ToTable("Term");
+                });
+
             modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
                 {
                     b.Property<int>("StudentId")
@@ -1269,6 +1377,96 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("TimeSlot");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Skills.Skill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.ToTable("Skill");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Skills.SkillAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("StudentId", "SkillId", "AssessedAt");
+
+                    b.ToTable("SkillAssessment");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SkillDomain");
+                });
+
             modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1453,6 +1651,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Coefficient")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1955,6 +2156,65 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enoe.Data.Grades.Assessment", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Grades.Grade", b =>
+                {
+                    b.HasOne("Enoe.Data.Grades.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Grades.Term", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
                 {
                     b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
@@ -2239,6 +2499,56 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enoe.Data.Skills.Skill", b =>
+                {
+                    b.HasOne("Enoe.Data.Skills.SkillDomain", "Domain")
+                        .WithMany("Skills")
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Skills.SkillAssessment", b =>
+                {
+                    b.HasOne("Enoe.Data.Grades.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Skills.Skill", "Skill")
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Skill");
+
+                    b.Navigation("Teacher");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", null)
@@ -2456,6 +2766,11 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Navigation("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
+                {
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

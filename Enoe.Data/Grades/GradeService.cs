@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Data.Structure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Grades;
+
+/// <summary>
+/// Notes. A teacher marks only the classes and groups they teach, in that subject; a student sees
+/// their own published marks, a parent their children's, the direction its établissement's.
+/// Averages follow <see cref="Averages"/>, computed here in decimal (SQLite has no decimal type).
+/// </summary>
+public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
+{
+    public const int TitleMax = 120;
+    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
+    private static readonly Result NotYours = Result.Forbidden("Vous n'enseignez pas cette matière dans cette classe ou ce groupe.");
+
+    public async Task<IReadOnlyList<TermView>> TermsAsync(int? schoolId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Term>().Where(t => t.SchoolId == schoolId).OrderBy(t => t.StartsOn)
+            .Select(t => new TermView(t.Id, t.Name, t.StartsOn, t.EndsOn)).ToListAsync(ct);
+    }
+
+    /// <summary>The assessments this teacher (or a co-teacher of the same class and subject) set, newest first.</summary>
+    public async Task<IReadOnlyList<AssessmentSummary>> AssessmentsAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Summaries(Managed(db, user.PersonId).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(200)).ToListAsync(ct);
+    }
+
+    public async Task<Result<int>> CreateAsync(CurrentUser user, AssessmentDraft draft, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if ((draft.SchoolClassId is null) == (draft.TeachingGroupId is null)) errors.Add("Choisissez une classe ou un groupe.");
+        if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > TitleMax) errors.Add($"Donnez un titre à l'évaluation ({TitleMax} caractères au plus).");
+        if (draft.Scale is <= 0 or > 100 || decimal.Round(draft.Scale, 2) != draft.Scale) errors.Add("Le barème va de 1 à 100 (par exemple 20, 10 ou 40).");
+        if (draft.Coefficient is <= 0 or > 20 || decimal.Round(draft.Coefficient, 2) != draft.Coefficient) errors.Add("Le coefficient va de 0,25 à 20.");
+        if (errors.Count > 0) return Result<int>.From(Result.Invalid(errors));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var school = await db.TeachingAssignments.Where(t => t.TeacherId == user.PersonId && t.SubjectId == draft.SubjectId
+                && ((draft.SchoolClassId != null && t.SchoolClassId == draft.SchoolClassId) || (draft.TeachingGroupId != null && t.TeachingGroupId == draft.TeachingGroupId)))
+            .Select(t => (int?)t.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+        if (school is null) return Result<int>.From(NotYours);
+        var assessment = new Assessment
+        {
+            SchoolId = school.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId, SubjectId = draft.SubjectId,
+            TeacherId = user.PersonId, Title = draft.Title.Trim(), Date = draft.Date, Scale = draft.Scale, Coefficient = draft.Coefficient,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Ok(assessment.Id);
+    }
+
+    /// <summary>The marks grid: every student of the class or group, in alphabetical order, with what was entered.</summary>
+    public async Task<Result<GradeGrid>> GridAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var summary = await Summaries(Managed(db, user.PersonId).Where(a => a.Id == assessmentId)).FirstOrDefaultAsync(ct);
+        if (summary is null) return Result<GradeGrid>.From(NotYours);
+        var students = Roster(db, summary.SchoolClassId, summary.TeachingGroupId);
+        var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, Name = p.LastName.ToUpper() + " " + p.FirstName }).ToListAsync(ct);
+        var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
+        var rows = people.Select(p => grades.FirstOrDefault(g => g.StudentId == p.Id) is { } g
+            ? new GridRow(p.Id, p.Name, GradeInput.Display(g.Kind, g.Value)) : new GridRow(p.Id, p.Name, "")).ToList();
+        var marks = grades.Where(g => g.Kind == GradeKind.Mark && people.Any(p => p.Id == g.StudentId)).Select(g => g.Value!.Value).ToList();
+        return Result<GradeGrid>.Ok(new GradeGrid(summary, rows, Stats(marks), Distribution(marks, summary.Scale)));
+    }
+
+    /// <summary>Saves one cell of the grid (autosave): checked against the scale, for a student of the class only.</summary>
+    public async Task<Result<string>> SaveCellAsync(CurrentUser user, int assessmentId, int studentId, string? text, CancellationToken ct = default)
+    {
+        var result = await SaveCellsAsync(user, assessmentId, [(studentId, text)], ct);
+        return result.Succeeded ? Result<string>.Ok(result.Value![0]) : Result<string>.From(result);
+    }
+
+    /// <summary>
+    /// A column pasted from a spreadsheet, one line per student from <paramref name="firstStudentId"/> down the grid's order.
+    /// Every line is checked first: one bad line and nothing is saved.
+    /// </summary>
+    public async Task<Result<int>> PasteAsync(CurrentUser user, int assessmentId, int firstStudentId, string column, CancellationToken ct = default)
+    {
+        var grid = await GridAsync(user, assessmentId, ct);
+        if (!grid.Succeeded) return Result<int>.From(grid);
+        var rows = grid.Value!.Rows;
+        var start = rows.ToList().FindIndex(r => r.StudentId == firstStudentId);
+        if (start < 0) return Result<int>.From(Result.NotFound("Cet élève n'est pas dans la classe."));
+        var lines = column.Replace("\r", "").TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]).ToList();
+        if (start + lines.Count > rows.Count) return Result<int>.From(Result.Invalid([$"{lines.Count} notes collées pour {rows.Count - start} élèves à partir de celui-ci : rien n'a été enregistré."]));
+        var saved = await SaveCellsAsync(user, assessmentId, [.. lines.Select((line, i) => (rows[start + i].StudentId, (string?)line))], ct);
+        return saved.Succeeded ? Result<int>.Ok(lines.Count) : Result<int>.From(saved);
+    }
+
+    /// <summary>Marks reach families at <paramref name="atUtc"/> (now when null), or, with <paramref name="publish"/> false, no longer.</summary>
+    public async Task<Result> PublishAsync(CurrentUser user, int assessmentId, bool publish, DateTime? atUtc = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await Managed(db, user.PersonId).FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null) return NotYours;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (publish && atUtc < now.AddMinutes(-1)) return Result.Invalid(["Choisissez une heure de publication à venir."]);
+        assessment.PublishedAt = publish ? atUtc ?? now : null;
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new GradesChanged(assessment.Id, assessment.SchoolId));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// A student's marks for a term (the current one by default): their own, a parent's child's, or
+    /// any student of the établissement for its direction. Families see published marks only.
+    /// </summary>
+    public async Task<Result<MarksReport>> ReportAsync(CurrentUser user, int? studentId = null, int? termId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reader = await ReaderAsync(db, user, studentId, ct);
+        if (reader is not var (student, seesUnpublished)) return Result<MarksReport>.From(Result.NotFound("Ces notes ne vous concernent pas."));
+        var name = await db.Users.Where(p => p.Id == student).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
+        var school = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId).FirstOrDefaultAsync(ct);
+        var terms = await db.Set<Term>().Where(t => t.SchoolId == school).OrderBy(t => t.StartsOn).Select(t => new TermView(t.Id, t.Name, t.StartsOn, t.EndsOn)).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var term = terms.FirstOrDefault(t => t.Id == termId) ?? terms.FirstOrDefault(t => t.StartsOn <= today && today <= t.EndsOn) ?? terms.LastOrDefault(t => t.StartsOn <= today) ?? terms.FirstOrDefault();
+
+        // All of the student's assessments of the year (small: a few hundred rows), with every mark of each for the class statistics.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await OfStudent(db, student).Where(a => seesUnpublished || (a.PublishedAt != null && a.PublishedAt <= now))
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Date, a.Scale, a.Coefficient, a.SubjectId, Subject = a.Subject!.Name, SubjectCoefficient = a.Subject.Coefficient, a.PublishedAt,
+                Grades = db.Set<Grade>().Where(g => g.AssessmentId == a.Id).Select(g => new { g.StudentId, g.Kind, g.Value }).ToList(),
+            })
+            .AsNoTracking().ToListAsync(ct);
+
+        IReadOnlyList<SubjectReport> SubjectsOf(TermView? t) => [.. rows.Where(a => t is null || (t.StartsOn <= a.Date && a.Date <= t.EndsOn))
+            .GroupBy(a => (a.SubjectId, a.Subject, a.SubjectCoefficient)).OrderBy(s => s.Key.Subject)
+            .Select(s =>
+            {
+                var marks = s.OrderBy(a => a.Date).Select(a =>
+                {
+                    var own = a.Grades.FirstOrDefault(g => g.StudentId == student);
+                    var all = a.Grades.Where(g => g.Kind == GradeKind.Mark).Select(g => g.Value!.Value).ToList();
+                    return (Assessment: a, Own: own, View: new StudentMark(a.Id, a.Title, a.Date, a.Scale, a.Coefficient,
+                        own is null ? "" : GradeInput.Display(own.Kind, own.Value), Stats(all), a.PublishedAt ?? now));
+                }).ToList();
+                var counted = marks.Where(m => m.Own is { Kind: GradeKind.Mark }).Select(m => (m.Own!.Value!.Value, m.Assessment.Scale, m.Assessment.Coefficient));
+                return new SubjectReport(s.Key.SubjectId, s.Key.Subject, s.Key.SubjectCoefficient, Averages.Subject(counted), [.. marks.Select(m => m.View)]);
+            })];
+
+        decimal? GeneralOf(IReadOnlyList<SubjectReport> subjects) => Averages.General(subjects.Where(s => s.Average is not null).Select(s => (s.Average!.Value, s.Coefficient)));
+        var subjects = SubjectsOf(term);
+        var history = terms.Where(t => t.StartsOn <= today).Select(t => (t.Name, GeneralOf(SubjectsOf(t)))).ToList();
+        return Result<MarksReport>.Ok(new MarksReport(student, name, term, terms, subjects, GeneralOf(subjects), history));
+    }
+
+    /// <summary>The newest published marks of a student (own, or a parent's child), for the widget.</summary>
+    public async Task<IReadOnlyList<LatestMark>> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ReaderAsync(db, user, childId, ct) is not var (student, _)) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.Set<Grade>().Where(g => g.StudentId == student && g.Assessment!.PublishedAt != null && g.Assessment.PublishedAt <= now)
+            .OrderByDescending(g => g.Assessment!.PublishedAt).ThenByDescending(g => g.AssessmentId).Take(take)
+            .Select(g => new { g.AssessmentId, Subject = g.Assessment!.Subject!.Name, g.Assessment.Title, g.Kind, g.Value, g.Assessment.Scale, PublishedAt = g.Assessment.PublishedAt!.Value })
+            .AsNoTracking().ToListAsync(ct);
+        return [.. rows.Select(r => new LatestMark(r.AssessmentId, r.Subject, r.Title, GradeInput.Display(r.Kind, r.Value), r.Scale, r.PublishedAt))];
+    }
+
+    /// <summary>A class's (or group's) marks in one subject as CSV for a spreadsheet: one line per student, one column per assessment, then the average.</summary>
+    public async Task<Result<(string FileName, string Csv)>> CsvAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var anchor = await Managed(db, user.PersonId).Where(a => a.Id == assessmentId)
+            .Select(a => new { a.SchoolClassId, a.TeachingGroupId, a.SubjectId, Audience = a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, Subject = a.Subject!.Name })
+            .FirstOrDefaultAsync(ct);
+        if (anchor is null) return Result<(string, string)>.From(NotYours);
+        var assessments = await db.Set<Assessment>().AsNoTracking()
+            .Where(a => a.SubjectId == anchor.SubjectId && a.SchoolClassId == anchor.SchoolClassId && a.TeachingGroupId == anchor.TeachingGroupId)
+            .OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
+        var ids = assessments.Select(a => a.Id).ToList();
+        var grades = await db.Set<Grade>().AsNoTracking().Where(g => ids.Contains(g.AssessmentId)).ToListAsync(ct);
+        var students = Roster(db, anchor.SchoolClassId, anchor.TeachingGroupId);
+        var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, p.LastName, p.FirstName }).ToListAsync(ct);
+        var csv = new StringBuilder();
+        // Semicolons and decimal commas: what a French spreadsheet opens without asking.
+        csv.AppendLine(string.Join(';', new[] { "Nom", "Prénom" }.Concat(assessments.Select(a => $"{a.Title} ({a.Date:dd/MM/yyyy}) /{Averages.Format(a.Scale)} coef. {Averages.Format(a.Coefficient)}")).Append("Moyenne /20").Select(Cell)));
+        foreach (var p in people)
+        {
+            var own = assessments.Select(a => grades.FirstOrDefault(g => g.AssessmentId == a.Id && g.StudentId == p.Id)).ToList();
+            var average = Averages.Subject(assessments.Zip(own).Where(x => x.Second is { Kind: GradeKind.Mark }).Select(x => (x.Second!.Value!.Value, x.First.Scale, x.First.Coefficient)));
+            csv.AppendLine(string.Join(';', new[] { p.LastName, p.FirstName }.Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value))).Append(average is null ? "" : Averages.Format(average)).Select(Cell)));
+        }
+        return Result<(string, string)>.Ok(($"Notes {anchor.Subject} {anchor.Audience}.csv", csv.ToString()));
+    }
+
+    private static string Cell(string value) => value.IndexOfAny([';', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private async Task<Result<IReadOnlyList<string>>> SaveCellsAsync(CurrentUser user, int assessmentId, IReadOnlyList<(int StudentId, string? Text)> cells, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await Managed(db, user.PersonId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null) return Result<IReadOnlyList<string>>.From(NotYours);
+        var roster = await Roster(db, assessment.SchoolClassId, assessment.TeachingGroupId).ToListAsync(ct);
+        var parsed = new List<(int StudentId, GradeInput.Parsed Grade)>();
+        var errors = new List<string>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var (studentId, text) = cells[i];
+            if (!roster.Contains(studentId)) { errors.Add("Cet élève n'est pas dans la classe."); continue; }
+            var (grade, error) = GradeInput.Parse(text, assessment.Scale);
+            if (error is not null) errors.Add(cells.Count > 1 ? $"Ligne {i + 1} : {error}" : error);
+            else parsed.Add((studentId, grade!));
+        }
+        if (errors.Count > 0) return Result<IReadOnlyList<string>>.From(Result.Invalid(errors));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = parsed.Select(p => p.StudentId).ToList();
+        var existing = await db.Set<Grade>().Where(g => g.AssessmentId == assessmentId && ids.Contains(g.StudentId)).ToDictionaryAsync(g => g.StudentId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (studentId, grade) in parsed)
+        {
+            existing.TryGetValue(studentId, out var row);
+            if (grade.Kind is not GradeKind kind) { if (row is not null) db.Remove(row); continue; }
+            if (row is null) db.Add(row = new Grade { AssessmentId = assessmentId, StudentId = studentId });
+            (row.Kind, row.Value, row.UpdatedAt) = (kind, grade.Value, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (assessment.PublishedAt is not null) await events.PublishAsync(new GradesChanged(assessmentId, assessment.SchoolId));
+        return Result<IReadOnlyList<string>>.Ok([.. parsed.Select(p => p.Grade.Kind is GradeKind k ? GradeInput.Display(k, p.Grade.Value) : "")]);
+    }
+
+    /// <summary>The student whose marks this person reads, and whether unpublished ones show (the direction).</summary>
+    private static async Task<(int Student, bool SeesUnpublished)?> ReaderAsync(EnoeDbContext db, CurrentUser user, int? studentId, CancellationToken ct)
+    {
+        var me = user.PersonId;
+        if (studentId is null or 0 || studentId == me)
+        {
+            if (await db.Enrolments.AnyAsync(e => e.StudentId == me, ct)) return (me, false);
+            var child = await db.Guardianships.Where(g => g.ParentId == me).OrderBy(g => g.Student!.FirstName).Select(g => (int?)g.StudentId).FirstOrDefaultAsync(ct);
+            return child is int c ? (c, false) : null;
+        }
+        var id = studentId.Value;
+        if (await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct)) return (id, false);
+        var direction = await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Direction) != 0
+            && db.Memberships.Any(s => s.PersonId == id && s.SchoolId == m.SchoolId && (s.Profiles & Profile.Student) != 0), ct);
+        return direction ? (id, true) : null;
+    }
+
+    internal static IQueryable<Assessment> Managed(EnoeDbContext db, int teacherId) =>
+        db.Set<Assessment>().Where(a => db.TeachingAssignments.Any(t => t.TeacherId == teacherId && t.SubjectId == a.SubjectId
+            && ((a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId) || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId))));
+
+    private static IQueryable<Assessment> OfStudent(EnoeDbContext db, int studentId) =>
+        db.Set<Assessment>().Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
+            || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
+
+    private static IQueryable<int> Roster(EnoeDbContext db, int? classId, int? groupId) => classId is int c
+        ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+        : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
+
+    private static IQueryable<AssessmentSummary> Summaries(IQueryable<Assessment> assessments) =>
+        assessments.Select(a => new AssessmentSummary(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.SubjectId, a.Subject!.Name,
+            a.Date, a.Scale, a.Coefficient, a.PublishedAt, a.SchoolClassId, a.TeachingGroupId));
+
+    private static ClassStats Stats(IReadOnlyList<decimal> marks) => marks.Count == 0 ? new(null, null, null, 0)
+        : new(marks.Min(), marks.Max(), Averages.Round(marks.Sum() / marks.Count), marks.Count);
+
+    /// <summary>How many marks fall in each fifth of the scale: [0–4[, [4–8[, [8–12[, [12–16[, [16–20] on /20.</summary>
+    private static IReadOnlyList<int> Distribution(IReadOnlyList<decimal> marks, decimal scale)
+    {
+        var bands = new int[5];
+        foreach (var mark in marks) bands[Math.Min(4, (int)(Averages.On20(mark, scale) / 4))]++;
+        return bands;
+    }
+}

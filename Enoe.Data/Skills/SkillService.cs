@@ -1,0 +1,100 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Skills;
+
+/// <summary>
+/// Livret de compétences. Teachers of a student's classes or groups assess their skills on the
+/// four mastery levels; the student, their parents, their teachers and the direction read the
+/// booklet. The établissement's framework is created from <see cref="SkillFramework.Default"/> on first use.
+/// </summary>
+public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+{
+    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
+
+    /// <summary>The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or any student for the direction.</summary>
+    public async Task<Result<Booklet>> BookletAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var student = await ReadableStudentAsync(db, user.PersonId, studentId, ct);
+        if (student is null) return Result<Booklet>.From(Result.NotFound("Ce livret ne vous est pas ouvert."));
+        var who = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
+            .Select(m => new { m.SchoolId, School = m.School!.Name, Name = m.Person!.FirstName + " " + m.Person.LastName,
+                ClassName = db.Enrolments.Where(e => e.StudentId == student && e.SchoolClass!.SchoolId == m.SchoolId).Select(e => e.SchoolClass!.Name).FirstOrDefault() })
+            .FirstAsync(ct);
+        await EnsureFrameworkAsync(db, who.SchoolId, ct);
+        var domains = await db.Set<SkillDomain>().AsNoTracking().Where(d => d.SchoolId == who.SchoolId).OrderBy(d => d.Id)
+            .Select(d => new { d.Code, d.Name, Skills = d.Skills.OrderBy(s => s.Id).Select(s => new { s.Id, s.Code, s.Name }).ToList() }).ToListAsync(ct);
+        var judgements = await db.Set<SkillAssessment>().AsNoTracking().Where(a => a.StudentId == student)
+            .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .Select(a => new { a.SkillId, View = new SkillJudgement(a.Level, a.AssessedAt, a.Teacher!.FirstName + " " + a.Teacher.LastName) }).ToListAsync(ct);
+        var booklet = new Booklet(student.Value, who.Name, who.ClassName, who.School, [.. domains.Select(d => new DomainState(d.Code, d.Name, [.. d.Skills.Select(s =>
+        {
+            var history = judgements.Where(j => j.SkillId == s.Id).Select(j => j.View).ToList();
+            return new SkillState(s.Id, s.Code, s.Name, history.Count > 0 ? history[0].Level : null, history);
+        })]))]);
+        return Result<Booklet>.Ok(booklet);
+    }
+
+    /// <summary>A teacher of one of the student's classes or groups records a level on a skill of the student's établissement.</summary>
+    public async Task<Result> AssessAsync(CurrentUser user, int studentId, int skillId, MasteryLevel level, int? assessmentId = null, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(level)) return Result.Invalid(["Choisissez un des quatre niveaux de maîtrise."]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await TeachesAsync(db, user.PersonId, studentId, ct)) return Result.Forbidden("Vous n'enseignez pas à cet élève.");
+        var skillSchool = await db.Set<Skill>().Where(s => s.Id == skillId).Select(s => (int?)s.Domain!.SchoolId).FirstOrDefaultAsync(ct);
+        if (skillSchool is null || !await db.Memberships.AnyAsync(m => m.PersonId == studentId && m.SchoolId == skillSchool, ct))
+            return Result.NotFound("Cette compétence n'est pas du référentiel de l'élève.");
+        if (assessmentId is int a && !await db.Set<Grades.Assessment>().AnyAsync(x => x.Id == a && x.TeacherId == user.PersonId, ct))
+            return Result.NotFound("Cette évaluation n'est pas la vôtre.");
+        db.Add(new SkillAssessment { StudentId = studentId, SkillId = skillId, Level = level, TeacherId = user.PersonId, AssessmentId = assessmentId, AssessedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>The classes this teacher teaches in their current établissement, with their students.</summary>
+    public async Task<IReadOnlyList<ClassStudents>> ClassesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classes = db.TeachingAssignments.Where(t => t.TeacherId == user.PersonId && t.SchoolClassId != null && t.SchoolClass!.SchoolId == user.SchoolId).Select(t => t.SchoolClassId!.Value);
+        var rows = await db.Enrolments.Where(e => classes.Contains(e.SchoolClassId))
+            .OrderBy(e => e.SchoolClass!.Name).ThenBy(e => e.Student!.LastName).ThenBy(e => e.Student!.FirstName)
+            .Select(e => new { e.SchoolClassId, ClassName = e.SchoolClass!.Name, e.StudentId, Name = e.Student!.LastName.ToUpper() + " " + e.Student.FirstName })
+            .ToListAsync(ct);
+        return [.. rows.GroupBy(r => (r.SchoolClassId, r.ClassName)).Select(g => new ClassStudents(g.Key.SchoolClassId, g.Key.ClassName, [.. g.Select(r => (r.StudentId, r.Name))]))];
+    }
+
+    private static async Task EnsureFrameworkAsync(EnoeDbContext db, int schoolId, CancellationToken ct)
+    {
+        if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct)) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct)) return; // another request made it meanwhile
+        db.AddRange(SkillFramework.Default.Select(d => new SkillDomain
+        {
+            SchoolId = schoolId, Code = d.Code, Name = d.Name, Skills = [.. d.Skills.Select(s => new Skill { Code = s.Code, Name = s.Name })],
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task<int?> ReadableStudentAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct)
+    {
+        if (studentId is null or 0 || studentId == me)
+        {
+            if (await db.Enrolments.AnyAsync(e => e.StudentId == me, ct)) return me;
+            return await db.Guardianships.Where(g => g.ParentId == me).OrderBy(g => g.Student!.FirstName).Select(g => (int?)g.StudentId).FirstOrDefaultAsync(ct);
+        }
+        var id = studentId.Value;
+        var allowed = await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct)
+            || await TeachesAsync(db, me, id, ct)
+            || await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Direction) != 0
+                && db.Memberships.Any(s => s.PersonId == id && s.SchoolId == m.SchoolId && (s.Profiles & Profile.Student) != 0), ct);
+        return allowed ? id : null;
+    }
+
+    private static Task<bool> TeachesAsync(EnoeDbContext db, int teacherId, int studentId, CancellationToken ct) =>
+        db.TeachingAssignments.AnyAsync(t => t.TeacherId == teacherId
+            && ((t.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == t.SchoolClassId))
+                || (t.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == t.TeachingGroupId))), ct);
+}
