@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings().AddGrades();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -56,6 +56,16 @@ public static class WidgetsServiceCollectionExtensions
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(Memos.UnreadMemosBadge)))
         .AddWidget(new("memos", "Widget_Memos", Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
             DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Memos.MemosWidget), FullPageRoute: "/memos"));
+
+    public static IServiceCollection AddGrades(this IServiceCollection services) => services
+        .AddNavigationEntry(new("Nav_Grades", "/notes", Icons.Material.Outlined.Grading, EntService.Grades,
+            Profile.Student | Profile.Parent | Profile.Teacher, Order: 150))
+        .AddNavigationEntry(new("Nav_Skills", "/competences", Icons.Material.Outlined.Insights, EntService.Skills,
+            Profile.Student | Profile.Parent | Profile.Teacher, Order: 160))
+        .AddWidget(new("latest-marks", "Widget_LatestMarks", Icons.Material.Outlined.Grading, EntService.Grades,
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Grades.LatestMarksWidget), FullPageRoute: "/notes"))
+        .AddWidget(new("skills", "Widget_Skills", Icons.Material.Outlined.Insights, EntService.Skills,
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 3), Component: typeof(Grades.SkillsProgressWidget), FullPageRoute: "/competences"));
 
     public static IServiceCollection AddBookings(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Bookings", "/reservations", Icons.Material.Outlined.EventAvailable, EntService.Bookings,

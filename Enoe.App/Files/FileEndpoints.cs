@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using Enoe.Data.Assignments;
+using Enoe.Data.Grades;
+using Enoe.Data.Skills;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
@@ -24,6 +26,23 @@ public static class FileEndpoints
             return Results.File(content, file.ContentType, file.Name, lastModified: file.CreatedAt, enableRangeProcessing: true);
         });
         app.MapGet("/devoirs/{id:int}/copies.zip", StreamCopiesAsync).RequireAuthorization(Policies.Running(EntService.Documents));
+        app.MapGet("/notes/evaluations/{id:int}/export.csv", async (int id, HttpContext http, GradeService grades, CancellationToken ct) =>
+        {
+            if (CurrentUser.From(http.User) is not { } user) return Results.Unauthorized();
+            var csv = await grades.CsvAsync(user, id, ct);
+            if (!csv.Succeeded) return Results.NotFound();
+            NoSniff(http);
+            // With its byte order mark, so spreadsheets read the accents as UTF-8.
+            return Results.File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(csv.Value.Csv)], "text/csv; charset=utf-8", csv.Value.FileName);
+        }).RequireAuthorization(Policies.Running(EntService.Grades));
+        app.MapGet("/competences/livret.pdf", async (int? eleve, HttpContext http, SkillService skills, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (CurrentUser.From(http.User) is not { } user) return Results.Unauthorized();
+            var booklet = await skills.BookletAsync(user, eleve, ct);
+            if (!booklet.Succeeded) return Results.NotFound();
+            NoSniff(http);
+            return Results.File(BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime), "application/pdf", $"Livret de compétences - {booklet.Value!.Student}.pdf");
+        }).RequireAuthorization(Policies.Running(EntService.Skills));
         return app;
     }
 

@@ -73,6 +73,11 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         await db.SaveChangesAsync(ct);
         await SeedDevoirsAsync(db, claire, ct);
         SeedBookableResources(db, schools);
+        foreach (var school in schools)
+            db.AddRange(
+                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 1", StartsOn = new(2026, 9, 1), EndsOn = new(2026, 11, 30) },
+                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 2", StartsOn = new(2026, 12, 1), EndsOn = new(2027, 3, 12) },
+                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 3", StartsOn = new(2027, 3, 13), EndsOn = new(2027, 7, 3) });
         await db.SaveChangesAsync(ct);
         return true;
     }

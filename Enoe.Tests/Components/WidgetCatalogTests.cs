@@ -19,8 +19,8 @@ public sealed class WidgetCatalogTests
     public void Catalogue_OffersWhatTheProfileMayUse_WhereTheSchoolRunsTheService()
     {
         var catalog = RealCatalog();
-        Assert.Equal(["assignments-due", "memos", "my-logbook", "news", "resources", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents & ~EntService.Memos)).Select(w => w.Key).Order());
+        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
+        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents & ~EntService.Memos & ~EntService.Grades & ~EntService.Skills)).Select(w => w.Key).Order());
         Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
     }
 

@@ -28,6 +28,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { "/memos/nouveau", "sophie.martin" },
         { "/reservations", "claire.fontaine" },
         { "/reservations/ressources", "helene.carpentier" },
+        { "/notes", "claire.fontaine" },
+        { "/notes", "sophie.martin" },
+        { "/competences", "lucas.martin" },
     };
 
     [Theory]

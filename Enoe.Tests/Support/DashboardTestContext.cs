@@ -38,7 +38,8 @@ public static class DashboardTestContext
         foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService),
                      typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider),
                      typeof(Enoe.Data.Schools.SchoolSettingsService), typeof(Enoe.Data.Storage.FileStore), typeof(Enoe.Data.Assignments.AssignmentService),
-                     typeof(Enoe.Data.Documents.DocumentService), typeof(Enoe.Data.Memos.MemoService) })
+                     typeof(Enoe.Data.Documents.DocumentService), typeof(Enoe.Data.Memos.MemoService),
+                     typeof(Enoe.Data.Grades.GradeService), typeof(Enoe.Data.Skills.SkillService), typeof(Enoe.Data.Bookings.BookingService) })
             services.AddSingleton(type, database.Services.GetRequiredService(type));
     }
 }

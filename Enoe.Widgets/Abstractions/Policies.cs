@@ -21,6 +21,8 @@ public static class Policies
     public const string ServicePrefix = "Service:";
     public const string PublicSiteRunning = ServicePrefix + nameof(EntService.PublicSite);
     public const string LogbookRunning = ServicePrefix + nameof(EntService.Logbook);
+    public const string GradesRunning = ServicePrefix + nameof(EntService.Grades);
+    public const string SkillsRunning = ServicePrefix + nameof(EntService.Skills);
     public const string BookingsRunning = ServicePrefix + nameof(EntService.Bookings);
     public const string MemosRunning = ServicePrefix + nameof(EntService.Memos);
     public const string DocumentsRunning = ServicePrefix + nameof(EntService.Documents);

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Enoe.Data.Common;
+using Enoe.Data.Skills;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace Enoe.App.Files;
+
+/// <summary>
+/// A student's livret de compétences as an A4 PDF, in Liberation Sans embedded from this assembly
+/// (the PDF's built-in Helvetica has no accented letters in PdfPig's encoding).
+/// </summary>
+public static class BookletPdf
+{
+    private const double Left = 50, Right = 545, Top = 800, Bottom = 50;
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly Lazy<byte[]> RegularFont = new(() => Font("LiberationSans-Regular.ttf"));
+    private static readonly Lazy<byte[]> BoldFont = new(() => Font("LiberationSans-Bold.ttf"));
+
+    private static byte[] Font(string name)
+    {
+        using var stream = typeof(BookletPdf).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Font {name} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    public static byte[] Render(Booklet booklet, DateTime nowUtc)
+    {
+        var builder = new PdfDocumentBuilder();
+        var regular = builder.AddTrueTypeFont(RegularFont.Value);
+        var bold = builder.AddTrueTypeFont(BoldFont.Value);
+        var page = builder.AddPage(PageSize.A4);
+        var y = Top;
+
+        void Line(string text, double size, PdfDocumentBuilder.AddedFont font, double indent = 0)
+        {
+            // Wrap on words at the page's width (Liberation Sans averages about half an em per character).
+            var perLine = (int)((Right - Left - indent) / (size * 0.5));
+            foreach (var part in Wrap(text, perLine))
+            {
+                if (y < Bottom) { page = builder.AddPage(PageSize.A4); y = Top; }
+                page.AddText(part, size, new PdfPoint(Left + indent, y), font);
+                y -= size * 1.35;
+            }
+        }
+
+        Line("Livret de compétences", 18, bold);
+        Line($"{booklet.Student}{(booklet.ClassName is null ? "" : $" — {booklet.ClassName}")} — {booklet.School}", 11, regular);
+        Line($"Édité le {SchoolTime.ToLocal(nowUtc).ToString("d MMMM yyyy", French)} — {booklet.Assessed} compétences évaluées sur {booklet.Total}", 9, regular);
+        y -= 8;
+        foreach (var domain in booklet.Domains)
+        {
+            y -= 4;
+            Line($"{domain.Code} — {domain.Name}", 12, bold);
+            foreach (var skill in domain.Skills)
+            {
+                Line($"{skill.Code}  {skill.Name}", 9.5, regular, indent: 10);
+                var level = skill.Latest is { } latest
+                    ? $"{latest.French()} (le {SchoolTime.ToLocal(skill.History[0].AssessedAt).ToString("d MMMM yyyy", French)}, {skill.History[0].Teacher})"
+                    : "Non évaluée";
+                Line(level, 9.5, bold, indent: 24);
+            }
+        }
+        return builder.Build();
+    }
+
+    private static IEnumerable<string> Wrap(string text, int perLine)
+    {
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > perLine) { yield return line; line = ""; }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) yield return line;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Enoe.Data;
+using Enoe.Data.Common;
+using Enoe.Data.Grades;
+using Enoe.Data.People;
+using Enoe.Data.Skills;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+
+namespace Enoe.Tests.Web;
+
+[Collection(SharedApp.Name)]
+public sealed class GradeExportTests(EnoeAppFactory app)
+{
+    private async Task<(CurrentUser Teacher, int ClassId, int SubjectId, int Lucas)> ClaireIn4eAAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
+        var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
+            .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
+        var lucas = await db.Users.Where(u => u.UserName == "lucas.martin").Select(u => u.Id).SingleAsync();
+        return (new CurrentUser(claire.Id, "Claire Fontaine", maths.SchoolId, Profile.Teacher), maths.ClassId, maths.SubjectId, lucas);
+    }
+
+    [Fact]
+    public async Task AClassesMarks_ExportAsACsvASpreadsheetOpens_ForTheirTeacherOnly()
+    {
+        var (teacher, classId, subjectId, lucas) = await ClaireIn4eAAsync();
+        var grades = app.Services.GetRequiredService<GradeService>();
+        var id = (await grades.CreateAsync(teacher, new AssessmentDraft { SchoolClassId = classId, SubjectId = subjectId, Title = "Export CSV", Date = new(2026, 11, 10) })).Value;
+        await grades.SaveCellAsync(teacher, id, lucas, "14,5");
+
+        var claire = app.NewClient();
+        await claire.SignInAsync("claire.fontaine");
+        var response = await claire.GetAsync($"/notes/evaluations/{id}/export.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Nom;Prénom;", text);
+        Assert.Contains("Martin;Lucas;", text);
+        Assert.Contains("14,5", text);
+
+        var lucasClient = app.NewClient();
+        await lucasClient.SignInAsync("lucas.martin");
+        Assert.Equal(HttpStatusCode.NotFound, (await lucasClient.GetAsync($"/notes/evaluations/{id}/export.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBooklet_ExportsAsAPdf_WithEachSkillsLevel()
+    {
+        var (teacher, _, _, lucas) = await ClaireIn4eAAsync();
+        var skills = app.Services.GetRequiredService<SkillService>();
+        var skill = (await skills.BookletAsync(teacher, lucas)).Value!.Domains.Single(d => d.Code == "NUM").Skills[0];
+        Assert.True((await skills.AssessAsync(teacher, lucas, skill.SkillId, MasteryLevel.VeryGood)).Succeeded);
+
+        var sophie = app.NewClient();
+        await sophie.SignInAsync("sophie.martin");
+        var response = await sophie.GetAsync($"/competences/livret.pdf?eleve={lucas}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("Livret de compétences", text);
+        Assert.Contains("Lucas Martin", text);
+        Assert.Contains("Très bonne maîtrise", text);
+        Assert.Contains("Rechercher, évaluer et traiter l'information", text);
+
+        string otherStudent;
+        await using (var scope = app.Services.CreateAsyncScope())
+            otherStudent = await scope.ServiceProvider.GetRequiredService<EnoeDbContext>().Enrolments
+                .Where(e => e.SchoolClass!.Name == "6eB" && e.SchoolClass.School!.Slug == "college-victor-hugo").Select(e => e.Student!.UserName!).FirstAsync();
+        var stranger = app.NewClient(); // a student of another class: not theirs to read
+        await stranger.SignInAsync(otherStudent);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/competences/livret.pdf?eleve={lucas}")).StatusCode);
+    }
+}
