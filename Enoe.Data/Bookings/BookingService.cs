@@ -215,6 +215,16 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return Result<int>.Ok(resource.Id);
     }
 
+    /// <summary>The établissement's personnel, who may manage (approve the bookings of) a resource.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ManagersAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0)
+            .OrderBy(m => m.Person!.LastName).Select(m => new { m.PersonId, Name = m.Person!.FirstName + " " + m.Person.LastName + (m.Function != null ? " (" + m.Function + ")" : "") })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (r.PersonId, r.Name))];
+    }
+
     /// <summary>Holiday periods weekly series skip: the établissement's own and the académie's.</summary>
     public async Task<IReadOnlyList<HolidayPeriod>> HolidaysAsync(int? schoolId, CancellationToken ct = default)
     {

@@ -26,6 +26,31 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             .Select(t => new TermView(t.Id, t.Name, t.StartsOn, t.EndsOn)).ToListAsync(ct);
     }
 
+    /// <summary>Replaces the établissement's terms (its admins): named, in order, without overlap.</summary>
+    public async Task<Result> SaveTermsAsync(CurrentUser user, IReadOnlyList<TermView> terms, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if (terms.Count is 0 or > 6) errors.Add("De une à six périodes (trimestres ou semestres).");
+        foreach (var t in terms)
+        {
+            if (string.IsNullOrWhiteSpace(t.Name) || t.Name.Trim().Length > 60) errors.Add("Chaque période a un nom (60 caractères au plus).");
+            if (t.EndsOn <= t.StartsOn) errors.Add($"« {t.Name} » doit finir après son début.");
+        }
+        var ordered = terms.OrderBy(t => t.StartsOn).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+            if (ordered[i].StartsOn <= ordered[i - 1].EndsOn) errors.Add($"« {ordered[i - 1].Name} » et « {ordered[i].Name} » se chevauchent.");
+        if (errors.Count > 0) return Result.Invalid(errors.Distinct());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct))
+            return Result.Forbidden("Seuls les administrateurs de l'établissement règlent ses périodes.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<Term>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
+        db.AddRange(ordered.Select(t => new Term { SchoolId = user.SchoolId!.Value, Name = t.Name.Trim(), StartsOn = t.StartsOn, EndsOn = t.EndsOn }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Ok();
+    }
+
     /// <summary>The assessments this teacher (or a co-teacher of the same class and subject) set, newest first.</summary>
     public async Task<IReadOnlyList<AssessmentSummary>> AssessmentsAsync(CurrentUser user, CancellationToken ct = default)
     {

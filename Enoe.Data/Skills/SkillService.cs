@@ -46,7 +46,8 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var skillSchool = await db.Set<Skill>().Where(s => s.Id == skillId).Select(s => (int?)s.Domain!.SchoolId).FirstOrDefaultAsync(ct);
         if (skillSchool is null || !await db.Memberships.AnyAsync(m => m.PersonId == studentId && m.SchoolId == skillSchool, ct))
             return Result.NotFound("Cette compétence n'est pas du référentiel de l'élève.");
-        if (assessmentId is int a && !await db.Set<Grades.Assessment>().AnyAsync(x => x.Id == a && x.TeacherId == user.PersonId, ct))
+        var managed = Grades.GradeService.Managed(db, user.PersonId);
+        if (assessmentId is int a && !await managed.AnyAsync(x => x.Id == a, ct))
             return Result.NotFound("Cette évaluation n'est pas la vôtre.");
         db.Add(new SkillAssessment { StudentId = studentId, SkillId = skillId, Level = level, TeacherId = user.PersonId, AssessmentId = assessmentId, AssessedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);

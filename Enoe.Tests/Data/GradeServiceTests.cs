@@ -158,4 +158,17 @@ public sealed class GradeServiceTests : IAsyncLifetime
         Assert.Equal(["Beason;Bea;8;5;9", "Chloeson;Chloe;16,5;Abs;16,5", "Test;StudentA;12;7;13"], lines[1..]);
         Assert.Equal(ResultKind.Forbidden, (await Grades.CsvAsync(As(_otherTeacher), first)).Kind);
     }
+
+    [Fact]
+    public async Task TheAdmin_SetsTheTerms_OverlapsAreRefused()
+    {
+        TermView[] semesters = [new(0, "Semestre 1", new(2026, 9, 1), new(2027, 1, 31)), new(0, "Semestre 2", new(2027, 2, 1), new(2027, 7, 3))];
+        Assert.Equal(ResultKind.Forbidden, (await Grades.SaveTermsAsync(As(_f.TeacherA), semesters)).Kind);
+        var overlapping = await Grades.SaveTermsAsync(As(_f.AdminA), [semesters[0], semesters[1] with { StartsOn = new(2027, 1, 15) }]);
+        Assert.Contains("« Semestre 1 » et « Semestre 2 » se chevauchent.", overlapping.Errors);
+        Assert.Equal(["Trimestre 1"], (await Grades.TermsAsync(_f.A.Id)).Select(t => t.Name));
+
+        Assert.True((await Grades.SaveTermsAsync(As(_f.AdminA), semesters)).Succeeded);
+        Assert.Equal(["Semestre 1", "Semestre 2"], (await Grades.TermsAsync(_f.A.Id)).Select(t => t.Name));
+    }
 }

@@ -50,6 +50,7 @@ public sealed class SkillServiceTests : IAsyncLifetime
         Assert.Equal(ResultKind.Forbidden, (await Skills.AssessAsync(As(_f.StaffA), _f.StudentA.Id, skill, MasteryLevel.Satisfactory)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Skills.AssessAsync(As(_f.StudentA), _f.StudentA.Id, skill, MasteryLevel.VeryGood)).Kind);
         Assert.Equal(ResultKind.Invalid, (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, skill, (MasteryLevel)7)).Kind);
+        Assert.Equal(ResultKind.NotFound, (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, skill, MasteryLevel.Fragile, assessmentId: 999)).Kind);
 
         Assert.True((await Skills.BookletAsync(As(_f.TeacherA), _f.StudentA.Id)).Succeeded);
         Assert.True((await Skills.BookletAsync(As(_f.StaffA), _f.StudentA.Id)).Succeeded);
