@@ -4,7 +4,7 @@ using Enoe.Data.Structure;
 namespace Enoe.Data.Assignments;
 
 /// <summary>A devoir set to a class or teaching group: students hand in copies, the teacher returns them corrected.</summary>
-public sealed class Assignment
+public sealed class Assignment : IClassContent
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

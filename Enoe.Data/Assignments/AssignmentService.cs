@@ -254,9 +254,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     }
 
     private static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, AssignmentDraft d, CancellationToken ct) =>
-        db.TeachingAssignments.Where(t => t.TeacherId == teacherId && t.SubjectId == d.SubjectId
-                && ((d.SchoolClassId != null && t.SchoolClassId == d.SchoolClassId) || (d.TeachingGroupId != null && t.TeachingGroupId == d.TeachingGroupId)))
-            .Select(t => (int?)t.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+        ClassContent.TaughtSchoolAsync(db, teacherId, d.SchoolClassId, d.TeachingGroupId, d.SubjectId, ct);
 
     /// <summary>The student this person follows: themself, the given child, or their first child.</summary>
     private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct)
@@ -268,14 +266,10 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     }
 
     /// <summary>Devoirs a teacher sets or co-teaches: same class or group, same subject.</summary>
-    internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) =>
-        db.Set<Assignment>().Where(a => db.TeachingAssignments.Any(t => t.TeacherId == teacherId && t.SubjectId == a.SubjectId
-            && ((a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId) || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId))));
+    internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) => db.Set<Assignment>().TaughtBy(db, teacherId);
 
     /// <summary>Devoirs set to a student's classes and groups.</summary>
-    internal static IQueryable<Assignment> OfLearner(EnoeDbContext db, int studentId) =>
-        db.Set<Assignment>().Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
-            || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
+    internal static IQueryable<Assignment> OfLearner(EnoeDbContext db, int studentId) => db.Set<Assignment>().SetTo(db, studentId);
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed class Term
 /// An evaluation of a class or group in a subject. Its marks reach families only once
 /// <see cref="PublishedAt"/> has come (a teacher may publish now, or at a set hour such as 18:00).
 /// </summary>
-public sealed class Assessment
+public sealed class Assessment : IClassContent
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

@@ -67,9 +67,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         if (draft.Coefficient is <= 0 or > 20 || decimal.Round(draft.Coefficient, 2) != draft.Coefficient) errors.Add("Le coefficient va de 0,25 à 20.");
         if (errors.Count > 0) return Result<int>.From(Result.Invalid(errors));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var school = await db.TeachingAssignments.Where(t => t.TeacherId == user.PersonId && t.SubjectId == draft.SubjectId
-                && ((draft.SchoolClassId != null && t.SchoolClassId == draft.SchoolClassId) || (draft.TeachingGroupId != null && t.TeachingGroupId == draft.TeachingGroupId)))
-            .Select(t => (int?)t.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+        var school = await ClassContent.TaughtSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
         if (school is null) return Result<int>.From(NotYours);
         var assessment = new Assessment
         {
@@ -276,13 +274,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return direction ? (id, true) : null;
     }
 
-    internal static IQueryable<Assessment> Managed(EnoeDbContext db, int teacherId) =>
-        db.Set<Assessment>().Where(a => db.TeachingAssignments.Any(t => t.TeacherId == teacherId && t.SubjectId == a.SubjectId
-            && ((a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId) || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId))));
+    internal static IQueryable<Assessment> Managed(EnoeDbContext db, int teacherId) => db.Set<Assessment>().TaughtBy(db, teacherId);
 
-    private static IQueryable<Assessment> OfStudent(EnoeDbContext db, int studentId) =>
-        db.Set<Assessment>().Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
-            || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
+    private static IQueryable<Assessment> OfStudent(EnoeDbContext db, int studentId) => db.Set<Assessment>().SetTo(db, studentId);
 
     private static IQueryable<int> Roster(EnoeDbContext db, int? classId, int? groupId) => classId is int c
         ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)

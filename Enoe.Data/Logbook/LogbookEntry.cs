@@ -8,7 +8,7 @@ namespace Enoe.Data.Logbook;
 /// One session of a class or teaching group in the cahier de textes (carnet de bord): what was done
 /// and the work set. Never lost: every edit keeps the previous text as a revision, deletion is soft.
 /// </summary>
-public sealed class LogbookEntry
+public sealed class LogbookEntry : IClassContent
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

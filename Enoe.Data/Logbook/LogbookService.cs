@@ -264,9 +264,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
 
     /// <summary>The school of the class or group if this teacher teaches that subject there; otherwise null.</summary>
     private static Task<int?> WritableSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
-        db.TeachingAssignments.Where(a => a.TeacherId == teacherId && a.SubjectId == subjectId
-                && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)))
-            .Select(a => (int?)a.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+        ClassContent.TaughtSchoolAsync(db, teacherId, classId, groupId, subjectId, ct);
 
     /// <summary>Entries this person may read; deleted ones only for the direction.</summary>
     internal static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)

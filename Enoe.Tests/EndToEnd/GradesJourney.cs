@@ -2,6 +2,7 @@ using Enoe.Data;
 using Enoe.Data.Common;
 using Enoe.Data.Grades;
 using Enoe.Data.People;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,16 +16,9 @@ public sealed class GradesJourney(BrowserFixture browser)
     [Fact]
     public async Task ATeacherEntersMarksWithTheKeyboard_Publishes_AndAParentSeesThem()
     {
-        int id;
-        await using (var scope = browser.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-            var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-            var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-                .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
-            id = (await scope.ServiceProvider.GetRequiredService<GradeService>().CreateAsync(new CurrentUser(claire.Id, "Claire", maths.SchoolId, Profile.Teacher),
-                new AssessmentDraft { SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, Title = "Théorème de Pythagore", Date = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow)) })).Value;
-        }
+        var maths = await ClaireIn4eA.FindAsync(browser.Services);
+        var id = (await browser.Services.GetRequiredService<GradeService>().CreateAsync(maths.Teacher,
+            new AssessmentDraft { SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, Title = "Théorème de Pythagore", Date = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow)) })).Value;
 
         var teacher = await browser.NewPageAsync();
         await teacher.SignInAsync("claire.fontaine");

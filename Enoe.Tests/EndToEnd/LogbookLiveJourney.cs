@@ -2,6 +2,7 @@ using Enoe.Data;
 using Enoe.Data.Common;
 using Enoe.Data.Logbook;
 using Enoe.Data.People;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,15 +20,13 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-            var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-            var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-                .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
+            var maths = await ClaireIn4eA.FindAsync(browser.Services);
             student = await db.Enrolments.Where(e => e.SchoolClassId == maths.ClassId).OrderBy(e => e.StudentId).Skip(1).Select(e => e.Student!.UserName!).FirstAsync();
             otherStudent = await db.Enrolments.Where(e => e.SchoolClass!.Name == "6eB" && e.SchoolClass.SchoolId == maths.SchoolId)
                 .OrderBy(e => e.StudentId).Select(e => e.Student!.UserName!).FirstAsync();
             var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
             var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(
-                new CurrentUser(claire.Id, "Claire", maths.SchoolId, Profile.Teacher), new LogbookDraft
+                maths.Teacher, new LogbookDraft
                 {
                     SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, SessionDate = today, StartsAt = new(0, 5), EndsAt = new(23, 55),
                     Content = "Chapitre 5 : Pythagore",

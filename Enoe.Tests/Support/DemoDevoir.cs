@@ -12,14 +12,12 @@ public sealed record DemoDevoir(int Id, CurrentUser Teacher, CurrentUser Student
 {
     public static async Task<DemoDevoir> CreateAsync(IServiceProvider services, string title)
     {
+        var maths = await ClaireIn4eA.FindAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-        var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-            .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
         var students = await db.Enrolments.Where(e => e.SchoolClassId == maths.ClassId && e.Student!.UserName != "lucas.martin").OrderBy(e => e.StudentId)
             .Select(e => new { e.Student!.Id, e.Student.UserName, Name = e.Student.LastName.ToUpper() + " " + e.Student.FirstName }).Take(2).ToListAsync();
-        var teacher = new CurrentUser(claire.Id, "Claire Fontaine", maths.SchoolId, Profile.Teacher);
+        var teacher = maths.Teacher;
         var created = await scope.ServiceProvider.GetRequiredService<AssignmentService>().CreateAsync(teacher, new AssignmentDraft
         {
             SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, Title = title, Instructions = "Exercices 1 à 4.",

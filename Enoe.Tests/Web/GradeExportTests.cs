@@ -16,13 +16,10 @@ public sealed class GradeExportTests(EnoeAppFactory app)
 {
     private async Task<(CurrentUser Teacher, int ClassId, int SubjectId, int Lucas)> ClaireIn4eAAsync()
     {
+        var maths = await ClaireIn4eA.FindAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-        var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-            .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
-        var lucas = await db.Users.Where(u => u.UserName == "lucas.martin").Select(u => u.Id).SingleAsync();
-        return (new CurrentUser(claire.Id, "Claire Fontaine", maths.SchoolId, Profile.Teacher), maths.ClassId, maths.SubjectId, lucas);
+        var lucas = await scope.ServiceProvider.GetRequiredService<EnoeDbContext>().Users.Where(u => u.UserName == "lucas.martin").Select(u => u.Id).SingleAsync();
+        return (maths.Teacher, maths.ClassId, maths.SubjectId, lucas);
     }
 
     [Fact]

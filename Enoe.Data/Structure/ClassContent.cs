@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Structure;
+
+/// <summary>Something that belongs to one class or one teaching group, in a subject: a carnet entry, a devoir, an assessment.</summary>
+public interface IClassContent
+{
+    int? SchoolClassId { get; }
+    int? TeachingGroupId { get; }
+    int SubjectId { get; }
+}
+
+/// <summary>
+/// Who writes and who reads class content, as composable queries: the rule "a teacher writes only
+/// for the classes and groups they teach, in the subject they teach there" lives here once.
+/// </summary>
+public static class ClassContent
+{
+    /// <summary>Content this teacher (or a co-teacher of the same class and subject) is responsible for.</summary>
+    public static IQueryable<T> TaughtBy<T>(this IQueryable<T> items, EnoeDbContext db, int teacherId) where T : class, IClassContent =>
+        items.Where(a => db.TeachingAssignments.Any(t => t.TeacherId == teacherId && t.SubjectId == a.SubjectId
+            && ((a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId) || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId))));
+
+    /// <summary>Content of a student's classes and groups.</summary>
+    public static IQueryable<T> SetTo<T>(this IQueryable<T> items, EnoeDbContext db, int studentId) where T : class, IClassContent =>
+        items.Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
+            || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
+
+    /// <summary>The établissement of a class or group when this teacher teaches that subject there; otherwise null.</summary>
+    public static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
+        db.TeachingAssignments.Where(t => t.TeacherId == teacherId && t.SubjectId == subjectId
+                && ((classId != null && t.SchoolClassId == classId) || (groupId != null && t.TeachingGroupId == groupId)))
+            .Select(t => (int?)t.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+}
