@@ -37,6 +37,21 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<Booklet>.Ok(booklet);
     }
 
+    /// <summary>How far a student's booklet has come (the widget): each skill's latest level, counted, in one query once the student is known.</summary>
+    public async Task<SkillProgress?> ProgressAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ReadableStudentAsync(db, user.PersonId, studentId, ct) is not int student) return null;
+        var school = db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId);
+        var latest = await db.Set<Skill>().Where(s => school.Contains(s.Domain!.SchoolId))
+            .Select(s => db.Set<SkillAssessment>().Where(a => a.StudentId == student && a.SkillId == s.Id)
+                .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).Select(a => (MasteryLevel?)a.Level).FirstOrDefault())
+            .ToListAsync(ct);
+        // A framework not created yet (nobody opened a booklet there): the default one, nothing assessed.
+        var total = latest.Count > 0 ? latest.Count : SkillFramework.Default.Sum(d => d.Skills.Length);
+        return new SkillProgress(total, Enum.GetValues<MasteryLevel>().ToDictionary(l => l, l => latest.Count(x => x == l)));
+    }
+
     /// <summary>A teacher of one of the student's classes or groups records a level on a skill of the student's établissement.</summary>
     public async Task<Result> AssessAsync(CurrentUser user, int studentId, int skillId, MasteryLevel level, int? assessmentId = null, CancellationToken ct = default)
     {

@@ -16,3 +16,8 @@ public sealed record Booklet(int StudentId, string Student, string? ClassName, s
 
 /// <summary>A class a teacher assesses, with its students, for the booklet page's picker.</summary>
 public sealed record ClassStudents(int ClassId, string ClassName, IReadOnlyList<(int Id, string Name)> Students);
+
+public sealed record SkillProgress(int Total, IReadOnlyDictionary<MasteryLevel, int> ByLevel)
+{
+    public int Assessed => ByLevel.Values.Sum();
+}

@@ -41,6 +41,8 @@ public sealed class SkillServiceTests : IAsyncLifetime
         Assert.Equal(MasteryLevel.VeryGood, skill.Latest);
         Assert.Equal([MasteryLevel.VeryGood, MasteryLevel.Fragile], skill.History.Select(h => h.Level));
         Assert.Equal((1, 1), (booklet.Assessed, booklet.AtLeast(MasteryLevel.Satisfactory)));
+        var progress = (await Skills.ProgressAsync(As(_f.StudentA)))!;
+        Assert.Equal((13, 1, 1, 0), (progress.Total, progress.Assessed, progress.ByLevel[MasteryLevel.VeryGood], progress.ByLevel[MasteryLevel.Fragile]));
     }
 
     [Fact]
