@@ -243,6 +243,15 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return Result.Ok();
     }
 
+    /// <summary>Removes one of the établissement's own holiday periods (the académie's stay).</summary>
+    public async Task<Result> DeleteHolidayAsync(CurrentUser user, int holidayId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!(await ProfilesAsync(db, user, ct)).HasAny(Profile.SchoolAdmin)) return Result.Forbidden("Seuls les administrateurs de l'établissement règlent son calendrier.");
+        var removed = await db.Set<HolidayPeriod>().Where(h => h.Id == holidayId && h.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
+        return removed == 1 ? Result.Ok() : Result.NotFound("Cette période n'est pas de votre établissement (celles de l'académie restent).");
+    }
+
     private async Task<Result<BookableResource>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, CancellationToken ct)
     {
         var resource = await db.Set<BookableResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);

@@ -180,6 +180,17 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<MarksReport>.Ok(new MarksReport(student, name, term, terms, subjects, GeneralOf(subjects), history));
     }
 
+    /// <summary>The students of a class, for its établissement's direction choosing whose report to read.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> StudentsForDirectionAsync(CurrentUser user, int classId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Enrolments.Where(e => e.SchoolClassId == classId
+                && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == e.SchoolClass!.SchoolId && (m.Profiles & Direction) != 0))
+            .OrderBy(e => e.Student!.LastName).ThenBy(e => e.Student!.FirstName)
+            .Select(e => new { e.StudentId, Name = e.Student!.LastName.ToUpper() + " " + e.Student.FirstName }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.StudentId, r.Name))];
+    }
+
     /// <summary>The newest published marks of a student (own, or a parent's child), for the widget.</summary>
     public async Task<IReadOnlyList<LatestMark>> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
     {

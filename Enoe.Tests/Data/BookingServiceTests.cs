@@ -190,4 +190,20 @@ public sealed class BookingServiceTests : IAsyncLifetime
         await using var db = _database.NewContext();
         Assert.Equal(0, await db.Set<Booking>().CountAsync());
     }
+
+    [Fact]
+    public async Task TheAdmin_AddsAndRemovesTheSchoolsOwnHolidays_NeverTheAcademys()
+    {
+        var admin = TwoSchools.As(_f.AdminA, _f.A);
+        Assert.Equal(ResultKind.Forbidden, (await Bookings.AddHolidayAsync(Teacher, "Pont", new(2026, 12, 7), new(2026, 12, 8))).Kind);
+        Assert.Equal(ResultKind.Invalid, (await Bookings.AddHolidayAsync(admin, "Pont", new(2026, 12, 8), new(2026, 12, 7))).Kind);
+        Assert.True((await Bookings.AddHolidayAsync(admin, "Pont", new(2026, 12, 7), new(2026, 12, 8))).Succeeded);
+        var holidays = await Bookings.HolidaysAsync(_f.A.Id);
+        Assert.Equal(["Pont", "Vacances de Noël"], holidays.Select(h => h.Name));
+        Assert.Equal(OccurrenceState.Holiday, (await Bookings.PlanSeriesAsync(Teacher, M3(_room, date: new(2026, 12, 7)), new(2026, 12, 7))).Value!.Single().State);
+
+        Assert.Equal(ResultKind.NotFound, (await Bookings.DeleteHolidayAsync(admin, holidays.Single(h => h.SchoolId is null).Id)).Kind);
+        Assert.True((await Bookings.DeleteHolidayAsync(admin, holidays.Single(h => h.Name == "Pont").Id)).Succeeded);
+        Assert.Equal(["Vacances de Noël"], (await Bookings.HolidaysAsync(_f.A.Id)).Select(h => h.Name));
+    }
 }

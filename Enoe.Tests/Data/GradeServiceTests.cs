@@ -117,6 +117,9 @@ public sealed class GradeServiceTests : IAsyncLifetime
         Assert.Equal("10", (await Grades.ReportAsync(As(_otherParent))).Value!.Subjects.Single().Marks.Single().Cell);
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(As(_f.StudentA), _classmate.Id)).Kind);
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(new CurrentUser(_f.StaffB.Id, "B", _f.B.Id, Profile.Staff), _f.StudentA.Id)).Kind);
+        Assert.Equal(["BEASON Bea", "CHLOESON Chloe", "TEST StudentA"], (await Grades.StudentsForDirectionAsync(As(_f.StaffA), _f.ClassA.Id)).Select(s => s.Name));
+        Assert.Empty(await Grades.StudentsForDirectionAsync(As(_f.TeacherA), _f.ClassA.Id));
+        Assert.Empty(await Grades.StudentsForDirectionAsync(new CurrentUser(_f.StaffB.Id, "B", _f.B.Id, Profile.Staff), _f.ClassA.Id));
     }
 
     [Theory]

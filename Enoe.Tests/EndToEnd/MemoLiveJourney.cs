@@ -50,6 +50,22 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(teacher.GetByLabel("Accusés de lecture")).ToContainTextAsync("Élèves de 4eA : 1/");
     }
 
+    [Fact]
+    public async Task AnUnsentMemo_SurvivesAReload_AsADraftInThisBrowser()
+    {
+        var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
+        await page.GetByLabel("Objet").FillAsync("Sortie au musée des Beaux-Arts");
+        await page.GetByLabel("Message").FillAsync("Autorisations à rendre avant vendredi.");
+        await page.GetByLabel("Objet").FocusAsync(); // leaving the message saves the draft
+
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+
+        await Expect(page.GetByText("Brouillon retrouvé sur cet appareil.")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Objet")).ToHaveValueAsync("Sortie au musée des Beaux-Arts");
+        await Expect(page.GetByLabel("Message")).ToHaveValueAsync("Autorisations à rendre avant vendredi.");
+    }
+
     private async Task<IPage> OpenAsync(string userName, string path)
     {
         var page = await browser.NewPageAsync();
