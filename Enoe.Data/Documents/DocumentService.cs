@@ -55,16 +55,17 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         var me = user.PersonId;
         var space = await ToViews(Views(db, me).Where(v => v.Space.Id == spaceId)).FirstOrDefaultAsync(ct);
         if (space is null) return Result<SpaceListing>.From(NoSpace);
-        var path = new List<FolderView>();
-        for (var id = folderId; id is int f;)
+        // A space's folders are few: one query for all of them, paths built here.
+        var all = await db.Set<Folder>().AsNoTracking().Where(x => x.SpaceId == spaceId).ToDictionaryAsync(x => x.Id, ct);
+        if (folderId is int current && !all.ContainsKey(current)) return Result<SpaceListing>.From(Result.NotFound("Ce dossier n'existe plus."));
+        List<FolderView> PathOf(int? id)
         {
-            var folder = await db.Set<Folder>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == f && x.SpaceId == spaceId, ct);
-            if (folder is null) return Result<SpaceListing>.From(Result.NotFound("Ce dossier n'existe plus."));
-            path.Insert(0, new FolderView(folder.Id, folder.Name));
-            id = folder.ParentId;
+            var path = new List<FolderView>();
+            for (; id is int f && all.TryGetValue(f, out var folder); id = folder.ParentId) path.Insert(0, new FolderView(folder.Id, folder.Name));
+            return path;
         }
-        var folders = trash ? [] : await db.Set<Folder>().AsNoTracking().Where(x => x.SpaceId == spaceId && x.ParentId == folderId)
-            .OrderBy(x => x.Name).Select(x => new FolderView(x.Id, x.Name)).ToListAsync(ct);
+        var folders = trash ? [] : all.Values.Where(x => x.ParentId == folderId).OrderBy(x => x.Name).Select(x => new FolderView(x.Id, x.Name)).ToList();
+        var everyFolder = all.Keys.Select(id => new FolderView(id, string.Join(" / ", PathOf(id).Select(p => p.Name)))).OrderBy(f => f.Name).ToList();
         var documents = db.Set<Document>().AsNoTracking().Where(d => d.SpaceId == spaceId);
         documents = trash
             ? documents.Where(d => d.DeletedAt != null && (space.CanManage || d.AddedById == me))
@@ -73,7 +74,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
             .Select(d => new DocumentView(d.Id, d.FileId, d.File!.Name, d.File.Length, d.AddedBy!.FirstName + " " + d.AddedBy.LastName, d.AddedAt,
                 space.CanManage || (space.CanWrite && d.AddedById == me), d.Shares.Count))
             .ToListAsync(ct);
-        return Result<SpaceListing>.Ok(new SpaceListing(space, folderId, path, folders, rows));
+        return Result<SpaceListing>.Ok(new SpaceListing(space, folderId, PathOf(folderId), folders, rows, everyFolder));
     }
 
     public async Task<Result<int>> CreateFolderAsync(CurrentUser user, int spaceId, int? parentId, string name, CancellationToken ct = default)
@@ -90,6 +91,34 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         db.Add(folder);
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(folder.Id);
+    }
+
+    /// <summary>Renames a folder of a space this person manages.</summary>
+    public async Task<Result> RenameFolderAsync(CurrentUser user, int folderId, string name, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (FolderNameProblem(name) is { } problem) return Result.Invalid([problem]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var folder = await db.Set<Folder>().FirstOrDefaultAsync(f => f.Id == folderId, ct);
+        if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct)) return Result.NotFound("Ce dossier n'existe pas ou vous ne pouvez pas le renommer.");
+        if (await db.Set<Folder>().AnyAsync(f => f.SpaceId == folder.SpaceId && f.ParentId == folder.ParentId && f.Name == name && f.Id != folderId, ct))
+            return Result.Invalid([$"Un dossier « {name} » existe déjà ici."]);
+        folder.Name = name;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>Moves a document to another folder of its space (null: the space's root).</summary>
+    public async Task<Result> MoveAsync(CurrentUser user, int documentId, int? folderId, CancellationToken ct = default)
+    {
+        if (await ChangeableAsync(user, documentId, ct) is null) return NotYourDocument;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var document = await db.Set<Document>().FirstAsync(d => d.Id == documentId, ct);
+        if (folderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f && x.SpaceId == document.SpaceId, ct))
+            return Result.NotFound("Ce dossier n'est pas dans le même espace.");
+        document.FolderId = folderId;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
     }
 
     /// <summary>Removes an empty folder (documents go to the trash one by one, so nothing disappears with a folder).</summary>

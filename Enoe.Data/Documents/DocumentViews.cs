@@ -9,7 +9,9 @@ public sealed record FolderView(int Id, string Name);
 
 public sealed record DocumentView(int Id, int FileId, string Name, long Length, string AddedBy, DateTime AddedAt, bool CanChange, int Shares);
 
-public sealed record SpaceListing(SpaceView Space, int? FolderId, IReadOnlyList<FolderView> Path, IReadOnlyList<FolderView> Folders, IReadOnlyList<DocumentView> Documents);
+/// <param name="AllFolders">Every folder of the space by its full path ("Séquence 2 / Cartes"), for moving documents.</param>
+public sealed record SpaceListing(SpaceView Space, int? FolderId, IReadOnlyList<FolderView> Path, IReadOnlyList<FolderView> Folders, IReadOnlyList<DocumentView> Documents,
+    IReadOnlyList<FolderView> AllFolders);
 
 public sealed record SharedDocumentView(int Id, int FileId, string Name, long Length, string SharedBy, DateTime SharedAt);
 

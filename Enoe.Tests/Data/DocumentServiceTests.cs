@@ -127,4 +127,28 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         Assert.Empty(await Documents.SharedWithMeAsync(As(_f.StaffA)));
         Assert.Null(await files.OpenAsync(As(_f.StaffA), doc.FileId));
     }
+
+    [Fact]
+    public async Task Documents_MoveBetweenFoldersOfTheirSpace_AndFoldersAreRenamed()
+    {
+        var me = As(_f.TeacherA);
+        var mine = await SpaceAsync(_f.TeacherA, SpaceKind.Personal);
+        var cours = (await Documents.CreateFolderAsync(me, mine.Id, null, "Cours")).Value;
+        var cartes = (await Documents.CreateFolderAsync(me, mine.Id, cours, "Cartes")).Value;
+        await Documents.UploadAsync(me, mine.Id, null, [TestFiles.Pdf("europe.pdf")]);
+        var doc = (await Documents.BrowseAsync(me, mine.Id, null)).Value!.Documents.Single();
+        Assert.Equal(["Cours", "Cours / Cartes"], (await Documents.BrowseAsync(me, mine.Id, null)).Value!.AllFolders.Select(f => f.Name));
+
+        Assert.True((await Documents.MoveAsync(me, doc.Id, cartes)).Succeeded);
+        Assert.Equal(["europe.pdf"], (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Documents.Select(d => d.Name));
+        var classSpace = await SpaceAsync(_f.TeacherA, SpaceKind.Class);
+        var elsewhere = (await Documents.CreateFolderAsync(me, classSpace.Id, null, "Partagé")).Value;
+        Assert.Equal(ResultKind.NotFound, (await Documents.MoveAsync(me, doc.Id, elsewhere)).Kind); // not across spaces
+        Assert.Equal(ResultKind.NotFound, (await Documents.MoveAsync(As(_f.StudentA), doc.Id, null)).Kind);
+
+        Assert.True((await Documents.RenameFolderAsync(me, cartes, "Cartes muettes")).Succeeded);
+        Assert.Equal(["Cours", "Cartes muettes"], (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Path.Select(p => p.Name));
+        Assert.Equal(ResultKind.Invalid, (await Documents.RenameFolderAsync(me, cartes, "../x")).Kind);
+        Assert.Equal(ResultKind.NotFound, (await Documents.RenameFolderAsync(As(_f.StudentA), cartes, "Volé")).Kind);
+    }
 }
