@@ -13,6 +13,7 @@ public static class DataHosting
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddEnoeData(dataDirectory);
         builder.Services.Configure<Enoe.Data.Storage.StorageOptions>(builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section));
+        builder.Services.AddHostedService<Files.FileSweepService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<EnoeDbContext>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts (and, later, across instances).
         builder.Services.AddDataProtection().SetApplicationName("ENOE")
@@ -26,6 +27,5 @@ public static class DataHosting
         var configured = app.Configuration.GetValue<bool?>($"{EnoeOptions.Section}:{nameof(EnoeOptions.SeedDemo)}");
         var seed = seedDemo || (configured ?? app.Environment.IsDevelopment());
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seed);
-        await app.Services.GetRequiredService<Enoe.Data.Storage.FileStore>().SweepAsync();
     }
 }

@@ -81,7 +81,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             }).FirstAsync(ct);
 
         var students = manages
-            ? (a.SchoolClassId is int c ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId) : db.GroupEnrolments.Where(e => e.TeachingGroupId == a.TeachingGroupId).Select(e => e.StudentId))
+            ? ClassContent.Students(db, a.SchoolClassId, a.TeachingGroupId)
             : db.Users.Where(p => p.Id == student).Select(p => p.Id);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, Name = p.LastName.ToUpper() + " " + p.FirstName }).ToListAsync(ct);
@@ -163,7 +163,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     }
 
     /// <summary>The school of the devoir when this person, a student it is set to, may still hand in now.</summary>
-    public async Task<Result<int>> CanHandInAsync(int studentId, int assignmentId, CancellationToken ct = default)
+    private async Task<Result<int>> CanHandInAsync(int studentId, int assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await OfLearner(db, studentId).Where(x => x.Id == assignmentId).Select(x => new { x.SchoolId, x.DueAt, x.AcceptsLate }).FirstOrDefaultAsync(ct);
@@ -224,7 +224,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)
         {
-            var folder = ZipSafe(s.Student) + (s.Late ? " (en retard)" : "");
+            var folder = FileNames.Safe(s.Student) + (s.Late ? " (en retard)" : "");
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in s.Files)
             {
@@ -233,11 +233,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
                 entries.Add(($"{folder}/{name}", f));
             }
         }
-        return Result<(string, IReadOnlyList<(string, StoredFile)>)>.Ok(($"{ZipSafe(a.Title)} - {ZipSafe(a.Audience)}.zip", entries));
+        return Result<(string, IReadOnlyList<(string, StoredFile)>)>.Ok(($"{FileNames.Safe(a.Title)} - {FileNames.Safe(a.Audience)}.zip", entries));
     }
-
-    private static string ZipSafe(string text) => string.Concat(text.Select(ch => FileNamesAllow(ch) ? ch : '_')).Trim();
-    private static bool FileNamesAllow(char ch) => !char.IsControl(ch) && ch is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|');
 
     private static Result Closed(DateTime dueAt) => Result.Forbidden(
         $"La date limite ({SchoolTime.ToLocal(dueAt).ToString("dddd d MMMM 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"))}) est passée et ce devoir n'accepte pas de retard : votre copie n'a pas été remise.");
@@ -256,14 +253,10 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     private static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, AssignmentDraft d, CancellationToken ct) =>
         ClassContent.TaughtSchoolAsync(db, teacherId, d.SchoolClassId, d.TeachingGroupId, d.SubjectId, ct);
 
-    /// <summary>The student this person follows: themself, the given child, or their first child.</summary>
-    private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct)
-    {
-        var learners = Audiences.Learners(db, me, childId);
-        var ids = await db.Users.Where(p => learners.Contains(p.Id) && (p.Id != me || db.Enrolments.Any(e => e.StudentId == me)))
-            .OrderBy(p => p.Id == me ? 0 : 1).ThenBy(p => p.FirstName).Select(p => p.Id).Take(1).ToListAsync(ct);
-        return ids.Count == 0 ? null : ids[0];
-    }
+
+    /// <summary>The student this person follows: themself, or a child of theirs (the first when none is named).</summary>
+    private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct) =>
+        (await StudentRecords.ResolveAsync(db, me, childId, teachers: false, direction: false, ct))?.StudentId;
 
     /// <summary>Devoirs a teacher sets or co-teaches: same class or group, same subject.</summary>
     internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) => db.Set<Assignment>().TaughtBy(db, teacherId);

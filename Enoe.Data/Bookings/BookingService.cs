@@ -24,6 +24,7 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
+        if (profiles == Profile.None) return []; // not (or no longer) a member of this établissement
         var rows = await db.Set<BookableResource>().AsNoTracking().Where(r => r.SchoolId == user.SchoolId && r.Active)
             .OrderBy(r => r.Category!.Name).ThenBy(r => r.Name)
             .Select(r => new ResourceView(r.Id, r.Name, r.CategoryId, r.Category!.Name, r.Kind, r.Units, r.NeedsApproval, r.OpensAt, r.ClosesAt,
@@ -86,9 +87,9 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var checkedResource = await CheckAsync(db, user, request, ct);
-            if (!checkedResource.Succeeded) return Result<BookingView>.From(checkedResource);
-            var resource = checkedResource.Value!;
+            var check = await CheckAsync(db, user, request, lastDate: null, ct);
+            if (!check.Succeeded) return Result<BookingView>.From(check);
+            var (resource, profiles) = check.Value!;
             var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
             // The write lock first, then the overlap check: two requests for one slot are decided one after the other.
@@ -99,8 +100,7 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             await events.PublishAsync(new BookingChanged(booking.Id, resource.Id, resource.SchoolId, user.PersonId));
-            var direction = (await ProfilesAsync(db, user, ct)).HasAny(Direction);
-            return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, direction).FirstAsync(ct));
+            return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, profiles.HasAny(Direction)).FirstAsync(ct));
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // busy or locked beyond the timeout: say so, never throw at the user
         {
@@ -114,7 +114,7 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckSeriesAsync(db, user, request, until, ct);
         if (!check.Succeeded) return Result<IReadOnlyList<Occurrence>>.From(check);
-        return Result<IReadOnlyList<Occurrence>>.Ok(await OccurrencesAsync(db, check.Value!, request, until, ct));
+        return Result<IReadOnlyList<Occurrence>>.Ok(await OccurrencesAsync(db, check.Value!.Resource, request, until, ct));
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var check = await CheckSeriesAsync(db, user, request, until, ct);
             if (!check.Succeeded) return Result<int>.From(check);
-            var resource = check.Value!;
+            var resource = check.Value!.Resource;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var plan = await OccurrencesAsync(db, resource, request, until, ct);
             var taken = plan.Where(o => o.State == OccurrenceState.Conflict).ToList();
@@ -252,12 +252,16 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return removed == 1 ? Result.Ok() : Result.NotFound("Cette période n'est pas de votre établissement (celles de l'académie restent).");
     }
 
-    private async Task<Result<BookableResource>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, CancellationToken ct)
+    private sealed record Checked(BookableResource Resource, Profile Profiles);
+
+    /// <summary>The resource and the booker's profiles when they may book it for this period (and, for a series, until <paramref name="lastDate"/>).</summary>
+    private async Task<Result<Checked>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly? lastDate, CancellationToken ct)
     {
         var resource = await db.Set<BookableResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);
-        if (resource is null || resource.SchoolId != user.SchoolId) return Result<BookableResource>.From(Result.NotFound("Cette ressource n'existe pas dans votre établissement."));
-        if (!(await ProfilesAsync(db, user, ct)).HasAny(resource.BookableBy))
-            return Result<BookableResource>.From(Result.Forbidden($"Votre profil ne permet pas de réserver « {resource.Name} »."));
+        if (resource is null || resource.SchoolId != user.SchoolId) return Result<Checked>.From(Result.NotFound("Cette ressource n'existe pas dans votre établissement."));
+        var profiles = await ProfilesAsync(db, user, ct);
+        if (!profiles.HasAny(resource.BookableBy))
+            return Result<Checked>.From(Result.Forbidden($"Votre profil ne permet pas de réserver « {resource.Name} »."));
         var errors = new List<string>();
         if (request.EndsAt <= request.StartsAt) errors.Add("La fin doit être après le début.");
         else if (request.StartsAt < resource.OpensAt || request.EndsAt > resource.ClosesAt)
@@ -265,21 +269,19 @@ public sealed class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, T
         var (start, _) = Utc(request.Date, request.StartsAt, request.EndsAt);
         var now = clock.GetUtcNow().UtcDateTime;
         if (start < now) errors.Add("On ne réserve pas dans le passé.");
-        if (request.Date > DateOnly.FromDateTime(SchoolTime.ToLocal(now)).AddDays(HorizonDays)) errors.Add($"On réserve au plus {HorizonDays} jours à l'avance.");
+        if ((lastDate ?? request.Date) > DateOnly.FromDateTime(SchoolTime.ToLocal(now)).AddDays(HorizonDays)) errors.Add($"On réserve au plus {HorizonDays} jours à l'avance.");
         if (request.Units < 1 || request.Units > resource.Units) errors.Add(resource.Units == 1 ? "Une seule unité pour cette ressource." : $"Choisissez de 1 à {resource.Units} unités.");
         if (request.Reason?.Length > ReasonMax) errors.Add($"Le motif ne doit pas dépasser {ReasonMax} caractères.");
         if (request.SchoolClassId is int c && !await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == resource.SchoolId, ct)) errors.Add("Cette classe n'est pas de l'établissement.");
-        return errors.Count > 0 ? Result<BookableResource>.From(Result.Invalid(errors)) : Result<BookableResource>.Ok(resource);
+        return errors.Count > 0 ? Result<Checked>.From(Result.Invalid(errors)) : Result<Checked>.Ok(new Checked(resource, profiles));
     }
 
-    private async Task<Result<BookableResource>> CheckSeriesAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly until, CancellationToken ct)
+    /// <summary>A series is checked once: its first week as a booking, its last week against the horizon.</summary>
+    private Task<Result<Checked>> CheckSeriesAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly until, CancellationToken ct)
     {
-        if (until < request.Date) return Result<BookableResource>.From(Result.Invalid(["La série doit finir après sa première semaine."]));
-        if (until > request.Date.AddDays(7 * SeriesMaxWeeks)) return Result<BookableResource>.From(Result.Invalid([$"Une série dure au plus {SeriesMaxWeeks} semaines."]));
-        var first = await CheckAsync(db, user, request, ct);
-        if (!first.Succeeded) return first;
-        var last = await CheckAsync(db, user, request with { Date = request.Date.AddDays((until.DayNumber - request.Date.DayNumber) / 7 * 7) }, ct);
-        return last.Succeeded ? first : last;
+        if (until < request.Date) return Task.FromResult(Result<Checked>.From(Result.Invalid(["La série doit finir après sa première semaine."])));
+        if (until > request.Date.AddDays(7 * SeriesMaxWeeks)) return Task.FromResult(Result<Checked>.From(Result.Invalid([$"Une série dure au plus {SeriesMaxWeeks} semaines."])));
+        return CheckAsync(db, user, request, lastDate: request.Date.AddDays((until.DayNumber - request.Date.DayNumber) / 7 * 7), ct);
     }
 
     private static async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(EnoeDbContext db, BookableResource resource, BookingRequest request, DateOnly until, CancellationToken ct)

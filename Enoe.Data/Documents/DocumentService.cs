@@ -22,6 +22,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         if (user.SchoolId is not int school) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
+        if (!await db.Memberships.AnyAsync(m => m.PersonId == me && m.SchoolId == school, ct)) return []; // the cookie's school, checked
         var classes = db.Enrolments.Where(e => e.StudentId == me).Select(e => e.SchoolClassId)
             .Union(db.TeachingAssignments.Where(t => t.TeacherId == me && t.SchoolClassId != null).Select(t => t.SchoolClassId!.Value));
         var groups = db.GroupEnrolments.Where(e => e.StudentId == me).Select(e => e.TeachingGroupId)
@@ -111,9 +112,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     /// <summary>Moves a document to another folder of its space (null: the space's root).</summary>
     public async Task<Result> MoveAsync(CurrentUser user, int documentId, int? folderId, CancellationToken ct = default)
     {
-        if (await ChangeableAsync(user, documentId, ct) is null) return NotYourDocument;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var document = await db.Set<Document>().FirstAsync(d => d.Id == documentId, ct);
+        var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null) return NotYourDocument;
         if (folderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f && x.SpaceId == document.SpaceId, ct))
             return Result.NotFound("Ce dossier n'est pas dans le même espace.");
         document.FolderId = folderId;
@@ -159,23 +160,25 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     public async Task<Result> RenameAsync(CurrentUser user, int documentId, string name, CancellationToken ct = default)
     {
         name = name.Trim();
-        var current = await ChangeableAsync(user, documentId, ct);
-        if (current is null) return NotYourDocument;
-        if (Path.GetExtension(name).Length == 0) name += Path.GetExtension(current.Value.Name); // keep the type when the user drops it
-        if (FileNames.Problem(name) is { } problem) return Result.Invalid([problem]);
-        if (!string.Equals(Path.GetExtension(name), Path.GetExtension(current.Value.Name), StringComparison.OrdinalIgnoreCase))
-            return Result.Invalid(["Le nouveau nom doit garder l'extension du fichier (" + Path.GetExtension(current.Value.Name) + ")."]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.StoredFiles.Where(f => f.Id == current.Value.FileId).ExecuteUpdateAsync(u => u.SetProperty(f => f.Name, name), ct);
+        var file = await Changeable(db, user.PersonId).Where(d => d.Id == documentId).Select(d => d.File!).FirstOrDefaultAsync(ct);
+        if (file is null) return NotYourDocument;
+        var extension = Path.GetExtension(file.Name);
+        if (Path.GetExtension(name).Length == 0) name += extension; // keep the type when the user drops it
+        if (FileNames.Problem(name) is { } problem) return Result.Invalid([problem]);
+        if (!string.Equals(Path.GetExtension(name), extension, StringComparison.OrdinalIgnoreCase))
+            return Result.Invalid(["Le nouveau nom doit garder l'extension du fichier (" + extension + ")."]);
+        file.Name = name;
+        await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 
     /// <summary>To the trash (<paramref name="deleted"/>) or back out of it.</summary>
     public async Task<Result> SetDeletedAsync(CurrentUser user, int documentId, bool deleted, CancellationToken ct = default)
     {
-        if (await ChangeableAsync(user, documentId, ct) is null) return NotYourDocument;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var document = await db.Set<Document>().FirstAsync(d => d.Id == documentId, ct);
+        var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null) return NotYourDocument;
         document.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
         // Restored into a folder deleted meanwhile? Back to the space's root.
         if (!deleted && document.FolderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f, ct)) document.FolderId = null;
@@ -215,9 +218,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     {
         var targets = (target.PersonId is null ? 0 : 1) + (target.SchoolClassId is null ? 0 : 1) + (target.TeachingGroupId is null ? 0 : 1);
         if (targets != 1) return Result.Invalid(["Choisissez une personne, une classe ou un groupe."]);
-        if (await ChangeableAsync(user, documentId, ct) is null) return NotYourDocument;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var school = await db.Set<Document>().Where(d => d.Id == documentId).Select(d => d.Space!.SchoolId).FirstAsync(ct);
+        var school = await Changeable(db, user.PersonId).Where(d => d.Id == documentId).Select(d => (int?)d.Space!.SchoolId).FirstOrDefaultAsync(ct);
+        if (school is null) return NotYourDocument;
         var sameSchool = target switch
         {
             { PersonId: int p } => await db.Memberships.AnyAsync(m => m.PersonId == p && m.SchoolId == school, ct),
@@ -238,8 +241,8 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     /// <summary>Who a document is shared with, by name, for its owner.</summary>
     public async Task<Result<IReadOnlyList<(int ShareId, string With)>>> SharesAsync(CurrentUser user, int documentId, CancellationToken ct = default)
     {
-        if (await ChangeableAsync(user, documentId, ct) is null) return Result<IReadOnlyList<(int, string)>>.From(NotYourDocument);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct)) return Result<IReadOnlyList<(int, string)>>.From(NotYourDocument);
         var rows = await db.Set<DocumentShare>().Where(s => s.DocumentId == documentId)
             .Select(s => new { s.Id, With = s.Person != null ? s.Person.FirstName + " " + s.Person.LastName : s.SchoolClass != null ? "Classe " + s.SchoolClass.Name : "Groupe " + s.TeachingGroup!.Name })
             .ToListAsync(ct);
@@ -248,8 +251,8 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
 
     public async Task<Result> UnshareAsync(CurrentUser user, int documentId, int shareId, CancellationToken ct = default)
     {
-        if (await ChangeableAsync(user, documentId, ct) is null) return NotYourDocument;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct)) return NotYourDocument;
         await db.Set<DocumentShare>().Where(s => s.Id == shareId && s.DocumentId == documentId).ExecuteDeleteAsync(ct);
         return Result.Ok();
     }
@@ -312,16 +315,11 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         return Result<int>.Ok(school.Value);
     }
 
-    /// <summary>The document's file when this person may rename, delete or share it: the space's manager, or whoever added it while they may still write there.</summary>
-    private async Task<(int FileId, string Name)?> ChangeableAsync(CurrentUser user, int documentId, CancellationToken ct)
+    /// <summary>Documents this person may rename, move, delete or share: the space's manager's, or their own while they may still write there.</summary>
+    private static IQueryable<Document> Changeable(EnoeDbContext db, int me)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var me = user.PersonId;
         var views = Views(db, me);
-        var row = await db.Set<Document>().Where(d => d.Id == documentId
-                && views.Any(v => v.Space.Id == d.SpaceId && (v.CanManage || (v.CanWrite && d.AddedById == me))))
-            .Select(d => new { d.FileId, d.File!.Name }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.FileId, row.Name);
+        return db.Set<Document>().Where(d => views.Any(v => v.Space.Id == d.SpaceId && (v.CanManage || (v.CanWrite && d.AddedById == me))));
     }
 }
 

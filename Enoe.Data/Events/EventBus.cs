@@ -22,8 +22,8 @@ public sealed record LogbookChanged(int EntryId, int SchoolId, int? SchoolClassI
 /// <summary>A devoir was set, or a student's copy of it handed in or returned (<paramref name="StudentId"/>).</summary>
 public sealed record AssignmentChanged(int AssignmentId, int? StudentId);
 
-/// <summary>A mémo reached these people (each filters on their own id, then reloads through the service).</summary>
-public sealed record MemoSent(int MemoId, IReadOnlyList<int> RecipientIds);
+/// <summary>A mémo reached these people (each open circuit looks its own id up, then reloads through the service: a set, since every circuit asks).</summary>
+public sealed record MemoSent(int MemoId, IReadOnlySet<int> RecipientIds);
 
 /// <summary>A person read or moved mémos: their unread count may have changed (their other tabs follow).</summary>
 public sealed record MemoRead(int PersonId);

@@ -86,7 +86,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var summary = await Summaries(Managed(db, user.PersonId).Where(a => a.Id == assessmentId)).FirstOrDefaultAsync(ct);
         if (summary is null) return Result<GradeGrid>.From(NotYours);
-        var students = Roster(db, summary.SchoolClassId, summary.TeachingGroupId);
+        var students = ClassContent.Students(db, summary.SchoolClassId, summary.TeachingGroupId);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, Name = p.LastName.ToUpper() + " " + p.FirstName }).ToListAsync(ct);
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
@@ -141,8 +141,10 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<Result<MarksReport>> ReportAsync(CurrentUser user, int? studentId = null, int? termId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var reader = await ReaderAsync(db, user, studentId, ct);
-        if (reader is not var (student, seesUnpublished)) return Result<MarksReport>.From(Result.NotFound("Ces notes ne vous concernent pas."));
+        // Families see published marks only; the direction reads them before.
+        if (await StudentRecords.ResolveAsync(db, user.PersonId, studentId, teachers: false, direction: true, ct) is not var (student, access))
+            return Result<MarksReport>.From(Result.NotFound("Ces notes ne vous concernent pas."));
+        var seesUnpublished = access == StudentAccess.Direction;
         var name = await db.Users.Where(p => p.Id == student).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         var school = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId).FirstOrDefaultAsync(ct);
         var terms = await db.Set<Term>().Where(t => t.SchoolId == school).OrderBy(t => t.StartsOn).Select(t => new TermView(t.Id, t.Name, t.StartsOn, t.EndsOn)).ToListAsync(ct);
@@ -195,7 +197,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<IReadOnlyList<LatestMark>> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ReaderAsync(db, user, childId, ct) is not var (student, _)) return [];
+        if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct) is not var (student, _)) return [];
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Grade>().Where(g => g.StudentId == student && g.Assessment!.PublishedAt != null && g.Assessment.PublishedAt <= now)
             .OrderByDescending(g => g.Assessment!.PublishedAt).ThenByDescending(g => g.AssessmentId).Take(take)
@@ -217,7 +219,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             .OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
         var ids = assessments.Select(a => a.Id).ToList();
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => ids.Contains(g.AssessmentId)).ToListAsync(ct);
-        var students = Roster(db, anchor.SchoolClassId, anchor.TeachingGroupId);
+        var students = ClassContent.Students(db, anchor.SchoolClassId, anchor.TeachingGroupId);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, p.LastName, p.FirstName }).ToListAsync(ct);
         var csv = new StringBuilder();
@@ -239,7 +241,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assessment = await Managed(db, user.PersonId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null) return Result<IReadOnlyList<string>>.From(NotYours);
-        var roster = await Roster(db, assessment.SchoolClassId, assessment.TeachingGroupId).ToListAsync(ct);
+        var roster = await ClassContent.Students(db, assessment.SchoolClassId, assessment.TeachingGroupId).ToListAsync(ct);
         var parsed = new List<(int StudentId, GradeInput.Parsed Grade)>();
         var errors = new List<string>();
         for (var i = 0; i < cells.Count; i++)
@@ -268,30 +270,10 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<IReadOnlyList<string>>.Ok([.. parsed.Select(p => p.Grade.Kind is GradeKind k ? GradeInput.Display(k, p.Grade.Value) : "")]);
     }
 
-    /// <summary>The student whose marks this person reads, and whether unpublished ones show (the direction).</summary>
-    private static async Task<(int Student, bool SeesUnpublished)?> ReaderAsync(EnoeDbContext db, CurrentUser user, int? studentId, CancellationToken ct)
-    {
-        var me = user.PersonId;
-        if (studentId is null or 0 || studentId == me)
-        {
-            if (await db.Enrolments.AnyAsync(e => e.StudentId == me, ct)) return (me, false);
-            var child = await db.Guardianships.Where(g => g.ParentId == me).OrderBy(g => g.Student!.FirstName).Select(g => (int?)g.StudentId).FirstOrDefaultAsync(ct);
-            return child is int c ? (c, false) : null;
-        }
-        var id = studentId.Value;
-        if (await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct)) return (id, false);
-        var direction = await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Direction) != 0
-            && db.Memberships.Any(s => s.PersonId == id && s.SchoolId == m.SchoolId && (s.Profiles & Profile.Student) != 0), ct);
-        return direction ? (id, true) : null;
-    }
 
     internal static IQueryable<Assessment> Managed(EnoeDbContext db, int teacherId) => db.Set<Assessment>().TaughtBy(db, teacherId);
 
     private static IQueryable<Assessment> OfStudent(EnoeDbContext db, int studentId) => db.Set<Assessment>().SetTo(db, studentId);
-
-    private static IQueryable<int> Roster(EnoeDbContext db, int? classId, int? groupId) => classId is int c
-        ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
-        : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
 
     private static IQueryable<AssessmentSummary> Summaries(IQueryable<Assessment> assessments) =>
         assessments.Select(a => new AssessmentSummary(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.SubjectId, a.Subject!.Name,

@@ -249,8 +249,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         var teaches = await db.TeachingAssignments.AnyAsync(a => a.TeacherId == user.PersonId
             && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)), ct);
         if (!teaches) return Result<HomeworkLoad>.From(NotYourClass);
-        var students = classId is int c ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
-            : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
+        var students = ClassContent.Students(db, classId, groupId);
         var classes = db.Enrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.SchoolClassId);
         var groups = db.GroupEnrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.TeachingGroupId);
         var due = await db.Set<LogbookEntry>().CountAsync(e => e.DeletedAt == null && e.Homework != null && e.HomeworkDueDate == dueDate

@@ -59,7 +59,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
             return Result<int>.Ok(0);
         }, ct);
         if (!result.Succeeded) return result;
-        await events.PublishAsync(new MemoSent(memo!.Id, [.. plan.Recipients.Select(r => r.PersonId)]));
+        await events.PublishAsync(new MemoSent(memo!.Id, plan.Recipients.Select(r => r.PersonId).ToHashSet()));
         return Result<int>.Ok(memo.Id);
     }
 

@@ -18,6 +18,10 @@ public sealed record Workspace(
     /// <summary>Whether the current établissement runs the service; académie admins outside any school have every service.</summary>
     public bool Runs(EntService service) =>
         School is null ? Profiles.HasAny(Profile.AcademyAdmin) : (School.Services & service) == service;
+
+    /// <summary>The child whose records a page shows: the one selected, for a parent; none for anyone else (a student sees their own).</summary>
+    public int? ChildViewed(int? selectedChildId) =>
+        Profiles.HasAny(Profile.Parent) && !Profiles.HasAny(Profile.Student) ? selectedChildId : null;
 }
 
 public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)

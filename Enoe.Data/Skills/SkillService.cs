@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Skills;
@@ -11,13 +12,11 @@ namespace Enoe.Data.Skills;
 /// </summary>
 public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
 {
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
-
     /// <summary>The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or any student for the direction.</summary>
     public async Task<Result<Booklet>> BookletAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var student = await ReadableStudentAsync(db, user.PersonId, studentId, ct);
+        var student = await ReadableAsync(db, user.PersonId, studentId, ct);
         if (student is null) return Result<Booklet>.From(Result.NotFound("Ce livret ne vous est pas ouvert."));
         var who = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => new { m.SchoolId, School = m.School!.Name, Name = m.Person!.FirstName + " " + m.Person.LastName,
@@ -41,7 +40,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<SkillProgress?> ProgressAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ReadableStudentAsync(db, user.PersonId, studentId, ct) is not int student) return null;
+        if (await ReadableAsync(db, user.PersonId, studentId, ct) is not int student) return null;
         var school = db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId);
         var latest = await db.Set<Skill>().Where(s => school.Contains(s.Domain!.SchoolId))
             .Select(s => db.Set<SkillAssessment>().Where(a => a.StudentId == student && a.SkillId == s.Id)
@@ -57,7 +56,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         if (!Enum.IsDefined(level)) return Result.Invalid(["Choisissez un des quatre niveaux de maîtrise."]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await TeachesAsync(db, user.PersonId, studentId, ct)) return Result.Forbidden("Vous n'enseignez pas à cet élève.");
+        if (!await StudentRecords.TeachesAsync(db, user.PersonId, studentId, ct)) return Result.Forbidden("Vous n'enseignez pas à cet élève.");
         var skillSchool = await db.Set<Skill>().Where(s => s.Id == skillId).Select(s => (int?)s.Domain!.SchoolId).FirstOrDefaultAsync(ct);
         if (skillSchool is null || !await db.Memberships.AnyAsync(m => m.PersonId == studentId && m.SchoolId == skillSchool, ct))
             return Result.NotFound("Cette compétence n'est pas du référentiel de l'élève.");
@@ -94,23 +93,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<int?> ReadableStudentAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct)
-    {
-        if (studentId is null or 0 || studentId == me)
-        {
-            if (await db.Enrolments.AnyAsync(e => e.StudentId == me, ct)) return me;
-            return await db.Guardianships.Where(g => g.ParentId == me).OrderBy(g => g.Student!.FirstName).Select(g => (int?)g.StudentId).FirstOrDefaultAsync(ct);
-        }
-        var id = studentId.Value;
-        var allowed = await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct)
-            || await TeachesAsync(db, me, id, ct)
-            || await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Direction) != 0
-                && db.Memberships.Any(s => s.PersonId == id && s.SchoolId == m.SchoolId && (s.Profiles & Profile.Student) != 0), ct);
-        return allowed ? id : null;
-    }
-
-    private static Task<bool> TeachesAsync(EnoeDbContext db, int teacherId, int studentId, CancellationToken ct) =>
-        db.TeachingAssignments.AnyAsync(t => t.TeacherId == teacherId
-            && ((t.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == t.SchoolClassId))
-                || (t.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == t.TeachingGroupId))), ct);
+    /// <summary>The student whose booklet this person reads: theirs, a child's, a student they teach, or any for the direction.</summary>
+    private static async Task<int?> ReadableAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct) =>
+        (await StudentRecords.ResolveAsync(db, me, studentId, teachers: true, direction: true, ct))?.StudentId;
 }

@@ -134,7 +134,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         foreach (var id in blobIds) DeleteBlob(id);
     }
 
-    /// <summary>At start-up: temporary files left by a crash, and files no row points to (older than an hour, so never one being saved).</summary>
+    /// <summary>Run in the background (the host's FileSweepService): temporary files left by a crash, and files no row points to (older than an hour, so never one being saved).</summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         var cutoff = DateTime.UtcNow.AddHours(-1);

@@ -26,6 +26,11 @@ public static class ClassContent
         items.Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
             || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
 
+    /// <summary>The students of a class, or of a teaching group.</summary>
+    public static IQueryable<int> Students(EnoeDbContext db, int? classId, int? groupId) => classId is int c
+        ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+        : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
+
     /// <summary>The établissement of a class or group when this teacher teaches that subject there; otherwise null.</summary>
     public static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
         db.TeachingAssignments.Where(t => t.TeacherId == teacherId && t.SubjectId == subjectId

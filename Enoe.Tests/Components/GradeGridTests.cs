@@ -9,42 +9,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Components;
 
-public sealed class GradeGridTests : BunitContext, IAsyncLifetime
+public sealed class GradeGridTests : SchoolComponentTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
     private Person _classmate = default!;
     private int _assessment;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _database = await TestDatabase.CreateAsync(configure: s => Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s));
-        _f = await TwoSchools.CreateAsync(_database);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             _classmate = new Person { FirstName = "Anna", LastName = "Abel", UserName = "anna", NormalizedUserName = "ANNA" };
-            _classmate.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.Student });
-            var maths = new Subject { SchoolId = _f.A.Id, Code = "MATHS", Name = "Mathématiques" };
+            _classmate.Memberships.Add(new Membership { SchoolId = F.A.Id, Profiles = Profile.Student });
+            var maths = new Subject { SchoolId = F.A.Id, Code = "MATHS", Name = "Mathématiques" };
             db.AddRange(_classmate, maths);
-            db.Enrolments.Add(new Enrolment { Student = _classmate, SchoolClassId = _f.ClassA.Id });
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = maths, SchoolClassId = _f.ClassA.Id });
+            db.Enrolments.Add(new Enrolment { Student = _classmate, SchoolClassId = F.ClassA.Id });
+            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, Subject = maths, SchoolClassId = F.ClassA.Id });
             await db.SaveChangesAsync();
-            _assessment = (await _database.Get<GradeService>().CreateAsync(TwoSchools.As(_f.TeacherA, _f.A),
-                new AssessmentDraft { SchoolClassId = _f.ClassA.Id, SubjectId = maths.Id, Title = "Contrôle", Date = new(2026, 11, 16) })).Value;
+            _assessment = (await Database.Get<GradeService>().CreateAsync(TwoSchools.As(F.TeacherA, F.A),
+                new AssessmentDraft { SchoolClassId = F.ClassA.Id, SubjectId = maths.Id, Title = "Contrôle", Date = new(2026, 11, 16) })).Value;
         }
-        this.AddDashboardServices(_database);
-        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
+        this.SignInAs(F.TeacherA, F.A.Id, Profile.Teacher);
     }
 
     private async Task<string[]> StoredAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return [.. (await db.Set<Grade>().Where(g => g.AssessmentId == _assessment).OrderBy(g => g.StudentId).ToListAsync()).Select(g => GradeInput.Display(g.Kind, g.Value))];
     }
 

@@ -8,33 +8,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Components;
 
-public sealed class MemoComposerTests : BunitContext, IAsyncLifetime
+public sealed class MemoComposerTests : SchoolComponentTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _database = await TestDatabase.CreateAsync(configure: s => Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s));
-        _f = await TwoSchools.CreateAsync(_database);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = _f.TeacherA.Id, SchoolClassId = _f.ClassA.Id, Subject = new Subject { SchoolId = _f.A.Id, Code = "SVT", Name = "SVT" } });
+            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, SchoolClassId = F.ClassA.Id, Subject = new Subject { SchoolId = F.A.Id, Code = "SVT", Name = "SVT" } });
             await db.SaveChangesAsync();
         }
-        this.AddDashboardServices(_database);
-        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
+        this.SignInAs(F.TeacherA, F.A.Id, Profile.Teacher);
     }
 
     private async Task<int> MemoCountAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Memos.CountAsync();
     }
 
@@ -68,6 +56,6 @@ public sealed class MemoComposerTests : BunitContext, IAsyncLifetime
 
         composer.WaitForAssertion(() => Assert.Contains("Mémo envoyé à Élèves de 6eA.", composer.Markup));
         Assert.Equal(1, await MemoCountAsync());
-        Assert.Equal(1, await _database.Get<MemoService>().UnreadCountAsync(TwoSchools.As(_f.StudentA, _f.A)));
+        Assert.Equal(1, await Database.Get<MemoService>().UnreadCountAsync(TwoSchools.As(F.StudentA, F.A)));
     }
 }

@@ -128,6 +128,8 @@ public sealed class BookingServiceTests : IAsyncLifetime
         Assert.True((await Bookings.BookAsync(other, M3(_room, date: Monday.AddDays(14)))).Succeeded); // 7 December is taken
         var until = new DateOnly(2027, 1, 11);
 
+        Assert.Contains($"On réserve au plus {BookingService.HorizonDays} jours à l'avance.", // its last week is beyond the horizon
+            (await Bookings.PlanSeriesAsync(Teacher, M3(_room), Monday.AddDays(7 * 30))).Errors);
         var plan = (await Bookings.PlanSeriesAsync(Teacher, M3(_room), until)).Value!;
         Assert.Equal(8, plan.Count);
         Assert.Equal(OccurrenceState.Conflict, plan.Single(o => o.Date == new DateOnly(2026, 12, 7)).State);

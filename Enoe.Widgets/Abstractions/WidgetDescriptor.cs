@@ -30,6 +30,9 @@ public sealed record WidgetDescriptor(
 /// <summary>What a widget is given: who is looking, where, for which child, at what size, with which settings.</summary>
 public sealed record WidgetContext(CurrentUser User, Workspace Workspace, int? ChildId, WidgetSize Size, string? SettingsJson)
 {
+    /// <summary>The child whose records the widget shows (a parent's selected child; null for anyone else).</summary>
+    public int? ChildViewed => Workspace.ChildViewed(ChildId);
+
     /// <summary>The widget's settings, or their defaults when none were saved (or they no longer parse).</summary>
     public T Settings<T>() where T : new() => WidgetSettings.Read<T>(SettingsJson);
 }

@@ -103,7 +103,7 @@ public partial class BookingsPage
     }
 
     /// <summary>Released after a drag: the period swept (or, for a click, the slot under it) fills the form.</summary>
-    private void DropAsync(DateOnly day, double y)
+    private void Drop(DateOnly day, double y)
     {
         if (_dragStart is not { } start || start.Day != day || SelectedResource is not { } resource) return;
         _dragStart = null;

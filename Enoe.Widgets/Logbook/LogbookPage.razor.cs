@@ -3,6 +3,7 @@ using Enoe.Data.Events;
 using Enoe.Data.Logbook;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
+using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Logbook;
 
@@ -41,7 +42,7 @@ public partial class LogbookPage
     private DateOnly Today => DateOnly.FromDateTime(SchoolTime.ToLocal(Clock.GetUtcNow().UtcDateTime));
 
     /// <summary>A parent looks at the child chosen in the shell; everyone else at their own carnet.</summary>
-    private int? ChildId => _workspace?.Profiles.HasAny(Profile.Parent) == true ? Session.SelectedChildId : null;
+    private int? ChildId => _workspace?.ChildViewed(Session.SelectedChildId);
 
     protected override async Task OnInitializedAsync()
     {
@@ -130,12 +131,10 @@ public partial class LogbookPage
         await ReloadAsync();
     }
 
-    private async Task<Result> AttachAsync(int entryId, IReadOnlyList<Enoe.Data.Storage.FileUpload> files)
+    private async Task AttachAsync(int entryId, FileSubmission upload)
     {
-        var result = await Logbook.AttachAsync(_user, entryId, files);
-        if (result.Succeeded) { _attachTo = null; await ReloadAsync(); }
-        StateHasChanged(); // called from the upload box: this page does not re-render on its own
-        return result;
+        upload.Result = await Logbook.AttachAsync(_user, entryId, upload.Files);
+        if (upload.Result.Succeeded) { _attachTo = null; await ReloadAsync(); }
     }
 
     private async Task DetachAsync(int entryId, int fileId)

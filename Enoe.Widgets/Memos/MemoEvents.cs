@@ -1,0 +1,26 @@
+using Enoe.Data.Events;
+
+namespace Enoe.Widgets.Memos;
+
+public static class MemoEvents
+{
+    /// <summary>
+    /// Calls <paramref name="onChange"/> when a mémo reaches this person, or their unread count moves
+    /// (read or filed in another tab). Dispose the result to stop listening.
+    /// </summary>
+    public static IDisposable SubscribeForPerson(this IEventBus events, int personId, Func<Task> onChange)
+    {
+        var sent = events.Subscribe<MemoSent>(e => e.RecipientIds.Contains(personId) ? onChange() : Task.CompletedTask);
+        var read = events.Subscribe<MemoRead>(e => e.PersonId == personId ? onChange() : Task.CompletedTask);
+        return new Both(sent, read);
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
+}
