@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Enoe.Tests.Support;
 
 namespace Enoe.Tests.EndToEnd;
 
@@ -57,9 +58,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
     private static string FindAxe()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir?.FullName ?? ".", "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(RepositoryPaths.Root, "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path) ? path : throw new FileNotFoundException("axe-core is missing: run ./test.sh, which installs it.", path);
     }
 }
