@@ -33,20 +33,21 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/connexion?deconnecte=1");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapPost("/compte/etablissement", SwitchSchoolAsync);
+        app.MapPost("/compte/enfant", ChooseChildAsync);
         app.MapGet("/culture/{code}", (string code, string? retour, HttpContext http) =>
         {
             var culture = code == "en" ? "en" : "fr-FR";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(retour) ? retour! : "/");
+            return Results.LocalRedirect(ReturnUrls.Local(retour) ?? "/");
         }).AllowAnonymous();
         return app;
     }
 
     private static async Task<IResult> SignInAsync([FromForm] LoginForm form, SignInManager<Person> signIn)
     {
-        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/tableau-de-bord";
+        var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
         if (!string.IsNullOrWhiteSpace(form.UserName) && !string.IsNullOrEmpty(form.Password))
         {
             var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
@@ -74,6 +75,22 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/tableau-de-bord");
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// A parent chooses which child's pages to look at. The child may be at another établissement: the
+    /// cookie then moves there too, so the header, the news and every widget speak of that child's school.
+    /// </summary>
+    private static async Task<IResult> ChooseChildAsync(
+        [FromForm] int childId, [FromForm] string? retour, HttpContext http, SignInManager<Person> signIn, WorkspaceService workspaces)
+    {
+        var user = await signIn.UserManager.GetUserAsync(http.User);
+        if (user is null) return Results.Unauthorized();
+        var chosen = await workspaces.ChooseChildAsync(user.Id, childId);
+        if (!chosen.Succeeded) return Results.Forbid();
+        var moved = user.CurrentSchoolId != chosen.Value;
+        (user.CurrentSchoolId, user.ViewedChildId) = (chosen.Value, childId); // saved by the service; the cookie is built from these
+        await signIn.RefreshSignInAsync(user);
+        // Another établissement has other classes and devoirs: stay in the same section, not on the same object.
+        var back = ReturnUrls.Local(retour) ?? "/tableau-de-bord";
+        return Results.LocalRedirect(moved ? ReturnUrls.Section(back) : back);
+    }
 }

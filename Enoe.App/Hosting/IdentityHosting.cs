@@ -62,9 +62,17 @@ public static class IdentityHosting
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Keyed by address *and* user name: a whole collège signs in at 8:00 behind one NAT address.
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Connection.RemoteIpAddress}|{(http.Request.HasFormContentType ? http.Request.Form["UserName"].ToString().ToLowerInvariant() : "")}",
+                $"{http.Connection.RemoteIpAddress}|{PostedUserName(http.Request)}",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
+    }
+
+    /// <summary>The identifiant a sign-in form posts; a malformed form (a %00 in a field) is left to the endpoint, which answers 400.</summary>
+    private static string PostedUserName(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return "";
+        try { return request.Form["UserName"].ToString().ToLowerInvariant(); }
+        catch (InvalidDataException) { return ""; }
     }
 }

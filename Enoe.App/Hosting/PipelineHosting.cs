@@ -44,6 +44,9 @@ public static class PipelineHosting
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);
+        // An address nothing answers is a 404 for everyone (the friendly page, through the status code
+        // pages above), not a sign-in: the sign-in policy guards pages that exist.
+        app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

@@ -1,7 +1,7 @@
 namespace Enoe.Data.Common;
 
 /// <summary>
-/// The outcome of a write: either done, or refused with messages in French for the user.
+/// The outcome of a write: either done, or refused with messages for the user, in their language.
 /// Services return it rather than throwing, so the UI can show the reason and keep what was typed.
 /// </summary>
 public record Result(IReadOnlyList<string> Errors, ResultKind Kind)
@@ -10,8 +10,8 @@ public record Result(IReadOnlyList<string> Errors, ResultKind Kind)
 
     public static Result Ok() => new([], ResultKind.Ok);
     public static Result Invalid(IEnumerable<string> errors) => new([.. errors], ResultKind.Invalid);
-    public static Result Forbidden(string message = "Vous n'avez pas le droit de faire cela.") => new([message], ResultKind.Forbidden);
-    public static Result NotFound(string message = "Élément introuvable.") => new([message], ResultKind.NotFound);
+    public static Result Forbidden(string? message = null) => new([message ?? CommonMessages.Forbidden], ResultKind.Forbidden);
+    public static Result NotFound(string? message = null) => new([message ?? CommonMessages.NotFound], ResultKind.NotFound);
     public static Result Conflict(string message) => new([message], ResultKind.Conflict);
 }
 

@@ -17,6 +17,9 @@ public sealed class Person : IdentityUser<int>
     /// <summary>The établissement the person last worked in; chosen again at next sign-in.</summary>
     public int? CurrentSchoolId { get; set; }
 
+    /// <summary>For a parent: the child whose pages they last chose to look at (checked again at every use).</summary>
+    public int? ViewedChildId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public List<Membership> Memberships { get; set; } = [];

@@ -1,3 +1,4 @@
+using Enoe.Data.Common;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,14 @@ public sealed record Workspace(
     int PersonId, string DisplayName, string UserName, WorkspaceSchool? School, Profile Profiles,
     IReadOnlyList<SchoolRef> Schools, IReadOnlyList<ChildRef> Children, string AcademyName)
 {
+    /// <summary>
+    /// For a parent, the child whose pages they look at: always a child of the établissement they work in
+    /// now, so the header, the news and every widget speak of that child's school.
+    /// </summary>
+    public int? SelectedChildId { get; init; }
+
+    public ChildRef? SelectedChild => Children.FirstOrDefault(c => c.Id == SelectedChildId);
+
     /// <summary>Whether the current établissement runs the service; académie admins outside any school have every service.</summary>
     public bool Runs(EntService service) =>
         School is null ? Profiles.HasAny(Profile.AcademyAdmin) : (School.Services & service) == service;
@@ -33,7 +42,7 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
         var person = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
             .Select(p => new
             {
-                p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin,
+                p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin, p.ViewedChildId,
                 Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
                 Memberships = p.Memberships.OrderBy(m => m.School!.Name).Select(m => new
                 {
@@ -50,8 +59,31 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
         IReadOnlyList<ChildRef> children = person.Memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
             ? await ChildrenAsync(db, user.PersonId, ct) : [];
 
+        // The child last chosen if they are at this établissement, else its first child here.
+        var here = children.Where(c => c.SchoolId == current?.School.Id).ToList();
+        var selected = (here.FirstOrDefault(c => c.Id == person.ViewedChildId) ?? here.FirstOrDefault())?.Id;
+
         return new Workspace(user.PersonId, $"{person.FirstName} {person.LastName}", person.UserName ?? "", current?.School, profiles,
-            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))], children, person.Academy ?? "ENOE");
+            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))], children, person.Academy ?? "ENOE")
+        { SelectedChildId = selected };
+    }
+
+    /// <summary>
+    /// A parent chooses which child's pages to look at: the page moves to that child's établissement
+    /// (the caller refreshes the sign-in cookie with the returned établissement). The child must be theirs,
+    /// and the parent must belong to the child's établissement.
+    /// </summary>
+    public async Task<Result<int>> ChooseChildAsync(int parentId, int childId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Guardianships.AnyAsync(g => g.ParentId == parentId && g.StudentId == childId, ct))
+            return Result<int>.From(Result.Forbidden(PeopleMessages.NotYourChild));
+        var schoolId = await db.Enrolments.Where(e => e.StudentId == childId).Select(e => (int?)e.SchoolClass!.SchoolId).FirstOrDefaultAsync(ct);
+        if (schoolId is null || !await db.Memberships.AnyAsync(m => m.PersonId == parentId && m.SchoolId == schoolId, ct))
+            return Result<int>.From(Result.Forbidden(PeopleMessages.ChildSchoolClosed));
+        await db.Users.Where(p => p.Id == parentId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ViewedChildId, childId).SetProperty(p => p.CurrentSchoolId, schoolId), ct);
+        return Result<int>.Ok(schoolId.Value);
     }
 
     private static async Task<IReadOnlyList<ChildRef>> ChildrenAsync(EnoeDbContext db, int parentId, CancellationToken ct) =>

@@ -52,4 +52,75 @@ public sealed class WorkspaceServiceTests
         Assert.True(workspace.Runs(EntService.Memos));
         Assert.False(workspace.Runs(EntService.PublicSite));
     }
+
+    /// <summary>ParentA's second child, StudentB, in 5eB at college-b; ParentA belongs to college-b as a parent.</summary>
+    private static async Task<Person> SecondChildAtSchoolBAsync(TestDatabase database, TwoSchools f, bool parentJoinsB = true)
+    {
+        await using var db = database.NewContext();
+        var classB = new Enoe.Data.Structure.SchoolClass { SchoolId = f.B.Id, LevelId = 2, Name = "5eB" };
+        var child = new Person { FirstName = "StudentB", LastName = "Test", UserName = "studentb", NormalizedUserName = "STUDENTB" };
+        child.Memberships.Add(new Membership { SchoolId = f.B.Id, Profiles = Profile.Student });
+        db.AddRange(classB, child);
+        db.Enrolments.Add(new Enoe.Data.Structure.Enrolment { Student = child, SchoolClass = classB });
+        db.Guardianships.Add(new Guardianship { ParentId = f.ParentA.Id, Student = child });
+        if (parentJoinsB) db.Memberships.Add(new Membership { PersonId = f.ParentA.Id, SchoolId = f.B.Id, Profiles = Profile.Parent });
+        await db.SaveChangesAsync();
+        return child;
+    }
+
+    [Fact]
+    public async Task ChoosingAChildAtAnotherSchool_MovesTheParentThere_AndTheWorkspaceShowsThatChild()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var childB = await SecondChildAtSchoolBAsync(database, f);
+        var workspaces = database.Get<WorkspaceService>();
+
+        var atA = (await workspaces.GetAsync(TwoSchools.As(f.ParentA, f.A)))!;
+        Assert.Equal((f.A.Id, f.StudentA.Id), (atA.School!.Id, atA.SelectedChildId));
+
+        var chosen = await workspaces.ChooseChildAsync(f.ParentA.Id, childB.Id);
+        Assert.Equal(f.B.Id, chosen.Value);
+        await using (var db = database.NewContext())
+        {
+            var parent = await db.Users.SingleAsync(p => p.Id == f.ParentA.Id);
+            Assert.Equal((f.B.Id, childB.Id), (parent.CurrentSchoolId, parent.ViewedChildId));
+        }
+        // The cookie is refreshed for college-b: header, news and widgets now speak of that school and child.
+        var atB = (await workspaces.GetAsync(new CurrentUser(f.ParentA.Id, "ParentA", f.B.Id, Profile.Parent)))!;
+        Assert.Equal((f.B.Id, childB.Id, "5eB"), (atB.School!.Id, atB.SelectedChildId, atB.SelectedChild!.ClassName));
+    }
+
+    [Fact]
+    public async Task TheChildShown_IsAlwaysAtTheSchoolTheParentWorksIn()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var childB = await SecondChildAtSchoolBAsync(database, f);
+        await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
+        // Switching établissement back to college-a (the menu) shows college-a's child, not the one chosen at college-b.
+        var atA = (await database.Get<WorkspaceService>().GetAsync(TwoSchools.As(f.ParentA, f.A)))!;
+        Assert.Equal(f.StudentA.Id, atA.SelectedChildId);
+    }
+
+    [Fact]
+    public async Task ChoosingSomeoneElsesChild_IsRefused_AndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var result = await database.Get<WorkspaceService>().ChooseChildAsync(f.StaffA.Id, f.StudentA.Id);
+        Assert.Equal(Enoe.Data.Common.ResultKind.Forbidden, result.Kind);
+        await using var db = database.NewContext();
+        Assert.Null((await db.Users.SingleAsync(p => p.Id == f.StaffA.Id)).ViewedChildId);
+    }
+
+    [Fact]
+    public async Task ChoosingAChild_WhoseSchoolTheParentDoesNotBelongTo_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var childB = await SecondChildAtSchoolBAsync(database, f, parentJoinsB: false);
+        var result = await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
+        Assert.Equal(Enoe.Data.Common.ResultKind.Forbidden, result.Kind);
+    }
 }

@@ -48,6 +48,10 @@ public sealed class PublicSiteTests(EnoeAppFactory app)
     [InlineData("/college-victor-hugo/actualites/nexiste-pas")]
     [InlineData("/college-victor-hugo/actualites/voyage-scolaire-brouillon")]
     [InlineData("/college-victor-hugo/autre/reunion-parents-professeurs")]
+    [InlineData("/college-victor-hugo/inconnu")]
+    [InlineData("/college-victor-hugo/xx/yy/zz")]
+    [InlineData("/college-victor-hugo/plan.pdf")]
+    [InlineData("/lycee-lumiere/actualites/")]
     public async Task UnknownOrUnpublished_IsAProper404Page(string path)
     {
         var response = await app.NewClient().GetAsync(path);

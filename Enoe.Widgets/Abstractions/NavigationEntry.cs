@@ -8,7 +8,7 @@ namespace Enoe.Widgets.Abstractions;
 /// A link in the shell's navigation, registered by the service that owns the page. It shows to a
 /// person only when one of their profiles is in <see cref="Profiles"/> and their établissement runs
 /// <see cref="Service"/> (null: not tied to a service, such as administration). <see cref="Badge"/>:
-/// an optional small component shown beside the title (the unread mémos count).
+/// an optional small live component (the unread mémos count), shown in the app bar as a link to the page.
 /// </summary>
 public sealed record NavigationEntry(string TitleKey, string Href, string Icon, EntService? Service, Profile Profiles, int Order, Type? Badge = null)
 {

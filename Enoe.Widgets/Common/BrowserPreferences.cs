@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace Enoe.Widgets.Common;
 
-/// <summary>What belongs to one browser rather than to the account: dark mode, collapsed widgets, the child a parent last viewed.</summary>
-public sealed record Preferences(int[] Collapsed, int? ChildId, bool DarkMode = false)
+/// <summary>What belongs to one browser rather than to the account: dark mode, collapsed widgets.</summary>
+public sealed record Preferences(int[] Collapsed, bool DarkMode = false)
 {
-    public static readonly Preferences Empty = new([], null);
+    public static readonly Preferences Empty = new([]);
 }
 
 /// <summary>

@@ -16,27 +16,23 @@ public sealed class UserSession(AuthenticationStateProvider authentication, Work
 
     public Task<Workspace?> GetWorkspaceAsync() => _workspace ??= LoadAsync();
 
-    /// <summary>The child a parent is looking at; only ever one of their own children.</summary>
+    /// <summary>
+    /// The child a parent is looking at: one of their own children, at the établissement they work in.
+    /// Choosing another child is a form post (<c>/compte/enfant</c>), since it may change établissement.
+    /// </summary>
     public int? SelectedChildId { get; private set; }
 
+    /// <summary>Pages still subscribe to it; the child no longer changes within a circuit. (To remove.)</summary>
+#pragma warning disable CS0067
     public event Action? Changed;
-
-    public async Task<bool> SelectChildAsync(int childId)
-    {
-        var workspace = await GetWorkspaceAsync();
-        if (workspace?.Children.Any(c => c.Id == childId) != true) return false;
-        SelectedChildId = childId;
-        Changed?.Invoke();
-        return true;
-    }
+#pragma warning restore CS0067
 
     private async Task<Workspace?> LoadAsync()
     {
         var user = await GetUserAsync();
         if (user is null) return null;
         var workspace = await workspaces.GetAsync(user);
-        // A parent starts on a child of the établissement they are working in.
-        SelectedChildId = (workspace?.Children.FirstOrDefault(c => c.SchoolId == workspace.School?.Id) ?? workspace?.Children.FirstOrDefault())?.Id;
+        SelectedChildId = workspace?.SelectedChildId;
         return workspace;
     }
 }
