@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddTransient<DemoSeeder>(); // holds one run's state
         services.AddSingleton<SchoolDirectory>();
         services.AddSingleton<WorkspaceService>();
+        services.AddSingleton<Family.FamilyService>();
         services.AddSingleton<ArticleService>();
         // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.
         services.AddSingleton<DefaultLayoutService>();

@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings().AddGrades();
+        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings().AddGrades().AddFamily();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -84,6 +84,10 @@ public static class WidgetsServiceCollectionExtensions
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.AssignmentsDueWidget), FullPageRoute: "/devoirs"))
         .AddWidget(new("copies-to-mark", "Widget_CopiesToMark", Icons.Material.Outlined.FactCheck, EntService.Documents,
             Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.CopiesToMarkWidget), FullPageRoute: "/devoirs"));
+
+    public static IServiceCollection AddFamily(this IServiceCollection services) => services
+        .AddWidget(new("family", "Widget_Family", Icons.Material.Outlined.FamilyRestroom, EntService.Dashboard, Profile.Parent,
+            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Family.FamilyWidget)));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,

@@ -53,27 +53,12 @@ public sealed class WorkspaceServiceTests
         Assert.False(workspace.Runs(EntService.PublicSite));
     }
 
-    /// <summary>ParentA's second child, StudentB, in 5eB at college-b; ParentA belongs to college-b as a parent.</summary>
-    private static async Task<Person> SecondChildAtSchoolBAsync(TestDatabase database, TwoSchools f, bool parentJoinsB = true)
-    {
-        await using var db = database.NewContext();
-        var classB = new Enoe.Data.Structure.SchoolClass { SchoolId = f.B.Id, LevelId = 2, Name = "5eB" };
-        var child = new Person { FirstName = "StudentB", LastName = "Test", UserName = "studentb", NormalizedUserName = "STUDENTB" };
-        child.Memberships.Add(new Membership { SchoolId = f.B.Id, Profiles = Profile.Student });
-        db.AddRange(classB, child);
-        db.Enrolments.Add(new Enoe.Data.Structure.Enrolment { Student = child, SchoolClass = classB });
-        db.Guardianships.Add(new Guardianship { ParentId = f.ParentA.Id, Student = child });
-        if (parentJoinsB) db.Memberships.Add(new Membership { PersonId = f.ParentA.Id, SchoolId = f.B.Id, Profiles = Profile.Parent });
-        await db.SaveChangesAsync();
-        return child;
-    }
-
     [Fact]
     public async Task ChoosingAChildAtAnotherSchool_MovesTheParentThere_AndTheWorkspaceShowsThatChild()
     {
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
-        var childB = await SecondChildAtSchoolBAsync(database, f);
+        var (childB, _) = await f.AddAtSchoolBAsync(database);
         var workspaces = database.Get<WorkspaceService>();
 
         var atA = (await workspaces.GetAsync(TwoSchools.As(f.ParentA, f.A)))!;
@@ -96,7 +81,7 @@ public sealed class WorkspaceServiceTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
-        var childB = await SecondChildAtSchoolBAsync(database, f);
+        var (childB, _) = await f.AddAtSchoolBAsync(database);
         await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
         // Switching établissement back to college-a (the menu) shows college-a's child, not the one chosen at college-b.
         var atA = (await database.Get<WorkspaceService>().GetAsync(TwoSchools.As(f.ParentA, f.A)))!;
@@ -119,7 +104,7 @@ public sealed class WorkspaceServiceTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
-        var childB = await SecondChildAtSchoolBAsync(database, f, parentJoinsB: false);
+        var (childB, _) = await f.AddAtSchoolBAsync(database, parentJoinsB: false);
         var result = await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
         Assert.Equal(Enoe.Data.Common.ResultKind.Forbidden, result.Kind);
     }
