@@ -8,6 +8,8 @@ using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
@@ -16,7 +18,8 @@ public sealed class FamilyServiceTests
     [Fact]
     public async Task Summary_CountsEachChildsHomeworkMarksAndMemos_InTheirOwnSchool()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        var counter = new CommandCounter();
+        await using var database = await TestDatabase.CreateAsync(configure: s => s.AddSingleton<IInterceptor>(counter));
         var f = await TwoSchools.CreateAsync(database);
         var (childB, classB) = await f.AddAtSchoolBAsync(database);
         var now = database.Clock.GetUtcNow().UtcDateTime;
@@ -66,7 +69,9 @@ public sealed class FamilyServiceTests
             await db.SaveChangesAsync();
         }
 
+        counter.Reset();
         var summary = await database.Get<FamilyService>().SummaryAsync(TwoSchools.As(f.ParentA, f.A));
+        Assert.Equal(1, counter.Count); // every child and every count in one round trip
 
         Assert.Equal(["StudentA Test", "StudentB Test"], summary.Select(s => s.Child.DisplayName));
         var a = summary[0];

@@ -44,6 +44,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone: 390 × 844 CSS pixels, touch (coarse pointer), a phone's user agent.</summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync(string locale = "fr-FR")
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 3, IsMobile = true, HasTouch = true,
+            UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
