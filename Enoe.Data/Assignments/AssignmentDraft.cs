@@ -18,11 +18,12 @@ public sealed class AssignmentDraftValidator : AbstractValidator<AssignmentDraft
 {
     public const int TitleMax = 200, InstructionsMax = 20_000;
 
+    // Messages are read when a rule fails, in the reader's language (a validator is built once).
     public AssignmentDraftValidator()
     {
-        RuleFor(d => d).Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null)).WithMessage("Choisissez une classe ou un groupe.");
-        RuleFor(d => d.Title).NotEmpty().WithMessage("Donnez un titre au devoir.")
-            .MaximumLength(TitleMax).WithMessage($"Le titre ne doit pas dépasser {TitleMax} caractères.");
-        RuleFor(d => d.Instructions).MaximumLength(InstructionsMax).WithMessage($"La consigne ne doit pas dépasser {InstructionsMax} caractères.");
+        RuleFor(d => d).Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null)).WithMessage(_ => AssignmentMessages.ChooseClassOrGroup);
+        RuleFor(d => d.Title).NotEmpty().WithMessage(_ => AssignmentMessages.TitleRequired)
+            .MaximumLength(TitleMax).WithMessage(_ => AssignmentMessages.FormatTitleTooLong(TitleMax));
+        RuleFor(d => d.Instructions).MaximumLength(InstructionsMax).WithMessage(_ => AssignmentMessages.FormatInstructionsTooLong(InstructionsMax));
     }
 }

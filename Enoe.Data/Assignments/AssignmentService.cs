@@ -1,4 +1,3 @@
-using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -17,13 +16,17 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
 {
     public const int CommentMax = 5_000;
     private static readonly AssignmentDraftValidator Validator = new();
-    private static readonly Result NotYours = Result.Forbidden("Ce devoir n'est pas le vôtre.");
+    private static Result NotYours => Result.Forbidden(AssignmentMessages.NotYours);
 
-    /// <summary>The devoirs this person sets (as a teacher of the class or group, co-teachers included), most recent first.</summary>
+    /// <summary>
+    /// The devoirs this person sets (as a teacher of the class or group, co-teachers included) in
+    /// their current établissement, most recent first: a teacher of two établissements, each with
+    /// its own 3eB, sees one établissement's devoirs at a time, like the rest of the workspace.
+    /// </summary>
     public async Task<IReadOnlyList<AssignmentListItem>> ListSetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Managed(db, user.PersonId).OrderByDescending(a => a.DueAt).Take(100)
+        return await Managed(db, user.PersonId).Where(a => a.SchoolId == user.SchoolId).OrderByDescending(a => a.DueAt).Take(100)
             .Select(a => new AssignmentListItem(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.Subject!.Name,
                 a.Teacher!.FirstName + " " + a.Teacher.LastName, a.DueAt, a.AcceptsLate, null,
                 db.Set<Submission>().Where(s => s.AssignmentId == a.Id).Select(s => s.StudentId).Distinct().Count(),
@@ -69,7 +72,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         {
             student = await LearnerAsync(db, user.PersonId, childId, ct);
             if (student is null || !await OfLearner(db, student.Value).AnyAsync(a => a.Id == assignmentId, ct))
-                return Result<AssignmentDetail>.From(Result.NotFound("Ce devoir n'existe pas ou ne vous concerne pas."));
+                return Result<AssignmentDetail>.From(Result.NotFound(AssignmentMessages.NotFoundOrNotYours));
         }
         var a = await db.Set<Assignment>().AsNoTracking().Where(x => x.Id == assignmentId)
             .Select(x => new
@@ -105,7 +108,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid) return Result<int>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
         var dueAt = SchoolTime.ToUtc(draft.DueLocal);
-        if (dueAt <= clock.GetUtcNow().UtcDateTime) return Result<int>.From(Result.Invalid(["La date limite doit être dans le futur."]));
+        if (dueAt <= clock.GetUtcNow().UtcDateTime) return Result<int>.From(Result.Invalid([AssignmentMessages.DeadlineInThePast]));
         int? school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             school = await TaughtSchoolAsync(db, user.PersonId, draft, ct);
@@ -137,14 +140,15 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     /// </summary>
     public async Task<Result<SubmissionView>> HandInAsync(CurrentUser user, int assignmentId, IReadOnlyList<FileUpload> copy, CancellationToken ct = default)
     {
-        if (copy.Count == 0) return Result<SubmissionView>.From(Result.Invalid(["Ajoutez au moins un fichier à votre copie."]));
+        if (copy.Count == 0) return Result<SubmissionView>.From(Result.Invalid([AssignmentMessages.AddAFile]));
         var check = await CanHandInAsync(user.PersonId, assignmentId, ct);
         if (!check.Succeeded) return Result<SubmissionView>.From(check);
 
         Submission? saved = null;
         var result = await files.SaveWithFilesAsync(user.PersonId, check.Value, copy, async (db, stored) =>
         {
-            var due = await db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => new { a.DueAt, a.AcceptsLate }).FirstAsync(ct);
+            var due = await db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => new { a.DueAt, a.AcceptsLate }).FirstOrDefaultAsync(ct);
+            if (due is null) return Result<SubmissionView>.From(Result.NotFound(AssignmentMessages.NotSetForYou)); // deleted meanwhile
             var now = clock.GetUtcNow().UtcDateTime;
             if (now > due.DueAt && !due.AcceptsLate) return Result<SubmissionView>.From(Closed(due.DueAt));
             var number = await db.Set<Submission>().Where(s => s.AssignmentId == assignmentId && s.StudentId == user.PersonId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
@@ -167,7 +171,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await OfLearner(db, studentId).Where(x => x.Id == assignmentId).Select(x => new { x.SchoolId, x.DueAt, x.AcceptsLate }).FirstOrDefaultAsync(ct);
-        if (a is null) return Result<int>.From(Result.NotFound("Ce devoir ne vous est pas donné."));
+        if (a is null) return Result<int>.From(Result.NotFound(AssignmentMessages.NotSetForYou));
         if (clock.GetUtcNow().UtcDateTime > a.DueAt && !a.AcceptsLate) return Result<int>.From(Closed(a.DueAt));
         return Result<int>.Ok(a.SchoolId);
     }
@@ -176,8 +180,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     public async Task<Result> ReturnAsync(CurrentUser user, int assignmentId, int studentId, string comment, FileUpload? annotated, CancellationToken ct = default)
     {
         comment = comment.Trim();
-        if (comment.Length == 0 && annotated is null) return Result.Invalid(["Écrivez un commentaire ou joignez la copie annotée."]);
-        if (comment.Length > CommentMax) return Result.Invalid([$"Le commentaire ne doit pas dépasser {CommentMax} caractères."]);
+        if (comment.Length == 0 && annotated is null) return Result.Invalid([AssignmentMessages.CommentOrFile]);
+        if (comment.Length > CommentMax) return Result.Invalid([AssignmentMessages.FormatCommentTooLong(CommentMax)]);
         int school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -209,6 +213,30 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result.Ok();
     }
 
+    /// <summary>
+    /// Deletes a devoir set by mistake, with its subject files, for a teacher of it — only while no
+    /// copy has been handed in: a student's work is never lost with a devoir. The check and the
+    /// deletion are one statement, so a copy arriving at the same moment keeps the devoir.
+    /// </summary>
+    public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var subject = await Managed(db, user.PersonId).Where(a => a.Id == assignmentId)
+            .Select(a => a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList()).FirstOrDefaultAsync(ct);
+        if (subject is null) return NotYours;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await db.Set<Assignment>()
+            .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
+            .ExecuteDeleteAsync(ct);
+        if (deleted == 0) return Result.Invalid([AssignmentMessages.HasCopies]);
+        var fileIds = subject.Select(f => f.FileId).ToList();
+        await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        files.DeleteBlobs(subject.Select(f => f.BlobId));
+        await events.PublishAsync(new AssignmentChanged(assignmentId, null));
+        return Result.Ok();
+    }
+
     /// <summary>Every student's latest copy, as zip entries named by student, for a teacher of the devoir.</summary>
     public async Task<Result<(string ZipName, IReadOnlyList<(string EntryName, StoredFile File)> Entries)>> CopiesAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
@@ -224,7 +252,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)
         {
-            var folder = FileNames.Safe(s.Student) + (s.Late ? " (en retard)" : "");
+            var folder = s.Late ? FileNames.Safe(AssignmentMessages.FormatLateFolder(s.Student)) : FileNames.Safe(s.Student);
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in s.Files)
             {
@@ -236,17 +264,21 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result<(string, IReadOnlyList<(string, StoredFile)>)>.Ok(($"{FileNames.Safe(a.Title)} - {FileNames.Safe(a.Audience)}.zip", entries));
     }
 
-    private static Result Closed(DateTime dueAt) => Result.Forbidden(
-        $"La date limite ({SchoolTime.ToLocal(dueAt).ToString("dddd d MMMM 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"))}) est passée et ce devoir n'accepte pas de retard : votre copie n'a pas été remise.");
+    /// <summary>The deadline in the reader's language: "vendredi 4 décembre à 18:00", "Friday 4 December at 18:00".</summary>
+    private static Result Closed(DateTime dueAt)
+    {
+        var local = SchoolTime.ToLocal(dueAt);
+        return Result.Forbidden(AssignmentMessages.FormatClosed(AssignmentMessages.FormatDeadlineAt(local.ToString("dddd d MMMM"), local.ToString("HH:mm"))));
+    }
 
-    private static readonly Result NotYourClass = Result.Forbidden("Vous n'enseignez pas cette matière dans cette classe ou ce groupe.");
+    private static Result NotYourClass => Result.Forbidden(AssignmentMessages.NotYourClass);
 
     private static async Task<Result<int>> ReturnableAsync(EnoeDbContext db, int teacherId, int assignmentId, int studentId, CancellationToken ct)
     {
         var school = await Managed(db, teacherId).Where(a => a.Id == assignmentId).Select(a => (int?)a.SchoolId).FirstOrDefaultAsync(ct);
         if (school is null) return Result<int>.From(NotYours);
         if (!await db.Set<Submission>().AnyAsync(s => s.AssignmentId == assignmentId && s.StudentId == studentId, ct))
-            return Result<int>.From(Result.Invalid(["Cet élève n'a pas encore remis de copie."]));
+            return Result<int>.From(Result.Invalid([AssignmentMessages.NothingHandedIn]));
         return Result<int>.Ok(school.Value);
     }
 

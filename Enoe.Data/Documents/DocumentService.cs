@@ -13,8 +13,10 @@ namespace Enoe.Data.Documents;
 public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock)
 {
     public const int FolderNameMax = 120;
-    private static readonly Result NoSpace = Result.NotFound("Cet espace n'existe pas ou ne vous est pas ouvert.");
-    private static readonly Result NotYourDocument = Result.NotFound("Ce document n'existe pas ou vous ne pouvez pas le modifier.");
+    // Refusals are built when they happen, in the reader's language.
+    private static Result NoSpace => Result.NotFound(DocumentMessages.NoSpace);
+    private static Result NotYourDocument => Result.NotFound(DocumentMessages.NotYourDocument);
+    private static Result FolderGone => Result.NotFound(DocumentMessages.FolderGone);
 
     /// <summary>This person's spaces in their current établissement, created on first visit: theirs first, then classes and groups.</summary>
     public async Task<IReadOnlyList<SpaceView>> SpacesAsync(CurrentUser user, CancellationToken ct = default)
@@ -45,8 +47,8 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        return await ToViews(Views(db, me).Where(v => v.Space.SchoolId == school).OrderBy(v => v.Space.OwnerId == null).ThenBy(v => v.Name))
-            .ToListAsync(ct);
+        var spaces = await ToViewsAsync(Views(db, me).Where(v => v.Space.SchoolId == school), ct);
+        return [.. spaces.OrderBy(v => v.Kind != SpaceKind.Personal).ThenBy(v => v.Name, StringComparer.CurrentCulture)];
     }
 
     /// <summary>A folder of a space (its root when <paramref name="folderId"/> is null), or the space's trash.</summary>
@@ -54,11 +56,11 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var space = await ToViews(Views(db, me).Where(v => v.Space.Id == spaceId)).FirstOrDefaultAsync(ct);
+        var space = (await ToViewsAsync(Views(db, me).Where(v => v.Space.Id == spaceId), ct)).FirstOrDefault();
         if (space is null) return Result<SpaceListing>.From(NoSpace);
         // A space's folders are few: one query for all of them, paths built here.
         var all = await db.Set<Folder>().AsNoTracking().Where(x => x.SpaceId == spaceId).ToDictionaryAsync(x => x.Id, ct);
-        if (folderId is int current && !all.ContainsKey(current)) return Result<SpaceListing>.From(Result.NotFound("Ce dossier n'existe plus."));
+        if (folderId is int current && !all.ContainsKey(current)) return Result<SpaceListing>.From(FolderGone);
         List<FolderView> PathOf(int? id)
         {
             var path = new List<FolderView>();
@@ -85,9 +87,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await CanWriteAsync(db, user.PersonId, spaceId, ct)) return Result<int>.From(NoSpace);
         if (parentId is int p && !await db.Set<Folder>().AnyAsync(f => f.Id == p && f.SpaceId == spaceId, ct))
-            return Result<int>.From(Result.NotFound("Ce dossier n'existe plus."));
+            return Result<int>.From(FolderGone);
         if (await db.Set<Folder>().AnyAsync(f => f.SpaceId == spaceId && f.ParentId == parentId && f.Name == name, ct))
-            return Result<int>.From(Result.Invalid([$"Un dossier « {name} » existe déjà ici."]));
+            return Result<int>.From(Result.Invalid([DocumentMessages.FormatFolderExists(name)]));
         var folder = new Folder { SpaceId = spaceId, ParentId = parentId, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(folder);
         await db.SaveChangesAsync(ct);
@@ -101,9 +103,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         if (FolderNameProblem(name) is { } problem) return Result.Invalid([problem]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var folder = await db.Set<Folder>().FirstOrDefaultAsync(f => f.Id == folderId, ct);
-        if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct)) return Result.NotFound("Ce dossier n'existe pas ou vous ne pouvez pas le renommer.");
+        if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct)) return Result.NotFound(DocumentMessages.CannotRenameFolder);
         if (await db.Set<Folder>().AnyAsync(f => f.SpaceId == folder.SpaceId && f.ParentId == folder.ParentId && f.Name == name && f.Id != folderId, ct))
-            return Result.Invalid([$"Un dossier « {name} » existe déjà ici."]);
+            return Result.Invalid([DocumentMessages.FormatFolderExists(name)]);
         folder.Name = name;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -116,7 +118,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null) return NotYourDocument;
         if (folderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f && x.SpaceId == document.SpaceId, ct))
-            return Result.NotFound("Ce dossier n'est pas dans le même espace.");
+            return Result.NotFound(DocumentMessages.FolderNotInSpace);
         document.FolderId = folderId;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -127,9 +129,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var folder = await db.Set<Folder>().FirstOrDefaultAsync(f => f.Id == folderId, ct);
-        if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct)) return Result.NotFound("Ce dossier n'existe pas ou vous ne pouvez pas le supprimer.");
+        if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct)) return Result.NotFound(DocumentMessages.CannotDeleteFolder);
         if (await db.Set<Folder>().AnyAsync(f => f.ParentId == folderId, ct) || await db.Set<Document>().AnyAsync(d => d.FolderId == folderId, ct))
-            return Result.Invalid(["Ce dossier n'est pas vide : déplacez ou supprimez d'abord ce qu'il contient."]);
+            return Result.Invalid([DocumentMessages.FolderNotEmpty]);
         db.Remove(folder);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -138,7 +140,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     /// <summary>Adds files to a folder of a space the person may write in.</summary>
     public async Task<Result<int>> UploadAsync(CurrentUser user, int spaceId, int? folderId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
-        if (uploads.Count == 0) return Result<int>.From(Result.Invalid(["Choisissez au moins un fichier."]));
+        if (uploads.Count == 0) return Result<int>.From(Result.Invalid([DocumentMessages.ChooseAFile]));
         int school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -167,7 +169,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         if (Path.GetExtension(name).Length == 0) name += extension; // keep the type when the user drops it
         if (FileNames.Problem(name) is { } problem) return Result.Invalid([problem]);
         if (!string.Equals(Path.GetExtension(name), extension, StringComparison.OrdinalIgnoreCase))
-            return Result.Invalid(["Le nouveau nom doit garder l'extension du fichier (" + extension + ")."]);
+            return Result.Invalid([DocumentMessages.FormatKeepExtension(extension)]);
         file.Name = name;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -207,7 +209,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var space = await db.Set<DocumentSpace>().FirstOrDefaultAsync(s => s.Id == spaceId && s.OwnerId == null, ct);
-        if (space is null || !await CanManageAsync(db, user.PersonId, spaceId, ct)) return Result.Forbidden("Seuls les enseignants de la classe ou du groupe règlent son espace.");
+        if (space is null || !await CanManageAsync(db, user.PersonId, spaceId, ct)) return Result.Forbidden(DocumentMessages.OnlyTeachersSetSpace);
         space.StudentsMayWrite = allowed;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -217,7 +219,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     public async Task<Result> ShareAsync(CurrentUser user, int documentId, ShareTarget target, CancellationToken ct = default)
     {
         var targets = (target.PersonId is null ? 0 : 1) + (target.SchoolClassId is null ? 0 : 1) + (target.TeachingGroupId is null ? 0 : 1);
-        if (targets != 1) return Result.Invalid(["Choisissez une personne, une classe ou un groupe."]);
+        if (targets != 1) return Result.Invalid([DocumentMessages.ChooseShareTarget]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var school = await Changeable(db, user.PersonId).Where(d => d.Id == documentId).Select(d => (int?)d.Space!.SchoolId).FirstOrDefaultAsync(ct);
         if (school is null) return NotYourDocument;
@@ -227,7 +229,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
             { SchoolClassId: int c } => await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == school, ct),
             _ => await db.Groups.AnyAsync(x => x.Id == target.TeachingGroupId && x.SchoolId == school, ct),
         };
-        if (!sameSchool) return Result.Invalid(["On ne partage qu'avec des personnes, classes ou groupes de l'établissement."]);
+        if (!sameSchool) return Result.Invalid([DocumentMessages.ShareWithinSchool]);
         var exists = await db.Set<DocumentShare>().AnyAsync(s => s.DocumentId == documentId && s.PersonId == target.PersonId
             && s.SchoolClassId == target.SchoolClassId && s.TeachingGroupId == target.TeachingGroupId, ct);
         if (!exists)
@@ -244,9 +246,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct)) return Result<IReadOnlyList<(int, string)>>.From(NotYourDocument);
         var rows = await db.Set<DocumentShare>().Where(s => s.DocumentId == documentId)
-            .Select(s => new { s.Id, With = s.Person != null ? s.Person.FirstName + " " + s.Person.LastName : s.SchoolClass != null ? "Classe " + s.SchoolClass.Name : "Groupe " + s.TeachingGroup!.Name })
+            .Select(s => new { s.Id, Person = s.Person != null ? s.Person.FirstName + " " + s.Person.LastName : null, Class = s.SchoolClass!.Name, Group = s.TeachingGroup!.Name })
             .ToListAsync(ct);
-        return Result<IReadOnlyList<(int, string)>>.Ok([.. rows.Select(r => (r.Id, r.With))]);
+        return Result<IReadOnlyList<(int, string)>>.Ok([.. rows.Select(r => (r.Id, r.Person ?? (r.Class is not null ? DocumentMessages.FormatClassSpace(r.Class) : DocumentMessages.FormatGroupSpace(r.Group))))]);
     }
 
     public async Task<Result> UnshareAsync(CurrentUser user, int documentId, int shareId, CancellationToken ct = default)
@@ -257,11 +259,11 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         return Result.Ok();
     }
 
-    /// <summary>Documents others shared with this person, directly or through their classes and groups.</summary>
+    /// <summary>Documents others shared with this person in their current établissement, directly or through their classes and groups.</summary>
     public async Task<IReadOnlyList<SharedDocumentView>> SharedWithMeAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await SharedWith(db, user.PersonId).Where(s => s.Document!.DeletedAt == null)
+        return await SharedWith(db, user.PersonId).Where(s => s.Document!.DeletedAt == null && s.Document.Space!.SchoolId == user.SchoolId)
             .OrderByDescending(s => s.SharedAt).Take(200)
             .Select(s => new SharedDocumentView(s.DocumentId, s.Document!.FileId, s.Document.File!.Name, s.Document.File.Length,
                 s.Document.AddedBy!.FirstName + " " + s.Document.AddedBy.LastName, s.SharedAt))
@@ -269,9 +271,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     }
 
     public static string? FolderNameProblem(string name) =>
-        name.Length == 0 ? "Donnez un nom au dossier."
-        : name.Length > FolderNameMax ? $"Le nom du dossier ne doit pas dépasser {FolderNameMax} caractères."
-        : FileNames.Problem(name) is not null ? "Le nom du dossier ne doit contenir ni chemin ni caractère spécial (/ \\ : * ? \" < > |)."
+        name.Length == 0 ? DocumentMessages.FolderNameRequired
+        : name.Length > FolderNameMax ? DocumentMessages.FormatFolderNameTooLong(FolderNameMax)
+        : FileNames.Problem(name) is not null ? DocumentMessages.FolderNameInvalid
         : null;
 
     internal static IQueryable<DocumentShare> SharedWith(EnoeDbContext db, int me) =>
@@ -290,15 +292,23 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         select new SpaceAccess
         {
             Space = s,
-            Name = s.OwnerId != null ? "Mes documents" : s.SchoolClass != null ? "Classe " + s.SchoolClass.Name : "Groupe " + s.TeachingGroup!.Name,
             CanWrite = s.OwnerId == me || teaches || (learns && s.StudentsMayWrite),
             CanManage = s.OwnerId == me || teaches,
         };
 
-    private static IQueryable<SpaceView> ToViews(IQueryable<SpaceAccess> access) =>
-        access.Select(v => new SpaceView(v.Space.Id,
-            v.Space.OwnerId != null ? SpaceKind.Personal : v.Space.SchoolClassId != null ? SpaceKind.Class : SpaceKind.Group,
-            v.Name, v.CanWrite, v.CanManage, v.Space.StudentsMayWrite, v.Space.SchoolClassId, v.Space.TeachingGroupId));
+    /// <summary>Spaces as this person sees them, named in their language ("Mes documents", "Classe 4eA").</summary>
+    private static async Task<List<SpaceView>> ToViewsAsync(IQueryable<SpaceAccess> access, CancellationToken ct)
+    {
+        var rows = await access.Select(v => new
+        {
+            v.Space.Id, Personal = v.Space.OwnerId != null, v.Space.SchoolClassId, v.Space.TeachingGroupId, v.CanWrite, v.CanManage, v.Space.StudentsMayWrite,
+            Class = v.Space.SchoolClass!.Name, Group = v.Space.TeachingGroup!.Name,
+        }).ToListAsync(ct);
+        return [.. rows.Select(v => new SpaceView(v.Id,
+            v.Personal ? SpaceKind.Personal : v.SchoolClassId != null ? SpaceKind.Class : SpaceKind.Group,
+            v.Personal ? DocumentMessages.MyDocuments : v.SchoolClassId != null ? DocumentMessages.FormatClassSpace(v.Class) : DocumentMessages.FormatGroupSpace(v.Group),
+            v.CanWrite, v.CanManage, v.StudentsMayWrite, v.SchoolClassId, v.TeachingGroupId))];
+    }
 
     private static Task<bool> CanWriteAsync(EnoeDbContext db, int me, int spaceId, CancellationToken ct) =>
         Views(db, me).AnyAsync(v => v.Space.Id == spaceId && v.CanWrite, ct);
@@ -309,9 +319,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     private static async Task<Result<int>> WritableFolderAsync(EnoeDbContext db, int me, int spaceId, int? folderId, CancellationToken ct)
     {
         var school = await Views(db, me).Where(v => v.Space.Id == spaceId && v.CanWrite).Select(v => (int?)v.Space.SchoolId).FirstOrDefaultAsync(ct);
-        if (school is null) return Result<int>.From(Result.Forbidden("Vous ne pouvez pas ajouter de document dans cet espace."));
+        if (school is null) return Result<int>.From(Result.Forbidden(DocumentMessages.CannotAdd));
         if (folderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f && x.SpaceId == spaceId, ct))
-            return Result<int>.From(Result.NotFound("Ce dossier n'existe plus."));
+            return Result<int>.From(FolderGone);
         return Result<int>.Ok(school.Value);
     }
 
@@ -327,7 +337,6 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
 internal sealed class SpaceAccess
 {
     public DocumentSpace Space { get; init; } = default!;
-    public string Name { get; init; } = "";
     public bool CanWrite { get; init; }
     public bool CanManage { get; init; }
 }

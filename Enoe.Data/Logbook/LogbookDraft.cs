@@ -31,22 +31,23 @@ public sealed class LogbookDraftValidator : AbstractValidator<LogbookDraft>
 {
     public const int TextMax = 20_000;
 
+    // Messages are read when a rule fails, in the reader's language (a validator is built once).
     public LogbookDraftValidator()
     {
         RuleFor(d => d).Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null))
-            .WithMessage("Choisissez une classe ou un groupe.");
-        RuleFor(d => d.EndsAt).GreaterThan(d => d.StartsAt).WithMessage("La séance doit finir après son début.");
-        RuleFor(d => d.Content).MaximumLength(TextMax).WithMessage($"Le contenu ne doit pas dépasser {TextMax} caractères.");
-        RuleFor(d => d.Homework).MaximumLength(TextMax).WithMessage($"Le travail à faire ne doit pas dépasser {TextMax} caractères.");
+            .WithMessage(_ => LogbookMessages.ChooseClassOrGroup);
+        RuleFor(d => d.EndsAt).GreaterThan(d => d.StartsAt).WithMessage(_ => LogbookMessages.EndsAfterStart);
+        RuleFor(d => d.Content).MaximumLength(TextMax).WithMessage(_ => LogbookMessages.FormatContentTooLong(TextMax));
+        RuleFor(d => d.Homework).MaximumLength(TextMax).WithMessage(_ => LogbookMessages.FormatHomeworkTooLong(TextMax));
         RuleFor(d => d).Must(d => !string.IsNullOrWhiteSpace(d.Content) || !string.IsNullOrWhiteSpace(d.Homework))
-            .WithMessage("Écrivez le contenu de la séance ou le travail à faire.");
+            .WithMessage(_ => LogbookMessages.ContentOrHomework);
         When(d => !string.IsNullOrWhiteSpace(d.Homework), () =>
         {
-            RuleFor(d => d.HomeworkDueDate).NotNull().WithMessage("Indiquez pour quand le travail est à faire.");
+            RuleFor(d => d.HomeworkDueDate).NotNull().WithMessage(_ => LogbookMessages.DueDateNeeded);
             RuleFor(d => d.HomeworkDueDate).Must((d, due) => due is null || due.Value >= d.SessionDate)
-                .WithMessage("Le travail ne peut pas être dû avant la séance.");
+                .WithMessage(_ => LogbookMessages.DueBeforeLesson);
             RuleFor(d => d.HomeworkMinutes).InclusiveBetween(5, 600).When(d => d.HomeworkMinutes is not null)
-                .WithMessage("La durée estimée va de 5 minutes à 10 heures.");
+                .WithMessage(_ => LogbookMessages.MinutesRange);
         });
     }
 }

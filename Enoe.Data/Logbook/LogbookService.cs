@@ -34,7 +34,11 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     private static readonly LogbookDraftValidator Validator = new();
     private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
 
-    /// <summary>Entries this person may read between two dates (inclusive), optionally for one class, group or child.</summary>
+    /// <summary>
+    /// Entries this person may read between two dates (inclusive), optionally for one class, group or
+    /// child. Without a child, only the current établissement's: a teacher of two établissements
+    /// (each with its own 3eB) reads one carnet at a time, like the rest of the workspace.
+    /// </summary>
     public async Task<IReadOnlyList<LogbookEntryView>> ListAsync(CurrentUser user, DateOnly from, DateOnly to,
         int? classId = null, int? groupId = null, int? studentId = null, bool byDueDate = false, CancellationToken ct = default)
     {
@@ -52,6 +56,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
             query = query.Where(e => (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
                 || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)));
         }
+        else query = query.Where(e => e.SchoolId == user.SchoolId);
         query = byDueDate
             ? query.Where(e => e.HomeworkDueDate >= from && e.HomeworkDueDate <= to)
             : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);
@@ -120,13 +125,13 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         else
         {
             var found = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
-            if (found is null) return Result<LogbookEntryView>.From(Result.NotFound("Cette séance a été supprimée entre-temps : copiez votre texte avant de quitter."));
+            if (found is null) return Result<LogbookEntryView>.From(Result.NotFound(LogbookMessages.DeletedMeanwhile));
             // The audience and subject come from the stored entry: a forged draft cannot move it elsewhere.
             if (await WritableSchoolAsync(db, user.PersonId, found.SchoolClassId, found.TeachingGroupId, found.SubjectId, ct) is null)
                 return Result<LogbookEntryView>.From(NotYourClass);
             if (found.Version != draft.Version)
                 return Result<LogbookEntryView>.Conflict((await ViewAsync(db, found.Id, user.PersonId, ct))!,
-                    "Un autre enseignant a modifié cette séance pendant que vous écriviez. Voici sa version ; votre texte est conservé.");
+                    LogbookMessages.ChangedByAnother);
             entry = found;
             db.Add(new LogbookRevision
             {
@@ -155,11 +160,26 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
-        if (entry is null) return Result.NotFound("Cette séance a déjà été supprimée.");
+        if (entry is null) return Result.NotFound(LogbookMessages.AlreadyDeleted);
         if (await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null) return NotYourClass;
-        if (entry.Version != version) return Result.Conflict("Cette séance a été modifiée entre-temps : rechargez-la avant de la supprimer.");
+        if (entry.Version != version) return Result.Conflict(LogbookMessages.ChangedBeforeDelete);
         entry.DeletedAt = clock.GetUtcNow().UtcDateTime;
         entry.DeletedById = user.PersonId;
+        entry.Version++;
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        return Result.Ok();
+    }
+
+    /// <summary>Undoes a deletion: the entry is back for its readers. The same teachers who may delete it may restore it.</summary>
+    public async Task<Result> RestoreAsync(CurrentUser user, int entryId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId, ct);
+        if (entry is null) return Result.NotFound(LogbookMessages.EntryNotFound);
+        if (await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null) return NotYourClass;
+        if (entry.DeletedAt is null) return Result.Invalid([LogbookMessages.NotDeleted]);
+        (entry.DeletedAt, entry.DeletedById) = (null, null);
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
@@ -169,7 +189,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     /// <summary>Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.</summary>
     public async Task<Result<int>> AttachAsync(CurrentUser user, int entryId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
-        if (uploads.Count == 0) return Result<int>.From(Result.Invalid(["Choisissez au moins un fichier."]));
+        if (uploads.Count == 0) return Result<int>.From(Result.Invalid([LogbookMessages.ChooseAFile]));
         LogbookEntry? entry;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -193,7 +213,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         var entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
         if (entry is null) return NotYourClass;
         var attachment = await db.Set<LogbookAttachment>().Include(a => a.File).FirstOrDefaultAsync(a => a.EntryId == entryId && a.FileId == fileId, ct);
-        if (attachment is null) return Result.NotFound("Ce fichier n'est plus joint à la séance.");
+        if (attachment is null) return Result.NotFound(LogbookMessages.NoLongerAttached);
         db.Remove(attachment);
         db.Remove(attachment.File!);
         await db.SaveChangesAsync(ct);
@@ -213,10 +233,10 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null) return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.NotFound());
+        if (entry is null) return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.NotFound(LogbookMessages.EntryNotFound));
         var isDirection = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Direction) != 0, ct);
         if (!isDirection && await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null)
-            return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.Forbidden());
+            return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.Forbidden(LogbookMessages.HistoryForbidden));
         IReadOnlyList<LogbookRevisionView> revisions = await (from r in db.Set<LogbookRevision>()
                                                               join p in db.Users on r.EditedById equals p.Id
                                                               where r.EntryId == entryId
@@ -234,7 +254,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         var mine = await db.Set<LogbookEntry>().AnyAsync(e => e.Id == entryId && e.DeletedAt == null && e.Homework != null
             && ((e.SchoolClassId != null && db.Enrolments.Any(x => x.StudentId == me && x.SchoolClassId == e.SchoolClassId))
                 || (e.TeachingGroupId != null && db.GroupEnrolments.Any(x => x.StudentId == me && x.TeachingGroupId == e.TeachingGroupId))), ct);
-        if (!mine) return Result.NotFound("Ce travail n'est pas dans votre cahier de textes.");
+        if (!mine) return Result.NotFound(LogbookMessages.NotInYourLogbook);
         var tick = await db.Set<HomeworkDone>().FindAsync([me, entryId], ct);
         if (done && tick is null) db.Add(new HomeworkDone { StudentId = me, EntryId = entryId, DoneAt = clock.GetUtcNow().UtcDateTime });
         if (!done && tick is not null) db.Remove(tick);
@@ -259,7 +279,8 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         return Result<HomeworkLoad>.Ok(new HomeworkLoad(due, threshold));
     }
 
-    private static readonly Result NotYourClass = Result.Forbidden("Vous n'enseignez pas cette matière dans cette classe ou ce groupe.");
+    /// <summary>Built when refused, in the reader's language.</summary>
+    private static Result NotYourClass => Result.Forbidden(LogbookMessages.NotYourClass);
 
     /// <summary>The school of the class or group if this teacher teaches that subject there; otherwise null.</summary>
     private static Task<int?> WritableSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>

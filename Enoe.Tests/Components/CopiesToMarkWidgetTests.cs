@@ -50,4 +50,44 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
         widget.WaitForAssertion(() => Assert.Contains("1 à corriger", widget.Markup));
         Assert.Contains("Rédaction", widget.Markup);
     }
+
+    [Fact]
+    public async Task ATeacherInTwoSchools_SeesTheCopiesOfTheSchoolTheyWorkIn()
+    {
+        var two = await TeacherInTwoSchools.CreateAsync(Database, F);
+        var assignments = Database.Get<AssignmentService>();
+        var due = Enoe.Data.Common.SchoolTime.ToLocal(Database.Clock.GetUtcNow().UtcDateTime).AddDays(1);
+        Assert.True((await assignments.CreateAsync(two.InA, new AssignmentDraft
+            { SchoolClassId = F.ClassA.Id, SubjectId = _french.Id, Title = "Rédaction en A", DueLocal = due }, [])).Succeeded);
+        var inB = (await assignments.CreateAsync(two.InB, new AssignmentDraft
+            { SchoolClassId = two.ClassB, SubjectId = two.SubjectB, Title = "Problèmes en B", DueLocal = due }, [])).Value;
+        Assert.True((await assignments.HandInAsync(new CurrentUser(two.StudentB, "StudentB", F.B.Id, Profile.Student), inB, [TestFiles.Pdf()])).Succeeded);
+
+        var context = await WidgetContextAsync(two.InA, new WidgetSize(4, 3));
+        var widget = Render<CopiesToMarkWidget>(p => p.Add(w => w.Context, context));
+
+        widget.WaitForAssertion(() => Assert.Contains("Rédaction en A", widget.Markup));
+        Assert.DoesNotContain("Problèmes en B", widget.Markup);
+    }
+
+    [Fact]
+    public async Task AnEnglishReader_GetsTheWidgetInEnglish()
+    {
+        var teacher = TwoSchools.As(F.TeacherA, F.A);
+        var assignments = Database.Get<AssignmentService>();
+        var id = (await assignments.CreateAsync(teacher, new AssignmentDraft
+        {
+            SchoolClassId = F.ClassA.Id, SubjectId = _french.Id, Title = "Rédaction",
+            DueLocal = Enoe.Data.Common.SchoolTime.ToLocal(Database.Clock.GetUtcNow().UtcDateTime).AddDays(1),
+        }, [])).Value;
+        await assignments.HandInAsync(TwoSchools.As(F.StudentA, F.A), id, [TestFiles.Pdf()]);
+        var context = await WidgetContextAsync(teacher, new WidgetSize(4, 3));
+        using (new InEnglish())
+        {
+            var widget = Render<CopiesToMarkWidget>(p => p.Add(w => w.Context, context));
+            widget.WaitForAssertion(() => Assert.Contains("1 to mark", widget.Markup));
+            Assert.Equal("Copies to mark", widget.Find("ul").GetAttribute("aria-label"));
+            Assert.Equal("handed in 1 / 2 · due Sat 21 Nov", widget.Find(".enoe-muted").TextContent);
+        }
+    }
 }

@@ -65,4 +65,42 @@ public sealed class InlineTextTests : BunitContext
         Assert.Contains("<strong>gras</strong>", text.Markup);
         Assert.DoesNotContain("<script", text.Markup);
     }
+
+    [Fact]
+    public void Escape_GivesTheKeyboardBackToTheTextThatWasEdited()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        Assert.Equal(text.Find("textarea").GetAttribute("blazor:elementReference"), LastFocused());
+
+        text.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Equal(text.Find(".enoe-inline-text").GetAttribute("blazor:elementReference"), LastFocused());
+    }
+
+    [Fact]
+    public void CtrlEnter_SavesAndGivesTheKeyboardBackToTheText()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("Fractions et décimaux");
+        text.Find("textarea").KeyDown(new KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+        Assert.Equal(text.Find(".enoe-inline-text").GetAttribute("blazor:elementReference"), LastFocused());
+    }
+
+    [Fact]
+    public void LeavingTheFieldToAnotherControl_DoesNotPullTheKeyboardBack()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("Fractions et décimaux");
+        var focusedBefore = FocusCalls().Count();
+        text.Find("textarea").FocusOut();
+        Assert.Equal(["Fractions et décimaux"], _saved);
+        Assert.Equal(focusedBefore, FocusCalls().Count());
+    }
+
+    private IEnumerable<JSRuntimeInvocation> FocusCalls() => JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus");
+
+    private string? LastFocused() => ((Microsoft.AspNetCore.Components.ElementReference)FocusCalls().Last().Arguments[0]!).Id;
 }

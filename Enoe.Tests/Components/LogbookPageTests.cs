@@ -33,6 +33,7 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
             await db.SaveChangesAsync();
         }
         this.AddDashboardServices(_database);
+        JSInterop.SetupConfirmDialog();
         var saved = await _database.Get<LogbookService>().SaveAsync(TwoSchools.As(_f.TeacherA, _f.A), new LogbookDraft
         {
             SchoolClassId = _f.ClassA.Id, SubjectId = _maths.Id, SessionDate = Today, StartsAt = new(8, 0), EndsAt = new(9, 0),
@@ -94,5 +95,83 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
         await using var db = _database.NewContext();
         var entry = await db.LogbookEntries.SingleAsync(e => e.Content == "Proportionnalité");
         Assert.Equal((new TimeOnly(14, 25), new TimeOnly(15, 20)), (entry.StartsAt, entry.EndsAt));
+    }
+
+    [Fact]
+    public async Task Teacher_DeletesALesson_AndUndoBringsItBack()
+    {
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("Les fractions", page.Markup));
+
+        page.FindAll("button").Single(b => b.TextContent == "Supprimer").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Les fractions", page.Markup));
+        Assert.StartsWith("Séance de 6eA du", page.Find(".enoe-undo").TextContent.Trim());
+        Assert.True(await IsDeletedAsync());
+
+        page.Find(".enoe-undo button").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Les fractions", page.Markup));
+        Assert.Empty(page.FindAll(".enoe-undo"));
+        Assert.False(await IsDeletedAsync());
+    }
+
+    [Fact]
+    public async Task RemovingAnAttachedFile_AsksFirst_AndCancellingKeepsIt()
+    {
+        var entry = await _database.NewContext().LogbookEntries.SingleAsync();
+        Assert.True((await _database.Get<LogbookService>().AttachAsync(TwoSchools.As(_f.TeacherA, _f.A), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Succeeded);
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("fiche.pdf", page.Markup));
+
+        page.Find("button[aria-label='Retirer fiche.pdf']").Click();
+        page.WaitForAssertion(() => Assert.Contains("Retirer « fiche.pdf » de la séance ?", page.Find("dialog").TextContent));
+        page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
+
+        Assert.Equal(1, await AttachmentCountAsync());
+        Assert.Contains("fiche.pdf", page.Find("ul.enoe-files").TextContent);
+
+        page.Find("button[aria-label='Retirer fiche.pdf']").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("dialog button.enoe-tool-danger")));
+        page.Find("dialog button.enoe-tool-danger").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("fiche.pdf", page.Find("ul.enoe-rows").TextContent));
+        Assert.Equal(0, await AttachmentCountAsync());
+    }
+
+    [Fact]
+    public void AnEnglishReader_GetsThePageInEnglish()
+    {
+        using (new InEnglish())
+        {
+            this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+            var page = Render<LogbookPage>();
+            page.WaitForAssertion(() => Assert.Contains("Les fractions", page.Markup));
+
+            Assert.Equal("Class logbook", page.Find("h1").TextContent);
+            Assert.StartsWith("Week of ", page.Find(".enoe-week").TextContent);
+            var buttons = page.FindAll("button").Select(b => b.TextContent.Trim()).ToList();
+            Assert.Contains("Delete", buttons);
+            Assert.Contains("Copy to 6eB", buttons);
+            Assert.Contains("Save the lesson", buttons);
+            Assert.Contains("Homework due ", page.Markup);
+            Assert.Contains("08:00–09:00", page.Markup);
+            foreach (var french in new[] { "Supprimer", "Séance", "séance", "Travail", "Semaine", "Enregistrer", "Historique", "Joindre" })
+                Assert.DoesNotContain(french, page.Markup);
+        }
+    }
+
+    private async Task<bool> IsDeletedAsync()
+    {
+        await using var db = _database.NewContext();
+        return (await db.LogbookEntries.SingleAsync(e => e.Content == "Les fractions")).DeletedAt is not null;
+    }
+
+    private async Task<int> AttachmentCountAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.Set<LogbookAttachment>().CountAsync();
     }
 }

@@ -183,4 +183,60 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         Assert.Equal("Rédaction _ mon héros - 6eA.zip", zip.Value.ZipName);
         Assert.Equal(["ABADIE Zoé/zoé.pdf", "TEST StudentA/copie.pdf", "TEST StudentA/copie (2).pdf"], zip.Value.Entries.Select(e => e.EntryName));
     }
+
+    [Fact]
+    public async Task ATeacherInTwoSchools_ListsTheDevoirsOfTheSchoolTheyWorkIn()
+    {
+        var two = await TeacherInTwoSchools.CreateAsync(_database, _f, "FRANC");
+        var inA = await SetAsync();
+        var inB = await Assignments.CreateAsync(two.InB, new AssignmentDraft
+        {
+            SchoolClassId = two.ClassB, SubjectId = two.SubjectB, Title = "Rédaction en B", DueLocal = InParis(3),
+        }, []);
+        Assert.True(inB.Succeeded, string.Join(" ", inB.Errors));
+
+        Assert.Equal([inA], (await Assignments.ListSetAsync(two.InA)).Select(a => a.Id));
+        Assert.Equal([inB.Value], (await Assignments.ListSetAsync(two.InB)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task ADevoirSetByMistake_IsDeletedWithItsFiles_ByItsTeacher_OnlyWhileNobodyHasHandedIn()
+    {
+        var id = await SetAsync();
+        var filesOnDisk = TestFiles.FilesOnDisk(_database.Directory);
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.DeleteAsync(As(_otherTeacher), id)).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Assignments.DeleteAsync(As(_f.StudentA), id)).Kind);
+
+        Assert.True((await Assignments.DeleteAsync(As(_f.TeacherA), id)).Succeeded);
+        await using (var db = _database.NewContext())
+        {
+            Assert.Equal(0, await db.Assignments.CountAsync());
+            Assert.Equal(0, await db.StoredFiles.CountAsync());
+        }
+        Assert.Equal(filesOnDisk - 1, TestFiles.FilesOnDisk(_database.Directory));
+
+        var handedIn = await SetAsync();
+        Assert.True((await Assignments.HandInAsync(As(_f.StudentA), handedIn, [TestFiles.Pdf("copie.pdf")])).Succeeded);
+        var refused = await Assignments.DeleteAsync(As(_f.TeacherA), handedIn);
+        Assert.Equal(ResultKind.Invalid, refused.Kind);
+        Assert.Contains("copies ont déjà été remises", refused.Errors[0]);
+        Assert.Equal(CopyStatus.HandedIn, (await Assignments.GetAsync(As(_f.StudentA), handedIn)).Value!.Copy!.Status); // the student's work is still there
+    }
+
+    [Fact]
+    public async Task AnEnglishReader_GetsTheDeadlineAndLateFoldersInEnglish()
+    {
+        var refusing = await SetAsync(acceptsLate: false);
+        var accepting = await SetAsync(acceptsLate: true);
+        _database.Clock.Advance(TimeSpan.FromDays(3));
+        await Assignments.HandInAsync(As(_f.StudentA), accepting, [TestFiles.Pdf("copie.pdf")]);
+        using (new InEnglish())
+        {
+            var refused = await Assignments.HandInAsync(As(_f.StudentA), refusing, [TestFiles.Pdf()]);
+            var due = Enoe.Data.Common.SchoolTime.ToLocal((await Assignments.GetAsync(As(_f.StudentA), refusing)).Value!.DueAt);
+            Assert.Equal($"The deadline ({due:dddd d MMMM} at {due:HH:mm}) has passed and this assignment does not accept late work: your work has not been handed in.", refused.Errors[0]);
+            Assert.StartsWith("The deadline (Sunday 22 November at 18:00)", refused.Errors[0]);
+            Assert.Equal(["TEST StudentA (late)/copie.pdf"], (await Assignments.CopiesAsync(As(_f.TeacherA), accepting)).Value.Entries.Select(e => e.EntryName));
+        }
+    }
 }

@@ -151,4 +151,29 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         Assert.Equal(ResultKind.Invalid, (await Documents.RenameFolderAsync(me, cartes, "../x")).Kind);
         Assert.Equal(ResultKind.NotFound, (await Documents.RenameFolderAsync(As(_f.StudentA), cartes, "Volé")).Kind);
     }
+
+    [Fact]
+    public async Task SharedWithMe_ListsTheDocumentsOfTheSchoolIWorkIn()
+    {
+        var two = await TeacherInTwoSchools.CreateAsync(_database, _f);
+        var staffB = As(_f.StaffB);
+        var theirs = await SpaceAsync(_f.StaffB, SpaceKind.Personal);
+        await Documents.UploadAsync(staffB, theirs.Id, null, [TestFiles.Pdf("conseil.pdf")]);
+        var doc = (await Documents.BrowseAsync(staffB, theirs.Id, null)).Value!.Documents.Single();
+        Assert.True((await Documents.ShareAsync(staffB, doc.Id, new ShareTarget(PersonId: _f.TeacherA.Id))).Succeeded);
+
+        Assert.Empty(await Documents.SharedWithMeAsync(two.InA));
+        Assert.Equal(["conseil.pdf"], (await Documents.SharedWithMeAsync(two.InB)).Select(d => d.Name));
+    }
+
+    [Fact]
+    public async Task AnEnglishReader_GetsSpaceNamesAndMessagesInEnglish()
+    {
+        using (new InEnglish())
+        {
+            Assert.Equal(["My documents", "Class 6eA"], (await Documents.SpacesAsync(As(_f.TeacherA))).Select(s => s.Name));
+            var mine = await SpaceAsync(_f.TeacherA, SpaceKind.Personal);
+            Assert.Equal(["Give the folder a name."], (await Documents.CreateFolderAsync(As(_f.TeacherA), mine.Id, null, " ")).Errors);
+        }
+    }
 }

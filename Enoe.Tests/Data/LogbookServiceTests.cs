@@ -186,4 +186,49 @@ public sealed class LogbookServiceTests : IAsyncLifetime
         Assert.Empty((await Logbook.ListAsync(As(_f.StudentA), Monday, Monday)).Single().Attachments);
         Assert.Equal(0, TestFiles.FilesOnDisk(_database.Directory));
     }
+
+    [Fact]
+    public async Task Undo_RestoresADeletedLesson_ForItsTeachersOnly()
+    {
+        var created = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
+        Assert.True((await Logbook.DeleteAsync(As(_f.TeacherA), created.Id, created.Version)).Succeeded);
+
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_otherTeacher), created.Id)).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_f.StudentA), created.Id)).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_f.StaffA), created.Id)).Kind); // the direction reads, it does not write
+        Assert.Empty(await Logbook.ListAsync(As(_f.StudentA), Monday, Monday.AddDays(6)));
+
+        Assert.True((await Logbook.RestoreAsync(As(_f.TeacherA), created.Id)).Succeeded);
+        var back = Assert.Single(await Logbook.ListAsync(As(_f.StudentA), Monday, Monday.AddDays(6)));
+        Assert.Equal(("Fractions : chapitre 3", false), (back.Content, back.Deleted));
+        Assert.Equal(ResultKind.Invalid, (await Logbook.RestoreAsync(As(_f.TeacherA), created.Id)).Kind); // not deleted any more
+        // Restored under a new version: a tab still holding the deleted one cannot overwrite it silently.
+        Assert.Equal(ResultKind.Conflict, (await Logbook.SaveAsync(As(_f.TeacherA), LogbookDraft.From(created))).Kind);
+    }
+
+    [Fact]
+    public async Task ATeacherInTwoSchools_ReadsTheCarnetOfTheSchoolTheyWorkIn()
+    {
+        var two = await TeacherInTwoSchools.CreateAsync(_database, _f);
+        Assert.True((await Logbook.SaveAsync(two.InA, Draft("En A"))).Succeeded);
+        var inB = Draft("En B");
+        (inB.SchoolClassId, inB.SubjectId) = (two.ClassB, two.SubjectB);
+        Assert.True((await Logbook.SaveAsync(two.InB, inB)).Succeeded);
+
+        Assert.Equal(["En A"], (await Logbook.ListAsync(two.InA, Monday, Monday.AddDays(6))).Select(e => e.Content));
+        Assert.Equal(["En B"], (await Logbook.ListAsync(two.InB, Monday, Monday.AddDays(6))).Select(e => e.Content));
+        Assert.Equal(["6eA"], (await Logbook.AudiencesAsync(two.InB)).Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task AnEnglishReader_GetsTheMessagesInEnglish()
+    {
+        using (new InEnglish())
+        {
+            var invalid = await Logbook.SaveAsync(As(_f.TeacherA), Draft(content: "", homework: null));
+            Assert.Equal(["Write what the lesson covered or the homework."], invalid.Errors);
+            var forbidden = await Logbook.SaveAsync(As(_otherTeacher), Draft());
+            Assert.Equal(["You do not teach this subject in this class or group."], forbidden.Errors);
+        }
+    }
 }

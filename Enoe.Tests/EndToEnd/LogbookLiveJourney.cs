@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Enoe.Data;
 using Enoe.Data.Common;
 using Enoe.Data.Logbook;
@@ -50,6 +51,64 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await Expect(widget).ToContainTextAsync("théorème de Pythagore, démonstration", new() { Timeout = 5000 });
         await Expect(otherPage.Locator("[data-widget=my-logbook]")).Not.ToContainTextAsync("Pythagore");
     }
+
+    [Fact]
+    public async Task TheTextBeingEdited_HasAClearFocusRing_AndEscapeOrCtrlEnterGiveTheKeyboardBackToIt()
+    {
+        var maths = await ClaireIn4eA.FindAsync(browser.Services);
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
+            var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(maths.Teacher, new LogbookDraft
+            {
+                SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, SessionDate = today, StartsAt = new(0, 10), EndsAt = new(0, 55),
+                Content = "Chapitre 6 : les aires",
+            });
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        }
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("claire.fontaine");
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        await page.GotoAsync("/carnet-de-bord");
+        await page.WaitForCircuitAsync();
+        var text = page.Locator(".enoe-inline-text", new() { HasText = "Chapitre 6 : les aires" });
+
+        await text.FocusAsync();
+        var ring = await text.EvaluateAsync<JsonElement>(FocusRing);
+        Assert.True(ring.GetProperty("focusVisible").GetBoolean());
+        Assert.Equal("solid", ring.GetProperty("style").GetString());
+        Assert.True(ring.GetProperty("width").GetDouble() >= 2, $"outline {ring.GetProperty("width")} px");
+        Assert.True(ring.GetProperty("contrast").GetDouble() >= 3, $"outline contrast {ring.GetProperty("contrast")}:1");
+
+        await page.Keyboard.PressAsync("Enter");
+        var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });
+        await Expect(editor).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(text).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(editor).ToBeFocusedAsync();
+        await editor.FillAsync("Chapitre 6 : les aires du disque");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Expect(page.Locator(".enoe-inline-text", new() { HasText = "les aires du disque" })).ToBeFocusedAsync();
+    }
+
+    /// <summary>The focused element's outline, and its contrast with the first opaque background behind it (WCAG 2 relative luminance).</summary>
+    private const string FocusRing = """
+        el => {
+            const s = getComputedStyle(el);
+            const rgb = c => c.match(/[\d.]+/g).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            let behind = [255, 255, 255];
+            for (let p = el.parentElement; p; p = p.parentElement) {
+                const c = rgb(getComputedStyle(p).backgroundColor);
+                if (c.length < 4 || c[3] > 0) { behind = c; break; }
+            }
+            const [light, dark] = [lum(rgb(s.outlineColor)), lum(behind)].sort((a, b) => b - a);
+            return { focusVisible: el.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth), contrast: (light + 0.05) / (dark + 0.05) };
+        }
+        """;
 
     private async Task<IPage> OpenDashboardAsync(string userName)
     {

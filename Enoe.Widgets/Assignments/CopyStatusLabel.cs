@@ -9,9 +9,9 @@ public static class CopyStatusLabel
 {
     public static RenderFragment Render(CopyStatus status, bool overdue) => status switch
     {
-        CopyStatus.Returned => StatusLabel.Render("Corrigé", "done"),
-        CopyStatus.HandedIn => StatusLabel.Render("Remis", "ok"),
-        CopyStatus.Late => StatusLabel.Render("Remis en retard", "late"),
-        _ => overdue ? StatusLabel.Render("Non remis", "missing") : StatusLabel.Render("À rendre", "todo"),
+        CopyStatus.Returned => StatusLabel.Render(AssignmentsText.StatusReturned, "done"),
+        CopyStatus.HandedIn => StatusLabel.Render(AssignmentsText.StatusHandedIn, "ok"),
+        CopyStatus.Late => StatusLabel.Render(AssignmentsText.StatusLate, "late"),
+        _ => overdue ? StatusLabel.Render(AssignmentsText.StatusMissing, "missing") : StatusLabel.Render(AssignmentsText.StatusToDo, "todo"),
     };
 }

@@ -20,7 +20,7 @@ public static class InlineLogbookEdit
         var result = await logbook.SaveAsync(user, draft);
         if (result.Succeeded) return null;
         return result.Kind == ResultKind.Conflict && result.Value is { } theirs
-            ? $"{result.Errors[0]} « {(homework ? theirs.Homework : theirs.Content)} »"
+            ? LogbookText.FormatConflictTheirs(result.Errors[0], homework ? theirs.Homework : theirs.Content)
             : string.Join(" ", result.Errors);
     }
 }

@@ -3,6 +3,8 @@ using Enoe.Data.Events;
 using Enoe.Data.Logbook;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
+using Enoe.Data.Storage;
+using Microsoft.AspNetCore.Components;
 using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Logbook;
@@ -25,6 +27,11 @@ public partial class LogbookPage
     private IDisposable? _subscription;
     private IReadOnlyList<SlotView> _slots = [];
     private int? _attachTo;
+    private ConfirmDialog _confirm = default!;
+    /// <summary>The lesson just deleted, offered back ("Annuler") until the next action.</summary>
+    private LogbookEntryView? _deleted;
+    private ElementReference _undoButton;
+    private bool _focusUndo;
 
     /// <summary>Choosing M1, S2… fills the session's times from the établissement's day.</summary>
     private string SlotCode
@@ -70,7 +77,7 @@ public partial class LogbookPage
 
     private async Task MoveWeekAsync(int days)
     {
-        _monday = _monday.AddDays(days);
+        (_monday, _deleted) = (_monday.AddDays(days), null);
         await ReloadAsync();
     }
 
@@ -120,15 +127,33 @@ public partial class LogbookPage
         var copy = LogbookDraft.From(entry);
         (copy.Id, copy.Version, copy.SchoolClassId, copy.TeachingGroupId) = (0, 0, to.SchoolClassId, to.TeachingGroupId);
         var result = await Logbook.SaveAsync(_user, copy);
-        _message = result.Succeeded ? $"Séance copiée vers {to.Name}." : string.Join(" ", result.Errors);
+        _message = result.Succeeded ? LogbookText.FormatCopied(to.Name) : string.Join(" ", result.Errors);
         await ReloadAsync();
     }
 
+    /// <summary>Deletes at once and offers the lesson back: the row goes, the "Annuler" button takes the keyboard.</summary>
     private async Task DeleteAsync(LogbookEntryView entry)
     {
         var result = await Logbook.DeleteAsync(_user, entry.Id, entry.Version);
         _message = result.Succeeded ? null : result.Errors[0];
+        (_deleted, _focusUndo) = result.Succeeded ? (entry, true) : (_deleted, false);
         await ReloadAsync();
+    }
+
+    private async Task UndoDeleteAsync()
+    {
+        if (_deleted is not { } gone) return;
+        var result = await Logbook.RestoreAsync(_user, gone.Id);
+        _message = result.Succeeded ? null : result.Errors[0];
+        _deleted = null;
+        await ReloadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_focusUndo || _deleted is null) return;
+        _focusUndo = false;
+        await _undoButton.FocusAsync();
     }
 
     private async Task AttachAsync(int entryId, FileSubmission upload)
@@ -137,9 +162,11 @@ public partial class LogbookPage
         if (upload.Result.Succeeded) { _attachTo = null; await ReloadAsync(); }
     }
 
-    private async Task DetachAsync(int entryId, int fileId)
+    /// <summary>Removing a file deletes it for good: asked first.</summary>
+    private async Task DetachAsync(int entryId, FileView file)
     {
-        var result = await Logbook.DetachAsync(_user, entryId, fileId);
+        if (!await _confirm.AskAsync(LogbookText.FormatConfirmRemoveFile(file.Name), LogbookText.Remove)) return;
+        var result = await Logbook.DetachAsync(_user, entryId, file.Id);
         _message = result.Succeeded ? null : result.Errors[0];
         await ReloadAsync();
     }
