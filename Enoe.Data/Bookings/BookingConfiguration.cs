@@ -7,7 +7,7 @@ internal sealed class ResourceCategoryConfiguration : IEntityTypeConfiguration<R
 {
     public void Configure(EntityTypeBuilder<ResourceCategory> b)
     {
-        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Name).HasMaxLength(BookingService.CategoryMax);
         b.HasIndex(c => new { c.SchoolId, c.Name }).IsUnique();
         b.HasOne<Schools.School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -49,7 +49,7 @@ internal sealed class HolidayPeriodConfiguration : IEntityTypeConfiguration<Holi
 {
     public void Configure(EntityTypeBuilder<HolidayPeriod> b)
     {
-        b.Property(h => h.Name).HasMaxLength(100);
+        b.Property(h => h.Name).HasMaxLength(BookingService.HolidayNameMax);
         b.HasIndex(h => new { h.SchoolId, h.From });
     }
 }

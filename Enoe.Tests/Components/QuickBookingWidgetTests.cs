@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Enoe.Data.Bookings;
 using Enoe.Data.People;
@@ -36,5 +37,27 @@ public sealed class QuickBookingWidgetTests : SchoolComponentTest
         var booking = await db.Bookings.SingleAsync();
         Assert.Equal((F.TeacherA.Id, BookingStatus.Approved), (booking.PersonId, booking.Status));
         Assert.Equal(new DateTime(2026, 11, 20, 9, 5, 0), booking.StartsAt); // 10:05 Paris, stored in UTC
+    }
+
+    [Fact]
+    public async Task InEnglish_TheWidgetSpeaksEnglish()
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+            var context = await WidgetContextAsync(TwoSchools.As(F.TeacherA, F.A), new WidgetSize(4, 4));
+            var widget = Render<QuickBookingWidget>(p => p.Add(w => w.Context, context));
+
+            widget.WaitForAssertion(() => widget.Find("button[aria-label='Book Salle informatique']").Click());
+
+            widget.WaitForAssertion(() => Assert.Contains("Salle informatique: booked, Fri 20 Nov", widget.Markup));
+            Assert.Contains("Nothing is free in this slot.", widget.Markup);
+            Assert.Contains("Time slot", widget.Markup);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

@@ -38,6 +38,12 @@ public sealed class BookingJourney(BrowserFixture browser)
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Réserver", Exact = true }).ClickAsync();
         await Expect(teacher.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réservation confirmée.");
         await Expect(teacher.Locator(".enoe-calendar-booking")).ToContainTextAsync("10:00–11:00");
+        // Drawn from the "10 h" row down to the "11 h" row of the hours column (not at 7 h, the column's top).
+        var block = (await teacher.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" }).BoundingBoxAsync())!;
+        var ten = (await HourRow(teacher, "10 h").BoundingBoxAsync())!;
+        var eleven = (await HourRow(teacher, "11 h").BoundingBoxAsync())!;
+        Assert.InRange(block.Y, ten.Y - 2, ten.Y + 2);
+        Assert.InRange(block.Y + block.Height, eleven.Y - 2, eleven.Y + 2);
 
         // The colleague's calendar, open all along, shows it without reloading.
         await Expect(colleague.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" })).ToContainTextAsync("Claire Fontaine", new() { Timeout = 5000 });
@@ -52,10 +58,14 @@ public sealed class BookingJourney(BrowserFixture browser)
         var principal = await OpenAsync("helene.carpentier");
         var pending = principal.GetByRole(AriaRole.Region, new() { Name = "À valider" });
         await Expect(pending).ToContainTextAsync("Salle polyvalente");
-        await pending.GetByRole(AriaRole.Button, new() { Name = "Valider" }).First.ClickAsync();
+        await pending.Locator("li").Filter(new() { HasText = "Salle polyvalente" }).Filter(new() { HasText = "Claire Fontaine" })
+            .GetByRole(AriaRole.Button, new() { Name = "Valider", Exact = true }).First.ClickAsync();
         await Expect(teacher.GetByRole(AriaRole.Status)).ToContainTextAsync("Salle polyvalente", new() { Timeout = 5000 });
         await Expect(teacher.GetByRole(AriaRole.Status)).ToContainTextAsync("a été validée");
     }
+
+    private static ILocator HourRow(IPage page, string label) =>
+        page.Locator(".enoe-calendar-hours span").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") });
 
     private async Task<IPage> OpenAsync(string userName)
     {
