@@ -211,6 +211,25 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void BackToTheDefaultPage_AsksFirst()
+    {
+        var page = Render<DashboardPage>();
+        StartEditing(page);
+        OpenMenu(page, "Actualités");
+        MenuItem(page, "Retirer").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-widget=news]")));
+
+        page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        Assert.Contains("Vos onglets et la disposition de vos widgets seront remplacés.", page.Find("dialog").TextContent);
+        page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
+        Assert.Empty(page.FindAll("[data-widget=news]"));
+
+        page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        page.FindAll("dialog button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-widget=news]")));
+    }
+
     /// <summary>News at the top left, the network beside it; the school locks the news where the network stands, or only where it is.</summary>
     private async Task GiveStudentAPageAsync(bool lockNewsOverTheNetwork)
     {
