@@ -36,6 +36,11 @@ public sealed class WidgetPlacement : IGridItem
     public bool Mandatory { get; set; }
     /// <summary>Copied from the default layout: cannot be moved, resized or removed.</summary>
     public bool Locked { get; set; }
+    /// <summary>
+    /// Put aside in the "Rangés" tray because a widget the établissement imposes took its place:
+    /// off the grid, kept with its size and settings until the person puts it back or removes it.
+    /// </summary>
+    public bool Stowed { get; set; }
 }
 
 /// <summary>The layout a profile starts from, set by an établissement or, where it has none, by the académie.</summary>

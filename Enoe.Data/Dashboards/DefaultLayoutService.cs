@@ -88,7 +88,7 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
         EditAsync(user, schoolId, profile, (layout, services) =>
         {
             if (rules.Find(widgetKey) is not { } rule || !rule.IsAllowed(profile, services))
-                return Result.Forbidden("Ce widget n'est pas disponible pour ce profil.");
+                return Result.Forbidden(DashboardMessages.NotForThisProfile);
             var (x, y) = GridLayout.FirstFreeSpot(layout.Placements, rule.DefaultWidth, rule.DefaultHeight);
             layout.Placements.Add(new DefaultPlacement { WidgetKey = rule.Key, X = x, Y = y, Width = rule.DefaultWidth, Height = rule.DefaultHeight });
             return Result.Ok();
@@ -97,13 +97,20 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     public Task<Result<DefaultLayoutView>> MoveAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int x, int y, CancellationToken ct = default) =>
         EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) => { GridLayout.TryMove(layout.Placements, p, x, y); return Result.Ok(); }, ct);
 
+    /// <summary>The keyboard and button alternative to dragging.</summary>
+    public Task<Result<DefaultLayoutView>> MoveByAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, MoveDirection direction, CancellationToken ct = default) =>
+        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
+        {
+            var (x, y) = GridLayout.Step(layout.Placements, p, direction);
+            GridLayout.TryMove(layout.Placements, p, x, y);
+            return Result.Ok();
+        }, ct);
+
     public Task<Result<DefaultLayoutView>> ResizeAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int width, int height, CancellationToken ct = default) =>
         EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
         {
             var rule = rules.Find(p.WidgetKey);
-            p.Width = Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns);
-            p.Height = Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight);
-            GridLayout.TryMove(layout.Placements, p, p.X, p.Y);
+            GridLayout.TryResize(layout.Placements, p, Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns), Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight));
             return Result.Ok();
         }, ct);
 
@@ -127,7 +134,7 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     private Task<Result<DefaultLayoutView>> EditPlacementAsync(CurrentUser user, int? schoolId, Profile profile, int placementId,
         Func<DefaultLayout, DefaultPlacement, Result> change, CancellationToken ct) =>
         EditAsync(user, schoolId, profile, (layout, _) => layout.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
-            ? change(layout, placement) : Result.NotFound("Ce widget n'est plus dans la page par défaut."), ct);
+            ? change(layout, placement) : Result.NotFound(DashboardMessages.DefaultPlacementGone), ct);
 
     private async Task<Result<DefaultLayoutView>> EditAsync(CurrentUser user, int? schoolId, Profile profile,
         Func<DefaultLayout, EntService, Result> change, CancellationToken ct)
@@ -136,7 +143,7 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
         if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
-        if (layout is null) return Result<DefaultLayoutView>.From(Result.Invalid(["Personnalisez d'abord la page par défaut de ce profil."]));
+        if (layout is null) return Result<DefaultLayoutView>.From(Result.Invalid([DashboardMessages.CustomizeFirst]));
         var services = schoolId is null ? EntService.All : await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Services).FirstAsync(ct);
         var result = change(layout, services);
         if (!result.Succeeded) return Result<DefaultLayoutView>.From(result);
@@ -151,11 +158,11 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
 
     private static async Task<Result?> DenyAsync(EnoeDbContext db, CurrentUser user, int? schoolId, Profile profile, CancellationToken ct)
     {
-        if (!EditableProfiles.Contains(profile)) return Result.Invalid(["Profil inconnu."]);
+        if (!EditableProfiles.Contains(profile)) return Result.Invalid([DashboardMessages.UnknownProfile]);
         if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return null;
         var isSchoolAdmin = schoolId is not null && await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
             && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
-        return isSchoolAdmin ? null : Result.Forbidden("Seuls les administrateurs définissent les pages par défaut.");
+        return isSchoolAdmin ? null : Result.Forbidden(DashboardMessages.AdminsOnly);
     }
 
     private static DefaultLayoutView View(DefaultLayout layout, bool inherited) =>

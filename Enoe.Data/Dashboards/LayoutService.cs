@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Dashboards;
 
@@ -12,7 +13,12 @@ namespace Enoe.Data.Dashboards;
 /// so two tabs editing at once never corrupt the layout. Rights, locks and the catalogue's rules are
 /// enforced here, whatever the page offers.
 /// </summary>
-public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IWidgetRules rules, DefaultLayoutService defaults)
+/// <remarks>
+/// The grid holds the widgets the person sees: not those in the "Rangés" tray, nor those of a
+/// service switched off (they keep their place in the database and come back, compacted in, when it
+/// is switched on again). So a hidden widget never leaves a hole.
+/// </remarks>
+public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IWidgetRules rules, DefaultLayoutService defaults, ILogger<LayoutService> logger)
 {
     public const int TabTitleMax = 40;
     public const int MaxTabs = 8;
@@ -32,8 +38,8 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         var (scope, imposed) = await ScopeWithImposedAsync(db, user, ct);
         if (!scope.Services.HasFlag(EntService.Dashboard)) return [];
         var tabs = await TabsQuery(db, user, scope).AsNoTracking().ToListAsync(ct);
-        if (tabs.Count > 0 && !Honours(tabs, imposed))
-            tabs = await ImposeAsync(db, user, scope, imposed, ct);
+        if (tabs.Count > 0 && (!Honours(tabs, imposed) || tabs.Any(t => !GridLayout.IsCompact(OnGrid(t, scope)))))
+            tabs = await RepairAsync(db, user, scope, imposed, ct);
         if (tabs.Count == 0)
         {
             // SQLite transactions take the write lock at once: a second browser tab opening the
@@ -43,6 +49,8 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
             if (tabs.Count == 0) tabs = [await CreateFromDefaultAsync(db, user, scope, ct)];
             await transaction.CommitAsync(ct);
         }
+        foreach (var unknown in tabs.SelectMany(t => t.Placements).Where(p => rules.Find(p.WidgetKey) is null).Select(p => p.WidgetKey).Distinct())
+            logger.LogWarning("Dashboard of person {PersonId} names unknown widget '{WidgetKey}': skipped", user.PersonId, unknown);
         return [.. tabs.Select(t => View(t, scope))];
     }
 
@@ -50,46 +58,55 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         EditTabAsync(user, tabId, (tab, scope) =>
         {
             if (rules.Find(widgetKey) is not { } rule || !rule.IsAllowed(scope.Profiles, scope.Services))
-                return Result.Forbidden("Ce widget n'est pas disponible pour votre profil dans votre établissement.");
+                return Result.Forbidden(DashboardMessages.WidgetNotAvailable);
             if (tab.Placements.Count >= MaxWidgetsPerTab)
-                return Result.Invalid([$"Un onglet contient au plus {MaxWidgetsPerTab} widgets : créez un autre onglet."]);
-            var (x, y) = GridLayout.FirstFreeSpot(tab.Placements, rule.DefaultWidth, rule.DefaultHeight);
+                return Result.Invalid([DashboardMessages.FormatTooManyWidgets(MaxWidgetsPerTab)]);
+            var (x, y) = GridLayout.FirstFreeSpot(OnGrid(tab, scope), rule.DefaultWidth, rule.DefaultHeight);
             tab.Placements.Add(new WidgetPlacement { WidgetKey = rule.Key, X = x, Y = y, Width = rule.DefaultWidth, Height = rule.DefaultHeight });
             return Result.Ok();
         }, ct);
 
+    /// <summary>Takes a widget off the page, or out of the tray; the others float up into its place.</summary>
     public Task<Result<TabView>> RemoveAsync(CurrentUser user, int placementId, CancellationToken ct = default) =>
-        EditPlacementAsync(user, placementId, (tab, placement, _) =>
+        EditPlacementAsync(user, placementId, (tab, placement, grid) =>
         {
-            if (placement.Locked || placement.Mandatory)
-                return Result.Forbidden("Ce widget est imposé par votre établissement : il ne peut pas être retiré.");
+            if (placement.Locked || placement.Mandatory) return Result.Forbidden(DashboardMessages.CannotRemoveImposed);
             tab.Placements.Remove(placement);
-            GridLayout.Compact(tab.Placements);
+            grid.Remove(placement);
+            GridLayout.Compact(grid);
             return Result.Ok();
         }, ct);
 
     public Task<Result<TabView>> MoveAsync(CurrentUser user, int placementId, int x, int y, CancellationToken ct = default) =>
-        EditPlacementAsync(user, placementId, (tab, placement, _) => Move(tab, placement, x, y), ct);
+        EditOnGridAsync(user, placementId, (grid, placement) => Move(grid, placement, x, y), ct);
 
     /// <summary>The keyboard and button alternative to dragging.</summary>
     public Task<Result<TabView>> MoveByAsync(CurrentUser user, int placementId, MoveDirection direction, CancellationToken ct = default) =>
-        EditPlacementAsync(user, placementId, (tab, placement, _) => direction switch
+        EditOnGridAsync(user, placementId, (grid, placement) =>
         {
-            MoveDirection.Left => Move(tab, placement, placement.X - 1, placement.Y),
-            MoveDirection.Right => Move(tab, placement, placement.X + 1, placement.Y),
-            MoveDirection.Up => Move(tab, placement, placement.X, placement.Y - 1),
-            _ => Move(tab, placement, placement.X, placement.Y + NextBelow(tab, placement)),
+            var (x, y) = GridLayout.Step(grid, placement, direction);
+            return Move(grid, placement, x, y);
         }, ct);
 
+    /// <summary>From the corner handle or the menu: kept between the widget's minimum and the grid's bounds.</summary>
     public Task<Result<TabView>> ResizeAsync(CurrentUser user, int placementId, int width, int height, CancellationToken ct = default) =>
-        EditPlacementAsync(user, placementId, (tab, placement, _) =>
+        EditOnGridAsync(user, placementId, (grid, placement) =>
         {
-            if (placement.Locked) return Result.Forbidden("Ce widget est verrouillé par votre établissement.");
+            if (placement.Locked) return Result.Forbidden(DashboardMessages.LockedCannotResize);
             var rule = rules.Find(placement.WidgetKey);
-            placement.Width = Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns);
-            placement.Height = Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight);
-            return GridLayout.TryMove(tab.Placements, placement, placement.X, placement.Y)
-                ? Result.Ok() : Result.Conflict("Un widget verrouillé occupe la place : impossible d'agrandir ici.");
+            return GridLayout.TryResize(grid, placement,
+                    Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns), Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight))
+                ? Result.Ok() : Result.Conflict(DashboardMessages.LockedInTheWayResize);
+        }, ct);
+
+    /// <summary>Puts a widget from the "Rangés" tray back on the grid, at the first free place.</summary>
+    public Task<Result<TabView>> RestoreAsync(CurrentUser user, int placementId, CancellationToken ct = default) =>
+        EditPlacementAsync(user, placementId, (_, placement, grid) =>
+        {
+            if (!placement.Stowed) return Result.Invalid([DashboardMessages.NotStowed]);
+            placement.Stowed = false;
+            (placement.X, placement.Y) = GridLayout.FirstFreeSpot(grid, placement.Width, placement.Height);
+            return Result.Ok();
         }, ct);
 
     public Task<Result<TabView>> SaveSettingsAsync(CurrentUser user, int placementId, string? settingsJson, CancellationToken ct = default) =>
@@ -106,9 +123,9 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         if (ValidateTitle(title) is { } invalid) return Result<TabView>.From(invalid);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(ServiceOff));
+        if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
         var positions = await TabsQuery(db, user, scope).Select(t => t.Position).ToListAsync(ct);
-        if (positions.Count >= MaxTabs) return Result<TabView>.From(Result.Invalid([$"Vous avez déjà {MaxTabs} onglets."]));
+        if (positions.Count >= MaxTabs) return Result<TabView>.From(Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]));
         var tab = new DashboardTab { PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = title.Trim(), Position = positions.DefaultIfEmpty(-1).Max() + 1 };
         db.Add(tab);
         await db.SaveChangesAsync(ct);
@@ -127,14 +144,14 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         var scope = await ScopeAsync(db, user, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var index = tabs.FindIndex(t => t.Id == tabId);
-        if (index < 0) return Result<IReadOnlyList<TabView>>.From(Result.NotFound("Onglet introuvable."));
+        if (index < 0) return Result<IReadOnlyList<TabView>>.From(Result.NotFound(DashboardMessages.TabNotFound));
         var other = index + Math.Sign(offset);
         if (other >= 0 && other < tabs.Count)
         {
             (tabs[index], tabs[other]) = (tabs[other], tabs[index]);
             for (var i = 0; i < tabs.Count; i++) { tabs[i].Position = i; tabs[i].Version++; }
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { return Result<IReadOnlyList<TabView>>.From(Result.Conflict(ChangedElsewhere)); }
+            catch (DbUpdateException) { return Result<IReadOnlyList<TabView>>.From(Result.Conflict(DashboardMessages.ChangedElsewhere)); }
         }
         return Result<IReadOnlyList<TabView>>.Ok([.. tabs.Select(t => View(t, scope))]);
     }
@@ -145,10 +162,9 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         var scope = await ScopeAsync(db, user, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var tab = tabs.FirstOrDefault(t => t.Id == tabId);
-        if (tab is null) return Result.NotFound("Onglet introuvable.");
-        if (tabs.Count == 1) return Result.Invalid(["Gardez au moins un onglet."]);
-        if (tab.Placements.Any(p => p.Mandatory || p.Locked))
-            return Result.Forbidden("Cet onglet contient des widgets imposés par votre établissement.");
+        if (tab is null) return Result.NotFound(DashboardMessages.TabNotFound);
+        if (tabs.Count == 1) return Result.Invalid([DashboardMessages.KeepOneTab]);
+        if (tab.Placements.Any(p => p.Mandatory || p.Locked)) return Result.Forbidden(DashboardMessages.TabHasImposed);
         db.Remove(tab);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -166,32 +182,33 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         return [View(tab, scope)];
     }
 
-    private const string ServiceOff = "Le tableau de bord n'est pas activé dans votre établissement.";
-    private const string ChangedElsewhere = "Votre tableau de bord a changé dans un autre onglet : rechargez la page.";
-
-    private static Result Move(DashboardTab tab, WidgetPlacement placement, int x, int y)
+    private static Result Move(List<WidgetPlacement> grid, WidgetPlacement placement, int x, int y)
     {
-        if (placement.Locked) return Result.Forbidden("Ce widget est verrouillé par votre établissement : il ne peut pas être déplacé.");
-        return GridLayout.TryMove(tab.Placements, placement, x, y)
-            ? Result.Ok() : Result.Conflict("Un widget verrouillé occupe cette place.");
+        if (placement.Locked) return Result.Forbidden(DashboardMessages.LockedCannotMove);
+        return GridLayout.TryMove(grid, placement, x, y) ? Result.Ok() : Result.Conflict(DashboardMessages.LockedInTheWay);
     }
 
-    /// <summary>Moving down by one row only lets the widget below float back up; move past the next widget instead.</summary>
-    private static int NextBelow(DashboardTab tab, WidgetPlacement placement) =>
-        tab.Placements.Where(p => p != placement && p.Y >= placement.Y + placement.Height
-                && p.X < placement.X + placement.Width && placement.X < p.X + p.Width)
-            .Select(p => p.Y + p.Height - placement.Y - placement.Height + 1)
-            .DefaultIfEmpty(1).Min();
-
     private static Result? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
-        ? Result.Invalid(["Donnez un nom à l'onglet."])
-        : title.Trim().Length > TabTitleMax ? Result.Invalid([$"Le nom d'un onglet ne doit pas dépasser {TabTitleMax} caractères."]) : null;
+        ? Result.Invalid([DashboardMessages.TabTitleRequired])
+        : title.Trim().Length > TabTitleMax ? Result.Invalid([DashboardMessages.FormatTabTitleTooLong(TabTitleMax)]) : null;
+
+    /// <summary>Whether the person sees this widget here: known, open to their profile, its service on.</summary>
+    private bool IsShown(string widgetKey, Scope scope) => rules.Find(widgetKey) is { } rule && rule.IsAllowed(scope.Profiles, scope.Services);
+
+    /// <summary>The widgets standing on the tab's grid: shown and not in the tray.</summary>
+    private List<WidgetPlacement> OnGrid(DashboardTab tab, Scope scope) => [.. tab.Placements.Where(p => !p.Stowed && IsShown(p.WidgetKey, scope))];
+
+    /// <summary>A change of a widget on the grid (moving, resizing): one in the tray must be put back first.</summary>
+    private Task<Result<TabView>> EditOnGridAsync(CurrentUser user, int placementId,
+        Func<List<WidgetPlacement>, WidgetPlacement, Result> change, CancellationToken ct) =>
+        EditPlacementAsync(user, placementId, (_, placement, grid) =>
+            placement.Stowed ? Result.Invalid([DashboardMessages.StowedFirst]) : change(grid, placement), ct);
 
     private Task<Result<TabView>> EditPlacementAsync(CurrentUser user, int placementId,
-        Func<DashboardTab, WidgetPlacement, Scope, Result> change, CancellationToken ct) =>
+        Func<DashboardTab, WidgetPlacement, List<WidgetPlacement>, Result> change, CancellationToken ct) =>
         EditAsync(user, db => db.WidgetPlacements.Where(p => p.Id == placementId).Select(p => p.TabId),
-            (tab, scope) => tab.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
-                ? change(tab, placement, scope) : Result.NotFound("Ce widget a été retiré entre-temps."), ct);
+            (tab, scope) => tab.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement && IsShown(placement.WidgetKey, scope)
+                ? change(tab, placement, OnGrid(tab, scope)) : Result.NotFound(DashboardMessages.PlacementGone), ct);
 
     private Task<Result<TabView>> EditTabAsync(CurrentUser user, int tabId, Func<DashboardTab, Scope, Result> change, CancellationToken ct) =>
         EditAsync(user, _ => null, change, ct, tabId);
@@ -203,14 +220,14 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var scope = await ScopeAsync(db, user, ct);
-            if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(ServiceOff));
+            if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
             // On SQLite the transaction takes the write lock before the read, so two browser tabs'
             // changes queue up instead of interleaving; the version check covers other providers.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var id = findTab(db) is { } query ? await query.FirstOrDefaultAsync(ct) : tabId;
             // The tab must be this person's, in the établissement they work in now.
             var tab = await TabsQuery(db, user, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
-            if (tab is null) return Result<TabView>.From(Result.NotFound("Ce widget ou cet onglet n'existe plus."));
+            if (tab is null) return Result<TabView>.From(Result.NotFound(DashboardMessages.TabGone));
             var result = change(tab, scope);
             if (!result.Succeeded) return Result<TabView>.From(result);
             tab.Version++;
@@ -225,7 +242,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
                 // Another browser tab saved first: apply the same intent to what it left.
             }
         }
-        return Result<TabView>.From(Result.Conflict(ChangedElsewhere));
+        return Result<TabView>.From(Result.Conflict(DashboardMessages.ChangedElsewhere));
     }
 
     private static IQueryable<DashboardTab> TabsQuery(EnoeDbContext db, CurrentUser user, Scope scope) =>
@@ -249,8 +266,11 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
             : new Scope(null, admin, admin == Profile.None ? EntService.None : EntService.All);
     }
 
-    /// <summary>The scope, then what the person's default imposes: the établissement's default for their profile, else the académie's.</summary>
-    private static async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    /// <summary>
+    /// The scope, then what the person's default imposes (the établissement's default for their
+    /// profile, else the académie's) among the widgets they can see here.
+    /// </summary>
+    private async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
         var scope = await ScopeAsync(db, user, ct);
         var profile = DefaultLayoutService.PrimaryProfile(scope.Profiles);
@@ -264,48 +284,67 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
             })
             .ToListAsync(ct);
         var chosen = layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null) ?? layouts.FirstOrDefault(l => l.SchoolId == null);
-        return (scope, chosen?.Imposed ?? []);
+        return (scope, [.. (chosen?.Imposed ?? []).Where(i => IsShown(i.WidgetKey, scope))]);
     }
 
-    /// <summary>Whether the tabs carry exactly what the default imposes today (checked without writing).</summary>
+    /// <summary>Whether the tabs carry exactly what the default imposes today, on the grid (checked without writing).</summary>
     private static bool Honours(IReadOnlyList<DashboardTab> tabs, IReadOnlyList<Imposed> imposed)
     {
         var placements = tabs.SelectMany(t => t.Placements).ToList();
-        return imposed.All(i => placements.Any(p => p.WidgetKey == i.WidgetKey && p.Mandatory == (i.Mandatory || i.Locked) && p.Locked == i.Locked
+        return imposed.All(i => placements.Any(p => p.WidgetKey == i.WidgetKey && !p.Stowed && p.Mandatory == (i.Mandatory || i.Locked) && p.Locked == i.Locked
                    && (!i.Locked || (p.X, p.Y, p.Width, p.Height) == (i.X, i.Y, i.Width, i.Height))))
             && placements.Where(p => p.Mandatory || p.Locked).All(p => imposed.Any(i => i.WidgetKey == p.WidgetKey));
     }
 
     /// <summary>
     /// Brings a person's dashboard in line with what their default imposes now, as uPortal's fragments
-    /// do: an imposed widget they lack is added to their first tab, a locked one goes to its place,
-    /// and widgets no longer imposed become theirs to move or remove.
+    /// do, without losing what they arranged: an imposed widget they lack is added to their first tab
+    /// at the first free place; a locked one goes to its place, and the person's widgets it covers go
+    /// to the "Rangés" tray (never dropped, never pushed out of sight); widgets no longer imposed
+    /// become theirs to move or remove. Then every grid is compacted.
     /// </summary>
-    private static async Task<List<DashboardTab>> ImposeAsync(EnoeDbContext db, CurrentUser user, Scope scope, IReadOnlyList<Imposed> imposed, CancellationToken ct)
+    private async Task<List<DashboardTab>> RepairAsync(EnoeDbContext db, CurrentUser user, Scope scope, IReadOnlyList<Imposed> imposed, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
-        foreach (var placement in tabs.SelectMany(t => t.Placements).Where(p => !imposed.Any(i => i.WidgetKey == p.WidgetKey)))
-            (placement.Mandatory, placement.Locked) = (false, false);
-        var first = tabs[0];
+        if (tabs.Count == 0) return tabs;
+        var placements = tabs.SelectMany(t => t.Placements).ToList();
+        foreach (var placement in placements) (placement.Mandatory, placement.Locked) = (false, false);
+
+        // Flags first, so that placing a locked widget never puts another imposed one in the tray.
+        var toPlace = new List<(Imposed Rule, WidgetPlacement Placement, DashboardTab Tab)>();
         foreach (var rule in imposed)
         {
-            var placement = tabs.SelectMany(t => t.Placements).FirstOrDefault(p => p.WidgetKey == rule.WidgetKey);
+            var placement = placements.Where(p => p.WidgetKey == rule.WidgetKey && !p.Mandatory).OrderBy(p => p.Stowed).FirstOrDefault();
+            var missing = placement is null || placement.Stowed;
             if (placement is null)
             {
-                placement = new WidgetPlacement { WidgetKey = rule.WidgetKey, X = rule.X, Y = rule.Y, Width = rule.Width, Height = rule.Height };
-                first.Placements.Add(placement);
+                placement = new WidgetPlacement { WidgetKey = rule.WidgetKey };
+                tabs[0].Placements.Add(placement);
+                placements.Add(placement);
             }
-            (placement.Mandatory, placement.Locked) = (rule.Mandatory || rule.Locked, false);
-            var tab = tabs.First(t => t.Placements.Contains(placement));
-            if (rule.Locked || placement.Id == 0)
-            {
-                (placement.Width, placement.Height) = (rule.Width, rule.Height);
-                GridLayout.TryMove(tab.Placements, placement, rule.X, rule.Y); // not locked yet: it may push the others
-            }
-            placement.Locked = rule.Locked;
+            (placement.Mandatory, placement.Locked, placement.Stowed) = (rule.Mandatory || rule.Locked, rule.Locked, false);
+            if (rule.Locked || missing) toPlace.Add((rule, placement, tabs.First(t => t.Placements.Contains(placement))));
         }
-        foreach (var tab in tabs) tab.Version++;
+        var pending = toPlace.Select(p => p.Placement).ToHashSet();
+        foreach (var (rule, placement, tab) in toPlace.OrderByDescending(p => p.Rule.Locked))
+        {
+            var grid = OnGrid(tab, scope).Where(p => !pending.Contains(p)).ToList();
+            (placement.Width, placement.Height) = (rule.Width, rule.Height);
+            if (rule.Locked)
+            {
+                (placement.X, placement.Y) = (rule.X, rule.Y);
+                foreach (var covered in grid.Where(p => !p.Mandatory && GridLayout.Overlaps(p, placement)))
+                    covered.Stowed = true;
+            }
+            else (placement.X, placement.Y) = GridLayout.FirstFreeSpot(grid, rule.Width, rule.Height);
+            pending.Remove(placement);
+        }
+        foreach (var tab in tabs)
+        {
+            GridLayout.Compact(OnGrid(tab, scope));
+            tab.Version++;
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return tabs;
@@ -316,20 +355,24 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         var placements = await defaults.ResolveAsync(db, scope.SchoolId, scope.Profiles, ct);
         var tab = new DashboardTab
         {
-            PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = "Accueil", Position = 0,
+            PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = DashboardMessages.HomeTab, Position = 0,
             Placements = [.. placements.Select(p => new WidgetPlacement
             {
                 WidgetKey = p.WidgetKey, X = p.X, Y = p.Y, Width = p.Width, Height = p.Height,
                 SettingsJson = p.SettingsJson, Mandatory = p.Mandatory, Locked = p.Locked,
             })],
         };
+        GridLayout.Compact(OnGrid(tab, scope)); // widgets of services switched off here leave no hole
         db.Add(tab);
         await db.SaveChangesAsync(ct);
         return tab;
     }
 
     /// <summary>Widgets of services switched off, or no longer open to the person's profile, are hidden (and come back if switched on again).</summary>
-    private TabView View(DashboardTab tab, Scope scope) => new(tab.Id, tab.Title, tab.Position,
-        [.. tab.Placements.Where(p => rules.Find(p.WidgetKey) is not { } rule || rule.IsAllowed(scope.Profiles, scope.Services))
-            .OrderBy(p => p.Y).ThenBy(p => p.X).Select(PlacementView.From)]);
+    private TabView View(DashboardTab tab, Scope scope)
+    {
+        var shown = tab.Placements.Where(p => IsShown(p.WidgetKey, scope)).OrderBy(p => p.Y).ThenBy(p => p.X).ToList();
+        return new(tab.Id, tab.Title, tab.Position,
+            [.. shown.Where(p => !p.Stowed).Select(PlacementView.From)], [.. shown.Where(p => p.Stowed).Select(PlacementView.From)]);
+    }
 }

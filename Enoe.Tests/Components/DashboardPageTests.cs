@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Enoe.Data.Dashboards;
@@ -26,7 +27,7 @@ public sealed class ThrowingWidget : ComponentBase
 
 public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
 {
-    private static readonly WidgetDescriptor Boom = new("boom", "Boom", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(ThrowingWidget));
+    private static readonly WidgetDescriptor Boom = new("boom", "Boom", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(ThrowingWidget), PhoneOrder: 5);
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
 
@@ -57,27 +58,197 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         Assert.NotNull(page.Find("[data-widget=news]"));
     }
 
-    [Fact]
-    public void ButtonAlternative_MovesAWidget()
+    private static void StartEditing(IRenderedComponent<DashboardPage> page)
     {
-        var page = Render<DashboardPage>();
         page.WaitForElement("[data-widget=news]");
         page.FindAll("button").Single(b => b.TextContent.Contains("Modifier la page")).Click();
+    }
+
+    private static void OpenMenu(IRenderedComponent<DashboardPage> page, string widgetTitle) =>
+        page.Find($"button[aria-label=\"Options du widget {widgetTitle}\"]").Click();
+
+    private static AngleSharp.Dom.IElement MenuItem(IRenderedComponent<DashboardPage> page, string label) =>
+        page.FindAll("[role=menu] [role=menuitem]").Single(i => i.TextContent == label);
+
+    private int PlacementId(IRenderedComponent<DashboardPage> page, string key) => int.Parse(page.Find($"[data-widget={key}]").GetAttribute("data-placement")!);
+
+    [Fact]
+    public void MenuAlternative_MovesAWidget_AndAsksForFocusOnItsMenuButtonAgain()
+    {
+        var page = Render<DashboardPage>();
+        StartEditing(page);
         var before = int.Parse(page.Find("[data-widget=news]").GetAttribute("data-x")!);
-        page.Find("[aria-label='Déplacer Actualités vers la droite']").Click();
+        OpenMenu(page, "Actualités");
+        MenuItem(page, "Déplacer à droite").Click();
         page.WaitForAssertion(() => Assert.Equal(before + 1, int.Parse(page.Find("[data-widget=news]").GetAttribute("data-x")!)));
+        Assert.Empty(page.FindAll("[role=menu]"));
+        var news = PlacementId(page, "news");
+        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focus" && Equals(i.Arguments[0], news) && Equals(i.Arguments[1], false)));
+        Assert.Contains("Actualités : ligne 1, colonne 2", page.Find(".enoe-dashboard-messages [role=status]").TextContent);
+    }
+
+    [Fact]
+    public void EditMode_GivesEachWidgetOneMenu_AndOnlyOneIsOpenAtATime()
+    {
+        var page = Render<DashboardPage>();
+        StartEditing(page);
+        Assert.DoesNotContain(page.FindAll("[data-widget=news] button"), b => b.GetAttribute("aria-label")?.StartsWith("Déplacer") == true); // no more glyph buttons
+        OpenMenu(page, "Actualités");
+        var newsButton = page.Find("button[aria-label='Options du widget Actualités']");
+        Assert.Equal(("menu", "true"), (newsButton.GetAttribute("aria-haspopup"), newsButton.GetAttribute("aria-expanded")));
+        var menu = page.Find("[role=menu]");
+        Assert.Equal(newsButton.GetAttribute("aria-controls"), menu.Id);
+        Assert.Equal(["Déplacer à gauche", "Déplacer à droite", "Déplacer vers le haut", "Déplacer vers le bas", "Élargir", "Rétrécir",
+            "Agrandir en hauteur", "Réduire la hauteur", "Réglages", "Retirer"], menu.QuerySelectorAll("[role=menuitem]").Select(i => i.TextContent));
+        Assert.True(MenuItem(page, "Déplacer à gauche").HasAttribute("disabled")); // already in the first column
+        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focus" && Equals(i.Arguments[1], true)));
+
+        OpenMenu(page, "Réseau d'établissement");
+        var menus = page.FindAll("[role=menu]");
+        Assert.Single(menus);
+        Assert.NotNull(page.Find("[data-widget=school-network] [role=menu]"));
+        Assert.Equal("false", page.Find("button[aria-label='Options du widget Actualités']").GetAttribute("aria-expanded"));
+        OpenMenu(page, "Réseau d'établissement");
+        Assert.Empty(page.FindAll("[role=menu]"));
     }
 
     [Fact]
     public void InvalidSettings_AreRefusedWithAFrenchMessage()
     {
         var page = Render<DashboardPage>();
-        page.WaitForElement("[data-widget=news]");
-        page.FindAll("button").Single(b => b.TextContent.Contains("Modifier la page")).Click();
-        page.Find("[aria-label='Réglages de Actualités']").Click();
+        StartEditing(page);
+        OpenMenu(page, "Actualités");
+        MenuItem(page, "Réglages").Click();
         page.Find("input[type=number]").Change("42");
         page.FindAll("button").First(b => b.TextContent == "Enregistrer").Click();
         page.WaitForAssertion(() => Assert.Contains("Affichez entre 1 et 10 actualités.", page.Markup));
+    }
+
+    [Fact]
+    public void Catalogue_StaysOpenAfterAnAddition_SayingWhatWasAddedAndWhere()
+    {
+        var page = Render<DashboardPage>();
+        StartEditing(page);
+        var widgets = page.FindAll("[data-widget]").Count;
+        page.FindAll("button").Single(b => b.TextContent.Contains("Ajouter un widget")).Click();
+        page.Find("[aria-label='Ajouter Actualités']").Click();
+        page.WaitForAssertion(() => Assert.Equal(widgets + 1, page.FindAll("[data-widget]").Count));
+        var added = page.FindAll("[data-widget=news]").Select(c => int.Parse(c.GetAttribute("data-placement")!)).Max();
+        var card = page.Find($"[data-placement='{added}']");
+        Assert.Equal($"« Actualités » ajouté : ligne {int.Parse(card.GetAttribute("data-y")!) + 1}, colonne {int.Parse(card.GetAttribute("data-x")!) + 1}. La page compte {widgets + 1} widgets.",
+            page.Find("#enoe-catalog [role=status]").TextContent);
+        Assert.Contains("2 sur la page", page.Find("#enoe-catalog").TextContent);
+
+        page.Find("[aria-label='Ajouter Actualités']").Click(); // still there: add another
+        page.WaitForAssertion(() => Assert.Equal(widgets + 2, page.FindAll("[data-widget]").Count));
+        Assert.Contains($"La page compte {widgets + 2} widgets.", page.Find("#enoe-catalog [role=status]").TextContent);
+        Assert.Contains("3 sur la page", page.Find("#enoe-catalog").TextContent);
+        page.FindAll("button").Single(b => b.TextContent == "Fermer le catalogue").Click();
+        Assert.Empty(page.FindAll("#enoe-catalog"));
+    }
+
+    [Fact]
+    public async Task WidgetsDisplacedByALockedOne_WaitInTheTray_AndOneClickPutsThemBack()
+    {
+        await GiveStudentAPageAsync(lockNewsOverTheNetwork: true);
+        var page = Render<DashboardPage>();
+        page.WaitForElement("[data-widget=news]");
+        Assert.Empty(page.FindAll("[data-widget=school-network]"));
+        var tray = page.Find(".enoe-tray");
+        Assert.Contains("Rangés (1)", tray.TextContent);
+        page.Find("[aria-label=\"Remettre Réseau d'établissement sur la page\"]").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-widget=school-network]")));
+        Assert.Empty(page.FindAll(".enoe-tray"));
+        Assert.Contains("« Réseau d'établissement » est de retour sur la page : ligne 4, colonne 1.", page.Find(".enoe-dashboard-messages [role=status]").TextContent);
+    }
+
+    [Fact]
+    public async Task ARefusedMove_SaysWhyBesideTheGrid_AndNothingMoves()
+    {
+        await GiveStudentAPageAsync(lockNewsOverTheNetwork: false);
+        var page = Render<DashboardPage>();
+        StartEditing(page);
+        OpenMenu(page, "Réseau d'établissement");
+        MenuItem(page, "Déplacer à gauche").Click();
+        page.WaitForAssertion(() => Assert.Equal("Un widget verrouillé occupe cette place.", page.Find(".enoe-dashboard-messages [role=alert]").TextContent));
+        Assert.Equal("6", page.Find("[data-widget=school-network]").GetAttribute("data-x"));
+    }
+
+    [Fact]
+    public void OnAPhone_CardsAreOrderedByTheirWidgetsPhonePriority_SetByTheServer()
+    {
+        var page = Render<DashboardPage>();
+        page.WaitForElement("[data-widget=boom]");
+        Assert.Contains("--enoe-phone-order: 5;", page.Find("[data-widget=boom]").GetAttribute("style"));
+        Assert.Contains($"--enoe-phone-order: {WidgetDescriptor.DefaultPhoneOrder};", page.Find("[data-widget=news]").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void TheDashboard_SpeaksEnglish_ToAnEnglishReader()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            var page = Render<DashboardPage>();
+            page.WaitForElement("[data-widget=news]");
+            Assert.Equal("Home", page.Find("[role=tab]").TextContent);
+            page.FindAll("button").Single(b => b.TextContent.Contains("Edit page")).Click();
+            Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Add a widget"));
+            Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Back to the default page"));
+            page.Find("button[aria-label='News widget options']").Click();
+            Assert.Equal(["Move left", "Move right", "Move up", "Move down", "Make wider", "Make narrower", "Make taller", "Make shorter", "Settings", "Remove"],
+                page.FindAll("[role=menuitem]").Select(i => i.TextContent));
+            page.FindAll("button").Single(b => b.TextContent.Contains("Add a widget")).Click();
+            page.Find("[aria-label='Add News']").Click();
+            page.WaitForAssertion(() => Assert.StartsWith("“News” added at row", page.Find("#enoe-catalog [role=status]").TextContent));
+            Assert.DoesNotContain("Ajouter", page.Markup);
+            Assert.DoesNotContain("Déplacer", page.Markup);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public void BackToTheDefaultPage_AsksFirst()
+    {
+        var page = Render<DashboardPage>();
+        StartEditing(page);
+        OpenMenu(page, "Actualités");
+        MenuItem(page, "Retirer").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-widget=news]")));
+
+        page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        Assert.Contains("Vos onglets et la disposition de vos widgets seront remplacés.", page.Find("dialog").TextContent);
+        page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
+        Assert.Empty(page.FindAll("[data-widget=news]"));
+
+        page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        page.FindAll("dialog button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-widget=news]")));
+    }
+
+    /// <summary>News at the top left, the network beside it; the school locks the news where the network stands, or only where it is.</summary>
+    private async Task GiveStudentAPageAsync(bool lockNewsOverTheNetwork)
+    {
+        await using var db = _database.NewContext();
+        db.DashboardTabs.Add(new DashboardTab
+        {
+            PersonId = _f.StudentA.Id, SchoolId = _f.A.Id, Title = "Accueil",
+            Placements =
+            [
+                new() { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 3 },
+                new() { WidgetKey = "school-network", X = 6, Y = 0, Width = 6, Height = 3 },
+            ],
+        });
+        db.DefaultLayouts.Add(new DefaultLayout
+        {
+            SchoolId = _f.A.Id, Profile = Profile.Student,
+            Placements = [new DefaultPlacement { WidgetKey = "news", X = lockNewsOverTheNetwork ? 4 : 0, Y = 0, Width = 6, Height = 3, Locked = true }],
+        });
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
@@ -199,6 +200,133 @@ public sealed class LayoutServiceTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Layouts.GetAsync(Student))));
         await using var db = _database.NewContext();
         Assert.Equal(1, await db.DashboardTabs.CountAsync(t => t.PersonId == _f.StudentA.Id));
+    }
+
+    [Fact]
+    public async Task DefaultThatLocksAWidgetOverAPersonsWidgets_PutsThemInTheTray_AndOneClickPutsEachBack()
+    {
+        // Lucas's own page: news at the top left, the network beside it, with his own settings.
+        var tab = (await Layouts.GetAsync(Student))[0];
+        var news = tab.Placements.Single(p => p.WidgetKey == "news");
+        var network = tab.Placements.Single(p => p.WidgetKey == "network");
+        Assert.Equal((0, 0, 4, 0), (news.X, news.Y, network.X, network.Y));
+        Assert.True((await Layouts.SaveSettingsAsync(Student, network.Id, "{\"mine\":true}")).Succeeded);
+
+        // The school then locks the news across the top right, where the network stood.
+        await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", X = 4, Y = 0, Width = 8, Height = 2, Locked = true });
+        tab = (await Layouts.GetAsync(Student))[0];
+        var locked = Assert.Single(tab.Placements);
+        Assert.Equal((news.Id, 4, 0, 8, 2, true), (locked.Id, locked.X, locked.Y, locked.Width, locked.Height, locked.Locked));
+        var stowed = Assert.Single(tab.Stowed);
+        Assert.Equal((network.Id, 4, 4, "{\"mine\":true}"), (stowed.Id, stowed.Width, stowed.Height, stowed.SettingsJson));
+        var version = await TabVersionAsync(tab.Id);
+        Assert.Single((await Layouts.GetAsync(Student))[0].Stowed); // nothing is rewritten on the next visit
+        Assert.Equal(version, await TabVersionAsync(tab.Id));
+
+        // In the tray it can be neither moved nor resized; it goes back in one click, to the first free place.
+        Assert.Equal(ResultKind.Invalid, (await Layouts.MoveAsync(Student, network.Id, 0, 0)).Kind);
+        Assert.Equal(ResultKind.Invalid, (await Layouts.ResizeAsync(Student, network.Id, 6, 4)).Kind);
+        Assert.Equal(ResultKind.NotFound, (await Layouts.RestoreAsync(Teacher, network.Id)).Kind);
+        var restored = await Layouts.RestoreAsync(Student, network.Id);
+        Assert.True(restored.Succeeded, string.Join(" ", restored.Errors));
+        Assert.Empty(restored.Value!.Stowed);
+        var back = restored.Value.Placements.Single(p => p.Id == network.Id);
+        Assert.Equal((0, 0, 4, 4, "{\"mine\":true}"), (back.X, back.Y, back.Width, back.Height, back.SettingsJson));
+        Assert.Equal(ResultKind.Invalid, (await Layouts.RestoreAsync(Student, network.Id)).Kind);
+        var final = (await Layouts.GetAsync(Student))[0];
+        Assert.Equal((4, 0), final.Placements.Single(p => p.Id == news.Id) is var n ? (n.X, n.Y) : default);
+        Assert.Empty(final.Stowed);
+    }
+
+    [Fact]
+    public async Task AWidgetInTheTray_CanAlsoBeRemoved()
+    {
+        var network = (await Layouts.GetAsync(Student))[0].Placements.Single(p => p.WidgetKey == "network");
+        await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 12, Height = 2, Locked = true });
+        Assert.Equal([network.Id], (await Layouts.GetAsync(Student))[0].Stowed.Select(p => p.Id));
+        var removed = await Layouts.RemoveAsync(Student, network.Id);
+        Assert.True(removed.Succeeded);
+        Assert.Empty(removed.Value!.Stowed);
+        Assert.Equal(["news"], removed.Value.Placements.Select(p => p.WidgetKey));
+    }
+
+    [Fact]
+    public async Task MandatoryWidgetImposedLater_TakesTheFirstFreePlace_AndDisplacesNobody()
+    {
+        var tab = (await Layouts.GetAsync(Teacher))[0];
+        var mine = tab.Placements.Where(p => p.WidgetKey != "news").ToDictionary(p => p.Id, p => (p.X, p.Y));
+        await Layouts.RemoveAsync(Teacher, tab.Placements.Single(p => p.WidgetKey == "news").Id);
+        await SetDefaultAsync(_f.A.Id, Profile.Teacher, new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3, Mandatory = true });
+        tab = (await Layouts.GetAsync(Teacher))[0];
+        Assert.Empty(tab.Stowed);
+        var news = tab.Placements.Single(p => p.WidgetKey == "news");
+        Assert.True(news.Mandatory && !news.Locked);
+        Assert.Equal(mine, tab.Placements.Where(p => p.WidgetKey != "news").ToDictionary(p => p.Id, p => (p.X, p.Y)));
+        AssertNoOverlap(tab.Placements);
+    }
+
+    [Fact]
+    public async Task WidgetsOfAServiceSwitchedOff_LeaveNoHole_AndComeBackWithoutOverlap()
+    {
+        await using (var db = _database.NewContext())
+        {
+            db.DashboardTabs.Add(new DashboardTab
+            {
+                PersonId = _f.TeacherA.Id, SchoolId = _f.A.Id, Title = "Accueil",
+                Placements =
+                [
+                    new() { WidgetKey = "teachers-only", X = 0, Y = 0, Width = 12, Height = 2 },
+                    new() { WidgetKey = "news", X = 0, Y = 2, Width = 4, Height = 3 },
+                    new() { WidgetKey = "network", X = 4, Y = 2, Width = 4, Height = 4 },
+                ],
+            });
+            await db.SaveChangesAsync();
+        }
+        await SwitchOffAsync(EntService.Logbook);
+        var tab = (await Layouts.GetAsync(Teacher))[0];
+        Assert.Equal([("network", 4, 0), ("news", 0, 0)], tab.Placements.Select(p => (p.WidgetKey, p.X, p.Y)).OrderBy(p => p.WidgetKey));
+        var news = tab.Placements.Single(p => p.WidgetKey == "news");
+        var resized = (await Layouts.ResizeAsync(Teacher, news.Id, 4, 2)).Value!; // the hidden widget takes no room either
+        Assert.Equal((0, 0), resized.Placements.Single(p => p.Id == news.Id) is var n ? (n.X, n.Y) : default);
+
+        await SwitchOffAsync(EntService.None);
+        tab = (await Layouts.GetAsync(Teacher))[0];
+        Assert.Equal(3, tab.Placements.Count);
+        AssertNoOverlap(tab.Placements);
+    }
+
+    [Fact]
+    public async Task MessagesAndTheFirstTabsTitle_AreInTheReadersLanguage()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", Width = 6, Height = 2, Locked = true });
+            var tab = Assert.Single(await Layouts.GetAsync(Student));
+            Assert.Equal("Home", tab.Title);
+            var news = tab.Placements.Single();
+            Assert.Equal(["Your school requires this widget: it cannot be removed."], (await Layouts.RemoveAsync(Student, news.Id)).Errors);
+            Assert.Equal(["Your school has locked this widget: it cannot be moved."], (await Layouts.MoveAsync(Student, news.Id, 6, 0)).Errors);
+            Assert.Equal(["Give the tab a name."], (await Layouts.AddTabAsync(Student, " ")).Errors);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    private static void AssertNoOverlap(IReadOnlyList<PlacementView> placements)
+    {
+        foreach (var a in placements)
+            foreach (var b in placements.Where(b => b.Id != a.Id))
+                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a} overlaps {b}");
+    }
+
+    private async Task<int> TabVersionAsync(int tabId)
+    {
+        await using var db = _database.NewContext();
+        return await db.DashboardTabs.Where(t => t.Id == tabId).Select(t => t.Version).SingleAsync();
     }
 
     private async Task SwitchOffAsync(EntService off)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Enoe.Data;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
@@ -13,54 +14,85 @@ public sealed class DashboardJourney(BrowserFixture browser)
 {
     private static ILocator Card(IPage page, string key) => page.Locator($"[data-widget={key}]");
 
-    private static async Task<IPage> SignInToDashboardAsync(BrowserFixture browser, string userName)
+    private static ILocator MenuButton(IPage page, string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Options du widget {title}", Exact = true });
+
+    private static async Task<IPage> SignInToDashboardAsync(IPage page, string userName)
     {
-        var page = await browser.NewPageAsync();
         await page.SignInAsync(userName);
         await page.WaitForURLAsync("**/tableau-de-bord");
         await page.WaitForCircuitAsync();
         return page;
     }
 
+    private async Task<IPage> SignInToDashboardAsync(string userName) => await SignInToDashboardAsync(await browser.NewPageAsync(), userName);
+
+    /// <summary>A known starting page for this person, whatever other journeys did with it or the built-in default holds.</summary>
+    private async Task ArrangeAsync(string userName, params WidgetPlacement[] placements)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var person = await db.Users.SingleAsync(u => u.UserName == userName);
+        var school = await db.Memberships.Where(m => m.PersonId == person.Id).Select(m => m.SchoolId).FirstAsync();
+        await db.DashboardTabs.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync();
+        db.DashboardTabs.Add(new DashboardTab { PersonId = person.Id, SchoolId = school, Title = "Accueil", Placements = [.. placements] });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Presses Tab until the focused element is <paramref name="target"/>: the keyboard's own way there.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        var handle = await target.ElementHandleAsync();
+        for (var presses = 0; presses < 80; presses++)
+        {
+            if (await page.EvaluateAsync<bool>("el => document.activeElement === el", handle)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail("Tab never reached " + target);
+    }
+
+    private static Task<string> FocusedTextAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()");
+
+    private static async Task DragAsync(IPage page, ILocator handle, float x, float y)
+    {
+        var box = (await handle.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>The centre of a grid cell on screen (12 columns, rows of 6rem, gaps of 1rem).</summary>
+    private static async Task<(float X, float Y)> CellAsync(IPage page, int column, int row)
+    {
+        var grid = (await page.Locator(".enoe-dashboard-grid").BoundingBoxAsync())!;
+        const float gap = 16, rowHeight = 96;
+        var columnWidth = (grid.Width - gap * 11) / 12;
+        return (grid.X + column * (columnWidth + gap) + columnWidth / 2, grid.Y + row * (rowHeight + gap) + rowHeight / 2);
+    }
+
     [Fact]
     public async Task Student_AddsAWidget_DragsIt_AndFindsItWhereItWasDroppedAfterReload()
     {
-        // A known starting page, whatever other journeys did with Lucas's dashboard or the built-in default holds.
-        await using (var scope = browser.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-            var lucas = await db.Users.SingleAsync(u => u.UserName == "lucas.martin");
-            var school = await db.Memberships.Where(m => m.PersonId == lucas.Id).Select(m => m.SchoolId).SingleAsync();
-            await db.DashboardTabs.Where(t => t.PersonId == lucas.Id).ExecuteDeleteAsync();
-            db.DashboardTabs.Add(new DashboardTab
-            {
-                PersonId = lucas.Id, SchoolId = school, Title = "Accueil",
-                Placements =
-                [
-                    new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
-                    new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
-                    new() { WidgetKey = "resources", X = 8, Y = 0, Width = 4, Height = 4 },
-                ],
-            });
-            await db.SaveChangesAsync();
-        }
-        var page = await SignInToDashboardAsync(browser, "lucas.martin");
+        await ArrangeAsync("lucas.martin",
+            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
+            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
+            new() { WidgetKey = "resources", X = 8, Y = 0, Width = 4, Height = 4 });
+        var page = await SignInToDashboardAsync("lucas.martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Retirer Ressources académiques" }).ClickAsync();
+        await MenuButton(page, "Ressources académiques").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Retirer" }).ClickAsync();
         await Expect(Card(page, "resources")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un widget" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Ressources académiques" }).ClickAsync();
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "8");
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "0");
+        await Expect(page.Locator("#enoe-catalog [role=status]")).ToHaveTextAsync("« Ressources académiques » ajouté : ligne 1, colonne 9. La page compte 3 widgets.");
 
         // Drag by the handle to the grid's first column, a few rows down: it settles under "Actualités".
-        var grid = (await page.Locator(".enoe-dashboard-grid").BoundingBoxAsync())!;
-        var handle = (await Card(page, "resources").Locator(".enoe-drag-handle").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(grid.X + 20, grid.Y + 5 * 112 + 30, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        var (x, y) = await CellAsync(page, 0, 5);
+        await DragAsync(page, Card(page, "resources").Locator(".enoe-drag-handle"), x, y);
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "0");
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "3");
 
@@ -71,12 +103,36 @@ public sealed class DashboardJourney(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task LockedWidget_CannotBeDraggedAwayOrRemoved()
+    public async Task CornerHandle_ResizesAWidgetOnTheGrid_AndTheOneBelowFloatsUpIntoTheRoomLeft()
+    {
+        await ArrangeAsync("nathalie.girard",
+            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
+            new() { WidgetKey = "school-network", X = 0, Y = 3, Width = 4, Height = 4 });
+        var page = await SignInToDashboardAsync("nathalie.girard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
+
+        // Down to two rows and six columns: the corner lands in the cell (5, 1).
+        var (x, y) = await CellAsync(page, 5, 1);
+        await DragAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), x, y);
+        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-w", "6");
+        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-h", "2");
+        await Expect(Card(page, "school-network")).ToHaveAttributeAsync("data-y", "2"); // no hole left under it
+
+        // Below the widget's minimum (3 columns): the size stops there.
+        (x, y) = await CellAsync(page, 0, 1);
+        await DragAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), x, y);
+        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-w", "3");
+        await Expect(page.Locator(".enoe-drop-ghost")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task LockedWidget_CannotBeDraggedAwayOrRemoved_AndARefusedDragSaysWhy()
     {
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
             var lycee = await db.Schools.SingleAsync(s => s.Slug == "lycee-lumiere");
+            await db.DefaultLayouts.Where(l => l.SchoolId == lycee.Id && l.Profile == Profile.Student).ExecuteDeleteAsync();
             db.DefaultLayouts.Add(new DefaultLayout
             {
                 SchoolId = lycee.Id, Profile = Profile.Student,
@@ -88,37 +144,154 @@ public sealed class DashboardJourney(BrowserFixture browser)
             });
             await db.SaveChangesAsync();
         }
+        await ArrangeAsync("emma.martin",
+            new() { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 3, Locked = true, Mandatory = true },
+            new() { WidgetKey = "school-network", X = 6, Y = 0, Width = 6, Height = 3 });
 
-        var page = await SignInToDashboardAsync(browser, "emma.martin");
+        var page = await SignInToDashboardAsync("emma.martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
         var news = Card(page, "news");
         await Expect(news.Locator(".enoe-lock")).ToBeVisibleAsync();
         await Expect(news.Locator(".enoe-drag-handle")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retirer Actualités" })).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retirer Réseau d'établissement" })).ToBeVisibleAsync();
+        await Expect(news.Locator(".enoe-resize-handle")).ToHaveCountAsync(0);
+        await MenuButton(page, "Actualités").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem)).ToHaveTextAsync(["Réglages"]); // neither moved nor removed
+        await MenuButton(page, "Réseau d'établissement").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Retirer" })).ToBeVisibleAsync();
+        await AssertNoSeriousAccessibilityViolationAsync(page); // editing, a menu open (what widgets show inside is their services' own)
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
 
-        // Dropping another widget onto it is refused by the server, and nothing moves.
+        // Dropping another widget onto it is refused by the server: it says why beside the grid, and the card is where it was.
+        var network = Card(page, "school-network");
+        var before = await PlaceInGridAsync(page, network);
         var target = (await news.BoundingBoxAsync())!;
-        var handle = (await Card(page, "school-network").Locator(".enoe-drag-handle").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(target.X + 10, target.Y + 10, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
-        await Expect(page.GetByText("Un widget verrouillé occupe cette place.")).ToBeVisibleAsync();
+        await DragAsync(page, network.Locator(".enoe-drag-handle"), target.X + 10, target.Y + 10);
+        await Expect(page.Locator(".enoe-dashboard-messages [role=alert]")).ToHaveTextAsync("Un widget verrouillé occupe cette place.");
         await Expect(news).ToHaveAttributeAsync("data-x", "0");
-        await Expect(Card(page, "school-network")).ToHaveAttributeAsync("data-x", "6");
+        await Expect(network).ToHaveAttributeAsync("data-x", "6");
+        await Expect(network).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("enoe-dragging"));
+        await Expect(page.Locator(".enoe-drop-ghost")).ToHaveCountAsync(0);
+        Assert.Equal(before, await PlaceInGridAsync(page, network));
+    }
+
+    /// <summary>Defect 7: with the keyboard only, focus stays on the widget's menu button after each move, wherever the card goes, and after Escape.</summary>
+    [Fact]
+    public async Task KeyboardOnly_MovesAWidgetFromItsMenu_AndFocusStaysWithTheWidget()
+    {
+        await ArrangeAsync("nathalie.girard",
+            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
+            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 });
+        var page = await SignInToDashboardAsync("nathalie.girard");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }));
+        await page.Keyboard.PressAsync("Enter");
+        var menuButton = MenuButton(page, "Actualités");
+        await TabToAsync(page, menuButton);
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer à droite" })).ToBeFocusedAsync(); // "à gauche" is disabled in the first column
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-x", "1");
+        await Expect(menuButton).ToBeFocusedAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Down, past the network: the card now comes after it in the page, and focus follows it.
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer à gauche" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("Déplacer vers le bas", await FocusedTextAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-y", "4");
+        Assert.Equal("school-network", await page.Locator("[data-widget]").First.GetAttributeAsync("data-widget"));
+        await Expect(menuButton).ToBeFocusedAsync();
+
+        // Escape closes the menu and gives focus back to its button.
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("End");
+        Assert.Equal("Retirer", await FocusedTextAsync(page));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+        await Expect(menuButton).ToBeFocusedAsync();
+        await Expect(Card(page, "news")).ToHaveCountAsync(1);
     }
 
     [Fact]
-    public async Task KeyboardAlternative_MovesAWidget()
+    public async Task OnAPhone_CardsComeInPhoneOrder_ControlsAre44PixelsAndNothingIsWiderThanTheScreen()
     {
-        var page = await SignInToDashboardAsync(browser, "julien.roussel");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
-        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-x", "0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Déplacer Actualités vers la droite" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-x", "1");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(Card(page, "news")).ToHaveAttributeAsync("data-x", "2");
+        await ArrangeAsync("nathalie.girard",
+            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
+            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
+            new() { WidgetKey = "memos", X = 8, Y = 0, Width = 4, Height = 3 },
+            new() { WidgetKey = "resources", X = 0, Y = 4, Width = 12, Height = 3 });
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await SignInToDashboardAsync(await context.NewPageAsync(), "nathalie.girard");
+        Assert.True(await page.EvaluateAsync<bool>("() => matchMedia('(pointer: coarse)').matches"));
+        await AssertNoHorizontalOverflowAsync(page);
+
+        // One column, in the order each card's widget asks for on a phone (ties keep the desktop order).
+        var cards = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('[data-widget]')].map((card, index) => ({
+                index, top: card.getBoundingClientRect().top, left: card.getBoundingClientRect().left,
+                order: Number(getComputedStyle(card).order),
+                wanted: Number(getComputedStyle(card).getPropertyValue('--enoe-phone-order')) }))
+            """);
+        var list = cards.EnumerateArray().Select(c => (Index: c.GetProperty("index").GetInt32(), Top: c.GetProperty("top").GetDouble(),
+            Left: c.GetProperty("left").GetDouble(), Order: c.GetProperty("order").GetInt32(), Wanted: c.GetProperty("wanted").GetInt32())).ToList();
+        Assert.Equal(4, list.Count);
+        Assert.All(list, c => Assert.Equal(c.Wanted, c.Order));
+        Assert.Single(list.Select(c => c.Left).Distinct());
+        Assert.Equal(list.OrderBy(c => c.Order).ThenBy(c => c.Index).Select(c => c.Index), list.OrderBy(c => c.Top).Select(c => c.Index));
+
+        await AssertTapTargetsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).TapAsync();
+        await MenuButton(page, "Ressources académiques").TapAsync();
+        await Expect(page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
+        await AssertNoHorizontalOverflowAsync(page);
+        await AssertTapTargetsAsync(page);
+        await context.CloseAsync();
+    }
+
+    /// <summary>The dashboard's own controls (toolbar, tabs, card headers, menu), not what each widget shows inside.</summary>
+    private static async Task AssertTapTargetsAsync(IPage page)
+    {
+        var small = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.enoe-dashboard-head button, .enoe-tabs button, .enoe-widget-header button, .enoe-widget-header a')]
+                .filter(b => b.offsetParent !== null)
+                .map(b => [b.getAttribute('aria-label') ?? b.textContent.trim(), b.getBoundingClientRect()])
+                .filter(([, box]) => box.width < 44 || box.height < 44)
+                .map(([name, box]) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`)
+            """);
+        Assert.Empty(small);
+    }
+
+    private static async Task<(double, double, double, double)> PlaceInGridAsync(IPage page, ILocator card)
+    {
+        var grid = (await page.Locator(".enoe-dashboard-grid").BoundingBoxAsync())!;
+        var box = (await card.BoundingBoxAsync())!;
+        return (box.X - grid.X, box.Y - grid.Y, box.Width, box.Height);
+    }
+
+    private static async Task AssertNoSeriousAccessibilityViolationAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(Enoe.Tests.Support.RepositoryPaths.Root, "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run({ exclude: [['.enoe-widget-body']] }, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`)
+            """);
+        Assert.Empty(violations);
+    }
+
+    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var (scroll, width) = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]") is var w ? (w[0], w[1]) : default;
+        Assert.True(scroll <= width, $"the page is {scroll} px wide on a {width} px screen");
     }
 }

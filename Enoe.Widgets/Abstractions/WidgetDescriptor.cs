@@ -9,8 +9,13 @@ public readonly record struct WidgetSize(int Width, int Height);
 /// <summary>
 /// What the dashboard knows of a widget: its stable key (stored in layouts; never a CLR type name),
 /// title, the ENT service it belongs to, who may add it, its sizes, its component, optional typed
-/// settings with their validator, and its full page if it has one.
+/// settings with their validator, its full page if it has one, and where it comes on a phone.
 /// </summary>
+/// <param name="PhoneOrder">
+/// Its place on a phone, where the dashboard is one column: lower comes first (what people read
+/// every day, such as mémos or homework, before what they look up now and then). Ties keep the
+/// desktop order. <see cref="DefaultPhoneOrder"/> when a service does not say.
+/// </param>
 public sealed record WidgetDescriptor(
     string Key,
     string TitleKey,
@@ -22,8 +27,11 @@ public sealed record WidgetDescriptor(
     Type Component,
     Type? SettingsType = null,
     Type? SettingsValidator = null,
-    string? FullPageRoute = null)
+    string? FullPageRoute = null,
+    int PhoneOrder = WidgetDescriptor.DefaultPhoneOrder)
 {
+    public const int DefaultPhoneOrder = 50;
+
     public WidgetRule Rule => new(Key, Service, Profiles, MinSize.Width, MinSize.Height, DefaultSize.Width, DefaultSize.Height);
 }
 

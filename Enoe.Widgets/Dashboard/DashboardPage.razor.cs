@@ -6,7 +6,6 @@ using Enoe.Widgets.Common;
 using Enoe.Widgets.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace Enoe.Widgets.Dashboard;
 
@@ -18,7 +17,6 @@ public partial class DashboardPage
     [Inject] private LayoutService Layouts { get; set; } = default!;
     [Inject] private WidgetCatalog Catalog { get; set; } = default!;
     [Inject] private BrowserPreferences Preferences { get; set; } = default!;
-    [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     private CurrentUser? _user;
@@ -27,13 +25,18 @@ public partial class DashboardPage
     private int _activeTabId;
     private bool _editing;
     private Panel _panel;
+    /// <summary>Why the last change was refused, shown as an alert beside the grid.</summary>
     private string? _message;
+    /// <summary>Where the last change put a widget, for screen readers.</summary>
+    private string? _status;
+    /// <summary>What the catalogue just added, and where.</summary>
+    private string? _added;
     private string _tabTitle = "";
     private int? _renamingTabId;
     private PlacementView? _settingsFor;
     private IReadOnlyList<string> _settingsErrors = [];
     private HashSet<int> _collapsed = [];
-    private readonly HashSet<string> _loggedUnknownKeys = [];
+    private ConfirmDialog? _confirm;
 
     private TabView? ActiveTab => _tabs.FirstOrDefault(t => t.Id == _activeTabId) ?? _tabs.FirstOrDefault();
 
@@ -45,9 +48,6 @@ public partial class DashboardPage
         if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true) return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
-        foreach (var unknown in _tabs.SelectMany(t => t.Placements).Where(p => Catalog.Get(p.WidgetKey) is null))
-            if (_loggedUnknownKeys.Add(unknown.WidgetKey))
-                Logger.LogWarning("Dashboard placement {PlacementId} names unknown widget '{WidgetKey}': skipped", unknown.Id, unknown.WidgetKey);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -69,13 +69,15 @@ public partial class DashboardPage
         builder.CloseComponent();
     };
 
+    private string Title(PlacementView p) => Catalog.Get(p.WidgetKey) is { } d ? L[d.TitleKey].Value : p.WidgetKey;
+
     private async Task RunAsync(LayoutCommand command)
     {
         switch (command.Kind)
         {
-            case LayoutCommandKind.Move: Apply(await Layouts.MoveAsync(_user!, command.PlacementId, command.X, command.Y)); break;
-            case LayoutCommandKind.MoveBy: Apply(await Layouts.MoveByAsync(_user!, command.PlacementId, command.Direction)); break;
-            case LayoutCommandKind.Resize: Apply(await Layouts.ResizeAsync(_user!, command.PlacementId, command.Width, command.Height)); break;
+            case LayoutCommandKind.Move: Placed(command.PlacementId, await Layouts.MoveAsync(_user!, command.PlacementId, command.X, command.Y)); break;
+            case LayoutCommandKind.MoveBy: Placed(command.PlacementId, await Layouts.MoveByAsync(_user!, command.PlacementId, command.Direction)); break;
+            case LayoutCommandKind.Resize: Placed(command.PlacementId, await Layouts.ResizeAsync(_user!, command.PlacementId, command.Width, command.Height)); break;
             case LayoutCommandKind.Remove: Apply(await Layouts.RemoveAsync(_user!, command.PlacementId)); break;
             case LayoutCommandKind.ToggleCollapsed: await ToggleCollapsedAsync(command.PlacementId); break;
             case LayoutCommandKind.Settings:
@@ -86,23 +88,60 @@ public partial class DashboardPage
         }
     }
 
+    /// <summary>Applies a move or resize and says where the widget now stands.</summary>
+    private void Placed(int placementId, Result<TabView> result)
+    {
+        if (Apply(result) && result.Value!.Placements.FirstOrDefault(p => p.Id == placementId) is { } p)
+            _status = DashboardText.FormatPage_Placed(Title(p), p.Y + 1, p.X + 1, p.Width, p.Height);
+    }
+
     private void ToggleEditing()
     {
         _editing = !_editing;
-        _panel = Panel.None;
+        ClosePanel();
         _message = null;
     }
 
-    private async Task AddAsync(string key)
+    private void SelectTab(int tabId)
     {
-        if (Apply(await Layouts.AddWidgetAsync(_user!, ActiveTab!.Id, key))) _panel = Panel.None;
+        _activeTabId = tabId;
+        _added = null;
     }
+
+    private void OpenCatalog()
+    {
+        _panel = Panel.Catalog;
+        _added = null;
+    }
+
+    private void ClosePanel()
+    {
+        _panel = Panel.None;
+        _added = null;
+    }
+
+    /// <summary>Adds a widget and keeps the catalogue open, saying what was added where.</summary>
+    private async Task AddAsync(WidgetDescriptor widget)
+    {
+        var before = ActiveTab!.Placements.Select(p => p.Id).ToHashSet();
+        var result = await Layouts.AddWidgetAsync(_user!, ActiveTab.Id, widget.Key);
+        if (Apply(result)) _added = CatalogPanel.Confirmation(L[widget.TitleKey].Value, before, result.Value!.Placements);
+    }
+
+    private async Task RestoreAsync(PlacementView stowed)
+    {
+        var result = await Layouts.RestoreAsync(_user!, stowed.Id);
+        if (Apply(result) && result.Value!.Placements.FirstOrDefault(p => p.Id == stowed.Id) is { } p)
+            _status = DashboardText.FormatTray_Restored(Title(p), p.Y + 1, p.X + 1);
+    }
+
+    private async Task RemoveStowedAsync(PlacementView stowed) => Apply(await Layouts.RemoveAsync(_user!, stowed.Id));
 
     private async Task SaveSettingsAsync(int placementId, string json)
     {
         var result = await Layouts.SaveSettingsAsync(_user!, placementId, json);
         _settingsErrors = result.Errors;
-        if (Apply(result)) _panel = Panel.None;
+        if (Apply(result)) ClosePanel();
     }
 
     private void OpenTabPanel(TabView? tab)
@@ -118,7 +157,7 @@ public partial class DashboardPage
         if (Apply(result))
         {
             _activeTabId = result.Value!.Id;
-            _panel = Panel.None;
+            ClosePanel();
         }
     }
 
@@ -131,19 +170,21 @@ public partial class DashboardPage
 
     private async Task DeleteTabAsync()
     {
-        var result = await Layouts.DeleteTabAsync(_user!, _activeTabId);
+        if (ActiveTab is not { } tab || _confirm is null || !await _confirm.AskAsync(DashboardText.FormatTabs_DeleteQuestion(tab.Title))) return;
+        var result = await Layouts.DeleteTabAsync(_user!, tab.Id);
         _message = result.Succeeded ? null : result.Errors[0];
         if (!result.Succeeded) return;
-        _tabs.RemoveAll(t => t.Id == _activeTabId);
+        _tabs.RemoveAll(t => t.Id == tab.Id);
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
 
     private async Task ResetAsync()
     {
+        if (_confirm is null || !await _confirm.AskAsync(DashboardText.Page_ResetQuestion, DashboardText.Page_Reset)) return;
         _tabs = [.. await Layouts.ResetAsync(_user!)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
         _message = null;
-        _panel = Panel.None;
+        ClosePanel();
     }
 
     private async Task ToggleCollapsedAsync(int placementId)
@@ -157,7 +198,11 @@ public partial class DashboardPage
     private bool Apply(Result<TabView> result)
     {
         _message = result.Succeeded ? null : string.Join(" ", result.Errors);
-        if (!result.Succeeded) return false;
+        if (!result.Succeeded)
+        {
+            _status = null;
+            return false;
+        }
         var index = _tabs.FindIndex(t => t.Id == result.Value!.Id);
         if (index >= 0) _tabs[index] = result.Value!;
         else _tabs.Add(result.Value!);

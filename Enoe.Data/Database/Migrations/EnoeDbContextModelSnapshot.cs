@@ -464,6 +464,9 @@ namespace Enoe.Data.Database.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Stowed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TabId")
                         .HasColumnType("INTEGER");
 
