@@ -25,7 +25,7 @@ public static class WidgetsServiceCollectionExtensions
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());
-        return services.AddDashboard().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings().AddGrades().AddFamily();
+        return services.AddDashboard().AddFamily().AddPublicSite().AddSchoolNetwork().AddDigitalResources().AddLogbook().AddDocuments().AddMemos().AddBookings().AddGrades();
     }
 
     public static IServiceCollection AddDashboard(this IServiceCollection services) => services
@@ -39,23 +39,23 @@ public static class WidgetsServiceCollectionExtensions
             EntService.PublicSite, Policies.Profiles[Policies.SiteEditor], Order: 900))
         .AddWidget(new("news", "Widget_News", Icons.Material.Outlined.Newspaper, EntService.PublicSite, Profile.Everyone,
             DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(NewsWidget),
-            SettingsType: typeof(NewsSettings), SettingsValidator: typeof(NewsSettingsValidator)));
+            SettingsType: typeof(NewsSettings), SettingsValidator: typeof(NewsSettingsValidator), PhoneOrder: 60));
 
     public static IServiceCollection AddSchoolNetwork(this IServiceCollection services) => services
         .AddWidget(new("school-network", "Widget_Network", Icons.Material.Outlined.Groups, EntService.Dashboard, Profile.Everyone & ~Profile.AcademyAdmin,
-            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget)));
+            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget), PhoneOrder: 90));
 
     public static IServiceCollection AddLogbook(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Logbook", "/carnet-de-bord", Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
         .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
-            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget), FullPageRoute: "/carnet-de-bord"));
+            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Logbook.MyLogbookWidget), FullPageRoute: "/carnet-de-bord", PhoneOrder: 20));
 
     public static IServiceCollection AddMemos(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Memos", "/memos", Icons.Material.Outlined.Mail, EntService.Memos,
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(Memos.UnreadMemosBadge)))
         .AddWidget(new("memos", "Widget_Memos", Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
-            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Memos.MemosWidget), FullPageRoute: "/memos"));
+            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Memos.MemosWidget), FullPageRoute: "/memos", PhoneOrder: 10));
 
     public static IServiceCollection AddGrades(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Grades", "/notes", Icons.Material.Outlined.Grading, EntService.Grades,
@@ -63,17 +63,17 @@ public static class WidgetsServiceCollectionExtensions
         .AddNavigationEntry(new("Nav_Skills", "/competences", Icons.Material.Outlined.Insights, EntService.Skills,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 160))
         .AddWidget(new("latest-marks", "Widget_LatestMarks", Icons.Material.Outlined.Grading, EntService.Grades,
-            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Grades.LatestMarksWidget), FullPageRoute: "/notes"))
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Grades.LatestMarksWidget), FullPageRoute: "/notes", PhoneOrder: 30))
         .AddWidget(new("skills", "Widget_Skills", Icons.Material.Outlined.Insights, EntService.Skills,
-            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 3), Component: typeof(Grades.SkillsProgressWidget), FullPageRoute: "/competences"));
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 3), Component: typeof(Grades.SkillsProgressWidget), FullPageRoute: "/competences", PhoneOrder: 60));
 
     public static IServiceCollection AddBookings(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Bookings", "/reservations", Icons.Material.Outlined.EventAvailable, EntService.Bookings,
             Profile.Personnel | Profile.Student, Order: 300))
         .AddWidget(new("my-bookings", "Widget_MyBookings", Icons.Material.Outlined.EventAvailable, EntService.Bookings,
-            Profile.Personnel, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Bookings.MyBookingsWidget), FullPageRoute: "/reservations"))
+            Profile.Personnel, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Bookings.MyBookingsWidget), FullPageRoute: "/reservations", PhoneOrder: 50))
         .AddWidget(new("quick-booking", "Widget_QuickBooking", Icons.Material.Outlined.MeetingRoom, EntService.Bookings,
-            Profile.Personnel, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Bookings.QuickBookingWidget), FullPageRoute: "/reservations"));
+            Profile.Personnel, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(Bookings.QuickBookingWidget), FullPageRoute: "/reservations", PhoneOrder: 60));
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Documents", "/documents", Icons.Material.Outlined.Folder, EntService.Documents,
@@ -81,17 +81,17 @@ public static class WidgetsServiceCollectionExtensions
         .AddNavigationEntry(new("Nav_Assignments", "/devoirs", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 210))
         .AddWidget(new("assignments-due", "Widget_AssignmentsDue", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
-            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.AssignmentsDueWidget), FullPageRoute: "/devoirs"))
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.AssignmentsDueWidget), FullPageRoute: "/devoirs", PhoneOrder: 40))
         .AddWidget(new("copies-to-mark", "Widget_CopiesToMark", Icons.Material.Outlined.FactCheck, EntService.Documents,
-            Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.CopiesToMarkWidget), FullPageRoute: "/devoirs"));
+            Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Assignments.CopiesToMarkWidget), FullPageRoute: "/devoirs", PhoneOrder: 40));
 
     public static IServiceCollection AddFamily(this IServiceCollection services) => services
         .AddWidget(new("family", "Widget_Family", Icons.Material.Outlined.FamilyRestroom, EntService.Dashboard, Profile.Parent,
-            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Family.FamilyWidget)));
+            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(Family.FamilyWidget), PhoneOrder: 5));
 
     public static IServiceCollection AddDigitalResources(this IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Resources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,
             EntService.Resources, Policies.Profiles[Policies.LayoutAdmin], Order: 970))
         .AddWidget(new("resources", "Widget_Resources", Icons.Material.Outlined.LibraryBooks, EntService.Resources, Profile.Everyone,
-            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(ResourcesWidget)));
+            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(ResourcesWidget), PhoneOrder: 90));
 }
