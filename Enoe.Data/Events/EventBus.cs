@@ -28,7 +28,10 @@ public sealed record MemoSent(int MemoId, IReadOnlySet<int> RecipientIds);
 /// <summary>A person read or moved mémos: their unread count may have changed (their other tabs follow).</summary>
 public sealed record MemoRead(int PersonId);
 
-/// <summary>A booking of a resource was made, cancelled or decided (<paramref name="BookingId"/> 0 for a series); <paramref name="PersonId"/> is its author.</summary>
+/// <summary>
+/// A booking of a resource was made, cancelled or decided; <paramref name="BookingId"/> is 0 when a whole
+/// series was booked or decided at once. <paramref name="PersonId"/> is the booking's author.
+/// </summary>
 public sealed record BookingChanged(int BookingId, int ResourceId, int SchoolId, int PersonId);
 
 /// <summary>Marks of an assessment changed or were published: open reports and widgets reload.</summary>

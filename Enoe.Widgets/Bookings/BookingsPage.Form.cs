@@ -111,7 +111,7 @@ public partial class BookingsPage
     private async Task CancelAsync(BookingView booking, bool restOfSeries)
     {
         var question = restOfSeries ? BookingsText.FormatCancel_SeriesQuestion(booking.Resource, When(booking)) : BookingsText.FormatCancel_Question(booking.Resource, When(booking));
-        if (!await _confirm.AskAsync(question, BookingsText.Cancel_Confirm)) return;
+        if (!await _confirm.AskAsync(question, BookingsText.Cancel_Confirm, BookingsText.Cancel_Keep)) return;
         var result = await Bookings.CancelAsync(_user, booking.Id, restOfSeries);
         await ReloadAsync();
         Say(result.Succeeded ? BookingsText.Cancelled : result.Errors[0], error: !result.Succeeded);
