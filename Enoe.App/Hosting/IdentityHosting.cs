@@ -40,7 +40,7 @@ public static class IdentityHosting
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()
-            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<AccountAdministration>();
 
         services.AddAuthorizationBuilder()

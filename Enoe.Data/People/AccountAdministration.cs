@@ -26,13 +26,13 @@ public sealed class NewAccountValidator : AbstractValidator<NewAccount>
 
     public NewAccountValidator()
     {
-        RuleFor(a => a.FirstName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Le prénom est obligatoire.")
-            .MaximumLength(100).WithMessage("Le prénom ne doit pas dépasser 100 caractères.");
-        RuleFor(a => a.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Le nom est obligatoire.")
-            .MaximumLength(100).WithMessage("Le nom ne doit pas dépasser 100 caractères.");
-        RuleFor(a => a.Profile).Must(p => Allowed.Contains(p)).WithMessage("Choisissez un profil : élève, parent, enseignant ou personnel.");
-        RuleFor(a => a.ClassId).NotNull().When(a => a.Profile == Profile.Student).WithMessage("Un élève doit être inscrit dans une classe.");
-        RuleFor(a => a.Function).MaximumLength(120).WithMessage("La fonction ne doit pas dépasser 120 caractères.");
+        RuleFor(a => a.FirstName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => PeopleMessages.Account_FirstNameRequired)
+            .MaximumLength(100).WithMessage(_ => PeopleMessages.FormatAccount_FirstNameTooLong(100));
+        RuleFor(a => a.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => PeopleMessages.Account_LastNameRequired)
+            .MaximumLength(100).WithMessage(_ => PeopleMessages.FormatAccount_LastNameTooLong(100));
+        RuleFor(a => a.Profile).Must(p => Allowed.Contains(p)).WithMessage(_ => PeopleMessages.Account_ProfileRequired);
+        RuleFor(a => a.ClassId).NotNull().When(a => a.Profile == Profile.Student).WithMessage(_ => PeopleMessages.Account_ClassRequired);
+        RuleFor(a => a.Function).MaximumLength(120).WithMessage(_ => PeopleMessages.FormatAccount_FunctionTooLong(120));
     }
 }
 
@@ -47,11 +47,11 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
 
     public async Task<Result<CreatedAccount>> CreateAsync(CurrentUser admin, int schoolId, NewAccount account, CancellationToken ct = default)
     {
-        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<CreatedAccount>.From(Result.Forbidden("Seul un administrateur de l'établissement peut créer des comptes."));
+        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<CreatedAccount>.From(Result.Forbidden(PeopleMessages.Account_AdminsOnly));
         var validation = await Validator.ValidateAsync(account, ct);
         if (!validation.IsValid) return Result<CreatedAccount>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
         if (account.ClassId is int classId && !await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))
-            return Result<CreatedAccount>.From(Result.Invalid(["Cette classe n'appartient pas à l'établissement."]));
+            return Result<CreatedAccount>.From(Result.Invalid([PeopleMessages.Account_ClassNotInSchool]));
 
         var person = new Person
         {

@@ -26,14 +26,18 @@ public static class ProfileNames
 
     public static bool HasAny(this Profile profiles, Profile wanted) => (profiles & wanted) != 0;
 
-    public static string French(this Profile profile) => profile switch
+    /// <summary>The profile's name in the reader's language; several profiles are listed with commas.</summary>
+    public static string Of(Profile profile) => profile switch
     {
-        Profile.Student => "Élève",
-        Profile.Parent => "Parent",
-        Profile.Teacher => "Enseignant",
-        Profile.Staff => "Personnel",
-        Profile.SchoolAdmin => "Admin établissement",
-        Profile.AcademyAdmin => "Admin académie",
-        _ => string.Join(", ", profile.Split().Select(French)),
+        Profile.Student => PeopleMessages.Profile_Student,
+        Profile.Parent => PeopleMessages.Profile_Parent,
+        Profile.Teacher => PeopleMessages.Profile_Teacher,
+        Profile.Staff => PeopleMessages.Profile_Staff,
+        Profile.SchoolAdmin => PeopleMessages.Profile_SchoolAdmin,
+        Profile.AcademyAdmin => PeopleMessages.Profile_AcademyAdmin,
+        _ => string.Join(", ", profile.Split().Select(Of)),
     };
+
+    /// <summary>Kept for pages not yet moved to <see cref="Of"/>: reads the reader's language too.</summary>
+    public static string French(this Profile profile) => Of(profile);
 }

@@ -21,10 +21,10 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<Result> SetAsync(CurrentUser user, int schoolId, EntService service, bool on, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAcademyAdminAsync(db, user, ct)) return Result.Forbidden("Seule l'académie ouvre ou ferme les services d'un établissement.");
-        if (service == EntService.None || (EntService.All & service) != service) return Result.Invalid(["Service inconnu."]);
+        if (!await IsAcademyAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Switches_AcademyOnly);
+        if (service == EntService.None || (EntService.All & service) != service) return Result.Invalid([SchoolMessages.Switches_UnknownService]);
         var school = await db.Schools.FirstOrDefaultAsync(s => s.Id == schoolId, ct);
-        if (school is null) return Result.NotFound("Établissement inconnu.");
+        if (school is null) return Result.NotFound(SchoolMessages.Switches_UnknownSchool);
         school.Services = on ? school.Services | service : school.Services & ~service;
         await db.SaveChangesAsync(ct);
         return Result.Ok();

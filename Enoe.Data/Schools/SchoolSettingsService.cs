@@ -22,9 +22,9 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<Result> SaveAsync(CurrentUser user, SchoolSettings settings, CancellationToken ct = default)
     {
         if (settings.HomeworkWarningThreshold is < ThresholdMin or > ThresholdMax)
-            return Result.Invalid([$"Le seuil d'alerte va de {ThresholdMin} à {ThresholdMax} travaux le même jour."]);
+            return Result.Invalid([SchoolMessages.FormatSettings_ThresholdRange(ThresholdMin, ThresholdMax)]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden("Seuls les administrateurs de l'établissement changent ses réglages.");
+        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         var school = await db.Schools.FirstAsync(s => s.Id == user.SchoolId, ct);
         school.HomeworkWarningThreshold = settings.HomeworkWarningThreshold;
         await db.SaveChangesAsync(ct);
@@ -45,7 +45,7 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         var problems = TimeSlots.Problems(slots);
         if (problems.Count > 0) return Result.Invalid(problems);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden("Seuls les administrateurs de l'établissement changent ses réglages.");
+        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<TimeSlot>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(slots.Select(s => new TimeSlot { SchoolId = user.SchoolId!.Value, Code = s.Code.Trim().ToUpperInvariant(), StartsAt = s.StartsAt, EndsAt = s.EndsAt }));

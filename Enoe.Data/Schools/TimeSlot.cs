@@ -28,20 +28,20 @@ public static class TimeSlots
         new("S1", new(13, 30), new(14, 25)), new("S2", new(14, 25), new(15, 20)), new("S3", new(15, 35), new(16, 30)), new("S4", new(16, 30), new(17, 25)),
     ];
 
-    /// <summary>French messages for what is wrong with a day's slots: names, order, overlaps.</summary>
+    /// <summary>Messages, in the reader's language, for what is wrong with a day's slots: names, order, overlaps.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<SlotView> slots)
     {
         var errors = new List<string>();
-        if (slots.Count == 0) errors.Add("Gardez au moins un créneau.");
+        if (slots.Count == 0) errors.Add(SchoolMessages.Slots_KeepOne);
         foreach (var s in slots)
         {
-            if (string.IsNullOrWhiteSpace(s.Code) || s.Code.Trim().Length > CodeMax) errors.Add($"Chaque créneau a un nom court (1 à {CodeMax} caractères), comme M1.");
-            if (s.EndsAt <= s.StartsAt) errors.Add($"Le créneau {s.Code} doit finir après son début.");
+            if (string.IsNullOrWhiteSpace(s.Code) || s.Code.Trim().Length > CodeMax) errors.Add(SchoolMessages.FormatSlots_ShortName(CodeMax));
+            if (s.EndsAt <= s.StartsAt) errors.Add(SchoolMessages.FormatSlots_EndAfterStart(s.Code));
         }
-        if (slots.Select(s => s.Code.Trim().ToUpperInvariant()).Distinct().Count() != slots.Count) errors.Add("Deux créneaux portent le même nom.");
+        if (slots.Select(s => s.Code.Trim().ToUpperInvariant()).Distinct().Count() != slots.Count) errors.Add(SchoolMessages.Slots_SameName);
         var ordered = slots.OrderBy(s => s.StartsAt).ToList();
         for (var i = 1; i < ordered.Count; i++)
-            if (ordered[i].StartsAt < ordered[i - 1].EndsAt) errors.Add($"Les créneaux {ordered[i - 1].Code} et {ordered[i].Code} se chevauchent.");
+            if (ordered[i].StartsAt < ordered[i - 1].EndsAt) errors.Add(SchoolMessages.FormatSlots_Overlap(ordered[i - 1].Code, ordered[i].Code));
         return [.. errors.Distinct()];
     }
 }

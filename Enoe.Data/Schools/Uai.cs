@@ -11,7 +11,7 @@ public static class Uai
     public static char CheckLetter(string sevenDigits)
     {
         if (sevenDigits.Length != 7 || !sevenDigits.All(char.IsAsciiDigit))
-            throw new ArgumentException("Un code UAI commence par sept chiffres.", nameof(sevenDigits));
+            throw new ArgumentException("A UAI code starts with seven digits.", nameof(sevenDigits));
         return KeyAlphabet[(int)(long.Parse(sevenDigits) % 23)];
     }
 

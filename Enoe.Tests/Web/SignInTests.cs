@@ -165,7 +165,7 @@ public sealed class SignInTests(EnoeAppFactory app)
         Assert.Contains("Connexion à l'ENT", await client.GetPageAsync("/connexion"));
         var choose = await client.GetAsync("/culture/en?retour=%2Fconnexion");
         Assert.Equal("/connexion", choose.Headers.Location?.OriginalString);
-        Assert.Contains("Sign in to the ENT", await client.GetPageAsync("/connexion"));
+        Assert.Contains("Sign in to ENOE", await client.GetPageAsync("/connexion"));
         Assert.Equal("/", (await client.GetAsync("/culture/fr?retour=https%3A%2F%2Fevil.example")).Headers.Location?.OriginalString);
     }
 
