@@ -37,7 +37,8 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Contrôle de jeudi" })).ToBeVisibleAsync();
 
         // Live, without reloading: the badge and the Mémos widget of the 4eA student change; the 6eB student's do not.
-        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos 1 non lu" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        var unread = studentPage.GetByRole(AriaRole.Group, new() { Name = "Nouveautés" }).GetByRole(AriaRole.Link, new() { Name = "Mémos" });
+        await Expect(unread.Locator(".enoe-badge")).ToHaveTextAsync("1", new() { Timeout = 5000 });
         await Expect(studentPage.Locator("[data-widget=memos]")).ToContainTextAsync("Contrôle de jeudi");
         await Expect(otherPage.Locator("[data-widget=memos]")).ToContainTextAsync("Aucun mémo non lu");
         await Expect(otherPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
