@@ -76,7 +76,7 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
             page.WaitForAssertion(() => Assert.Contains("Marks for StudentA Test", page.Markup));
             Assert.Contains("Overall average", page.Markup);
             Assert.Contains("13.25", page.Markup);
-            Assert.Contains("Marks are converted to marks out of 20", page.Markup);
+            Assert.Contains("Every mark is scaled to a mark out of 20", page.Markup);
             Assert.DoesNotContain("13,25", page.Markup);
             Assert.DoesNotContain("Moyenne", page.Markup);
             Assert.DoesNotContain("Période", page.Markup);
@@ -121,6 +121,41 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
             var english = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context));
             english.WaitForAssertion(() => Assert.Equal("Marks for Emma Test", english.Find(".enoe-grades-whose").TextContent));
         });
+    }
+
+    [Fact]
+    public async Task AMarkPublishedAtTheChildsOtherSchool_ReachesTheParentsWidgetLive()
+    {
+        // Léo is at school B; his mother works from school A, where her dashboard is.
+        Person leo, teacherB;
+        Subject art;
+        SchoolClass classB;
+        await using (var db = Database.NewContext())
+        {
+            leo = new Person { FirstName = "Léo", LastName = "Test", UserName = "leo", NormalizedUserName = "LEO" };
+            leo.Memberships.Add(new Membership { SchoolId = F.B.Id, Profiles = Profile.Student });
+            teacherB = new Person { FirstName = "TeacherB", LastName = "Test", UserName = "teacherb", NormalizedUserName = "TEACHERB" };
+            teacherB.Memberships.Add(new Membership { SchoolId = F.B.Id, Profiles = Profile.Teacher });
+            classB = new SchoolClass { SchoolId = F.B.Id, LevelId = 1, Name = "6eB" };
+            art = new Subject { SchoolId = F.B.Id, Code = "ART", Name = "Arts plastiques" };
+            db.AddRange(leo, teacherB, classB, art);
+            db.Enrolments.Add(new Enrolment { Student = leo, SchoolClass = classB });
+            db.Guardianships.Add(new Guardianship { ParentId = F.ParentA.Id, Student = leo });
+            db.TeachingAssignments.Add(new TeachingAssignment { Teacher = teacherB, Subject = art, SchoolClass = classB });
+            await db.SaveChangesAsync();
+        }
+        var context = await WidgetContextAsync(TwoSchools.As(F.ParentA, F.A), new(4, 3)) with { ChildId = leo.Id };
+        var widget = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context));
+        widget.WaitForAssertion(() => Assert.Contains("Pas encore de note publiée.", widget.Markup));
+
+        var teacher = TwoSchools.As(teacherB, F.B);
+        var grades = Database.Get<GradeService>();
+        var id = (await grades.CreateAsync(teacher, new AssessmentDraft { SchoolClassId = classB.Id, SubjectId = art.Id, Title = "Autoportrait", Date = new(2026, 12, 9) })).Value;
+        Assert.True((await grades.SaveCellAsync(teacher, id, leo.Id, "17,5")).Succeeded);
+        Assert.True((await grades.PublishAsync(teacher, id, publish: true)).Succeeded);
+
+        widget.WaitForAssertion(() => Assert.Contains("17,5/20", widget.Markup));
+        Assert.Equal("Notes de Léo Test", widget.Find(".enoe-grades-whose").TextContent);
     }
 
     [Theory]
