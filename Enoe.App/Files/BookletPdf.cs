@@ -8,13 +8,13 @@ using UglyToad.PdfPig.Writer;
 namespace Enoe.App.Files;
 
 /// <summary>
-/// A student's livret de compétences as an A4 PDF, in Liberation Sans embedded from this assembly
-/// (the PDF's built-in Helvetica has no accented letters in PdfPig's encoding).
+/// A student's livret de compétences as an A4 PDF, in the reader's language, in Liberation Sans embedded
+/// from this assembly (the PDF's built-in Helvetica has no accented letters in PdfPig's encoding). Every
+/// page names the student at its foot: a printed page that slips out of the pile still says whose it is.
 /// </summary>
 public static class BookletPdf
 {
-    private const double Left = 50, Right = 545, Top = 800, Bottom = 50;
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private const double Left = 50, Right = 545, Top = 800, Bottom = 60, FooterY = 30;
     private static readonly Lazy<byte[]> RegularFont = new(() => Font("LiberationSans-Regular.ttf"));
     private static readonly Lazy<byte[]> BoldFont = new(() => Font("LiberationSans-Bold.ttf"));
 
@@ -26,12 +26,17 @@ public static class BookletPdf
         return copy.ToArray();
     }
 
+    /// <summary>The file's name, in the reader's language, with the student's.</summary>
+    public static string FileName(Booklet booklet) => BookletPdfText.FormatFileName(booklet.Student) + ".pdf";
+
     public static byte[] Render(Booklet booklet, DateTime nowUtc)
     {
+        var culture = CultureInfo.CurrentCulture;
+        string Day(DateTime utc) => SchoolTime.ToLocal(utc).ToString("d MMMM yyyy", culture);
         var builder = new PdfDocumentBuilder();
         var regular = builder.AddTrueTypeFont(RegularFont.Value);
         var bold = builder.AddTrueTypeFont(BoldFont.Value);
-        var page = builder.AddPage(PageSize.A4);
+        var pages = new List<PdfPageBuilder> { builder.AddPage(PageSize.A4) };
         var y = Top;
 
         void Line(string text, double size, PdfDocumentBuilder.AddedFont font, double indent = 0)
@@ -40,15 +45,15 @@ public static class BookletPdf
             var perLine = (int)((Right - Left - indent) / (size * 0.5));
             foreach (var part in Wrap(text, perLine))
             {
-                if (y < Bottom) { page = builder.AddPage(PageSize.A4); y = Top; }
-                page.AddText(part, size, new PdfPoint(Left + indent, y), font);
+                if (y < Bottom) { pages.Add(builder.AddPage(PageSize.A4)); y = Top; }
+                pages[^1].AddText(part, size, new PdfPoint(Left + indent, y), font);
                 y -= size * 1.35;
             }
         }
 
-        Line("Livret de compétences", 18, bold);
+        Line(BookletPdfText.Title, 18, bold);
         Line($"{booklet.Student}{(booklet.ClassName is null ? "" : $" — {booklet.ClassName}")} — {booklet.School}", 11, regular);
-        Line($"Édité le {SchoolTime.ToLocal(nowUtc).ToString("d MMMM yyyy", French)} — {booklet.Assessed} compétences évaluées sur {booklet.Total}", 9, regular);
+        Line(BookletPdfText.FormatIssued(Day(nowUtc), booklet.Assessed, booklet.Total), 9, regular);
         y -= 8;
         foreach (var domain in booklet.Domains)
         {
@@ -58,11 +63,13 @@ public static class BookletPdf
             {
                 Line($"{skill.Code}  {skill.Name}", 9.5, regular, indent: 10);
                 var level = skill.Latest is { } latest
-                    ? $"{latest.French()} (le {SchoolTime.ToLocal(skill.History[0].AssessedAt).ToString("d MMMM yyyy", French)}, {skill.History[0].Teacher})"
-                    : "Non évaluée";
+                    ? BookletPdfText.FormatLevelOn(latest.Label(), Day(skill.History[0].AssessedAt), skill.History[0].Teacher)
+                    : skill.Latest.Label();
                 Line(level, 9.5, bold, indent: 24);
             }
         }
+        for (var i = 0; i < pages.Count; i++)
+            pages[i].AddText(BookletPdfText.FormatFooter(booklet.Student, i + 1, pages.Count), 8, new PdfPoint(Left, FooterY), regular);
         return builder.Build();
     }
 

@@ -41,7 +41,7 @@ public static class FileEndpoints
             var booklet = await skills.BookletAsync(user, eleve, ct);
             if (!booklet.Succeeded) return Results.NotFound();
             NoSniff(http);
-            return Results.File(BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime), "application/pdf", $"Livret de compétences - {booklet.Value!.Student}.pdf");
+            return Results.File(BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime), "application/pdf", BookletPdf.FileName(booklet.Value!));
         }).RequireAuthorization(Policies.Running(EntService.Skills));
         return app;
     }

@@ -38,8 +38,6 @@ public static class Averages
     public static decimal? General(IEnumerable<(decimal Average, decimal Coefficient)> subjects) =>
         WeightedMean(subjects) is decimal mean ? Round(mean) : null;
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>"12,5", "14", "8,25": as French report cards write marks.</summary>
-    public static string Format(decimal? value) => value is decimal v ? v.ToString("0.##", French) : "–";
+    /// <summary>A mark or an average as the reader writes numbers: "12,5" in French, "12.5" in English; "–" for none.</summary>
+    public static string Format(decimal? value) => value is decimal v ? v.ToString("0.##", CultureInfo.CurrentCulture) : "–";
 }

@@ -7,7 +7,7 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
 {
     public void Configure(EntityTypeBuilder<Term> b)
     {
-        b.Property(t => t.Name).HasMaxLength(60);
+        b.Property(t => t.Name).HasMaxLength(GradeService.TermNameMax);
         b.HasIndex(t => new { t.SchoolId, t.StartsOn });
         b.HasOne<Schools.School>().WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -17,7 +17,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
 {
     public const int TitleMax = 120;
     private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
-    private static readonly Result NotYours = Result.Forbidden("Vous n'enseignez pas cette matière dans cette classe ou ce groupe.");
+    public const int TermNameMax = 60;
+    private static Result NotYours => Result.Forbidden(GradeMessages.NotYours);
 
     public async Task<IReadOnlyList<TermView>> TermsAsync(int? schoolId, CancellationToken ct = default)
     {
@@ -30,19 +31,19 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<Result> SaveTermsAsync(CurrentUser user, IReadOnlyList<TermView> terms, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        if (terms.Count is 0 or > 6) errors.Add("De une à six périodes (trimestres ou semestres).");
+        if (terms.Count is 0 or > 6) errors.Add(GradeMessages.Terms_Count);
         foreach (var t in terms)
         {
-            if (string.IsNullOrWhiteSpace(t.Name) || t.Name.Trim().Length > 60) errors.Add("Chaque période a un nom (60 caractères au plus).");
-            if (t.EndsOn <= t.StartsOn) errors.Add($"« {t.Name} » doit finir après son début.");
+            if (string.IsNullOrWhiteSpace(t.Name) || t.Name.Trim().Length > TermNameMax) errors.Add(GradeMessages.FormatTerms_Name(TermNameMax));
+            if (t.EndsOn <= t.StartsOn) errors.Add(GradeMessages.FormatTerms_EndAfterStart(t.Name));
         }
         var ordered = terms.OrderBy(t => t.StartsOn).ToList();
         for (var i = 1; i < ordered.Count; i++)
-            if (ordered[i].StartsOn <= ordered[i - 1].EndsOn) errors.Add($"« {ordered[i - 1].Name} » et « {ordered[i].Name} » se chevauchent.");
+            if (ordered[i].StartsOn <= ordered[i - 1].EndsOn) errors.Add(GradeMessages.FormatTerms_Overlap(ordered[i - 1].Name, ordered[i].Name));
         if (errors.Count > 0) return Result.Invalid(errors.Distinct());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct))
-            return Result.Forbidden("Seuls les administrateurs de l'établissement règlent ses périodes.");
+            return Result.Forbidden(GradeMessages.Terms_AdminsOnly);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<Term>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(ordered.Select(t => new Term { SchoolId = user.SchoolId!.Value, Name = t.Name.Trim(), StartsOn = t.StartsOn, EndsOn = t.EndsOn }));
@@ -61,10 +62,11 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<Result<int>> CreateAsync(CurrentUser user, AssessmentDraft draft, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        if ((draft.SchoolClassId is null) == (draft.TeachingGroupId is null)) errors.Add("Choisissez une classe ou un groupe.");
-        if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > TitleMax) errors.Add($"Donnez un titre à l'évaluation ({TitleMax} caractères au plus).");
-        if (draft.Scale is <= 0 or > 100 || decimal.Round(draft.Scale, 2) != draft.Scale) errors.Add("Le barème va de 1 à 100 (par exemple 20, 10 ou 40).");
-        if (draft.Coefficient is <= 0 or > 20 || decimal.Round(draft.Coefficient, 2) != draft.Coefficient) errors.Add("Le coefficient va de 0,25 à 20.");
+        if ((draft.SchoolClassId is null) == (draft.TeachingGroupId is null)) errors.Add(GradeMessages.Assessment_ClassOrGroup);
+        if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > TitleMax) errors.Add(GradeMessages.FormatAssessment_Title(TitleMax));
+        if (draft.Scale is <= 0 or > 100 || decimal.Round(draft.Scale, 2) != draft.Scale) errors.Add(GradeMessages.Assessment_Scale);
+        if (draft.Coefficient is <= 0 or > 20 || decimal.Round(draft.Coefficient, 2) != draft.Coefficient)
+            errors.Add(GradeMessages.FormatAssessment_Coefficient(Averages.Format(0.25m), Averages.Format(20)));
         if (errors.Count > 0) return Result<int>.From(Result.Invalid(errors));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var school = await ClassContent.TaughtSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
@@ -113,9 +115,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         if (!grid.Succeeded) return Result<int>.From(grid);
         var rows = grid.Value!.Rows;
         var start = rows.ToList().FindIndex(r => r.StudentId == firstStudentId);
-        if (start < 0) return Result<int>.From(Result.NotFound("Cet élève n'est pas dans la classe."));
+        if (start < 0) return Result<int>.From(Result.NotFound(GradeMessages.Cell_NotInClass));
         var lines = column.Replace("\r", "").TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]).ToList();
-        if (start + lines.Count > rows.Count) return Result<int>.From(Result.Invalid([$"{lines.Count} notes collées pour {rows.Count - start} élèves à partir de celui-ci : rien n'a été enregistré."]));
+        if (start + lines.Count > rows.Count) return Result<int>.From(Result.Invalid([GradeMessages.FormatPaste_TooMany(lines.Count, rows.Count - start)]));
         var saved = await SaveCellsAsync(user, assessmentId, [.. lines.Select((line, i) => (rows[start + i].StudentId, (string?)line))], ct);
         return saved.Succeeded ? Result<int>.Ok(lines.Count) : Result<int>.From(saved);
     }
@@ -127,7 +129,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var assessment = await Managed(db, user.PersonId).FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null) return NotYours;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (publish && atUtc < now.AddMinutes(-1)) return Result.Invalid(["Choisissez une heure de publication à venir."]);
+        if (publish && atUtc < now.AddMinutes(-1)) return Result.Invalid([GradeMessages.Publish_Future]);
         assessment.PublishedAt = publish ? atUtc ?? now : null;
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new GradesChanged(assessment.Id, assessment.SchoolId));
@@ -143,7 +145,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Families see published marks only; the direction reads them before.
         if (await StudentRecords.ResolveAsync(db, user.PersonId, studentId, teachers: false, direction: true, ct) is not var (student, access))
-            return Result<MarksReport>.From(Result.NotFound("Ces notes ne vous concernent pas."));
+            return Result<MarksReport>.From(Result.NotFound(GradeMessages.Report_NotYours));
         var seesUnpublished = access == StudentAccess.Direction;
         var name = await db.Users.Where(p => p.Id == student).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         var school = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId).FirstOrDefaultAsync(ct);
@@ -170,7 +172,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
                     var own = a.Grades.FirstOrDefault(g => g.StudentId == student);
                     var all = a.Grades.Where(g => g.Kind == GradeKind.Mark).Select(g => g.Value!.Value).ToList();
                     return (Assessment: a, Own: own, View: new StudentMark(a.Id, a.Title, a.Date, a.Scale, a.Coefficient,
-                        own is null ? "" : GradeInput.Display(own.Kind, own.Value), Stats(all), a.PublishedAt ?? now));
+                        own?.Kind, own is null ? "" : GradeInput.Display(own.Kind, own.Value), Stats(all), a.PublishedAt ?? now));
                 }).ToList();
                 var counted = marks.Where(m => m.Own is { Kind: GradeKind.Mark }).Select(m => (m.Own!.Value!.Value, m.Assessment.Scale, m.Assessment.Coefficient));
                 return new SubjectReport(s.Key.SubjectId, s.Key.Subject, s.Key.SubjectCoefficient, Averages.Subject(counted), [.. marks.Select(m => m.View)]);
@@ -193,20 +195,23 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return [.. rows.Select(r => (r.StudentId, r.Name))];
     }
 
-    /// <summary>The newest published marks of a student (own, or a parent's child), for the widget.</summary>
-    public async Task<IReadOnlyList<LatestMark>> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
+    /// <summary>The newest published marks of a student (own, or a parent's child), for the widget, with whose they are.</summary>
+    public async Task<LatestMarks> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct) is not var (student, _)) return [];
+        if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct) is not var (student, _)) return new(null, []);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Grade>().Where(g => g.StudentId == student && g.Assessment!.PublishedAt != null && g.Assessment.PublishedAt <= now)
             .OrderByDescending(g => g.Assessment!.PublishedAt).ThenByDescending(g => g.AssessmentId).Take(take)
             .Select(g => new { g.AssessmentId, Subject = g.Assessment!.Subject!.Name, g.Assessment.Title, g.Kind, g.Value, g.Assessment.Scale, PublishedAt = g.Assessment.PublishedAt!.Value })
             .AsNoTracking().ToListAsync(ct);
-        return [.. rows.Select(r => new LatestMark(r.AssessmentId, r.Subject, r.Title, GradeInput.Display(r.Kind, r.Value), r.Scale, r.PublishedAt))];
+        return new(student, [.. rows.Select(r => new LatestMark(r.AssessmentId, r.Subject, r.Title, r.Kind, GradeInput.Display(r.Kind, r.Value), r.Scale, r.PublishedAt))]);
     }
 
-    /// <summary>A class's (or group's) marks in one subject as CSV for a spreadsheet: one line per student, one column per assessment, then the average.</summary>
+    /// <summary>
+    /// A class's (or group's) marks in one subject as CSV for a spreadsheet: one line per student, one column per
+    /// assessment, then the average; headers, dates and numbers in the reader's language.
+    /// </summary>
     public async Task<Result<(string FileName, string Csv)>> CsvAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -223,18 +228,20 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, p.LastName, p.FirstName }).ToListAsync(ct);
         var csv = new StringBuilder();
-        // Semicolons and decimal commas: what a French spreadsheet opens without asking.
-        csv.AppendLine(string.Join(';', new[] { "Nom", "Prénom" }.Concat(assessments.Select(a => $"{a.Title} ({a.Date:dd/MM/yyyy}) /{Averages.Format(a.Scale)} coef. {Averages.Format(a.Coefficient)}")).Append("Moyenne /20").Select(Cell)));
+        // What the reader's spreadsheet opens without asking: semicolons beside decimal commas (French), commas beside decimal points (English).
+        var separator = CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
+        string Line(IEnumerable<string> cells) => string.Join(separator, cells.Select(c => c.IndexOfAny([separator, '"', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c));
+        csv.AppendLine(Line(new[] { GradeMessages.Csv_LastName, GradeMessages.Csv_FirstName }
+            .Concat(assessments.Select(a => GradeMessages.FormatCsv_Assessment(a.Title, a.Date.ToString("d", CultureInfo.CurrentCulture), Averages.Format(a.Scale), Averages.Format(a.Coefficient))))
+            .Append(GradeMessages.Csv_Average)));
         foreach (var p in people)
         {
             var own = assessments.Select(a => grades.FirstOrDefault(g => g.AssessmentId == a.Id && g.StudentId == p.Id)).ToList();
             var average = Averages.Subject(assessments.Zip(own).Where(x => x.Second is { Kind: GradeKind.Mark }).Select(x => (x.Second!.Value!.Value, x.First.Scale, x.First.Coefficient)));
-            csv.AppendLine(string.Join(';', new[] { p.LastName, p.FirstName }.Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value))).Append(average is null ? "" : Averages.Format(average)).Select(Cell)));
+            csv.AppendLine(Line(new[] { p.LastName, p.FirstName }.Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value))).Append(average is null ? "" : Averages.Format(average))));
         }
-        return Result<(string, string)>.Ok(($"Notes {anchor.Subject} {anchor.Audience}.csv", csv.ToString()));
+        return Result<(string, string)>.Ok((GradeMessages.FormatCsv_FileName(anchor.Subject, anchor.Audience) + ".csv", csv.ToString()));
     }
-
-    private static string Cell(string value) => value.IndexOfAny([';', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     private async Task<Result<IReadOnlyList<string>>> SaveCellsAsync(CurrentUser user, int assessmentId, IReadOnlyList<(int StudentId, string? Text)> cells, CancellationToken ct)
     {
@@ -247,9 +254,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         for (var i = 0; i < cells.Count; i++)
         {
             var (studentId, text) = cells[i];
-            if (!roster.Contains(studentId)) { errors.Add("Cet élève n'est pas dans la classe."); continue; }
+            if (!roster.Contains(studentId)) { errors.Add(GradeMessages.Cell_NotInClass); continue; }
             var (grade, error) = GradeInput.Parse(text, assessment.Scale);
-            if (error is not null) errors.Add(cells.Count > 1 ? $"Ligne {i + 1} : {error}" : error);
+            if (error is not null) errors.Add(cells.Count > 1 ? GradeMessages.FormatPaste_Line(i + 1, error) : error);
             else parsed.Add((studentId, grade!));
         }
         if (errors.Count > 0) return Result<IReadOnlyList<string>>.From(Result.Invalid(errors));

@@ -13,7 +13,8 @@ public sealed record GridRow(int StudentId, string Name, string Cell);
 /// <summary>The marks grid of one assessment, with its statistics and the distribution of its marks in five bands (/20).</summary>
 public sealed record GradeGrid(AssessmentSummary Assessment, IReadOnlyList<GridRow> Rows, ClassStats Stats, IReadOnlyList<int> Distribution);
 
-public sealed record StudentMark(int AssessmentId, string Title, DateOnly Date, decimal Scale, decimal Coefficient, string Cell, ClassStats Class, DateTime PublishedAt);
+/// <summary>A student's result on one assessment: <see cref="Cell"/> as shown ("" when nothing was entered), <see cref="Kind"/> null then.</summary>
+public sealed record StudentMark(int AssessmentId, string Title, DateOnly Date, decimal Scale, decimal Coefficient, GradeKind? Kind, string Cell, ClassStats Class, DateTime PublishedAt);
 
 public sealed record SubjectReport(int SubjectId, string Subject, decimal Coefficient, decimal? Average, IReadOnlyList<StudentMark> Marks);
 
@@ -22,7 +23,10 @@ public sealed record MarksReport(int StudentId, string Student, TermView? Term, 
     decimal? General, IReadOnlyList<(string Term, decimal? General)> History);
 
 /// <summary>One of the latest published marks (the widget).</summary>
-public sealed record LatestMark(int AssessmentId, string Subject, string Title, string Cell, decimal Scale, DateTime PublishedAt);
+public sealed record LatestMark(int AssessmentId, string Subject, string Title, GradeKind Kind, string Cell, decimal Scale, DateTime PublishedAt);
+
+/// <summary>The latest published marks of a student, and whose they are (a parent's page names the child).</summary>
+public sealed record LatestMarks(int? StudentId, IReadOnlyList<LatestMark> Marks);
 
 public sealed class AssessmentDraft
 {

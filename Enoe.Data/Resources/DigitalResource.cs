@@ -9,6 +9,8 @@ namespace Enoe.Data.Resources;
 /// </summary>
 public sealed class DigitalResource
 {
+    public const int TitleMax = 120, UrlMax = 500, DescriptionMax = 500, CategoryMax = 60, LevelCodesMax = 60;
+
     public int Id { get; set; }
     public int? SchoolId { get; set; }
     public School? School { get; set; }

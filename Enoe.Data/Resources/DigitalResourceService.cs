@@ -15,7 +15,7 @@ public sealed class ResourceDraft
     public string Title { get; set; } = "";
     public string Url { get; set; } = "";
     public string? Description { get; set; }
-    public string Category { get; set; } = "Ressources";
+    public string Category { get; set; } = ResourceMessages.DefaultCategory;
     public Profile Profiles { get; set; } = Profile.Everyone;
     public string? LevelCodes { get; set; }
 }
@@ -24,13 +24,17 @@ public sealed class ResourceDraftValidator : AbstractValidator<ResourceDraft>
 {
     public ResourceDraftValidator()
     {
-        RuleFor(r => r.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Le nom de la ressource est obligatoire.")
-            .MaximumLength(120).WithMessage("Le nom ne doit pas dépasser 120 caractères.");
+        // Messages are read when a rule fails, in the reader's language (the validator is built once).
+        RuleFor(r => r.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => ResourceMessages.Title_Required)
+            .MaximumLength(DigitalResource.TitleMax).WithMessage(_ => ResourceMessages.FormatTitle_Max(DigitalResource.TitleMax));
         RuleFor(r => r.Url).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .WithMessage("L'adresse doit être un lien web complet (https://...).").MaximumLength(500);
-        RuleFor(r => r.Profiles).Must(p => (p & Profile.Everyone) != 0).WithMessage("Choisissez au moins un profil.");
-        RuleFor(r => r.Description).MaximumLength(500).WithMessage("La description ne doit pas dépasser 500 caractères.");
-        RuleFor(r => r.Category).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("La catégorie est obligatoire.").MaximumLength(60);
+            .WithMessage(_ => ResourceMessages.Url_Invalid)
+            .MaximumLength(DigitalResource.UrlMax).WithMessage(_ => ResourceMessages.FormatUrl_Max(DigitalResource.UrlMax));
+        RuleFor(r => r.Profiles).Must(p => (p & Profile.Everyone) != 0).WithMessage(_ => ResourceMessages.Profiles_Required);
+        RuleFor(r => r.Description).MaximumLength(DigitalResource.DescriptionMax).WithMessage(_ => ResourceMessages.FormatDescription_Max(DigitalResource.DescriptionMax));
+        RuleFor(r => r.Category).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => ResourceMessages.Category_Required)
+            .MaximumLength(DigitalResource.CategoryMax).WithMessage(_ => ResourceMessages.FormatCategory_Max(DigitalResource.CategoryMax));
+        RuleFor(r => r.LevelCodes).MaximumLength(DigitalResource.LevelCodesMax).WithMessage(_ => ResourceMessages.FormatLevels_Max(DigitalResource.LevelCodesMax));
     }
 }
 
@@ -53,7 +57,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The id comes from the browser: only a resource this person may see can become a favourite.
-        if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId)) return Result.NotFound("Ressource introuvable.");
+        if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId)) return Result.NotFound(ResourceMessages.NotFound);
         var favourite = await db.Set<ResourceFavourite>().FindAsync([user.PersonId, resourceId], ct);
         if (favourite is null) db.Add(new ResourceFavourite { PersonId = user.PersonId, ResourceId = resourceId });
         else db.Remove(favourite);
@@ -66,7 +70,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result<IReadOnlyList<DigitalResource>>.From(Result.Forbidden());
+        if (scope is null) return Result<IReadOnlyList<DigitalResource>>.From(Result.Forbidden(ResourceMessages.AdminsOnly));
         IReadOnlyList<DigitalResource> list = await db.Set<DigitalResource>().AsNoTracking()
             .Where(r => r.SchoolId == scope.Value.SchoolId).OrderBy(r => r.Category).ThenBy(r => r.Title).ToListAsync(ct);
         return Result<IReadOnlyList<DigitalResource>>.Ok(list);
@@ -78,7 +82,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result.Forbidden("Seuls les administrateurs gèrent les ressources.");
+        if (scope is null) return Result.Forbidden(ResourceMessages.AdminsOnly);
         DigitalResource? resource;
         if (draft.Id == 0)
         {
@@ -88,7 +92,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         else
         {
             resource = await db.Set<DigitalResource>().FirstOrDefaultAsync(r => r.Id == draft.Id && r.SchoolId == scope.Value.SchoolId, ct);
-            if (resource is null) return Result.NotFound("Ressource introuvable.");
+            if (resource is null) return Result.NotFound(ResourceMessages.NotFound);
         }
         resource.Title = draft.Title.Trim();
         resource.Url = draft.Url.Trim();
@@ -104,9 +108,9 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result.Forbidden();
+        if (scope is null) return Result.Forbidden(ResourceMessages.AdminsOnly);
         var deleted = await db.Set<DigitalResource>().Where(r => r.Id == resourceId && r.SchoolId == scope.Value.SchoolId).ExecuteDeleteAsync(ct);
-        return deleted == 1 ? Result.Ok() : Result.NotFound("Ressource introuvable.");
+        return deleted == 1 ? Result.Ok() : Result.NotFound(ResourceMessages.NotFound);
     }
 
     private static async Task<(int? SchoolId, bool)?> ManagedScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)

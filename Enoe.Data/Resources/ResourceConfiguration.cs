@@ -7,11 +7,11 @@ internal sealed class DigitalResourceConfiguration : IEntityTypeConfiguration<Di
 {
     public void Configure(EntityTypeBuilder<DigitalResource> b)
     {
-        b.Property(r => r.Title).HasMaxLength(120);
-        b.Property(r => r.Url).HasMaxLength(500);
-        b.Property(r => r.Description).HasMaxLength(500);
-        b.Property(r => r.Category).HasMaxLength(60);
-        b.Property(r => r.LevelCodes).HasMaxLength(60);
+        b.Property(r => r.Title).HasMaxLength(DigitalResource.TitleMax);
+        b.Property(r => r.Url).HasMaxLength(DigitalResource.UrlMax);
+        b.Property(r => r.Description).HasMaxLength(DigitalResource.DescriptionMax);
+        b.Property(r => r.Category).HasMaxLength(DigitalResource.CategoryMax);
+        b.Property(r => r.LevelCodes).HasMaxLength(DigitalResource.LevelCodesMax);
         b.HasIndex(r => r.SchoolId);
         b.HasOne(r => r.School).WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -40,11 +40,15 @@ public sealed class SkillAssessment
 
 public static class MasteryNames
 {
-    public static string French(this MasteryLevel level) => level switch
+    /// <summary>The livret's name for a level in the reader's language; "not assessed yet" for none.</summary>
+    public static string Label(this MasteryLevel? level) => level switch
     {
-        MasteryLevel.Insufficient => "Maîtrise insuffisante",
-        MasteryLevel.Fragile => "Maîtrise fragile",
-        MasteryLevel.Satisfactory => "Maîtrise satisfaisante",
-        _ => "Très bonne maîtrise",
+        MasteryLevel.Insufficient => SkillMessages.Level_Insufficient,
+        MasteryLevel.Fragile => SkillMessages.Level_Fragile,
+        MasteryLevel.Satisfactory => SkillMessages.Level_Satisfactory,
+        MasteryLevel.VeryGood => SkillMessages.Level_VeryGood,
+        _ => SkillMessages.Level_None,
     };
+
+    public static string Label(this MasteryLevel level) => ((MasteryLevel?)level).Label();
 }

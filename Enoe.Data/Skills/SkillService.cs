@@ -17,7 +17,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await ReadableAsync(db, user.PersonId, studentId, ct);
-        if (student is null) return Result<Booklet>.From(Result.NotFound("Ce livret ne vous est pas ouvert."));
+        if (student is null) return Result<Booklet>.From(Result.NotFound(SkillMessages.Booklet_NotYours));
         var who = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => new { m.SchoolId, School = m.School!.Name, Name = m.Person!.FirstName + " " + m.Person.LastName,
                 ClassName = db.Enrolments.Where(e => e.StudentId == student && e.SchoolClass!.SchoolId == m.SchoolId).Select(e => e.SchoolClass!.Name).FirstOrDefault() })
@@ -48,21 +48,21 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             .ToListAsync(ct);
         // A framework not created yet (nobody opened a booklet there): the default one, nothing assessed.
         var total = latest.Count > 0 ? latest.Count : SkillFramework.Default.Sum(d => d.Skills.Length);
-        return new SkillProgress(total, Enum.GetValues<MasteryLevel>().ToDictionary(l => l, l => latest.Count(x => x == l)));
+        return new SkillProgress(student, total, Enum.GetValues<MasteryLevel>().ToDictionary(l => l, l => latest.Count(x => x == l)));
     }
 
     /// <summary>A teacher of one of the student's classes or groups records a level on a skill of the student's établissement.</summary>
     public async Task<Result> AssessAsync(CurrentUser user, int studentId, int skillId, MasteryLevel level, int? assessmentId = null, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(level)) return Result.Invalid(["Choisissez un des quatre niveaux de maîtrise."]);
+        if (!Enum.IsDefined(level)) return Result.Invalid([SkillMessages.Level_Invalid]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await StudentRecords.TeachesAsync(db, user.PersonId, studentId, ct)) return Result.Forbidden("Vous n'enseignez pas à cet élève.");
+        if (!await StudentRecords.TeachesAsync(db, user.PersonId, studentId, ct)) return Result.Forbidden(SkillMessages.NotYourStudent);
         var skillSchool = await db.Set<Skill>().Where(s => s.Id == skillId).Select(s => (int?)s.Domain!.SchoolId).FirstOrDefaultAsync(ct);
         if (skillSchool is null || !await db.Memberships.AnyAsync(m => m.PersonId == studentId && m.SchoolId == skillSchool, ct))
-            return Result.NotFound("Cette compétence n'est pas du référentiel de l'élève.");
+            return Result.NotFound(SkillMessages.Skill_NotInFramework);
         var managed = Grades.GradeService.Managed(db, user.PersonId);
         if (assessmentId is int a && !await managed.AnyAsync(x => x.Id == a, ct))
-            return Result.NotFound("Cette évaluation n'est pas la vôtre.");
+            return Result.NotFound(SkillMessages.Assessment_NotYours);
         db.Add(new SkillAssessment { StudentId = studentId, SkillId = skillId, Level = level, TeacherId = user.PersonId, AssessmentId = assessmentId, AssessedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
         return Result.Ok();

@@ -17,7 +17,8 @@ public sealed record Booklet(int StudentId, string Student, string? ClassName, s
 /// <summary>A class a teacher assesses, with its students, for the booklet page's picker.</summary>
 public sealed record ClassStudents(int ClassId, string ClassName, IReadOnlyList<(int Id, string Name)> Students);
 
-public sealed record SkillProgress(int Total, IReadOnlyDictionary<MasteryLevel, int> ByLevel)
+/// <summary>How far a student's booklet has come, and whose it is (a parent's page names the child).</summary>
+public sealed record SkillProgress(int StudentId, int Total, IReadOnlyDictionary<MasteryLevel, int> ByLevel)
 {
     public int Assessed => ByLevel.Values.Sum();
 }

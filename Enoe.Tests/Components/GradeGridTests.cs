@@ -65,4 +65,25 @@ public sealed class GradeGridTests : SchoolComponentTest
         Assert.Equal("true", grid.FindAll("input.enoe-grade")[0].GetAttribute("aria-invalid"));
         Assert.Empty(await StoredAsync());
     }
+
+    [Fact]
+    public void InEnglish_TheGridSpeaksEnglish_AndWritesMarksWithADecimalPoint()
+    {
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var grid = Render<GradeGridPage>(p => p.Add(x => x.Id, _assessment));
+            grid.WaitForAssertion(() => Assert.Equal(2, grid.FindAll("input.enoe-grade").Count));
+            Assert.Contains("Mark out of 20", grid.Markup);
+            Assert.Contains("not published: families see nothing yet", grid.Markup);
+
+            grid.FindAll("input.enoe-grade")[0].Change("15,5");
+            grid.WaitForAssertion(() => Assert.Equal("15.5", grid.FindAll("input.enoe-grade")[0].GetAttribute("value")));
+            grid.FindAll("input.enoe-grade")[1].Change("25");
+            grid.WaitForAssertion(() => Assert.Contains("25 is more than the maximum mark (20).", grid.Markup));
+            Assert.Contains("15.5", grid.Find("dl.enoe-facts").TextContent); // the class mean
+        }
+        finally { (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture); }
+    }
 }

@@ -92,12 +92,12 @@ public sealed class GradeServiceTests : IAsyncLifetime
         // Published for 18:00 Paris time (17:00 UTC in November); the fake clock says 9:00 UTC.
         Assert.True((await Grades.PublishAsync(As(_f.TeacherA), id, true, new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc))).Succeeded);
         Assert.Empty((await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects);
-        Assert.Empty(await Grades.LatestAsync(As(_f.ParentA), null));
+        Assert.Empty((await Grades.LatestAsync(As(_f.ParentA), null)).Marks);
         Assert.Single((await Grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id)).Value!.Subjects); // the direction reads before
 
         _database.Clock.Advance(TimeSpan.FromHours(8));
         Assert.Equal("17", (await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects.Single().Marks.Single().Cell);
-        Assert.Equal("17", (await Grades.LatestAsync(As(_f.ParentA), null)).Single().Cell);
+        Assert.Equal("17", (await Grades.LatestAsync(As(_f.ParentA), null)).Marks.Single().Cell);
     }
 
     [Fact]

@@ -22,6 +22,27 @@ public sealed class GradeExportTests(EnoeAppFactory app)
         return (maths.Teacher, maths.ClassId, maths.SubjectId, lucas);
     }
 
+    /// <summary>Claire assesses one of Lucas's digital skills; Sophie, his mother, downloads his booklet (in her language when one is given).</summary>
+    private async Task<(int Lucas, HttpResponseMessage Response)> AssessAndDownloadAsync(int skill, MasteryLevel level, string? culture = null)
+    {
+        var (teacher, _, _, lucas) = await ClaireIn4eAAsync();
+        var skills = app.Services.GetRequiredService<SkillService>();
+        var skillId = (await skills.BookletAsync(teacher, lucas)).Value!.Domains.Single(d => d.Code == "NUM").Skills[skill].SkillId;
+        Assert.True((await skills.AssessAsync(teacher, lucas, skillId, level)).Succeeded);
+        var sophie = app.NewClient();
+        await sophie.SignInAsync("sophie.martin");
+        if (culture is not null) await sophie.GetAsync($"/culture/{culture}");
+        var response = await sophie.GetAsync($"/competences/livret.pdf?eleve={lucas}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (lucas, response);
+    }
+
+    private static async Task<string> TextOfAsync(HttpResponseMessage response)
+    {
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        return string.Join("\n", pdf.GetPages().Select(p => p.Text));
+    }
+
     [Fact]
     public async Task AClassesMarks_ExportAsACsvASpreadsheetOpens_ForTheirTeacherOnly()
     {
@@ -50,18 +71,9 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     [Fact]
     public async Task TheBooklet_ExportsAsAPdf_WithEachSkillsLevel()
     {
-        var (teacher, _, _, lucas) = await ClaireIn4eAAsync();
-        var skills = app.Services.GetRequiredService<SkillService>();
-        var skill = (await skills.BookletAsync(teacher, lucas)).Value!.Domains.Single(d => d.Code == "NUM").Skills[0];
-        Assert.True((await skills.AssessAsync(teacher, lucas, skill.SkillId, MasteryLevel.VeryGood)).Succeeded);
-
-        var sophie = app.NewClient();
-        await sophie.SignInAsync("sophie.martin");
-        var response = await sophie.GetAsync($"/competences/livret.pdf?eleve={lucas}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (lucas, response) = await AssessAndDownloadAsync(0, MasteryLevel.VeryGood);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        var text = await TextOfAsync(response);
         Assert.Contains("Livret de compétences", text);
         Assert.Contains("Lucas Martin", text);
         Assert.Contains("Très bonne maîtrise", text);
@@ -74,5 +86,33 @@ public sealed class GradeExportTests(EnoeAppFactory app)
         var stranger = app.NewClient(); // a student of another class: not theirs to read
         await stranger.SignInAsync(otherStudent);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/competences/livret.pdf?eleve={lucas}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBooklet_InEnglish_IsAnEnglishPdf_NamedForTheStudent()
+    {
+        var (_, response) = await AssessAndDownloadAsync(1, MasteryLevel.Satisfactory, culture: "en");
+        Assert.Equal("Skills booklet - Lucas Martin.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var text = await TextOfAsync(response);
+        Assert.Contains("Skills booklet", text);
+        Assert.Contains("Issued on", text);
+        Assert.Contains("Satisfactory mastery", text);
+        Assert.Contains("Not assessed yet", text);
+        Assert.Contains("Communiquer et collaborer en ligne", text); // the skills' official names are data: they stay French
+        Assert.DoesNotContain("Livret", text);
+        Assert.DoesNotContain("maîtrise", text);
+    }
+
+    [Fact]
+    public void EveryPageOfALongBooklet_NamesTheStudent()
+    {
+        DomainState Domain(int d) => new($"D{d}", $"Domaine {d}",
+            [.. Enumerable.Range(1, 12).Select(s => new SkillState(d * 100 + s, $"D{d}.{s}", $"Compétence {s} du domaine {d}, formulée assez longuement pour occuper deux lignes du livret imprimé", null, []))]);
+        var booklet = new Booklet(1, "Emma Martin", "2ndeA", "Lycée Louis Lumière", [.. Enumerable.Range(1, 6).Select(Domain)]);
+
+        using var pdf = PdfDocument.Open(Enoe.App.Files.BookletPdf.Render(booklet, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.True(pdf.NumberOfPages > 2, $"{pdf.NumberOfPages} pages");
+        foreach (var page in pdf.GetPages())
+            Assert.Contains($"Emma Martin — livret de compétences — page {page.Number}/{pdf.NumberOfPages}", page.Text);
     }
 }
