@@ -180,7 +180,8 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         var page = Render<DashboardPage>();
         page.WaitForElement("[data-widget=boom]");
         Assert.Contains("--enoe-phone-order: 5;", page.Find("[data-widget=boom]").GetAttribute("style"));
-        Assert.Contains($"--enoe-phone-order: {WidgetDescriptor.DefaultPhoneOrder};", page.Find("[data-widget=news]").GetAttribute("style"));
+        var news = Services.GetRequiredService<WidgetCatalog>().Get("news")!;
+        Assert.Contains($"--enoe-phone-order: {news.PhoneOrder};", page.Find("[data-widget=news]").GetAttribute("style"));
     }
 
     [Fact]

@@ -22,10 +22,6 @@ public sealed class UserSession(AuthenticationStateProvider authentication, Work
     /// </summary>
     public int? SelectedChildId { get; private set; }
 
-    /// <summary>Pages still subscribe to it; the child no longer changes within a circuit. (To remove.)</summary>
-#pragma warning disable CS0067
-    public event Action? Changed;
-#pragma warning restore CS0067
 
     private async Task<Workspace?> LoadAsync()
     {

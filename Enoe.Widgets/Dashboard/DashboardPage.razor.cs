@@ -44,7 +44,6 @@ public partial class DashboardPage
     {
         _user = await Session.GetUserAsync();
         _workspace = await Session.GetWorkspaceAsync();
-        Session.Changed += OnSessionChanged;
         if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true) return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
@@ -208,8 +207,4 @@ public partial class DashboardPage
         else _tabs.Add(result.Value!);
         return true;
     }
-
-    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
-
-    public void Dispose() => Session.Changed -= OnSessionChanged;
 }

@@ -61,7 +61,6 @@ public partial class LogbookPage
         if (_audiences.Count > 0) _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
         _directionClasses = await Logbook.ClassesForDirectionAsync(_user);
         NewDraft();
-        Session.Changed += OnChildChanged;
         _subscription = Events.Subscribe<LogbookChanged>(OnChangedAsync);
         await ReloadAsync();
     }
@@ -186,8 +185,6 @@ public partial class LogbookPage
         await ReloadAsync();
     }
 
-    private void OnChildChanged() => _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
-
     /// <summary>Another person's change, on their thread: reload if it concerns a class or group shown here.</summary>
     private Task OnChangedAsync(LogbookChanged change)
     {
@@ -196,9 +193,5 @@ public partial class LogbookPage
         return relevant ? InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }) : Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        Session.Changed -= OnChildChanged;
-        _subscription?.Dispose();
-    }
+    public void Dispose() => _subscription?.Dispose();
 }
