@@ -69,6 +69,24 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ATabClosedRightAfterTyping_KeepsTheDraft()
+    {
+        var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
+        await page.Locator("[data-draft-form][data-draft-state=ready]").WaitForAsync();
+        await page.GetByLabel("Message").FillAsync("Prêt de tablettes pour la 5eC, jeudi.");
+        // Closed at once, the change still waiting for its 400 ms: the page writes it as it goes.
+        var closed = new TaskCompletionSource();
+        page.Close += (_, _) => closed.TrySetResult();
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        await closed.Task;
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync("/memos/nouveau");
+        await again.WaitForCircuitAsync();
+        await Expect(again.GetByLabel("Message")).ToHaveValueAsync("Prêt de tablettes pour la 5eC, jeudi.");
+    }
+
+    [Fact]
     public async Task ADraft_NeverReachesAnotherAccountOnTheSameBrowser()
     {
         var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
