@@ -24,6 +24,6 @@ public static class TextLimits
     /// <summary>The rest of the message: the event's description, the invocation around it.</summary>
     public const int Envelope = 64 * 1024;
 
-    /// <summary>664 KB: anything a form lets through reaches the server.</summary>
+    /// <summary>665,536 bytes (650 KiB): anything a form lets through reaches the server.</summary>
     public const long MaximumReceiveMessageSize = (long)LongestField * WorstBytesPerCharacter + Envelope;
 }
