@@ -18,13 +18,14 @@ public sealed class MemoDraftValidator : AbstractValidator<MemoDraft>
 {
     public const int SubjectMax = 200, BodyMax = 20_000, AddressesMax = 50;
 
+    /// <remarks>The forms' <c>maxlength</c> are these numbers: what a form lets through, the server accepts.</remarks>
     public MemoDraftValidator()
     {
-        RuleFor(d => d.To).NotEmpty().WithMessage("Choisissez au moins un destinataire.")
-            .Must(t => t.Count <= AddressesMax).WithMessage($"{AddressesMax} destinataires ou groupes au plus : écrivez plutôt à une classe ou un profil.");
-        RuleFor(d => d.Subject).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Donnez un objet au mémo.")
-            .MaximumLength(SubjectMax).WithMessage($"L'objet ne doit pas dépasser {SubjectMax} caractères.");
-        RuleFor(d => d.Body).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Le mémo est vide : écrivez votre message.")
-            .MaximumLength(BodyMax).WithMessage($"Le message ne doit pas dépasser {BodyMax} caractères.");
+        RuleFor(d => d.To).NotEmpty().WithMessage(_ => MemoMessages.Draft_NoRecipient)
+            .Must(t => t.Count <= AddressesMax).WithMessage(_ => MemoMessages.FormatDraft_TooManyRecipients(AddressesMax));
+        RuleFor(d => d.Subject).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => MemoMessages.Draft_NoSubject)
+            .MaximumLength(SubjectMax).WithMessage(_ => MemoMessages.FormatDraft_SubjectTooLong(SubjectMax.ToString("N0")));
+        RuleFor(d => d.Body).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => MemoMessages.Draft_NoBody)
+            .MaximumLength(BodyMax).WithMessage(_ => MemoMessages.FormatDraft_BodyTooLong(BodyMax.ToString("N0")));
     }
 }

@@ -32,16 +32,17 @@ public enum MemoRules
 
 public static class MemoRuleNames
 {
-    public static readonly IReadOnlyList<(MemoRules Rule, string French)> All =
+    /// <summary>Each rule and its description, in the reader's language (read when shown, never cached).</summary>
+    public static IReadOnlyList<(MemoRules Rule, string Text)> All =>
     [
-        (MemoRules.StudentsToTheirTeachers, "Les élèves écrivent aux enseignants de leurs classes et groupes"),
-        (MemoRules.StudentsToStaff, "Les élèves écrivent au personnel (vie scolaire, direction, CDI)"),
-        (MemoRules.StudentsToClassmates, "Les élèves écrivent aux élèves de leurs classes et groupes"),
-        (MemoRules.ParentsToTeachers, "Les parents écrivent aux enseignants de leurs enfants"),
-        (MemoRules.ParentsToStaff, "Les parents écrivent au personnel et à la direction"),
-        (MemoRules.ParentsToClassParents, "Les parents écrivent aux autres parents de la classe"),
-        (MemoRules.TeachersToStudents, "Les enseignants écrivent aux élèves de leurs classes et groupes"),
-        (MemoRules.TeachersToParents, "Les enseignants écrivent aux parents de leurs élèves"),
-        (MemoRules.TeachersToColleagues, "Les enseignants écrivent à leurs collègues et au personnel"),
+        (MemoRules.StudentsToTheirTeachers, MemoMessages.Rule_StudentsToTheirTeachers),
+        (MemoRules.StudentsToStaff, MemoMessages.Rule_StudentsToStaff),
+        (MemoRules.StudentsToClassmates, MemoMessages.Rule_StudentsToClassmates),
+        (MemoRules.ParentsToTeachers, MemoMessages.Rule_ParentsToTeachers),
+        (MemoRules.ParentsToStaff, MemoMessages.Rule_ParentsToStaff),
+        (MemoRules.ParentsToClassParents, MemoMessages.Rule_ParentsToClassParents),
+        (MemoRules.TeachersToStudents, MemoMessages.Rule_TeachersToStudents),
+        (MemoRules.TeachersToParents, MemoMessages.Rule_TeachersToParents),
+        (MemoRules.TeachersToColleagues, MemoMessages.Rule_TeachersToColleagues),
     ];
 }

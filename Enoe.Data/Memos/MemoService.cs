@@ -27,8 +27,8 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     {
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid) return Result<int>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
-        if (attachments.Count > AttachmentsMax) return Result<int>.From(Result.Invalid([$"{AttachmentsMax} pièces jointes au plus."]));
-        if (user.SchoolId is not int schoolId) return Result<int>.From(Result.Forbidden("Choisissez d'abord un établissement."));
+        if (attachments.Count > AttachmentsMax) return Result<int>.From(Result.Invalid([MemoMessages.FormatSend_TooManyAttachments(AttachmentsMax)]));
+        if (user.SchoolId is not int schoolId) return Result<int>.From(Result.Forbidden(MemoMessages.Send_NoSchool));
 
         Result<Resolved> resolved;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -43,8 +43,8 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
             memo = new Memo
             {
                 SchoolId = schoolId, SenderId = user.PersonId, Subject = draft.Subject.Trim(), Body = draft.Body.Trim(), SentAt = now,
-                ReplyToId = draft.ReplyToId, AboutChildId = draft.AboutChildId, To = Summary(draft.To),
-                Audiences = [.. draft.To.Select(a => new MemoAudience { Kind = a.Kind, TargetId = a.TargetId, Label = a.Label })],
+                ReplyToId = draft.ReplyToId, AboutChildId = draft.AboutChildId, To = Summary(plan.To),
+                Audiences = [.. plan.To.Select(a => new MemoAudience { Kind = a.Kind, TargetId = a.TargetId, Label = a.Label })],
                 Attachments = [.. stored.Select(f => new MemoAttachment { File = f }), .. plan.ForwardedFiles.Select(id => new MemoAttachment { FileId = id })],
             };
             db.Add(memo);
@@ -108,7 +108,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         var me = user.PersonId;
         var visible = Visible(db, me);
         var thread = await visible.Where(m => m.Id == memoId).Select(m => (int?)m.ThreadId).FirstOrDefaultAsync(ct);
-        if (thread is null) return Result<IReadOnlyList<MemoView>>.From(Result.NotFound("Ce mémo n'existe pas ou ne vous est pas adressé."));
+        if (thread is null) return Result<IReadOnlyList<MemoView>>.From(Result.NotFound(MemoMessages.Conversation_NotFound));
         var memos = await visible.Where(m => m.ThreadId == thread).OrderBy(m => m.SentAt).ThenBy(m => m.Id)
             .Select(m => new MemoView(m.Id, m.SenderId, m.Sender!.FirstName + " " + m.Sender.LastName, m.To,
                 m.AboutChild == null ? null : m.AboutChild.FirstName + " " + m.AboutChild.LastName, m.Subject, m.Body, m.SentAt, m.SenderId == me,
@@ -135,7 +135,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<Memo>().AnyAsync(m => m.Id == memoId && m.SenderId == user.PersonId, ct))
-            return Result<MemoReceipts>.From(Result.Forbidden("Seul l'expéditeur voit qui a lu ce mémo."));
+            return Result<MemoReceipts>.From(Result.Forbidden(MemoMessages.Receipts_SenderOnly));
         var audiences = await db.Set<MemoAudience>().Where(a => a.MemoId == memoId).OrderBy(a => a.Id)
             .Select(a => new AudienceReceipt(a.Label, db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null), db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id)))
             .ToListAsync(ct);
@@ -159,7 +159,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
             return Result.Ok();
         }
         var mine = await db.Set<Memo>().FirstOrDefaultAsync(m => m.Id == memoId && m.SenderId == me, ct);
-        if (mine is null || to == MemoFolder.Inbox) return Result.NotFound("Ce mémo n'est pas dans vos dossiers.");
+        if (mine is null || to == MemoFolder.Inbox) return Result.NotFound(MemoMessages.Move_NotFound);
         mine.SenderFolder = to;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -203,19 +203,19 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         var groups = await db.Groups.Where(g => g.SchoolId == schoolId).OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
         var candidates = classes.SelectMany(c => new[]
             {
-                new MemoAddress(AudienceKind.ClassStudents, c.Id, $"Élèves de {c.Name}"),
-                new MemoAddress(AudienceKind.ClassParents, c.Id, $"Parents de {c.Name}"),
-                new MemoAddress(AudienceKind.ClassTeachers, c.Id, $"Équipe pédagogique de {c.Name}"),
+                new MemoAddress(AudienceKind.ClassStudents, c.Id, AudienceLabel(AudienceKind.ClassStudents, c.Name)),
+                new MemoAddress(AudienceKind.ClassParents, c.Id, AudienceLabel(AudienceKind.ClassParents, c.Name)),
+                new MemoAddress(AudienceKind.ClassTeachers, c.Id, AudienceLabel(AudienceKind.ClassTeachers, c.Name)),
             })
-            .Concat(groups.Select(g => new MemoAddress(AudienceKind.GroupStudents, g.Id, $"Groupe {g.Name}")))
-            .Concat(ProfileAudiences)
+            .Concat(groups.Select(g => new MemoAddress(AudienceKind.GroupStudents, g.Id, AudienceLabel(AudienceKind.GroupStudents, g.Name))))
+            .Concat(ProfileAudiences())
             .Where(a => string.IsNullOrWhiteSpace(search) || a.Label.Contains(search.Trim(), StringComparison.CurrentCultureIgnoreCase));
         // An audience is offered only when the sender reaches all of it (one count query each, on small sets).
         foreach (var audience in candidates)
         {
             if (options.Count >= take * 2) break;
             var (total, allowed) = await CountAsync(db, schoolId, user.PersonId, audience, reachable, ct);
-            if (total > 0 && total == allowed) options.Add(new AddressOption(audience, $"{total} personne{(total > 1 ? "s" : "")}"));
+            if (total > 0 && total == allowed) options.Add(new AddressOption(audience, total == 1 ? MemoMessages.People_One : MemoMessages.FormatPeople_Many(total)));
         }
         return options;
     }
@@ -231,26 +231,54 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct))
-            return Result.Forbidden("Seuls les administrateurs de l'établissement règlent la messagerie.");
+            return Result.Forbidden(MemoMessages.Rules_AdminsOnly);
         await db.Schools.Where(s => s.Id == user.SchoolId).ExecuteUpdateAsync(u => u.SetProperty(s => s.MemoRules, rules), ct);
         return Result.Ok();
     }
 
-    private static readonly MemoAddress[] ProfileAudiences =
+    /// <summary>The whole-profile audiences a sender may choose (labels in the reader's language, so built when asked).</summary>
+    private static MemoAddress[] ProfileAudiences() =>
     [
-        new(AudienceKind.Profile, (int)Profile.Teacher, "Tous les enseignants"),
-        new(AudienceKind.Profile, (int)(Profile.Staff | Profile.SchoolAdmin), "Tout le personnel"),
-        new(AudienceKind.Profile, (int)Profile.Student, "Tous les élèves"),
-        new(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents"),
+        new(AudienceKind.Profile, (int)Profile.Teacher, MemoMessages.Audience_AllTeachers),
+        new(AudienceKind.Profile, (int)Direction, MemoMessages.Audience_AllStaff),
+        new(AudienceKind.Profile, (int)Profile.Student, MemoMessages.Audience_AllStudents),
+        new(AudienceKind.Profile, (int)Profile.Parent, MemoMessages.Audience_AllParents),
     ];
 
-    private sealed record Resolved(IReadOnlyList<(int PersonId, int Address)> Recipients, int? ThreadId, IReadOnlyList<int> ForwardedFiles);
+    private static string AudienceLabel(AudienceKind kind, string name) => kind switch
+    {
+        AudienceKind.ClassStudents => MemoMessages.FormatAudience_ClassStudents(name),
+        AudienceKind.ClassParents => MemoMessages.FormatAudience_ClassParents(name),
+        AudienceKind.ClassTeachers => MemoMessages.FormatAudience_ClassTeachers(name),
+        AudienceKind.GroupStudents => MemoMessages.FormatAudience_Group(name),
+        _ => name,
+    };
+
+    /// <summary>
+    /// What an audience (not a person) is called, read from the database: a draft comes back from the
+    /// browser, and the label it carries is not trusted. Null when it names nothing in the établissement.
+    /// </summary>
+    private static async Task<string?> AudienceLabelAsync(EnoeDbContext db, int schoolId, MemoAddress address, CancellationToken ct)
+    {
+        var target = address.TargetId;
+        var name = address.Kind switch
+        {
+            AudienceKind.ClassStudents or AudienceKind.ClassParents or AudienceKind.ClassTeachers =>
+                await db.Classes.Where(c => c.Id == target && c.SchoolId == schoolId).Select(c => c.Name).FirstOrDefaultAsync(ct),
+            AudienceKind.GroupStudents => await db.Groups.Where(g => g.Id == target && g.SchoolId == schoolId).Select(g => g.Name).FirstOrDefaultAsync(ct),
+            _ => ProfileAudiences().FirstOrDefault(a => a.Kind == address.Kind && a.TargetId == target)?.Label,
+        };
+        return name is null ? null : AudienceLabel(address.Kind, name);
+    }
+
+    /// <param name="To">The addresses as chosen, each labelled by the server.</param>
+    private sealed record Resolved(IReadOnlyList<(int PersonId, int Address)> Recipients, int? ThreadId, IReadOnlyList<int> ForwardedFiles, IReadOnlyList<MemoAddress> To);
 
     /// <summary>Checks every address against the rules and expands it to people, each person once (the first address that brings them).</summary>
     private static async Task<Result<Resolved>> ResolveAsync(EnoeDbContext db, int me, int schoolId, MemoDraft draft, CancellationToken ct)
     {
         var sender = await SenderAsync(db, me, schoolId, ct);
-        if (sender is null) return Result<Resolved>.From(Result.Forbidden("Vous n'appartenez pas à cet établissement."));
+        if (sender is null) return Result<Resolved>.From(Result.Forbidden(MemoMessages.Send_NotMember));
         var reachable = Reachable(db, me, schoolId, sender.Value.Profiles, sender.Value.Rules);
 
         // A reply may always go back to the person who wrote to you.
@@ -258,38 +286,45 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         if (draft.ReplyToId is int replyTo)
         {
             var original = await Visible(db, me).Where(m => m.Id == replyTo).Select(m => new { m.ThreadId, m.SenderId }).FirstOrDefaultAsync(ct);
-            if (original is null) return Result<Resolved>.From(Result.NotFound("Le mémo auquel vous répondez n'existe plus."));
+            if (original is null) return Result<Resolved>.From(Result.NotFound(MemoMessages.Send_ReplyGone));
             (thread, repliedTo) = (original.ThreadId, original.SenderId);
         }
         IReadOnlyList<int> forwarded = [];
         if (draft.ForwardOfId is int forwardOf)
         {
-            if (!await Visible(db, me).AnyAsync(m => m.Id == forwardOf, ct)) return Result<Resolved>.From(Result.NotFound("Le mémo que vous transférez n'existe plus."));
+            if (!await Visible(db, me).AnyAsync(m => m.Id == forwardOf, ct)) return Result<Resolved>.From(Result.NotFound(MemoMessages.Send_ForwardGone));
             forwarded = await db.Set<MemoAttachment>().Where(a => a.MemoId == forwardOf).Select(a => a.FileId).ToListAsync(ct);
         }
         if (draft.AboutChildId is int child && !await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == child, ct))
-            return Result<Resolved>.From(Result.Forbidden("Vous ne pouvez écrire qu'au sujet de vos enfants."));
+            return Result<Resolved>.From(Result.Forbidden(MemoMessages.Send_NotYourChild));
 
         var recipients = new List<(int, int)>();
+        var to = new List<MemoAddress>();
         var seen = new HashSet<int> { me };
         for (var i = 0; i < draft.To.Count; i++)
         {
-            var address = draft.To[i];
-            var people = await Expand(db, schoolId, address).Where(id => id != me).Distinct().ToListAsync(ct);
+            var (target, isPerson) = (draft.To[i].TargetId, draft.To[i].Kind == AudienceKind.Person);
+            // A person's name and membership in one query (as many round trips for one parent as for all of them).
+            var label = isPerson
+                ? await db.Memberships.Where(m => m.SchoolId == schoolId && m.PersonId == target).Select(m => m.Person!.FirstName + " " + m.Person.LastName).FirstOrDefaultAsync(ct)
+                : await AudienceLabelAsync(db, schoolId, draft.To[i], ct);
+            if (label is null)
+                return Result<Resolved>.From(Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(draft.To[i].Label) : MemoMessages.Send_UnknownAudience]));
+            var address = draft.To[i] with { Label = label };
+            List<int> people = isPerson ? (target == me ? [] : [target]) : await Expand(db, schoolId, address).Where(id => id != me).Distinct().ToListAsync(ct);
             if (people.Count == 0)
-                return Result<Resolved>.From(Result.Invalid([address.Kind == AudienceKind.Person ? $"{address.Label} ne fait pas partie de l'établissement." : $"« {address.Label} » ne compte personne."]));
-            var isReplyToSender = address.Kind == AudienceKind.Person && address.TargetId == repliedTo;
+                return Result<Resolved>.From(Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(label) : MemoMessages.FormatSend_AudienceEmpty(label)]));
+            var isReplyToSender = isPerson && address.TargetId == repliedTo;
             if (!isReplyToSender)
             {
                 var allowed = await reachable.CountAsync(id => people.Contains(id), ct);
                 if (allowed < people.Count)
-                    return Result<Resolved>.From(Result.Forbidden(address.Kind == AudienceKind.Person
-                        ? $"Les règles de l'établissement ne vous permettent pas d'écrire à {address.Label}. Rien n'a été envoyé."
-                        : $"Les règles de l'établissement ne vous permettent pas d'écrire à « {address.Label} ». Rien n'a été envoyé."));
+                    return Result<Resolved>.From(Result.Forbidden(isPerson ? MemoMessages.FormatSend_PersonNotAllowed(label) : MemoMessages.FormatSend_AudienceNotAllowed(label)));
             }
             recipients.AddRange(people.Where(seen.Add).Select(p => (p, i)));
+            to.Add(address);
         }
-        return Result<Resolved>.Ok(new Resolved(recipients, thread, forwarded));
+        return Result<Resolved>.Ok(new Resolved(recipients, thread, forwarded, to));
     }
 
     private static async Task<(int Total, int Allowed)> CountAsync(EnoeDbContext db, int schoolId, int me, MemoAddress address, IQueryable<int> reachable, CancellationToken ct)

@@ -29,17 +29,18 @@ public sealed class ArticleDraftValidator : AbstractValidator<ArticleDraft>
     public const int SummaryMax = 500;
     public const int BodyMax = 100_000;
 
+    /// <remarks>The editor's <c>maxlength</c> are these numbers: what the form lets through, the server accepts.</remarks>
     public ArticleDraftValidator()
     {
-        RuleFor(a => a.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Le titre est obligatoire.")
-            .MaximumLength(TitleMax).WithMessage($"Le titre ne doit pas dépasser {TitleMax} caractères.");
+        RuleFor(a => a.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => ArticleMessages.Title_Required)
+            .MaximumLength(TitleMax).WithMessage(_ => ArticleMessages.FormatTitle_TooLong(TitleMax.ToString("N0")));
         RuleFor(a => a.Title).Must(t => Common.Slugs.From(t ?? "").Length > 0)
             .When(a => !string.IsNullOrWhiteSpace(a.Title))
-            .WithMessage("Le titre doit contenir au moins une lettre ou un chiffre.");
-        RuleFor(a => a.Summary).MaximumLength(SummaryMax).WithMessage($"Le résumé ne doit pas dépasser {SummaryMax} caractères.");
-        RuleFor(a => a.BodyMarkdown).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("Le texte de l'article est vide.")
-            .MaximumLength(BodyMax).WithMessage($"Le texte ne doit pas dépasser {BodyMax} caractères.");
-        RuleFor(a => a.Kind).IsInEnum().WithMessage("Type d'article inconnu.");
-        RuleFor(a => a.Status).IsInEnum().WithMessage("État de publication inconnu.");
+            .WithMessage(_ => ArticleMessages.Title_NoLetter);
+        RuleFor(a => a.Summary).MaximumLength(SummaryMax).WithMessage(_ => ArticleMessages.FormatSummary_TooLong(SummaryMax.ToString("N0")));
+        RuleFor(a => a.BodyMarkdown).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => ArticleMessages.Body_Empty)
+            .MaximumLength(BodyMax).WithMessage(_ => ArticleMessages.FormatBody_TooLong(BodyMax.ToString("N0")));
+        RuleFor(a => a.Kind).IsInEnum().WithMessage(_ => ArticleMessages.Kind_Unknown);
+        RuleFor(a => a.Status).IsInEnum().WithMessage(_ => ArticleMessages.Status_Unknown);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null) return Result<ArticleDraft>.From(Result.NotFound("Cet article n'existe pas ou a été supprimé."));
+        if (article is null) return Result<ArticleDraft>.From(Result.NotFound(ArticleMessages.NotFound));
         var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
         return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : Result<ArticleDraft>.From(denied);
     }
@@ -84,7 +84,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         else
         {
             article = await db.Articles.FirstOrDefaultAsync(a => a.Id == draft.Id, ct);
-            if (article is null) return Result<ArticleDraft>.From(Result.NotFound("Cet article a été supprimé entre-temps : copiez votre texte avant de quitter la page."));
+            if (article is null) return Result<ArticleDraft>.From(Result.NotFound(ArticleMessages.DeletedMeanwhile));
             // The school an article belongs to comes from the database, never from the submitted draft.
             var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
             if (denied is not null) return Result<ArticleDraft>.From(denied);
@@ -112,19 +112,17 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         }
         return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
 
-        static Result<ArticleDraft> Conflict() => Result<ArticleDraft>.From(Result.Conflict(
-            "Quelqu'un a modifié cet article pendant que vous l'écriviez. Votre texte est conservé : " +
-            "copiez-le, rechargez l'article, puis reportez vos changements."));
+        static Result<ArticleDraft> Conflict() => Result<ArticleDraft>.From(Result.Conflict(ArticleMessages.Conflict));
     }
 
     public async Task<Result> DeleteAsync(CurrentUser user, int articleId, int version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null) return Result.NotFound("Cet article a déjà été supprimé.");
+        if (article is null) return Result.NotFound(ArticleMessages.AlreadyDeleted);
         var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
         if (denied is not null) return denied;
-        if (article.Version != version) return Result.Conflict("Cet article a été modifié entre-temps : rechargez-le avant de le supprimer.");
+        if (article.Version != version) return Result.Conflict(ArticleMessages.ChangedBeforeDelete);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -140,12 +138,12 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
             .Select(s => new { s.Services }).FirstOrDefaultAsync(ct);
-        if (school is null) return Result.NotFound("Établissement inconnu.");
+        if (school is null) return Result.NotFound(ArticleMessages.SchoolUnknown);
         if ((school.Services & EntService.PublicSite) == 0)
-            return Result.Forbidden("Le site public n'est pas activé pour cet établissement.");
+            return Result.Forbidden(ArticleMessages.SiteOff);
         var isEditor = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
             && (m.Profiles & EditorProfiles) != 0, ct);
-        return isEditor ? null : Result.Forbidden("Seuls les personnels de l'établissement peuvent écrire sur son site public.");
+        return isEditor ? null : Result.Forbidden(ArticleMessages.EditorsOnly);
     }
 
     private static async Task<string> FreeSlugAsync(EnoeDbContext db, ArticleDraft draft, CancellationToken ct)

@@ -93,7 +93,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         {
             if (FileNames.Problem(upload.Name) is { } problem) errors.Add(problem);
             else if (!FileTypes.IsAllowedExtension(upload.Name))
-                errors.Add($"« {upload.Name} » : ce type de fichier n'est pas accepté (acceptés : {FileTypes.Extensions}).");
+                errors.Add(StorageMessages.FormatTypeNotAccepted(upload.Name, FileTypes.Extensions));
             else if (upload.Length > _options.MaxFileBytes) errors.Add(TooLarge(upload.Name));
         }
         if (errors.Count > 0) return Result.Invalid(errors);
@@ -181,12 +181,12 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
                 await target.FlushAsync(ct);
                 target.Flush(flushToDisk: true);
             }
-            if (staged.Length == 0) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([$"« {upload.Name} » est vide."])); }
+            if (staged.Length == 0) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([StorageMessages.FormatEmpty(upload.Name)])); }
             var contentType = FileTypes.Recognise(upload.Name, header.AsSpan(0, headerLength));
             if (contentType is null)
             {
                 staged.Dispose();
-                return Result<StagedFile>.From(Result.Invalid([$"« {upload.Name} » : son contenu ne correspond pas à un fichier {Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant()}. Il n'a pas été enregistré."]));
+                return Result<StagedFile>.From(Result.Invalid([StorageMessages.FormatContentMismatch(upload.Name, Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant())]));
             }
             staged.ContentType = contentType;
             return Result<StagedFile>.Ok(staged);
@@ -201,10 +201,11 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     private static Task<long> UsedBytesAsync(EnoeDbContext db, int ownerId, CancellationToken ct) =>
         db.StoredFiles.Where(f => f.OwnerId == ownerId).SumAsync(f => f.Length, ct);
 
-    private Result QuotaExceeded(long used) => Result.Invalid([
-        $"Votre espace est plein : {Sizes.Format(used)} utilisés sur {Sizes.Format(_options.QuotaBytesPerPerson)}. Videz la corbeille ou supprimez des documents."]);
+    private Result QuotaExceeded(long used) =>
+        Result.Invalid([StorageMessages.FormatQuotaFull(Sizes.Format(used), Sizes.Format(_options.QuotaBytesPerPerson))]);
 
-    private string TooLarge(string name) => $"« {name} » dépasse la taille maximale de {Sizes.Format(_options.MaxFileBytes)}.";
+    /// <summary>"« x.pdf » dépasse la taille maximale de 20 Mo.", in the reader's language (upload boxes say it before sending).</summary>
+    public string TooLarge(string name) => StorageMessages.FormatTooLarge(name, Sizes.Format(_options.MaxFileBytes));
 
     private string BlobPath(Guid id)
     {

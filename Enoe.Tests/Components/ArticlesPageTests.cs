@@ -67,4 +67,51 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         await using var db = _database.NewContext();
         Assert.Equal("sortie-au-musee", (await db.Articles.SingleAsync()).Slug);
     }
+
+    [Fact]
+    public async Task DeletingAnArticle_AsksFirst_CancelKeepsIt_ConfirmDeletesIt()
+    {
+        var saved = await _database.Get<ArticleService>().SaveAsync(TwoSchools.As(_f.StaffA, _f.A),
+            new ArticleDraft { SchoolId = _f.A.Id, Title = "Portes ouvertes", BodyMarkdown = "Samedi matin." });
+        Assert.True(saved.Succeeded);
+        var page = Render<ArticlesPage>();
+        page.WaitForElement("nav button.enoe-link-button").Click();
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Supprimer"));
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Supprimer" && b.Closest("dialog") is null).Click();
+        page.WaitForAssertion(() => Assert.Contains("Supprimer l'article « Portes ouvertes » ? Il disparaîtra du site public.", page.Find("dialog").TextContent));
+        var renders = page.RenderCount;
+        page.FindAll("dialog button")[1].Click(); // Annuler
+        page.WaitForState(() => page.RenderCount > renders); // the page has heard the answer
+        await using (var db = _database.NewContext()) Assert.Equal(1, await db.Articles.CountAsync());
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Supprimer" && b.Closest("dialog") is null).Click();
+        page.WaitForElement("dialog .enoe-tool-danger").Click();
+        page.WaitForAssertion(() => Assert.Contains("Article supprimé.", page.Markup));
+        await using (var db = _database.NewContext()) Assert.Equal(0, await db.Articles.CountAsync());
+    }
+
+    [Fact]
+    public void TheBodysLimit_IsWhatTheServerAccepts()
+    {
+        var page = Render<ArticlesPage>();
+        Assert.Equal(ArticleDraftValidator.BodyMax.ToString(), page.WaitForElement("textarea").GetAttribute("maxlength"));
+    }
+
+    [Fact]
+    public async Task TheEditor_AndTheServersRefusals_SpeakEnglishToAnEnglishReader()
+    {
+        using var _ = EnglishCulture.Use();
+        var page = Render<ArticlesPage>();
+        page.WaitForAssertion(() => Assert.Equal("Public website articles", page.Find("h1").TextContent));
+        page.Find("textarea").Input("Text I do not want to lose");
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save")).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The title is required.", page.Find("[role=alert]").TextContent));
+        Assert.Contains("New article", page.Markup);
+        Assert.DoesNotContain("Enregistrer", page.Markup);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Articles.CountAsync());
+    }
 }
+

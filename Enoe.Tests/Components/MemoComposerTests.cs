@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bunit;
 using Enoe.Data.Memos;
 using Enoe.Data.People;
@@ -58,4 +59,94 @@ public sealed class MemoComposerTests : SchoolComponentTest
         Assert.Equal(1, await MemoCountAsync());
         Assert.Equal(1, await Database.Get<MemoService>().UnreadCountAsync(TwoSchools.As(F.StudentA, F.A)));
     }
+
+    /// <summary>The browser's draft script, as the composer uses it (<c>js/drafts.js</c>).</summary>
+    private BunitJSModuleInterop DraftScript(string? storedKey = null, string? storedDraft = null)
+    {
+        var script = JSInterop.SetupModule("./js/drafts.js");
+        script.Setup<string?>("storedKey", _ => true).SetResult(storedKey);
+        script.Setup<string?>("attach", _ => true).SetResult(storedDraft);
+        script.SetupVoid("remember", _ => true);
+        script.SetupVoid("clear", _ => true);
+        script.SetupVoid("detach", _ => true);
+        return script;
+    }
+
+    private static string Stored(string subject, string body, int? replyToId = null) => JsonSerializer.Serialize(new
+    {
+        fields = new { subject, body },
+        context = new { to = new[] { new { kind = 0, targetId = 1, label = "Mme Test" } }, aboutChildId = (int?)null, replyToId, forwardOfId = (int?)null },
+    });
+
+    [Fact]
+    public void TheDraft_IsKeptByTheBrowserAsThePersonTypes_UnderTheirOwnKey_AndEachChangeOfRecipientsAtOnce()
+    {
+        var script = DraftScript();
+        var composer = Render<MemoComposer>(p => p.Add(c => c.Id, "compose"));
+
+        var attach = script.VerifyInvoke("attach");
+        Assert.Equal($"enoe.draft.{F.TeacherA.Id}.compose", attach.Arguments[1]);
+        Assert.Equal(2, composer.FindAll("[data-draft]").Count); // subject and body, read by the script as they are typed
+        Assert.Equal(MemoDraftValidator.BodyMax.ToString(), composer.Find("#compose-body").GetAttribute("maxlength"));
+
+        composer.Find("#compose-to").Input("6eA");
+        composer.WaitForAssertion(() => Assert.Contains("Élèves de 6eA", composer.Markup));
+        composer.FindAll("button").Single(b => b.TextContent == "Élèves de 6eA").Click();
+        Assert.Contains("de 6eA", JsonSerializer.Serialize(script.VerifyInvoke("remember").Arguments[1]));
+    }
+
+    [Fact]
+    public void AStoredDraft_IsRestored_AndSaid()
+    {
+        DraftScript(storedDraft: Stored("Sortie SVT", "Prévoir des bottes."));
+        var composer = Render<MemoComposer>();
+
+        composer.WaitForAssertion(() => Assert.Contains("Brouillon retrouvé sur cet appareil.", composer.Markup));
+        Assert.Equal("Sortie SVT", composer.Find("#memo-subject").GetAttribute("value"));
+        Assert.Equal("Prévoir des bottes.", composer.Find("#memo-body").GetAttribute("value"));
+        Assert.Contains("Mme Test", composer.Find("[aria-label='Destinataires choisis']").TextContent);
+    }
+
+    [Fact]
+    public void ADraftOfAnotherForm_IsNotRestoredIntoAReply()
+    {
+        DraftScript(storedDraft: Stored("Sortie SVT", "Prévoir des bottes.", replyToId: null));
+        var reply = Render<MemoComposer>(p => p.Add(c => c.Id, "reply").Add(c => c.Initial, new MemoDraft { Subject = "Re : Bottes", ReplyToId = 42 }));
+        Assert.Equal("Re : Bottes", reply.Find("#reply-subject").GetAttribute("value"));
+        Assert.DoesNotContain("Brouillon retrouvé", reply.Markup);
+    }
+
+    [Fact]
+    public async Task SendingTheMemo_ClearsItsDraft()
+    {
+        var script = DraftScript();
+        var composer = Render<MemoComposer>();
+        composer.Find("#memo-subject").Change("Sortie SVT");
+        composer.Find("#memo-body").Change("Prévoir des bottes.");
+        composer.Find("#memo-to").Input("6eA");
+        composer.WaitForAssertion(() => Assert.Contains("Élèves de 6eA", composer.Markup));
+        composer.FindAll("button").Single(b => b.TextContent == "Élèves de 6eA").Click();
+        Assert.DoesNotContain(script.Invocations, i => i.Identifier == "clear");
+
+        composer.FindAll("button").Single(b => b.TextContent == "Envoyer").Click();
+        composer.WaitForAssertion(() => Assert.Contains("Mémo envoyé à Élèves de 6eA.", composer.Markup));
+        script.VerifyInvoke("clear");
+        Assert.Equal(1, await MemoCountAsync());
+    }
+
+    [Fact]
+    public void TheComposer_AndTheServersRefusals_SpeakEnglishToAnEnglishReader()
+    {
+        using var _ = EnglishCulture.Use();
+        var composer = Render<MemoComposer>();
+        Assert.Contains("To", composer.Find("label[for=memo-to]").TextContent);
+        Assert.Equal("Subject", composer.Find("label[for=memo-subject]").TextContent);
+        composer.FindAll("button").Single(b => b.TextContent == "Send").Click();
+
+        composer.WaitForAssertion(() => Assert.Contains("Choose at least one recipient.", composer.Markup));
+        Assert.Contains("The memo is empty: write your message.", composer.Markup);
+        Assert.DoesNotContain("Envoyer", composer.Markup);
+        Assert.DoesNotContain("Destinataires", composer.Markup);
+    }
 }
+

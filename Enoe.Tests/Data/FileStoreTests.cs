@@ -165,4 +165,23 @@ public sealed class FileStoreTests : IAsyncLifetime
         await stream.CopyToAsync(copy);
         return copy.ToArray();
     }
+
+    [Fact]
+    public void Sizes_AndWhatIsWrongWithAName_AreWrittenForTheReader()
+    {
+        Assert.Equal("1,5 Mo", Sizes.Format(1536 * 1024));
+        Assert.Equal("Le fichier doit avoir un nom.", FileNames.Problem(" "));
+        using var _ = EnglishCulture.Use();
+        Assert.Equal("1.5 MB", Sizes.Format(1536 * 1024));
+        Assert.Equal("The file must have a name.", FileNames.Problem(" "));
+    }
+
+    [Fact]
+    public async Task ARefusedFile_IsExplainedInEnglish_ToAnEnglishReader()
+    {
+        using var _ = EnglishCulture.Use();
+        var result = await SaveAsync(TestFiles.Pdf("notes.exe"));
+        Assert.StartsWith("“notes.exe”: this type of file is not accepted", result.Errors.Single());
+    }
 }
+

@@ -213,4 +213,48 @@ public sealed class MemoServiceTests : IAsyncLifetime
         Assert.DoesNotContain("Classmate Test", people);
         Assert.DoesNotContain("OtherTeacher Test", people);
     }
+
+    [Fact]
+    public async Task TheServerNamesEachAddress_ALabelComingBackFromTheBrowserIsNotKept()
+    {
+        // A draft restored from the browser carries labels the browser could have changed.
+        var forged = Draft(new MemoAddress(AudienceKind.ClassStudents, _f.ClassA.Id, "Tous les parents"), new MemoAddress(AudienceKind.Person, _f.StudentA.Id, "Le principal"));
+        var sent = await Memos.SendAsync(As(_f.TeacherA), forged, []);
+        Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
+
+        await using var db = _database.NewContext();
+        var memo = await db.Memos.Include(m => m.Audiences).SingleAsync();
+        Assert.Equal("Élèves de 6eA, StudentA Test", memo.To);
+        Assert.Equal(["Élèves de 6eA", "StudentA Test"], memo.Audiences.OrderBy(a => a.Id).Select(a => a.Label));
+    }
+
+    [Fact]
+    public async Task AnAudienceThePickerNeverOffers_IsRefused_AndNothingIsSent()
+    {
+        var everyone = new MemoAddress(AudienceKind.Profile, (int)(Profile.Student | Profile.Parent | Profile.Teacher), "Tout le monde");
+        var result = await Memos.SendAsync(As(_f.StaffA), Draft(everyone), []);
+        Assert.Equal(ResultKind.Invalid, result.Kind);
+        Assert.Equal("Ce destinataire n'existe pas dans l'établissement : rien n'a été envoyé.", result.Errors[0]);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.Memos.CountAsync());
+    }
+
+    [Fact]
+    public async Task Refusals_Audiences_AndRules_AreWrittenInTheReadersLanguage()
+    {
+        using var _ = EnglishCulture.Use();
+        var empty = await Memos.SendAsync(As(_f.TeacherA), new MemoDraft(), []);
+        Assert.Equal(["Choose at least one recipient.", "Give the memo a subject.", "The memo is empty: write your message."], empty.Errors);
+        var longDraft = Draft(To(_f.StudentA));
+        longDraft.Body = new string('a', MemoDraftValidator.BodyMax + 1);
+        var tooLong = await Memos.SendAsync(As(_f.TeacherA), longDraft, []);
+        Assert.Equal("The message must not be longer than 20,000 characters.", tooLong.Errors.Single());
+        var notAllowed = await Memos.SendAsync(As(_f.TeacherA), Draft(To(_otherStudent)), []);
+        Assert.Equal("The school's rules do not let you write to OtherStudent Test. Nothing was sent.", notAllowed.Errors.Single());
+
+        var options = await Memos.AddressOptionsAsync(As(_f.TeacherA), "6eA");
+        Assert.Contains(options, o => o.Address.Label == "Students of 6eA" && o.Detail == "2 people");
+        Assert.Contains("Teachers write to their students' parents", MemoRuleNames.All.Select(r => r.Text));
+    }
 }
+

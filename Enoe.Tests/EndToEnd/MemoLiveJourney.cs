@@ -57,7 +57,8 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
         await page.GetByLabel("Objet").FillAsync("Sortie au musée des Beaux-Arts");
         await page.GetByLabel("Message").FillAsync("Autorisations à rendre avant vendredi.");
-        await page.GetByLabel("Objet").FocusAsync(); // leaving the message saves the draft
+        // Still in the field, nothing sent to the server: the browser says it has written the draft.
+        await page.Locator("[data-draft-form][data-draft-state=saved]").WaitForAsync();
 
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
@@ -65,15 +66,48 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(page.GetByText("Brouillon retrouvé sur cet appareil.")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Objet")).ToHaveValueAsync("Sortie au musée des Beaux-Arts");
         await Expect(page.GetByLabel("Message")).ToHaveValueAsync("Autorisations à rendre avant vendredi.");
+        Assert.DoesNotContain("Autorisations", await StorageAsync(page)); // stored encrypted
     }
 
-    private async Task<IPage> OpenAsync(string userName, string path)
+    [Fact]
+    public async Task ATabClosedRightAfterTyping_KeepsTheDraft()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync(userName);
-        await page.WaitForURLAsync("**/tableau-de-bord");
-        if (path != "/tableau-de-bord") await page.GotoAsync(path);
-        await page.WaitForCircuitAsync();
-        return page;
+        var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
+        await page.Locator("[data-draft-form][data-draft-state=ready]").WaitForAsync();
+        await page.GetByLabel("Message").FillAsync("Prêt de tablettes pour la 5eC, jeudi.");
+        // Closed at once, the change still waiting for its 400 ms: the page writes it as it goes.
+        var closed = new TaskCompletionSource();
+        page.Close += (_, _) => closed.TrySetResult();
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        await closed.Task;
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync("/memos/nouveau");
+        await again.WaitForCircuitAsync();
+        await Expect(again.GetByLabel("Message")).ToHaveValueAsync("Prêt de tablettes pour la 5eC, jeudi.");
     }
+
+    [Fact]
+    public async Task ADraft_NeverReachesAnotherAccountOnTheSameBrowser()
+    {
+        var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
+        await page.GetByLabel("Objet").FillAsync("Conseil de classe : cas confidentiel");
+        await page.Locator("[data-draft-form][data-draft-state=saved]").WaitForAsync();
+
+        // Someone else signs in on the same browser (same storage), and writes a mémo.
+        await page.Context.ClearCookiesAsync();
+        await page.SignInAsync("julien.roussel");
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        await page.GotoAsync("/memos/nouveau");
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-draft-form][data-draft-state=ready]").WaitForAsync(); // attached, with nothing of theirs to restore
+
+        await Expect(page.GetByLabel("Objet")).ToHaveValueAsync("");
+        await Expect(page.GetByText("Brouillon retrouvé sur cet appareil.")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("confidentiel", await StorageAsync(page));
+    }
+
+    private static Task<string> StorageAsync(IPage page) => page.EvaluateAsync<string>("() => JSON.stringify(localStorage)");
+
+    private Task<IPage> OpenAsync(string userName, string path) => browser.OpenAsync(userName, path);
 }
