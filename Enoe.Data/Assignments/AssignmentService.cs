@@ -87,7 +87,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             ? ClassContent.Students(db, a.SchoolClassId, a.TeachingGroupId)
             : db.Users.Where(p => p.Id == student).Select(p => p.Id);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new { p.Id, Name = p.LastName.ToUpper() + " " + p.FirstName }).ToListAsync(ct);
+            .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) }).ToListAsync(ct);
         var submissions = await db.Set<Submission>().AsNoTracking().Where(s => s.AssignmentId == assignmentId && students.Contains(s.StudentId))
             .OrderBy(s => s.Number)
             .Select(s => new { s.StudentId, View = new SubmissionView(s.Number, s.SubmittedAt, s.Late, s.Files.Select(f => new FileView(f.FileId, f.File!.Name, f.File.Length)).ToList()) })
@@ -247,7 +247,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var latest = await db.Set<Submission>().AsNoTracking()
             .Where(s => s.AssignmentId == assignmentId && !db.Set<Submission>().Any(n => n.AssignmentId == assignmentId && n.StudentId == s.StudentId && n.Number > s.Number))
             .OrderBy(s => s.Student!.LastName).ThenBy(s => s.Student!.FirstName)
-            .Select(s => new { Student = s.Student!.LastName.ToUpper() + " " + s.Student.FirstName, s.Late, Files = s.Files.Select(f => f.File!).ToList() })
+            .Select(s => new { Student = PersonNames.Listed(s.Student!.LastName, s.Student.FirstName), s.Late, Files = s.Files.Select(f => f.File!).ToList() })
             .ToListAsync(ct);
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)

@@ -90,7 +90,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         if (summary is null) return Result<GradeGrid>.From(NotYours);
         var students = ClassContent.Students(db, summary.SchoolClassId, summary.TeachingGroupId);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new { p.Id, Name = p.LastName.ToUpper() + " " + p.FirstName }).ToListAsync(ct);
+            .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) }).ToListAsync(ct);
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
         var rows = people.Select(p => grades.FirstOrDefault(g => g.StudentId == p.Id) is { } g
             ? new GridRow(p.Id, p.Name, GradeInput.Display(g.Kind, g.Value)) : new GridRow(p.Id, p.Name, "")).ToList();
@@ -191,7 +191,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var rows = await db.Enrolments.Where(e => e.SchoolClassId == classId
                 && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == e.SchoolClass!.SchoolId && (m.Profiles & Direction) != 0))
             .OrderBy(e => e.Student!.LastName).ThenBy(e => e.Student!.FirstName)
-            .Select(e => new { e.StudentId, Name = e.Student!.LastName.ToUpper() + " " + e.Student.FirstName }).ToListAsync(ct);
+            .Select(e => new { e.StudentId, Name = PersonNames.Listed(e.Student!.LastName, e.Student.FirstName) }).ToListAsync(ct);
         return [.. rows.Select(r => (r.StudentId, r.Name))];
     }
 

@@ -75,7 +75,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var classes = db.TeachingAssignments.Where(t => t.TeacherId == user.PersonId && t.SchoolClassId != null && t.SchoolClass!.SchoolId == user.SchoolId).Select(t => t.SchoolClassId!.Value);
         var rows = await db.Enrolments.Where(e => classes.Contains(e.SchoolClassId))
             .OrderBy(e => e.SchoolClass!.Name).ThenBy(e => e.Student!.LastName).ThenBy(e => e.Student!.FirstName)
-            .Select(e => new { e.SchoolClassId, ClassName = e.SchoolClass!.Name, e.StudentId, Name = e.Student!.LastName.ToUpper() + " " + e.Student.FirstName })
+            .Select(e => new { e.SchoolClassId, ClassName = e.SchoolClass!.Name, e.StudentId, Name = PersonNames.Listed(e.Student!.LastName, e.Student.FirstName) })
             .ToListAsync(ct);
         return [.. rows.GroupBy(r => (r.SchoolClassId, r.ClassName)).Select(g => new ClassStudents(g.Key.SchoolClassId, g.Key.ClassName, [.. g.Select(r => (r.StudentId, r.Name))]))];
     }

@@ -16,7 +16,7 @@ public sealed record DemoDevoir(int Id, CurrentUser Teacher, CurrentUser Student
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var students = await db.Enrolments.Where(e => e.SchoolClassId == maths.ClassId && e.Student!.UserName != "lucas.martin").OrderBy(e => e.StudentId)
-            .Select(e => new { e.Student!.Id, e.Student.UserName, Name = e.Student.LastName.ToUpper() + " " + e.Student.FirstName }).Take(2).ToListAsync();
+            .Select(e => new { e.Student!.Id, e.Student.UserName, Name = PersonNames.Listed(e.Student.LastName, e.Student.FirstName) }).Take(2).ToListAsync();
         var teacher = maths.Teacher;
         var created = await scope.ServiceProvider.GetRequiredService<AssignmentService>().CreateAsync(teacher, new AssignmentDraft
         {
