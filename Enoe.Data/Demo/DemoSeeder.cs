@@ -3,18 +3,21 @@ using Enoe.Data.People;
 using Enoe.Data.PublicSite;
 using Enoe.Data.Resources;
 using Enoe.Data.Schools;
+using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.Data.Demo;
 
 /// <summary>
 /// Seeds a believable académie: three établissements with classes of about 25 students, their
-/// teachers, parents (siblings, and one family across two établissements), staff, admins and news.
-/// Deterministic: the same names on every machine, so the README's sign-ins always work.
+/// teachers, parents (siblings, and one family across two établissements), staff, admins and news,
+/// then a month of school life around the clock's day (<see cref="DemoMonth"/>).
+/// Deterministic: the same clock gives the same data on every machine, so the README's sign-ins always work.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage)
 {
     /// <summary>Every demo account's password.</summary>
     public const string Password = "Enoe#Demo2026";
@@ -31,8 +34,11 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         if (await db.Academies.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
 
         _now = clock.GetUtcNow().UtcDateTime;
+        var calendar = new DemoCalendar(DateOnly.FromDateTime(SchoolTime.ToLocal(_now)));
         // One hash for every demo account: hashing 1,500 passwords one by one would take minutes.
         _passwordHash = new PasswordHasher<Person>().HashPassword(null!, Password);
+        // All or nothing: a half-seeded académie would never be seeded again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var academy = new Academy
         {
@@ -51,73 +57,37 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         // Claire Fontaine teaches mathematics in both collèges.
         var claire = NewPerson("Claire", "Fontaine");
 
-        var schools = new List<School>();
+        var schools = new List<(School School, DemoSchools.Seed Seed)>();
         foreach (var seed in DemoSchools.All)
         {
             var school = new School
             {
                 Academy = academy, Slug = seed.Slug, Name = seed.Name, Kind = seed.Kind, City = seed.City,
-                Uai = Uai.Create(seed.UaiDigits), PostalAddress = seed.Address, Presentation = seed.Presentation,
+                Uai = seed.Uai, PostalAddress = seed.Address, Phone = seed.Phone, Email = seed.Email, Presentation = seed.Presentation,
                 Services = seed.Services, Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
             };
-            schools.Add(school);
             db.Schools.Add(school);
+            schools.Add((school, seed));
             SeedStaff(school, seed);
             var firstClassStudent = seed.Slug switch { "college-victor-hugo" => lucas, "lycee-lumiere" => emma, _ => null };
             SeedClassesAndPeople(db, school, firstClassStudent, (sophie, thomas), claire);
-            SeedArticles(db, school, seed);
+            db.Articles.AddRange(DemoNews.For(school, seed, name => _people.First(p => p.DisplayName == name), calendar, _now));
         }
 
-        SeedResources(db, schools);
+        SeedResources(db, [.. schools.Select(s => s.School)]);
+        db.AddRange(DemoBookings.Holidays(calendar));
         db.Users.AddRange(_people);
         await db.SaveChangesAsync(ct);
-        await SeedDevoirsAsync(db, claire, ct);
-        SeedBookableResources(db, schools);
-        foreach (var school in schools)
-            db.AddRange(
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 1", StartsOn = new(2026, 9, 1), EndsOn = new(2026, 11, 30) },
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 2", StartsOn = new(2026, 12, 1), EndsOn = new(2027, 3, 12) },
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 3", StartsOn = new(2027, 3, 13), EndsOn = new(2027, 7, 3) });
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
-    /// <summary>Rooms and equipment of the établissements that run bookings, and the académie's holidays (zone A).</summary>
-    private static void SeedBookableResources(EnoeDbContext db, List<School> schools)
-    {
-        foreach (var school in schools.Where(s => s.Services.HasFlag(EntService.Bookings)))
+        foreach (var (school, seed) in schools)
         {
-            var rooms = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Salles" };
-            var equipment = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Matériel pédagogique" };
-            db.AddRange(
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle informatique B12", Description = "28 postes, vidéoprojecteur." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle polyvalente", NeedsApproval = true, Description = "Réunions, théâtre, examens : validée par la direction." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "CDI – espace de travail", BookableBy = Profile.Personnel | Profile.Student },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Chariot de tablettes", Kind = Bookings.ResourceKind.Equipment, Units = 15, Description = "15 tablettes, chargées chaque soir." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Vidéoprojecteur mobile", Kind = Bookings.ResourceKind.Equipment, Units = 3 },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Mallette de capteurs ExAO", Kind = Bookings.ResourceKind.Equipment, Units = 4 });
+            db.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
+            db.AddRange(calendar.Terms.Select(t => new Grades.Term { SchoolId = school.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
         }
-        db.AddRange(
-            new Bookings.HolidayPeriod { Name = "Vacances de la Toussaint", From = new(2026, 10, 17), To = new(2026, 11, 1) },
-            new Bookings.HolidayPeriod { Name = "Vacances de Noël", From = new(2026, 12, 19), To = new(2027, 1, 3) },
-            new Bookings.HolidayPeriod { Name = "Vacances d'hiver", From = new(2027, 2, 6), To = new(2027, 2, 21) },
-            new Bookings.HolidayPeriod { Name = "Vacances de printemps", From = new(2027, 4, 3), To = new(2027, 4, 18) },
-            new Bookings.HolidayPeriod { Name = "Pont de l'Ascension", From = new(2027, 5, 6), To = new(2027, 5, 9) });
-    }
-
-    /// <summary>A devoir in each of Claire Fontaine's classes, due at the end of the week, so the remise de copies has something to show.</summary>
-    private async Task SeedDevoirsAsync(EnoeDbContext db, Person claire, CancellationToken ct)
-    {
-        var taught = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClassId != null)
-            .Select(a => new { a.SchoolClassId, a.SubjectId, a.Subject!.SchoolId }).ToListAsync(ct);
-        var due = SchoolTime.ToUtc(SchoolTime.ToLocal(_now).Date.AddDays(4).AddHours(18));
-        db.Assignments.AddRange(taught.Select(t => new Assignments.Assignment
-        {
-            SchoolId = t.SchoolId, SchoolClassId = t.SchoolClassId, SubjectId = t.SubjectId, TeacherId = claire.Id,
-            Title = "Problèmes de proportionnalité", Instructions = "Résolvez les exercices 3 à 6 page 84. Rendez une copie scannée ou photographiée (PDF ou image).",
-            DueAt = due, AcceptsLate = true, CreatedAt = _now,
-        }));
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // from here on every row is added, never edited: no need to scan thousands after each call
+        await DemoMonth.SeedAsync(db, calendar, _now, storage.Value.Root, ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     private void SeedStaff(School school, DemoSchools.Seed seed)
@@ -155,7 +125,8 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             teachers[code] = pair;
             if (groupSubjects.Contains(code)) continue;
             for (var i = 0; i < classes.Count; i++)
-                db.TeachingAssignments.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
+                if (DemoCurriculum.WeeklyHours(code, Level.National.First(l => l.Id == classes[i].LevelId).Code) > 0)
+                    db.TeachingAssignments.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
         }
         // Claire's second collège gives her only one class, as a teacher completing her timetable would have.
         if (!school.Slug.Contains("hugo") && college)
@@ -229,36 +200,6 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             }
             db.GroupEnrolments.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
         }
-    }
-
-    private void SeedArticles(EnoeDbContext db, School school, DemoSchools.Seed seed)
-    {
-        var author = _people.First(p => p.FirstName == seed.Head.First && p.LastName == seed.Head.Last);
-        Article Make(ArticleKind kind, string title, string summary, string body, ArticleStatus status, TimeSpan age) => new()
-        {
-            School = school, Kind = kind, Title = title, Slug = Slugs.From(title), Summary = summary, BodyMarkdown = body,
-            Status = status, PublishAt = _now - age, CreatedAt = _now - age, UpdatedAt = _now - age, Author = author, Version = 1,
-        };
-        db.Articles.AddRange(
-            Make(ArticleKind.News, "Rentrée des classes", "Les horaires de la rentrée niveau par niveau.",
-                $"## Bienvenue au {school.Name} !\n\nLes élèves de **{(school.Kind == SchoolKind.College ? "6e" : "2nde")}** sont accueillis " +
-                "le lundi à 8 h 30, les autres niveaux le mardi.\n\n- Apportez votre carnet de correspondance\n- La cantine fonctionne dès le premier jour",
-                ArticleStatus.Published, TimeSpan.FromDays(60)),
-            Make(ArticleKind.News, "Réunion parents-professeurs", "Rencontrez l'équipe pédagogique de votre enfant.",
-                "Les réunions parents-professeurs ont lieu **jeudi de 17 h à 20 h**. Les rendez-vous se prennent depuis l'ENT, " +
-                "rubrique *Mémos*.", ArticleStatus.Published, TimeSpan.FromDays(12)),
-            Make(ArticleKind.News, "Semaine des arts", "Expositions et concerts des élèves au CDI.",
-                "Le CDI accueille toute la semaine les travaux d'arts plastiques. Concert de la chorale vendredi à 18 h.\n\n" +
-                "[Programme complet](https://www.education.gouv.fr)", ArticleStatus.Published, TimeSpan.FromDays(3)),
-            Make(ArticleKind.News, "Voyage scolaire (brouillon)", "En préparation.",
-                "Destination et dates à confirmer avec le conseil d'administration.", ArticleStatus.Draft, TimeSpan.FromDays(1)),
-            Make(ArticleKind.Page, "Horaires et accès", "Ouverture, adresse et transports.",
-                $"**Adresse** : {seed.Address}\n\n| Jour | Horaires |\n|---|---|\n| Lundi, mardi, jeudi, vendredi | 7 h 45 – 17 h 30 |\n| Mercredi | 7 h 45 – 12 h 30 |\n\n" +
-                "Lignes de bus scolaires : arrêt « Établissement ».", ArticleStatus.Published, TimeSpan.FromDays(90)),
-            Make(ArticleKind.Page, "Restauration scolaire", "Menus, tarifs et inscriptions à la demi-pension.",
-                "La demi-pension fonctionne au forfait 4 ou 5 jours. Les menus sont affichés chaque semaine.\n\n" +
-                "> Les repas tiennent compte des allergies déclarées au projet d'accueil individualisé (PAI).",
-                ArticleStatus.Published, TimeSpan.FromDays(90)));
     }
 
     private static void SeedResources(EnoeDbContext db, List<School> schools)
