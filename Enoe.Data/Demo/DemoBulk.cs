@@ -6,23 +6,27 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Enoe.Data.Demo;
 
 /// <summary>
-/// Inserts the demo's thousands of rows (carnet entries, marks, mémo copies, copies handed in)
-/// with one prepared statement per table, reused row after row in the seeder's transaction:
-/// EF's change tracker costs about ten times more per row, and start-up must stay fast. Column
+/// Inserts the demo's thousands of rows (people and their memberships, carnet entries, marks, mémo
+/// copies, copies handed in) with one prepared statement per table, reused row after row in the
+/// seeder's transaction: EF's change tracker costs about ten times more per row, and the demo is
+/// seeded as the app starts. Column
 /// names, value conversions and parameter types come from EF's own model and type mappings, so
 /// rows are stored exactly as EF would store them; a generated id is read back into the row.
 /// Foreign keys are taken from reference navigations when those are set (a grade's assessment).
 /// </summary>
 internal static class DemoBulk
 {
-    public static async Task InsertAsync<T>(EnoeDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    public static Task InsertAsync<T>(EnoeDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(db, typeof(T), rows, ct);
+
+    public static async Task InsertAsync(EnoeDbContext db, Type type, IEnumerable<object> rows, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var key = entity.FindPrimaryKey()!.Properties;
         var generated = key is [{ ValueGenerated: ValueGenerated.OnAdd } id] ? id : null;
         var columns = entity.GetProperties().Where(p => p != generated).ToList();
-        if (columns.Any(c => c.PropertyInfo is null)) throw new InvalidOperationException($"{typeof(T).Name} has shadow properties: insert it through EF.");
+        if (columns.Any(c => c.PropertyInfo is null)) throw new InvalidOperationException($"{type.Name} has shadow properties: insert it through EF.");
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var references = entity.GetForeignKeys().Where(fk => fk.DependentToPrincipal?.PropertyInfo is not null).ToList();
 

@@ -25,6 +25,8 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
     private readonly Random _random = new(2026);
     private readonly HashSet<string> _userNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Person> _people = [];
+    /// <summary>Everything else built for the académie, inserted in bulk once the schools have their ids.</summary>
+    private readonly List<object> _rows = [];
     private string _passwordHash = "";
     private DateTime _now;
 
@@ -70,25 +72,33 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             schools.Add((school, seed));
             SeedStaff(school, seed);
             var firstClassStudent = seed.Slug switch { "college-victor-hugo" => lucas, "lycee-lumiere" => emma, _ => null };
-            SeedClassesAndPeople(db, school, firstClassStudent, (sophie, thomas), claire);
-            db.Articles.AddRange(DemoNews.For(school, seed, name => _people.First(p => p.DisplayName == name), calendar, _now));
+            SeedClassesAndPeople(school, firstClassStudent, (sophie, thomas), claire);
+            _rows.AddRange(DemoNews.For(school, seed, name => _people.First(p => p.DisplayName == name), calendar, _now));
         }
+        SeedResources([.. schools.Select(s => s.School)]);
+        _rows.AddRange(DemoBookings.Holidays(calendar));
 
-        SeedResources(db, [.. schools.Select(s => s.School)]);
-        db.AddRange(DemoBookings.Holidays(calendar));
-        db.Users.AddRange(_people);
-        await db.SaveChangesAsync(ct);
-        foreach (var (school, seed) in schools)
-        {
-            db.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
-            db.AddRange(calendar.Terms.Select(t => new Grades.Term { SchoolId = school.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
-        }
+        // The académie and its schools through EF (a school's branding is an owned type), then the
+        // thousands of people and rows pointing to them in bulk: EF took seconds for them, at every start.
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false; // from here on every row is added, never edited: no need to scan thousands after each call
+        foreach (var (school, seed) in schools)
+        {
+            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
+            _rows.AddRange(calendar.Terms.Select(t => new Grades.Term { SchoolId = school.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
+        }
+        await DemoBulk.InsertAsync(db, _people, ct);
+        await DemoBulk.InsertAsync(db, _people.SelectMany(p => p.Memberships), ct);
+        foreach (var type in _rows.Select(r => r.GetType()).Distinct().OrderBy(t => Array.IndexOf(InsertionOrder, t)).ToList())
+            await DemoBulk.InsertAsync(db, type, _rows.Where(r => r.GetType() == type), ct);
         await DemoMonth.SeedAsync(db, calendar, _now, storage.Value.Root, ct);
         await transaction.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>Who points to whom: a type's rows go in after those of the types before it; the others point only to schools and people, already in, and go first.</summary>
+    private static readonly Type[] InsertionOrder =
+        [typeof(Subject), typeof(SchoolClass), typeof(TeachingGroup), typeof(TeachingAssignment), typeof(Enrolment), typeof(GroupEnrolment), typeof(Guardianship)];
 
     private void SeedStaff(School school, DemoSchools.Seed seed)
     {
@@ -102,17 +112,17 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         Join(NewAdult(), school, Profile.Staff, "Secrétariat");
     }
 
-    private void SeedClassesAndPeople(EnoeDbContext db, School school, Person? namedStudent, (Person Mother, Person Father) martins, Person claire)
+    private void SeedClassesAndPeople(School school, Person? namedStudent, (Person Mother, Person Father) martins, Person claire)
     {
         var college = school.Kind == SchoolKind.College;
         var subjects = (college ? DemoSchools.CollegeSubjects : DemoSchools.LyceeSubjects)
             .Select(s => new Subject { School = school, Code = s.Code, Name = s.Name }).ToDictionary(s => s.Code);
-        db.Subjects.AddRange(subjects.Values);
+        _rows.AddRange(subjects.Values);
 
         var levels = Level.National.Where(l => college ? l.Rank <= 4 : l.Rank >= 5).ToList();
         var classes = levels.SelectMany(l => new[] { "A", "B" }.Select(letter =>
             new SchoolClass { School = school, LevelId = l.Id, Name = l.Code + letter })).ToList();
-        db.Classes.AddRange(classes);
+        _rows.AddRange(classes);
 
         // Two teachers per subject, each with half the classes; LV2 and spécialités are taught to groups.
         var groupSubjects = college ? new[] { "ESP", "ALL" } : ["ESP", "NSI", "SES"];
@@ -126,12 +136,11 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             if (groupSubjects.Contains(code)) continue;
             for (var i = 0; i < classes.Count; i++)
                 if (DemoCurriculum.WeeklyHours(code, Level.National.First(l => l.Id == classes[i].LevelId).Code) > 0)
-                    db.TeachingAssignments.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
+                    _rows.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
         }
         // Claire's second collège gives her only one class, as a teacher completing her timetable would have.
         if (!school.Slug.Contains("hugo") && college)
-            foreach (var a in db.ChangeTracker.Entries<TeachingAssignment>().Select(e => e.Entity)
-                         .Where(a => a.Teacher == claire && a.SchoolClass!.School == school && a.SchoolClass.Name != "3eB").ToList())
+            foreach (var a in _rows.OfType<TeachingAssignment>().Where(a => a.Teacher == claire && a.SchoolClass!.School == school && a.SchoolClass.Name != "3eB"))
                 a.Teacher = teachers["MATHS"][0];
 
         var bySchoolParents = new List<(Person Mother, Person? Father, string LastName)>();
@@ -161,20 +170,20 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
                     student = NewStudent(lastName);
                 }
                 Join(student, school, Profile.Student, null);
-                db.Enrolments.Add(new Enrolment { Student = student, SchoolClass = schoolClass });
+                _rows.Add(new Enrolment { Student = student, SchoolClass = schoolClass });
                 foreach (var parent in new[] { family.Mother, family.Father }.OfType<Person>())
                 {
                     Join(parent, school, Profile.Parent, null);
-                    db.Guardianships.Add(new Guardianship { Parent = parent, Student = student });
+                    _rows.Add(new Guardianship { Parent = parent, Student = student });
                 }
-                EnrolInGroups(db, school, student, level, college, subjects, teachers);
+                EnrolInGroups(school, student, level, college, subjects, teachers);
             }
         }
     }
 
     private readonly Dictionary<string, TeachingGroup> _groups = [];
 
-    private void EnrolInGroups(EnoeDbContext db, School school, Person student, Level level, bool college,
+    private void EnrolInGroups(School school, Person student, Level level, bool college,
         Dictionary<string, Subject> subjects, Dictionary<string, Person[]> teachers)
     {
         var wanted = new List<(string Name, string Subject)>();
@@ -192,22 +201,23 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             if (!_groups.TryGetValue(key, out var group))
             {
                 group = _groups[key] = new TeachingGroup { School = school, Name = name };
-                db.Groups.Add(group);
-                db.TeachingAssignments.Add(new TeachingAssignment
+                _rows.Add(group);
+                _rows.Add(new TeachingAssignment
                 {
                     Teacher = teachers[subject][level.Rank % 2], Subject = subjects[subject], TeachingGroup = group,
                 });
             }
-            db.GroupEnrolments.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
+            _rows.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
         }
     }
 
-    private static void SeedResources(EnoeDbContext db, List<School> schools)
+    private void SeedResources(List<School> schools)
     {
         DigitalResource R(string title, string url, string category, string description, Profile profiles = Profile.Everyone, string? levels = null, School? school = null) =>
             new() { Title = title, Url = url, Category = category, Description = description, Profiles = profiles, LevelCodes = levels, School = school };
         const Profile learners = Profile.Student | Profile.Parent | Profile.Teacher;
-        db.DigitalResources.AddRange(
+        _rows.AddRange(new[]
+        {
             R("MathenPoche", "https://mathenpoche.sesamath.net", "Mathématiques", "Exercices interactifs de mathématiques, du CM1 à la 3e.", learners, "6e,5e,4e,3e"),
             R("Clés pour l'Histoire", "https://www.cles-pour-l-histoire.fr", "Histoire-géographie", "Frises, cartes et documents pour l'histoire au collège.", learners, "6e,5e,4e,3e"),
             R("KNE – manuels numériques", "https://www.kiosque-edu.com", "Manuels", "Les manuels numériques de l'établissement (Kiosque Numérique de l'Éducation).", Profile.Student | Profile.Teacher),
@@ -219,7 +229,8 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             R("Éduthèque", "https://www.edutheque.fr", "Enseignants", "Ressources des grands établissements culturels et scientifiques.", Profile.Teacher | Profile.Staff),
             R("Éduscol", "https://eduscol.education.fr", "Enseignants", "Programmes, ressources d'accompagnement et actualités pédagogiques.", Profile.Personnel),
             R("Lumni", "https://www.lumni.fr", "Vidéos", "Vidéos, jeux et quiz pour réviser.", learners),
-            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]));
+            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]),
+        });
     }
 
     private Person NewStudent(string lastName) =>
@@ -251,7 +262,7 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
     private static void Join(Person person, School school, Profile profile, string? function)
     {
         var membership = person.Memberships.FirstOrDefault(m => m.School == school);
-        if (membership is null) person.Memberships.Add(new Membership { School = school, Profiles = profile, Function = function });
+        if (membership is null) person.Memberships.Add(new Membership { Person = person, School = school, Profiles = profile, Function = function });
         else membership.Profiles |= profile;
     }
 
