@@ -24,6 +24,15 @@ internal static class DemoNames
         "Virginie", "Delphine", "Émilie", "Julien", "Jérôme", "Vincent", "David", "Pascal", "Karine", "Sophie",
     ];
 
+    private static readonly HashSet<string> Women =
+    [
+        .. Girls, "Nathalie", "Isabelle", "Sylvie", "Catherine", "Valérie", "Sandrine", "Stéphanie", "Céline", "Aurélie", "Virginie",
+        "Delphine", "Émilie", "Karine", "Sophie", "Claire", "Hélène",
+    ];
+
+    /// <summary>Whether a first name of the demo is a woman's ("Madame Fontaine" in a mémo's greeting).</summary>
+    public static bool IsWoman(string firstName) => Women.Contains(firstName);
+
     public static readonly string[] LastNames =
     [
         "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",

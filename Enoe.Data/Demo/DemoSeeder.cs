@@ -3,18 +3,21 @@ using Enoe.Data.People;
 using Enoe.Data.PublicSite;
 using Enoe.Data.Resources;
 using Enoe.Data.Schools;
+using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.Data.Demo;
 
 /// <summary>
 /// Seeds a believable académie: three établissements with classes of about 25 students, their
-/// teachers, parents (siblings, and one family across two établissements), staff, admins and news.
-/// Deterministic: the same names on every machine, so the README's sign-ins always work.
+/// teachers, parents (siblings, and one family across two établissements), staff, admins and news,
+/// then a month of school life around the clock's day (<see cref="DemoMonth"/>).
+/// Deterministic: the same clock gives the same data on every machine, so the README's sign-ins always work.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage)
 {
     /// <summary>Every demo account's password.</summary>
     public const string Password = "Enoe#Demo2026";
@@ -22,6 +25,8 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
     private readonly Random _random = new(2026);
     private readonly HashSet<string> _userNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Person> _people = [];
+    /// <summary>Everything else built for the académie, inserted in bulk once the schools have their ids.</summary>
+    private readonly List<object> _rows = [];
     private string _passwordHash = "";
     private DateTime _now;
 
@@ -31,8 +36,11 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         if (await db.Academies.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
 
         _now = clock.GetUtcNow().UtcDateTime;
+        var calendar = new DemoCalendar(DateOnly.FromDateTime(SchoolTime.ToLocal(_now)));
         // One hash for every demo account: hashing 1,500 passwords one by one would take minutes.
         _passwordHash = new PasswordHasher<Person>().HashPassword(null!, Password);
+        // All or nothing: a half-seeded académie would never be seeded again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var academy = new Academy
         {
@@ -51,74 +59,46 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         // Claire Fontaine teaches mathematics in both collèges.
         var claire = NewPerson("Claire", "Fontaine");
 
-        var schools = new List<School>();
+        var schools = new List<(School School, DemoSchools.Seed Seed)>();
         foreach (var seed in DemoSchools.All)
         {
             var school = new School
             {
                 Academy = academy, Slug = seed.Slug, Name = seed.Name, Kind = seed.Kind, City = seed.City,
-                Uai = Uai.Create(seed.UaiDigits), PostalAddress = seed.Address, Presentation = seed.Presentation,
+                Uai = seed.Uai, PostalAddress = seed.Address, Phone = seed.Phone, Email = seed.Email, Presentation = seed.Presentation,
                 Services = seed.Services, Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
             };
-            schools.Add(school);
             db.Schools.Add(school);
+            schools.Add((school, seed));
             SeedStaff(school, seed);
             var firstClassStudent = seed.Slug switch { "college-victor-hugo" => lucas, "lycee-lumiere" => emma, _ => null };
-            SeedClassesAndPeople(db, school, firstClassStudent, (sophie, thomas), claire);
-            SeedArticles(db, school, seed);
+            SeedClassesAndPeople(school, firstClassStudent, (sophie, thomas), claire);
+            _rows.AddRange(DemoNews.For(school, seed, name => _people.First(p => p.DisplayName == name), calendar, _now));
         }
+        SeedResources([.. schools.Select(s => s.School)]);
+        _rows.AddRange(DemoBookings.Holidays(calendar));
 
-        SeedResources(db, schools);
-        db.Users.AddRange(_people);
+        // The académie and its schools through EF (a school's branding is an owned type), then the
+        // thousands of people and rows pointing to them in bulk: EF took seconds for them, at every start.
         await db.SaveChangesAsync(ct);
-        await SeedDevoirsAsync(db, claire, ct);
-        SeedBookableResources(db, schools);
-        foreach (var school in schools)
-            db.AddRange(
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 1", StartsOn = new(2026, 9, 1), EndsOn = new(2026, 11, 30) },
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 2", StartsOn = new(2026, 12, 1), EndsOn = new(2027, 3, 12) },
-                new Grades.Term { SchoolId = school.Id, Name = "Trimestre 3", StartsOn = new(2027, 3, 13), EndsOn = new(2027, 7, 3) });
-        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // from here on every row is added, never edited: no need to scan thousands after each call
+        foreach (var (school, seed) in schools)
+        {
+            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
+            _rows.AddRange(calendar.Terms.Select(t => new Grades.Term { SchoolId = school.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
+        }
+        await DemoBulk.InsertAsync(db, _people, ct);
+        await DemoBulk.InsertAsync(db, _people.SelectMany(p => p.Memberships), ct);
+        foreach (var type in _rows.Select(r => r.GetType()).Distinct().OrderBy(t => Array.IndexOf(InsertionOrder, t)).ToList())
+            await DemoBulk.InsertAsync(db, type, _rows.Where(r => r.GetType() == type), ct);
+        await DemoMonth.SeedAsync(db, calendar, _now, storage.Value.Root, ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
-    /// <summary>Rooms and equipment of the établissements that run bookings, and the académie's holidays (zone A).</summary>
-    private static void SeedBookableResources(EnoeDbContext db, List<School> schools)
-    {
-        foreach (var school in schools.Where(s => s.Services.HasFlag(EntService.Bookings)))
-        {
-            var rooms = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Salles" };
-            var equipment = new Bookings.ResourceCategory { SchoolId = school.Id, Name = "Matériel pédagogique" };
-            db.AddRange(
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle informatique B12", Description = "28 postes, vidéoprojecteur." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "Salle polyvalente", NeedsApproval = true, Description = "Réunions, théâtre, examens : validée par la direction." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = rooms, Name = "CDI – espace de travail", BookableBy = Profile.Personnel | Profile.Student },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Chariot de tablettes", Kind = Bookings.ResourceKind.Equipment, Units = 15, Description = "15 tablettes, chargées chaque soir." },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Vidéoprojecteur mobile", Kind = Bookings.ResourceKind.Equipment, Units = 3 },
-                new Bookings.BookableResource { SchoolId = school.Id, Category = equipment, Name = "Mallette de capteurs ExAO", Kind = Bookings.ResourceKind.Equipment, Units = 4 });
-        }
-        db.AddRange(
-            new Bookings.HolidayPeriod { Name = "Vacances de la Toussaint", From = new(2026, 10, 17), To = new(2026, 11, 1) },
-            new Bookings.HolidayPeriod { Name = "Vacances de Noël", From = new(2026, 12, 19), To = new(2027, 1, 3) },
-            new Bookings.HolidayPeriod { Name = "Vacances d'hiver", From = new(2027, 2, 6), To = new(2027, 2, 21) },
-            new Bookings.HolidayPeriod { Name = "Vacances de printemps", From = new(2027, 4, 3), To = new(2027, 4, 18) },
-            new Bookings.HolidayPeriod { Name = "Pont de l'Ascension", From = new(2027, 5, 6), To = new(2027, 5, 9) });
-    }
-
-    /// <summary>A devoir in each of Claire Fontaine's classes, due at the end of the week, so the remise de copies has something to show.</summary>
-    private async Task SeedDevoirsAsync(EnoeDbContext db, Person claire, CancellationToken ct)
-    {
-        var taught = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClassId != null)
-            .Select(a => new { a.SchoolClassId, a.SubjectId, a.Subject!.SchoolId }).ToListAsync(ct);
-        var due = SchoolTime.ToUtc(SchoolTime.ToLocal(_now).Date.AddDays(4).AddHours(18));
-        db.Assignments.AddRange(taught.Select(t => new Assignments.Assignment
-        {
-            SchoolId = t.SchoolId, SchoolClassId = t.SchoolClassId, SubjectId = t.SubjectId, TeacherId = claire.Id,
-            Title = "Problèmes de proportionnalité", Instructions = "Résolvez les exercices 3 à 6 page 84. Rendez une copie scannée ou photographiée (PDF ou image).",
-            DueAt = due, AcceptsLate = true, CreatedAt = _now,
-        }));
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>Who points to whom: a type's rows go in after those of the types before it; the others point only to schools and people, already in, and go first.</summary>
+    private static readonly Type[] InsertionOrder =
+        [typeof(Subject), typeof(SchoolClass), typeof(TeachingGroup), typeof(TeachingAssignment), typeof(Enrolment), typeof(GroupEnrolment), typeof(Guardianship)];
 
     private void SeedStaff(School school, DemoSchools.Seed seed)
     {
@@ -132,17 +112,17 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
         Join(NewAdult(), school, Profile.Staff, "Secrétariat");
     }
 
-    private void SeedClassesAndPeople(EnoeDbContext db, School school, Person? namedStudent, (Person Mother, Person Father) martins, Person claire)
+    private void SeedClassesAndPeople(School school, Person? namedStudent, (Person Mother, Person Father) martins, Person claire)
     {
         var college = school.Kind == SchoolKind.College;
         var subjects = (college ? DemoSchools.CollegeSubjects : DemoSchools.LyceeSubjects)
             .Select(s => new Subject { School = school, Code = s.Code, Name = s.Name }).ToDictionary(s => s.Code);
-        db.Subjects.AddRange(subjects.Values);
+        _rows.AddRange(subjects.Values);
 
         var levels = Level.National.Where(l => college ? l.Rank <= 4 : l.Rank >= 5).ToList();
         var classes = levels.SelectMany(l => new[] { "A", "B" }.Select(letter =>
             new SchoolClass { School = school, LevelId = l.Id, Name = l.Code + letter })).ToList();
-        db.Classes.AddRange(classes);
+        _rows.AddRange(classes);
 
         // Two teachers per subject, each with half the classes; LV2 and spécialités are taught to groups.
         var groupSubjects = college ? new[] { "ESP", "ALL" } : ["ESP", "NSI", "SES"];
@@ -155,12 +135,12 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             teachers[code] = pair;
             if (groupSubjects.Contains(code)) continue;
             for (var i = 0; i < classes.Count; i++)
-                db.TeachingAssignments.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
+                if (DemoCurriculum.WeeklyHours(code, Level.National.First(l => l.Id == classes[i].LevelId).Code) > 0)
+                    _rows.Add(new TeachingAssignment { Teacher = pair[i % 2], Subject = subject, SchoolClass = classes[i] });
         }
         // Claire's second collège gives her only one class, as a teacher completing her timetable would have.
         if (!school.Slug.Contains("hugo") && college)
-            foreach (var a in db.ChangeTracker.Entries<TeachingAssignment>().Select(e => e.Entity)
-                         .Where(a => a.Teacher == claire && a.SchoolClass!.School == school && a.SchoolClass.Name != "3eB").ToList())
+            foreach (var a in _rows.OfType<TeachingAssignment>().Where(a => a.Teacher == claire && a.SchoolClass!.School == school && a.SchoolClass.Name != "3eB"))
                 a.Teacher = teachers["MATHS"][0];
 
         var bySchoolParents = new List<(Person Mother, Person? Father, string LastName)>();
@@ -190,20 +170,20 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
                     student = NewStudent(lastName);
                 }
                 Join(student, school, Profile.Student, null);
-                db.Enrolments.Add(new Enrolment { Student = student, SchoolClass = schoolClass });
+                _rows.Add(new Enrolment { Student = student, SchoolClass = schoolClass });
                 foreach (var parent in new[] { family.Mother, family.Father }.OfType<Person>())
                 {
                     Join(parent, school, Profile.Parent, null);
-                    db.Guardianships.Add(new Guardianship { Parent = parent, Student = student });
+                    _rows.Add(new Guardianship { Parent = parent, Student = student });
                 }
-                EnrolInGroups(db, school, student, level, college, subjects, teachers);
+                EnrolInGroups(school, student, level, college, subjects, teachers);
             }
         }
     }
 
     private readonly Dictionary<string, TeachingGroup> _groups = [];
 
-    private void EnrolInGroups(EnoeDbContext db, School school, Person student, Level level, bool college,
+    private void EnrolInGroups(School school, Person student, Level level, bool college,
         Dictionary<string, Subject> subjects, Dictionary<string, Person[]> teachers)
     {
         var wanted = new List<(string Name, string Subject)>();
@@ -221,52 +201,23 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             if (!_groups.TryGetValue(key, out var group))
             {
                 group = _groups[key] = new TeachingGroup { School = school, Name = name };
-                db.Groups.Add(group);
-                db.TeachingAssignments.Add(new TeachingAssignment
+                _rows.Add(group);
+                _rows.Add(new TeachingAssignment
                 {
                     Teacher = teachers[subject][level.Rank % 2], Subject = subjects[subject], TeachingGroup = group,
                 });
             }
-            db.GroupEnrolments.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
+            _rows.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
         }
     }
 
-    private void SeedArticles(EnoeDbContext db, School school, DemoSchools.Seed seed)
-    {
-        var author = _people.First(p => p.FirstName == seed.Head.First && p.LastName == seed.Head.Last);
-        Article Make(ArticleKind kind, string title, string summary, string body, ArticleStatus status, TimeSpan age) => new()
-        {
-            School = school, Kind = kind, Title = title, Slug = Slugs.From(title), Summary = summary, BodyMarkdown = body,
-            Status = status, PublishAt = _now - age, CreatedAt = _now - age, UpdatedAt = _now - age, Author = author, Version = 1,
-        };
-        db.Articles.AddRange(
-            Make(ArticleKind.News, "Rentrée des classes", "Les horaires de la rentrée niveau par niveau.",
-                $"## Bienvenue au {school.Name} !\n\nLes élèves de **{(school.Kind == SchoolKind.College ? "6e" : "2nde")}** sont accueillis " +
-                "le lundi à 8 h 30, les autres niveaux le mardi.\n\n- Apportez votre carnet de correspondance\n- La cantine fonctionne dès le premier jour",
-                ArticleStatus.Published, TimeSpan.FromDays(60)),
-            Make(ArticleKind.News, "Réunion parents-professeurs", "Rencontrez l'équipe pédagogique de votre enfant.",
-                "Les réunions parents-professeurs ont lieu **jeudi de 17 h à 20 h**. Les rendez-vous se prennent depuis l'ENT, " +
-                "rubrique *Mémos*.", ArticleStatus.Published, TimeSpan.FromDays(12)),
-            Make(ArticleKind.News, "Semaine des arts", "Expositions et concerts des élèves au CDI.",
-                "Le CDI accueille toute la semaine les travaux d'arts plastiques. Concert de la chorale vendredi à 18 h.\n\n" +
-                "[Programme complet](https://www.education.gouv.fr)", ArticleStatus.Published, TimeSpan.FromDays(3)),
-            Make(ArticleKind.News, "Voyage scolaire (brouillon)", "En préparation.",
-                "Destination et dates à confirmer avec le conseil d'administration.", ArticleStatus.Draft, TimeSpan.FromDays(1)),
-            Make(ArticleKind.Page, "Horaires et accès", "Ouverture, adresse et transports.",
-                $"**Adresse** : {seed.Address}\n\n| Jour | Horaires |\n|---|---|\n| Lundi, mardi, jeudi, vendredi | 7 h 45 – 17 h 30 |\n| Mercredi | 7 h 45 – 12 h 30 |\n\n" +
-                "Lignes de bus scolaires : arrêt « Établissement ».", ArticleStatus.Published, TimeSpan.FromDays(90)),
-            Make(ArticleKind.Page, "Restauration scolaire", "Menus, tarifs et inscriptions à la demi-pension.",
-                "La demi-pension fonctionne au forfait 4 ou 5 jours. Les menus sont affichés chaque semaine.\n\n" +
-                "> Les repas tiennent compte des allergies déclarées au projet d'accueil individualisé (PAI).",
-                ArticleStatus.Published, TimeSpan.FromDays(90)));
-    }
-
-    private static void SeedResources(EnoeDbContext db, List<School> schools)
+    private void SeedResources(List<School> schools)
     {
         DigitalResource R(string title, string url, string category, string description, Profile profiles = Profile.Everyone, string? levels = null, School? school = null) =>
             new() { Title = title, Url = url, Category = category, Description = description, Profiles = profiles, LevelCodes = levels, School = school };
         const Profile learners = Profile.Student | Profile.Parent | Profile.Teacher;
-        db.DigitalResources.AddRange(
+        _rows.AddRange(new[]
+        {
             R("MathenPoche", "https://mathenpoche.sesamath.net", "Mathématiques", "Exercices interactifs de mathématiques, du CM1 à la 3e.", learners, "6e,5e,4e,3e"),
             R("Clés pour l'Histoire", "https://www.cles-pour-l-histoire.fr", "Histoire-géographie", "Frises, cartes et documents pour l'histoire au collège.", learners, "6e,5e,4e,3e"),
             R("KNE – manuels numériques", "https://www.kiosque-edu.com", "Manuels", "Les manuels numériques de l'établissement (Kiosque Numérique de l'Éducation).", Profile.Student | Profile.Teacher),
@@ -278,7 +229,8 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             R("Éduthèque", "https://www.edutheque.fr", "Enseignants", "Ressources des grands établissements culturels et scientifiques.", Profile.Teacher | Profile.Staff),
             R("Éduscol", "https://eduscol.education.fr", "Enseignants", "Programmes, ressources d'accompagnement et actualités pédagogiques.", Profile.Personnel),
             R("Lumni", "https://www.lumni.fr", "Vidéos", "Vidéos, jeux et quiz pour réviser.", learners),
-            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]));
+            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]),
+        });
     }
 
     private Person NewStudent(string lastName) =>
@@ -310,7 +262,7 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
     private static void Join(Person person, School school, Profile profile, string? function)
     {
         var membership = person.Memberships.FirstOrDefault(m => m.School == school);
-        if (membership is null) person.Memberships.Add(new Membership { School = school, Profiles = profile, Function = function });
+        if (membership is null) person.Memberships.Add(new Membership { Person = person, School = school, Profiles = profile, Function = function });
         else membership.Profiles |= profile;
     }
 

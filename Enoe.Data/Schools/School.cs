@@ -23,6 +23,10 @@ public sealed class School
     public required string Slug { get; set; }
     public string? City { get; set; }
     public string? PostalAddress { get; set; }
+    /// <summary>The switchboard families call, written the French way ("03 81 47 25 10").</summary>
+    public string? Phone { get; set; }
+    /// <summary>The établissement's official mailbox (ce.{uai}@ac-….fr).</summary>
+    public string? Email { get; set; }
     public string? Presentation { get; set; }
 
     public SchoolBranding Branding { get; set; } = new();

@@ -23,6 +23,8 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.HasIndex(s => s.Slug).IsUnique();
         b.Property(s => s.City).HasMaxLength(120);
         b.Property(s => s.PostalAddress).HasMaxLength(400);
+        b.Property(s => s.Phone).HasMaxLength(30);
+        b.Property(s => s.Email).HasMaxLength(200);
         b.Property(s => s.Presentation).HasMaxLength(4000);
         b.OwnsOne(s => s.Branding, o =>
         {

@@ -6,7 +6,7 @@ public sealed record SchoolListing(int Id, string Name, SchoolKind Kind, string?
 
 public sealed record PublicSchool(
     int Id, string Name, SchoolKind Kind, string? City, string? PostalAddress, string? Presentation,
-    string Slug, string PrimaryColor, string? LogoPath, bool ExternalAccess);
+    string Slug, string PrimaryColor, string? LogoPath, bool ExternalAccess, string? Phone, string? Email);
 
 /// <summary>Read-only look-ups of the académie and its établissements, safe for anonymous readers.</summary>
 public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
@@ -33,7 +33,7 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
         return await db.Schools.AsNoTracking()
             .Where(s => s.Slug == slug && (s.Services & EntService.PublicSite) == EntService.PublicSite)
             .Select(s => new PublicSchool(s.Id, s.Name, s.Kind, s.City, s.PostalAddress, s.Presentation, s.Slug,
-                s.Branding.PrimaryColor, s.Branding.LogoPath, s.ExternalAccess))
+                s.Branding.PrimaryColor, s.Branding.LogoPath, s.ExternalAccess, s.Phone, s.Email))
             .FirstOrDefaultAsync(ct);
     }
 }

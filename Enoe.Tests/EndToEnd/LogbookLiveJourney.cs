@@ -18,6 +18,7 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
     public async Task TeacherEditsInline_AStudentOfTheClassSeesItWithoutReloading_AnotherClassDoesNot()
     {
         string student, otherStudent;
+        int entryId;
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
@@ -33,6 +34,7 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
                     Content = "Chapitre 5 : Pythagore",
                 });
             Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+            entryId = saved.Value!.Id;
         }
 
         var studentPage = await OpenDashboardAsync(student);
@@ -41,8 +43,10 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await Expect(widget).ToContainTextAsync("Chapitre 5 : Pythagore");
 
         var teacher = await OpenDashboardAsync("claire.fontaine");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA (modifier)" }).ClickAsync();
-        var editor = teacher.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });
+        // The demo's 4eA may have its own maths lesson today: edit the session this test wrote.
+        var session = teacher.Locator($"[data-entry='{entryId}']");
+        await session.GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA (modifier)" }).ClickAsync();
+        var editor = session.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });
         await editor.FillAsync("Chapitre 5 : théorème de Pythagore, démonstration");
         await editor.PressAsync("Control+Enter");
         await Expect(teacher.Locator("[data-widget=my-logbook]")).ToContainTextAsync("démonstration");

@@ -173,6 +173,7 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
         {
             builder.OpenElement(40, "div");
             builder.AddAttribute(41, "class", "enoe-widget-body");
+            builder.AddAttribute(41, "tabindex", "0"); // a body that scrolls (a long list of marks) must be reachable by keyboard
             if (Content is not null) builder.AddContent(42, Content((p, d)));
             else builder.AddContent(43, Preview);
             builder.CloseElement();

@@ -1304,6 +1304,10 @@ namespace Enoe.Data.Database.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ExternalAccess")
                         .HasColumnType("INTEGER");
 
@@ -1319,6 +1323,10 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PostalAddress")
