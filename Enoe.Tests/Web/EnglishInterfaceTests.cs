@@ -51,7 +51,7 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
     {
         var client = EnglishClient();
         var home = await client.GetPageAsync("/");
-        Assert.Contains("The digital workspace of the académie's middle and high schools.", home);
+        Assert.Contains("The digital workspace of the academy's middle and high schools.", home);
         Assert.Contains("Middle school · Besançon", home);
         Assert.Contains("High school · ", home);
         NoFrench(home);
