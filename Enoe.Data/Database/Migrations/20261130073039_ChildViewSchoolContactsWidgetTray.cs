@@ -5,11 +5,18 @@
 namespace Enoe.Data.Database.Migrations
 {
     /// <inheritdoc />
-    public partial class SchoolContactDetails : Migration
+    public partial class ChildViewSchoolContactsWidgetTray : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Stowed",
+                table: "WidgetPlacements",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "Schools",
@@ -23,11 +30,21 @@ namespace Enoe.Data.Database.Migrations
                 type: "TEXT",
                 maxLength: 30,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ViewedChildId",
+                table: "People",
+                type: "INTEGER",
+                nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Stowed",
+                table: "WidgetPlacements");
+
             migrationBuilder.DropColumn(
                 name: "Email",
                 table: "Schools");
@@ -35,6 +52,10 @@ namespace Enoe.Data.Database.Migrations
             migrationBuilder.DropColumn(
                 name: "Phone",
                 table: "Schools");
+
+            migrationBuilder.DropColumn(
+                name: "ViewedChildId",
+                table: "People");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations
 {
     [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261130050323_SchoolContactDetails")]
-    partial class SchoolContactDetails
+    [Migration("20261130073039_ChildViewSchoolContactsWidgetTray")]
+    partial class ChildViewSchoolContactsWidgetTray
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -466,6 +466,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("SettingsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stowed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TabId")
                         .HasColumnType("INTEGER");
@@ -1134,6 +1137,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ViewedChildId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
