@@ -39,6 +39,12 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
     private int? _menuFor;
     /// <summary>Where focus goes after the next render: a card's menu button, or the first item of its menu just opened.</summary>
     private (int PlacementId, bool IntoMenu)? _focus;
+    /// <summary>
+    /// Renders built, and renders the browser has applied (OnAfterRender comes once per render, in order).
+    /// Focus waits for a render built after it was asked for: an earlier render acknowledged late (a loaded
+    /// machine) would focus the card before the move that follows detaches it and loses the focus again.
+    /// </summary>
+    private int _built, _applied, _focusFromRender;
 
     private readonly record struct MenuItem(string Label, LayoutCommand Command, bool Enabled = true);
 
@@ -52,7 +58,8 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
         }
         // After a move the card may stand elsewhere in the page (Blazor moves its element, which
         // loses focus): keyboard users carry on from the same card's menu button.
-        if (_focus is { } focus && _handle is not null)
+        _applied++;
+        if (_focus is { } focus && _handle is not null && _applied >= _focusFromRender)
         {
             _focus = null;
             await _handle.InvokeVoidAsync("focus", focus.PlacementId, focus.IntoMenu);
@@ -81,18 +88,25 @@ public sealed class LayoutGrid : ComponentBase, IAsyncDisposable
     private void ToggleMenu(int placementId)
     {
         _menuFor = _menuFor == placementId ? null : placementId;
-        _focus = (placementId, _menuFor == placementId);
+        FocusAfterNextRender(placementId, _menuFor == placementId);
     }
 
     private async Task RunAsync(LayoutCommand command, int? focusAfter)
     {
         _menuFor = null;
         await OnCommand.InvokeAsync(command);
-        if (focusAfter is int id) _focus = (id, false);
+        if (focusAfter is int id) FocusAfterNextRender(id, intoMenu: false);
+    }
+
+    private void FocusAfterNextRender(int placementId, bool intoMenu)
+    {
+        _focus = (placementId, intoMenu);
+        _focusFromRender = _built + 1;
     }
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+        _built++;
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", Editing ? "enoe-dashboard-grid enoe-editing" : "enoe-dashboard-grid");
         builder.AddElementReferenceCapture(2, r => _grid = r);
