@@ -1,9 +1,5 @@
-using Enoe.Data.Dashboards;
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
-using Enoe.Data.People;
-using Enoe.Data.PublicSite;
-using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,35 +19,15 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state
-        services.AddSingleton<SchoolDirectory>();
-        services.AddSingleton<WorkspaceService>();
-        services.AddSingleton<Family.FamilyService>();
-        services.AddSingleton<ArticleService>();
-        // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.
-        services.AddSingleton<DefaultLayoutService>();
-        services.AddSingleton<LayoutService>();
-        services.AddSingleton<SchoolNetwork.SchoolNetworkService>();
-        services.AddSingleton<Resources.DigitalResourceService>();
-        services.AddSingleton<SchoolServiceSwitches>();
-        services.AddSingleton<SchoolSettingsService>();
         services.TryAddSingleton<Events.IEventBus, Events.InProcessEventBus>();
-        services.AddSingleton<Logbook.LogbookService>();
         services.AddOptions<Storage.StorageOptions>().Configure(o =>
         {
             storage?.Invoke(o);
             if (string.IsNullOrEmpty(o.Root)) o.Root = Path.Combine(dataDirectory, "files");
         });
         services.AddSingleton<Storage.FileStore>();
-        services.AddSingleton<Assignments.AssignmentService>();
-        services.AddSingleton<Storage.IFileReadRule, Assignments.AssignmentFileRule>();
-        services.AddSingleton<Storage.IFileReadRule, Logbook.LogbookFileRule>();
-        services.AddSingleton<Documents.DocumentService>();
-        services.AddSingleton<Memos.MemoService>();
-        services.AddSingleton<Bookings.BookingService>();
-        services.AddSingleton<Grades.GradeService>();
-        services.AddSingleton<Skills.SkillService>();
-        services.AddSingleton<Storage.IFileReadRule, Memos.MemoFileRule>();
-        services.AddSingleton<Storage.IFileReadRule, Documents.DocumentFileRule>();
+        // Each part of ENOE registers its own services from its folder (Modules/DataModule.cs).
+        Modules.DataModules.AddAll(services);
         return services;
     }
 }

@@ -49,8 +49,12 @@ public static class IdentityHosting
         foreach (var (name, profiles) in Policies.Profiles)
             services.AddAuthorizationBuilder().AddPolicy(name, p => p.RequireClaim(EnoeClaims.Profile, profiles.Split().Select(x => x.ToString())));
 
-        foreach (var service in Enum.GetValues<EntService>().Where(s => s is not EntService.None and not EntService.All))
-            services.AddAuthorizationBuilder().AddPolicy(Policies.Running(service), p => p.AddRequirements(new ServiceRunningRequirement(service)));
+        // "Service:memos" and the like, one per ENT service the modules declare (Policies.Running).
+        services.AddOptions<AuthorizationOptions>().Configure<Enoe.Data.Modules.EntServiceCatalog>((o, catalog) =>
+        {
+            foreach (var service in catalog.All)
+                o.AddPolicy(Policies.Running(service), p => p.AddRequirements(new ServiceRunningRequirement(service)));
+        });
         services.AddSingleton<IAuthorizationHandler, ServiceRunningHandler>();
 
         services.AddCascadingAuthenticationState();

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Enoe.Data.People;
 using Enoe.Widgets;
 using Enoe.Widgets.Abstractions;
-using MudBlazor;
 using MudBlazor.Services;
 
 namespace Enoe.App.Hosting;
@@ -20,11 +18,8 @@ public static class InterfaceHosting
         builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
-        builder.Services.AddEnoeWidgets()
-            // The host's own administration pages (Components/Admin).
-            .AddNavigationEntry(new("Nav_Accounts", "/gestion/comptes", Icons.Material.Outlined.ManageAccounts, null, Profile.SchoolAdmin, Order: 950))
-            .AddNavigationEntry(new("Nav_SchoolSettings", "/gestion/etablissement", Icons.Material.Outlined.Settings, null, Profile.SchoolAdmin, Order: 960))
-            .AddNavigationEntry(new("Nav_Services", "/academie/services", Icons.Material.Outlined.ToggleOn, null, Profile.AcademyAdmin, Order: 990));
+        // The ENT services (Enoe.Widgets), then the host's own modules (Components/Admin).
+        builder.Services.AddEnoeWidgets().AddUiModules(typeof(InterfaceHosting).Assembly);
         return builder;
     }
 }

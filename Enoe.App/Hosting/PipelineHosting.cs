@@ -1,3 +1,4 @@
+using Enoe.Widgets.Abstractions;
 using Enoe.App.Account;
 using Enoe.App.Files;
 using Enoe.App.PublicSite;
@@ -41,6 +42,7 @@ public static class PipelineHosting
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
+        app.MapUiModules(); // each service's own downloads and exports
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);

@@ -137,14 +137,15 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
             ? change(layout, placement) : Result.NotFound(DashboardMessages.DefaultPlacementGone), ct);
 
     private async Task<Result<DefaultLayoutView>> EditAsync(CurrentUser user, int? schoolId, Profile profile,
-        Func<DefaultLayout, EntService, Result> change, CancellationToken ct)
+        Func<DefaultLayout, ServiceSet, Result> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
         if (layout is null) return Result<DefaultLayoutView>.From(Result.Invalid([DashboardMessages.CustomizeFirst]));
-        var services = schoolId is null ? EntService.All : await db.Schools.Where(s => s.Id == schoolId).Select(s => s.Services).FirstAsync(ct);
+        var services = schoolId is null ? ServiceSet.All
+            : new ServiceSet(await db.Set<ClosedService>().Where(c => c.SchoolId == schoolId).Select(c => c.ServiceKey).ToListAsync(ct));
         var result = change(layout, services);
         if (!result.Succeeded) return Result<DefaultLayoutView>.From(result);
         layout.Version++;

@@ -6,8 +6,8 @@ namespace Enoe.Data.Dashboards;
 /// <summary>What the server needs to know of a widget to enforce the rules: who may add it, where, how small.</summary>
 public sealed record WidgetRule(string Key, EntService Service, Profile Profiles, int MinWidth, int MinHeight, int DefaultWidth, int DefaultHeight)
 {
-    public bool IsAllowed(Profile profiles, EntService schoolServices) =>
-        profiles.HasAny(Profiles) && (schoolServices & Service) == Service;
+    public bool IsAllowed(Profile profiles, ServiceSet schoolServices) =>
+        profiles.HasAny(Profiles) && schoolServices.Runs(Service);
 }
 
 /// <summary>

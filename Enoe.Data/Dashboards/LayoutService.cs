@@ -26,7 +26,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
     private const int Attempts = 5;
 
     /// <summary>Who the person is where they work now, read from the database (not the cookie).</summary>
-    internal sealed record Scope(int? SchoolId, Profile Profiles, EntService Services);
+    internal sealed record Scope(int? SchoolId, Profile Profiles, ServiceSet Services);
 
     /// <summary>A placement the person's default imposes (mandatory or locked).</summary>
     internal sealed record Imposed(string WidgetKey, int X, int Y, int Width, int Height, bool Mandatory, bool Locked);
@@ -36,7 +36,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (scope, imposed) = await ScopeWithImposedAsync(db, user, ct);
-        if (!scope.Services.HasFlag(EntService.Dashboard)) return [];
+        if (!scope.Services.Runs(EntService.Dashboard)) return [];
         var tabs = await TabsQuery(db, user, scope).AsNoTracking().ToListAsync(ct);
         if (tabs.Count > 0 && (!Honours(tabs, imposed) || tabs.Any(t => !GridLayout.IsCompact(OnGrid(t, scope)))))
             tabs = await RepairAsync(db, user, scope, imposed, ct);
@@ -123,7 +123,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         if (ValidateTitle(title) is { } invalid) return Result<TabView>.From(invalid);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
+        if (!scope.Services.Runs(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
         var positions = await TabsQuery(db, user, scope).Select(t => t.Position).ToListAsync(ct);
         if (positions.Count >= MaxTabs) return Result<TabView>.From(Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]));
         var tab = new DashboardTab { PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = title.Trim(), Position = positions.DefaultIfEmpty(-1).Max() + 1 };
@@ -220,7 +220,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var scope = await ScopeAsync(db, user, ct);
-            if (!scope.Services.HasFlag(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
+            if (!scope.Services.Runs(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
             // On SQLite the transaction takes the write lock before the read, so two browser tabs'
             // changes queue up instead of interleaving; the version check covers other providers.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -257,13 +257,13 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
             {
                 p.IsAcademyAdmin,
                 Membership = p.Memberships.Where(m => m.SchoolId == user.SchoolId)
-                    .Select(m => new { m.SchoolId, m.Profiles, m.School!.Services }).FirstOrDefault(),
+                    .Select(m => new { m.SchoolId, m.Profiles, Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList() }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         var admin = row?.IsAcademyAdmin == true ? Profile.AcademyAdmin : Profile.None;
         return row?.Membership is { } m
-            ? new Scope(m.SchoolId, m.Profiles | admin, m.Services)
-            : new Scope(null, admin, admin == Profile.None ? EntService.None : EntService.All);
+            ? new Scope(m.SchoolId, m.Profiles | admin, new ServiceSet(m.Closed))
+            : new Scope(null, admin, admin == Profile.None ? ServiceSet.None : ServiceSet.All);
     }
 
     /// <summary>

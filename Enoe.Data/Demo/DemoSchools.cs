@@ -7,7 +7,7 @@ internal static class DemoSchools
 {
     public sealed record Seed(
         string Slug, string Name, SchoolKind Kind, string City, string UaiDigits, string Address, string Phone,
-        string Color, EntService Services, string Presentation, string HeadTitle,
+        string Color, EntService[] Closed, string Presentation, string HeadTitle,
         (string First, string Last) Head, (string First, string Last) Cpe, (string First, string Last) Librarian)
     {
         public string Uai => Schools.Uai.Create(UaiDigits);
@@ -18,15 +18,15 @@ internal static class DemoSchools
     public static readonly Seed[] All =
     [
         new("college-victor-hugo", "Collège Victor Hugo", SchoolKind.College, "Besançon", "0251234",
-            "12 rue de la République, 25000 Besançon", "03 81 47 25 10", "#1e5aa8", EntService.All,
+            "12 rue de la République, 25000 Besançon", "03 81 47 25 10", "#1e5aa8", [],
             "Collège de centre-ville, 8 divisions de la 6e à la 3e, section sportive football et classes bilangues.",
             "Principale", ("Hélène", "Carpentier"), ("Julien", "Roussel"), ("Nathalie", "Girard")),
         new("college-pasteur-dole", "Collège Louis Pasteur", SchoolKind.College, "Dole", "0390456",
-            "3 avenue de Lahr, 39100 Dole", "03 84 72 14 60", "#2e7d32", EntService.All & ~EntService.Bookings & ~EntService.Skills,
+            "3 avenue de Lahr, 39100 Dole", "03 84 72 14 60", "#2e7d32", [EntService.Bookings, EntService.Skills],
             "Collège rural de Dole, ouvert sur le Jura, avec une chorale et un atelier robotique.",
             "Principal", ("Bruno", "Lemaire"), ("Karine", "Brunet"), ("Sylvie", "Morel")),
         new("lycee-lumiere", "Lycée Louis Lumière", SchoolKind.Lycee, "Vesoul", "0700789",
-            "5 rue du Lycée, 70000 Vesoul", "03 84 76 39 00", "#8e24aa", EntService.All & ~EntService.Skills,
+            "5 rue du Lycée, 70000 Vesoul", "03 84 76 39 00", "#8e24aa", [EntService.Skills],
             "Lycée général et technologique, spécialités NSI, SES et sciences, section européenne anglais.",
             "Proviseur", ("Philippe", "Arnaud"), ("Céline", "Faure"), ("Olivier", "Masson")),
     ];

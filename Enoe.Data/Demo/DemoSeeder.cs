@@ -66,7 +66,7 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             {
                 Academy = academy, Slug = seed.Slug, Name = seed.Name, Kind = seed.Kind, City = seed.City,
                 Uai = seed.Uai, PostalAddress = seed.Address, Phone = seed.Phone, Email = seed.Email, Presentation = seed.Presentation,
-                Services = seed.Services, Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
+                ClosedServices = [.. seed.Closed.Select(s => new ClosedService { ServiceKey = s.Key })], Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
             };
             db.Schools.Add(school);
             schools.Add((school, seed));

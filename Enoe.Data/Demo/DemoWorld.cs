@@ -10,9 +10,9 @@ namespace Enoe.Data.Demo;
 /// </summary>
 internal sealed class DemoWorld
 {
-    public sealed record SchoolInfo(int Id, string Slug, string Name, SchoolKind Kind, EntService Services, IReadOnlyList<SlotView> Slots)
+    public sealed record SchoolInfo(int Id, string Slug, string Name, SchoolKind Kind, ServiceSet Services, IReadOnlyList<SlotView> Slots)
     {
-        public bool Runs(EntService service) => (Services & service) == service;
+        public bool Runs(EntService service) => Services.Runs(service);
     }
 
     /// <summary>A class or a teaching group: who sits in it, and which classes they come from.</summary>
@@ -66,11 +66,11 @@ internal sealed class DemoWorld
     public static async Task<DemoWorld> LoadAsync(EnoeDbContext db, DemoCalendar calendar, DateTime now, CancellationToken ct)
     {
         var slots = await db.Set<TimeSlot>().AsNoTracking().OrderBy(t => t.SchoolId).ThenBy(t => t.StartsAt).ToListAsync(ct);
-        var schools = (await db.Schools.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Slug, s.Name, s.Kind, s.Services }).ToListAsync(ct))
+        var schools = (await db.Schools.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Slug, s.Name, s.Kind, Closed = s.ClosedServices.Select(c => c.ServiceKey).ToList() }).ToListAsync(ct))
             .Select(s =>
             {
                 var own = slots.Where(t => t.SchoolId == s.Id).Select(t => new SlotView(t.Code, t.StartsAt, t.EndsAt)).ToList();
-                return new SchoolInfo(s.Id, s.Slug, s.Name, s.Kind, s.Services, own.Count > 0 ? own : TimeSlots.Defaults);
+                return new SchoolInfo(s.Id, s.Slug, s.Name, s.Kind, new ServiceSet(s.Closed), own.Count > 0 ? own : TimeSlots.Defaults);
             }).ToList();
         var enrolments = await db.Enrolments.AsNoTracking().OrderBy(e => e.SchoolClassId).ThenBy(e => e.StudentId)
             .Select(e => new { e.SchoolClassId, e.StudentId }).ToListAsync(ct);

@@ -41,7 +41,7 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
             select new
             {
                 g.StudentId, Name = g.Student!.FirstName + " " + g.Student.LastName,
-                school.Id, SchoolName = school.Name, ClassName = e.SchoolClass!.Name, school.Services,
+                school.Id, SchoolName = school.Name, ClassName = e.SchoolClass!.Name, Closed = school.ClosedServices.Select(c => c.ServiceKey).ToList(),
                 Homework = db.LogbookEntries.Count(l => l.DeletedAt == null && l.Homework != null
                     && l.HomeworkDueDate >= today && l.HomeworkDueDate <= until
                     && (l.SchoolClassId == e.SchoolClassId
@@ -55,8 +55,8 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
             })
             .AsNoTracking().ToListAsync(ct);
 
-        static int? If(EntService services, EntService service, int count) => (services & service) == service ? count : null;
+        static int? If(IReadOnlyList<string> closed, EntService service, int count) => closed.Contains(service.Key) ? null : count;
         return [.. rows.Select(r => new ChildSummary(new ChildRef(r.StudentId, r.Name, r.Id, r.SchoolName, r.ClassName),
-            If(r.Services, EntService.Logbook, r.Homework), If(r.Services, EntService.Grades, r.Marks), If(r.Services, EntService.Memos, r.Memos)))];
+            If(r.Closed, EntService.Logbook, r.Homework), If(r.Closed, EntService.Grades, r.Marks), If(r.Closed, EntService.Memos, r.Memos)))];
     }
 }

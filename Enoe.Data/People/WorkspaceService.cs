@@ -6,7 +6,7 @@ namespace Enoe.Data.People;
 
 public sealed record SchoolRef(int Id, string Name);
 public sealed record ChildRef(int Id, string DisplayName, int SchoolId, string SchoolName, string? ClassName);
-public sealed record WorkspaceSchool(int Id, string Name, SchoolKind Kind, string Slug, string PrimaryColor, string? LogoPath, EntService Services);
+public sealed record WorkspaceSchool(int Id, string Name, SchoolKind Kind, string Slug, string PrimaryColor, string? LogoPath, ServiceSet Services);
 
 /// <summary>
 /// What the shell shows a signed-in person: where they work now, with which profiles (read from the
@@ -26,7 +26,7 @@ public sealed record Workspace(
 
     /// <summary>Whether the current établissement runs the service; académie admins outside any school have every service.</summary>
     public bool Runs(EntService service) =>
-        School is null ? Profiles.HasAny(Profile.AcademyAdmin) : (School.Services & service) == service;
+        School is null ? Profiles.HasAny(Profile.AcademyAdmin) : School.Services.Runs(service);
 
     /// <summary>The child whose records a page shows: the one selected, for a parent; none for anyone else (a student sees their own).</summary>
     public int? ChildViewed(int? selectedChildId) =>
@@ -48,7 +48,7 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
                 {
                     m.Profiles,
                     School = new WorkspaceSchool(m.SchoolId, m.School!.Name, m.School.Kind, m.School.Slug,
-                        m.School.Branding.PrimaryColor, m.School.Branding.LogoPath, m.School.Services),
+                        m.School.Branding.PrimaryColor, m.School.Branding.LogoPath, new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())),
                 }).ToList(),
             })
             .FirstOrDefaultAsync(ct);

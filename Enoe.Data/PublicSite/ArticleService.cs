@@ -131,15 +131,15 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     private static IQueryable<Article> Published(EnoeDbContext db, int schoolId, ArticleKind kind, DateTime now) =>
         db.Articles.Where(a => a.SchoolId == schoolId && a.Kind == kind && a.Status == ArticleStatus.Published
             && a.PublishAt <= now
-            && db.Schools.Any(s => s.Id == schoolId && (s.Services & EntService.PublicSite) == EntService.PublicSite));
+            && db.Schools.Where(EntServices.RunningIn(EntService.PublicSite)).Any(s => s.Id == schoolId));
 
     /// <summary>Null when the user may edit this établissement's public site; otherwise the refusal.</summary>
     private static async Task<Result?> CheckEditorAsync(EnoeDbContext db, CurrentUser user, int schoolId, CancellationToken ct)
     {
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
-            .Select(s => new { s.Services }).FirstOrDefaultAsync(ct);
+            .Select(s => new { SiteOff = s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key) }).FirstOrDefaultAsync(ct);
         if (school is null) return Result.NotFound(ArticleMessages.SchoolUnknown);
-        if ((school.Services & EntService.PublicSite) == 0)
+        if (school.SiteOff)
             return Result.Forbidden(ArticleMessages.SiteOff);
         var isEditor = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
             && (m.Profiles & EditorProfiles) != 0, ct);

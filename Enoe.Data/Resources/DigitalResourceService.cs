@@ -135,7 +135,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         var rows = await db.DigitalResources.AsNoTracking()
             .Where(r => (r.SchoolId == null || (r.SchoolId == schoolId && member.Any()))
                 && (member.Any(m => (m.Profiles & r.Profiles) != 0) || (academyAdmin && (r.Profiles & Profile.AcademyAdmin) != 0))
-                && member.All(m => (m.School!.Services & EntService.Resources) != 0)
+                && member.All(m => !m.School!.ClosedServices.Any(c => c.ServiceKey == EntService.Resources.Key))
                 && (r.LevelCodes == null || academyAdmin || member.Any(m => (m.Profiles & Profile.Personnel) != 0)
                     || levels.Any(code => ("," + r.LevelCodes + ",").Contains("," + code + ","))))
             .Select(r => new

@@ -34,15 +34,15 @@ public sealed class School
     /// <summary>Whether the ENT is reachable from outside the school network (through the SAS).</summary>
     public bool ExternalAccess { get; set; } = true;
 
-    /// <summary>The services the académie lets this établissement run.</summary>
-    public EntService Services { get; set; } = EntService.All;
+    /// <summary>The services the académie switched off here; every other service runs.</summary>
+    public List<ClosedService> ClosedServices { get; set; } = [];
 
     /// <summary>Warn a teacher setting homework when the class already has this many pieces due that day.</summary>
     public int HomeworkWarningThreshold { get; set; } = 3;
     /// <summary>Who may write mémos to whom here (staff and admins always reach everyone).</summary>
     public Memos.MemoRules MemoRules { get; set; } = Memos.MemoRules.Default;
 
-    public bool Runs(EntService service) => (Services & service) == service;
+    public bool Runs(EntService service) => ClosedServices.All(c => c.ServiceKey != service.Key);
 }
 
 /// <summary>What makes the établissement's pages its own: a colour and a logo.</summary>

@@ -32,6 +32,17 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
             o.Property(x => x.LogoPath).HasMaxLength(300).HasColumnName("LogoPath");
         });
         b.HasOne(s => s.Academy).WithMany(a => a.Schools).HasForeignKey(s => s.AcademyId);
+        b.HasMany(s => s.ClosedServices).WithOne().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClosedServiceConfiguration : IEntityTypeConfiguration<ClosedService>
+{
+    public void Configure(EntityTypeBuilder<ClosedService> b)
+    {
+        b.ToTable("ClosedServices");
+        b.HasKey(c => new { c.SchoolId, c.ServiceKey });
+        b.Property(c => c.ServiceKey).HasMaxLength(EntServices.KeyMax);
     }
 }
 

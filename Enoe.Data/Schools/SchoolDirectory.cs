@@ -22,7 +22,7 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new SchoolListing(s.Id, s.Name, s.Kind, s.City, s.Slug, s.Uai,
-                (s.Services & EntService.PublicSite) == EntService.PublicSite))
+                !s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key)))
             .ToListAsync(ct);
     }
 
@@ -31,7 +31,7 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Schools.AsNoTracking()
-            .Where(s => s.Slug == slug && (s.Services & EntService.PublicSite) == EntService.PublicSite)
+            .Where(EntServices.RunningIn(EntService.PublicSite)).Where(s => s.Slug == slug)
             .Select(s => new PublicSchool(s.Id, s.Name, s.Kind, s.City, s.PostalAddress, s.Presentation, s.Slug,
                 s.Branding.PrimaryColor, s.Branding.LogoPath, s.ExternalAccess, s.Phone, s.Email))
             .FirstOrDefaultAsync(ct);

@@ -1,32 +1,38 @@
 using Enoe.Data.Common;
+using Enoe.Data.Modules;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Schools;
 
-public sealed record SchoolServices(int SchoolId, string Name, SchoolKind Kind, EntService Services);
+public sealed record SchoolServices(int SchoolId, string Name, SchoolKind Kind, ServiceSet Services);
 
 /// <summary>The académie decides which ENT services each établissement runs; only its admins may change that.</summary>
-public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFactory)
+public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFactory, EntServiceCatalog catalog)
 {
     public async Task<Result<IReadOnlyList<SchoolServices>>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await IsAcademyAdminAsync(db, user, ct)) return Result<IReadOnlyList<SchoolServices>>.From(Result.Forbidden());
-        IReadOnlyList<SchoolServices> list = await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
-            .Select(s => new SchoolServices(s.Id, s.Name, s.Kind, s.Services)).ToListAsync(ct);
-        return Result<IReadOnlyList<SchoolServices>>.Ok(list);
+        var rows = await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Kind, Closed = s.ClosedServices.Select(c => c.ServiceKey).ToList() }).ToListAsync(ct);
+        return Result<IReadOnlyList<SchoolServices>>.Ok([.. rows.Select(r => new SchoolServices(r.Id, r.Name, r.Kind, new ServiceSet(r.Closed)))]);
     }
 
     public async Task<Result> SetAsync(CurrentUser user, int schoolId, EntService service, bool on, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await IsAcademyAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Switches_AcademyOnly);
-        if (service == EntService.None || (EntService.All & service) != service) return Result.Invalid([SchoolMessages.Switches_UnknownService]);
-        var school = await db.Schools.FirstOrDefaultAsync(s => s.Id == schoolId, ct);
-        if (school is null) return Result.NotFound(SchoolMessages.Switches_UnknownSchool);
-        school.Services = on ? school.Services | service : school.Services & ~service;
-        await db.SaveChangesAsync(ct);
+        if (!catalog.Exists(service)) return Result.Invalid([SchoolMessages.Switches_UnknownService]);
+        if (!await db.Schools.AnyAsync(s => s.Id == schoolId, ct)) return Result.NotFound(SchoolMessages.Switches_UnknownSchool);
+        var closed = db.Set<ClosedService>().Where(c => c.SchoolId == schoolId && c.ServiceKey == service.Key);
+        if (on) await closed.ExecuteDeleteAsync(ct);
+        else if (!await closed.AnyAsync(ct))
+        {
+            db.Add(new ClosedService { SchoolId = schoolId, ServiceKey = service.Key });
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { } // switched off meanwhile by another admin: the same outcome
+        }
         return Result.Ok();
     }
 
@@ -35,7 +41,7 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
     {
         if (schoolId is null) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Schools.AnyAsync(s => s.Id == schoolId && (s.Services & service) == service, ct);
+        return await db.Schools.Where(EntServices.RunningIn(service)).AnyAsync(s => s.Id == schoolId, ct);
     }
 
     private static Task<bool> IsAcademyAdminAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>

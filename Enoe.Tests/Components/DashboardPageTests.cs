@@ -253,13 +253,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Catalogue_OffersOnlyWhatTheSchoolRuns()
+    public async Task Catalogue_OffersOnlyWhatTheSchoolRuns()
     {
-        using (var db = _database.NewContext())
-        {
-            db.Schools.Single(s => s.Id == _f.A.Id).Services = EntService.All & ~EntService.Resources;
-            db.SaveChanges();
-        }
+        await using (var db = _database.NewContext())
+            await db.RunAllButAsync(_f.A.Id, EntService.Resources);
         var page = Render<DashboardPage>();
         page.WaitForElement("[data-widget=news]");
         Assert.Empty(page.FindAll("[data-widget=resources]"));

@@ -8,7 +8,9 @@ using Enoe.Data.Skills;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
 using Enoe.Widgets.Abstractions;
+using Enoe.Widgets.Common;
 using Enoe.Widgets.Grades;
+using Enoe.Widgets.Skills;
 
 namespace Enoe.Tests.Components;
 

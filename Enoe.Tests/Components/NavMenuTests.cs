@@ -19,19 +19,19 @@ public sealed class NavMenuTests : BunitContext
         ComponentFactories.AddStub<Enoe.Widgets.Memos.UnreadMemosBadge>(); // it needs a database; these tests are about links
     }
 
-    private static Workspace As(Profile profiles, EntService services) => new(
+    private static Workspace As(Profile profiles, ServiceSet services) => new(
         1, "Claire Fontaine", "claire.fontaine",
         new WorkspaceSchool(1, "Collège Victor Hugo", SchoolKind.College, "college-victor-hugo", "#1e5aa8", null, services),
         profiles, [], [], "Académie de Besançon");
 
-    private string[] LinksFor(Profile profiles, EntService services) =>
+    private string[] LinksFor(Profile profiles, ServiceSet services) =>
         [.. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services)))
             .FindAll("a").Select(a => a.TextContent.Trim())];
 
     [Fact]
     public void Teacher_SeesTheDashboard_ButNotTheSiteEditor()
     {
-        var links = LinksFor(Profile.Teacher, EntService.All);
+        var links = LinksFor(Profile.Teacher, ServiceSet.All);
         Assert.Contains("Tableau de bord", links);
         Assert.DoesNotContain("Site public", links);
     }
@@ -39,13 +39,13 @@ public sealed class NavMenuTests : BunitContext
     [Fact]
     public void Staff_SeesTheSiteEditor_WhereTheSchoolRunsItsPublicSite()
     {
-        Assert.Contains("Site public", LinksFor(Profile.Staff, EntService.All));
-        Assert.DoesNotContain("Site public", LinksFor(Profile.Staff, EntService.All & ~EntService.PublicSite));
+        Assert.Contains("Site public", LinksFor(Profile.Staff, ServiceSet.All));
+        Assert.DoesNotContain("Site public", LinksFor(Profile.Staff, ServiceSet.AllBut(EntService.PublicSite)));
     }
 
     [Fact]
     public void SwitchedOffService_DisappearsForEveryone()
     {
-        Assert.DoesNotContain("Tableau de bord", LinksFor(Profile.Everyone, EntService.PublicSite));
+        Assert.DoesNotContain("Tableau de bord", LinksFor(Profile.Everyone, ServiceSet.AllBut(EntService.Dashboard)));
     }
 }

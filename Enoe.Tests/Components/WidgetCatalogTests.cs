@@ -12,16 +12,16 @@ public sealed class WidgetCatalogTests
     private static WidgetCatalog RealCatalog() =>
         new ServiceCollection().AddLogging().AddEnoeWidgets().BuildServiceProvider().GetRequiredService<WidgetCatalog>();
 
-    private static Workspace As(Profile profiles, EntService services) => new(1, "X", "x",
+    private static Workspace As(Profile profiles, ServiceSet services) => new(1, "X", "x",
         new WorkspaceSchool(1, "Collège", SchoolKind.College, "c", "#000", null, services), profiles, [], [], "Académie");
 
     [Fact]
     public void Catalogue_OffersWhatTheProfileMayUse_WhereTheSchoolRunsTheService()
     {
         var catalog = RealCatalog();
-        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills"], catalog.AvailableTo(As(Profile.Student, EntService.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, EntService.All & ~EntService.Resources & ~EntService.Documents & ~EntService.Memos & ~EntService.Grades & ~EntService.Skills)).Select(w => w.Key).Order());
-        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, EntService.All & ~EntService.PublicSite)).Select(w => w.Key).Order());
+        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills"], catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order());
+        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.Resources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
+        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite))).Select(w => w.Key).Order());
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public sealed class WidgetCatalogTests
     {
         var catalog = new WidgetCatalog([
             new WidgetDescriptor("for-teachers", "T", "", EntService.Dashboard, Profile.Teacher, new(4, 2), new(2, 1), typeof(NewsWidget))]);
-        Assert.Empty(catalog.AvailableTo(As(Profile.Student | Profile.Parent, EntService.All)));
-        Assert.Single(catalog.AvailableTo(As(Profile.Teacher, EntService.All)));
+        Assert.Empty(catalog.AvailableTo(As(Profile.Student | Profile.Parent, ServiceSet.All)));
+        Assert.Single(catalog.AvailableTo(As(Profile.Teacher, ServiceSet.All)));
     }
 
     [Fact]

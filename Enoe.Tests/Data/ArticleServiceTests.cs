@@ -85,9 +85,7 @@ public sealed class ArticleServiceTests : IAsyncLifetime
         await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft());
         await using (var db = _database.NewContext())
         {
-            var school = await db.Schools.SingleAsync(s => s.Id == _f.A.Id);
-            school.Services &= ~EntService.PublicSite;
-            await db.SaveChangesAsync();
+            await db.RunAllButAsync(_f.A.Id, EntService.PublicSite);
         }
         Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
         Assert.Equal(ResultKind.Forbidden, (await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft("Autre"))).Kind);

@@ -89,7 +89,7 @@ public sealed class FamilyServiceTests
         Assert.Empty(await database.Get<FamilyService>().SummaryAsync(TwoSchools.As(f.TeacherA, f.A)));
 
         await using (var db = database.NewContext())
-            await db.Schools.Where(s => s.Id == f.A.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Services, EntService.Dashboard | EntService.Memos));
+            await db.RunOnlyAsync(f.A.Id, EntService.Dashboard, EntService.Memos);
         var child = Assert.Single(await database.Get<FamilyService>().SummaryAsync(TwoSchools.As(f.ParentA, f.A)));
         Assert.Equal((null, null, 0), (child.HomeworkDue, child.NewMarks, child.UnreadMemos));
     }

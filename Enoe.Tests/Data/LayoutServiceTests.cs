@@ -83,7 +83,7 @@ public sealed class LayoutServiceTests : IAsyncLifetime
         await Layouts.GetAsync(Teacher);
         await SwitchOffAsync(EntService.Logbook);
         Assert.DoesNotContain("teachers-only", (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey));
-        await SwitchOffAsync(EntService.None);
+        await SwitchOffAsync();
         Assert.Contains("teachers-only", (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey));
     }
 
@@ -289,7 +289,7 @@ public sealed class LayoutServiceTests : IAsyncLifetime
         var resized = (await Layouts.ResizeAsync(Teacher, news.Id, 4, 2)).Value!; // the hidden widget takes no room either
         Assert.Equal((0, 0), resized.Placements.Single(p => p.Id == news.Id) is var n ? (n.X, n.Y) : default);
 
-        await SwitchOffAsync(EntService.None);
+        await SwitchOffAsync();
         tab = (await Layouts.GetAsync(Teacher))[0];
         Assert.Equal(3, tab.Placements.Count);
         AssertNoOverlap(tab.Placements);
@@ -329,11 +329,9 @@ public sealed class LayoutServiceTests : IAsyncLifetime
         return await db.DashboardTabs.Where(t => t.Id == tabId).Select(t => t.Version).SingleAsync();
     }
 
-    private async Task SwitchOffAsync(EntService off)
+    private async Task SwitchOffAsync(params EntService[] off)
     {
         await using var db = _database.NewContext();
-        var school = await db.Schools.SingleAsync(s => s.Id == _f.A.Id);
-        school.Services = EntService.All & ~off;
-        await db.SaveChangesAsync();
+        await db.RunAllButAsync(_f.A.Id, off);
     }
 }

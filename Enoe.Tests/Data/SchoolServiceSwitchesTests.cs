@@ -30,7 +30,7 @@ public sealed class SchoolServiceSwitchesTests
         Assert.True(await switches.RunsAsync(f.B.Id, EntService.Memos));
         Assert.True((await switches.SetAsync(rectorat, f.A.Id, EntService.Memos, true)).Succeeded);
         Assert.True(await switches.RunsAsync(f.A.Id, EntService.Memos));
-        Assert.Equal(ResultKind.Invalid, (await switches.SetAsync(rectorat, f.A.Id, (EntService)4096, true)).Kind);
+        Assert.Equal(ResultKind.Invalid, (await switches.SetAsync(rectorat, f.A.Id, new EntService("no-such-service"), true)).Kind);
     }
 
     [Fact]

@@ -44,10 +44,7 @@ public sealed class WorkspaceServiceTests
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
         await using (var db = database.NewContext())
-        {
-            (await db.Schools.SingleAsync(s => s.Id == f.A.Id)).Services = EntService.Dashboard | EntService.Memos;
-            await db.SaveChangesAsync();
-        }
+            await db.RunOnlyAsync(f.A.Id, EntService.Dashboard, EntService.Memos);
         var workspace = (await database.Get<WorkspaceService>().GetAsync(TwoSchools.As(f.StaffA, f.A)))!;
         Assert.True(workspace.Runs(EntService.Memos));
         Assert.False(workspace.Runs(EntService.PublicSite));

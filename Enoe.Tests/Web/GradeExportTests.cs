@@ -110,7 +110,7 @@ public sealed class GradeExportTests(EnoeAppFactory app)
             [.. Enumerable.Range(1, 12).Select(s => new SkillState(d * 100 + s, $"D{d}.{s}", $"Compétence {s} du domaine {d}, formulée assez longuement pour occuper deux lignes du livret imprimé", null, []))]);
         var booklet = new Booklet(1, "Emma Martin", "2ndeA", "Lycée Louis Lumière", [.. Enumerable.Range(1, 6).Select(Domain)]);
 
-        using var pdf = PdfDocument.Open(Enoe.App.Files.BookletPdf.Render(booklet, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)));
+        using var pdf = PdfDocument.Open(Enoe.Widgets.Skills.BookletPdf.Render(booklet, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)));
         Assert.True(pdf.NumberOfPages > 2, $"{pdf.NumberOfPages} pages");
         foreach (var page in pdf.GetPages())
             Assert.Contains($"Emma Martin — livret de compétences — page {page.Number}/{pdf.NumberOfPages}", page.Text);

@@ -49,8 +49,7 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var school = await db.Schools.SingleAsync(s => s.Slug == slug);
-        school.Services = on ? school.Services | EntService.PublicSite : school.Services & ~EntService.PublicSite;
-        await db.SaveChangesAsync();
+        await (on ? db.RunAllButAsync(school.Id) : db.RunAllButAsync(school.Id, EntService.PublicSite));
     }
 }
 

@@ -17,17 +17,13 @@ public static class Policies
     /// <summary>Writes the établissement's public site: staff and admins.</summary>
     public const string SiteEditor = nameof(SiteEditor);
 
-    /// <summary>"Service:Memos" and so on: the person's current établissement runs that ENT service (checked in the database).</summary>
+    /// <summary>
+    /// "Service:memos" and so on: the person's current établissement runs that ENT service (checked in the
+    /// database at each request). Each service's module declares its own, e.g. <c>MemosModule.Running</c>.
+    /// </summary>
     public const string ServicePrefix = "Service:";
-    public const string PublicSiteRunning = ServicePrefix + nameof(EntService.PublicSite);
-    public const string LogbookRunning = ServicePrefix + nameof(EntService.Logbook);
-    public const string GradesRunning = ServicePrefix + nameof(EntService.Grades);
-    public const string SkillsRunning = ServicePrefix + nameof(EntService.Skills);
-    public const string BookingsRunning = ServicePrefix + nameof(EntService.Bookings);
-    public const string MemosRunning = ServicePrefix + nameof(EntService.Memos);
-    public const string DocumentsRunning = ServicePrefix + nameof(EntService.Documents);
 
-    public static string Running(EntService service) => ServicePrefix + service;
+    public static string Running(EntService service) => ServicePrefix + service.Key;
 
     public static readonly IReadOnlyDictionary<string, Profile> Profiles = new Dictionary<string, Profile>
     {

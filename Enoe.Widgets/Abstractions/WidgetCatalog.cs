@@ -33,7 +33,7 @@ public sealed class WidgetCatalog : IWidgetRules
 
     /// <summary>The widgets this person may add: their profile is allowed and their établissement runs the service.</summary>
     public IReadOnlyList<WidgetDescriptor> AvailableTo(Workspace workspace) =>
-        [.. _ordered.Where(d => d.Rule.IsAllowed(workspace.Profiles, workspace.School?.Services ?? Enoe.Data.Schools.EntService.All))];
+        [.. _ordered.Where(d => d.Rule.IsAllowed(workspace.Profiles, workspace.School?.Services ?? Enoe.Data.Schools.ServiceSet.All))];
 
     public IEnumerable<WidgetRule> All => _ordered.Select(d => d.Rule);
 

@@ -1291,6 +1291,20 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Academies");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId", "ServiceKey");
+
+                    b.ToTable("ClosedServices", (string)null);
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1336,9 +1350,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("Presentation")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Services")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2466,6 +2477,15 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Resource");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany("ClosedServices")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.Academy", "Academy")
@@ -2780,6 +2800,11 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Navigation("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.School", b =>
+                {
+                    b.Navigation("ClosedServices");
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>

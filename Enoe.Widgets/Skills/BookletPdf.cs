@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
-namespace Enoe.App.Files;
+namespace Enoe.Widgets.Skills;
 
 /// <summary>
 /// A student's livret de compétences as an A4 PDF, in the reader's language, in Liberation Sans embedded

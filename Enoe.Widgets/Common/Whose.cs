@@ -1,7 +1,7 @@
 using System.Text;
 using Enoe.Data.People;
 
-namespace Enoe.Widgets.Grades;
+namespace Enoe.Widgets.Common;
 
 /// <summary>
 /// Says whose marks or booklet are shown ("Notes de Lucas", "Notes d'Emma"): French elides "de" before a

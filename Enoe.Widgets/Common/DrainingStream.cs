@@ -1,4 +1,4 @@
-namespace Enoe.App.Files;
+namespace Enoe.Widgets.Common;
 
 /// <summary>
 /// Writes to the response asynchronously, as Kestrel requires. <see cref="System.IO.Compression.ZipArchive"/>

@@ -1,0 +1,26 @@
+using Enoe.Data.Modules;
+using Enoe.Data.Schools;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Data.Schools
+{
+    public readonly partial record struct EntService
+    {
+        /// <summary>Ressources académiques: the académie's and the établissement's digital resources.</summary>
+        public static readonly EntService Resources = new(Enoe.Data.Resources.ResourcesDataModule.Key);
+    }
+}
+
+namespace Enoe.Data.Resources
+{
+    public sealed class ResourcesDataModule : DataModule
+    {
+        /// <summary>The service's stored key: never change it (the académie's switches refer to it).</summary>
+        public const string Key = "resources";
+
+        public override EntService? Service => EntService.Resources;
+
+        public override void AddServices(IServiceCollection services) => services
+            .AddSingleton<DigitalResourceService>();
+    }
+}
