@@ -16,7 +16,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
 {
     public const int CommentMax = 5_000;
     private static readonly AssignmentDraftValidator Validator = new();
-    private static Result NotYours => Result.Forbidden(AssignmentMessages.NotYours);
+    private static Refusal NotYours => Result.Forbidden(AssignmentMessages.NotYours);
 
     /// <summary>
     /// The devoirs this person sets (as a teacher of the class or group, co-teachers included) in
@@ -72,7 +72,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         {
             student = await LearnerAsync(db, user.PersonId, childId, ct);
             if (student is null || !await OfLearner(db, student.Value).AnyAsync(a => a.Id == assignmentId, ct))
-                return Result<AssignmentDetail>.From(Result.NotFound(AssignmentMessages.NotFoundOrNotYours));
+                return Result.NotFound(AssignmentMessages.NotFoundOrNotYours);
         }
         var a = await db.Set<Assignment>().AsNoTracking().Where(x => x.Id == assignmentId)
             .Select(x => new
@@ -106,18 +106,18 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     public async Task<Result<int>> CreateAsync(CurrentUser user, AssignmentDraft draft, IReadOnlyList<FileUpload> subjectFiles, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result<int>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         var dueAt = SchoolTime.ToUtc(draft.DueLocal);
-        if (dueAt <= clock.GetUtcNow().UtcDateTime) return Result<int>.From(Result.Invalid([AssignmentMessages.DeadlineInThePast]));
+        if (dueAt <= clock.GetUtcNow().UtcDateTime) return Result.Invalid([AssignmentMessages.DeadlineInThePast]);
         int? school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             school = await TaughtSchoolAsync(db, user.PersonId, draft, ct);
-        if (school is null) return Result<int>.From(NotYourClass);
+        if (school is null) return NotYourClass;
 
         Assignment? created = null;
         var result = await files.SaveWithFilesAsync(user.PersonId, school.Value, subjectFiles, async (db, stored) =>
         {
-            if (await TaughtSchoolAsync(db, user.PersonId, draft, ct) is null) return Result<int>.From(NotYourClass);
+            if (await TaughtSchoolAsync(db, user.PersonId, draft, ct) is null) return NotYourClass;
             created = new Assignment
             {
                 SchoolId = school.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId, SubjectId = draft.SubjectId,
@@ -140,17 +140,17 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     /// </summary>
     public async Task<Result<SubmissionView>> HandInAsync(CurrentUser user, int assignmentId, IReadOnlyList<FileUpload> copy, CancellationToken ct = default)
     {
-        if (copy.Count == 0) return Result<SubmissionView>.From(Result.Invalid([AssignmentMessages.AddAFile]));
+        if (copy.Count == 0) return Result.Invalid([AssignmentMessages.AddAFile]);
         var check = await CanHandInAsync(user.PersonId, assignmentId, ct);
-        if (!check.Succeeded) return Result<SubmissionView>.From(check);
+        if (!check.Succeeded) return check.Failure;
 
         Submission? saved = null;
         var result = await files.SaveWithFilesAsync(user.PersonId, check.Value, copy, async (db, stored) =>
         {
             var due = await db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => new { a.DueAt, a.AcceptsLate }).FirstOrDefaultAsync(ct);
-            if (due is null) return Result<SubmissionView>.From(Result.NotFound(AssignmentMessages.NotSetForYou)); // deleted meanwhile
+            if (due is null) return Result.NotFound(AssignmentMessages.NotSetForYou); // deleted meanwhile
             var now = clock.GetUtcNow().UtcDateTime;
-            if (now > due.DueAt && !due.AcceptsLate) return Result<SubmissionView>.From(Closed(due.DueAt));
+            if (now > due.DueAt && !due.AcceptsLate) return Closed(due.DueAt);
             var number = await db.Set<Submission>().Where(s => s.AssignmentId == assignmentId && s.StudentId == user.PersonId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
             saved = new Submission
             {
@@ -171,8 +171,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await OfLearner(db, studentId).Where(x => x.Id == assignmentId).Select(x => new { x.SchoolId, x.DueAt, x.AcceptsLate }).FirstOrDefaultAsync(ct);
-        if (a is null) return Result<int>.From(Result.NotFound(AssignmentMessages.NotSetForYou));
-        if (clock.GetUtcNow().UtcDateTime > a.DueAt && !a.AcceptsLate) return Result<int>.From(Closed(a.DueAt));
+        if (a is null) return Result.NotFound(AssignmentMessages.NotSetForYou);
+        if (clock.GetUtcNow().UtcDateTime > a.DueAt && !a.AcceptsLate) return Closed(a.DueAt);
         return Result<int>.Ok(a.SchoolId);
     }
 
@@ -193,7 +193,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var result = await files.SaveWithFilesAsync(user.PersonId, school, annotated is null ? [] : [annotated], async (db, stored) =>
         {
             var again = await ReturnableAsync(db, user.PersonId, assignmentId, studentId, ct);
-            if (!again.Succeeded) return Result<bool>.From(again);
+            if (!again.Succeeded) return again.Failure;
             var existing = await db.Set<CopyReturn>().Include(r => r.File).FirstOrDefaultAsync(r => r.AssignmentId == assignmentId && r.StudentId == studentId, ct);
             if (existing is null) db.Add(existing = new CopyReturn { AssignmentId = assignmentId, StudentId = studentId });
             if (stored.Count > 0 && existing.File is { } old)
@@ -243,7 +243,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await Managed(db, user.PersonId).Where(x => x.Id == assignmentId)
             .Select(x => new { x.Title, Audience = x.SchoolClass != null ? x.SchoolClass.Name : x.TeachingGroup!.Name }).FirstOrDefaultAsync(ct);
-        if (a is null) return Result<(string, IReadOnlyList<(string, StoredFile)>)>.From(NotYours);
+        if (a is null) return NotYours;
         var latest = await db.Set<Submission>().AsNoTracking()
             .Where(s => s.AssignmentId == assignmentId && !db.Set<Submission>().Any(n => n.AssignmentId == assignmentId && n.StudentId == s.StudentId && n.Number > s.Number))
             .OrderBy(s => s.Student!.LastName).ThenBy(s => s.Student!.FirstName)
@@ -265,20 +265,20 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     }
 
     /// <summary>The deadline in the reader's language: "vendredi 4 décembre à 18:00", "Friday 4 December at 18:00".</summary>
-    private static Result Closed(DateTime dueAt)
+    private static Refusal Closed(DateTime dueAt)
     {
         var local = SchoolTime.ToLocal(dueAt);
         return Result.Forbidden(AssignmentMessages.FormatClosed(AssignmentMessages.FormatDeadlineAt(local.ToString("dddd d MMMM"), local.ToString("HH:mm"))));
     }
 
-    private static Result NotYourClass => Result.Forbidden(AssignmentMessages.NotYourClass);
+    private static Refusal NotYourClass => Result.Forbidden(AssignmentMessages.NotYourClass);
 
     private static async Task<Result<int>> ReturnableAsync(EnoeDbContext db, int teacherId, int assignmentId, int studentId, CancellationToken ct)
     {
         var school = await Managed(db, teacherId).Where(a => a.Id == assignmentId).Select(a => (int?)a.SchoolId).FirstOrDefaultAsync(ct);
-        if (school is null) return Result<int>.From(NotYours);
+        if (school is null) return NotYours;
         if (!await db.Set<Submission>().AnyAsync(s => s.AssignmentId == assignmentId && s.StudentId == studentId, ct))
-            return Result<int>.From(Result.Invalid([AssignmentMessages.NothingHandedIn]));
+            return Result.Invalid([AssignmentMessages.NothingHandedIn]);
         return Result<int>.Ok(school.Value);
     }
 

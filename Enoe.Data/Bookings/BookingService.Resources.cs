@@ -19,21 +19,21 @@ public sealed partial class BookingService
         if (draft.Kind == ResourceKind.Room && draft.Units != 1) errors.Add(BookingMessages.Resource_RoomOneUnit);
         if (draft.ClosesAt <= draft.OpensAt) errors.Add(BookingMessages.Resource_ClosesAfterOpens);
         if (draft.BookableBy == Profile.None) errors.Add(BookingMessages.Resource_WhoBooks);
-        if (errors.Count > 0) return Result<int>.From(Result.Invalid(errors));
+        if (errors.Count > 0) return Result.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!(await ProfilesAsync(db, user, ct)).HasAny(Direction)) return Result<int>.From(Result.Forbidden(BookingMessages.Resource_Forbidden));
+        if (!(await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction)) return Result.Forbidden(BookingMessages.Resource_Forbidden);
         var school = user.SchoolId!.Value;
         if (draft.ManagerId is int manager && !await db.Memberships.AnyAsync(m => m.PersonId == manager && m.SchoolId == school && (m.Profiles & Profile.Personnel) != 0, ct))
-            return Result<int>.From(Result.Invalid([BookingMessages.Resource_ManagerNotStaff]));
+            return Result.Invalid([BookingMessages.Resource_ManagerNotStaff]);
         var name = draft.Name.Trim();
         if (await db.Set<BookableResource>().AnyAsync(r => r.SchoolId == school && r.Name == name && r.Id != draft.Id, ct))
-            return Result<int>.From(Result.Invalid([BookingMessages.FormatResource_NameTaken(name)]));
+            return Result.Invalid([BookingMessages.FormatResource_NameTaken(name)]);
         var categoryName = draft.Category.Trim();
         var category = await db.Set<ResourceCategory>().FirstOrDefaultAsync(c => c.SchoolId == school && c.Name == categoryName, ct)
             ?? new ResourceCategory { SchoolId = school, Name = categoryName };
         var resource = draft.Id == 0 ? new BookableResource { SchoolId = school }
             : await db.Set<BookableResource>().FirstOrDefaultAsync(r => r.Id == draft.Id && r.SchoolId == school, ct);
-        if (resource is null) return Result<int>.From(Result.NotFound(BookingMessages.Resource_Gone));
+        if (resource is null) return Result.NotFound(BookingMessages.Resource_Gone);
         (resource.Name, resource.Category, resource.Description, resource.Kind, resource.Units) = (name, category, draft.Description?.Trim(), draft.Kind, draft.Units);
         (resource.BookableBy, resource.NeedsApproval, resource.ManagerId, resource.OpensAt, resource.ClosesAt) = (draft.BookableBy, draft.NeedsApproval, draft.ManagerId, draft.OpensAt, draft.ClosesAt);
         if (draft.Id == 0) db.Add(resource);
@@ -45,7 +45,7 @@ public sealed partial class BookingService
     public async Task<IReadOnlyList<(int Id, string Name)>> ManagersAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0)
+        var rows = await db.Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & Profile.Direction) != 0)
             .OrderBy(m => m.Person!.LastName).Select(m => new { m.PersonId, Name = m.Person!.FirstName + " " + m.Person.LastName + (m.Function != null ? " (" + m.Function + ")" : "") })
             .ToListAsync(ct);
         return [.. rows.Select(r => (r.PersonId, r.Name))];

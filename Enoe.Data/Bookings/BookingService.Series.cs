@@ -18,7 +18,7 @@ public sealed partial class BookingService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckSeriesAsync(db, user, request, until, ct);
-        if (!check.Succeeded) return Result<IReadOnlyList<Occurrence>>.From(check);
+        if (!check.Succeeded) return check.Failure;
         return Result<IReadOnlyList<Occurrence>>.Ok(await OccurrencesAsync(db, check.Value!.Resource, request, until, ct));
     }
 
@@ -28,21 +28,21 @@ public sealed partial class BookingService
     /// nothing is saved. Returns how many weeks were booked.
     /// </summary>
     public Task<Result<int>> BookSeriesAsync(CurrentUser user, BookingRequest request, DateOnly until, IReadOnlyCollection<DateOnly> weeks,
-        CancellationToken ct = default) => UnlessBusy(async () =>
+        CancellationToken ct = default) => UnlessBusy<int>(async () =>
     {
-        if (weeks.Count == 0) return Result<int>.From(Result.Invalid([BookingMessages.Series_NoWeek]));
+        if (weeks.Count == 0) return Result.Invalid([BookingMessages.Series_NoWeek]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckSeriesAsync(db, user, request, until, ct);
-        if (!check.Succeeded) return Result<int>.From(check);
+        if (!check.Succeeded) return check.Failure;
         var resource = check.Value!.Resource;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var plan = (await OccurrencesAsync(db, resource, request, until, ct)).Where(o => weeks.Contains(o.Date)).ToList();
         var taken = plan.Where(o => o.State == OccurrenceState.Conflict).Select(o => o.Date).ToList();
         if (taken.Count > 0)
-            return Result<int>.From(Result.Conflict(taken.Count == 1 ? BookingMessages.FormatSeries_OneTaken(Dates(taken))
-                : BookingMessages.FormatSeries_SomeTaken(taken.Count, Dates(taken))));
+            return Result.Conflict(taken.Count == 1 ? BookingMessages.FormatSeries_OneTaken(Dates(taken))
+                : BookingMessages.FormatSeries_SomeTaken(taken.Count, Dates(taken)));
         var free = plan.Where(o => o.State == OccurrenceState.Free).Select(o => o.Date).ToList();
-        if (weeks.Except(free).ToList() is { Count: > 0 } strays) return Result<int>.From(Result.Invalid([BookingMessages.FormatSeries_NotInSeries(Dates(strays))]));
+        if (weeks.Except(free).ToList() is { Count: > 0 } strays) return Result.Invalid([BookingMessages.FormatSeries_NotInSeries(Dates(strays))]);
         var series = Guid.NewGuid();
         foreach (var date in free)
         {
@@ -59,7 +59,7 @@ public sealed partial class BookingService
     public async Task<IReadOnlyList<BookingView>> PendingAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var direction = (await ProfilesAsync(db, user, ct)).HasAny(Direction);
+        var direction = (await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction);
         return await Project(db.Set<Booking>().AsNoTracking().Where(b => b.SchoolId == user.SchoolId && b.Status == BookingStatus.Pending
                 && (direction || b.Resource!.ManagerId == user.PersonId)).OrderBy(b => b.StartsAt), user.PersonId, true)
             .ToListAsync(ct);
@@ -83,11 +83,11 @@ public sealed partial class BookingService
             await using var transaction = await db.Database.BeginTransactionAsync(ct); // the write lock before the capacity check
             var pending = await db.Set<Booking>().Include(b => b.Resource).Where(which).Where(b => b.Status == BookingStatus.Pending)
                 .OrderBy(b => b.StartsAt).ToListAsync(ct);
-            if (pending.Count == 0) return Result<int>.From(Result.NotFound(nothingPending));
+            if (pending.Count == 0) return Result.NotFound(nothingPending);
             var resource = pending[0].Resource!; // a series is of one resource
-            if (!await DecidesAsync(db, user, resource, ct)) return Result<int>.From(Result.Forbidden(BookingMessages.Decide_Forbidden));
+            if (!await DecidesAsync(db, user, resource, ct)) return Result.Forbidden(BookingMessages.Decide_Forbidden);
             if (approve && await OverbookedAsync(db, resource, pending, ct) is { Count: > 0 } over)
-                return Result<int>.From(Result.Conflict(BookingMessages.FormatDecide_OverCapacity(resource.Name, Dates(over))));
+                return Result.Conflict(BookingMessages.FormatDecide_OverCapacity(resource.Name, Dates(over)));
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var b in pending) (b.Status, b.DecidedById, b.DecidedAt) = (approve ? BookingStatus.Approved : BookingStatus.Refused, user.PersonId, now);
             await db.SaveChangesAsync(ct);
@@ -110,9 +110,9 @@ public sealed partial class BookingService
     /// <summary>A series is checked once: its first week as a booking, its last week against the horizon.</summary>
     private Task<Result<Checked>> CheckSeriesAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly until, CancellationToken ct)
     {
-        if (until < request.Date) return Task.FromResult(Result<Checked>.From(Result.Invalid([BookingMessages.Series_EndsBeforeStart])));
+        if (until < request.Date) return Task.FromResult<Result<Checked>>(Result.Invalid([BookingMessages.Series_EndsBeforeStart]));
         if (until > request.Date.AddDays(7 * SeriesMaxWeeks))
-            return Task.FromResult(Result<Checked>.From(Result.Invalid([BookingMessages.FormatSeries_TooLong(SeriesMaxWeeks)])));
+            return Task.FromResult<Result<Checked>>(Result.Invalid([BookingMessages.FormatSeries_TooLong(SeriesMaxWeeks)]));
         return CheckAsync(db, user, request, lastDate: request.Date.AddDays((until.DayNumber - request.Date.DayNumber) / 7 * 7), ct);
     }
 

@@ -17,7 +17,6 @@ namespace Enoe.Data.Bookings;
 public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
 {
     public const int NameMax = 120, ReasonMax = 200, HorizonDays = 180, SeriesMaxWeeks = 45;
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
 
     /// <summary>The établissement's active resources, with whether this person may book each.</summary>
     public async Task<IReadOnlyList<ResourceView>> ResourcesAsync(CurrentUser user, CancellationToken ct = default)
@@ -45,7 +44,7 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
         if (resourceId is int r) query = query.Where(b => b.ResourceId == r);
         if (categoryId is int c) query = query.Where(b => b.Resource!.CategoryId == c);
         if (mine) query = query.Where(b => b.PersonId == user.PersonId);
-        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, profiles.HasAny(Direction)).ToListAsync(ct);
+        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, profiles.HasAny(Profile.Direction)).ToListAsync(ct);
     }
 
     /// <summary>This person's coming bookings (pending ones included), soonest first.</summary>
@@ -72,23 +71,23 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     }
 
     /// <summary>Books a period. Refused with a message, and nothing saved, when it is invalid, not allowed, or already taken.</summary>
-    public Task<Result<BookingView>> BookAsync(CurrentUser user, BookingRequest request, CancellationToken ct = default) => UnlessBusy(async () =>
+    public Task<Result<BookingView>> BookAsync(CurrentUser user, BookingRequest request, CancellationToken ct = default) => UnlessBusy<BookingView>(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckAsync(db, user, request, lastDate: null, ct);
-        if (!check.Succeeded) return Result<BookingView>.From(check);
+        if (!check.Succeeded) return check.Failure;
         var (resource, profiles) = check.Value!;
         var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
         // The write lock first, then the overlap check: two requests for one slot are decided one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken) return Result<BookingView>.From(Result.Conflict(taken));
+        if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken) return Result.Conflict(taken);
         var booking = NewBooking(user, resource, request, start, end, seriesId: null);
         db.Add(booking);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await events.PublishAsync(new BookingChanged(booking.Id, resource.Id, resource.SchoolId, user.PersonId));
-        return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, profiles.HasAny(Direction)).FirstAsync(ct));
+        return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, profiles.HasAny(Profile.Direction)).FirstAsync(ct));
     });
 
     /// <summary>Cancels a booking (and, if asked, the rest of its series): its author, the resource's manager or the direction.</summary>
@@ -115,9 +114,9 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     private async Task<Result<Checked>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly? lastDate, CancellationToken ct)
     {
         var resource = await db.Set<BookableResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);
-        if (resource is null || resource.SchoolId != user.SchoolId) return Result<Checked>.From(Result.NotFound(BookingMessages.Book_NoSuchResource));
+        if (resource is null || resource.SchoolId != user.SchoolId) return Result.NotFound(BookingMessages.Book_NoSuchResource);
         var profiles = await ProfilesAsync(db, user, ct);
-        if (!profiles.HasAny(resource.BookableBy)) return Result<Checked>.From(Result.Forbidden(BookingMessages.FormatBook_ProfileCannot(resource.Name)));
+        if (!profiles.HasAny(resource.BookableBy)) return Result.Forbidden(BookingMessages.FormatBook_ProfileCannot(resource.Name));
         var errors = new List<string>();
         if (request.EndsAt <= request.StartsAt) errors.Add(BookingMessages.Book_EndAfterStart);
         else if (request.StartsAt < resource.OpensAt || request.EndsAt > resource.ClosesAt)
@@ -130,7 +129,7 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
             errors.Add(resource.Units == 1 ? BookingMessages.Book_OneUnit : BookingMessages.FormatBook_UnitsRange(resource.Units));
         if (request.Reason?.Length > ReasonMax) errors.Add(BookingMessages.FormatBook_ReasonTooLong(ReasonMax));
         if (request.SchoolClassId is int c && !await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == resource.SchoolId, ct)) errors.Add(BookingMessages.Book_ClassNotOurs);
-        return errors.Count > 0 ? Result<Checked>.From(Result.Invalid(errors)) : Result<Checked>.Ok(new Checked(resource, profiles));
+        return errors.Count > 0 ? Result.Invalid(errors) : Result<Checked>.Ok(new Checked(resource, profiles));
     }
 
     /// <summary>Why the period cannot be had, or null when it is free for <paramref name="units"/> more.</summary>
@@ -180,7 +179,7 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     private static async Task<Result<T>> UnlessBusy<T>(Func<Task<Result<T>>> write)
     {
         try { return await write(); }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return Result<T>.From(Result.Conflict(BookingMessages.Busy)); }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return Result.Conflict(BookingMessages.Busy); }
     }
 
     private static async Task<Profile> ProfilesAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
@@ -188,7 +187,7 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
 
     private static async Task<bool> DecidesAsync(EnoeDbContext db, CurrentUser user, BookableResource resource, CancellationToken ct) =>
         resource.ManagerId == user.PersonId
-        || await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == resource.SchoolId && (m.Profiles & Direction) != 0, ct);
+        || await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == resource.SchoolId && (m.Profiles & Profile.Direction) != 0, ct);
 
     private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool direction) =>
         bookings.Select(b => new BookingView(b.Id, b.ResourceId, b.Resource!.Name, b.Person!.FirstName + " " + b.Person.LastName, b.StartsAt, b.EndsAt, b.Units,

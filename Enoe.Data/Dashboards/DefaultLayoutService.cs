@@ -42,7 +42,7 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     public async Task<Result<DefaultLayoutView>> GetForEditAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
         var stored = await Stored(db, schoolId, profile).AsNoTracking().FirstOrDefaultAsync(ct);
         if (stored is not null) return Result<DefaultLayoutView>.Ok(View(stored, inherited: false));
         var resolved = await ResolveAsync(db, schoolId, profile, ct);
@@ -53,7 +53,7 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     public async Task<Result<DefaultLayoutView>> CustomizeAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
         if (layout is null)
@@ -140,14 +140,14 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
         Func<DefaultLayout, ServiceSet, Result> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return Result<DefaultLayoutView>.From(denied);
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
-        if (layout is null) return Result<DefaultLayoutView>.From(Result.Invalid([DashboardMessages.CustomizeFirst]));
+        if (layout is null) return Result.Invalid([DashboardMessages.CustomizeFirst]);
         var services = schoolId is null ? ServiceSet.All
             : new ServiceSet(await db.Set<ClosedService>().Where(c => c.SchoolId == schoolId).Select(c => c.ServiceKey).ToListAsync(ct));
         var result = change(layout, services);
-        if (!result.Succeeded) return Result<DefaultLayoutView>.From(result);
+        if (!result.Succeeded) return result.Failure;
         layout.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -157,13 +157,11 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     private static IQueryable<DefaultLayout> Stored(EnoeDbContext db, int? schoolId, Profile profile) =>
         db.DefaultLayouts.Include(l => l.Placements).Where(l => l.SchoolId == schoolId && l.Profile == profile);
 
-    private static async Task<Result?> DenyAsync(EnoeDbContext db, CurrentUser user, int? schoolId, Profile profile, CancellationToken ct)
+    private static async Task<Refusal?> DenyAsync(EnoeDbContext db, CurrentUser user, int? schoolId, Profile profile, CancellationToken ct)
     {
         if (!EditableProfiles.Contains(profile)) return Result.Invalid([DashboardMessages.UnknownProfile]);
         if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return null;
-        var isSchoolAdmin = schoolId is not null && await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
-            && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
-        return isSchoolAdmin ? null : Result.Forbidden(DashboardMessages.AdminsOnly);
+        return await db.IsSchoolAdminAsync(user.PersonId, schoolId, ct) ? null : Result.Forbidden(DashboardMessages.AdminsOnly);
     }
 
     private static DefaultLayoutView View(DefaultLayout layout, bool inherited) =>

@@ -120,12 +120,12 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
 
     public async Task<Result<TabView>> AddTabAsync(CurrentUser user, string title, CancellationToken ct = default)
     {
-        if (ValidateTitle(title) is { } invalid) return Result<TabView>.From(invalid);
+        if (ValidateTitle(title) is { } invalid) return invalid;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        if (!scope.Services.Runs(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
+        if (!scope.Services.Runs(EntService.Dashboard)) return Result.Forbidden(DashboardMessages.ServiceOff);
         var positions = await TabsQuery(db, user, scope).Select(t => t.Position).ToListAsync(ct);
-        if (positions.Count >= MaxTabs) return Result<TabView>.From(Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]));
+        if (positions.Count >= MaxTabs) return Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]);
         var tab = new DashboardTab { PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = title.Trim(), Position = positions.DefaultIfEmpty(-1).Max() + 1 };
         db.Add(tab);
         await db.SaveChangesAsync(ct);
@@ -134,7 +134,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
 
     public Task<Result<TabView>> RenameTabAsync(CurrentUser user, int tabId, string title, CancellationToken ct = default) =>
         ValidateTitle(title) is { } invalid
-            ? Task.FromResult(Result<TabView>.From(invalid))
+            ? Task.FromResult<Result<TabView>>(invalid)
             : EditTabAsync(user, tabId, (tab, _) => { tab.Title = title.Trim(); return Result.Ok(); }, ct);
 
     /// <summary>Moves a tab one place left (-1) or right (+1) among the person's tabs; returns them all.</summary>
@@ -144,14 +144,14 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         var scope = await ScopeAsync(db, user, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var index = tabs.FindIndex(t => t.Id == tabId);
-        if (index < 0) return Result<IReadOnlyList<TabView>>.From(Result.NotFound(DashboardMessages.TabNotFound));
+        if (index < 0) return Result.NotFound(DashboardMessages.TabNotFound);
         var other = index + Math.Sign(offset);
         if (other >= 0 && other < tabs.Count)
         {
             (tabs[index], tabs[other]) = (tabs[other], tabs[index]);
             for (var i = 0; i < tabs.Count; i++) { tabs[i].Position = i; tabs[i].Version++; }
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { return Result<IReadOnlyList<TabView>>.From(Result.Conflict(DashboardMessages.ChangedElsewhere)); }
+            catch (DbUpdateException) { return Result.Conflict(DashboardMessages.ChangedElsewhere); }
         }
         return Result<IReadOnlyList<TabView>>.Ok([.. tabs.Select(t => View(t, scope))]);
     }
@@ -188,7 +188,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         return GridLayout.TryMove(grid, placement, x, y) ? Result.Ok() : Result.Conflict(DashboardMessages.LockedInTheWay);
     }
 
-    private static Result? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
+    private static Refusal? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
         ? Result.Invalid([DashboardMessages.TabTitleRequired])
         : title.Trim().Length > TabTitleMax ? Result.Invalid([DashboardMessages.FormatTabTitleTooLong(TabTitleMax)]) : null;
 
@@ -220,16 +220,16 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var scope = await ScopeAsync(db, user, ct);
-            if (!scope.Services.Runs(EntService.Dashboard)) return Result<TabView>.From(Result.Forbidden(DashboardMessages.ServiceOff));
+            if (!scope.Services.Runs(EntService.Dashboard)) return Result.Forbidden(DashboardMessages.ServiceOff);
             // On SQLite the transaction takes the write lock before the read, so two browser tabs'
             // changes queue up instead of interleaving; the version check covers other providers.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var id = findTab(db) is { } query ? await query.FirstOrDefaultAsync(ct) : tabId;
             // The tab must be this person's, in the établissement they work in now.
             var tab = await TabsQuery(db, user, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
-            if (tab is null) return Result<TabView>.From(Result.NotFound(DashboardMessages.TabGone));
+            if (tab is null) return Result.NotFound(DashboardMessages.TabGone);
             var result = change(tab, scope);
-            if (!result.Succeeded) return Result<TabView>.From(result);
+            if (!result.Succeeded) return result.Failure;
             tab.Version++;
             try
             {
@@ -242,7 +242,7 @@ public sealed class LayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IW
                 // Another browser tab saved first: apply the same intent to what it left.
             }
         }
-        return Result<TabView>.From(Result.Conflict(DashboardMessages.ChangedElsewhere));
+        return Result.Conflict(DashboardMessages.ChangedElsewhere);
     }
 
     private static IQueryable<DashboardTab> TabsQuery(EnoeDbContext db, CurrentUser user, Scope scope) =>

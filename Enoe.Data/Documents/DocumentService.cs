@@ -14,9 +14,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
 {
     public const int FolderNameMax = 120;
     // Refusals are built when they happen, in the reader's language.
-    private static Result NoSpace => Result.NotFound(DocumentMessages.NoSpace);
-    private static Result NotYourDocument => Result.NotFound(DocumentMessages.NotYourDocument);
-    private static Result FolderGone => Result.NotFound(DocumentMessages.FolderGone);
+    private static Refusal NoSpace => Result.NotFound(DocumentMessages.NoSpace);
+    private static Refusal NotYourDocument => Result.NotFound(DocumentMessages.NotYourDocument);
+    private static Refusal FolderGone => Result.NotFound(DocumentMessages.FolderGone);
 
     /// <summary>This person's spaces in their current établissement, created on first visit: theirs first, then classes and groups.</summary>
     public async Task<IReadOnlyList<SpaceView>> SpacesAsync(CurrentUser user, CancellationToken ct = default)
@@ -57,10 +57,10 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var space = (await ToViewsAsync(Views(db, me).Where(v => v.Space.Id == spaceId), ct)).FirstOrDefault();
-        if (space is null) return Result<SpaceListing>.From(NoSpace);
+        if (space is null) return NoSpace;
         // A space's folders are few: one query for all of them, paths built here.
         var all = await db.Set<Folder>().AsNoTracking().Where(x => x.SpaceId == spaceId).ToDictionaryAsync(x => x.Id, ct);
-        if (folderId is int current && !all.ContainsKey(current)) return Result<SpaceListing>.From(FolderGone);
+        if (folderId is int current && !all.ContainsKey(current)) return FolderGone;
         List<FolderView> PathOf(int? id)
         {
             var path = new List<FolderView>();
@@ -83,13 +83,13 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     public async Task<Result<int>> CreateFolderAsync(CurrentUser user, int spaceId, int? parentId, string name, CancellationToken ct = default)
     {
         name = name.Trim();
-        if (FolderNameProblem(name) is { } problem) return Result<int>.From(Result.Invalid([problem]));
+        if (FolderNameProblem(name) is { } problem) return Result.Invalid([problem]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await CanWriteAsync(db, user.PersonId, spaceId, ct)) return Result<int>.From(NoSpace);
+        if (!await CanWriteAsync(db, user.PersonId, spaceId, ct)) return NoSpace;
         if (parentId is int p && !await db.Set<Folder>().AnyAsync(f => f.Id == p && f.SpaceId == spaceId, ct))
-            return Result<int>.From(FolderGone);
+            return FolderGone;
         if (await db.Set<Folder>().AnyAsync(f => f.SpaceId == spaceId && f.ParentId == parentId && f.Name == name, ct))
-            return Result<int>.From(Result.Invalid([DocumentMessages.FormatFolderExists(name)]));
+            return Result.Invalid([DocumentMessages.FormatFolderExists(name)]);
         var folder = new Folder { SpaceId = spaceId, ParentId = parentId, Name = name, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(folder);
         await db.SaveChangesAsync(ct);
@@ -140,7 +140,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     /// <summary>Adds files to a folder of a space the person may write in.</summary>
     public async Task<Result<int>> UploadAsync(CurrentUser user, int spaceId, int? folderId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
-        if (uploads.Count == 0) return Result<int>.From(Result.Invalid([DocumentMessages.ChooseAFile]));
+        if (uploads.Count == 0) return Result.Invalid([DocumentMessages.ChooseAFile]);
         int school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -244,7 +244,7 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     public async Task<Result<IReadOnlyList<(int ShareId, string With)>>> SharesAsync(CurrentUser user, int documentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct)) return Result<IReadOnlyList<(int, string)>>.From(NotYourDocument);
+        if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct)) return NotYourDocument;
         var rows = await db.Set<DocumentShare>().Where(s => s.DocumentId == documentId)
             .Select(s => new { s.Id, Person = s.Person != null ? s.Person.FirstName + " " + s.Person.LastName : null, Class = s.SchoolClass!.Name, Group = s.TeachingGroup!.Name })
             .ToListAsync(ct);
@@ -319,9 +319,9 @@ public sealed class DocumentService(IDbContextFactory<EnoeDbContext> dbFactory, 
     private static async Task<Result<int>> WritableFolderAsync(EnoeDbContext db, int me, int spaceId, int? folderId, CancellationToken ct)
     {
         var school = await Views(db, me).Where(v => v.Space.Id == spaceId && v.CanWrite).Select(v => (int?)v.Space.SchoolId).FirstOrDefaultAsync(ct);
-        if (school is null) return Result<int>.From(Result.Forbidden(DocumentMessages.CannotAdd));
+        if (school is null) return Result.Forbidden(DocumentMessages.CannotAdd);
         if (folderId is int f && !await db.Set<Folder>().AnyAsync(x => x.Id == f && x.SpaceId == spaceId, ct))
-            return Result<int>.From(FolderGone);
+            return FolderGone;
         return Result<int>.Ok(school.Value);
     }
 

@@ -16,9 +16,8 @@ namespace Enoe.Data.Grades;
 public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
 {
     public const int TitleMax = 120;
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
     public const int TermNameMax = 60;
-    private static Result NotYours => Result.Forbidden(GradeMessages.NotYours);
+    private static Refusal NotYours => Result.Forbidden(GradeMessages.NotYours);
 
     public async Task<IReadOnlyList<TermView>> TermsAsync(int? schoolId, CancellationToken ct = default)
     {
@@ -42,7 +41,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             if (ordered[i].StartsOn <= ordered[i - 1].EndsOn) errors.Add(GradeMessages.FormatTerms_Overlap(ordered[i - 1].Name, ordered[i].Name));
         if (errors.Count > 0) return Result.Invalid(errors.Distinct());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct))
+        if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
             return Result.Forbidden(GradeMessages.Terms_AdminsOnly);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<Term>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
@@ -67,10 +66,10 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         if (draft.Scale is <= 0 or > 100 || decimal.Round(draft.Scale, 2) != draft.Scale) errors.Add(GradeMessages.Assessment_Scale);
         if (draft.Coefficient is <= 0 or > 20 || decimal.Round(draft.Coefficient, 2) != draft.Coefficient)
             errors.Add(GradeMessages.FormatAssessment_Coefficient(Averages.Format(0.25m), Averages.Format(20)));
-        if (errors.Count > 0) return Result<int>.From(Result.Invalid(errors));
+        if (errors.Count > 0) return Result.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var school = await ClassContent.TaughtSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
-        if (school is null) return Result<int>.From(NotYours);
+        if (school is null) return NotYours;
         var assessment = new Assessment
         {
             SchoolId = school.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId, SubjectId = draft.SubjectId,
@@ -87,7 +86,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var summary = await Summaries(Managed(db, user.PersonId).Where(a => a.Id == assessmentId)).FirstOrDefaultAsync(ct);
-        if (summary is null) return Result<GradeGrid>.From(NotYours);
+        if (summary is null) return NotYours;
         var students = ClassContent.Students(db, summary.SchoolClassId, summary.TeachingGroupId);
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) }).ToListAsync(ct);
@@ -102,7 +101,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<Result<string>> SaveCellAsync(CurrentUser user, int assessmentId, int studentId, string? text, CancellationToken ct = default)
     {
         var result = await SaveCellsAsync(user, assessmentId, [(studentId, text)], ct);
-        return result.Succeeded ? Result<string>.Ok(result.Value![0]) : Result<string>.From(result);
+        return result.Succeeded ? Result<string>.Ok(result.Value![0]) : result.Failure;
     }
 
     /// <summary>
@@ -112,14 +111,14 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     public async Task<Result<int>> PasteAsync(CurrentUser user, int assessmentId, int firstStudentId, string column, CancellationToken ct = default)
     {
         var grid = await GridAsync(user, assessmentId, ct);
-        if (!grid.Succeeded) return Result<int>.From(grid);
+        if (!grid.Succeeded) return grid.Failure;
         var rows = grid.Value!.Rows;
         var start = rows.ToList().FindIndex(r => r.StudentId == firstStudentId);
-        if (start < 0) return Result<int>.From(Result.NotFound(GradeMessages.Cell_NotInClass));
+        if (start < 0) return Result.NotFound(GradeMessages.Cell_NotInClass);
         var lines = column.Replace("\r", "").TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]).ToList();
-        if (start + lines.Count > rows.Count) return Result<int>.From(Result.Invalid([GradeMessages.FormatPaste_TooMany(lines.Count, rows.Count - start)]));
+        if (start + lines.Count > rows.Count) return Result.Invalid([GradeMessages.FormatPaste_TooMany(lines.Count, rows.Count - start)]);
         var saved = await SaveCellsAsync(user, assessmentId, [.. lines.Select((line, i) => (rows[start + i].StudentId, (string?)line))], ct);
-        return saved.Succeeded ? Result<int>.Ok(lines.Count) : Result<int>.From(saved);
+        return saved.Succeeded ? Result<int>.Ok(lines.Count) : saved.Failure;
     }
 
     /// <summary>Marks reach families at <paramref name="atUtc"/> (now when null), or, with <paramref name="publish"/> false, no longer.</summary>
@@ -145,7 +144,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Families see published marks only; the direction reads them before.
         if (await StudentRecords.ResolveAsync(db, user.PersonId, studentId, teachers: false, direction: true, ct) is not var (student, access))
-            return Result<MarksReport>.From(Result.NotFound(GradeMessages.Report_NotYours));
+            return Result.NotFound(GradeMessages.Report_NotYours);
         var seesUnpublished = access == StudentAccess.Direction;
         var name = await db.Users.Where(p => p.Id == student).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         var school = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0).Select(m => m.SchoolId).FirstOrDefaultAsync(ct);
@@ -189,7 +188,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Enrolments.Where(e => e.SchoolClassId == classId
-                && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == e.SchoolClass!.SchoolId && (m.Profiles & Direction) != 0))
+                && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == e.SchoolClass!.SchoolId && (m.Profiles & Profile.Direction) != 0))
             .OrderBy(e => e.Student!.LastName).ThenBy(e => e.Student!.FirstName)
             .Select(e => new { e.StudentId, Name = PersonNames.Listed(e.Student!.LastName, e.Student.FirstName) }).ToListAsync(ct);
         return [.. rows.Select(r => (r.StudentId, r.Name))];
@@ -218,7 +217,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var anchor = await Managed(db, user.PersonId).Where(a => a.Id == assessmentId)
             .Select(a => new { a.SchoolClassId, a.TeachingGroupId, a.SubjectId, Audience = a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, Subject = a.Subject!.Name })
             .FirstOrDefaultAsync(ct);
-        if (anchor is null) return Result<(string, string)>.From(NotYours);
+        if (anchor is null) return NotYours;
         var assessments = await db.Set<Assessment>().AsNoTracking()
             .Where(a => a.SubjectId == anchor.SubjectId && a.SchoolClassId == anchor.SchoolClassId && a.TeachingGroupId == anchor.TeachingGroupId)
             .OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
@@ -247,7 +246,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assessment = await Managed(db, user.PersonId).AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
-        if (assessment is null) return Result<IReadOnlyList<string>>.From(NotYours);
+        if (assessment is null) return NotYours;
         var roster = await ClassContent.Students(db, assessment.SchoolClassId, assessment.TeachingGroupId).ToListAsync(ct);
         var parsed = new List<(int StudentId, GradeInput.Parsed Grade)>();
         var errors = new List<string>();
@@ -259,7 +258,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             if (error is not null) errors.Add(cells.Count > 1 ? GradeMessages.FormatPaste_Line(i + 1, error) : error);
             else parsed.Add((studentId, grade!));
         }
-        if (errors.Count > 0) return Result<IReadOnlyList<string>>.From(Result.Invalid(errors));
+        if (errors.Count > 0) return Result.Invalid(errors);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = parsed.Select(p => p.StudentId).ToList();
         var existing = await db.Set<Grade>().Where(g => g.AssessmentId == assessmentId && ids.Contains(g.StudentId)).ToDictionaryAsync(g => g.StudentId, ct);

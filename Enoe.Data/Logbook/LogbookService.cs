@@ -32,7 +32,6 @@ public sealed record HomeworkLoad(int Due, int Threshold)
 public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
 {
     private static readonly LogbookDraftValidator Validator = new();
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
 
     /// <summary>
     /// Entries this person may read between two dates (inclusive), optionally for one class, group or
@@ -82,7 +81,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Classes.AsNoTracking()
-            .Where(c => c.SchoolId == user.SchoolId && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Direction) != 0))
+            .Where(c => c.SchoolId == user.SchoolId && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Profile.Direction) != 0))
             .OrderBy(c => c.LevelId).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         return [.. rows.Select(r => (r.Id, r.Name))];
     }
@@ -106,7 +105,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     public async Task<Result<LogbookEntryView>> SaveAsync(CurrentUser user, LogbookDraft draft, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result<LogbookEntryView>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -114,7 +113,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         if (draft.Id == 0)
         {
             var schoolId = await WritableSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
-            if (schoolId is null) return Result<LogbookEntryView>.From(NotYourClass);
+            if (schoolId is null) return NotYourClass;
             entry = new LogbookEntry
             {
                 SchoolId = schoolId.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId,
@@ -125,10 +124,10 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         else
         {
             var found = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
-            if (found is null) return Result<LogbookEntryView>.From(Result.NotFound(LogbookMessages.DeletedMeanwhile));
+            if (found is null) return Result.NotFound(LogbookMessages.DeletedMeanwhile);
             // The audience and subject come from the stored entry: a forged draft cannot move it elsewhere.
             if (await WritableSchoolAsync(db, user.PersonId, found.SchoolClassId, found.TeachingGroupId, found.SubjectId, ct) is null)
-                return Result<LogbookEntryView>.From(NotYourClass);
+                return NotYourClass;
             if (found.Version != draft.Version)
                 return Result<LogbookEntryView>.Conflict((await ViewAsync(db, found.Id, user.PersonId, ct))!,
                     LogbookMessages.ChangedByAnother);
@@ -189,16 +188,16 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     /// <summary>Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.</summary>
     public async Task<Result<int>> AttachAsync(CurrentUser user, int entryId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
-        if (uploads.Count == 0) return Result<int>.From(Result.Invalid([LogbookMessages.ChooseAFile]));
+        if (uploads.Count == 0) return Result.Invalid([LogbookMessages.ChooseAFile]);
         LogbookEntry? entry;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
-            if (entry is null) return Result<int>.From(NotYourClass);
+            if (entry is null) return NotYourClass;
         }
         var result = await files.SaveWithFilesAsync(user.PersonId, entry.SchoolId, uploads, async (db, stored) =>
         {
-            if (await WritableEntryAsync(db, user.PersonId, entryId, ct) is null) return Result<int>.From(NotYourClass);
+            if (await WritableEntryAsync(db, user.PersonId, entryId, ct) is null) return NotYourClass;
             db.AddRange(stored.Select(f => new LogbookAttachment { EntryId = entryId, File = f }));
             return Result<int>.Ok(stored.Count);
         }, ct);
@@ -233,10 +232,10 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null) return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.NotFound(LogbookMessages.EntryNotFound));
-        var isDirection = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Direction) != 0, ct);
+        if (entry is null) return Result.NotFound(LogbookMessages.EntryNotFound);
+        var isDirection = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Profile.Direction) != 0, ct);
         if (!isDirection && await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null)
-            return Result<IReadOnlyList<LogbookRevisionView>>.From(Result.Forbidden(LogbookMessages.HistoryForbidden));
+            return Result.Forbidden(LogbookMessages.HistoryForbidden);
         IReadOnlyList<LogbookRevisionView> revisions = await (from r in db.Set<LogbookRevision>()
                                                               join p in db.Users on r.EditedById equals p.Id
                                                               where r.EntryId == entryId
@@ -268,7 +267,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var teaches = await db.TeachingAssignments.AnyAsync(a => a.TeacherId == user.PersonId
             && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)), ct);
-        if (!teaches) return Result<HomeworkLoad>.From(NotYourClass);
+        if (!teaches) return NotYourClass;
         var students = ClassContent.Students(db, classId, groupId);
         var classes = db.Enrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.SchoolClassId);
         var groups = db.GroupEnrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.TeachingGroupId);
@@ -280,7 +279,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
     }
 
     /// <summary>Built when refused, in the reader's language.</summary>
-    private static Result NotYourClass => Result.Forbidden(LogbookMessages.NotYourClass);
+    private static Refusal NotYourClass => Result.Forbidden(LogbookMessages.NotYourClass);
 
     /// <summary>The school of the class or group if this teacher teaches that subject there; otherwise null.</summary>
     private static Task<int?> WritableSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
@@ -292,7 +291,7 @@ public sealed class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, F
         var learners = Audiences.Learners(db, me);
         var classes = Audiences.Classes(db, me, learners);
         var groups = Audiences.Groups(db, me, learners);
-        var directionOf = db.Memberships.Where(m => m.PersonId == me && (m.Profiles & Direction) != 0).Select(m => m.SchoolId);
+        var directionOf = db.Memberships.Where(m => m.PersonId == me && (m.Profiles & Profile.Direction) != 0).Select(m => m.SchoolId);
         return db.Set<LogbookEntry>().Where(e => directionOf.Contains(e.SchoolId)
             || (e.DeletedAt == null && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
                 || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)))));

@@ -17,7 +17,6 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
 {
     public const int PageSize = 20, AttachmentsMax = 10;
     private static readonly MemoDraftValidator Validator = new();
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
 
     /// <summary>
     /// Sends a mémo. Nothing is written when anything is wrong: the form, an attachment, an address
@@ -26,14 +25,14 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     public async Task<Result<int>> SendAsync(CurrentUser user, MemoDraft draft, IReadOnlyList<FileUpload> attachments, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result<int>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
-        if (attachments.Count > AttachmentsMax) return Result<int>.From(Result.Invalid([MemoMessages.FormatSend_TooManyAttachments(AttachmentsMax)]));
-        if (user.SchoolId is not int schoolId) return Result<int>.From(Result.Forbidden(MemoMessages.Send_NoSchool));
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (attachments.Count > AttachmentsMax) return Result.Invalid([MemoMessages.FormatSend_TooManyAttachments(AttachmentsMax)]);
+        if (user.SchoolId is not int schoolId) return Result.Forbidden(MemoMessages.Send_NoSchool);
 
         Result<Resolved> resolved;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             resolved = await ResolveAsync(db, user.PersonId, schoolId, draft, ct);
-        if (!resolved.Succeeded) return Result<int>.From(resolved);
+        if (!resolved.Succeeded) return resolved.Failure;
         var plan = resolved.Value!;
 
         Memo? memo = null;
@@ -108,7 +107,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         var me = user.PersonId;
         var visible = Visible(db, me);
         var thread = await visible.Where(m => m.Id == memoId).Select(m => (int?)m.ThreadId).FirstOrDefaultAsync(ct);
-        if (thread is null) return Result<IReadOnlyList<MemoView>>.From(Result.NotFound(MemoMessages.Conversation_NotFound));
+        if (thread is null) return Result.NotFound(MemoMessages.Conversation_NotFound);
         var memos = await visible.Where(m => m.ThreadId == thread).OrderBy(m => m.SentAt).ThenBy(m => m.Id)
             .Select(m => new MemoView(m.Id, m.SenderId, m.Sender!.FirstName + " " + m.Sender.LastName, m.To,
                 m.AboutChild == null ? null : m.AboutChild.FirstName + " " + m.AboutChild.LastName, m.Subject, m.Body, m.SentAt, m.SenderId == me,
@@ -135,7 +134,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<Memo>().AnyAsync(m => m.Id == memoId && m.SenderId == user.PersonId, ct))
-            return Result<MemoReceipts>.From(Result.Forbidden(MemoMessages.Receipts_SenderOnly));
+            return Result.Forbidden(MemoMessages.Receipts_SenderOnly);
         var audiences = await db.Set<MemoAudience>().Where(a => a.MemoId == memoId).OrderBy(a => a.Id)
             .Select(a => new AudienceReceipt(a.Label, db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null), db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id)))
             .ToListAsync(ct);
@@ -230,7 +229,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     public async Task<Result> SaveRulesAsync(CurrentUser user, MemoRules rules, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct))
+        if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
             return Result.Forbidden(MemoMessages.Rules_AdminsOnly);
         await db.Schools.Where(s => s.Id == user.SchoolId).ExecuteUpdateAsync(u => u.SetProperty(s => s.MemoRules, rules), ct);
         return Result.Ok();
@@ -240,7 +239,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     private static MemoAddress[] ProfileAudiences() =>
     [
         new(AudienceKind.Profile, (int)Profile.Teacher, MemoMessages.Audience_AllTeachers),
-        new(AudienceKind.Profile, (int)Direction, MemoMessages.Audience_AllStaff),
+        new(AudienceKind.Profile, (int)Profile.Direction, MemoMessages.Audience_AllStaff),
         new(AudienceKind.Profile, (int)Profile.Student, MemoMessages.Audience_AllStudents),
         new(AudienceKind.Profile, (int)Profile.Parent, MemoMessages.Audience_AllParents),
     ];
@@ -278,7 +277,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     private static async Task<Result<Resolved>> ResolveAsync(EnoeDbContext db, int me, int schoolId, MemoDraft draft, CancellationToken ct)
     {
         var sender = await SenderAsync(db, me, schoolId, ct);
-        if (sender is null) return Result<Resolved>.From(Result.Forbidden(MemoMessages.Send_NotMember));
+        if (sender is null) return Result.Forbidden(MemoMessages.Send_NotMember);
         var reachable = Reachable(db, me, schoolId, sender.Value.Profiles, sender.Value.Rules);
 
         // A reply may always go back to the person who wrote to you.
@@ -286,17 +285,17 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         if (draft.ReplyToId is int replyTo)
         {
             var original = await Visible(db, me).Where(m => m.Id == replyTo).Select(m => new { m.ThreadId, m.SenderId }).FirstOrDefaultAsync(ct);
-            if (original is null) return Result<Resolved>.From(Result.NotFound(MemoMessages.Send_ReplyGone));
+            if (original is null) return Result.NotFound(MemoMessages.Send_ReplyGone);
             (thread, repliedTo) = (original.ThreadId, original.SenderId);
         }
         IReadOnlyList<int> forwarded = [];
         if (draft.ForwardOfId is int forwardOf)
         {
-            if (!await Visible(db, me).AnyAsync(m => m.Id == forwardOf, ct)) return Result<Resolved>.From(Result.NotFound(MemoMessages.Send_ForwardGone));
+            if (!await Visible(db, me).AnyAsync(m => m.Id == forwardOf, ct)) return Result.NotFound(MemoMessages.Send_ForwardGone);
             forwarded = await db.Set<MemoAttachment>().Where(a => a.MemoId == forwardOf).Select(a => a.FileId).ToListAsync(ct);
         }
         if (draft.AboutChildId is int child && !await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == child, ct))
-            return Result<Resolved>.From(Result.Forbidden(MemoMessages.Send_NotYourChild));
+            return Result.Forbidden(MemoMessages.Send_NotYourChild);
 
         var recipients = new List<(int, int)>();
         var to = new List<MemoAddress>();
@@ -309,17 +308,17 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
                 ? await db.Memberships.Where(m => m.SchoolId == schoolId && m.PersonId == target).Select(m => m.Person!.FirstName + " " + m.Person.LastName).FirstOrDefaultAsync(ct)
                 : await AudienceLabelAsync(db, schoolId, draft.To[i], ct);
             if (label is null)
-                return Result<Resolved>.From(Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(draft.To[i].Label) : MemoMessages.Send_UnknownAudience]));
+                return Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(draft.To[i].Label) : MemoMessages.Send_UnknownAudience]);
             var address = draft.To[i] with { Label = label };
             List<int> people = isPerson ? (target == me ? [] : [target]) : await Expand(db, schoolId, address).Where(id => id != me).Distinct().ToListAsync(ct);
             if (people.Count == 0)
-                return Result<Resolved>.From(Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(label) : MemoMessages.FormatSend_AudienceEmpty(label)]));
+                return Result.Invalid([isPerson ? MemoMessages.FormatSend_PersonNotInSchool(label) : MemoMessages.FormatSend_AudienceEmpty(label)]);
             var isReplyToSender = isPerson && address.TargetId == repliedTo;
             if (!isReplyToSender)
             {
                 var allowed = await reachable.CountAsync(id => people.Contains(id), ct);
                 if (allowed < people.Count)
-                    return Result<Resolved>.From(Result.Forbidden(isPerson ? MemoMessages.FormatSend_PersonNotAllowed(label) : MemoMessages.FormatSend_AudienceNotAllowed(label)));
+                    return Result.Forbidden(isPerson ? MemoMessages.FormatSend_PersonNotAllowed(label) : MemoMessages.FormatSend_AudienceNotAllowed(label));
             }
             recipients.AddRange(people.Where(seen.Add).Select(p => (p, i)));
             to.Add(address);
@@ -361,7 +360,7 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
     internal static IQueryable<int> Reachable(EnoeDbContext db, int me, int schoolId, Profile profiles, MemoRules rules)
     {
         var members = db.Memberships.Where(m => m.SchoolId == schoolId);
-        if (profiles.HasAny(Direction)) return members.Select(m => m.PersonId);
+        if (profiles.HasAny(Profile.Direction)) return members.Select(m => m.PersonId);
         IQueryable<int> With(Profile p) => members.Where(m => (m.Profiles & p) != 0).Select(m => m.PersonId);
         bool Allows(Profile who, MemoRules rule) => profiles.HasAny(who) && rules.HasFlag(rule);
 
@@ -381,13 +380,13 @@ public sealed class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, File
         if (Allows(Profile.Teacher, MemoRules.TeachersToParents)) reach.Add(db.Guardianships.Where(g => taughtStudents.Contains(g.StudentId)).Select(g => g.ParentId));
         if (Allows(Profile.Student, MemoRules.StudentsToTheirTeachers))
             reach.Add(db.TeachingAssignments.Where(a => (a.SchoolClassId != null && myClasses.Contains(a.SchoolClassId.Value)) || (a.TeachingGroupId != null && myGroups.Contains(a.TeachingGroupId.Value))).Select(a => a.TeacherId));
-        if (Allows(Profile.Student, MemoRules.StudentsToStaff)) reach.Add(With(Direction));
+        if (Allows(Profile.Student, MemoRules.StudentsToStaff)) reach.Add(With(Profile.Direction));
         if (Allows(Profile.Student, MemoRules.StudentsToClassmates))
             reach.Add(db.Enrolments.Where(e => myClasses.Contains(e.SchoolClassId)).Select(e => e.StudentId)
                 .Union(db.GroupEnrolments.Where(e => myGroups.Contains(e.TeachingGroupId)).Select(e => e.StudentId)));
         if (Allows(Profile.Parent, MemoRules.ParentsToTeachers))
             reach.Add(db.TeachingAssignments.Where(a => (a.SchoolClassId != null && childClasses.Contains(a.SchoolClassId.Value)) || (a.TeachingGroupId != null && childGroups.Contains(a.TeachingGroupId.Value))).Select(a => a.TeacherId));
-        if (Allows(Profile.Parent, MemoRules.ParentsToStaff)) reach.Add(With(Direction));
+        if (Allows(Profile.Parent, MemoRules.ParentsToStaff)) reach.Add(With(Profile.Direction));
         if (Allows(Profile.Parent, MemoRules.ParentsToClassParents))
             reach.Add(db.Guardianships.Where(g => db.Enrolments.Any(e => e.StudentId == g.StudentId && childClasses.Contains(e.SchoolClassId))).Select(g => g.ParentId));
 

@@ -47,11 +47,11 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
 
     public async Task<Result<CreatedAccount>> CreateAsync(CurrentUser admin, int schoolId, NewAccount account, CancellationToken ct = default)
     {
-        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<CreatedAccount>.From(Result.Forbidden(PeopleMessages.Account_AdminsOnly));
+        if (!await IsAdminAsync(admin, schoolId, ct)) return Result.Forbidden(PeopleMessages.Account_AdminsOnly);
         var validation = await Validator.ValidateAsync(account, ct);
-        if (!validation.IsValid) return Result<CreatedAccount>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         if (account.ClassId is int classId && !await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))
-            return Result<CreatedAccount>.From(Result.Invalid([PeopleMessages.Account_ClassNotInSchool]));
+            return Result.Invalid([PeopleMessages.Account_ClassNotInSchool]);
 
         var person = new Person
         {
@@ -69,14 +69,14 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
         if (!created.Succeeded)
         {
             db.ChangeTracker.Clear();
-            return Result<CreatedAccount>.From(Result.Invalid(created.Errors.Select(e => e.Description)));
+            return Result.Invalid(created.Errors.Select(e => e.Description));
         }
         return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName, password));
     }
 
     public async Task<Result<AccountPage>> ListAsync(CurrentUser admin, int schoolId, string? search, int page, int pageSize = 25, CancellationToken ct = default)
     {
-        if (!await IsAdminAsync(admin, schoolId, ct)) return Result<AccountPage>.From(Result.Forbidden());
+        if (!await IsAdminAsync(admin, schoolId, ct)) return Result.Forbidden();
         var query = db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId);
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -102,7 +102,7 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
 
     private async Task<bool> IsAdminAsync(CurrentUser admin, int schoolId, CancellationToken ct) =>
         await db.Users.AnyAsync(p => p.Id == admin.PersonId && p.IsAcademyAdmin, ct)
-        || await db.Memberships.AnyAsync(m => m.PersonId == admin.PersonId && m.SchoolId == schoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
+        || await db.IsSchoolAdminAsync(admin.PersonId, schoolId, ct);
 
     private async Task<string> FreeUserNameAsync(string wanted, CancellationToken ct)
     {

@@ -77,10 +77,10 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Guardianships.AnyAsync(g => g.ParentId == parentId && g.StudentId == childId, ct))
-            return Result<int>.From(Result.Forbidden(PeopleMessages.NotYourChild));
+            return Result.Forbidden(PeopleMessages.NotYourChild);
         var schoolId = await db.Enrolments.Where(e => e.StudentId == childId).Select(e => (int?)e.SchoolClass!.SchoolId).FirstOrDefaultAsync(ct);
         if (schoolId is null || !await db.Memberships.AnyAsync(m => m.PersonId == parentId && m.SchoolId == schoolId, ct))
-            return Result<int>.From(Result.Forbidden(PeopleMessages.ChildSchoolClosed));
+            return Result.Forbidden(PeopleMessages.ChildSchoolClosed);
         await db.Users.Where(p => p.Id == parentId)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.ViewedChildId, childId).SetProperty(p => p.CurrentSchoolId, schoolId), ct);
         return Result<int>.Ok(schoolId.Value);

@@ -16,7 +16,7 @@ public sealed record ArticleSummary(
 /// </summary>
 public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
 {
-    public const Profile EditorProfiles = Profile.Staff | Profile.SchoolAdmin;
+    public const Profile EditorProfiles = Profile.Direction;
     private static readonly ArticleDraftValidator Validator = new();
 
     public async Task<IReadOnlyList<ArticleSummary>> GetPublishedAsync(
@@ -43,7 +43,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var denied = await CheckEditorAsync(db, user, schoolId, ct);
-        if (denied is not null) return Result<IReadOnlyList<ArticleSummary>>.From(denied);
+        if (denied is not null) return denied;
         IReadOnlyList<ArticleSummary> list = await db.Articles.Where(a => a.SchoolId == schoolId)
             .OrderBy(a => a.Kind).ThenByDescending(a => a.PublishAt)
             .Select(a => new ArticleSummary(a.Id, a.Kind, a.Title, a.Slug, a.Summary, a.Status, a.PublishAt,
@@ -56,16 +56,16 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null) return Result<ArticleDraft>.From(Result.NotFound(ArticleMessages.NotFound));
+        if (article is null) return Result.NotFound(ArticleMessages.NotFound);
         var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
-        return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : Result<ArticleDraft>.From(denied);
+        return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : denied;
     }
 
     /// <summary>Creates or updates; returns the stored draft (new id and version). Nothing is written on refusal.</summary>
     public async Task<Result<ArticleDraft>> SaveAsync(CurrentUser user, ArticleDraft draft, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result<ArticleDraft>.From(Result.Invalid(validation.Errors.Select(e => e.ErrorMessage)));
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,7 +73,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         if (draft.Id == 0)
         {
             var denied = await CheckEditorAsync(db, user, draft.SchoolId, ct);
-            if (denied is not null) return Result<ArticleDraft>.From(denied);
+            if (denied is not null) return denied;
             article = new Article
             {
                 SchoolId = draft.SchoolId, Kind = draft.Kind, Title = "", Slug = await FreeSlugAsync(db, draft, ct),
@@ -84,10 +84,10 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         else
         {
             article = await db.Articles.FirstOrDefaultAsync(a => a.Id == draft.Id, ct);
-            if (article is null) return Result<ArticleDraft>.From(Result.NotFound(ArticleMessages.DeletedMeanwhile));
+            if (article is null) return Result.NotFound(ArticleMessages.DeletedMeanwhile);
             // The school an article belongs to comes from the database, never from the submitted draft.
             var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
-            if (denied is not null) return Result<ArticleDraft>.From(denied);
+            if (denied is not null) return denied;
             if (article.Version != draft.Version) return Conflict();
             db.Entry(article).Property(a => a.Version).OriginalValue = draft.Version;
             article.Kind = draft.Kind;
@@ -112,7 +112,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         }
         return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
 
-        static Result<ArticleDraft> Conflict() => Result<ArticleDraft>.From(Result.Conflict(ArticleMessages.Conflict));
+        static Result<ArticleDraft> Conflict() => Result.Conflict(ArticleMessages.Conflict);
     }
 
     public async Task<Result> DeleteAsync(CurrentUser user, int articleId, int version, CancellationToken ct = default)
@@ -134,7 +134,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
             && db.Schools.Where(EntServices.RunningIn(EntService.PublicSite)).Any(s => s.Id == schoolId));
 
     /// <summary>Null when the user may edit this établissement's public site; otherwise the refusal.</summary>
-    private static async Task<Result?> CheckEditorAsync(EnoeDbContext db, CurrentUser user, int schoolId, CancellationToken ct)
+    private static async Task<Refusal?> CheckEditorAsync(EnoeDbContext db, CurrentUser user, int schoolId, CancellationToken ct)
     {
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
             .Select(s => new { SiteOff = s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key) }).FirstOrDefaultAsync(ct);

@@ -70,7 +70,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result<IReadOnlyList<DigitalResource>>.From(Result.Forbidden(ResourceMessages.AdminsOnly));
+        if (scope is null) return Result.Forbidden(ResourceMessages.AdminsOnly);
         IReadOnlyList<DigitalResource> list = await db.Set<DigitalResource>().AsNoTracking()
             .Where(r => r.SchoolId == scope.Value.SchoolId).OrderBy(r => r.Category).ThenBy(r => r.Title).ToListAsync(ct);
         return Result<IReadOnlyList<DigitalResource>>.Ok(list);
@@ -116,9 +116,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     private static async Task<(int? SchoolId, bool)?> ManagedScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
         if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return (null, true);
-        var isSchoolAdmin = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId
-            && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
-        return isSchoolAdmin ? (user.SchoolId, true) : null;
+        return await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct) ? (user.SchoolId, true) : null;
     }
 
     /// <summary>One round trip. Profiles, levels and favourites come from the database, not from the cookie.</summary>

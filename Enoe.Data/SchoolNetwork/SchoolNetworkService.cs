@@ -37,7 +37,7 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
         var teachers = from a in db.TeachingAssignments
                        join p in db.Users on a.TeacherId equals p.Id
                        where a.Subject!.SchoolId == schoolId && a.TeacherId != me && member.Any()
-                             && (member.Any(m => (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0)
+                             && (member.Any(m => (m.Profiles & Profile.Direction) != 0)
                                  || (a.SchoolClassId != null && classIds.Contains(a.SchoolClassId.Value))
                                  || (a.TeachingGroupId != null && groupIds.Contains(a.TeachingGroupId.Value)))
                              && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
@@ -45,7 +45,7 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
         var staff = from m in db.Memberships
                     join p in db.Users on m.PersonId equals p.Id
                     where m.SchoolId == schoolId && m.Function != null && m.PersonId != me && member.Any()
-                          && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0
+                          && (m.Profiles & Profile.Direction) != 0
                           && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
                     select new { Kind = KindPerson, p.Id, Name = p.FirstName + " " + p.LastName, Role = m.Function! };
 

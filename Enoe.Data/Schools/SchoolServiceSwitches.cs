@@ -13,7 +13,7 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<Result<IReadOnlyList<SchoolServices>>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAcademyAdminAsync(db, user, ct)) return Result<IReadOnlyList<SchoolServices>>.From(Result.Forbidden());
+        if (!await IsAcademyAdminAsync(db, user, ct)) return Result.Forbidden();
         var rows = await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Kind, Closed = s.ClosedServices.Select(c => c.ServiceKey).ToList() }).ToListAsync(ct);
         return Result<IReadOnlyList<SchoolServices>>.Ok([.. rows.Select(r => new SchoolServices(r.Id, r.Name, r.Kind, new ServiceSet(r.Closed)))]);

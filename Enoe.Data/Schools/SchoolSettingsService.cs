@@ -14,7 +14,7 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<Result<SchoolSettings>> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result<SchoolSettings>.From(Result.Forbidden());
+        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden();
         var threshold = await db.Schools.Where(s => s.Id == user.SchoolId).Select(s => s.HomeworkWarningThreshold).FirstAsync(ct);
         return Result<SchoolSettings>.Ok(new SchoolSettings(threshold));
     }
@@ -55,5 +55,5 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
     }
 
     private static Task<bool> IsAdminAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
-        db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
+        db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct);
 }

@@ -17,7 +17,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await ReadableAsync(db, user.PersonId, studentId, ct);
-        if (student is null) return Result<Booklet>.From(Result.NotFound(SkillMessages.Booklet_NotYours));
+        if (student is null) return Result.NotFound(SkillMessages.Booklet_NotYours);
         var who = await db.Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => new { m.SchoolId, School = m.School!.Name, Name = m.Person!.FirstName + " " + m.Person.LastName,
                 ClassName = db.Enrolments.Where(e => e.StudentId == student && e.SchoolClass!.SchoolId == m.SchoolId).Select(e => e.SchoolClass!.Name).FirstOrDefault() })

@@ -41,7 +41,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         if (uploads.Count > 0)
         {
             var precheck = await CheckUploadsAsync(ownerId, uploads, ct);
-            if (!precheck.Succeeded) return Result<T>.From(precheck);
+            if (!precheck.Succeeded) return precheck.Failure;
         }
 
         var staged = new List<StagedFile>();
@@ -51,7 +51,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             foreach (var upload in uploads)
             {
                 var one = await StageAsync(upload, ct);
-                if (!one.Succeeded) return Result<T>.From(one);
+                if (!one.Succeeded) return one.Failure;
                 staged.Add(one.Value!);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -60,7 +60,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             if (staged.Count > 0)
             {
                 var used = await UsedBytesAsync(db, ownerId, ct);
-                if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return Result<T>.From(QuotaExceeded(used));
+                if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return QuotaExceeded(used);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -175,18 +175,18 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
                     }
                     staged.Length += read;
                     // The declared size is the browser's word: count what really arrives.
-                    if (staged.Length > _options.MaxFileBytes) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([TooLarge(upload.Name)])); }
+                    if (staged.Length > _options.MaxFileBytes) { staged.Dispose(); return Result.Invalid([TooLarge(upload.Name)]); }
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
                 await target.FlushAsync(ct);
                 target.Flush(flushToDisk: true);
             }
-            if (staged.Length == 0) { staged.Dispose(); return Result<StagedFile>.From(Result.Invalid([StorageMessages.FormatEmpty(upload.Name)])); }
+            if (staged.Length == 0) { staged.Dispose(); return Result.Invalid([StorageMessages.FormatEmpty(upload.Name)]); }
             var contentType = FileTypes.Recognise(upload.Name, header.AsSpan(0, headerLength));
             if (contentType is null)
             {
                 staged.Dispose();
-                return Result<StagedFile>.From(Result.Invalid([StorageMessages.FormatContentMismatch(upload.Name, Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant())]));
+                return Result.Invalid([StorageMessages.FormatContentMismatch(upload.Name, Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant())]);
             }
             staged.ContentType = contentType;
             return Result<StagedFile>.Ok(staged);
@@ -201,7 +201,7 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     private static Task<long> UsedBytesAsync(EnoeDbContext db, int ownerId, CancellationToken ct) =>
         db.StoredFiles.Where(f => f.OwnerId == ownerId).SumAsync(f => f.Length, ct);
 
-    private Result QuotaExceeded(long used) =>
+    private Refusal QuotaExceeded(long used) =>
         Result.Invalid([StorageMessages.FormatQuotaFull(Sizes.Format(used), Sizes.Format(_options.QuotaBytesPerPerson))]);
 
     /// <summary>"« x.pdf » dépasse la taille maximale de 20 Mo.", in the reader's language (upload boxes say it before sending).</summary>

@@ -13,7 +13,6 @@ public enum StudentAccess { Self, Parent, Teacher, Direction }
 /// </summary>
 public static class StudentRecords
 {
-    private const Profile Direction = Profile.Staff | Profile.SchoolAdmin;
 
     public static async Task<(int StudentId, StudentAccess Access)?> ResolveAsync(EnoeDbContext db, int me, int? studentId,
         bool teachers, bool direction, CancellationToken ct)
@@ -27,7 +26,7 @@ public static class StudentRecords
         var id = studentId.Value;
         if (await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct)) return (id, StudentAccess.Parent);
         if (teachers && await TeachesAsync(db, me, id, ct)) return (id, StudentAccess.Teacher);
-        if (direction && await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Direction) != 0
+        if (direction && await db.Memberships.AnyAsync(m => m.PersonId == me && (m.Profiles & Profile.Direction) != 0
                 && db.Memberships.Any(s => s.PersonId == id && s.SchoolId == m.SchoolId && (s.Profiles & Profile.Student) != 0), ct))
             return (id, StudentAccess.Direction);
         return null;

@@ -106,7 +106,7 @@ public sealed class FileStoreTests : IAsyncLifetime
     public async Task WhenTheCallersWriteFails_OrThrows_TheFilesAreGoneToo()
     {
         var refused = await Store.SaveWithFilesAsync(_f.TeacherA.Id, _f.A.Id, [TestFiles.Pdf()],
-            (_, _) => Task.FromResult(Result<int>.From(Result.Forbidden("non"))));
+            (_, _) => Task.FromResult<Result<int>>(Result.Forbidden("non")));
         Assert.Equal(ResultKind.Forbidden, refused.Kind);
         await AssertNothingStoredAsync();
 

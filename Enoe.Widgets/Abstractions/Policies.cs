@@ -33,7 +33,7 @@ public static class Policies
         [Staff] = Profile.Staff,
         [SchoolAdmin] = Profile.SchoolAdmin,
         [AcademyAdmin] = Profile.AcademyAdmin,
-        [SiteEditor] = Profile.Staff | Profile.SchoolAdmin,
+        [SiteEditor] = Profile.Direction,
         [LayoutAdmin] = Profile.SchoolAdmin | Profile.AcademyAdmin,
     };
 }

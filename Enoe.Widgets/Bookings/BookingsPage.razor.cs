@@ -36,7 +36,7 @@ public partial class BookingsPage
     protected override async Task OnInitializedAsync()
     {
         _user = (await Session.GetUserAsync())!;
-        _canManage = _user.Is(Profile.Staff | Profile.SchoolAdmin);
+        _canManage = _user.Is(Profile.Direction);
         _from = Monday(Today);
         _resources = await Bookings.ResourcesAsync(_user);
         _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);

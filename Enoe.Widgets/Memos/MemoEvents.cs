@@ -1,4 +1,5 @@
 using Enoe.Data.Events;
+using Enoe.Data.Memos;
 
 namespace Enoe.Widgets.Memos;
 
