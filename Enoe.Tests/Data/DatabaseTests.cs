@@ -23,7 +23,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task CheckedInMigrations_MatchTheModel()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(fromTemplate: false);
         await using var db = database.NewContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
@@ -66,7 +66,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task Initialize_Twice_KeepsDataAndDoesNotSeedAgain()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemo: true);
+        await using var database = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);
         int people;
         await using (var db = database.NewContext()) people = await db.Users.CountAsync();
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo: true);

@@ -9,8 +9,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Enoe.Tests.Support;
 
 /// <summary>
-/// A real SQLite file in its own temporary folder, migrated like the app does, with the data
-/// services wired as in production and a fake clock.
+/// A real SQLite file in its own temporary folder, initialized like the app does, with the data
+/// services wired as in production and a fake clock. The file starts as a copy of a template migrated
+/// (and seeded) once per test run (<see cref="DatabaseTemplates"/>); tests about migrating ask for one
+/// migrated from scratch.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -30,9 +32,12 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <param name="configure">More services, e.g. the real widget catalogue instead of <see cref="TestWidgetRules"/>.</param>
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null)
+    /// <param name="fromTemplate">False: an empty file that the migrations (and the demo seeder) fill, for tests about them.</param>
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null, bool fromTemplate = true)
     {
         var database = new TestDatabase(configure);
+        if (fromTemplate) await DatabaseTemplates.CopyToAsync(database.Directory, seedDemo);
+        // Run anyway, as the app does at start-up: on a copy it migrates nothing, seeds nothing and sets WAL.
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo);
         return database;
     }
