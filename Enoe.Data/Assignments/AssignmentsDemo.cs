@@ -78,7 +78,9 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
         };
         assignment.Files.Add(new AssignmentFile
         {
-            File = files.Pdf(audience.SchoolId, teaching.TeacherId, $"Sujet - {DemoFiles.FileName(title)}.pdf", assignment.CreatedAt, title,
+            File = files.Pdf(
+                audience.SchoolId, teaching.TeacherId, $"Sujet - {DemoFiles.FileName(title)}.pdf", assignment.CreatedAt,
+                title,
                 $"Classe : {audience.Name} · {teaching.SubjectName}", "", instructions, "", "Barème indicatif : fond 12 points, forme 8 points."),
         });
         _assignments.Add(assignment);
@@ -97,13 +99,16 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
             var at = late ? assignment.DueAt.AddHours(2 + random.Next(40)) : set + (assignment.DueAt - set) * (0.4 + 0.6 * random.NextDouble());
             if (at > world.Now) continue; // not yet
             var person = world.People[student];
-            var copy = files.Pdf(assignment.SchoolId, student, $"Copie {DemoFiles.FileName(person.Name)}.pdf", at, assignment.Title,
+            var copy = files.Pdf(
+                assignment.SchoolId, student, $"Copie {DemoFiles.FileName(person.Name)}.pdf", at, assignment.Title,
                 $"{person.Name} · {audience.Name}", "", "Réponses rédigées à la maison.", "1. ...", "2. ...", "3. ...");
             _submissions.Add(new Submission { Assignment = assignment, StudentId = student, Number = 1, SubmittedAt = at, Late = at > assignment.DueAt, Files = [new SubmissionFile { File = copy }] });
             var returnedAt = assignment.DueAt.AddDays(3 + random.Next(4));
             if (random.NextDouble() >= returnedShare || returnedAt > world.Now) continue;
             var annotated = random.NextDouble() < 0.3
-                ? files.Pdf(assignment.SchoolId, assignment.TeacherId, $"Copie corrigée {DemoFiles.FileName(person.Name)}.pdf", returnedAt,
+                ? files.Pdf(
+                    assignment.SchoolId, assignment.TeacherId, $"Copie corrigée {DemoFiles.FileName(person.Name)}.pdf",
+                    returnedAt,
                     "Copie corrigée", person.Name, "", "Annotations du professeur en marge.")
                 : null;
             _returns.Add((assignment, student, DemoCurriculum.Pick(Comments, random), annotated, returnedAt, assignment.TeacherId));

@@ -135,7 +135,8 @@ internal sealed class BookingsDemoStep : IDemoStep
         var db = demo.Db;
         // The académie's calendar, for every school: a series of bookings skips it.
         await DemoBulk.InsertAsync(db, BookingsDemo.Holidays(demo.Calendar), ct);
-        var resources = demo.SchoolsRunning(EntService.Bookings).Select(s => (School: s, Resources: BookingsDemo.Resources(s.Id))).ToList();
+        var resources = demo.SchoolsRunning(EntService.Bookings)
+            .Select(s => (School: s, Resources: BookingsDemo.Resources(s.Id))).ToList();
         db.AddRange(resources.SelectMany(r => r.Resources));
         await db.SaveChangesAsync(ct);
         var bookings = new BookingsDemo(demo.World, demo.Timetable, new Random(7));

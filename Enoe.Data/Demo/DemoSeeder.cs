@@ -17,7 +17,8 @@ namespace Enoe.Data.Demo;
 /// Deterministic: the same clock gives the same data on every machine, so the README's sign-ins always work.
 /// </summary>
 public sealed class DemoSeeder(
-    IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage, IEnumerable<IDemoStep> steps)
+    IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage,
+    IEnumerable<IDemoStep> steps)
 {
     /// <summary>Every demo account's password.</summary>
     public const string Password = "Enoe#Demo2026";
@@ -80,8 +81,10 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false; // from here on every row is added, never edited: no need to scan thousands after each call
         foreach (var (school, seed) in schools)
-            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot =>
-                new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
+            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot
+            {
+                SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt,
+            }));
         await DemoBulk.InsertAsync(db, _people, ct);
         await DemoBulk.InsertAsync(db, _people.SelectMany(p => p.Memberships), ct);
         foreach (var type in _rows.Select(r => r.GetType()).Distinct().OrderBy(t => Array.IndexOf(InsertionOrder, t)).ToList())

@@ -17,7 +17,7 @@ public interface IDemoStep
     Task SeedAsync(DemoContext demo, CancellationToken ct);
 }
 
-/// <summary>What every demo step shares: the seeder's context (inside its transaction) and the académie as seeded.</summary>
+/// <summary>What every demo step shares: the seeder's context (in its transaction), the académie as seeded.</summary>
 public sealed class DemoContext
 {
     internal DemoContext(EnoeDbContext db, DemoWorld world, DemoTimetable timetable, DemoFiles files)
@@ -45,7 +45,7 @@ public sealed class DemoContext
     /// </summary>
     internal DemoFiles Files { get; }
 
-    /// <summary>The README's named people: Lucas (collège), his sister Emma (lycée), Claire Fontaine (teacher).</summary>
+    /// <summary>The README's named people: Lucas (collège), his sister Emma (lycée), Claire (teacher).</summary>
     public int Lucas { get; }
     public int Emma { get; }
     public int Claire { get; }
@@ -54,7 +54,8 @@ public sealed class DemoContext
     public DemoHandover Handover { get; } = new();
 
     /// <summary>The demo's schools that run a service: a step seeds only those.</summary>
-    internal IEnumerable<DemoWorld.SchoolInfo> SchoolsRunning(EntService service) => World.Schools.Where(s => s.Runs(service));
+    internal IEnumerable<DemoWorld.SchoolInfo> SchoolsRunning(EntService service) =>
+        World.Schools.Where(s => s.Runs(service));
 
     /// <summary>The ids of the demo's schools that run a service.</summary>
     internal IReadOnlySet<int> Running(EntService service) => SchoolsRunning(service).Select(s => s.Id).ToHashSet();
@@ -63,7 +64,7 @@ public sealed class DemoContext
 /// <summary>The few ids a step gives a later one, each named (no general bag).</summary>
 public sealed class DemoHandover
 {
-    /// <summary>By the Skills step (Order 40), for the Grades step's judgements: each school's skill ids by code.</summary>
+    /// <summary>By the Skills step (40), for the Grades step's judgements: each school's skill ids by code.</summary>
     public IReadOnlyDictionary<(int SchoolId, string Code), int> SkillIds { get; set; } =
         new Dictionary<(int SchoolId, string Code), int>();
 }

@@ -27,7 +27,8 @@ internal sealed class DocumentsDemo(DemoWorld world, DemoFiles files, Random ran
                 var topic = DemoCurriculum.Topics(teaching.Subject, audience.Level)[0];
                 var folder = audience.ClassId is null ? null : Folder(space, teaching.SubjectName);
                 var kind = audience.ClassId is null ? "Fiche de vocabulaire et de méthode" : "Fiche de cours";
-                Add(space, folder, teaching.TeacherId, $"{kind} - {DemoFiles.FileName(topic)}.pdf", kind, topic, $"{audience.Name} · {teaching.SubjectName}");
+                Add(space, folder, teaching.TeacherId, $"{kind} - {DemoFiles.FileName(topic)}.pdf", kind, topic,
+                    $"{audience.Name} · {teaching.SubjectName}");
             }
         }
 
@@ -60,11 +61,17 @@ internal sealed class DocumentsDemo(DemoWorld world, DemoFiles files, Random ran
         var lessons = Folder(own, "Cours de 4e");
         var tests = Folder(own, "Évaluations");
         Add(own, lessons, claireId, "Progression de l'année - 4e.pdf", "Progression de l'année", "Mathématiques, 4e",
-            "Période 1 : nombres relatifs, fractions", "Période 2 : puissances, calcul littéral", "Période 3 : proportionnalité, statistiques");
-        var shared = Add(own, lessons, claireId, "Exercices - fractions.pdf", "Exercices sur les fractions", "4e", "1. Calculer 2/3 + 5/6.", "2. Calculer 7/4 × 8/21.");
-        shared.Shares.Add(new DocumentShare { SchoolClassId = world.Class(hugo.Slug, "4eA").ClassId, SharedAt = shared.AddedAt.AddMinutes(2) });
-        Add(own, tests, claireId, "Contrôle - nombres relatifs (sujet).pdf", "Contrôle : nombres relatifs", "Sujet, 4e, 50 minutes");
-        Add(own, tests, claireId, "Contrôle - nombres relatifs (corrigé).pdf", "Contrôle : nombres relatifs", "Corrigé et barème");
+            "Période 1 : nombres relatifs, fractions", "Période 2 : puissances, calcul littéral",
+            "Période 3 : proportionnalité, statistiques");
+        var shared = Add(own, lessons, claireId, "Exercices - fractions.pdf", "Exercices sur les fractions", "4e",
+            "1. Calculer 2/3 + 5/6.", "2. Calculer 7/4 × 8/21.");
+        shared.Shares.Add(new DocumentShare
+        {
+            SchoolClassId = world.Class(hugo.Slug, "4eA").ClassId, SharedAt = shared.AddedAt.AddMinutes(2),
+        });
+        const string test = "Contrôle : nombres relatifs";
+        Add(own, tests, claireId, "Contrôle - nombres relatifs (sujet).pdf", test, "Sujet, 4e, 50 minutes");
+        Add(own, tests, claireId, "Contrôle - nombres relatifs (corrigé).pdf", test, "Corrigé et barème");
         var old = Add(own, null, claireId, "Brouillon - ancienne progression.pdf", "Ancienne progression", "À jeter");
         old.DeletedAt = old.AddedAt.AddDays(1);
     }
@@ -99,7 +106,7 @@ internal sealed class DocumentsDemo(DemoWorld world, DemoFiles files, Random ran
     }
 }
 
-/// <summary>Order 70: the first to draw the demo's files (then Memos, then Assignments: the same files every run).</summary>
+/// <summary>Order 70: the first to draw the demo's files (then Memos, Assignments: the same files every run).</summary>
 internal sealed class DocumentsDemoStep : IDemoStep
 {
     public int Order => 70;

@@ -130,7 +130,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
     private double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
 
-/// <summary>Order 60, after Skills (40): the year's terms, the month's marks, and the skills its tests assess.</summary>
+/// <summary>Order 60, after Skills (40): the year's terms, the month's marks, the skills its tests assess.</summary>
 internal sealed class GradesDemoStep : IDemoStep
 {
     public int Order => 60;
@@ -138,8 +138,9 @@ internal sealed class GradesDemoStep : IDemoStep
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
         var schools = demo.Running(EntService.Grades);
-        await DemoBulk.InsertAsync(demo.Db, demo.World.Schools.Where(s => schools.Contains(s.Id)).SelectMany(s =>
-            demo.Calendar.Terms.Select(t => new Term { SchoolId = s.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To })), ct);
+        var terms = demo.World.Schools.Where(s => schools.Contains(s.Id)).SelectMany(s => demo.Calendar.Terms
+            .Select(t => new Term { SchoolId = s.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
+        await DemoBulk.InsertAsync(demo.Db, terms, ct);
         var grades = new GradesDemo(demo.World, demo.Timetable, new Random(5));
         var marked = grades.Build(schools);
         await DemoBulk.InsertAsync(demo.Db, marked.Select(m => m.Assessment), ct);

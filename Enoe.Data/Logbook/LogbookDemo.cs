@@ -13,7 +13,8 @@ internal static class LogbookDemo
 {
     private const int MostDuePerDay = 2;
 
-    public static List<LogbookEntry> Build(DemoWorld world, DemoTimetable timetable, IReadOnlySet<int> schools, Random random)
+    public static List<LogbookEntry> Build(
+        DemoWorld world, DemoTimetable timetable, IReadOnlySet<int> schools, Random random)
     {
         var calendar = world.Calendar;
         var entries = new List<LogbookEntry>();
@@ -72,7 +73,7 @@ internal static class LogbookDemo
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }
 
-/// <summary>Order 50: the month's sessions and homework, then what the named students ticked (needs no other step).</summary>
+/// <summary>Order 50: the month's sessions and homework, what the named students ticked (needs no other).</summary>
 internal sealed class LogbookDemoStep : IDemoStep
 {
     public int Order => 50;
@@ -81,6 +82,7 @@ internal sealed class LogbookDemoStep : IDemoStep
     {
         var entries = LogbookDemo.Build(demo.World, demo.Timetable, demo.Running(EntService.Logbook), new Random(4));
         await DemoBulk.InsertAsync(demo.Db, entries, ct);
-        await DemoBulk.InsertAsync(demo.Db, LogbookDemo.Ticks(demo.World, entries, [demo.Lucas, demo.Emma], new Random(9)), ct);
+        var ticks = LogbookDemo.Ticks(demo.World, entries, [demo.Lucas, demo.Emma], new Random(9));
+        await DemoBulk.InsertAsync(demo.Db, ticks, ct);
     }
 }

@@ -17,7 +17,8 @@ internal static class PublicSiteDemo
     private sealed record Item(ArticleKind Kind, string Title, string Summary, string Body, int DaysAgo, ArticleStatus Status = ArticleStatus.Published, string? Author = null);
 
     public static IEnumerable<Article> For(
-        DemoWorld.SchoolInfo school, DemoSchools.Seed seed, Func<string, int> staff, DemoCalendar calendar, DateTime now)
+        DemoWorld.SchoolInfo school, DemoSchools.Seed seed, Func<string, int> staff, DemoCalendar calendar,
+        DateTime now)
     {
         var contact = $"\n\n---\n*{school.Name} · {seed.Address} · Tél. {seed.Phone} · [{seed.Email}](mailto:{seed.Email})*";
         string Day(DateOnly day) => day.ToString("dddd d MMMM", French);
@@ -33,9 +34,11 @@ internal static class PublicSiteDemo
             var at = now.AddDays(-item.DaysAgo).AddHours(-item.DaysAgo % 5);
             return new Article
             {
-                SchoolId = school.Id, Kind = item.Kind, Title = item.Title, Slug = Slugs.From(item.Title), Summary = item.Summary,
+                SchoolId = school.Id, Kind = item.Kind, Title = item.Title, Slug = Slugs.From(item.Title),
+                Summary = item.Summary,
                 BodyMarkdown = item.Body + (item.Kind == ArticleKind.News ? contact : ""), Status = item.Status,
-                PublishAt = at, CreatedAt = at, UpdatedAt = at, AuthorId = item.Author is null ? head : staff(item.Author), Version = 1,
+                PublishAt = at, CreatedAt = at, UpdatedAt = at, Version = 1,
+                AuthorId = item.Author is null ? head : staff(item.Author),
             };
         });
     }
@@ -133,8 +136,8 @@ internal sealed class PublicSiteDemoStep : IDemoStep
     {
         // The first person of that name, as the académie was seeded (id order).
         int Staff(string name) => demo.World.People.Values.First(p => p.Name == name).Id;
-        var articles = demo.SchoolsRunning(EntService.PublicSite).SelectMany(school =>
-            PublicSiteDemo.For(school, DemoSchools.All.First(s => s.Slug == school.Slug), Staff, demo.Calendar, demo.Now));
+        var articles = demo.SchoolsRunning(EntService.PublicSite).SelectMany(school => PublicSiteDemo.For(
+            school, DemoSchools.All.First(s => s.Slug == school.Slug), Staff, demo.Calendar, demo.Now));
         return DemoBulk.InsertAsync(demo.Db, articles, ct);
     }
 }

@@ -11,7 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>The demo seeder runs the steps the services register, in order; a step seeds only the schools running its service.</summary>
+/// <summary>
+/// The demo seeder runs the steps the services register, in order; a step seeds only the schools running its service.
+/// </summary>
 public sealed class DemoStepsTests
 {
     [Fact]
@@ -23,13 +25,15 @@ public sealed class DemoStepsTests
         {
             var own = new ServiceCollection();
             module.AddServices(own);
-            fromModules.AddRange(own.Where(d => d.ServiceType == typeof(IDemoStep)).Select(d => (module, d.ImplementationType!)));
+            fromModules.AddRange(own.Where(d => d.ServiceType == typeof(IDemoStep))
+                .Select(d => (module, d.ImplementationType!)));
         }
         Assert.All(fromModules, m => Assert.Equal(m.Module.GetType().Namespace, m.Step.Namespace));
 
         var steps = services.GetServices<IDemoStep>().OrderBy(s => s.Order).ToList();
         Assert.Equal(fromModules.Select(m => m.Step.FullName).Order(), steps.Select(s => s.GetType().FullName).Order());
-        Assert.Equal(steps.Count, steps.Select(s => s.Order).Distinct().Count()); // no two steps whose order is left to chance
+        // No two steps whose order is left to chance.
+        Assert.Equal(steps.Count, steps.Select(s => s.Order).Distinct().Count());
         Assert.Equal(
             ["PublicSite", "Resources", "Bookings", "Skills", "Logbook", "Grades", "Documents", "Memos", "Assignments"],
             steps.Select(s => s.GetType().Namespace!.Split('.')[^1]));
@@ -39,7 +43,8 @@ public sealed class DemoStepsTests
     public async Task AStepRegisteredInTheContainer_RunsInItsOrder_WithWhatEarlierStepsHandedOver()
     {
         var probe = new ProbeStep();
-        await using var database = await TestDatabase.CreateAsync(seedDemo: true, configure: s => s.AddSingleton<IDemoStep>(probe));
+        await using var database = await TestDatabase.CreateAsync(
+            seedDemo: true, configure: s => s.AddSingleton<IDemoStep>(probe));
 
         Assert.Equal(1, probe.Runs);
         Assert.NotEmpty(probe.SkillIds); // Skills (40) ran before it
@@ -60,7 +65,8 @@ public sealed class DemoStepsTests
 
         // The Memos step once more, on the académie as it is now: another random for the files' ids.
         var now = database.Clock.GetUtcNow().UtcDateTime;
-        var world = await DemoWorld.LoadAsync(db, new DemoCalendar(DateOnly.FromDateTime(SchoolTime.ToLocal(now))), now, default);
+        var calendar = new DemoCalendar(DateOnly.FromDateTime(SchoolTime.ToLocal(now)));
+        var world = await DemoWorld.LoadAsync(db, calendar, now, default);
         var files = new DemoFiles(Path.Combine(database.Directory, "more-files"), new Random(99));
         var demo = new DemoContext(db, world, DemoTimetable.Build(world, new Random(1)), files);
         await using (var transaction = await db.Database.BeginTransactionAsync()) // as the seeder runs it
