@@ -11,7 +11,7 @@ namespace Enoe.Data.Demo;
 
 /// <summary>
 /// Seeds a believable académie: three établissements with classes of about 25 students, their
-/// teachers, parents (siblings, and one family across two établissements), staff, admins and news,
+/// teachers, parents (siblings, and one family across two établissements), staff and admins,
 /// then each ENT service's demo (<see cref="IDemoStep"/>, registered from the service's folder): its
 /// resources, news and a month of school life around the clock's day.
 /// Deterministic: the same clock gives the same data on every machine, so the README's sign-ins always work.
