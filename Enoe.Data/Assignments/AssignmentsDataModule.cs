@@ -11,5 +11,6 @@ public sealed class AssignmentsDataModule : DataModule
 
     public override void AddServices(IServiceCollection services) => services
         .AddSingleton<AssignmentService>()
-        .AddSingleton<Storage.IFileReadRule, AssignmentFileRule>();
+        .AddSingleton<Storage.IFileReadRule, AssignmentFileRule>()
+        .AddSingleton<Demo.IDemoStep, AssignmentsDemoStep>();
 }

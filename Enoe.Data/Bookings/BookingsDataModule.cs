@@ -21,6 +21,7 @@ namespace Enoe.Data.Bookings
         public override EntService? Service => EntService.Bookings;
 
         public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<BookingService>();
+            .AddSingleton<BookingService>()
+            .AddSingleton<Demo.IDemoStep, BookingsDemoStep>();
     }
 }

@@ -14,6 +14,9 @@ internal sealed class DemoFiles(string root, Random random)
 {
     private readonly List<(StoredFile File, byte[] Bytes)> _pending = [];
 
+    /// <summary>A title as a file name: "Rédaction : le conte" → "Rédaction - le conte".</summary>
+    internal static string FileName(string title) => FileNames.Safe(title.Replace(" : ", " - ").Replace(": ", " - "));
+
     /// <summary>A one-page PDF with a title and lines of text.</summary>
     public StoredFile Pdf(int schoolId, int ownerId, string name, DateTime createdAt, string title, params string[] lines) =>
         Add(schoolId, ownerId, name, createdAt, PdfBytes(title, lines));

@@ -1,7 +1,5 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
-using Enoe.Data.PublicSite;
-using Enoe.Data.Resources;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
@@ -13,11 +11,14 @@ namespace Enoe.Data.Demo;
 
 /// <summary>
 /// Seeds a believable académie: three établissements with classes of about 25 students, their
-/// teachers, parents (siblings, and one family across two établissements), staff, admins and news,
-/// then a month of school life around the clock's day (<see cref="DemoMonth"/>).
+/// teachers, parents (siblings, and one family across two établissements), staff and admins,
+/// then each ENT service's demo (<see cref="IDemoStep"/>, registered from the service's folder): its
+/// resources, news and a month of school life around the clock's day.
 /// Deterministic: the same clock gives the same data on every machine, so the README's sign-ins always work.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage)
+public sealed class DemoSeeder(
+    IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IOptions<StorageOptions> storage,
+    IEnumerable<IDemoStep> steps)
 {
     /// <summary>Every demo account's password.</summary>
     public const string Password = "Enoe#Demo2026";
@@ -73,25 +74,26 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             SeedStaff(school, seed);
             var firstClassStudent = seed.Slug switch { "college-victor-hugo" => lucas, "lycee-lumiere" => emma, _ => null };
             SeedClassesAndPeople(school, firstClassStudent, (sophie, thomas), claire);
-            _rows.AddRange(DemoNews.For(school, seed, name => _people.First(p => p.DisplayName == name), calendar, _now));
         }
-        SeedResources([.. schools.Select(s => s.School)]);
-        _rows.AddRange(DemoBookings.Holidays(calendar));
 
         // The académie and its schools through EF (a school's branding is an owned type), then the
         // thousands of people and rows pointing to them in bulk: EF took seconds for them, at every start.
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false; // from here on every row is added, never edited: no need to scan thousands after each call
         foreach (var (school, seed) in schools)
-        {
-            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot { SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt }));
-            _rows.AddRange(calendar.Terms.Select(t => new Grades.Term { SchoolId = school.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
-        }
+            _rows.AddRange(DemoSchools.Slots(seed.Kind).Select(slot => new TimeSlot
+            {
+                SchoolId = school.Id, Code = slot.Code, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt,
+            }));
         await DemoBulk.InsertAsync(db, _people, ct);
         await DemoBulk.InsertAsync(db, _people.SelectMany(p => p.Memberships), ct);
         foreach (var type in _rows.Select(r => r.GetType()).Distinct().OrderBy(t => Array.IndexOf(InsertionOrder, t)).ToList())
             await DemoBulk.InsertAsync(db, type, _rows.Where(r => r.GetType() == type), ct);
-        await DemoMonth.SeedAsync(db, calendar, _now, storage.Value.Root, ct);
+        // Then each service's part, on the académie read back (ids, in id order: every run walks it the same way).
+        var world = await DemoWorld.LoadAsync(db, calendar, _now, ct);
+        var files = new DemoFiles(storage.Value.Root, new Random(2));
+        var demo = new DemoContext(db, world, DemoTimetable.Build(world, new Random(1)), files);
+        foreach (var step in steps.OrderBy(s => s.Order)) await step.SeedAsync(demo, ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -209,28 +211,6 @@ public sealed class DemoSeeder(IDbContextFactory<EnoeDbContext> dbFactory, TimeP
             }
             _rows.Add(new GroupEnrolment { Student = student, TeachingGroup = group });
         }
-    }
-
-    private void SeedResources(List<School> schools)
-    {
-        DigitalResource R(string title, string url, string category, string description, Profile profiles = Profile.Everyone, string? levels = null, School? school = null) =>
-            new() { Title = title, Url = url, Category = category, Description = description, Profiles = profiles, LevelCodes = levels, School = school };
-        const Profile learners = Profile.Student | Profile.Parent | Profile.Teacher;
-        _rows.AddRange(new[]
-        {
-            R("MathenPoche", "https://mathenpoche.sesamath.net", "Mathématiques", "Exercices interactifs de mathématiques, du CM1 à la 3e.", learners, "6e,5e,4e,3e"),
-            R("Clés pour l'Histoire", "https://www.cles-pour-l-histoire.fr", "Histoire-géographie", "Frises, cartes et documents pour l'histoire au collège.", learners, "6e,5e,4e,3e"),
-            R("KNE – manuels numériques", "https://www.kiosque-edu.com", "Manuels", "Les manuels numériques de l'établissement (Kiosque Numérique de l'Éducation).", Profile.Student | Profile.Teacher),
-            R("CNS – Canal Numérique des Savoirs", "https://www.cns-edu.com", "Manuels", "Manuels et ressources des éditeurs.", Profile.Student | Profile.Teacher),
-            R("Site TV", "https://www.site-tv.fr", "Vidéos", "Vidéos éducatives de France Télévisions et de la Cinquième.", learners),
-            R("Le Robert Collège", "https://www.lerobert.com", "Dictionnaires", "Dictionnaire de français en ligne.", Profile.Student | Profile.Teacher, "6e,5e,4e,3e"),
-            R("Dictionnaire Le Petit Robert", "https://www.lerobert.com", "Dictionnaires", "Dictionnaire de la langue française.", Profile.Student | Profile.Teacher, "2nde,1re,Tle"),
-            R("Passeport Orientation Formation", "https://www.onisep.fr", "Orientation", "Construire son parcours d'orientation avec l'ONISEP.", Profile.Student | Profile.Parent | Profile.Staff, "4e,3e,2nde,1re,Tle"),
-            R("Éduthèque", "https://www.edutheque.fr", "Enseignants", "Ressources des grands établissements culturels et scientifiques.", Profile.Teacher | Profile.Staff),
-            R("Éduscol", "https://eduscol.education.fr", "Enseignants", "Programmes, ressources d'accompagnement et actualités pédagogiques.", Profile.Personnel),
-            R("Lumni", "https://www.lumni.fr", "Vidéos", "Vidéos, jeux et quiz pour réviser.", learners),
-            R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI", "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, school: schools[0]),
-        });
     }
 
     private Person NewStudent(string lastName) =>

@@ -22,6 +22,7 @@ namespace Enoe.Data.Documents
 
         public override void AddServices(IServiceCollection services) => services
             .AddSingleton<DocumentService>()
-            .AddSingleton<Storage.IFileReadRule, DocumentFileRule>();
+            .AddSingleton<Storage.IFileReadRule, DocumentFileRule>()
+            .AddSingleton<Demo.IDemoStep, DocumentsDemoStep>();
     }
 }

@@ -21,6 +21,7 @@ namespace Enoe.Data.Grades
         public override EntService? Service => EntService.Grades;
 
         public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<GradeService>();
+            .AddSingleton<GradeService>()
+            .AddSingleton<Demo.IDemoStep, GradesDemoStep>();
     }
 }

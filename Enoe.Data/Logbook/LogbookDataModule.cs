@@ -22,6 +22,7 @@ namespace Enoe.Data.Logbook
 
         public override void AddServices(IServiceCollection services) => services
             .AddSingleton<LogbookService>()
-            .AddSingleton<Storage.IFileReadRule, LogbookFileRule>();
+            .AddSingleton<Storage.IFileReadRule, LogbookFileRule>()
+            .AddSingleton<Demo.IDemoStep, LogbookDemoStep>();
     }
 }

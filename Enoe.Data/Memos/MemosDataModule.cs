@@ -22,6 +22,7 @@ namespace Enoe.Data.Memos
 
         public override void AddServices(IServiceCollection services) => services
             .AddSingleton<MemoService>()
-            .AddSingleton<Storage.IFileReadRule, MemoFileRule>();
+            .AddSingleton<Storage.IFileReadRule, MemoFileRule>()
+            .AddSingleton<Demo.IDemoStep, MemosDemoStep>();
     }
 }

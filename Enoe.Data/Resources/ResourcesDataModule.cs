@@ -21,6 +21,7 @@ namespace Enoe.Data.Resources
         public override EntService? Service => EntService.Resources;
 
         public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<DigitalResourceService>();
+            .AddSingleton<DigitalResourceService>()
+            .AddSingleton<Demo.IDemoStep, ResourcesDemoStep>();
     }
 }

@@ -21,6 +21,7 @@ namespace Enoe.Data.Skills
         public override EntService? Service => EntService.Skills;
 
         public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<SkillService>();
+            .AddSingleton<SkillService>()
+            .AddSingleton<Demo.IDemoStep, SkillsDemoStep>();
     }
 }

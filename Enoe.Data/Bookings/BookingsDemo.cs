@@ -1,7 +1,8 @@
-using Enoe.Data.Bookings;
+using Enoe.Data.Demo;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.Bookings;
 
 /// <summary>
 /// Rooms and equipment of the schools that run bookings, the académie's holidays, and a month of
@@ -11,7 +12,7 @@ namespace Enoe.Data.Demo;
 /// in a free period, and one request waiting for approval next week. Never two bookings beyond a
 /// resource's units at once. The computer room is left free next week, for visitors to book it.
 /// </summary>
-internal sealed class DemoBookings(DemoWorld world, DemoTimetable timetable, Random random)
+internal sealed class BookingsDemo(DemoWorld world, DemoTimetable timetable, Random random)
 {
     private readonly List<Booking> _bookings = [];
 
@@ -121,5 +122,26 @@ internal sealed class DemoBookings(DemoWorld world, DemoTimetable timetable, Ran
         var bytes = new byte[16];
         random.NextBytes(bytes);
         return new Guid(bytes);
+    }
+}
+
+/// <summary>Order 30: the académie's holidays, then each school's resources and its month of bookings.</summary>
+internal sealed class BookingsDemoStep : IDemoStep
+{
+    public int Order => 30;
+
+    public async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        var db = demo.Db;
+        // The académie's calendar, for every school: a series of bookings skips it.
+        await DemoBulk.InsertAsync(db, BookingsDemo.Holidays(demo.Calendar), ct);
+        var resources = demo.SchoolsRunning(EntService.Bookings)
+            .Select(s => (School: s, Resources: BookingsDemo.Resources(s.Id))).ToList();
+        db.AddRange(resources.SelectMany(r => r.Resources));
+        await db.SaveChangesAsync(ct);
+        var bookings = new BookingsDemo(demo.World, demo.Timetable, new Random(7));
+        foreach (var (school, own) in resources)
+            db.AddRange(bookings.Build(school, own, school.Kind == SchoolKind.Lycee ? demo.Emma : demo.Lucas));
+        await db.SaveChangesAsync(ct);
     }
 }

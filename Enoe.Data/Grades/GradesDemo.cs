@@ -1,8 +1,8 @@
-using Enoe.Data.Grades;
+using Enoe.Data.Demo;
 using Enoe.Data.Schools;
 using Enoe.Data.Skills;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.Grades;
 
 /// <summary>
 /// Marks and skills of the month. Each class is assessed in most of its subjects (quizzes /10,
@@ -11,7 +11,7 @@ namespace Enoe.Data.Demo;
 /// (Disp); an assessment is published three days later at 18:00 (so the demo goes on publishing
 /// for a few days after it is seeded), except each class's latest, still being marked. Where the école runs the livret, tests also assess a skill of the socle.
 /// </summary>
-internal sealed class DemoGrades(DemoWorld world, DemoTimetable timetable, Random random)
+internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Random random)
 {
     /// <summary>Subjects assessed, and how many times in the month.</summary>
     private static readonly (string Subject, int Count)[] Plan =
@@ -26,10 +26,10 @@ internal sealed class DemoGrades(DemoWorld world, DemoTimetable timetable, Rando
 
     private readonly Dictionary<int, double> _level = [];
 
-    public List<(Assessment Assessment, List<Grade> Grades)> Build()
+    public List<(Assessment Assessment, List<Grade> Grades)> Build(IReadOnlySet<int> schools)
     {
         var result = new List<(Assessment, List<Grade>)>();
-        foreach (var audience in world.Classes.Concat(world.Groups))
+        foreach (var audience in world.Classes.Concat(world.Groups).Where(a => schools.Contains(a.SchoolId)))
         {
             var mine = new List<(Assessment, List<Grade>)>();
             foreach (var (subject, count) in Plan)
@@ -128,4 +128,23 @@ internal sealed class DemoGrades(DemoWorld world, DemoTimetable timetable, Rando
     }
 
     private double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
+
+/// <summary>Order 60, after Skills (40): the year's terms, the month's marks, the skills its tests assess.</summary>
+internal sealed class GradesDemoStep : IDemoStep
+{
+    public int Order => 60;
+
+    public async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        var schools = demo.Running(EntService.Grades);
+        var terms = demo.World.Schools.Where(s => schools.Contains(s.Id)).SelectMany(s => demo.Calendar.Terms
+            .Select(t => new Term { SchoolId = s.Id, Name = t.Name, StartsOn = t.From, EndsOn = t.To }));
+        await DemoBulk.InsertAsync(demo.Db, terms, ct);
+        var grades = new GradesDemo(demo.World, demo.Timetable, new Random(5));
+        var marked = grades.Build(schools);
+        await DemoBulk.InsertAsync(demo.Db, marked.Select(m => m.Assessment), ct);
+        await DemoBulk.InsertAsync(demo.Db, marked.SelectMany(m => m.Grades), ct);
+        await DemoBulk.InsertAsync(demo.Db, grades.Skills(marked, demo.Handover.SkillIds), ct);
+    }
 }

@@ -1,6 +1,7 @@
-using Enoe.Data.Logbook;
+using Enoe.Data.Demo;
+using Enoe.Data.Schools;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.Logbook;
 
 /// <summary>
 /// The carnet de bord of the month: every lesson of every class and group on school days from four
@@ -8,16 +9,17 @@ namespace Enoe.Data.Demo;
 /// at the subject's next lesson (next week's included), never more than the school's warning
 /// threshold on one day. The named students have ticked most of what was due.
 /// </summary>
-internal static class DemoLogbook
+internal static class LogbookDemo
 {
     private const int MostDuePerDay = 2;
 
-    public static List<LogbookEntry> Build(DemoWorld world, DemoTimetable timetable, Random random)
+    public static List<LogbookEntry> Build(
+        DemoWorld world, DemoTimetable timetable, IReadOnlySet<int> schools, Random random)
     {
         var calendar = world.Calendar;
         var entries = new List<LogbookEntry>();
         var duePerDay = new Dictionary<(int ClassId, DateOnly Day), int>();
-        foreach (var teaching in world.Teachings)
+        foreach (var teaching in world.Teachings.Where(t => schools.Contains(t.Audience.SchoolId)))
         {
             var audience = teaching.Audience;
             var topics = DemoCurriculum.Topics(teaching.Subject, audience.Level);
@@ -69,4 +71,18 @@ internal static class DemoLogbook
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}
+
+/// <summary>Order 50: the month's sessions and homework, what the named students ticked (needs no other).</summary>
+internal sealed class LogbookDemoStep : IDemoStep
+{
+    public int Order => 50;
+
+    public async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        var entries = LogbookDemo.Build(demo.World, demo.Timetable, demo.Running(EntService.Logbook), new Random(4));
+        await DemoBulk.InsertAsync(demo.Db, entries, ct);
+        var ticks = LogbookDemo.Ticks(demo.World, entries, [demo.Lucas, demo.Emma], new Random(9));
+        await DemoBulk.InsertAsync(demo.Db, ticks, ct);
+    }
 }

@@ -1,22 +1,24 @@
 using System.Globalization;
 using Enoe.Data.Common;
-using Enoe.Data.PublicSite;
+using Enoe.Data.Demo;
 using Enoe.Data.Schools;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.PublicSite;
 
 /// <summary>
 /// Each établissement's own public site: news of its life spread over the month (dates said in
 /// full from the clock, so they are never stale), a draft, and practical pages, all signed with
 /// the school's address, phone and e-mail.
 /// </summary>
-internal static class DemoNews
+internal static class PublicSiteDemo
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     private sealed record Item(ArticleKind Kind, string Title, string Summary, string Body, int DaysAgo, ArticleStatus Status = ArticleStatus.Published, string? Author = null);
 
-    public static IEnumerable<Article> For(School school, DemoSchools.Seed seed, Func<string, People.Person> staff, DemoCalendar calendar, DateTime now)
+    public static IEnumerable<Article> For(
+        DemoWorld.SchoolInfo school, DemoSchools.Seed seed, Func<string, int> staff, DemoCalendar calendar,
+        DateTime now)
     {
         var contact = $"\n\n---\n*{school.Name} · {seed.Address} · Tél. {seed.Phone} · [{seed.Email}](mailto:{seed.Email})*";
         string Day(DateOnly day) => day.ToString("dddd d MMMM", French);
@@ -32,9 +34,11 @@ internal static class DemoNews
             var at = now.AddDays(-item.DaysAgo).AddHours(-item.DaysAgo % 5);
             return new Article
             {
-                School = school, Kind = item.Kind, Title = item.Title, Slug = Slugs.From(item.Title), Summary = item.Summary,
+                SchoolId = school.Id, Kind = item.Kind, Title = item.Title, Slug = Slugs.From(item.Title),
+                Summary = item.Summary,
                 BodyMarkdown = item.Body + (item.Kind == ArticleKind.News ? contact : ""), Status = item.Status,
-                PublishAt = at, CreatedAt = at, UpdatedAt = at, Author = item.Author is null ? head : staff(item.Author), Version = 1,
+                PublishAt = at, CreatedAt = at, UpdatedAt = at, Version = 1,
+                AuthorId = item.Author is null ? head : staff(item.Author),
             };
         });
     }
@@ -120,5 +124,20 @@ internal static class DemoNews
         yield return new(ArticleKind.Page, "Absences et retards", "Prévenir la vie scolaire.",
             $"Toute absence est signalée le jour même à la vie scolaire ({seed.Cpe.First} {seed.Cpe.Last}, CPE) au {seed.Phone} " +
             "ou par mémo depuis l'ENT, puis justifiée par écrit au retour de l'élève.", 90);
+    }
+}
+
+/// <summary>Order 10: each school's news and practical pages, signed by its staff (needs no other step).</summary>
+internal sealed class PublicSiteDemoStep : IDemoStep
+{
+    public int Order => 10;
+
+    public Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        // The first person of that name, as the académie was seeded (id order).
+        int Staff(string name) => demo.World.People.Values.First(p => p.Name == name).Id;
+        var articles = demo.SchoolsRunning(EntService.PublicSite).SelectMany(school => PublicSiteDemo.For(
+            school, DemoSchools.All.First(s => s.Slug == school.Slug), Staff, demo.Calendar, demo.Now));
+        return DemoBulk.InsertAsync(demo.Db, articles, ct);
     }
 }

@@ -1,7 +1,8 @@
-using Enoe.Data.Memos;
+using Enoe.Data.Demo;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.Memos;
 
 /// <summary>
 /// A month of mémos in each établissement, within its communication rules: the direction to all
@@ -11,7 +12,7 @@ namespace Enoe.Data.Demo;
 /// them, most parents and staff too, whoever answered has read; the README's sign-ins have read all
 /// but a few mémos, said mémo by mémo.
 /// </summary>
-internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
+internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
 {
     private sealed record Address(AudienceKind Kind, int Target, string Label, IEnumerable<int> People);
 
@@ -21,17 +22,22 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
     private readonly List<(Memo Memo, Memo? Root, Memo? ReplyTo)> _memos = [];
     private readonly List<(Memo Memo, MemoAudience Audience, int PersonId, DateTime? ReadAt)> _copies = [];
     private readonly HashSet<int> _readme = [.. Readme.Select(n => world.Named(n).Id)];
+    private readonly int _lucas = world.Named("lucas.martin").Id, _emma = world.Named("emma.martin").Id;
+    private readonly int _sophie = world.Named("sophie.martin").Id, _claire = world.Named("claire.fontaine").Id;
 
     public IEnumerable<Memo> Memos => _memos.Select(m => m.Memo);
 
-    public void Build()
+    /// <summary>The mémos of the schools that run the service (the others' sign-ins see none).</summary>
+    public void Build(IReadOnlySet<int> schools)
     {
-        var lucas = world.Named("lucas.martin").Id;
-        var emma = world.Named("emma.martin").Id;
-        var sophie = world.Named("sophie.martin").Id;
-        var claire = world.Named("claire.fontaine").Id;
+        if (schools.Contains(world.School("college-victor-hugo").Id)) Hugo();
+        if (schools.Contains(world.School("lycee-lumiere").Id)) Lumiere();
+        if (schools.Contains(world.School("college-pasteur-dole").Id)) Pasteur();
+    }
 
-        // Collège Victor Hugo: Lucas's 4eA.
+    /// <summary>Collège Victor Hugo: Lucas's 4eA.</summary>
+    private void Hugo()
+    {
         var hugo = world.School("college-victor-hugo");
         var c4eA = world.Class(hugo.Slug, "4eA");
         var head = world.Staff(hugo.Id, "Principale");
@@ -51,12 +57,12 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
         Send(hugo.Id, world.Staff(hugo.Id, "Professeur documentaliste"), At(8, 10, 15), "Exposés d'histoire : le CDI vous accueille",
             "Bonjour à tous,\n\nPour préparer vos exposés, le CDI est ouvert pendant vos heures libres. Réservez l'espace de travail depuis l'ENT " +
             "(*Réservations*) et pensez à noter vos sources.\n\nN. Girard", [ClassStudents(c4eA)]);
-        var absence = Send(hugo.Id, sophie, At(6, 8, 5), "Absence de Lucas jeudi",
+        var absence = Send(hugo.Id, _sophie, At(6, 8, 5), "Absence de Lucas jeudi",
             "Bonjour Madame Fontaine,\n\nLucas a rendez-vous chez l'orthodontiste jeudi matin : il manquera le cours de mathématiques. " +
-            "Pourriez-vous lui indiquer le travail à rattraper ?\n\nCordialement,\nSophie Martin", [Person(claire)], aboutChild: lucas);
-        Send(hugo.Id, claire, At(6, 12, 40), "Re: Absence de Lucas jeudi",
+            "Pourriez-vous lui indiquer le travail à rattraper ?\n\nCordialement,\nSophie Martin", [Person(_claire)], aboutChild: _lucas);
+        Send(hugo.Id, _claire, At(6, 12, 40), "Re: Absence de Lucas jeudi",
             "Bonjour Madame Martin,\n\nMerci de m'avoir prévenue. Lucas trouvera le travail dans le carnet de bord : qu'il fasse les exercices " +
-            "et me montre son cahier au cours suivant.\n\nBien cordialement,\nClaire Fontaine", [Person(sophie)], replyTo: absence);
+            "et me montre son cahier au cours suivant.\n\nBien cordialement,\nClaire Fontaine", [Person(_sophie)], replyTo: absence);
         var outing = files.Pdf(hugo.Id, world.Staff(hugo.Id, "Conseiller principal"), "Autorisation de sortie - musée du Temps.pdf", At(3, 9, 30),
             "Autorisation de sortie", "Sortie au musée du Temps, Besançon — classe de 4eA.", "",
             "Je soussigné(e) ........................................, responsable légal de l'élève ........................................,",
@@ -64,21 +70,24 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
         Send(hugo.Id, world.Staff(hugo.Id, "Conseiller principal"), At(3, 9, 30), "Sortie au musée du Temps : autorisation à signer",
             "Madame, Monsieur,\n\nLa classe de 4eA se rendra au musée du Temps avec ses professeurs d'histoire et de physique-chimie. " +
             "Merci de signer l'autorisation jointe et de la remettre au professeur principal **avant vendredi**.\n\nJ. Roussel, CPE",
-            [ClassParents(c4eA)], unread: [sophie], attachment: outing);
-        Send(hugo.Id, claire, At(2, 17, 20), "Interrogation de mathématiques",
+            [ClassParents(c4eA)], unread: [_sophie], attachment: outing);
+        Send(hugo.Id, _claire, At(2, 17, 20), "Interrogation de mathématiques",
             "Bonjour à tous,\n\nInterrogation de 20 minutes au début du prochain cours, sur le chapitre en cours. " +
-            "Revoyez les exercices corrigés en classe et la leçon.\n\nMme Fontaine", [ClassStudents(c4eA)], unread: [lucas]);
-        var question = Send(hugo.Id, lucas, At(4, 18, 30), "Question sur l'exposé",
+            "Revoyez les exercices corrigés en classe et la leçon.\n\nMme Fontaine", [ClassStudents(c4eA)], unread: [_lucas]);
+        var question = Send(hugo.Id, _lucas, At(4, 18, 30), "Question sur l'exposé",
             $"Bonjour {Civil(history)},\n\nPour l'exposé sur la révolution industrielle, pouvons-nous travailler à trois ?\n\nMerci,\nLucas Martin", [Person(history)]);
         Send(hugo.Id, history, At(3, 7, 50), "Re: Question sur l'exposé",
             "Bonjour Lucas,\n\nOui, à trois c'est possible, à condition que chacun présente une partie à l'oral. Pensez à réserver le CDI.",
-            [Person(lucas)], replyTo: question, unread: [lucas]);
+            [Person(_lucas)], replyTo: question, unread: [_lucas]);
         Send(hugo.Id, lead, At(1, 19, 5), "Conseil de classe de 4eA : vos appréciations",
             "Chers collègues,\n\nLe conseil de classe de 4eA approche : merci de saisir vos appréciations et de me signaler les élèves " +
             "dont la situation vous inquiète.\n\nBonne semaine", [ClassTeachers(c4eA)]);
         ParentAsksATeacher(world.Class(hugo.Slug, "5eB"), "FRAN", 15);
+    }
 
-        // Lycée Louis Lumière: Emma's 2ndeA.
+    /// <summary>Lycée Louis Lumière: Emma's 2ndeA.</summary>
+    private void Lumiere()
+    {
         var lumiere = world.School("lycee-lumiere");
         var c2ndeA = world.Class(lumiere.Slug, "2ndeA");
         var maths = world.TeachingOf(c2ndeA, "MATHS").TeacherId;
@@ -92,22 +101,25 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
         Send(lumiere.Id, world.TeachingOf(c2ndeA, "FRAN").TeacherId, At(14, 18, 45), "Bilan de mi-trimestre",
             "Madame, Monsieur,\n\nL'équipe pédagogique a fait le point à mi-trimestre : la classe est sérieuse et participe bien. " +
             "Les bilans individuels sont consultables dans l'ENT.\n\nLe professeur principal", [ClassParents(c2ndeA)]);
-        var meeting = Send(lumiere.Id, sophie, At(11, 20, 15), "Demande de rendez-vous",
+        var meeting = Send(lumiere.Id, _sophie, At(11, 20, 15), "Demande de rendez-vous",
             $"Bonjour {Civil(maths)},\n\nEmma a trouvé le début d'année difficile en mathématiques. Serait-il possible de vous rencontrer ?\n\nCordialement,\nSophie Martin",
-            [Person(maths)], aboutChild: emma);
+            [Person(maths)], aboutChild: _emma);
         Send(lumiere.Id, maths, At(10, 12, 5), "Re: Demande de rendez-vous",
             "Bonjour Madame Martin,\n\nVolontiers : je vous propose jeudi à 17 h 45 au lycée, salle des professeurs. Emma progresse, ses derniers travaux sont encourageants.\n\nCordialement",
-            [Person(sophie)], replyTo: meeting);
+            [Person(_sophie)], replyTo: meeting);
         Send(lumiere.Id, world.Staff(lumiere.Id, "Proviseur"), At(5, 16, 0), "Choix des spécialités : réunion d'information",
             "Madame, Monsieur,\n\nUne réunion d'information sur le choix des spécialités de première est organisée pour les familles de seconde. " +
             "Les professeurs de chaque spécialité et la psychologue de l'Éducation nationale seront présents.\n\nLe proviseur, Philippe Arnaud",
-            [Profiles(lumiere.Id, Profile.Parent, "Tous les parents")], unread: [sophie]);
+            [Profiles(lumiere.Id, Profile.Parent, "Tous les parents")], unread: [_sophie]);
         Send(lumiere.Id, maths, At(2, 18, 0), "Devoir surveillé de mathématiques",
             "Bonjour,\n\nDevoir surveillé d'une heure au prochain cours : fonctions de référence et intervalles. Calculatrice autorisée.",
-            [ClassStudents(c2ndeA)], unread: [emma]);
+            [ClassStudents(c2ndeA)], unread: [_emma]);
         ParentAsksATeacher(world.Class(lumiere.Slug, "1reB"), "PC", 12);
+    }
 
-        // Collège Louis Pasteur: no named family, the same life.
+    /// <summary>Collège Louis Pasteur: no named family, the same life.</summary>
+    private void Pasteur()
+    {
         var pasteur = world.School("college-pasteur-dole");
         Send(pasteur.Id, world.Staff(pasteur.Id, "Principal"), At(13, 16, 40), "Réunion du conseil pédagogique",
             "Chers collègues,\n\nLe conseil pédagogique se réunit au CDI pour préparer le brevet blanc. Ordre du jour en pièce jointe au prochain mémo.",
@@ -118,7 +130,7 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
         Send(pasteur.Id, world.Staff(pasteur.Id, "Conseiller principal"), At(12, 10, 20), "Sortie dans le Jura : parents accompagnateurs",
             "Madame, Monsieur,\n\nNous cherchons deux parents pour accompagner la sortie géologique de la classe. Merci de répondre à ce mémo.",
             [ClassParents(world.Class(pasteur.Slug, "5eA"))]);
-        Send(pasteur.Id, claire, At(3, 16, 55), "Devoir maison de proportionnalité",
+        Send(pasteur.Id, _claire, At(3, 16, 55), "Devoir maison de proportionnalité",
             "Bonjour à tous,\n\nLe devoir maison est en ligne dans *Devoirs* : rendez une copie scannée ou photographiée avant la date limite.",
             [ClassStudents(world.Class(pasteur.Slug, "3eB"))]);
         ParentAsksATeacher(world.Class(pasteur.Slug, "6eA"), "MATHS", 9);
@@ -195,4 +207,23 @@ internal sealed class DemoMemos(DemoWorld world, DemoFiles files, Random random)
     private Address ClassTeachers(DemoWorld.Audience c) =>
         new(AudienceKind.ClassTeachers, c.ClassId!.Value, $"Équipe pédagogique de {c.Name}", world.TeachingsOf(c).Select(t => t.TeacherId).Distinct());
     private Address Profiles(int schoolId, Profile profiles, string label) => new(AudienceKind.Profile, (int)profiles, label, world.Members(schoolId, profiles));
+}
+
+/// <summary>Order 80: after Documents, before Assignments (the files they draw, in that order).</summary>
+internal sealed class MemosDemoStep : IDemoStep
+{
+    public int Order => 80;
+
+    public async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        var db = demo.Db;
+        var memos = new MemosDemo(demo.World, demo.Files, new Random(6));
+        memos.Build(demo.Running(EntService.Memos));
+        await demo.Files.SaveAsync(db, ct);
+        db.AddRange(memos.Memos);
+        await db.SaveChangesAsync(ct);
+        await DemoBulk.InsertAsync(db, memos.Copies(), ct);
+        foreach (var memo in memos.Memos) db.Entry(memo).DetectChanges(); // their threads, known now
+        await db.SaveChangesAsync(ct);
+    }
 }

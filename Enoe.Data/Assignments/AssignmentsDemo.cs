@@ -1,6 +1,7 @@
-using Enoe.Data.Assignments;
+using Enoe.Data.Demo;
+using Enoe.Data.Schools;
 
-namespace Enoe.Data.Demo;
+namespace Enoe.Data.Assignments;
 
 /// <summary>
 /// Devoirs with their copies. Every class had one due about ten days ago — most students handed in
@@ -9,7 +10,7 @@ namespace Enoe.Data.Demo;
 /// still correcting her last one, and keeps her "Problèmes de proportionnalité" due this week.
 /// Files are small real PDFs, so every download works.
 /// </summary>
-internal sealed class DemoAssignments(DemoWorld world, DemoFiles files, Random random)
+internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random random)
 {
     private static readonly string[] PastSubjects = ["FRAN", "HG", "SVT", "ANG"], ComingSubjects = ["HG", "SVT", "FRAN", "PC"];
 
@@ -27,10 +28,11 @@ internal sealed class DemoAssignments(DemoWorld world, DemoFiles files, Random r
         return f;
     }));
 
-    public void Build(int claireId)
+    public void Build(IReadOnlySet<int> schools, int claireId)
     {
         var calendar = world.Calendar;
-        foreach (var (audience, i) in world.Classes.Select((c, i) => (c, i)))
+        // Numbered among all the classes: a school switched off leaves the others' devoirs as they were.
+        foreach (var (audience, i) in world.Classes.Select((c, i) => (c, i)).Where(c => schools.Contains(c.c.SchoolId)))
         {
             var past = Devoir(audience, PastSubjects[i % PastSubjects.Length], calendar.Today.AddDays(-10));
             if (past is not null) HandIn(past, 0.88, returnedShare: 1);
@@ -76,7 +78,9 @@ internal sealed class DemoAssignments(DemoWorld world, DemoFiles files, Random r
         };
         assignment.Files.Add(new AssignmentFile
         {
-            File = files.Pdf(audience.SchoolId, teaching.TeacherId, $"Sujet - {FileName(title)}.pdf", assignment.CreatedAt, title,
+            File = files.Pdf(
+                audience.SchoolId, teaching.TeacherId, $"Sujet - {DemoFiles.FileName(title)}.pdf", assignment.CreatedAt,
+                title,
                 $"Classe : {audience.Name} · {teaching.SubjectName}", "", instructions, "", "Barème indicatif : fond 12 points, forme 8 points."),
         });
         _assignments.Add(assignment);
@@ -95,13 +99,16 @@ internal sealed class DemoAssignments(DemoWorld world, DemoFiles files, Random r
             var at = late ? assignment.DueAt.AddHours(2 + random.Next(40)) : set + (assignment.DueAt - set) * (0.4 + 0.6 * random.NextDouble());
             if (at > world.Now) continue; // not yet
             var person = world.People[student];
-            var copy = files.Pdf(assignment.SchoolId, student, $"Copie {FileName(person.Name)}.pdf", at, assignment.Title,
+            var copy = files.Pdf(
+                assignment.SchoolId, student, $"Copie {DemoFiles.FileName(person.Name)}.pdf", at, assignment.Title,
                 $"{person.Name} · {audience.Name}", "", "Réponses rédigées à la maison.", "1. ...", "2. ...", "3. ...");
             _submissions.Add(new Submission { Assignment = assignment, StudentId = student, Number = 1, SubmittedAt = at, Late = at > assignment.DueAt, Files = [new SubmissionFile { File = copy }] });
             var returnedAt = assignment.DueAt.AddDays(3 + random.Next(4));
             if (random.NextDouble() >= returnedShare || returnedAt > world.Now) continue;
             var annotated = random.NextDouble() < 0.3
-                ? files.Pdf(assignment.SchoolId, assignment.TeacherId, $"Copie corrigée {FileName(person.Name)}.pdf", returnedAt,
+                ? files.Pdf(
+                    assignment.SchoolId, assignment.TeacherId, $"Copie corrigée {DemoFiles.FileName(person.Name)}.pdf",
+                    returnedAt,
                     "Copie corrigée", person.Name, "", "Annotations du professeur en marge.")
                 : null;
             _returns.Add((assignment, student, DemoCurriculum.Pick(Comments, random), annotated, returnedAt, assignment.TeacherId));
@@ -115,12 +122,28 @@ internal sealed class DemoAssignments(DemoWorld world, DemoFiles files, Random r
         "Bien argumenté, quelques maladresses d'expression.", "Copie claire et bien organisée.", "Relisez la consigne : une partie du sujet n'est pas traitée.",
     ];
 
-    /// <summary>A title as a file name: "Rédaction : le conte" → "Rédaction - le conte".</summary>
-    internal static string FileName(string title) => Storage.FileNames.Safe(title.Replace(" : ", " - ").Replace(": ", " - "));
-
     /// <summary>The returns, once the devoirs are saved (a return names its devoir by id).</summary>
     public IEnumerable<CopyReturn> Returns() => _returns.Select(r => new CopyReturn
     {
         AssignmentId = r.Assignment.Id, StudentId = r.StudentId, Comment = r.Comment, File = r.File, ReturnedAt = r.At, ReturnedById = r.TeacherId,
     });
+}
+
+/// <summary>Order 90: the last to draw the demo's files (after Documents and Memos).</summary>
+internal sealed class AssignmentsDemoStep : IDemoStep
+{
+    public int Order => 90;
+
+    public async Task SeedAsync(DemoContext demo, CancellationToken ct)
+    {
+        var db = demo.Db;
+        var assignments = new AssignmentsDemo(demo.World, demo.Files, new Random(8));
+        assignments.Build(demo.Running(EntService.Documents), demo.Claire);
+        await demo.Files.SaveAsync(db, ct);
+        db.AddRange(assignments.Assignments);
+        await db.SaveChangesAsync(ct);
+        await DemoBulk.InsertAsync(db, assignments.Submissions, ct);
+        await DemoBulk.InsertAsync(db, assignments.SubmissionFiles(), ct);
+        await DemoBulk.InsertAsync(db, assignments.Returns(), ct);
+    }
 }
