@@ -83,6 +83,8 @@ def starts_block(text, marker):
 
 
 def ends_block(text, marker):
+    if marker == "///" and re.fullmatch(r"</?\w+[^>]*>", text.strip()):
+        return True  # a tag alone on its line (<summary>, </remarks>) stays alone
     return marker == "///" and bool(re.search(r"</(summary|remarks|param|typeparam|returns|value|exception|"
                                               r"para|item|description|term)>$", text))
 
