@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Dashboards;
 
-/// <summary>Who the person is here and what their default imposes: a first visit starts from it, later visits are repaired to honour it.</summary>
+/// <summary>
+/// Who the person is here and what their default imposes: a first visit starts from it, later visits are repaired to
+/// honour it.
+/// </summary>
 public sealed partial class LayoutService
 {
     internal static async Task<Scope> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
@@ -44,7 +47,9 @@ public sealed partial class LayoutService
         return (scope, [.. (chosen?.Imposed ?? []).Where(i => IsShown(i.WidgetKey, scope))]);
     }
 
-    /// <summary>Whether the tabs carry exactly what the default imposes today, on the grid (checked without writing).</summary>
+    /// <summary>
+    /// Whether the tabs carry exactly what the default imposes today, on the grid (checked without writing).
+    /// </summary>
     private static bool Honours(IReadOnlyList<DashboardTab> tabs, IReadOnlyList<Imposed> imposed)
     {
         var placements = tabs.SelectMany(t => t.Placements).ToList();

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Dashboards;
 
-/// <summary>How every change is applied: an intent run on the freshly read tab, saved under its version, run again if another browser tab wrote in between.</summary>
+/// <summary>
+/// How every change is applied: an intent run on the freshly read tab, saved under its version, run again if another
+/// browser tab wrote in between.
+/// </summary>
 public sealed partial class LayoutService
 {
     private static Result Move(List<WidgetPlacement> grid, WidgetPlacement placement, int x, int y)

@@ -118,7 +118,10 @@ public sealed partial class LayoutService(IDbContextFactory<EnoeDbContext> dbFac
             return Result.Ok();
         }, ct);
 
-    /// <summary>Widgets of services switched off, or no longer open to the person's profile, are hidden (and come back if switched on again).</summary>
+    /// <summary>
+    /// Widgets of services switched off, or no longer open to the person's profile, are hidden (and come back if
+    /// switched on again).
+    /// </summary>
     private TabView View(DashboardTab tab, Scope scope)
     {
         var shown = tab.Placements.Where(p => IsShown(p.WidgetKey, scope)).OrderBy(p => p.Y).ThenBy(p => p.X).ToList();

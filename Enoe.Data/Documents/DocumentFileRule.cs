@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Documents;
 
-/// <summary>Who reads a document's file: readers of its space (the trash only for who may restore it), and those it is shared with.</summary>
+/// <summary>
+/// Who reads a document's file: readers of its space (the trash only for who may restore it), and those it is shared
+/// with.
+/// </summary>
 public sealed class DocumentFileRule : IFileReadRule
 {
     public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)

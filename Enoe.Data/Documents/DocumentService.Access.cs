@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Documents;
 
-/// <summary>Who may read, write in or manage a space, and which documents they may change: checked for every object.</summary>
+/// <summary>
+/// Who may read, write in or manage a space, and which documents they may change: checked for every object.
+/// </summary>
 public sealed partial class DocumentService
 {
     /// <summary>Every space this person reads, with their rights in it.</summary>
@@ -50,7 +52,10 @@ public sealed partial class DocumentService
         return Result<int>.Ok(school.Value);
     }
 
-    /// <summary>Documents this person may rename, move, delete or share: the space's manager's, or their own while they may still write there.</summary>
+    /// <summary>
+    /// Documents this person may rename, move, delete or share: the space's manager's, or their own while they may
+    /// still write there.
+    /// </summary>
     private static IQueryable<Document> Changeable(EnoeDbContext db, int me)
     {
         var views = Views(db, me);

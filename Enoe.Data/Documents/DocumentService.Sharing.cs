@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Documents;
 
-/// <summary>Sharing a document read-only with a person, class or group, and what others shared with this person.</summary>
+/// <summary>
+/// Sharing a document read-only with a person, class or group, and what others shared with this person.
+/// </summary>
 public sealed partial class DocumentService
 {
     /// <summary>Shares a document read-only with a person, class or group of the same établissement.</summary>
@@ -51,7 +53,10 @@ public sealed partial class DocumentService
         return Result.Ok();
     }
 
-    /// <summary>Documents others shared with this person in their current établissement, directly or through their classes and groups.</summary>
+    /// <summary>
+    /// Documents others shared with this person in their current établissement, directly or through their classes and
+    /// groups.
+    /// </summary>
     public async Task<IReadOnlyList<SharedDocumentView>> SharedWithMeAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

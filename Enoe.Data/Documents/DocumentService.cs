@@ -18,7 +18,10 @@ public sealed partial class DocumentService(IDbContextFactory<EnoeDbContext> dbF
     private static Refusal NotYourDocument => Result.NotFound(DocumentMessages.NotYourDocument);
     private static Refusal FolderGone => Result.NotFound(DocumentMessages.FolderGone);
 
-    /// <summary>This person's spaces in their current établissement, created on first visit: theirs first, then classes and groups.</summary>
+    /// <summary>
+    /// This person's spaces in their current établissement, created on first visit: theirs first, then classes and
+    /// groups.
+    /// </summary>
     public async Task<IReadOnlyList<SpaceView>> SpacesAsync(CurrentUser user, CancellationToken ct = default)
     {
         if (user.SchoolId is not int school) return [];
@@ -51,7 +54,9 @@ public sealed partial class DocumentService(IDbContextFactory<EnoeDbContext> dbF
         return [.. spaces.OrderBy(v => v.Kind != SpaceKind.Personal).ThenBy(v => v.Name, StringComparer.CurrentCulture)];
     }
 
-    /// <summary>A folder of a space (its root when <paramref name="folderId"/> is null), or the space's trash.</summary>
+    /// <summary>
+    /// A folder of a space (its root when <paramref name="folderId"/> is null), or the space's trash.
+    /// </summary>
     public async Task<Result<SpaceListing>> BrowseAsync(CurrentUser user, int spaceId, int? folderId, bool trash = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -124,7 +129,9 @@ public sealed partial class DocumentService(IDbContextFactory<EnoeDbContext> dbF
         return Result.Ok();
     }
 
-    /// <summary>Removes an empty folder (documents go to the trash one by one, so nothing disappears with a folder).</summary>
+    /// <summary>
+    /// Removes an empty folder (documents go to the trash one by one, so nothing disappears with a folder).
+    /// </summary>
     public async Task<Result> DeleteFolderAsync(CurrentUser user, int folderId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

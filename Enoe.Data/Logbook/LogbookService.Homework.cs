@@ -24,7 +24,9 @@ public sealed partial class LogbookService
         return Result.Ok();
     }
 
-    /// <summary>How much work the students of a class or group already have due on a day (any subject, their groups included).</summary>
+    /// <summary>
+    /// How much work the students of a class or group already have due on a day (any subject, their groups included).
+    /// </summary>
     public async Task<Result<HomeworkLoad>> HomeworkLoadAsync(CurrentUser user, int? classId, int? groupId, DateOnly dueDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

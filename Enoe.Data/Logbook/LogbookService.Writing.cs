@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Logbook;
 
-/// <summary>What a teacher writes: entries saved, deleted and restored, files attached, all for their own classes and subjects.</summary>
+/// <summary>
+/// What a teacher writes: entries saved, deleted and restored, files attached, all for their own classes and subjects.
+/// </summary>
 public sealed partial class LogbookService
 {
     /// <summary>
@@ -81,7 +83,9 @@ public sealed partial class LogbookService
         return Result.Ok();
     }
 
-    /// <summary>Undoes a deletion: the entry is back for its readers. The same teachers who may delete it may restore it.</summary>
+    /// <summary>
+    /// Undoes a deletion: the entry is back for its readers. The same teachers who may delete it may restore it.
+    /// </summary>
     public async Task<Result> RestoreAsync(CurrentUser user, int entryId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -96,7 +100,9 @@ public sealed partial class LogbookService
         return Result.Ok();
     }
 
-    /// <summary>Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.</summary>
+    /// <summary>
+    /// Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.
+    /// </summary>
     public async Task<Result<int>> AttachAsync(CurrentUser user, int entryId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
         if (uploads.Count == 0) return Result.Invalid([LogbookMessages.ChooseAFile]);

@@ -47,7 +47,10 @@ public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFa
             .AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>The classes and groups whose carnet this person reads as a student, parent (one child or all) or teacher: what live updates are filtered on.</summary>
+    /// <summary>
+    /// The classes and groups whose carnet this person reads as a student, parent (one child or all) or teacher: what
+    /// live updates are filtered on.
+    /// </summary>
     public async Task<(IReadOnlySet<int> Classes, IReadOnlySet<int> Groups)> ReaderAudiencesAsync(CurrentUser user, int? childId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -60,7 +63,9 @@ public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFa
         return (ids.Where(i => i.Class != null).Select(i => i.Class!.Value).ToHashSet(), ids.Where(i => i.Group != null).Select(i => i.Group!.Value).ToHashSet());
     }
 
-    /// <summary>Every class of the établissement, for its direction (staff and admins); empty for anyone else.</summary>
+    /// <summary>
+    /// Every class of the établissement, for its direction (staff and admins); empty for anyone else.
+    /// </summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ClassesForDirectionAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

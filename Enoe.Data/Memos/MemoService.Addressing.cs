@@ -49,7 +49,9 @@ public sealed partial class MemoService
         return options;
     }
 
-    /// <summary>The whole-profile audiences a sender may choose (labels in the reader's language, so built when asked).</summary>
+    /// <summary>
+    /// The whole-profile audiences a sender may choose (labels in the reader's language, so built when asked).
+    /// </summary>
     private static MemoAddress[] ProfileAudiences() =>
     [
         new(AudienceKind.Profile, (int)Profile.Teacher, MemoMessages.Audience_AllTeachers),

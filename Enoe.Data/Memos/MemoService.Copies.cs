@@ -31,7 +31,9 @@ public sealed partial class MemoService
         return Result<MemoReceipts>.Ok(new MemoReceipts(audiences, readers, audiences.Sum(a => a.Read), audiences.Sum(a => a.Total)));
     }
 
-    /// <summary>Moves this person's copy (received or sent) to another folder; <see cref="MemoFolder.Sent"/> only for their own.</summary>
+    /// <summary>
+    /// Moves this person's copy (received or sent) to another folder; <see cref="MemoFolder.Sent"/> only for their own.
+    /// </summary>
     public async Task<Result> MoveAsync(CurrentUser user, int memoId, MemoFolder to, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -51,7 +53,9 @@ public sealed partial class MemoService
         return Result.Ok();
     }
 
-    /// <summary>Empties this person's bin: their copies go for good (the sender's receipts keep them as "deleted unread").</summary>
+    /// <summary>
+    /// Empties this person's bin: their copies go for good (the sender's receipts keep them as "deleted unread").
+    /// </summary>
     public async Task<int> EmptyBinAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

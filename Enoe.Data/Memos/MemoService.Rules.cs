@@ -26,7 +26,10 @@ public sealed partial class MemoService
     /// <param name="To">The addresses as chosen, each labelled by the server.</param>
     private sealed record Resolved(IReadOnlyList<(int PersonId, int Address)> Recipients, int? ThreadId, IReadOnlyList<int> ForwardedFiles, IReadOnlyList<MemoAddress> To);
 
-    /// <summary>Checks every address against the rules and expands it to people, each person once (the first address that brings them).</summary>
+    /// <summary>
+    /// Checks every address against the rules and expands it to people, each person once (the first address that brings
+    /// them).
+    /// </summary>
     private static async Task<Result<Resolved>> ResolveAsync(EnoeDbContext db, int me, int schoolId, MemoDraft draft, CancellationToken ct)
     {
         var sender = await SenderAsync(db, me, schoolId, ct);
@@ -109,7 +112,9 @@ public sealed partial class MemoService
         };
     }
 
-    /// <summary>Everyone of the établissement this sender may write to, by profile and rules (one composable query).</summary>
+    /// <summary>
+    /// Everyone of the établissement this sender may write to, by profile and rules (one composable query).
+    /// </summary>
     internal static IQueryable<int> Reachable(EnoeDbContext db, int me, int schoolId, Profile profiles, MemoRules rules)
     {
         var members = db.Memberships.Where(m => m.SchoolId == schoolId);

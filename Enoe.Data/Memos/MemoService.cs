@@ -100,7 +100,9 @@ public sealed partial class MemoService(IDbContextFactory<EnoeDbContext> dbFacto
             .ToListAsync(ct);
     }
 
-    /// <summary>The conversation a mémo belongs to, as far as this person took part in it; reading it marks their copies read.</summary>
+    /// <summary>
+    /// The conversation a mémo belongs to, as far as this person took part in it; reading it marks their copies read.
+    /// </summary>
     public async Task<Result<IReadOnlyList<MemoView>>> ConversationAsync(CurrentUser user, int memoId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>Weekly series: holidays skipped, taken weeks reported before anything is saved, and decisions on a whole series.</summary>
+/// <summary>
+/// Weekly series: holidays skipped, taken weeks reported before anything is saved, and decisions on a whole series.
+/// </summary>
 public sealed partial class BookingServiceTests
 {
     [Fact]
@@ -60,7 +62,10 @@ public sealed partial class BookingServiceTests
         Assert.Equal(2, (await Bookings.BookSeriesAsync(Teacher, M3(_room), until, [Monday, Monday.AddDays(21)])).Value);
     }
 
-    /// <summary>The teacher's pending series of a resource needing approval (its manager: StaffA) over four Mondays from 23 November.</summary>
+    /// <summary>
+    /// The teacher's pending series of a resource needing approval (its manager: StaffA) over four Mondays from 23
+    /// November.
+    /// </summary>
     private async Task<IReadOnlyList<BookingView>> RequestSeriesAsync(int resource)
     {
         var request = M3(resource);

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>What a default imposes (mandatory and locked widgets), the "Rangés" tray, and widgets of services switched off.</summary>
+/// <summary>
+/// What a default imposes (mandatory and locked widgets), the "Rangés" tray, and widgets of services switched off.
+/// </summary>
 public sealed partial class LayoutServiceTests
 {
     [Fact]

@@ -29,7 +29,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Services = services.BuildServiceProvider();
     }
 
-    /// <param name="configure">More services, e.g. the real widget catalogue instead of <see cref="TestWidgetRules"/>.</param>
+    /// <param name="configure">More services, e.g. the real widget catalogue instead of
+    /// <see cref="TestWidgetRules"/>.</param>
     public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null)
     {
         var database = new TestDatabase(configure);

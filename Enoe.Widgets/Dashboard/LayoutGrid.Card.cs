@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace Enoe.Widgets.Dashboard;
 
-/// <summary>A card's chrome as markup: its title bar, state flags, collapse, resize handle and body (no component per card).</summary>
+/// <summary>
+/// A card's chrome as markup: its title bar, state flags, collapse, resize handle and body (no component per card).
+/// </summary>
 public sealed partial class LayoutGrid
 {
     private RenderFragment Card(PlacementView p, WidgetDescriptor d) => builder =>

@@ -6,10 +6,14 @@ using Microsoft.JSInterop;
 
 namespace Enoe.Widgets.Dashboard;
 
-/// <summary>The one actions menu of the page: opened for a card, its items, and where focus goes after an action.</summary>
+/// <summary>
+/// The one actions menu of the page: opened for a card, its items, and where focus goes after an action.
+/// </summary>
 public sealed partial class LayoutGrid
 {
-    /// <summary>Escape, a click elsewhere or focus leaving the menu closes it (the script has put focus back where it belongs).</summary>
+    /// <summary>
+    /// Escape, a click elsewhere or focus leaving the menu closes it (the script has put focus back where it belongs).
+    /// </summary>
     [JSInvokable]
     public void CloseMenu()
     {
@@ -24,7 +28,10 @@ public sealed partial class LayoutGrid
         FocusAfterNextRender(placementId, _menuFor == placementId);
     }
 
-    /// <summary>The open menu: its items are buttons; arrow keys, Home, End and Escape are handled by the script, Tab goes through them.</summary>
+    /// <summary>
+    /// The open menu: its items are buttons; arrow keys, Home, End and Escape are handled by the script, Tab goes
+    /// through them.
+    /// </summary>
     private RenderFragment Menu(PlacementView p, string title, List<MenuItem> items) => builder =>
     {
         builder.OpenElement(0, "div");
@@ -79,7 +86,9 @@ public sealed partial class LayoutGrid
         return items;
     }
 
-    /// <summary>The card after this one (else the one before) that still has a menu, to take focus once this one is removed.</summary>
+    /// <summary>
+    /// The card after this one (else the one before) that still has a menu, to take focus once this one is removed.
+    /// </summary>
     private int? Neighbour(PlacementView p)
     {
         var index = Placements.ToList().FindIndex(x => x.Id == p.Id);

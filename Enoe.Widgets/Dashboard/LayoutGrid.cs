@@ -35,7 +35,9 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     private DotNetObjectReference<LayoutGrid>? _self;
     /// <summary>The placement whose actions menu is open, if any: one menu at a time on the page.</summary>
     private int? _menuFor;
-    /// <summary>Where focus goes after the next render: a card's menu button, or the first item of its menu just opened.</summary>
+    /// <summary>
+    /// Where focus goes after the next render: a card's menu button, or the first item of its menu just opened.
+    /// </summary>
     private (int PlacementId, bool IntoMenu)? _focus;
     /// <summary>
     /// Renders built, and renders the browser has applied (OnAfterRender comes once per render, in order).
@@ -64,12 +66,16 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>Called by the drag script. The id comes from the browser: the service checks it against the person's rights.</summary>
+    /// <summary>
+    /// Called by the drag script. The id comes from the browser: the service checks it against the person's rights.
+    /// </summary>
     [JSInvokable]
     public Task DropAsync(int placementId, int x, int y) =>
         OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.Move, placementId) { X = x, Y = y });
 
-    /// <summary>Called by the script when the corner handle is let go; the service keeps the size within bounds.</summary>
+    /// <summary>
+    /// Called by the script when the corner handle is let go; the service keeps the size within bounds.
+    /// </summary>
     [JSInvokable]
     public Task ResizeToAsync(int placementId, int width, int height) =>
         OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.Resize, placementId) { Width = width, Height = height });
