@@ -3,12 +3,13 @@
 
 Usage: scripts/wrap-comments.py [--width 120] [--check] [FILE_OR_FOLDER ...]   (default: the repository)
 
-Only whole-line comments are rewrapped: code is never touched, nor a comment at the end of a code line,
-nor lines inside string literals (verbatim and raw strings spanning lines are followed), nor generated
-migrations. A paragraph of consecutive comment lines with the same indentation and marker is refilled
-word by word; a one-line <summary> that is too long becomes the three-line form. XML tags, URLs and other
-unbreakable words are never split (a word longer than the line stays alone on its line). Lists, <code>
-blocks and XML block tags (<summary>, <param>, <remarks>…) start a new paragraph, so the structure stays.
+Only whole-line comments are rewrapped, and a comment at the end of a code line over the limit moves onto
+its own line above it: code is never changed, nor lines inside string literals (verbatim and raw strings
+spanning lines are followed), nor generated migrations. A paragraph of consecutive comment lines with the
+same indentation and marker is refilled word by word; a one-line <summary> that is too long becomes the
+three-line form. XML tags, URLs and other unbreakable words are never split (a word longer than the line
+stays alone on its line). Lists, <code> blocks and XML block tags (<summary>, <param>, <remarks>…) start a
+new paragraph, so the structure stays. Run it after CSharpier, which indents some comments deeper.
 --check changes nothing and exits 1 when some comment line is over the limit.
 """
 import argparse
@@ -28,10 +29,16 @@ WORD = re.compile(r"<[^>]*>\S*|\S+")
 def code_lines(text):
     """Yields (line, is_code) where is_code is False for lines that start inside a multi-line string
     literal or block comment: those are left alone."""
+    for line, is_code, _ in code_lines_with_comments(text):
+        yield line, is_code
+
+
+def code_lines_with_comments(text):
+    """Like code_lines, with the index where a // comment starts on the line (None when there is none)."""
     state, raw_quotes = None, 0
     for line in text.split("\n"):
         starts_inside = state is not None
-        i, n = 0, len(line)
+        i, n, comment_at = 0, len(line), None
         while i < n:
             c = line[i]
             if state == "block":
@@ -52,6 +59,7 @@ def code_lines(text):
                     continue
                 i += 1
             elif line.startswith("//", i):
+                comment_at = i
                 break
             elif line.startswith("/*", i):
                 state, i = "block", i + 2
@@ -75,7 +83,7 @@ def code_lines(text):
                 i += 1
             else:
                 i += 1
-        yield line, not starts_inside
+        yield line, not starts_inside, comment_at
 
 
 def starts_block(text, marker):
@@ -101,7 +109,24 @@ def fill(prefix, words, width):
     return lines
 
 
+def lift_trailing_comments(text, width):
+    """A code line over the limit because of its trailing comment: the comment goes on its own line above it."""
+    out = []
+    for line, is_code, at in code_lines_with_comments(text):
+        code = line[:at].rstrip() if at else ""
+        if is_code and at and code.strip() and len(line) > width and not line[at:].startswith("///"):
+            indent = line[: len(line) - len(line.lstrip())]
+            comment = line[at:].lstrip("/").strip()
+            comment = comment[:1].upper() + comment[1:]
+            out.extend(fill(indent + "// ", WORD.findall(comment), width))
+            out.append(code)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def rewrap(text, width):
+    text = lift_trailing_comments(text, width)
     lines = list(code_lines(text))
     out, i, in_code_block = [], 0, False
     while i < len(lines):
