@@ -2,7 +2,9 @@ using Enoe.Data.People;
 
 namespace Enoe.App.Account;
 
-/// <summary>An account created by an administrator reaches nothing but the password page until a new password is chosen.</summary>
+/// <summary>
+/// An account created by an administrator reaches nothing but the password page until a new password is chosen.
+/// </summary>
 internal sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
     public const string PasswordPage = "/compte/mot-de-passe";

@@ -20,7 +20,10 @@ internal static class ReturnUrls
             ? resolved.PathAndQuery : null;
     }
 
-    /// <summary>The section a page belongs to ("/notes" for "/notes/12?x=1"): where to land when the établissement changes under it.</summary>
+    /// <summary>
+    /// The section a page belongs to ("/notes" for "/notes/12?x=1"): where to land when the établissement changes under
+    /// it.
+    /// </summary>
     public static string Section(string localUrl)
     {
         var path = localUrl.Split('?', '#')[0];

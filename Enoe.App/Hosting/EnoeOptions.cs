@@ -5,7 +5,9 @@ public sealed class EnoeOptions
 {
     public const string Section = "Enoe";
 
-    /// <summary>Where the SQLite database and uploaded files live. Relative paths start at the app's content root.</summary>
+    /// <summary>
+    /// Where the SQLite database and uploaded files live. Relative paths start at the app's content root.
+    /// </summary>
     public string DataDirectory { get; set; } = "App_Data";
 
     /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>

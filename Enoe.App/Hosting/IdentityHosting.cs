@@ -72,7 +72,10 @@ public static class IdentityHosting
         return builder;
     }
 
-    /// <summary>The identifiant a sign-in form posts; a malformed form (a %00 in a field) is left to the endpoint, which answers 400.</summary>
+    /// <summary>
+    /// The identifiant a sign-in form posts; a malformed form (a %00 in a field) is left to the endpoint, which answers
+    /// 400.
+    /// </summary>
     private static string PostedUserName(HttpRequest request)
     {
         if (!request.HasFormContentType) return "";

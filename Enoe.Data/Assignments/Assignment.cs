@@ -3,7 +3,9 @@ using Enoe.Data.Structure;
 
 namespace Enoe.Data.Assignments;
 
-/// <summary>A devoir set to a class or teaching group: students hand in copies, the teacher returns them corrected.</summary>
+/// <summary>
+/// A devoir set to a class or teaching group: students hand in copies, the teacher returns them corrected.
+/// </summary>
 public sealed class Assignment : IClassContent
 {
     public int Id { get; set; }
@@ -34,7 +36,9 @@ public sealed class AssignmentFile
     public Storage.StoredFile? File { get; set; }
 }
 
-/// <summary>One hand-in of a student; handing in again adds a new one (<see cref="Number"/> 2, 3…), the earlier ones stay.</summary>
+/// <summary>
+/// One hand-in of a student; handing in again adds a new one (<see cref="Number"/> 2, 3…), the earlier ones stay.
+/// </summary>
 public sealed class Submission
 {
     public int Id { get; set; }
@@ -55,7 +59,9 @@ public sealed class SubmissionFile
     public Storage.StoredFile? File { get; set; }
 }
 
-/// <summary>The corrected copy a teacher gives back to a student: a comment and, optionally, an annotated file.</summary>
+/// <summary>
+/// The corrected copy a teacher gives back to a student: a comment and, optionally, an annotated file.
+/// </summary>
 public sealed class CopyReturn
 {
     public int Id { get; set; }

@@ -36,7 +36,9 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             .AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>A student's devoirs (their own, or a parent's child's), with the status of their copy; soonest due first.</summary>
+    /// <summary>
+    /// A student's devoirs (their own, or a parent's child's), with the status of their copy; soonest due first.
+    /// </summary>
     public async Task<IReadOnlyList<AssignmentListItem>> ListForLearnerAsync(CurrentUser user, int? childId = null, DateTime? dueAfter = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -102,7 +104,9 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             manages, manages ? roster : [], manages ? null : roster.FirstOrDefault()));
     }
 
-    /// <summary>Sets a devoir, with its subject files, for a class or group the teacher teaches in that subject.</summary>
+    /// <summary>
+    /// Sets a devoir, with its subject files, for a class or group the teacher teaches in that subject.
+    /// </summary>
     public async Task<Result<int>> CreateAsync(CurrentUser user, AssignmentDraft draft, IReadOnlyList<FileUpload> subjectFiles, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
@@ -176,7 +180,10 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result<int>.Ok(a.SchoolId);
     }
 
-    /// <summary>A teacher of the devoir returns a student's copy with a comment and optionally an annotated file; returning again replaces it.</summary>
+    /// <summary>
+    /// A teacher of the devoir returns a student's copy with a comment and optionally an annotated file; returning
+    /// again replaces it.
+    /// </summary>
     public async Task<Result> ReturnAsync(CurrentUser user, int assignmentId, int studentId, string comment, FileUpload? annotated, CancellationToken ct = default)
     {
         comment = comment.Trim();
@@ -264,7 +271,9 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result<(string, IReadOnlyList<(string, StoredFile)>)>.Ok(($"{FileNames.Safe(a.Title)} - {FileNames.Safe(a.Audience)}.zip", entries));
     }
 
-    /// <summary>The deadline in the reader's language: "vendredi 4 décembre à 18:00", "Friday 4 December at 18:00".</summary>
+    /// <summary>
+    /// The deadline in the reader's language: "vendredi 4 décembre à 18:00", "Friday 4 December at 18:00".
+    /// </summary>
     private static Refusal Closed(DateTime dueAt)
     {
         var local = SchoolTime.ToLocal(dueAt);
@@ -286,7 +295,9 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         ClassContent.TaughtSchoolAsync(db, teacherId, d.SchoolClassId, d.TeachingGroupId, d.SubjectId, ct);
 
 
-    /// <summary>The student this person follows: themself, or a child of theirs (the first when none is named).</summary>
+    /// <summary>
+    /// The student this person follows: themself, or a child of theirs (the first when none is named).
+    /// </summary>
     private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct) =>
         (await StudentRecords.ResolveAsync(db, me, childId, teachers: false, direction: false, ct))?.StudentId;
 

@@ -52,7 +52,10 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
         }
     }
 
-    /// <summary>A devoir of the subject set to the class at a lesson, due at 18:00 on the school day nearest <paramref name="around"/>.</summary>
+    /// <summary>
+    /// A devoir of the subject set to the class at a lesson, due at 18:00 on the school day nearest
+    /// <paramref name="around"/>.
+    /// </summary>
     private Assignment? Devoir(DemoWorld.Audience audience, string subject, DateOnly around, DemoWorld.Teaching? teaching = null)
     {
         teaching ??= world.TeachingsOf(audience).FirstOrDefault(t => t.Subject == subject);
@@ -87,7 +90,9 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
         return assignment;
     }
 
-    /// <summary>Copies handed in by a share of the class (before the deadline, or late when accepted), a share of them returned.</summary>
+    /// <summary>
+    /// Copies handed in by a share of the class (before the deadline, or late when accepted), a share of them returned.
+    /// </summary>
     private void HandIn(Assignment assignment, double share, double returnedShare)
     {
         var audience = world.Classes.First(c => c.ClassId == assignment.SchoolClassId);

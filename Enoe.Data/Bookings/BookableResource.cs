@@ -11,7 +11,10 @@ public sealed class ResourceCategory
 
 public enum ResourceKind { Room, Equipment }
 
-/// <summary>A room or piece of equipment of an établissement that people book. Equipment may have several units (a chariot of 15 tablets).</summary>
+/// <summary>
+/// A room or piece of equipment of an établissement that people book. Equipment may have several units (a chariot of 15
+/// tablets).
+/// </summary>
 public sealed class BookableResource
 {
     public int Id { get; set; }
@@ -36,7 +39,9 @@ public sealed class BookableResource
 
 public enum BookingStatus { Pending, Approved, Refused, Cancelled }
 
-/// <summary>A booking of a resource over a period (stored in UTC). Pending and approved bookings hold the slot.</summary>
+/// <summary>
+/// A booking of a resource over a period (stored in UTC). Pending and approved bookings hold the slot.
+/// </summary>
 public sealed class Booking
 {
     public int Id { get; set; }

@@ -55,7 +55,9 @@ public sealed partial class BookingService
         return Result<int>.Ok(free.Count);
     });
 
-    /// <summary>Pending bookings this person decides on: of the resources they manage, or all of them for the direction.</summary>
+    /// <summary>
+    /// Pending bookings this person decides on: of the resources they manage, or all of them for the direction.
+    /// </summary>
     public async Task<IReadOnlyList<BookingView>> PendingAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -65,7 +67,9 @@ public sealed partial class BookingService
             .ToListAsync(ct);
     }
 
-    /// <summary>The resource's manager or the direction approves or refuses a pending booking; its author is told live.</summary>
+    /// <summary>
+    /// The resource's manager or the direction approves or refuses a pending booking; its author is told live.
+    /// </summary>
     public async Task<Result> DecideAsync(CurrentUser user, int bookingId, bool approve, CancellationToken ct = default) =>
         await DecidePendingAsync(user, b => b.Id == bookingId, approve, BookingMessages.Decide_AlreadyDone, ct);
 

@@ -32,7 +32,10 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
         return [.. rows.Select(r => r with { CanBook = profiles.HasAny(r.BookableBy) })];
     }
 
-    /// <summary>Bookings holding a slot between two days (Paris dates, inclusive), of one resource, one category, or this person's.</summary>
+    /// <summary>
+    /// Bookings holding a slot between two days (Paris dates, inclusive), of one resource, one category, or this
+    /// person's.
+    /// </summary>
     public async Task<IReadOnlyList<BookingView>> CalendarAsync(CurrentUser user, DateOnly from, DateOnly to, int? resourceId = null, int? categoryId = null,
         bool mine = false, CancellationToken ct = default)
     {
@@ -70,7 +73,9 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
         return [.. resources.Where(r => PeakLoad(taken.Where(t => t.ResourceId == r.Id), start, end) < r.Units)];
     }
 
-    /// <summary>Books a period. Refused with a message, and nothing saved, when it is invalid, not allowed, or already taken.</summary>
+    /// <summary>
+    /// Books a period. Refused with a message, and nothing saved, when it is invalid, not allowed, or already taken.
+    /// </summary>
     public Task<Result<BookingView>> BookAsync(CurrentUser user, BookingRequest request, CancellationToken ct = default) => UnlessBusy<BookingView>(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -90,7 +95,9 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
         return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, profiles.HasAny(Profile.Direction)).FirstAsync(ct));
     });
 
-    /// <summary>Cancels a booking (and, if asked, the rest of its series): its author, the resource's manager or the direction.</summary>
+    /// <summary>
+    /// Cancels a booking (and, if asked, the rest of its series): its author, the resource's manager or the direction.
+    /// </summary>
     public async Task<Result> CancelAsync(CurrentUser user, int bookingId, bool restOfSeries = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,7 +117,10 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
 
     private sealed record Checked(BookableResource Resource, Profile Profiles);
 
-    /// <summary>The resource and the booker's profiles when they may book it for this period (and, for a series, until <paramref name="lastDate"/>).</summary>
+    /// <summary>
+    /// The resource and the booker's profiles when they may book it for this period (and, for a series, until
+    /// <paramref name="lastDate"/>).
+    /// </summary>
     private async Task<Result<Checked>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly? lastDate, CancellationToken ct)
     {
         var resource = await db.Set<BookableResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);
@@ -151,7 +161,9 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
 
     private sealed record Span(int ResourceId, DateTime StartsAt, DateTime EndsAt, int Units, string? Who);
 
-    /// <summary>The most units out at any instant of [start, end): bookings that never overlap each other do not add up.</summary>
+    /// <summary>
+    /// The most units out at any instant of [start, end): bookings that never overlap each other do not add up.
+    /// </summary>
     private static int PeakLoad(IEnumerable<Span> bookings, DateTime start, DateTime end)
     {
         var changes = bookings.Where(b => b.StartsAt < end && b.EndsAt > start)

@@ -99,7 +99,9 @@ internal sealed class BookingsDemo(DemoWorld world, DemoTimetable timetable, Ran
     private void Lesson(BookableResource resource, DemoWorld.Teaching teaching, DateOnly day, DemoTimetable.Lesson lesson, string reason, int units = 1, Guid? series = null) =>
         Add(resource, teaching.TeacherId, teaching.Audience.ClassId, day, lesson.StartsAt, lesson.EndsAt, units, reason, BookingStatus.Approved, series: series);
 
-    /// <summary>Adds a booking unless the resource has not enough units left over that period (the rule the service enforces).</summary>
+    /// <summary>
+    /// Adds a booking unless the resource has not enough units left over that period (the rule the service enforces).
+    /// </summary>
     private void Add(BookableResource resource, int personId, int? classId, DateOnly day, TimeOnly from, TimeOnly to, int units, string reason,
         BookingStatus status, int? decidedBy = null, Guid? series = null)
     {

@@ -14,7 +14,9 @@ public record Result(IReadOnlyList<string> Errors, ResultKind Kind)
     public static Refusal NotFound(string? message = null) => new([message ?? CommonMessages.NotFound], ResultKind.NotFound);
     public static Refusal Conflict(string message) => new([message], ResultKind.Conflict);
 
-    /// <summary>This outcome as a refusal, to return from a method whose result carries a value (checked: it failed).</summary>
+    /// <summary>
+    /// This outcome as a refusal, to return from a method whose result carries a value (checked: it failed).
+    /// </summary>
     public Refusal Failure => Succeeded ? throw new InvalidOperationException("A success is not a refusal.") : new(Errors, Kind);
 }
 
@@ -28,7 +30,10 @@ public sealed record Result<T>(T? Value, IReadOnlyList<string> Errors, ResultKin
 {
     public static Result<T> Ok(T value) => new(value, [], ResultKind.Ok);
     public static implicit operator Result<T>(Refusal refusal) => new(default, refusal.Errors, refusal.Kind);
-    /// <summary>Refused because someone else changed it first: <paramref name="current"/> is their version, to show beside the caller's.</summary>
+    /// <summary>
+    /// Refused because someone else changed it first: <paramref name="current"/> is their version, to show beside the
+    /// caller's.
+    /// </summary>
     public static Result<T> Conflict(T current, string message) => new(current, [message], ResultKind.Conflict);
 }
 

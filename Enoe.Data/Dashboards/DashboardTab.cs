@@ -3,7 +3,9 @@ using Enoe.Data.Schools;
 
 namespace Enoe.Data.Dashboards;
 
-/// <summary>One onglet of a person's dashboard in one établissement (a teacher in two schools has two dashboards).</summary>
+/// <summary>
+/// One onglet of a person's dashboard in one établissement (a teacher in two schools has two dashboards).
+/// </summary>
 public sealed class DashboardTab
 {
     public int Id { get; set; }
@@ -14,12 +16,16 @@ public sealed class DashboardTab
     public required string Title { get; set; }
     public int Position { get; set; }
 
-    /// <summary>Bumped by every change of the tab or its placements: two browser tabs never interleave their writes.</summary>
+    /// <summary>
+    /// Bumped by every change of the tab or its placements: two browser tabs never interleave their writes.
+    /// </summary>
     public int Version { get; set; }
     public List<WidgetPlacement> Placements { get; set; } = [];
 }
 
-/// <summary>A widget on a grid of <see cref="GridLayout.Columns"/> columns: where, how big, with which settings.</summary>
+/// <summary>
+/// A widget on a grid of <see cref="GridLayout.Columns"/> columns: where, how big, with which settings.
+/// </summary>
 public sealed class WidgetPlacement : IGridItem
 {
     public int Id { get; set; }

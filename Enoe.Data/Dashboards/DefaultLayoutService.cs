@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Dashboards;
 
-/// <summary>A profile's default layout as its editor sees it. <see cref="Inherited"/>: nothing stored here yet, it comes from the académie or the catalogue.</summary>
+/// <summary>
+/// A profile's default layout as its editor sees it. <see cref="Inherited"/>: nothing stored here yet, it comes from
+/// the académie or the catalogue.
+/// </summary>
 public sealed record DefaultLayoutView(int? SchoolId, Profile Profile, bool Inherited, IReadOnlyList<PlacementView> Placements);
 
 /// <summary>
@@ -122,7 +125,10 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
             return Result.Ok();
         }, ct);
 
-    /// <summary>Mandatory: people cannot remove it. Locked: they can neither move, resize nor remove it (locked implies mandatory).</summary>
+    /// <summary>
+    /// Mandatory: people cannot remove it. Locked: they can neither move, resize nor remove it (locked implies
+    /// mandatory).
+    /// </summary>
     public Task<Result<DefaultLayoutView>> SetFlagsAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, bool mandatory, bool locked, CancellationToken ct = default) =>
         EditPlacementAsync(user, schoolId, profile, placementId, (_, p) =>
         {

@@ -19,7 +19,10 @@ public static class GridLayout
     public const int Columns = 12;
     public const int MaxHeight = 8;
 
-    /// <summary>Places <paramref name="moved"/> at (x, y) and rearranges the rest. False (nothing changed) when a locked widget is in the way.</summary>
+    /// <summary>
+    /// Places <paramref name="moved"/> at (x, y) and rearranges the rest. False (nothing changed) when a locked widget
+    /// is in the way.
+    /// </summary>
     public static bool TryMove<T>(IReadOnlyList<T> items, T moved, int x, int y) where T : class, IGridItem
     {
         var width = Math.Clamp(moved.Width, 1, Columns);
@@ -38,7 +41,10 @@ public static class GridLayout
         return true;
     }
 
-    /// <summary>Gives <paramref name="item"/> a new size where it stands. False (nothing changed) when it would cover a locked widget.</summary>
+    /// <summary>
+    /// Gives <paramref name="item"/> a new size where it stands. False (nothing changed) when it would cover a locked
+    /// widget.
+    /// </summary>
     public static bool TryResize<T>(IReadOnlyList<T> items, T item, int width, int height) where T : class, IGridItem
     {
         var before = (item.Width, item.Height);
@@ -48,7 +54,9 @@ public static class GridLayout
         return false;
     }
 
-    /// <summary>Floats every unlocked widget up as far as it goes, in reading order; overlaps are resolved on the way.</summary>
+    /// <summary>
+    /// Floats every unlocked widget up as far as it goes, in reading order; overlaps are resolved on the way.
+    /// </summary>
     public static void Compact<T>(IReadOnlyList<T> items) where T : class, IGridItem
     {
         var placed = items.Where(i => i.Locked).ToList();
@@ -70,7 +78,9 @@ public static class GridLayout
             .Select(p => p.Y + p.Height - item.Y - item.Height + 1).DefaultIfEmpty(1).Min()),
     };
 
-    /// <summary>True when no two widgets overlap, all stand inside the grid and no unlocked one could float up.</summary>
+    /// <summary>
+    /// True when no two widgets overlap, all stand inside the grid and no unlocked one could float up.
+    /// </summary>
     public static bool IsCompact<T>(IReadOnlyList<T> items) where T : class, IGridItem =>
         items.All(a => a.X >= 0 && a.X + a.Width <= Columns && a.Y >= 0
             && !items.Any(b => b != a && Overlaps(b, a.X, a.Y, a.Width, a.Height))

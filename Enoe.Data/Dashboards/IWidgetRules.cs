@@ -19,6 +19,8 @@ public interface IWidgetRules
     WidgetRule? Find(string key);
     IEnumerable<WidgetRule> All { get; }
 
-    /// <summary>Messages for invalid settings, in the reader's language; empty when they are valid (or the widget has none).</summary>
+    /// <summary>
+    /// Messages for invalid settings, in the reader's language; empty when they are valid (or the widget has none).
+    /// </summary>
     IReadOnlyList<string> ValidateSettings(string key, string? settingsJson);
 }

@@ -12,7 +12,9 @@ internal sealed class DemoCalendar
     public DateOnly Today { get; }
     /// <summary>Four weeks back: the first day whose sessions, marks and mémos the demo writes.</summary>
     public DateOnly From => Today.AddDays(-28);
-    /// <summary>The Monday after today (a week away when today is a Monday), as the booking page counts "next week".</summary>
+    /// <summary>
+    /// The Monday after today (a week away when today is a Monday), as the booking page counts "next week".
+    /// </summary>
     public DateOnly NextMonday { get; }
     public DateOnly NextFriday => NextMonday.AddDays(4);
 
@@ -49,7 +51,9 @@ internal sealed class DemoCalendar
             if (IsSchoolDay(day)) yield return day;
     }
 
-    /// <summary>The zone A calendar of the year starting in September of <paramref name="year"/>, the summer last.</summary>
+    /// <summary>
+    /// The zone A calendar of the year starting in September of <paramref name="year"/>, the summer last.
+    /// </summary>
     private static List<Period> YearHolidays(int year)
     {
         var toussaint = FirstOnOrAfter(new(year, 11, 1), DayOfWeek.Sunday);

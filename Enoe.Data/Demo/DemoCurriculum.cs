@@ -6,7 +6,9 @@ namespace Enoe.Data.Demo;
 /// </summary>
 internal static class DemoCurriculum
 {
-    /// <summary>Hours a week of a subject at a level (0: not taught there). Groups (LV2, spécialités) included.</summary>
+    /// <summary>
+    /// Hours a week of a subject at a level (0: not taught there). Groups (LV2, spécialités) included.
+    /// </summary>
     public static int WeeklyHours(string subject, string level) => (subject, level) switch
     {
         ("FRAN", "6e") => 5,
@@ -114,7 +116,9 @@ internal static class DemoCurriculum
         _ => ["Pratique et projet de la classe.", "Écoute, analyse et création.", "Présentation des travaux."],
     };
 
-    /// <summary>Work set at the end of a session, and how long it should take; null when the teacher sets none.</summary>
+    /// <summary>
+    /// Work set at the end of a session, and how long it should take; null when the teacher sets none.
+    /// </summary>
     public static (string Text, int Minutes)? Homework(string subject, Random random)
     {
         var page = 20 + random.Next(180);

@@ -55,7 +55,9 @@ internal sealed class DemoFiles(string root, Random random)
         return file;
     }
 
-    /// <summary>A minimal PDF 1.4: Helvetica in WinAnsi (Latin-1 covers French), lines wrapped at 90 characters.</summary>
+    /// <summary>
+    /// A minimal PDF 1.4: Helvetica in WinAnsi (Latin-1 covers French), lines wrapped at 90 characters.
+    /// </summary>
     internal static byte[] PdfBytes(string title, IEnumerable<string> lines)
     {
         var body = new StringBuilder();

@@ -98,7 +98,10 @@ public sealed class DemoSeeder(
         return true;
     }
 
-    /// <summary>Who points to whom: a type's rows go in after those of the types before it; the others point only to schools and people, already in, and go first.</summary>
+    /// <summary>
+    /// Who points to whom: a type's rows go in after those of the types before it; the others point only to schools and
+    /// people, already in, and go first.
+    /// </summary>
     private static readonly Type[] InsertionOrder =
         [typeof(Subject), typeof(SchoolClass), typeof(TeachingGroup), typeof(TeachingAssignment), typeof(Enrolment), typeof(GroupEnrolment), typeof(Guardianship)];
 

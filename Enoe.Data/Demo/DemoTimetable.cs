@@ -55,7 +55,10 @@ internal sealed class DemoTimetable
         return timetable;
     }
 
-    /// <summary>Puts one hour of these teachings (one, or a block of groups) where all their classes and teachers are free, spreading a subject over the week.</summary>
+    /// <summary>
+    /// Puts one hour of these teachings (one, or a block of groups) where all their classes and teachers are free,
+    /// spreading a subject over the week.
+    /// </summary>
     private void Place(DemoWorld.SchoolInfo school, IReadOnlyList<DemoWorld.Teaching> together, List<(int Day, int Slot)> cells, Random random)
     {
         var classes = together.SelectMany(t => t.Audience.ClassIds).Distinct().ToList();

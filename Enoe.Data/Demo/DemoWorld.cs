@@ -45,7 +45,10 @@ internal sealed class DemoWorld
     public IEnumerable<int> Members(int schoolId, Profile profiles) =>
         Memberships.Where(m => m.SchoolId == schoolId && (m.Profiles & profiles) != 0).Select(m => m.PersonId).Distinct();
 
-    /// <summary>The staff member of a school with that function ("Principale"), or whose function starts with it ("Conseiller principal").</summary>
+    /// <summary>
+    /// The staff member of a school with that function ("Principale"), or whose function starts with it ("Conseiller
+    /// principal").
+    /// </summary>
     public int Staff(int schoolId, string function)
     {
         var staff = Memberships.Where(m => m.SchoolId == schoolId && m.Function is not null).ToList();

@@ -27,7 +27,9 @@ public sealed class Folder
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>A stored file placed in a space; its name is the file's. In the trash while <see cref="DeletedAt"/> is set.</summary>
+/// <summary>
+/// A stored file placed in a space; its name is the file's. In the trash while <see cref="DeletedAt"/> is set.
+/// </summary>
 public sealed class Document
 {
     public int Id { get; set; }

@@ -10,7 +10,9 @@ public static class GradeInput
 {
     public sealed record Parsed(GradeKind? Kind, decimal? Value);
 
-    /// <summary>Both languages' codes, whatever the page's: a French spreadsheet pasted into an English page still reads.</summary>
+    /// <summary>
+    /// Both languages' codes, whatever the page's: a French spreadsheet pasted into an English page still reads.
+    /// </summary>
     private static readonly Dictionary<string, GradeKind> Codes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["abs"] = GradeKind.Absent, ["a"] = GradeKind.Absent,

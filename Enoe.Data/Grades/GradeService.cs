@@ -51,7 +51,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result.Ok();
     }
 
-    /// <summary>The assessments this teacher (or a co-teacher of the same class and subject) set, newest first.</summary>
+    /// <summary>
+    /// The assessments this teacher (or a co-teacher of the same class and subject) set, newest first.
+    /// </summary>
     public async Task<IReadOnlyList<AssessmentSummary>> AssessmentsAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -81,7 +83,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<int>.Ok(assessment.Id);
     }
 
-    /// <summary>The marks grid: every student of the class or group, in alphabetical order, with what was entered.</summary>
+    /// <summary>
+    /// The marks grid: every student of the class or group, in alphabetical order, with what was entered.
+    /// </summary>
     public async Task<Result<GradeGrid>> GridAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -97,7 +101,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<GradeGrid>.Ok(new GradeGrid(summary, rows, Stats(marks), Distribution(marks, summary.Scale)));
     }
 
-    /// <summary>Saves one cell of the grid (autosave): checked against the scale, for a student of the class only.</summary>
+    /// <summary>
+    /// Saves one cell of the grid (autosave): checked against the scale, for a student of the class only.
+    /// </summary>
     public async Task<Result<string>> SaveCellAsync(CurrentUser user, int assessmentId, int studentId, string? text, CancellationToken ct = default)
     {
         var result = await SaveCellsAsync(user, assessmentId, [(studentId, text)], ct);
@@ -105,8 +111,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// A column pasted from a spreadsheet, one line per student from <paramref name="firstStudentId"/> down the grid's order.
-    /// Every line is checked first: one bad line and nothing is saved.
+    /// A column pasted from a spreadsheet, one line per student from <paramref name="firstStudentId"/> down the grid's
+    /// order. Every line is checked first: one bad line and nothing is saved.
     /// </summary>
     public async Task<Result<int>> PasteAsync(CurrentUser user, int assessmentId, int firstStudentId, string column, CancellationToken ct = default)
     {
@@ -121,7 +127,10 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return saved.Succeeded ? Result<int>.Ok(lines.Count) : saved.Failure;
     }
 
-    /// <summary>Marks reach families at <paramref name="atUtc"/> (now when null), or, with <paramref name="publish"/> false, no longer.</summary>
+    /// <summary>
+    /// Marks reach families at <paramref name="atUtc"/> (now when null), or, with <paramref name="publish"/> false, no
+    /// longer.
+    /// </summary>
     public async Task<Result> PublishAsync(CurrentUser user, int assessmentId, bool publish, DateTime? atUtc = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -152,7 +161,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var today = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         var term = terms.FirstOrDefault(t => t.Id == termId) ?? terms.FirstOrDefault(t => t.StartsOn <= today && today <= t.EndsOn) ?? terms.LastOrDefault(t => t.StartsOn <= today) ?? terms.FirstOrDefault();
 
-        // All of the student's assessments of the year (small: a few hundred rows), with every mark of each for the class statistics.
+        // All of the student's assessments of the year (small: a few hundred rows), with every mark of each for the
+        // class statistics.
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await OfStudent(db, student).Where(a => seesUnpublished || (a.PublishedAt != null && a.PublishedAt <= now))
             .Select(a => new
@@ -194,7 +204,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return [.. rows.Select(r => (r.StudentId, r.Name))];
     }
 
-    /// <summary>The newest published marks of a student (own, or a parent's child), for the widget, with whose they are.</summary>
+    /// <summary>
+    /// The newest published marks of a student (own, or a parent's child), for the widget, with whose they are.
+    /// </summary>
     public async Task<LatestMarks> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -227,7 +239,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, p.LastName, p.FirstName }).ToListAsync(ct);
         var csv = new StringBuilder();
-        // What the reader's spreadsheet opens without asking: semicolons beside decimal commas (French), commas beside decimal points (English).
+        // What the reader's spreadsheet opens without asking: semicolons beside decimal commas (French), commas beside
+        // decimal points (English).
         var separator = CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
         string Line(IEnumerable<string> cells) => string.Join(separator, cells.Select(c => c.IndexOfAny([separator, '"', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c));
         csv.AppendLine(Line(new[] { GradeMessages.Csv_LastName, GradeMessages.Csv_FirstName }
@@ -288,7 +301,9 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     private static ClassStats Stats(IReadOnlyList<decimal> marks) => marks.Count == 0 ? new(null, null, null, 0)
         : new(marks.Min(), marks.Max(), Averages.Round(marks.Sum() / marks.Count), marks.Count);
 
-    /// <summary>How many marks fall in each fifth of the scale: [0–4[, [4–8[, [8–12[, [12–16[, [16–20] on /20.</summary>
+    /// <summary>
+    /// How many marks fall in each fifth of the scale: [0–4[, [4–8[, [8–12[, [12–16[, [16–20] on /20.
+    /// </summary>
     private static IReadOnlyList<int> Distribution(IReadOnlyList<decimal> marks, decimal scale)
     {
         var bands = new int[5];

@@ -10,15 +10,23 @@ public sealed record AssessmentSummary(int Id, string Title, string Audience, in
 
 public sealed record GridRow(int StudentId, string Name, string Cell);
 
-/// <summary>The marks grid of one assessment, with its statistics and the distribution of its marks in five bands (/20).</summary>
+/// <summary>
+/// The marks grid of one assessment, with its statistics and the distribution of its marks in five bands (/20).
+/// </summary>
 public sealed record GradeGrid(AssessmentSummary Assessment, IReadOnlyList<GridRow> Rows, ClassStats Stats, IReadOnlyList<int> Distribution);
 
-/// <summary>A student's result on one assessment: <see cref="Cell"/> as shown ("" when nothing was entered), <see cref="Kind"/> null then.</summary>
+/// <summary>
+/// A student's result on one assessment: <see cref="Cell"/> as shown ("" when nothing was entered), <see cref="Kind"/>
+/// null then.
+/// </summary>
 public sealed record StudentMark(int AssessmentId, string Title, DateOnly Date, decimal Scale, decimal Coefficient, GradeKind? Kind, string Cell, ClassStats Class, DateTime PublishedAt);
 
 public sealed record SubjectReport(int SubjectId, string Subject, decimal Coefficient, decimal? Average, IReadOnlyList<StudentMark> Marks);
 
-/// <summary>A student's marks for a term as they or their parents see them, with the general average and its history over the terms.</summary>
+/// <summary>
+/// A student's marks for a term as they or their parents see them, with the general average and its history over the
+/// terms.
+/// </summary>
 public sealed record MarksReport(int StudentId, string Student, TermView? Term, IReadOnlyList<TermView> Terms, IReadOnlyList<SubjectReport> Subjects,
     decimal? General, IReadOnlyList<(string Term, decimal? General)> History);
 

@@ -5,11 +5,11 @@ using Enoe.Data.Skills;
 namespace Enoe.Data.Grades;
 
 /// <summary>
-/// Marks and skills of the month. Each class is assessed in most of its subjects (quizzes /10,
-/// tests /20 with coefficient 2, LV2 and spécialité groups too) on the days it has that lesson;
-/// marks follow each student's level with some luck, a few absences (Abs) and exemptions in EPS
-/// (Disp); an assessment is published three days later at 18:00 (so the demo goes on publishing
-/// for a few days after it is seeded), except each class's latest, still being marked. Where the école runs the livret, tests also assess a skill of the socle.
+/// Marks and skills of the month. Each class is assessed in most of its subjects (quizzes /10, tests /20 with
+/// coefficient 2, LV2 and spécialité groups too) on the days it has that lesson; marks follow each student's level with
+/// some luck, a few absences (Abs) and exemptions in EPS (Disp); an assessment is published three days later at 18:00
+/// (so the demo goes on publishing for a few days after it is seeded), except each class's latest, still being marked.
+/// Where the école runs the livret, tests also assess a skill of the socle.
 /// </summary>
 internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Random random)
 {
@@ -57,7 +57,8 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
                     mine.Add((assessment, Marks(assessment, audience.Students, subject)));
                 }
             }
-            // The latest of each class is still being marked: families do not see it yet (the most recent others wait for their 18:00).
+            // The latest of each class is still being marked: families do not see it yet (the most recent others wait
+            // for their 18:00).
             if (mine.Count > 0 && audience.ClassId is not null && mine.MaxBy(m => m.Item1.Date) is var (latest, grades))
             {
                 latest.PublishedAt = null;
@@ -90,7 +91,10 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
         return grades;
     }
 
-    /// <summary>The livret's judgements: each marked test of a subject that assesses a skill, level drawn from the mark; the technology teacher's digital skills besides.</summary>
+    /// <summary>
+    /// The livret's judgements: each marked test of a subject that assesses a skill, level drawn from the mark; the
+    /// technology teacher's digital skills besides.
+    /// </summary>
     public List<SkillAssessment> Skills(IReadOnlyList<(Assessment Assessment, List<Grade> Grades)> marked, IReadOnlyDictionary<(int SchoolId, string Code), int> skills)
     {
         var judgements = new List<SkillAssessment>();

@@ -53,14 +53,18 @@ internal static class LogbookDemo
         return entries;
     }
 
-    /// <summary>What the named students (the demo's own sign-ins) have ticked: most homework already due. After the entries are saved (their ids).</summary>
+    /// <summary>
+    /// What the named students (the demo's own sign-ins) have ticked: most homework already due. After the entries are
+    /// saved (their ids).
+    /// </summary>
     public static List<HomeworkDone> Ticks(DemoWorld world, IReadOnlyList<LogbookEntry> entries, IEnumerable<int> students, Random random)
     {
         var ticks = new List<HomeworkDone>();
         foreach (var student in students)
         {
             var classes = world.Classes.Concat(world.Groups).Where(a => a.Students.Contains(student)).Select(a => (a.ClassId, a.GroupId)).ToHashSet();
-            // Only work already due: coming work ticked "done" is drawn at 70 % opacity, below the contrast axe-core requires.
+            // Only work already due: coming work ticked "done" is drawn at 70 % opacity, below the contrast axe-core
+            // requires.
             foreach (var entry in entries.Where(e => e.HomeworkDueDate < world.Calendar.Today && classes.Contains((e.SchoolClassId, e.TeachingGroupId))))
             {
                 if (random.NextDouble() < 0.85)

@@ -2,7 +2,9 @@ using FluentValidation;
 
 namespace Enoe.Data.Logbook;
 
-/// <summary>What a teacher submits. <see cref="Id"/> 0 creates; <see cref="Version"/> is the one they started from.</summary>
+/// <summary>
+/// What a teacher submits. <see cref="Id"/> 0 creates; <see cref="Version"/> is the one they started from.
+/// </summary>
 public sealed class LogbookDraft
 {
     public int Id { get; set; }

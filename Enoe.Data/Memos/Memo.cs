@@ -2,7 +2,9 @@ using Enoe.Data.People;
 
 namespace Enoe.Data.Memos;
 
-/// <summary>A mémo as sent: one row, whatever the number of recipients (each has a <see cref="MemoRecipient"/>).</summary>
+/// <summary>
+/// A mémo as sent: one row, whatever the number of recipients (each has a <see cref="MemoRecipient"/>).
+/// </summary>
 public sealed class Memo
 {
     public int Id { get; set; }

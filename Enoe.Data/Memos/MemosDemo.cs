@@ -16,7 +16,10 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
 {
     private sealed record Address(AudienceKind Kind, int Target, string Label, IEnumerable<int> People);
 
-    /// <summary>The README's sign-ins: they have read everything but the mémos said unread for them (a test of a fresh mémo counts on it).</summary>
+    /// <summary>
+    /// The README's sign-ins: they have read everything but the mémos said unread for them (a test of a fresh mémo
+    /// counts on it).
+    /// </summary>
     private static readonly string[] Readme = ["lucas.martin", "emma.martin", "sophie.martin", "claire.fontaine", "helene.carpentier", "julien.roussel", "nathalie.girard"];
 
     private readonly List<(Memo Memo, Memo? Root, Memo? ReplyTo)> _memos = [];
@@ -178,7 +181,9 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
         return memo;
     }
 
-    /// <summary>Students read what reaches them; four parents or staff in five have read a mémo, a few hours after it came.</summary>
+    /// <summary>
+    /// Students read what reaches them; four parents or staff in five have read a mémo, a few hours after it came.
+    /// </summary>
     private DateTime? ReadAt(DateTime sentAt, int person)
     {
         if (!world.Students.Contains(person) && !_readme.Contains(person) && random.NextDouble() > 0.8) return null;

@@ -10,7 +10,9 @@ namespace Enoe.Data.Modules;
 /// </summary>
 public abstract class DataModule
 {
-    /// <summary>The ENT service this is, switched on or off per établissement; null for what every établissement has.</summary>
+    /// <summary>
+    /// The ENT service this is, switched on or off per établissement; null for what every établissement has.
+    /// </summary>
     public virtual EntService? Service => null;
 
     public abstract void AddServices(IServiceCollection services);

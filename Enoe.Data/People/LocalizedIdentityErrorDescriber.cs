@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Enoe.Data.People;
 
-/// <summary>Identity's messages (password rules, taken identifiants...) in the reader's language, read when the error happens.</summary>
+/// <summary>
+/// Identity's messages (password rules, taken identifiants...) in the reader's language, read when the error happens.
+/// </summary>
 public sealed class LocalizedIdentityErrorDescriber : IdentityErrorDescriber
 {
     private static IdentityError E(string code, string message) => new() { Code = code, Description = message };

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Enoe.Data.People;
 
-/// <summary>One person, one account, whatever the sign-in source. Profiles come from <see cref="Membership"/>.</summary>
+/// <summary>
+/// One person, one account, whatever the sign-in source. Profiles come from <see cref="Membership"/>.
+/// </summary>
 public sealed class Person : IdentityUser<int>
 {
     public required string FirstName { get; set; }

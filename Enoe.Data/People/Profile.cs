@@ -12,7 +12,9 @@ public enum Profile
     SchoolAdmin = 1 << 4,
     AcademyAdmin = 1 << 5,
 
-    /// <summary>The direction and the vie scolaire: who sees and decides for the whole établissement (staff and its admins).</summary>
+    /// <summary>
+    /// The direction and the vie scolaire: who sees and decides for the whole établissement (staff and its admins).
+    /// </summary>
     Direction = Staff | SchoolAdmin,
     /// <summary>People who work in the établissement.</summary>
     Personnel = Teacher | Staff | SchoolAdmin,

@@ -24,11 +24,16 @@ public sealed record Workspace(
 
     public ChildRef? SelectedChild => Children.FirstOrDefault(c => c.Id == SelectedChildId);
 
-    /// <summary>Whether the current établissement runs the service; académie admins outside any school have every service.</summary>
+    /// <summary>
+    /// Whether the current établissement runs the service; académie admins outside any school have every service.
+    /// </summary>
     public bool Runs(EntService service) =>
         School is null ? Profiles.HasAny(Profile.AcademyAdmin) : School.Services.Runs(service);
 
-    /// <summary>The child whose records a page shows: the one selected, for a parent; none for anyone else (a student sees their own).</summary>
+    /// <summary>
+    /// The child whose records a page shows: the one selected, for a parent; none for anyone else (a student sees their
+    /// own).
+    /// </summary>
     public int? ChildViewed(int? selectedChildId) =>
         Profiles.HasAny(Profile.Parent) && !Profiles.HasAny(Profile.Student) ? selectedChildId : null;
 }

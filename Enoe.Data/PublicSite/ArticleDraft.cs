@@ -29,7 +29,8 @@ public sealed class ArticleDraftValidator : AbstractValidator<ArticleDraft>
     public const int SummaryMax = 500;
     public const int BodyMax = 100_000;
 
-    /// <remarks>The editor's <c>maxlength</c> are these numbers: what the form lets through, the server accepts.</remarks>
+    /// <remarks>The editor's <c>maxlength</c> are these numbers: what the form lets through, the server
+    /// accepts.</remarks>
     public ArticleDraftValidator()
     {
         RuleFor(a => a.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => ArticleMessages.Title_Required)

@@ -61,7 +61,9 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : denied;
     }
 
-    /// <summary>Creates or updates; returns the stored draft (new id and version). Nothing is written on refusal.</summary>
+    /// <summary>
+    /// Creates or updates; returns the stored draft (new id and version). Nothing is written on refusal.
+    /// </summary>
     public async Task<Result<ArticleDraft>> SaveAsync(CurrentUser user, ArticleDraft draft, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);

@@ -65,7 +65,9 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         return Result.Ok();
     }
 
-    /// <summary>The entries this admin keeps: the académie's for an admin académie, their établissement's otherwise.</summary>
+    /// <summary>
+    /// The entries this admin keeps: the académie's for an admin académie, their établissement's otherwise.
+    /// </summary>
     public async Task<Result<IReadOnlyList<DigitalResource>>> ListManagedAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

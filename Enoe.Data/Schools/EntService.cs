@@ -15,7 +15,9 @@ public readonly partial record struct EntService(string Key)
 /// <summary>Which services run somewhere: all but those the académie switched off, or none at all.</summary>
 public sealed class ServiceSet
 {
-    /// <summary>Every service (an établissement nothing was switched off in; an académie admin outside any school).</summary>
+    /// <summary>
+    /// Every service (an établissement nothing was switched off in; an académie admin outside any school).
+    /// </summary>
     public static readonly ServiceSet All = new([]);
     /// <summary>No service (a person working in no établissement).</summary>
     public static readonly ServiceSet None = new(null);
@@ -45,7 +47,9 @@ public static class EntServices
 {
     public const int KeyMax = 40;
 
-    /// <summary>The établissements that run <paramref name="service"/>, as a query filter the database evaluates.</summary>
+    /// <summary>
+    /// The établissements that run <paramref name="service"/>, as a query filter the database evaluates.
+    /// </summary>
     public static System.Linq.Expressions.Expression<Func<School, bool>> RunningIn(EntService service)
     {
         var key = service.Key;

@@ -26,7 +26,10 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
             .ToListAsync(ct);
     }
 
-    /// <summary>The établissement whose public site lives at <paramref name="slug"/>; null when there is none or it is switched off.</summary>
+    /// <summary>
+    /// The établissement whose public site lives at <paramref name="slug"/>; null when there is none or it is switched
+    /// off.
+    /// </summary>
     public async Task<PublicSchool?> FindPublicSiteAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -36,7 +36,9 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
         return Result.Ok();
     }
 
-    /// <summary>Whether the établissement runs the service: the server-side check behind every service page and endpoint.</summary>
+    /// <summary>
+    /// Whether the établissement runs the service: the server-side check behind every service page and endpoint.
+    /// </summary>
     public async Task<bool> RunsAsync(int? schoolId, EntService service, CancellationToken ct = default)
     {
         if (schoolId is null) return false;

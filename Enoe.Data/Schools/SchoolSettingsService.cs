@@ -31,7 +31,9 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         return Result.Ok();
     }
 
-    /// <summary>The établissement's time slots (the usual M1–S4 day until its admins set their own). Not secret: anyone may ask.</summary>
+    /// <summary>
+    /// The établissement's time slots (the usual M1–S4 day until its admins set their own). Not secret: anyone may ask.
+    /// </summary>
     public async Task<IReadOnlyList<SlotView>> SlotsAsync(int? schoolId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

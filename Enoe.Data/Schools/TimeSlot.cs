@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Enoe.Data.Schools;
 
-/// <summary>A named period of the établissement's day (M1–M4 in the morning, S1–S4 in the afternoon), used to place sessions and bookings.</summary>
+/// <summary>
+/// A named period of the établissement's day (M1–M4 in the morning, S1–S4 in the afternoon), used to place sessions and
+/// bookings.
+/// </summary>
 public sealed class TimeSlot
 {
     public int Id { get; set; }
@@ -28,7 +31,9 @@ public static class TimeSlots
         new("S1", new(13, 30), new(14, 25)), new("S2", new(14, 25), new(15, 20)), new("S3", new(15, 35), new(16, 30)), new("S4", new(16, 30), new(17, 25)),
     ];
 
-    /// <summary>Messages, in the reader's language, for what is wrong with a day's slots: names, order, overlaps.</summary>
+    /// <summary>
+    /// Messages, in the reader's language, for what is wrong with a day's slots: names, order, overlaps.
+    /// </summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<SlotView> slots)
     {
         var errors = new List<string>();

@@ -2,7 +2,9 @@ using Enoe.Data.People;
 
 namespace Enoe.Data.Skills;
 
-/// <summary>A domain of the établissement's skills framework (the socle commun's, or digital skills in the manner of the B2i).</summary>
+/// <summary>
+/// A domain of the établissement's skills framework (the socle commun's, or digital skills in the manner of the B2i).
+/// </summary>
 public sealed class SkillDomain
 {
     public int Id { get; set; }
@@ -24,7 +26,10 @@ public sealed class Skill
 /// <summary>The four levels of the livret scolaire.</summary>
 public enum MasteryLevel { Insufficient = 1, Fragile = 2, Satisfactory = 3, VeryGood = 4 }
 
-/// <summary>A teacher's judgement of a student on a skill, on its own or from an assessment. The latest one counts; all are kept.</summary>
+/// <summary>
+/// A teacher's judgement of a student on a skill, on its own or from an assessment. The latest one counts; all are
+/// kept.
+/// </summary>
 public sealed class SkillAssessment
 {
     public int Id { get; set; }

@@ -12,7 +12,10 @@ namespace Enoe.Data.Skills;
 /// </summary>
 public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or any student for the direction.</summary>
+    /// <summary>
+    /// The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or
+    /// any student for the direction.
+    /// </summary>
     public async Task<Result<Booklet>> BookletAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -36,7 +39,10 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return Result<Booklet>.Ok(booklet);
     }
 
-    /// <summary>How far a student's booklet has come (the widget): each skill's latest level, counted, in one query once the student is known.</summary>
+    /// <summary>
+    /// How far a student's booklet has come (the widget): each skill's latest level, counted, in one query once the
+    /// student is known.
+    /// </summary>
     public async Task<SkillProgress?> ProgressAsync(CurrentUser user, int? studentId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -51,7 +57,9 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return new SkillProgress(student, total, Enum.GetValues<MasteryLevel>().ToDictionary(l => l, l => latest.Count(x => x == l)));
     }
 
-    /// <summary>A teacher of one of the student's classes or groups records a level on a skill of the student's établissement.</summary>
+    /// <summary>
+    /// A teacher of one of the student's classes or groups records a level on a skill of the student's établissement.
+    /// </summary>
     public async Task<Result> AssessAsync(CurrentUser user, int studentId, int skillId, MasteryLevel level, int? assessmentId = null, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(level)) return Result.Invalid([SkillMessages.Level_Invalid]);
@@ -93,7 +101,9 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The student whose booklet this person reads: theirs, a child's, a student they teach, or any for the direction.</summary>
+    /// <summary>
+    /// The student whose booklet this person reads: theirs, a child's, a student they teach, or any for the direction.
+    /// </summary>
     private static async Task<int?> ReadableAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct) =>
         (await StudentRecords.ResolveAsync(db, me, studentId, teachers: true, direction: true, ct))?.StudentId;
 }

@@ -2,7 +2,9 @@ namespace Enoe.Data.Skills;
 
 public sealed record SkillJudgement(MasteryLevel Level, DateTime AssessedAt, string Teacher);
 
-/// <summary>A skill in a student's booklet: its latest level (null: not assessed yet) and every earlier one, newest first.</summary>
+/// <summary>
+/// A skill in a student's booklet: its latest level (null: not assessed yet) and every earlier one, newest first.
+/// </summary>
 public sealed record SkillState(int SkillId, string Code, string Name, MasteryLevel? Latest, IReadOnlyList<SkillJudgement> History);
 
 public sealed record DomainState(string Code, string Name, IReadOnlyList<SkillState> Skills);

@@ -6,10 +6,15 @@ public static class FileNames
     public const int MaxLength = 200;
     private static readonly char[] Forbidden = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
-    /// <summary>Text made safe to name a file or zip entry (a student's name, a devoir's title): forbidden characters become "_".</summary>
+    /// <summary>
+    /// Text made safe to name a file or zip entry (a student's name, a devoir's title): forbidden characters become
+    /// "_".
+    /// </summary>
     public static string Safe(string text) => string.Concat(text.Select(ch => char.IsControl(ch) || Forbidden.Contains(ch) ? '_' : ch)).Trim();
 
-    /// <summary>A message (in the reader's language) saying what is wrong with the name, or null when it is fine.</summary>
+    /// <summary>
+    /// A message (in the reader's language) saying what is wrong with the name, or null when it is fine.
+    /// </summary>
     public static string? Problem(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return StorageMessages.Name_Missing;

@@ -9,7 +9,9 @@ namespace Enoe.Data.Storage;
 /// <summary>A file as it arrives from the browser (its stream may report progress to the page).</summary>
 public sealed record FileUpload(string Name, long Length, Stream Content);
 
-/// <summary>Who may read a stored file besides its owner: each service that attaches files says so for its own objects.</summary>
+/// <summary>
+/// Who may read a stored file besides its owner: each service that attaches files says so for its own objects.
+/// </summary>
 public interface IFileReadRule
 {
     Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct);
@@ -124,7 +126,9 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         return allowed ? (file, OpenBlob(file)) : null;
     }
 
-    /// <summary>The bytes of a file whose reader the caller has already checked (e.g. a zip of a teacher's copies).</summary>
+    /// <summary>
+    /// The bytes of a file whose reader the caller has already checked (e.g. a zip of a teacher's copies).
+    /// </summary>
     public Stream OpenBlob(StoredFile file) =>
         new FileStream(BlobPath(file.BlobId), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
@@ -134,7 +138,10 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         foreach (var id in blobIds) DeleteBlob(id);
     }
 
-    /// <summary>Run in the background (the host's FileSweepService): temporary files left by a crash, and files no row points to (older than an hour, so never one being saved).</summary>
+    /// <summary>
+    /// Run in the background (the host's FileSweepService): temporary files left by a crash, and files no row points to
+    /// (older than an hour, so never one being saved).
+    /// </summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         var cutoff = DateTime.UtcNow.AddHours(-1);
@@ -204,7 +211,9 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     private Refusal QuotaExceeded(long used) =>
         Result.Invalid([StorageMessages.FormatQuotaFull(Sizes.Format(used), Sizes.Format(_options.QuotaBytesPerPerson))]);
 
-    /// <summary>"« x.pdf » dépasse la taille maximale de 20 Mo.", in the reader's language (upload boxes say it before sending).</summary>
+    /// <summary>
+    /// "« x.pdf » dépasse la taille maximale de 20 Mo.", in the reader's language (upload boxes say it before sending).
+    /// </summary>
     public string TooLarge(string name) => StorageMessages.FormatTooLarge(name, Sizes.Format(_options.MaxFileBytes));
 
     private string BlobPath(Guid id)

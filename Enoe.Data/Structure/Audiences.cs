@@ -7,7 +7,9 @@ namespace Enoe.Data.Structure;
 /// </summary>
 public static class Audiences
 {
-    /// <summary>The person themself and the children they answer for (only <paramref name="childId"/> if given).</summary>
+    /// <summary>
+    /// The person themself and the children they answer for (only <paramref name="childId"/> if given).
+    /// </summary>
     public static IQueryable<int> Learners(EnoeDbContext db, int personId, int? childId = null) =>
         db.Guardianships.Where(g => g.ParentId == personId && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
             .Union(db.Users.Where(p => p.Id == personId).Select(p => p.Id));

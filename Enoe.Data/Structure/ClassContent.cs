@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Structure;
 
-/// <summary>Something that belongs to one class or one teaching group, in a subject: a carnet entry, a devoir, an assessment.</summary>
+/// <summary>
+/// Something that belongs to one class or one teaching group, in a subject: a carnet entry, a devoir, an assessment.
+/// </summary>
 public interface IClassContent
 {
     int? SchoolClassId { get; }
@@ -31,7 +33,9 @@ public static class ClassContent
         ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
         : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
 
-    /// <summary>The établissement of a class or group when this teacher teaches that subject there; otherwise null.</summary>
+    /// <summary>
+    /// The établissement of a class or group when this teacher teaches that subject there; otherwise null.
+    /// </summary>
     public static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
         db.TeachingAssignments.Where(t => t.TeacherId == teacherId && t.SubjectId == subjectId
                 && ((classId != null && t.SchoolClassId == classId) || (groupId != null && t.TeachingGroupId == groupId)))

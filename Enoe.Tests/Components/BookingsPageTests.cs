@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>The bookings page in bUnit over a real database. The fake clock says Friday 20 November 2026, 10:00 in Paris.</summary>
+/// <summary>
+/// The bookings page in bUnit over a real database. The fake clock says Friday 20 November 2026, 10:00 in Paris.
+/// </summary>
 public sealed class BookingsPageTests : SchoolComponentTest
 {
     private static readonly DateOnly Monday = new(2026, 11, 23);

@@ -24,7 +24,10 @@ public sealed class BrowserDraftTests : BunitContext
         _script.Setup<string?>("attach", _ => true).SetResult(null);
     }
 
-    /// <summary>Attaches a form for <paramref name="personId"/> whose browser holds <paramref name="storedKey"/>; returns the (raw, wrapped) key handed to the page.</summary>
+    /// <summary>
+    /// Attaches a form for <paramref name="personId"/> whose browser holds <paramref name="storedKey"/>; returns the
+    /// (raw, wrapped) key handed to the page.
+    /// </summary>
     private async Task<(string Raw, string Wrapped)> AttachAsync(int personId, string form, string? storedKey)
     {
         var storageKey = $"enoe.draft.{personId}.{form}";

@@ -231,7 +231,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-widget=news]")));
     }
 
-    /// <summary>News at the top left, the network beside it; the school locks the news where the network stands, or only where it is.</summary>
+    /// <summary>
+    /// News at the top left, the network beside it; the school locks the news where the network stands, or only where
+    /// it is.
+    /// </summary>
     private async Task GiveStudentAPageAsync(bool lockNewsOverTheNetwork)
     {
         await using var db = _database.NewContext();

@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>Nothing a person put in their documents goes without a way back: the bin has an undo, deleting for good asks first.</summary>
+/// <summary>
+/// Nothing a person put in their documents goes without a way back: the bin has an undo, deleting for good asks first.
+/// </summary>
 public sealed class DocumentsPageTests : SchoolComponentTest
 {
     private CurrentUser _teacher = default!;

@@ -47,7 +47,8 @@ public sealed class GradeGridTests : SchoolComponentTest
         grid.WaitForAssertion(() => Assert.Contains("Enregistré.", grid.Markup));
 
         Assert.Equal(["15,5"], await StoredAsync());
-        // Enter moves down in the browser, at once (js/grades.js, exercised in Chromium by GradesJourney): the grid hands it its table.
+        // Enter moves down in the browser, at once (js/grades.js, exercised in Chromium by GradesJourney): the grid
+        // hands it its table.
         Assert.NotNull(keyboard.VerifyInvoke("attach").Arguments[0]);
         grid.FindAll("input.enoe-grade")[1].Change("abs");
         grid.WaitForAssertion(() => Assert.Equal("Abs", grid.FindAll("input.enoe-grade")[1].GetAttribute("value")));

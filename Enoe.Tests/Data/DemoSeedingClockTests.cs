@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>The demo is a function of the clock: the same day gives the same data, another day a month of its own.</summary>
+/// <summary>
+/// The demo is a function of the clock: the same day gives the same data, another day a month of its own.
+/// </summary>
 public sealed class DemoSeedingClockTests
 {
     [Fact]
@@ -47,7 +49,10 @@ public sealed class DemoSeedingClockTests
         Assert.NotEmpty(await database.Get<LogbookService>().ListAsync(user, new(2027, 1, 7), new(2027, 1, 15), byDueDate: true));
     }
 
-    /// <summary>A hash of every row of every table (in insertion order) and of every stored file, leaving out what must stay random: password hashes and security stamps.</summary>
+    /// <summary>
+    /// A hash of every row of every table (in insertion order) and of every stored file, leaving out what must stay
+    /// random: password hashes and security stamps.
+    /// </summary>
     private static (string Hash, int Rows) Fingerprint(TestDatabase database)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -56,7 +56,8 @@ public sealed class FamilyServiceTests
             foreach (var test in new[] { published, draft, old })
                 db.Add(new Grade { AssessmentId = test.Id, StudentId = childB.Id, Kind = GradeKind.Mark, Value = 12, UpdatedAt = now });
 
-            // Mémos to the parent: two unread from college-a (one about the other child), one read, one unread from college-b.
+            // Mémos to the parent: two unread from college-a (one about the other child), one read, one unread from
+            // college-b.
             Memo M(int schoolId, int? about = null) => new() { SchoolId = schoolId, SenderId = f.StaffA.Id, Subject = "Info", Body = "…", SentAt = now, AboutChildId = about };
             var memos = new[] { M(f.A.Id), M(f.A.Id, about: childB.Id), M(f.A.Id), M(f.B.Id) };
             db.Memos.AddRange(memos);

@@ -30,7 +30,9 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    /// <summary>Runs <paramref name="test"/> in English, then gives the thread its culture back whatever happens.</summary>
+    /// <summary>
+    /// Runs <paramref name="test"/> in English, then gives the thread its culture back whatever happens.
+    /// </summary>
     private static async Task InCultureAsync(string name, Func<Task> test)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

@@ -184,7 +184,9 @@ public sealed class GridLayoutTests
         return $"remove {item.Name}";
     }
 
-    /// <summary>Written out here rather than through <see cref="GridLayout.IsCompact"/>, so the rule is checked, not restated.</summary>
+    /// <summary>
+    /// Written out here rather than through <see cref="GridLayout.IsCompact"/>, so the rule is checked, not restated.
+    /// </summary>
     private static void AssertCompact(List<Item> items, string when)
     {
         var cells = new Dictionary<(int, int), Item>();

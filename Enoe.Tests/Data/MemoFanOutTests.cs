@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>Round trips, not time (times come from bench/Enoe.Bench.Memos): a mémo costs the same few commands for 1 or 300 recipients.</summary>
+/// <summary>
+/// Round trips, not time (times come from bench/Enoe.Bench.Memos): a mémo costs the same few commands for 1 or 300
+/// recipients.
+/// </summary>
 public sealed class MemoFanOutTests : IAsyncLifetime
 {
     private readonly CommandCounter _counter = new();

@@ -80,7 +80,8 @@ public sealed class WorkspaceServiceTests
         var f = await TwoSchools.CreateAsync(database);
         var (childB, _) = await f.AddAtSchoolBAsync(database);
         await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
-        // Switching établissement back to college-a (the menu) shows college-a's child, not the one chosen at college-b.
+        // Switching établissement back to college-a (the menu) shows college-a's child, not the one chosen at
+        // college-b.
         var atA = (await database.Get<WorkspaceService>().GetAsync(TwoSchools.As(f.ParentA, f.A)))!;
         Assert.Equal(f.StudentA.Id, atA.SelectedChildId);
     }

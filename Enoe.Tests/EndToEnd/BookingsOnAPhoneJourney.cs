@@ -2,11 +2,15 @@ using Microsoft.Playwright;
 
 namespace Enoe.Tests.EndToEnd;
 
-/// <summary>The bookings pages on a 390 × 844 touch screen: nothing wider than the screen, fingers-sized controls.</summary>
+/// <summary>
+/// The bookings pages on a 390 × 844 touch screen: nothing wider than the screen, fingers-sized controls.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BookingsOnAPhoneJourney(BrowserFixture browser)
 {
-    /// <summary>Controls in the page's content smaller than 44 × 44 px (a checkbox counts by its label, which takes the tap).</summary>
+    /// <summary>
+    /// Controls in the page's content smaller than 44 × 44 px (a checkbox counts by its label, which takes the tap).
+    /// </summary>
     private const string SmallTargets = """
         () => [...document.querySelectorAll('main button, main select, main input, main a, main summary')]
             .map(e => e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') ? e.closest('label') : e)

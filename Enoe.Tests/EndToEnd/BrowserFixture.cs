@@ -80,10 +80,15 @@ public static class PageSignIn
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
     }
 
-    /// <summary>Waits until the page's circuit is live: typing into a prerendered field is not seen by the server.</summary>
+    /// <summary>
+    /// Waits until the page's circuit is live: typing into a prerendered field is not seen by the server.
+    /// </summary>
     public static Task WaitForCircuitAsync(this IPage page) => page.Locator("[data-circuit=live]").WaitForAsync();
 
-    /// <summary>Opens the user menu once the circuit is live (the circuit's first render replaces the prerendered menu, open or not).</summary>
+    /// <summary>
+    /// Opens the user menu once the circuit is live (the circuit's first render replaces the prerendered menu, open or
+    /// not).
+    /// </summary>
     public static async Task OpenUserMenuAsync(this IPage page, string displayName, string expectedItem)
     {
         await page.WaitForCircuitAsync();

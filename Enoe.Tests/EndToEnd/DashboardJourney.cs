@@ -26,7 +26,9 @@ public sealed class DashboardJourney(BrowserFixture browser)
 
     private async Task<IPage> SignInToDashboardAsync(string userName) => await SignInToDashboardAsync(await browser.NewPageAsync(), userName);
 
-    /// <summary>A known starting page for this person, whatever other journeys did with it or the built-in default holds.</summary>
+    /// <summary>
+    /// A known starting page for this person, whatever other journeys did with it or the built-in default holds.
+    /// </summary>
     private async Task ArrangeAsync(string userName, params WidgetPlacement[] placements)
     {
         await using var scope = browser.Services.CreateAsyncScope();
@@ -38,7 +40,9 @@ public sealed class DashboardJourney(BrowserFixture browser)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Presses Tab until the focused element is <paramref name="target"/>: the keyboard's own way there.</summary>
+    /// <summary>
+    /// Presses Tab until the focused element is <paramref name="target"/>: the keyboard's own way there.
+    /// </summary>
     private static async Task TabToAsync(IPage page, ILocator target)
     {
         var handle = await target.ElementHandleAsync();
@@ -163,7 +167,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
 
-        // Dropping another widget onto it is refused by the server: it says why beside the grid, and the card is where it was.
+        // Dropping another widget onto it is refused by the server: it says why beside the grid, and the card is where
+        // it was.
         var network = Card(page, "school-network");
         var before = await PlaceInGridAsync(page, network);
         var target = (await news.BoundingBoxAsync())!;
@@ -176,7 +181,10 @@ public sealed class DashboardJourney(BrowserFixture browser)
         Assert.Equal(before, await PlaceInGridAsync(page, network));
     }
 
-    /// <summary>Defect 7: with the keyboard only, focus stays on the widget's menu button after each move, wherever the card goes, and after Escape.</summary>
+    /// <summary>
+    /// Defect 7: with the keyboard only, focus stays on the widget's menu button after each move, wherever the card
+    /// goes, and after Escape.
+    /// </summary>
     [Fact]
     public async Task KeyboardOnly_MovesAWidgetFromItsMenu_AndFocusStaysWithTheWidget()
     {
@@ -259,7 +267,9 @@ public sealed class DashboardJourney(BrowserFixture browser)
         await context.CloseAsync();
     }
 
-    /// <summary>The dashboard's own controls (toolbar, tabs, card headers, menu), not what each widget shows inside.</summary>
+    /// <summary>
+    /// The dashboard's own controls (toolbar, tabs, card headers, menu), not what each widget shows inside.
+    /// </summary>
     private static async Task AssertTapTargetsAsync(IPage page)
     {
         var small = await page.EvaluateAsync<string[]>("""

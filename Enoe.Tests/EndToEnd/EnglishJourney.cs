@@ -17,7 +17,10 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
 {
     public static TheoryData<string> People() => ["lucas.martin", "sophie.martin", "claire.fontaine", "helene.carpentier", "admin.victor-hugo", "admin.academie"];
 
-    /// <summary>Words that only French interface text would bring (articles, pronouns, the usual verbs and labels, days, months).</summary>
+    /// <summary>
+    /// Words that only French interface text would bring (articles, pronouns, the usual verbs and labels, days,
+    /// months).
+    /// </summary>
     private static readonly HashSet<string> FrenchWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "le", "la", "les", "des", "du", "une", "et", "est", "sont", "pour", "avec", "dans", "sur", "par", "pas", "aucun", "aucune",
@@ -74,7 +77,9 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>What the page says: visible text and the texts assistive technologies read (labels, titles, placeholders).</summary>
+    /// <summary>
+    /// What the page says: visible text and the texts assistive technologies read (labels, titles, placeholders).
+    /// </summary>
     private static async Task<string> InterfaceTextAsync(IPage page) => await page.EvaluateAsync<string>("""
         () => {
             // The link to the other language names it in its own language (lang="fr"): not interface French.

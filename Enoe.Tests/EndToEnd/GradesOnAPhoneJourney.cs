@@ -88,7 +88,9 @@ public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
         return page;
     }
 
-    /// <summary>How many visible controls match, and those smaller than a fingertip (a checkbox counts with its label).</summary>
+    /// <summary>
+    /// How many visible controls match, and those smaller than a fingertip (a checkbox counts with its label).
+    /// </summary>
     private static async Task<(int Count, string[] Small)> SmallTargetsAsync(IPage page, string selector)
     {
         var found = await page.EvaluateAsync<string[]>("""
@@ -100,7 +102,10 @@ public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
         return (found.Length, [.. found.Where(f => f.StartsWith("small ")).Select(f => f[6..])]);
     }
 
-    /// <summary>Once for the class: a published mark and an assessed skill for Lucas, so the tables and the booklet's history are drawn.</summary>
+    /// <summary>
+    /// Once for the class: a published mark and an assessed skill for Lucas, so the tables and the booklet's history
+    /// are drawn.
+    /// </summary>
     private async Task<int> ArrangeAsync()
     {
         await Arranged.WaitAsync();

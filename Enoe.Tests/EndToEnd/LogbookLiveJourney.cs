@@ -97,7 +97,10 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await Expect(page.Locator(".enoe-inline-text", new() { HasText = "les aires du disque" })).ToBeFocusedAsync();
     }
 
-    /// <summary>The focused element's outline, and its contrast with the first opaque background behind it (WCAG 2 relative luminance).</summary>
+    /// <summary>
+    /// The focused element's outline, and its contrast with the first opaque background behind it (WCAG 2 relative
+    /// luminance).
+    /// </summary>
     private const string FocusRing = """
         el => {
             const s = getComputedStyle(el);

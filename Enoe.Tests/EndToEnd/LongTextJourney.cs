@@ -16,10 +16,16 @@ namespace Enoe.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class LongTextJourney(BrowserFixture browser)
 {
-    /// <summary>Tens of kilobytes go through the circuit, the sanitizer and the database: the page's own budget (15 s), not Expect's 5 s.</summary>
+    /// <summary>
+    /// Tens of kilobytes go through the circuit, the sanitizer and the database: the page's own budget (15 s), not
+    /// Expect's 5 s.
+    /// </summary>
     private static readonly LocatorAssertionsToContainTextOptions Long = new() { Timeout = 15_000 };
 
-    /// <summary>French prose of exactly <paramref name="length"/> characters (accents, ’ « », line breaks) ending with <paramref name="end"/>.</summary>
+    /// <summary>
+    /// French prose of exactly <paramref name="length"/> characters (accents, ’ « », line breaks) ending with
+    /// <paramref name="end"/>.
+    /// </summary>
     private static string French(int length, string end)
     {
         const string sentence = "Les élèves étudieront « Les Misérables » d’après l’édition de 1862 : lecture, résumé et débat — qu’est-ce qu’un héros ? ";

@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace Enoe.Tests.EndToEnd;
 
-/// <summary>The mémo pages and the article editor on a 390 × 844 phone: nothing wider than the screen, controls a finger can hit (44 px).</summary>
+/// <summary>
+/// The mémo pages and the article editor on a 390 × 844 phone: nothing wider than the screen, controls a finger can hit
+/// (44 px).
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MemoPhoneJourney(BrowserFixture browser)
 {

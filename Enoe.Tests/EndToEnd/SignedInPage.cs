@@ -4,7 +4,10 @@ namespace Enoe.Tests.EndToEnd;
 
 public static class SignedInPage
 {
-    /// <summary>A new browser context signed in as <paramref name="userName"/>, on <paramref name="path"/> once its circuit is live.</summary>
+    /// <summary>
+    /// A new browser context signed in as <paramref name="userName"/>, on <paramref name="path"/> once its circuit is
+    /// live.
+    /// </summary>
     public static async Task<IPage> OpenAsync(this BrowserFixture browser, string userName, string path)
     {
         var page = await browser.NewPageAsync();

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Support;
 
-/// <summary>Claire Fontaine teaching mathematics in 4eA at the Collège Victor Hugo, in the seeded demo: where the journeys act as a teacher.</summary>
+/// <summary>
+/// Claire Fontaine teaching mathematics in 4eA at the Collège Victor Hugo, in the seeded demo: where the journeys act
+/// as a teacher.
+/// </summary>
 public sealed record ClaireIn4eA(CurrentUser Teacher, int ClassId, int SubjectId, int SchoolId)
 {
     public static async Task<ClaireIn4eA> FindAsync(IServiceProvider services)

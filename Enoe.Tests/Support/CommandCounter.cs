@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Enoe.Tests.Support;
 
-/// <summary>Counts the database round trips (commands) EF sends, and keeps their text for the failure message.</summary>
+/// <summary>
+/// Counts the database round trips (commands) EF sends, and keeps their text for the failure message.
+/// </summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private readonly List<string> _commands = [];

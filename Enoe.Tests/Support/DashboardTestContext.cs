@@ -14,7 +14,9 @@ namespace Enoe.Tests.Support;
 
 public static class DashboardTestContext
 {
-    /// <summary>What a dashboard page needs in bUnit: MudBlazor, browser storage, and the test database's own services.</summary>
+    /// <summary>
+    /// What a dashboard page needs in bUnit: MudBlazor, browser storage, and the test database's own services.
+    /// </summary>
     /// <summary>Signs the bUnit user in as <paramref name="person"/> working in <paramref name="schoolId"/>.</summary>
     public static void SignInAs(this BunitContext context, Enoe.Data.People.Person person, int schoolId, Enoe.Data.People.Profile profile)
     {

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Support;
 
-/// <summary>A devoir Claire Fontaine sets to 4eA (maths, Collège Victor Hugo) in the seeded demo, and two students of that class.</summary>
+/// <summary>
+/// A devoir Claire Fontaine sets to 4eA (maths, Collège Victor Hugo) in the seeded demo, and two students of that
+/// class.
+/// </summary>
 public sealed record DemoDevoir(int Id, CurrentUser Teacher, CurrentUser Student, string StudentUserName, string StudentName, string ClassmateUserName)
 {
     public static async Task<DemoDevoir> CreateAsync(IServiceProvider services, string title)

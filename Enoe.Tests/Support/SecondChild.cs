@@ -5,7 +5,10 @@ namespace Enoe.Tests.Support;
 
 public static class SecondChild
 {
-    /// <summary>ParentA's second child, StudentB, in 5eB at college-b; ParentA belongs to college-b as a parent unless told otherwise.</summary>
+    /// <summary>
+    /// ParentA's second child, StudentB, in 5eB at college-b; ParentA belongs to college-b as a parent unless told
+    /// otherwise.
+    /// </summary>
     public static async Task<(Person Child, SchoolClass Class)> AddAtSchoolBAsync(this TwoSchools f, TestDatabase database, bool parentJoinsB = true)
     {
         await using var db = database.NewContext();

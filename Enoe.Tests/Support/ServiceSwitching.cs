@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Support;
 
-/// <summary>Switches ENT services off and on in a test's établissement, as the académie's page does (rows in ClosedServices).</summary>
+/// <summary>
+/// Switches ENT services off and on in a test's établissement, as the académie's page does (rows in ClosedServices).
+/// </summary>
 public static class ServiceSwitching
 {
     /// <summary>Every service the modules declare (the static values of <see cref="EntService"/>).</summary>

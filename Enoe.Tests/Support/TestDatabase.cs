@@ -31,7 +31,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Services = services.BuildServiceProvider();
     }
 
-    /// <param name="configure">More services, e.g. the real widget catalogue instead of <see cref="TestWidgetRules"/>.</param>
+    /// <param name="configure">More services, e.g. the real widget catalogue instead of
+    /// <see cref="TestWidgetRules"/>.</param>
     /// <param name="fromTemplate">False: an empty file that the migrations (and the demo seeder) fill, for tests about them.</param>
     public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null, bool fromTemplate = true)
     {

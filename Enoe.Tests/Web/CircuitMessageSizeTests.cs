@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Enoe.Tests.Web;
 
-/// <summary>A text a form lets through fits in one message to the circuit (SignalR's default, 32 KB, dropped it silently).</summary>
+/// <summary>
+/// A text a form lets through fits in one message to the circuit (SignalR's default, 32 KB, dropped it silently).
+/// </summary>
 public sealed class CircuitMessageSizeTests
 {
     [Fact]

@@ -12,7 +12,9 @@ namespace Enoe.Tests.Web;
 [Collection(SharedApp.Name)]
 public sealed class EnglishInterfaceTests(EnoeAppFactory app)
 {
-    /// <summary>Words of the host's own pages that no demo data contains: one left means a text escaped its resources.</summary>
+    /// <summary>
+    /// Words of the host's own pages that no demo data contains: one left means a text escaped its resources.
+    /// </summary>
     private static readonly string[] FrenchWords =
         ["Enregistrer", "Rechercher", "Créer", "Identifiant", "Tableau de bord", "Se connecter", "Mot de passe", "Précédente", "Retour", "introuvable"];
 

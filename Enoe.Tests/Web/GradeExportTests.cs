@@ -22,7 +22,10 @@ public sealed class GradeExportTests(EnoeAppFactory app)
         return (maths.Teacher, maths.ClassId, maths.SubjectId, lucas);
     }
 
-    /// <summary>Claire assesses one of Lucas's digital skills; Sophie, his mother, downloads his booklet (in her language when one is given).</summary>
+    /// <summary>
+    /// Claire assesses one of Lucas's digital skills; Sophie, his mother, downloads his booklet (in her language when
+    /// one is given).
+    /// </summary>
     private async Task<(int Lucas, HttpResponseMessage Response)> AssessAndDownloadAsync(int skill, MasteryLevel level, string? culture = null)
     {
         var (teacher, _, _, lucas) = await ClaireIn4eAAsync();

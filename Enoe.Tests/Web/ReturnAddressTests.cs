@@ -3,7 +3,9 @@ using Enoe.Tests.Support;
 
 namespace Enoe.Tests.Web;
 
-/// <summary>Return addresses come from the browser: whatever they hold, the answer is a safe redirect, never a 500.</summary>
+/// <summary>
+/// Return addresses come from the browser: whatever they hold, the answer is a safe redirect, never a 500.
+/// </summary>
 [Collection(SharedApp.Name)]
 public sealed class ReturnAddressTests(EnoeAppFactory app)
 {

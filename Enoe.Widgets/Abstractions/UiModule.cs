@@ -13,16 +13,23 @@ namespace Enoe.Widgets.Abstractions;
 /// </summary>
 public abstract class UiModule
 {
-    /// <summary>The ENT service this is (the académie switches it per établissement); null for what every établissement has.</summary>
+    /// <summary>
+    /// The ENT service this is (the académie switches it per établissement); null for what every établissement has.
+    /// </summary>
     public virtual EntService? Service => null;
 
     /// <summary>The service's name in the reader's language, for the académie's services page.</summary>
     public virtual string? Name => null;
 
-    /// <summary>Where the module comes in lists, smaller first: the services page, the catalogue, a new person's starter page.</summary>
+    /// <summary>
+    /// Where the module comes in lists, smaller first: the services page, the catalogue, a new person's starter page.
+    /// </summary>
     public virtual int Order => 500;
 
-    /// <summary>Navigation entries (<c>AddNavigationEntry</c>), widgets (<c>AddWidget</c>), settings sections (<c>AddSettingsSection</c>).</summary>
+    /// <summary>
+    /// Navigation entries (<c>AddNavigationEntry</c>), widgets (<c>AddWidget</c>), settings sections
+    /// (<c>AddSettingsSection</c>).
+    /// </summary>
     public abstract void AddServices(IServiceCollection services);
 
     /// <summary>HTTP endpoints of the service (file downloads, exports), mapped after the pages.</summary>
@@ -54,7 +61,10 @@ public static class UiModules
     }
 }
 
-/// <summary>A part of the school settings page (<c>/gestion/etablissement</c>) that a service contributes: a component shown in order.</summary>
+/// <summary>
+/// A part of the school settings page (<c>/gestion/etablissement</c>) that a service contributes: a component shown in
+/// order.
+/// </summary>
 public sealed record SettingsSection(Type Component, int Order);
 
 public static class SettingsSectionServiceCollectionExtensions

@@ -31,7 +31,9 @@ public sealed class WidgetCatalog : IWidgetRules
 
     public WidgetDescriptor? Get(string key) => _byKey.GetValueOrDefault(key);
 
-    /// <summary>The widgets this person may add: their profile is allowed and their établissement runs the service.</summary>
+    /// <summary>
+    /// The widgets this person may add: their profile is allowed and their établissement runs the service.
+    /// </summary>
     public IReadOnlyList<WidgetDescriptor> AvailableTo(Workspace workspace) =>
         [.. _ordered.Where(d => d.Rule.IsAllowed(workspace.Profiles, workspace.School?.Services ?? Enoe.Data.Schools.ServiceSet.All))];
 

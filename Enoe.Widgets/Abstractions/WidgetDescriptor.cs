@@ -35,7 +35,9 @@ public sealed record WidgetDescriptor(
     public WidgetRule Rule => new(Key, Service, Profiles, MinSize.Width, MinSize.Height, DefaultSize.Width, DefaultSize.Height);
 }
 
-/// <summary>What a widget is given: who is looking, where, for which child, at what size, with which settings.</summary>
+/// <summary>
+/// What a widget is given: who is looking, where, for which child, at what size, with which settings.
+/// </summary>
 public sealed record WidgetContext(CurrentUser User, Workspace Workspace, int? ChildId, WidgetSize Size, string? SettingsJson)
 {
     /// <summary>The child whose records the widget shows (a parent's selected child; null for anyone else).</summary>

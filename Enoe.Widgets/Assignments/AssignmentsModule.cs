@@ -15,7 +15,9 @@ using MudBlazor;
 
 namespace Enoe.Widgets.Assignments;
 
-/// <summary>Remise de copies, part of the Documents service: devoirs set, copies handed in, marked and returned.</summary>
+/// <summary>
+/// Remise de copies, part of the Documents service: devoirs set, copies handed in, marked and returned.
+/// </summary>
 public sealed class AssignmentsModule : UiModule
 {
     public override int Order => 55;
@@ -33,7 +35,10 @@ public sealed class AssignmentsModule : UiModule
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/devoirs/{id:int}/copies.zip", StreamCopiesAsync).RequireAuthorization(DocumentsModule.Running);
 
-    /// <summary>Every student's latest copy in one zip, written to the response as it is read: nothing is built in memory or on disk.</summary>
+    /// <summary>
+    /// Every student's latest copy in one zip, written to the response as it is read: nothing is built in memory or on
+    /// disk.
+    /// </summary>
     private static async Task StreamCopiesAsync(int id, HttpContext http, AssignmentService assignments, FileStore files, CancellationToken ct)
     {
         if (CurrentUser.From(http.User) is not { } user) { http.Response.StatusCode = 401; return; }

@@ -4,9 +4,10 @@ using Enoe.Data.Common;
 namespace Enoe.Widgets.Bookings;
 
 /// <summary>
-/// The booking form, weekly series and decisions (each reloads, then says what happened: the message is the last thing to change). After a booking the form returns to its defaults
-/// (the weekly box unticked, no series end): the next request is never a series by accident. A
-/// series is first shown week by week and saved only when the person confirms what they saw.
+/// The booking form, weekly series and decisions (each reloads, then says what happened: the message is the last thing
+/// to change). After a booking the form returns to its defaults (the weekly box unticked, no series end): the next
+/// request is never a series by accident. A series is first shown week by week and saved only when the person confirms
+/// what they saw.
 /// </summary>
 public partial class BookingsPage
 {
@@ -47,7 +48,10 @@ public partial class BookingsPage
         }
     }
 
-    /// <summary>The form as the page opens: the resource the calendar shows, the next school day, the first time slot, one booking.</summary>
+    /// <summary>
+    /// The form as the page opens: the resource the calendar shows, the next school day, the first time slot, one
+    /// booking.
+    /// </summary>
     private Draft NewDraft()
     {
         var draft = new Draft
@@ -61,7 +65,9 @@ public partial class BookingsPage
 
     private void ResetForm() => (_draft, _weekly, _until, _plan) = (NewDraft(), false, null, null);
 
-    /// <summary>"Réserver" books one period; with the weekly box ticked, "Voir les semaines" shows the series first.</summary>
+    /// <summary>
+    /// "Réserver" books one period; with the weekly box ticked, "Voir les semaines" shows the series first.
+    /// </summary>
     private async Task SubmitAsync()
     {
         if (_weekly) await PlanAsync();
@@ -91,7 +97,10 @@ public partial class BookingsPage
         _message = null;
     }
 
-    /// <summary>"Réserver N semaines": exactly the free weeks shown. If one was taken meanwhile, nothing is saved and the new plan is shown.</summary>
+    /// <summary>
+    /// "Réserver N semaines": exactly the free weeks shown. If one was taken meanwhile, nothing is saved and the new
+    /// plan is shown.
+    /// </summary>
     private async Task ConfirmSeriesAsync()
     {
         if (ShownPlan is not { } plan) return;
@@ -107,7 +116,9 @@ public partial class BookingsPage
         else Say(string.Join(" ", result.Errors), error: true);
     }
 
-    /// <summary>Asks first (the page's one confirmation box), then cancels one booking or the rest of its series.</summary>
+    /// <summary>
+    /// Asks first (the page's one confirmation box), then cancels one booking or the rest of its series.
+    /// </summary>
     private async Task CancelAsync(BookingView booking, bool restOfSeries)
     {
         var question = restOfSeries ? BookingsText.FormatCancel_SeriesQuestion(booking.Resource, When(booking)) : BookingsText.FormatCancel_Question(booking.Resource, When(booking));

@@ -7,11 +7,15 @@ using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Bookings;
 
-/// <summary>The calendar, what the page loads, and what arrives live. The form and decisions: BookingsPage.Form.cs.</summary>
+/// <summary>
+/// The calendar, what the page loads, and what arrives live. The form and decisions: BookingsPage.Form.cs.
+/// </summary>
 public partial class BookingsPage
 {
     private const int FirstHour = 7, LastHour = 19;
-    /// <summary>Pixels per hour of a day column (see .enoe-calendar-column): turns a pointer's offset into a time.</summary>
+    /// <summary>
+    /// Pixels per hour of a day column (see .enoe-calendar-column): turns a pointer's offset into a time.
+    /// </summary>
     private const double HourHeight = 48;
 
     private CurrentUser _user = default!;
@@ -47,7 +51,10 @@ public partial class BookingsPage
         _loaded = true;
     }
 
-    /// <summary>Another calendar was chosen: the form books what it shows (a person's own choice is not overwritten by later reloads).</summary>
+    /// <summary>
+    /// Another calendar was chosen: the form books what it shows (a person's own choice is not overwritten by later
+    /// reloads).
+    /// </summary>
     private async Task ShowAsync()
     {
         if (SelectedResource is { } resource) _draft.ResourceId = resource.Id;
@@ -77,7 +84,9 @@ public partial class BookingsPage
         await ReloadAsync();
     }
 
-    /// <summary>A booking's block in its day column, in percent of the day shown (written with <see cref="CssNumber"/>).</summary>
+    /// <summary>
+    /// A booking's block in its day column, in percent of the day shown (written with <see cref="CssNumber"/>).
+    /// </summary>
     private static (double Top, double Height) Place(BookingView booking)
     {
         double Hours(DateTime utc) => Math.Clamp(SchoolTime.ToLocal(utc).TimeOfDay.TotalHours, FirstHour, LastHour) - FirstHour;

@@ -45,10 +45,16 @@ public sealed class BrowserDraft(IJSRuntime js, IDataProtectionProvider protecti
     /// <summary>What the server holds of the draft changed: the browser writes it at once.</summary>
     public ValueTask RememberAsync(object context) => _module?.InvokeVoidAsync("remember", _form, context) ?? ValueTask.CompletedTask;
 
-    /// <summary>The draft was sent: the browser forgets it; what is typed next starts a new one, with <paramref name="context"/>.</summary>
+    /// <summary>
+    /// The draft was sent: the browser forgets it; what is typed next starts a new one, with
+    /// <paramref name="context"/>.
+    /// </summary>
     public ValueTask ClearAsync(object context) => _module?.InvokeVoidAsync("clear", _form, context) ?? ValueTask.CompletedTask;
 
-    /// <summary>A key stored by this person's browser for this person (null when absent, another person's, or from a discarded key ring).</summary>
+    /// <summary>
+    /// A key stored by this person's browser for this person (null when absent, another person's, or from a discarded
+    /// key ring).
+    /// </summary>
     private static byte[]? Unwrap(IDataProtector protector, string? wrapped)
     {
         if (string.IsNullOrEmpty(wrapped)) return null;

@@ -73,7 +73,10 @@ public static partial class SafeMarkdown
         return text.Append(html, from, html.Length - from).ToString();
     }
 
-    /// <summary>Where the element opened by <c>&lt;name</c> (a comment when <paramref name="name"/> is empty) ends, as the parser sees it; -1 if never.</summary>
+    /// <summary>
+    /// Where the element opened by <c>&lt;name</c> (a comment when <paramref name="name"/> is empty) ends, as the
+    /// parser sees it; -1 if never.
+    /// </summary>
     private static int EndOf(string html, string name, int from)
     {
         if (name.Length == 0) return html.IndexOf("-->", from, StringComparison.Ordinal) is var close and >= 0 ? close + 3 : -1;

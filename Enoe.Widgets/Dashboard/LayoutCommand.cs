@@ -4,7 +4,9 @@ namespace Enoe.Widgets.Dashboard;
 
 public enum LayoutCommandKind { Move, MoveBy, Resize, Remove, Settings, ToggleCollapsed, SetFlags }
 
-/// <summary>What the person asked the grid for; the page that owns the layout carries it out through its service.</summary>
+/// <summary>
+/// What the person asked the grid for; the page that owns the layout carries it out through its service.
+/// </summary>
 public sealed record LayoutCommand(LayoutCommandKind Kind, int PlacementId)
 {
     public int X { get; init; }

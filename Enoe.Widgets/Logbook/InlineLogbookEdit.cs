@@ -7,7 +7,10 @@ namespace Enoe.Widgets.Logbook;
 /// <summary>One in-place edit of a session's content or homework, shared by the page and the widget.</summary>
 public static class InlineLogbookEdit
 {
-    /// <summary>Saves the text; returns null when saved, else the message to show in the editor (on a conflict, with the other teacher's text).</summary>
+    /// <summary>
+    /// Saves the text; returns null when saved, else the message to show in the editor (on a conflict, with the other
+    /// teacher's text).
+    /// </summary>
     public static async Task<string?> SaveAsync(LogbookService logbook, CurrentUser user, LogbookEntryView entry, string text, bool homework)
     {
         var draft = LogbookDraft.From(entry);

@@ -130,7 +130,9 @@ public partial class LogbookPage
         await ReloadAsync();
     }
 
-    /// <summary>Deletes at once and offers the lesson back: the row goes, the "Annuler" button takes the keyboard.</summary>
+    /// <summary>
+    /// Deletes at once and offers the lesson back: the row goes, the "Annuler" button takes the keyboard.
+    /// </summary>
     private async Task DeleteAsync(LogbookEntryView entry)
     {
         var result = await Logbook.DeleteAsync(_user, entry.Id, entry.Version);

@@ -4,5 +4,7 @@ using System.Resources;
 
 namespace Enoe.Widgets.Resources;
 
-/// <summary>Marker for the shared UI strings: French in SharedResource.resx, English in SharedResource.en.resx.</summary>
+/// <summary>
+/// Marker for the shared UI strings: French in SharedResource.resx, English in SharedResource.en.resx.
+/// </summary>
 public sealed class SharedResource;

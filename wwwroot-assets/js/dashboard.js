@@ -56,7 +56,8 @@ export function attach(grid, dotnet, maxHeight) {
         ghost.className = 'enoe-drop-ghost';
         grid.appendChild(ghost);
         drag = {
-            card, ghost, pointerId: e.pointerId, id: Number(d.placement), resizing: handle.classList.contains('enoe-resize-handle'),
+            card, ghost, pointerId: e.pointerId, id: Number(d.placement),
+            resizing: handle.classList.contains('enoe-resize-handle'),
             x: Number(d.x), y: Number(d.y), width: Number(d.w), height: Number(d.h),
             minWidth: Number(d.minW) || 1, minHeight: Number(d.minH) || 1,
         };
@@ -83,7 +84,8 @@ export function attach(grid, dotnet, maxHeight) {
         const t = target(e);
         const { id, resizing, x, y, width, height } = drag;
         end();
-        if (resizing && (t.width !== width || t.height !== height)) await dotnet.invokeMethodAsync('ResizeToAsync', id, t.width, t.height);
+        if (resizing && (t.width !== width || t.height !== height))
+            await dotnet.invokeMethodAsync('ResizeToAsync', id, t.width, t.height);
         else if (!resizing && (t.x !== x || t.y !== y)) await dotnet.invokeMethodAsync('DropAsync', id, t.x, t.y);
     }
 
@@ -112,8 +114,10 @@ export function attach(grid, dotnet, maxHeight) {
         }
         if (!menu.contains(e.target) && e.target !== menuButton(menu)) return;
         const items = [...menu.querySelectorAll('[role=menuitem]:not(:disabled)')];
-        const index = items.indexOf(document.activeElement); // -1 on the menu button: down goes to the first item, up to the last
-        const next = { ArrowDown: index + 1, ArrowUp: index < 0 ? items.length - 1 : index - 1, Home: 0, End: items.length - 1 }[e.key];
+        // -1 on the menu button: down goes to the first item, up to the last
+        const index = items.indexOf(document.activeElement);
+        const last = items.length - 1;
+        const next = { ArrowDown: index + 1, ArrowUp: index < 0 ? last : index - 1, Home: 0, End: last }[e.key];
         if (next === undefined || items.length === 0) return;
         items[(next + items.length) % items.length].focus();
         e.preventDefault();

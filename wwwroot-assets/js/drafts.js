@@ -106,7 +106,8 @@ function save(state) {
     state.keystream = null; // a keystream is used once
     const data = plain.map((b, i) => b ^ stream.bytes[i]);
     try {
-        localStorage.setItem(state.storageKey, JSON.stringify({ key: state.wrappedKey, iv: toBase64(stream.iv), data: toBase64(data) }));
+        const record = { key: state.wrappedKey, iv: toBase64(stream.iv), data: toBase64(data) };
+        localStorage.setItem(state.storageKey, JSON.stringify(record));
         state.form.dataset.draftState = 'saved';
     } catch {
         state.form.dataset.draftState = 'failed'; // storage full or refused: the text is still in the form
@@ -117,14 +118,16 @@ function save(state) {
 /** AES-CTR's keystream for a fresh counter block: encrypting zeros gives it. */
 async function newKeystream(key, length) {
     const iv = crypto.getRandomValues(new Uint8Array(16));
-    const bytes = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CTR', counter: iv, length: 64 }, key, new Uint8Array(length)));
+    const algorithm = { name: 'AES-CTR', counter: iv, length: 64 };
+    const bytes = new Uint8Array(await crypto.subtle.encrypt(algorithm, key, new Uint8Array(length)));
     return { iv, bytes };
 }
 
 async function decrypt(key, record) {
     if (!record?.iv || !record?.data) return null;
     try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-CTR', counter: fromBase64(record.iv), length: 64 }, key, fromBase64(record.data));
+        const algorithm = { name: 'AES-CTR', counter: fromBase64(record.iv), length: 64 };
+        const plain = await crypto.subtle.decrypt(algorithm, key, fromBase64(record.data));
         const text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
         JSON.parse(text); // a record from another key or tampered with decrypts to noise
         return text;

@@ -4,7 +4,9 @@ using MudBlazor;
 
 namespace Enoe.App.Components.Admin;
 
-/// <summary>The host's administration pages: accounts and settings of an établissement, the académie's services.</summary>
+/// <summary>
+/// The host's administration pages: accounts and settings of an établissement, the académie's services.
+/// </summary>
 public sealed class AdministrationModule : UiModule
 {
     public override void AddServices(IServiceCollection services) => services

@@ -1,0 +1,132 @@
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Dashboards;
+
+/// <summary>
+/// Who the person is here and what their default imposes: a first visit starts from it, later visits are repaired to
+/// honour it.
+/// </summary>
+public sealed partial class LayoutService
+{
+    internal static async Task<Scope> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var row = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
+            .Select(p => new
+            {
+                p.IsAcademyAdmin,
+                Membership = p.Memberships.Where(m => m.SchoolId == user.SchoolId)
+                    .Select(m => new { m.SchoolId, m.Profiles, Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList() }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        var admin = row?.IsAcademyAdmin == true ? Profile.AcademyAdmin : Profile.None;
+        return row?.Membership is { } m
+            ? new Scope(m.SchoolId, m.Profiles | admin, new ServiceSet(m.Closed))
+            : new Scope(null, admin, admin == Profile.None ? ServiceSet.None : ServiceSet.All);
+    }
+
+    /// <summary>
+    /// The scope, then what the person's default imposes (the établissement's default for their
+    /// profile, else the académie's) among the widgets they can see here.
+    /// </summary>
+    private async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(db, user, ct);
+        var profile = DefaultLayoutService.PrimaryProfile(scope.Profiles);
+        var layouts = await db.DefaultLayouts.AsNoTracking()
+            .Where(l => l.Profile == profile && (l.SchoolId == scope.SchoolId || l.SchoolId == null))
+            .Select(l => new
+            {
+                l.SchoolId,
+                Imposed = l.Placements.Where(x => x.Mandatory || x.Locked)
+                    .Select(x => new Imposed(x.WidgetKey, x.X, x.Y, x.Width, x.Height, x.Mandatory, x.Locked)).ToList(),
+            })
+            .ToListAsync(ct);
+        var chosen = layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null) ?? layouts.FirstOrDefault(l => l.SchoolId == null);
+        return (scope, [.. (chosen?.Imposed ?? []).Where(i => IsShown(i.WidgetKey, scope))]);
+    }
+
+    /// <summary>
+    /// Whether the tabs carry exactly what the default imposes today, on the grid (checked without writing).
+    /// </summary>
+    private static bool Honours(IReadOnlyList<DashboardTab> tabs, IReadOnlyList<Imposed> imposed)
+    {
+        var placements = tabs.SelectMany(t => t.Placements).ToList();
+        return imposed.All(i => placements.Any(p => p.WidgetKey == i.WidgetKey && !p.Stowed && p.Mandatory == (i.Mandatory || i.Locked) && p.Locked == i.Locked
+                   && (!i.Locked || (p.X, p.Y, p.Width, p.Height) == (i.X, i.Y, i.Width, i.Height))))
+            && placements.Where(p => p.Mandatory || p.Locked).All(p => imposed.Any(i => i.WidgetKey == p.WidgetKey));
+    }
+
+    /// <summary>
+    /// Brings a person's dashboard in line with what their default imposes now, as uPortal's fragments
+    /// do, without losing what they arranged: an imposed widget they lack is added to their first tab
+    /// at the first free place; a locked one goes to its place, and the person's widgets it covers go
+    /// to the "Rangés" tray (never dropped, never pushed out of sight); widgets no longer imposed
+    /// become theirs to move or remove. Then every grid is compacted.
+    /// </summary>
+    private async Task<List<DashboardTab>> RepairAsync(EnoeDbContext db, CurrentUser user, Scope scope, IReadOnlyList<Imposed> imposed, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
+        if (tabs.Count == 0) return tabs;
+        var placements = tabs.SelectMany(t => t.Placements).ToList();
+        foreach (var placement in placements) (placement.Mandatory, placement.Locked) = (false, false);
+
+        // Flags first, so that placing a locked widget never puts another imposed one in the tray.
+        var toPlace = new List<(Imposed Rule, WidgetPlacement Placement, DashboardTab Tab)>();
+        foreach (var rule in imposed)
+        {
+            var placement = placements.Where(p => p.WidgetKey == rule.WidgetKey && !p.Mandatory).OrderBy(p => p.Stowed).FirstOrDefault();
+            var missing = placement is null || placement.Stowed;
+            if (placement is null)
+            {
+                placement = new WidgetPlacement { WidgetKey = rule.WidgetKey };
+                tabs[0].Placements.Add(placement);
+                placements.Add(placement);
+            }
+            (placement.Mandatory, placement.Locked, placement.Stowed) = (rule.Mandatory || rule.Locked, rule.Locked, false);
+            if (rule.Locked || missing) toPlace.Add((rule, placement, tabs.First(t => t.Placements.Contains(placement))));
+        }
+        var pending = toPlace.Select(p => p.Placement).ToHashSet();
+        foreach (var (rule, placement, tab) in toPlace.OrderByDescending(p => p.Rule.Locked))
+        {
+            var grid = OnGrid(tab, scope).Where(p => !pending.Contains(p)).ToList();
+            (placement.Width, placement.Height) = (rule.Width, rule.Height);
+            if (rule.Locked)
+            {
+                (placement.X, placement.Y) = (rule.X, rule.Y);
+                foreach (var covered in grid.Where(p => !p.Mandatory && GridLayout.Overlaps(p, placement)))
+                    covered.Stowed = true;
+            }
+            else (placement.X, placement.Y) = GridLayout.FirstFreeSpot(grid, rule.Width, rule.Height);
+            pending.Remove(placement);
+        }
+        foreach (var tab in tabs)
+        {
+            GridLayout.Compact(OnGrid(tab, scope));
+            tab.Version++;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return tabs;
+    }
+
+    private async Task<DashboardTab> CreateFromDefaultAsync(EnoeDbContext db, CurrentUser user, Scope scope, CancellationToken ct)
+    {
+        var placements = await defaults.ResolveAsync(db, scope.SchoolId, scope.Profiles, ct);
+        var tab = new DashboardTab
+        {
+            PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = DashboardMessages.HomeTab, Position = 0,
+            Placements = [.. placements.Select(p => new WidgetPlacement
+            {
+                WidgetKey = p.WidgetKey, X = p.X, Y = p.Y, Width = p.Width, Height = p.Height,
+                SettingsJson = p.SettingsJson, Mandatory = p.Mandatory, Locked = p.Locked,
+            })],
+        };
+        GridLayout.Compact(OnGrid(tab, scope)); // widgets of services switched off here leave no hole
+        db.Add(tab);
+        await db.SaveChangesAsync(ct);
+        return tab;
+    }
+}
