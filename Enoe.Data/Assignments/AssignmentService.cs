@@ -9,7 +9,7 @@ namespace Enoe.Data.Assignments;
 
 /// <summary>
 /// Remise de copies. The teachers of a class or group in a subject set devoirs and follow and
-/// return their copies; the students of that class or group hand in; parents follow their
+/// return their submissions; the students of that class or group hand in; parents follow their
 /// children's. Every method checks these rights against the database.
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
@@ -31,12 +31,12 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
                 a.Teacher!.FirstName + " " + a.Teacher.LastName, a.DueAt, a.AcceptsLate, null,
                 db.Set<Submission>().Where(s => s.AssignmentId == a.Id).Select(s => s.StudentId).Distinct().Count(),
                 a.SchoolClassId != null ? db.Enrolments.Count(e => e.SchoolClassId == a.SchoolClassId) : db.GroupEnrolments.Count(e => e.TeachingGroupId == a.TeachingGroupId),
-                db.Set<Submission>().Where(s => s.AssignmentId == a.Id && !db.Set<CopyReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == s.StudentId))
+                db.Set<Submission>().Where(s => s.AssignmentId == a.Id && !db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == s.StudentId))
                     .Select(s => s.StudentId).Distinct().Count()))
             .AsNoTracking().ToListAsync(ct);
     }
 
-    /// <summary>A student's devoirs (their own, or a parent's child's), with the status of their copy; soonest due first.</summary>
+    /// <summary>A student's devoirs (their own, or a parent's child's), with the status of their submission; soonest due first.</summary>
     public async Task<IReadOnlyList<AssignmentListItem>> ListForLearnerAsync(CurrentUser user, int? childId = null, DateTime? dueAfter = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -49,18 +49,18 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             {
                 Item = new AssignmentListItem(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.Subject!.Name,
                     a.Teacher!.FirstName + " " + a.Teacher.LastName, a.DueAt, a.AcceptsLate, null, 0, 0, 0),
-                Returned = db.Set<CopyReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == student),
+                Returned = db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == student),
                 LastLate = db.Set<Submission>().Where(s => s.AssignmentId == a.Id && s.StudentId == student).OrderByDescending(s => s.Number).Select(s => (bool?)s.Late).FirstOrDefault(),
             })
             .AsNoTracking().ToListAsync(ct);
         return [.. rows.Select(r => r.Item with
         {
-            Status = r.Returned ? CopyStatus.Returned : r.LastLate switch { null => CopyStatus.Missing, true => CopyStatus.Late, false => CopyStatus.HandedIn },
+            Status = r.Returned ? SubmissionStatus.Returned : r.LastLate switch { null => SubmissionStatus.Missing, true => SubmissionStatus.Late, false => SubmissionStatus.HandedIn },
         })];
     }
 
     /// <summary>
-    /// A devoir as this person may see it: its teachers get every student's copies; a student
+    /// A devoir as this person may see it: its teachers get every student's submissions; a student
     /// their own; a parent their child's (<paramref name="childId"/>, or their only child).
     /// </summary>
     public async Task<Result<AssignmentDetail>> GetAsync(CurrentUser user, int assignmentId, int? childId = null, CancellationToken ct = default)
@@ -92,7 +92,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
             .OrderBy(s => s.Number)
             .Select(s => new { s.StudentId, View = new SubmissionView(s.Number, s.SubmittedAt, s.Late, s.Files.Select(f => new FileView(f.FileId, f.File!.Name, f.File.Length)).ToList()) })
             .ToListAsync(ct);
-        var returns = await db.Set<CopyReturn>().AsNoTracking().Where(r => r.AssignmentId == assignmentId && students.Contains(r.StudentId))
+        var returns = await db.Set<SubmissionReturn>().AsNoTracking().Where(r => r.AssignmentId == assignmentId && students.Contains(r.StudentId))
             .Select(r => new { r.StudentId, View = new ReturnView(r.Comment, r.File == null ? null : new FileView(r.File.Id, r.File.Name, r.File.Length), r.ReturnedAt) })
             .ToListAsync(ct);
         var roster = people.Select(p => new RosterRow(p.Id, p.Name,
@@ -134,18 +134,18 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
     }
 
     /// <summary>
-    /// A student hands in a copy (one or more files). Earlier hand-ins stay as versions; after the
-    /// deadline the copy is flagged late, or refused when the devoir says so — checked before any
+    /// A student hands in a submission (one or more files). Earlier hand-ins stay as versions; after the
+    /// deadline the submission is flagged late, or refused when the devoir says so — checked before any
     /// byte is written, and again inside the write.
     /// </summary>
-    public async Task<Result<SubmissionView>> HandInAsync(CurrentUser user, int assignmentId, IReadOnlyList<FileUpload> copy, CancellationToken ct = default)
+    public async Task<Result<SubmissionView>> HandInAsync(CurrentUser user, int assignmentId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
     {
-        if (copy.Count == 0) return Result.Invalid([AssignmentMessages.AddAFile]);
+        if (uploads.Count == 0) return Result.Invalid([AssignmentMessages.AddAFile]);
         var check = await CanHandInAsync(user.PersonId, assignmentId, ct);
         if (!check.Succeeded) return check.Failure;
 
         Submission? saved = null;
-        var result = await files.SaveWithFilesAsync(user.PersonId, check.Value, copy, async (db, stored) =>
+        var result = await files.SaveWithFilesAsync(user.PersonId, check.Value, uploads, async (db, stored) =>
         {
             var due = await db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => new { a.DueAt, a.AcceptsLate }).FirstOrDefaultAsync(ct);
             if (due is null) return Result.NotFound(AssignmentMessages.NotSetForYou); // deleted meanwhile
@@ -176,7 +176,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result<int>.Ok(a.SchoolId);
     }
 
-    /// <summary>A teacher of the devoir returns a student's copy with a comment and optionally an annotated file; returning again replaces it.</summary>
+    /// <summary>A teacher of the devoir returns a student's submission with a comment and optionally an annotated file; returning again replaces it.</summary>
     public async Task<Result> ReturnAsync(CurrentUser user, int assignmentId, int studentId, string comment, FileUpload? annotated, CancellationToken ct = default)
     {
         comment = comment.Trim();
@@ -194,8 +194,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         {
             var again = await ReturnableAsync(db, user.PersonId, assignmentId, studentId, ct);
             if (!again.Succeeded) return again.Failure;
-            var existing = await db.Set<CopyReturn>().Include(r => r.File).FirstOrDefaultAsync(r => r.AssignmentId == assignmentId && r.StudentId == studentId, ct);
-            if (existing is null) db.Add(existing = new CopyReturn { AssignmentId = assignmentId, StudentId = studentId });
+            var existing = await db.Set<SubmissionReturn>().Include(r => r.File).FirstOrDefaultAsync(r => r.AssignmentId == assignmentId && r.StudentId == studentId, ct);
+            if (existing is null) db.Add(existing = new SubmissionReturn { AssignmentId = assignmentId, StudentId = studentId });
             if (stored.Count > 0 && existing.File is { } old)
             {
                 replaced = old.BlobId;
@@ -215,8 +215,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
 
     /// <summary>
     /// Deletes a devoir set by mistake, with its subject files, for a teacher of it — only while no
-    /// copy has been handed in: a student's work is never lost with a devoir. The check and the
-    /// deletion are one statement, so a copy arriving at the same moment keeps the devoir.
+    /// submission has been handed in: a student's work is never lost with a devoir. The check and the
+    /// deletion are one statement, so a submission arriving at the same moment keeps the devoir.
     /// </summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
@@ -228,7 +228,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         var deleted = await db.Set<Assignment>()
             .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
             .ExecuteDeleteAsync(ct);
-        if (deleted == 0) return Result.Invalid([AssignmentMessages.HasCopies]);
+        if (deleted == 0) return Result.Invalid([AssignmentMessages.HasSubmissions]);
         var fileIds = subject.Select(f => f.FileId).ToList();
         await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
@@ -237,8 +237,8 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result.Ok();
     }
 
-    /// <summary>Every student's latest copy, as zip entries named by student, for a teacher of the devoir.</summary>
-    public async Task<Result<(string ZipName, IReadOnlyList<(string EntryName, StoredFile File)> Entries)>> CopiesAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
+    /// <summary>Every student's latest submission, as zip entries named by student, for a teacher of the devoir.</summary>
+    public async Task<Result<(string ZipName, IReadOnlyList<(string EntryName, StoredFile File)> Entries)>> SubmissionsZipAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await Managed(db, user.PersonId).Where(x => x.Id == assignmentId)
@@ -299,7 +299,7 @@ public sealed class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory
 
 /// <summary>
 /// Who reads a devoir's files: its subject, everyone it is set to (and their parents) and its
-/// teachers; a copy and its return, the student, their parents and the devoir's teachers.
+/// teachers; a submission and its return, the student, their parents and the devoir's teachers.
 /// </summary>
 public sealed class AssignmentFileRule : IFileReadRule
 {
@@ -314,9 +314,9 @@ public sealed class AssignmentFileRule : IFileReadRule
             return await db.Set<Assignment>().AnyAsync(a => subject.Contains(a.Id)
                 && ((a.SchoolClassId != null && classes.Contains(a.SchoolClassId.Value)) || (a.TeachingGroupId != null && groups.Contains(a.TeachingGroupId.Value))), ct);
         }
-        var copies = db.Set<Submission>().Where(s => s.Files.Any(f => f.FileId == fileId)).Select(s => new { s.AssignmentId, s.StudentId })
-            .Concat(db.Set<CopyReturn>().Where(r => r.FileId == fileId).Select(r => new { r.AssignmentId, r.StudentId }));
+        var handedIn = db.Set<Submission>().Where(s => s.Files.Any(f => f.FileId == fileId)).Select(s => new { s.AssignmentId, s.StudentId })
+            .Concat(db.Set<SubmissionReturn>().Where(r => r.FileId == fileId).Select(r => new { r.AssignmentId, r.StudentId }));
         var managed = AssignmentService.Managed(db, personId).Select(a => a.Id);
-        return await copies.AnyAsync(c => learners.Contains(c.StudentId) || managed.Contains(c.AssignmentId), ct);
+        return await handedIn.AnyAsync(c => learners.Contains(c.StudentId) || managed.Contains(c.AssignmentId), ct);
     }
 }

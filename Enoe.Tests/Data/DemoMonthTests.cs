@@ -57,7 +57,7 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
             Assert.True(report.Subjects.Count(s => s.Marks.Any(m => m.Cell != "")) >= 3, child);
             Assert.NotEmpty((await grades.LatestAsync(sophie, id)).Marks);
             Assert.NotEmpty(await logbook.ListAsync(sophie, Today.AddDays(-28), Today, studentId: id));
-            Assert.Contains(await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id), a => a.Status == CopyStatus.Returned);
+            Assert.Contains(await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id), a => a.Status == SubmissionStatus.Returned);
         }
     }
 
@@ -162,16 +162,16 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Fact]
-    public async Task Devoirs_LucasHasACorrectedCopyWithAComment_AndFilesOpenThroughTheFileStore()
+    public async Task Devoirs_LucasHasAReturnedSubmissionWithAComment_AndFilesOpenThroughTheFileStore()
     {
         var lucas = await UserAsync("lucas.martin");
         var assignments = Database.Get<AssignmentService>();
         var list = await assignments.ListForLearnerAsync(lucas);
-        Assert.Contains(list, a => a.Title == "Problèmes de proportionnalité" && a.Status == CopyStatus.Missing);
-        Assert.Contains(list, a => a.DueAt > new DateTime(2026, 11, 23) && a.Status != CopyStatus.Returned);
-        var returned = list.First(a => a.Status == CopyStatus.Returned);
+        Assert.Contains(list, a => a.Title == "Problèmes de proportionnalité" && a.Status == SubmissionStatus.Missing);
+        Assert.Contains(list, a => a.DueAt > new DateTime(2026, 11, 23) && a.Status != SubmissionStatus.Returned);
+        var returned = list.First(a => a.Status == SubmissionStatus.Returned);
         var detail = (await assignments.GetAsync(lucas, returned.Id)).Value!;
-        Assert.NotEmpty(detail.Copy!.Return!.Comment);
+        Assert.NotEmpty(detail.LearnerRow!.Return!.Comment);
         var subject = Assert.Single(detail.Files);
 
         var files = Database.Get<FileStore>();
@@ -184,13 +184,13 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
             using var pdf = PdfDocument.Open(copy.ToArray());
             Assert.Contains(detail.Title.Split(' ')[0], pdf.GetPage(1).Text);
         }
-        var copyFile = detail.Copy.Submissions[0].Files[0];
-        Assert.NotNull(await files.OpenAsync(await UserAsync("sophie.martin"), copyFile.Id));
-        Assert.Null(await files.OpenAsync(await UserAsync("emma.martin"), copyFile.Id));
+        var submittedFile = detail.LearnerRow.Submissions[0].Files[0];
+        Assert.NotNull(await files.OpenAsync(await UserAsync("sophie.martin"), submittedFile.Id));
+        Assert.Null(await files.OpenAsync(await UserAsync("emma.martin"), submittedFile.Id));
     }
 
     [Fact]
-    public async Task TheTeacher_HasCopiesToCorrect_HerOwnDocuments_AndAClassSpaceWithCourseSheets()
+    public async Task TheTeacher_HasSubmissionsToGrade_HerOwnDocuments_AndAClassSpaceWithCourseSheets()
     {
         var claire = await UserAsync("claire.fontaine");
         var set = await Database.Get<AssignmentService>().ListSetAsync(claire);
