@@ -40,7 +40,7 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMarksCell_ExplainsInEnglish_AndReadsTheCodesOfEitherLanguage()
+    public async Task AGradesCell_ExplainsInEnglish_AndReadsTheCodesOfEitherLanguage()
     {
         await InCultureAsync("en", () =>
         {
