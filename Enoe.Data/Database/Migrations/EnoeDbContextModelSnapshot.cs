@@ -1214,7 +1214,7 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1256,7 +1256,7 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("DigitalResources");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
                 {
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
@@ -2450,7 +2450,7 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", "School")
                         .WithMany()
@@ -2460,7 +2460,7 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", null)
                         .WithMany()
@@ -2468,7 +2468,7 @@ namespace Enoe.Data.Database.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Enoe.Data.Resources.DigitalResource", "Resource")
+                    b.HasOne("Enoe.Data.DigitalResources.DigitalResource", "Resource")
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Cascade)
