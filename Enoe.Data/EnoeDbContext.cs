@@ -1,4 +1,5 @@
 using Enoe.Data.Dashboards;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
@@ -31,7 +32,7 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     public DbSet<DashboardTab> DashboardTabs => Set<DashboardTab>();
     public DbSet<WidgetPlacement> WidgetPlacements => Set<WidgetPlacement>();
     public DbSet<DefaultLayout> DefaultLayouts => Set<DefaultLayout>();
-    public DbSet<Resources.DigitalResource> DigitalResources => Set<Resources.DigitalResource>();
+    public DbSet<DigitalResource> DigitalResources => Set<DigitalResource>();
     public DbSet<Logbook.LogbookEntry> LogbookEntries => Set<Logbook.LogbookEntry>();
     public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
     public DbSet<Assignments.Assignment> Assignments => Set<Assignments.Assignment>();

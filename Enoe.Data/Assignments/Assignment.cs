@@ -3,9 +3,7 @@ using Enoe.Data.Structure;
 
 namespace Enoe.Data.Assignments;
 
-/// <summary>
-/// A devoir set to a class or teaching group: students hand in copies, the teacher returns them corrected.
-/// </summary>
+/// <summary>A devoir set to a class or teaching group: students hand in submissions, the teacher returns them corrected.</summary>
 public sealed class Assignment : IClassContent
 {
     public int Id { get; set; }
@@ -59,10 +57,8 @@ public sealed class SubmissionFile
     public Storage.StoredFile? File { get; set; }
 }
 
-/// <summary>
-/// The corrected copy a teacher gives back to a student: a comment and, optionally, an annotated file.
-/// </summary>
-public sealed class CopyReturn
+/// <summary>The corrected submission a teacher gives back to a student: a comment and, optionally, an annotated file.</summary>
+public sealed class SubmissionReturn
 {
     public int Id { get; set; }
     public int AssignmentId { get; set; }

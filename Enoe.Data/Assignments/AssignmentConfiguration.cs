@@ -48,9 +48,9 @@ internal sealed class SubmissionFileConfiguration : IEntityTypeConfiguration<Sub
     }
 }
 
-internal sealed class CopyReturnConfiguration : IEntityTypeConfiguration<CopyReturn>
+internal sealed class SubmissionReturnConfiguration : IEntityTypeConfiguration<SubmissionReturn>
 {
-    public void Configure(EntityTypeBuilder<CopyReturn> b)
+    public void Configure(EntityTypeBuilder<SubmissionReturn> b)
     {
         b.HasIndex(r => new { r.AssignmentId, r.StudentId }).IsUnique();
         b.Property(r => r.Comment).HasMaxLength(AssignmentService.CommentMax);

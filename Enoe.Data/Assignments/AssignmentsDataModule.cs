@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Data.Assignments;
 
-/// <summary>Remise de copies, part of the Documents service: devoirs set, copies handed in and returned.</summary>
+/// <summary>Remise de copies, part of the Documents service: devoirs set, submissions handed in and returned.</summary>
 public sealed class AssignmentsDataModule : DataModule
 {
     public override EntService? Service => EntService.Documents;

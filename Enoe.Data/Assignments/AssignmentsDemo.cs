@@ -128,7 +128,7 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
     ];
 
     /// <summary>The returns, once the devoirs are saved (a return names its devoir by id).</summary>
-    public IEnumerable<CopyReturn> Returns() => _returns.Select(r => new CopyReturn
+    public IEnumerable<SubmissionReturn> Returns() => _returns.Select(r => new SubmissionReturn
     {
         AssignmentId = r.Assignment.Id, StudentId = r.StudentId, Comment = r.Comment, File = r.File, ReturnedAt = r.At, ReturnedById = r.TeacherId,
     });

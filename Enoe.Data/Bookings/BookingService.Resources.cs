@@ -10,7 +10,7 @@ public sealed partial class BookingService
     public const int CategoryMax = 100, UnitsMax = 500, HolidayNameMax = 100;
 
     /// <summary>Creates or changes a resource: the direction (staff and admins) of the établissement.</summary>
-    public async Task<Result<int>> SaveResourceAsync(CurrentUser user, ResourceDraft draft, CancellationToken ct = default)
+    public async Task<Result<int>> SaveResourceAsync(CurrentUser user, BookableResourceDraft draft, CancellationToken ct = default)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Trim().Length > NameMax) errors.Add(BookingMessages.FormatResource_NameRequired(NameMax));

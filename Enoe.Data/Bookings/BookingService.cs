@@ -19,14 +19,14 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     public const int NameMax = 120, ReasonMax = 200, HorizonDays = 180, SeriesMaxWeeks = 45;
 
     /// <summary>The établissement's active resources, with whether this person may book each.</summary>
-    public async Task<IReadOnlyList<ResourceView>> ResourcesAsync(CurrentUser user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookableResourceView>> ResourcesAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
         if (profiles == Profile.None) return []; // not (or no longer) a member of this établissement
         var rows = await db.Set<BookableResource>().AsNoTracking().Where(r => r.SchoolId == user.SchoolId && r.Active)
             .OrderBy(r => r.Category!.Name).ThenBy(r => r.Name)
-            .Select(r => new ResourceView(r.Id, r.Name, r.CategoryId, r.Category!.Name, r.Kind, r.Units, r.NeedsApproval, r.OpensAt, r.ClosesAt,
+            .Select(r => new BookableResourceView(r.Id, r.Name, r.CategoryId, r.Category!.Name, r.Kind, r.Units, r.NeedsApproval, r.OpensAt, r.ClosesAt,
                 r.Description, r.BookableBy, r.ManagerId, r.Manager == null ? null : r.Manager.FirstName + " " + r.Manager.LastName, false))
             .ToListAsync(ct);
         return [.. rows.Select(r => r with { CanBook = profiles.HasAny(r.BookableBy) })];
@@ -61,7 +61,7 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     }
 
     /// <summary>Resources with room left for a period, that this person may book (the "Réserver" widget).</summary>
-    public async Task<IReadOnlyList<ResourceView>> FreeAsync(CurrentUser user, DateOnly date, TimeOnly startsAt, TimeOnly endsAt, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookableResourceView>> FreeAsync(CurrentUser user, DateOnly date, TimeOnly startsAt, TimeOnly endsAt, CancellationToken ct = default)
     {
         var resources = (await ResourcesAsync(user, ct)).Where(r => r.CanBook && r.OpensAt <= startsAt && r.ClosesAt >= endsAt).ToList();
         if (resources.Count == 0 || endsAt <= startsAt) return [];

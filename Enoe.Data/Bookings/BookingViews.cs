@@ -13,11 +13,11 @@ public sealed record Occurrence(DateOnly Date, OccurrenceState State, string? De
 public sealed record BookingView(int Id, int ResourceId, string Resource, string Person, DateTime StartsAt, DateTime EndsAt, int Units,
     string? Reason, string? Class, BookingStatus Status, bool Mine, bool CanCancel, bool CanDecide, Guid? SeriesId);
 
-public sealed record ResourceView(int Id, string Name, int CategoryId, string Category, ResourceKind Kind, int Units, bool NeedsApproval,
+public sealed record BookableResourceView(int Id, string Name, int CategoryId, string Category, ResourceKind Kind, int Units, bool NeedsApproval,
     TimeOnly OpensAt, TimeOnly ClosesAt, string? Description, Profile BookableBy, int? ManagerId, string? Manager, bool CanBook);
 
 /// <summary>What a manager fills in for a resource; <see cref="Id"/> 0 creates.</summary>
-public sealed class ResourceDraft
+public sealed class BookableResourceDraft
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";

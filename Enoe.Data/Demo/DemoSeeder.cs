@@ -1,5 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.PublicSite;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;

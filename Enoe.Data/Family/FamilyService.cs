@@ -12,7 +12,7 @@ namespace Enoe.Data.Family;
 /// What is new for one child, as their parent sees it. A count is null where the child's établissement
 /// does not run the service.
 /// </summary>
-public sealed record ChildSummary(ChildRef Child, int? HomeworkDue, int? NewMarks, int? UnreadMemos);
+public sealed record ChildSummary(ChildRef Child, int? HomeworkDue, int? NewGrades, int? UnreadMemos);
 
 /// <summary>
 /// "Tous mes enfants": for a parent of several children, possibly in several établissements, what
@@ -22,15 +22,15 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
 {
     /// <summary>Homework due from today to this many days ahead, not ticked done by the child.</summary>
     public const int HomeworkDays = 7;
-    /// <summary>Marks published in the last this many days.</summary>
-    public const int NewMarkDays = 7;
+    /// <summary>Grades published in the last this many days.</summary>
+    public const int NewGradeDays = 7;
 
     public async Task<IReadOnlyList<ChildSummary>> SummaryAsync(CurrentUser parent, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(SchoolTime.ToLocal(now));
         var until = today.AddDays(HomeworkDays);
-        var since = now.AddDays(-NewMarkDays);
+        var since = now.AddDays(-NewGradeDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (
             from g in db.Guardianships
@@ -47,7 +47,7 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                     && (l.SchoolClassId == e.SchoolClassId
                         || (l.TeachingGroupId != null && db.GroupEnrolments.Any(ge => ge.StudentId == g.StudentId && ge.TeachingGroupId == l.TeachingGroupId)))
                     && !db.Set<HomeworkDone>().Any(d => d.EntryId == l.Id && d.StudentId == g.StudentId)),
-                Marks = db.Set<Grade>().Count(m => m.StudentId == g.StudentId
+                Grades = db.Set<Grade>().Count(m => m.StudentId == g.StudentId
                     && m.Assessment!.PublishedAt != null && m.Assessment.PublishedAt <= now && m.Assessment.PublishedAt >= since),
                 // A mémo of the child's établissement concerns them, unless the parent wrote it about another child.
                 Memos = db.Set<MemoRecipient>().Count(r => r.PersonId == parent.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null
@@ -57,6 +57,6 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
 
         static int? If(IReadOnlyList<string> closed, EntService service, int count) => closed.Contains(service.Key) ? null : count;
         return [.. rows.Select(r => new ChildSummary(new ChildRef(r.StudentId, r.Name, r.Id, r.SchoolName, r.ClassName),
-            If(r.Closed, EntService.Logbook, r.Homework), If(r.Closed, EntService.Grades, r.Marks), If(r.Closed, EntService.Memos, r.Memos)))];
+            If(r.Closed, EntService.Logbook, r.Homework), If(r.Closed, EntService.Grades, r.Grades), If(r.Closed, EntService.Memos, r.Memos)))];
     }
 }

@@ -39,7 +39,7 @@ public sealed class Assessment : IClassContent
 }
 
 /// <summary>What a student got: a mark, or why there is none.</summary>
-public enum GradeKind { Mark, Absent, Exempt, NotGraded }
+public enum GradeKind { Numeric, Absent, Exempt, NotGraded }
 
 public sealed class Grade
 {
@@ -48,7 +48,7 @@ public sealed class Grade
     public int StudentId { get; set; }
     public Person? Student { get; set; }
     public GradeKind Kind { get; set; }
-    /// <summary>On the assessment's scale; only for <see cref="GradeKind.Mark"/>.</summary>
+    /// <summary>On the assessment's scale; only for <see cref="GradeKind.Numeric"/>.</summary>
     public decimal? Value { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

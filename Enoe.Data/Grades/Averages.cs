@@ -19,7 +19,7 @@ public static class Averages
 {
     public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    public static decimal On20(decimal mark, decimal scale) => mark * 20m / scale;
+    public static decimal On20(decimal value, decimal scale) => value * 20m / scale;
 
     /// <summary>Weighted mean of (value, weight) pairs, unrounded; null when there is nothing to average.</summary>
     public static decimal? WeightedMean(IEnumerable<(decimal Value, decimal Weight)> values)
@@ -34,8 +34,8 @@ public static class Averages
     }
 
     /// <summary>A subject's term average (/20, rounded) from its marks with their scales and coefficients.</summary>
-    public static decimal? Subject(IEnumerable<(decimal Mark, decimal Scale, decimal Coefficient)> marks) =>
-        WeightedMean(marks.Select(m => (On20(m.Mark, m.Scale), m.Coefficient))) is decimal mean ? Round(mean) : null;
+    public static decimal? Subject(IEnumerable<(decimal Value, decimal Scale, decimal Coefficient)> grades) =>
+        WeightedMean(grades.Select(g => (On20(g.Value, g.Scale), g.Coefficient))) is decimal mean ? Round(mean) : null;
 
     /// <summary>
     /// The general average (/20, rounded) from the subject averages as shown and the subjects' coefficients.

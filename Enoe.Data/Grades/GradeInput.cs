@@ -28,10 +28,10 @@ public static class GradeInput
         if (Codes.TryGetValue(t, out var kind)) return (new Parsed(kind, null), null);
         // A decimal comma or point, whichever language the teacher types in.
         if (!decimal.TryParse(t.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            return (null, GradeMessages.FormatCell_NotAMark(t, GradeMessages.Code_Absent, GradeMessages.Code_Exempt, GradeMessages.Code_NotGraded));
+            return (null, GradeMessages.FormatCell_NotAGrade(t, GradeMessages.Code_Absent, GradeMessages.Code_Exempt, GradeMessages.Code_NotGraded));
         if (value > scale) return (null, GradeMessages.FormatCell_AboveScale(Averages.Format(value), Averages.Format(scale)));
         if (decimal.Round(value, 2) != value) return (null, GradeMessages.Cell_TwoDecimals);
-        return (new Parsed(GradeKind.Mark, value), null);
+        return (new Parsed(GradeKind.Numeric, value), null);
     }
 
     public static string Display(GradeKind kind, decimal? value) => kind switch

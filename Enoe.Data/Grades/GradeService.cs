@@ -97,8 +97,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
         var rows = people.Select(p => grades.FirstOrDefault(g => g.StudentId == p.Id) is { } g
             ? new GridRow(p.Id, p.Name, GradeInput.Display(g.Kind, g.Value)) : new GridRow(p.Id, p.Name, "")).ToList();
-        var marks = grades.Where(g => g.Kind == GradeKind.Mark && people.Any(p => p.Id == g.StudentId)).Select(g => g.Value!.Value).ToList();
-        return Result<GradeGrid>.Ok(new GradeGrid(summary, rows, Stats(marks), Distribution(marks, summary.Scale)));
+        var values = grades.Where(g => g.Kind == GradeKind.Numeric && people.Any(p => p.Id == g.StudentId)).Select(g => g.Value!.Value).ToList();
+        return Result<GradeGrid>.Ok(new GradeGrid(summary, rows, Stats(values), Distribution(values, summary.Scale)));
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     /// A student's marks for a term (the current one by default): their own, a parent's child's, or
     /// any student of the établissement for its direction. Families see published marks only.
     /// </summary>
-    public async Task<Result<MarksReport>> ReportAsync(CurrentUser user, int? studentId = null, int? termId = null, CancellationToken ct = default)
+    public async Task<Result<GradesReport>> ReportAsync(CurrentUser user, int? studentId = null, int? termId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Families see published marks only; the direction reads them before.
@@ -176,21 +176,21 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             .GroupBy(a => (a.SubjectId, a.Subject, a.SubjectCoefficient)).OrderBy(s => s.Key.Subject)
             .Select(s =>
             {
-                var marks = s.OrderBy(a => a.Date).Select(a =>
+                var graded = s.OrderBy(a => a.Date).Select(a =>
                 {
                     var own = a.Grades.FirstOrDefault(g => g.StudentId == student);
-                    var all = a.Grades.Where(g => g.Kind == GradeKind.Mark).Select(g => g.Value!.Value).ToList();
-                    return (Assessment: a, Own: own, View: new StudentMark(a.Id, a.Title, a.Date, a.Scale, a.Coefficient,
+                    var all = a.Grades.Where(g => g.Kind == GradeKind.Numeric).Select(g => g.Value!.Value).ToList();
+                    return (Assessment: a, Own: own, View: new StudentGrade(a.Id, a.Title, a.Date, a.Scale, a.Coefficient,
                         own?.Kind, own is null ? "" : GradeInput.Display(own.Kind, own.Value), Stats(all), a.PublishedAt ?? now));
                 }).ToList();
-                var counted = marks.Where(m => m.Own is { Kind: GradeKind.Mark }).Select(m => (m.Own!.Value!.Value, m.Assessment.Scale, m.Assessment.Coefficient));
-                return new SubjectReport(s.Key.SubjectId, s.Key.Subject, s.Key.SubjectCoefficient, Averages.Subject(counted), [.. marks.Select(m => m.View)]);
+                var counted = graded.Where(m => m.Own is { Kind: GradeKind.Numeric }).Select(m => (m.Own!.Value!.Value, m.Assessment.Scale, m.Assessment.Coefficient));
+                return new SubjectReport(s.Key.SubjectId, s.Key.Subject, s.Key.SubjectCoefficient, Averages.Subject(counted), [.. graded.Select(m => m.View)]);
             })];
 
         decimal? GeneralOf(IReadOnlyList<SubjectReport> subjects) => Averages.General(subjects.Where(s => s.Average is not null).Select(s => (s.Average!.Value, s.Coefficient)));
         var subjects = SubjectsOf(term);
         var history = terms.Where(t => t.StartsOn <= today).Select(t => (t.Name, GeneralOf(SubjectsOf(t)))).ToList();
-        return Result<MarksReport>.Ok(new MarksReport(student, name, term, terms, subjects, GeneralOf(subjects), history));
+        return Result<GradesReport>.Ok(new GradesReport(student, name, term, terms, subjects, GeneralOf(subjects), history));
     }
 
     /// <summary>The students of a class, for its établissement's direction choosing whose report to read.</summary>
@@ -204,10 +204,8 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         return [.. rows.Select(r => (r.StudentId, r.Name))];
     }
 
-    /// <summary>
-    /// The newest published marks of a student (own, or a parent's child), for the widget, with whose they are.
-    /// </summary>
-    public async Task<LatestMarks> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
+    /// <summary>The newest published marks of a student (own, or a parent's child), for the widget, with whose they are.</summary>
+    public async Task<LatestGrades> LatestAsync(CurrentUser user, int? childId, int take = 5, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct) is not var (student, _)) return new(null, []);
@@ -216,7 +214,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             .OrderByDescending(g => g.Assessment!.PublishedAt).ThenByDescending(g => g.AssessmentId).Take(take)
             .Select(g => new { g.AssessmentId, Subject = g.Assessment!.Subject!.Name, g.Assessment.Title, g.Kind, g.Value, g.Assessment.Scale, PublishedAt = g.Assessment.PublishedAt!.Value })
             .AsNoTracking().ToListAsync(ct);
-        return new(student, [.. rows.Select(r => new LatestMark(r.AssessmentId, r.Subject, r.Title, r.Kind, GradeInput.Display(r.Kind, r.Value), r.Scale, r.PublishedAt))]);
+        return new(student, [.. rows.Select(r => new LatestGrade(r.AssessmentId, r.Subject, r.Title, r.Kind, GradeInput.Display(r.Kind, r.Value), r.Scale, r.PublishedAt))]);
     }
 
     /// <summary>
@@ -249,7 +247,7 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         foreach (var p in people)
         {
             var own = assessments.Select(a => grades.FirstOrDefault(g => g.AssessmentId == a.Id && g.StudentId == p.Id)).ToList();
-            var average = Averages.Subject(assessments.Zip(own).Where(x => x.Second is { Kind: GradeKind.Mark }).Select(x => (x.Second!.Value!.Value, x.First.Scale, x.First.Coefficient)));
+            var average = Averages.Subject(assessments.Zip(own).Where(x => x.Second is { Kind: GradeKind.Numeric }).Select(x => (x.Second!.Value!.Value, x.First.Scale, x.First.Coefficient)));
             csv.AppendLine(Line(new[] { p.LastName, p.FirstName }.Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value))).Append(average is null ? "" : Averages.Format(average))));
         }
         return Result<(string, string)>.Ok((GradeMessages.FormatCsv_FileName(anchor.Subject, anchor.Audience) + ".csv", csv.ToString()));
@@ -298,16 +296,14 @@ public sealed class GradeService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         assessments.Select(a => new AssessmentSummary(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.SubjectId, a.Subject!.Name,
             a.Date, a.Scale, a.Coefficient, a.PublishedAt, a.SchoolClassId, a.TeachingGroupId));
 
-    private static ClassStats Stats(IReadOnlyList<decimal> marks) => marks.Count == 0 ? new(null, null, null, 0)
-        : new(marks.Min(), marks.Max(), Averages.Round(marks.Sum() / marks.Count), marks.Count);
+    private static ClassStats Stats(IReadOnlyList<decimal> values) => values.Count == 0 ? new(null, null, null, 0)
+        : new(values.Min(), values.Max(), Averages.Round(values.Sum() / values.Count), values.Count);
 
-    /// <summary>
-    /// How many marks fall in each fifth of the scale: [0–4[, [4–8[, [8–12[, [12–16[, [16–20] on /20.
-    /// </summary>
-    private static IReadOnlyList<int> Distribution(IReadOnlyList<decimal> marks, decimal scale)
+    /// <summary>How many grades fall in each fifth of the scale: [0–4[, [4–8[, [8–12[, [12–16[, [16–20] on /20.</summary>
+    private static IReadOnlyList<int> Distribution(IReadOnlyList<decimal> values, decimal scale)
     {
         var bands = new int[5];
-        foreach (var mark in marks) bands[Math.Min(4, (int)(Averages.On20(mark, scale) / 4))]++;
+        foreach (var value in values) bands[Math.Min(4, (int)(Averages.On20(value, scale) / 4))]++;
         return bands;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
                         CreatedAt = DemoWorld.Utc(day, lesson.StartsAt).AddDays(-2),
                         PublishedAt = DemoWorld.Utc(day.AddDays(3), new TimeOnly(18, 0)),
                     };
-                    mine.Add((assessment, Marks(assessment, audience.Students, subject)));
+                    mine.Add((assessment, GradesOf(assessment, audience.Students, subject)));
                 }
             }
             // The latest of each class is still being marked: families do not see it yet (the most recent others wait
@@ -69,7 +69,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
         return result;
     }
 
-    private List<Grade> Marks(Assessment assessment, IReadOnlyList<int> students, string subject)
+    private List<Grade> GradesOf(Assessment assessment, IReadOnlyList<int> students, string subject)
     {
         var markedAt = DemoWorld.Utc(assessment.Date.AddDays(1 + random.Next(2)), new TimeOnly(20, 0));
         if (markedAt > world.Now) markedAt = world.Now;
@@ -84,7 +84,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
             {
                 var on20 = Math.Clamp(LevelOf(student) + Gaussian() * 2.3, 1.5, 20);
                 var mark = Math.Round((decimal)on20 * assessment.Scale / 20m * 2m, MidpointRounding.AwayFromZero) / 2m;
-                (grade.Kind, grade.Value) = (GradeKind.Mark, Math.Min(mark, assessment.Scale));
+                (grade.Kind, grade.Value) = (GradeKind.Numeric, Math.Min(mark, assessment.Scale));
             }
             grades.Add(grade);
         }
@@ -104,7 +104,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
             var school = world.Schools.First(s => s.Id == assessment.SchoolId);
             // Only tests families already see: the booklet would otherwise tell a mark before its publication.
             if (!school.Runs(EntService.Skills) || !(assessment.PublishedAt <= world.Now) || !SkillOf.TryGetValue(subjects[assessment.SubjectId], out var code)) continue;
-            judgements.AddRange(grades.Where(g => g.Kind == GradeKind.Mark).Select(g => new SkillAssessment
+            judgements.AddRange(grades.Where(g => g.Kind == GradeKind.Numeric).Select(g => new SkillAssessment
             {
                 StudentId = g.StudentId, SkillId = skills[(school.Id, code)], TeacherId = assessment.TeacherId, AssessmentId = assessment.Id,
                 Level = (g.Value!.Value * 20 / assessment.Scale) switch { >= 16 => MasteryLevel.VeryGood, >= 12 => MasteryLevel.Satisfactory, >= 8 => MasteryLevel.Fragile, _ => MasteryLevel.Insufficient },

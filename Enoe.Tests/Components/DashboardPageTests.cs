@@ -4,7 +4,7 @@ using Bunit;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
-using Enoe.Data.Resources;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.SchoolNetwork;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
@@ -259,7 +259,7 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     public async Task Catalogue_OffersOnlyWhatTheSchoolRuns()
     {
         await using (var db = _database.NewContext())
-            await db.RunAllButAsync(_f.A.Id, EntService.Resources);
+            await db.RunAllButAsync(_f.A.Id, EntService.DigitalResources);
         var page = Render<DashboardPage>();
         page.WaitForElement("[data-widget=news]");
         Assert.Empty(page.FindAll("[data-widget=resources]"));

@@ -3,7 +3,7 @@ using Bunit;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
-using Enoe.Data.Resources;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.SchoolNetwork;
 using Enoe.Tests.Support;
 using Enoe.Widgets;

@@ -37,7 +37,7 @@ public sealed class GradeGridTests : SchoolComponentTest
     }
 
     [Fact]
-    public async Task TypingAMark_SavesIt_AndEnterMovesToTheNextStudent()
+    public async Task TypingAGrade_SavesIt_AndEnterMovesToTheNextStudent()
     {
         var keyboard = JSInterop.SetupModule("./js/grades.js");
         var grid = Render<GradeGridPage>(p => p.Add(x => x.Id, _assessment));
@@ -55,7 +55,7 @@ public sealed class GradeGridTests : SchoolComponentTest
     }
 
     [Fact]
-    public async Task AMarkAboveTheScale_IsRefusedInTheCell_AndNothingIsSaved()
+    public async Task AGradeAboveTheScale_IsRefusedInTheCell_AndNothingIsSaved()
     {
         var grid = Render<GradeGridPage>(p => p.Add(x => x.Id, _assessment));
         grid.WaitForAssertion(() => Assert.Equal(2, grid.FindAll("input.enoe-grade").Count));
@@ -68,7 +68,7 @@ public sealed class GradeGridTests : SchoolComponentTest
     }
 
     [Fact]
-    public void InEnglish_TheGridSpeaksEnglish_AndWritesMarksWithADecimalPoint()
+    public void InEnglish_TheGridSpeaksEnglish_AndWritesGradesWithADecimalPoint()
     {
         var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");

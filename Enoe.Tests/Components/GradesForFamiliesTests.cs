@@ -56,7 +56,7 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
     }
 
     [Fact]
-    public void TheAveragesPage_WritesMarksWithADecimalComma_AndItsChartWithDecimalPoints()
+    public void TheAveragesPage_WritesGradesWithADecimalComma_AndItsChartWithDecimalPoints()
     {
         this.SignInAs(F.StudentA, F.A.Id, Profile.Student);
         var page = Render<GradesPage>();
@@ -111,22 +111,22 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
         booklet.WaitForAssertion(() => Assert.Contains("Livret d'Emma Test", booklet.Find("h2").TextContent));
 
         var context = await WidgetContextAsync(parent, new(4, 3));
-        var latest = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context));
+        var latest = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context));
         latest.WaitForAssertion(() => Assert.Equal("Notes d'Emma Test", latest.Find(".enoe-grades-whose").TextContent));
         var skills = Render<SkillsProgressWidget>(p => p.Add(x => x.Context, context));
         skills.WaitForAssertion(() => Assert.Equal("Compétences d'Emma Test", skills.Find(".enoe-grades-whose").TextContent));
 
-        var lucasLike = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context with { ChildId = F.StudentA.Id }));
+        var lucasLike = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context with { ChildId = F.StudentA.Id }));
         lucasLike.WaitForAssertion(() => Assert.Equal("Notes de StudentA Test", lucasLike.Find(".enoe-grades-whose").TextContent));
         InEnglish(() =>
         {
-            var english = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context));
+            var english = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context));
             english.WaitForAssertion(() => Assert.Equal("Marks for Emma Test", english.Find(".enoe-grades-whose").TextContent));
         });
     }
 
     [Fact]
-    public async Task AMarkPublishedAtTheChildsOtherSchool_ReachesTheParentsWidgetLive()
+    public async Task AGradePublishedAtTheChildsOtherSchool_ReachesTheParentsWidgetLive()
     {
         // Léo is at school B; his mother works from school A, where her dashboard is.
         Person leo, teacherB;
@@ -147,7 +147,7 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
             await db.SaveChangesAsync();
         }
         var context = await WidgetContextAsync(TwoSchools.As(F.ParentA, F.A), new(4, 3)) with { ChildId = leo.Id };
-        var widget = Render<LatestMarksWidget>(p => p.Add(x => x.Context, context));
+        var widget = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context));
         widget.WaitForAssertion(() => Assert.Contains("Pas encore de note publiée.", widget.Markup));
 
         var teacher = TwoSchools.As(teacherB, F.B);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Enoe.Data.People;
-using Enoe.Data.Resources;
+using Enoe.Data.DigitalResources;
 using Enoe.Tests.Support;
 using Enoe.Widgets.Resources;
 
@@ -17,7 +17,7 @@ public sealed class ResourcesAdminPageTests : SchoolComponentTest
         dialog.SetupVoid("close", _ => true);
         var admin = TwoSchools.As(F.AdminA, F.A);
         var resources = Database.Get<DigitalResourceService>();
-        Assert.True((await resources.SaveAsync(admin, new ResourceDraft { Title = "Chorale", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student | Profile.Parent })).Succeeded);
+        Assert.True((await resources.SaveAsync(admin, new DigitalResourceDraft { Title = "Chorale", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student | Profile.Parent })).Succeeded);
         this.SignInAs(F.AdminA, F.A.Id, Profile.SchoolAdmin);
 
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

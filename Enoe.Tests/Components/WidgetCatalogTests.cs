@@ -20,7 +20,7 @@ public sealed class WidgetCatalogTests
     {
         var catalog = RealCatalog();
         Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills"], catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.Resources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
+        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.DigitalResources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
         Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite))).Select(w => w.Key).Order());
     }
 

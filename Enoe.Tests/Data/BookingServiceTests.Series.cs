@@ -124,7 +124,7 @@ public sealed partial class BookingServiceTests
     public async Task Approving_NeverGivesMoreUnitsThanTheResourceHas_WhenItsManagerLoweredThemSinceTheRequests()
     {
         var manager = TwoSchools.As(_f.StaffA, _f.A);
-        var cameras = new ResourceDraft { Name = "Caméras", Category = "Matériel", Kind = ResourceKind.Equipment, Units = 2, NeedsApproval = true, ManagerId = _f.StaffA.Id };
+        var cameras = new BookableResourceDraft { Name = "Caméras", Category = "Matériel", Kind = ResourceKind.Equipment, Units = 2, NeedsApproval = true, ManagerId = _f.StaffA.Id };
         cameras.Id = (await Bookings.SaveResourceAsync(manager, cameras)).Value;
         var series = (await RequestSeriesAsync(cameras.Id))[0].SeriesId!.Value;
         var other = (await Bookings.BookAsync(TwoSchools.As(_f.AdminA, _f.A), M3(cameras.Id, date: Monday.AddDays(7)))).Value!; // 2 of 2 on 30 November

@@ -27,21 +27,21 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     private static readonly DateOnly Today = new(2026, 11, 20);
 
     [Fact]
-    public async Task Lucas_SeesPublishedMarksInSeveralSubjects_NotTheTestStillBeingMarked()
+    public async Task Lucas_SeesPublishedGradesInSeveralSubjects_NotTheTestStillBeingGraded()
     {
         var lucas = await UserAsync("lucas.martin");
         var report = (await Database.Get<GradeService>().ReportAsync(lucas)).Value!;
         Assert.Equal("Trimestre 1", report.Term!.Name);
-        var marked = report.Subjects.Where(s => s.Marks.Any(m => m.Cell != "")).ToList();
+        var marked = report.Subjects.Where(s => s.Grades.Any(m => m.Cell != "")).ToList();
         Assert.True(marked.Count >= 3, $"{marked.Count} subjects with marks");
         Assert.NotNull(report.General);
-        Assert.Contains(report.Subjects.SelectMany(s => s.Marks), m => m.Coefficient == 2);
+        Assert.Contains(report.Subjects.SelectMany(s => s.Grades), m => m.Coefficient == 2);
 
         await using var db = Database.NewContext();
         var unpublished = await db.Assessments.Where(a => a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo" && a.PublishedAt == null)
             .Select(a => a.Id).ToListAsync();
         Assert.NotEmpty(unpublished);
-        Assert.DoesNotContain(report.Subjects.SelectMany(s => s.Marks), m => unpublished.Contains(m.AssessmentId));
+        Assert.DoesNotContain(report.Subjects.SelectMany(s => s.Grades), m => unpublished.Contains(m.AssessmentId));
     }
 
     [Fact]
@@ -54,10 +54,10 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
         {
             var id = (await UserAsync(child)).PersonId;
             var report = (await grades.ReportAsync(sophie, id)).Value!;
-            Assert.True(report.Subjects.Count(s => s.Marks.Any(m => m.Cell != "")) >= 3, child);
-            Assert.NotEmpty((await grades.LatestAsync(sophie, id)).Marks);
+            Assert.True(report.Subjects.Count(s => s.Grades.Any(m => m.Cell != "")) >= 3, child);
+            Assert.NotEmpty((await grades.LatestAsync(sophie, id)).Grades);
             Assert.NotEmpty(await logbook.ListAsync(sophie, Today.AddDays(-28), Today, studentId: id));
-            Assert.Contains(await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id), a => a.Status == CopyStatus.Returned);
+            Assert.Contains(await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id), a => a.Status == SubmissionStatus.Returned);
         }
     }
 
@@ -125,13 +125,13 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Fact]
-    public async Task Marks_StayWithinTheirScale_WithAbsencesAndExemptionsInSport()
+    public async Task Grades_StayWithinTheirScale_WithAbsencesAndExemptionsInSport()
     {
         await using var db = Database.NewContext();
         var grades = await db.Set<Grade>().Select(g => new { g.Kind, g.Value, g.Assessment!.Scale, Subject = g.Assessment.Subject!.Code }).ToListAsync();
         Assert.True(grades.Count > 3000, $"{grades.Count} marks");
-        Assert.All(grades.Where(g => g.Kind == GradeKind.Mark), g => Assert.InRange(g.Value!.Value, 0, g.Scale));
-        Assert.All(grades.Where(g => g.Kind != GradeKind.Mark), g => Assert.Null(g.Value));
+        Assert.All(grades.Where(g => g.Kind == GradeKind.Numeric), g => Assert.InRange(g.Value!.Value, 0, g.Scale));
+        Assert.All(grades.Where(g => g.Kind != GradeKind.Numeric), g => Assert.Null(g.Value));
         Assert.Contains(grades, g => g.Kind == GradeKind.Absent);
         Assert.All(grades.Where(g => g.Kind == GradeKind.Exempt), g => Assert.Equal("EPS", g.Subject));
         Assert.Contains(grades, g => g.Kind == GradeKind.Exempt);
@@ -162,16 +162,16 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     }
 
     [Fact]
-    public async Task Devoirs_LucasHasACorrectedCopyWithAComment_AndFilesOpenThroughTheFileStore()
+    public async Task Devoirs_LucasHasAReturnedSubmissionWithAComment_AndFilesOpenThroughTheFileStore()
     {
         var lucas = await UserAsync("lucas.martin");
         var assignments = Database.Get<AssignmentService>();
         var list = await assignments.ListForLearnerAsync(lucas);
-        Assert.Contains(list, a => a.Title == "Problèmes de proportionnalité" && a.Status == CopyStatus.Missing);
-        Assert.Contains(list, a => a.DueAt > new DateTime(2026, 11, 23) && a.Status != CopyStatus.Returned);
-        var returned = list.First(a => a.Status == CopyStatus.Returned);
+        Assert.Contains(list, a => a.Title == "Problèmes de proportionnalité" && a.Status == SubmissionStatus.Missing);
+        Assert.Contains(list, a => a.DueAt > new DateTime(2026, 11, 23) && a.Status != SubmissionStatus.Returned);
+        var returned = list.First(a => a.Status == SubmissionStatus.Returned);
         var detail = (await assignments.GetAsync(lucas, returned.Id)).Value!;
-        Assert.NotEmpty(detail.Copy!.Return!.Comment);
+        Assert.NotEmpty(detail.LearnerRow!.Return!.Comment);
         var subject = Assert.Single(detail.Files);
 
         var files = Database.Get<FileStore>();
@@ -184,13 +184,13 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
             using var pdf = PdfDocument.Open(copy.ToArray());
             Assert.Contains(detail.Title.Split(' ')[0], pdf.GetPage(1).Text);
         }
-        var copyFile = detail.Copy.Submissions[0].Files[0];
-        Assert.NotNull(await files.OpenAsync(await UserAsync("sophie.martin"), copyFile.Id));
-        Assert.Null(await files.OpenAsync(await UserAsync("emma.martin"), copyFile.Id));
+        var submittedFile = detail.LearnerRow.Submissions[0].Files[0];
+        Assert.NotNull(await files.OpenAsync(await UserAsync("sophie.martin"), submittedFile.Id));
+        Assert.Null(await files.OpenAsync(await UserAsync("emma.martin"), submittedFile.Id));
     }
 
     [Fact]
-    public async Task TheTeacher_HasCopiesToCorrect_HerOwnDocuments_AndAClassSpaceWithCourseSheets()
+    public async Task TheTeacher_HasSubmissionsToGrade_HerOwnDocuments_AndAClassSpaceWithCourseSheets()
     {
         var claire = await UserAsync("claire.fontaine");
         var set = await Database.Get<AssignmentService>().ListSetAsync(claire);

@@ -16,7 +16,7 @@ namespace Enoe.Tests.Data;
 public sealed class FamilyServiceTests
 {
     [Fact]
-    public async Task Summary_CountsEachChildsHomeworkMarksAndMemos_InTheirOwnSchool()
+    public async Task Summary_CountsEachChildsHomeworkGradesAndMemos_InTheirOwnSchool()
     {
         var counter = new CommandCounter();
         await using var database = await TestDatabase.CreateAsync(configure: s => s.AddSingleton<IInterceptor>(counter));
@@ -54,7 +54,7 @@ public sealed class FamilyServiceTests
             db.AddRange(published, draft, old);
             await db.SaveChangesAsync();
             foreach (var test in new[] { published, draft, old })
-                db.Add(new Grade { AssessmentId = test.Id, StudentId = childB.Id, Kind = GradeKind.Mark, Value = 12, UpdatedAt = now });
+                db.Add(new Grade { AssessmentId = test.Id, StudentId = childB.Id, Kind = GradeKind.Numeric, Value = 12, UpdatedAt = now });
 
             // Mémos to the parent: two unread from college-a (one about the other child), one read, one unread from
             // college-b.
@@ -78,8 +78,8 @@ public sealed class FamilyServiceTests
         var a = summary[0];
         var b = summary[1];
         Assert.Equal(("6eA", f.A.Id), (a.Child.ClassName, a.Child.SchoolId));
-        Assert.Equal((1, 0, 1), (a.HomeworkDue, a.NewMarks, a.UnreadMemos)); // done, deleted and far-off homework left out
-        Assert.Equal((1, 1, 1), (b.HomeworkDue, b.NewMarks, b.UnreadMemos));
+        Assert.Equal((1, 0, 1), (a.HomeworkDue, a.NewGrades, a.UnreadMemos)); // done, deleted and far-off homework left out
+        Assert.Equal((1, 1, 1), (b.HomeworkDue, b.NewGrades, b.UnreadMemos));
     }
 
     [Fact]
@@ -92,6 +92,6 @@ public sealed class FamilyServiceTests
         await using (var db = database.NewContext())
             await db.RunOnlyAsync(f.A.Id, EntService.Dashboard, EntService.Memos);
         var child = Assert.Single(await database.Get<FamilyService>().SummaryAsync(TwoSchools.As(f.ParentA, f.A)));
-        Assert.Equal((null, null, 0), (child.HomeworkDue, child.NewMarks, child.UnreadMemos));
+        Assert.Equal((null, null, 0), (child.HomeworkDue, child.NewGrades, child.UnreadMemos));
     }
 }

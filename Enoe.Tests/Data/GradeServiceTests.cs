@@ -57,7 +57,7 @@ public sealed class GradeServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Averages_WeighMarksAndSubjects_LeaveOutAbsencesAndExemptions_AndRoundHalfAwayFromZero()
+    public async Task Averages_WeighGradesAndSubjects_LeaveOutAbsencesAndExemptions_AndRoundHalfAwayFromZero()
     {
         // StudentA is the third line of each paste.
         await AssessAsync(_maths, "Fractions", 20, 1, "8", "16,5", "12");
@@ -76,14 +76,14 @@ public sealed class GradeServiceTests : IAsyncLifetime
         Assert.Equal(13.50m, report.Subjects.Single(s => s.Subject == "Français").Average);
         Assert.Equal(12.35m, report.Subjects.Single(s => s.Subject == "Histoire-géographie").Average); // 12,345 → 12,35, not 12,34
         Assert.Equal(13.56m, report.General); // (14 × 3 + 13,5 × 2 + 12,35 × 1) / 6 = 13,5583…
-        var fractions = report.Subjects.Single(s => s.Subject == "Mathématiques").Marks.Single(m => m.Title == "Fractions");
+        var fractions = report.Subjects.Single(s => s.Subject == "Mathématiques").Grades.Single(m => m.Title == "Fractions");
         Assert.Equal(new ClassStats(8m, 16.5m, 12.17m, 3), fractions.Class); // mean 12,1666…
-        Assert.Equal("Abs", report.Subjects.Single(s => s.Subject == "Mathématiques").Marks.Single(m => m.Title == "Devoir maison").Cell);
+        Assert.Equal("Abs", report.Subjects.Single(s => s.Subject == "Mathématiques").Grades.Single(m => m.Title == "Devoir maison").Cell);
         Assert.Equal([("Trimestre 1", (decimal?)13.56m)], report.History);
     }
 
     [Fact]
-    public async Task MarksReachFamilies_OnlyOncePublished_AtTheSetHour()
+    public async Task GradesReachFamilies_OnlyOncePublished_AtTheSetHour()
     {
         var id = (await Grades.CreateAsync(As(_f.TeacherA), new AssessmentDraft { SchoolClassId = _f.ClassA.Id, SubjectId = _maths.Id, Title = "Contrôle", Date = Day })).Value;
         await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StudentA.Id, "17");
@@ -92,12 +92,12 @@ public sealed class GradeServiceTests : IAsyncLifetime
         // Published for 18:00 Paris time (17:00 UTC in November); the fake clock says 9:00 UTC.
         Assert.True((await Grades.PublishAsync(As(_f.TeacherA), id, true, new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc))).Succeeded);
         Assert.Empty((await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects);
-        Assert.Empty((await Grades.LatestAsync(As(_f.ParentA), null)).Marks);
+        Assert.Empty((await Grades.LatestAsync(As(_f.ParentA), null)).Grades);
         Assert.Single((await Grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id)).Value!.Subjects); // the direction reads before
 
         _database.Clock.Advance(TimeSpan.FromHours(8));
-        Assert.Equal("17", (await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects.Single().Marks.Single().Cell);
-        Assert.Equal("17", (await Grades.LatestAsync(As(_f.ParentA), null)).Marks.Single().Cell);
+        Assert.Equal("17", (await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects.Single().Grades.Single().Cell);
+        Assert.Equal("17", (await Grades.LatestAsync(As(_f.ParentA), null)).Grades.Single().Cell);
     }
 
     [Fact]
@@ -112,9 +112,9 @@ public sealed class GradeServiceTests : IAsyncLifetime
         Assert.Equal(ResultKind.Forbidden, (await Grades.GridAsync(As(_f.StudentA), id)).Kind);
         Assert.Equal(ResultKind.Invalid, (await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StaffA.Id, "12")).Kind); // not in the class
 
-        Assert.Equal("12", (await Grades.ReportAsync(As(_f.ParentA))).Value!.Subjects.Single().Marks.Single().Cell); // their child
+        Assert.Equal("12", (await Grades.ReportAsync(As(_f.ParentA))).Value!.Subjects.Single().Grades.Single().Cell); // their child
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(As(_f.ParentA), _classmate.Id)).Kind); // not their child
-        Assert.Equal("10", (await Grades.ReportAsync(As(_otherParent))).Value!.Subjects.Single().Marks.Single().Cell);
+        Assert.Equal("10", (await Grades.ReportAsync(As(_otherParent))).Value!.Subjects.Single().Grades.Single().Cell);
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(As(_f.StudentA), _classmate.Id)).Kind);
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(new CurrentUser(_f.StaffB.Id, "B", _f.B.Id, Profile.Staff), _f.StudentA.Id)).Kind);
         Assert.Equal(["BEASON Bea", "CHLOESON Chloe", "TEST StudentA"], (await Grades.StudentsForDirectionAsync(As(_f.StaffA), _f.ClassA.Id)).Select(s => s.Name));

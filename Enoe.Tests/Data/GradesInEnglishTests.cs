@@ -1,7 +1,7 @@
 using System.Globalization;
 using Enoe.Data.Grades;
 using Enoe.Data.People;
-using Enoe.Data.Resources;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.Skills;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
@@ -42,7 +42,7 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMarksCell_ExplainsInEnglish_AndReadsTheCodesOfEitherLanguage()
+    public async Task AGradesCell_ExplainsInEnglish_AndReadsTheCodesOfEitherLanguage()
     {
         await InCultureAsync("en", () =>
         {
@@ -103,10 +103,10 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
     {
         await InCultureAsync("en", async () =>
         {
-            Assert.Equal("Resources", new ResourceDraft().Category);
+            Assert.Equal("Resources", new DigitalResourceDraft().Category);
             var resources = _database.Get<DigitalResourceService>();
             var admin = TwoSchools.As(_f.AdminA, _f.A);
-            var bad = await resources.SaveAsync(admin, new ResourceDraft { Title = "", Url = "javascript:alert(1)", Profiles = Profile.None, LevelCodes = new string('6', 61) });
+            var bad = await resources.SaveAsync(admin, new DigitalResourceDraft { Title = "", Url = "javascript:alert(1)", Profiles = Profile.None, LevelCodes = new string('6', 61) });
             Assert.Equal(["The resource needs a name.", "The address must be a full web link (https://...).", "Choose at least one profile.", "The year groups must be 60 characters at most."], bad.Errors);
             Assert.Equal(["Only administrators manage resources."], (await resources.DeleteAsync(TwoSchools.As(_f.TeacherA, _f.A), 1)).Errors);
         });

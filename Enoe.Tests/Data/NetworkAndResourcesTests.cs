@@ -1,6 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
-using Enoe.Data.Resources;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.SchoolNetwork;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -106,9 +106,9 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
     {
         var resources = seeded.Database.Get<DigitalResourceService>();
         var admin = await UserAsync("admin.pasteur-dole");
-        var draft = new ResourceDraft { Title = "Chorale du collège", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student };
+        var draft = new DigitalResourceDraft { Title = "Chorale du collège", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student };
         Assert.Equal(ResultKind.Forbidden, (await resources.SaveAsync(await UserAsync("claire.fontaine", "college-pasteur-dole"), draft)).Kind);
-        var bad = await resources.SaveAsync(admin, new ResourceDraft { Title = "X", Url = "javascript:alert(1)", Category = "X" });
+        var bad = await resources.SaveAsync(admin, new DigitalResourceDraft { Title = "X", Url = "javascript:alert(1)", Category = "X" });
         Assert.Equal(["L'adresse doit être un lien web complet (https://...)."], bad.Errors);
         Assert.True((await resources.SaveAsync(admin, draft)).Succeeded);
 

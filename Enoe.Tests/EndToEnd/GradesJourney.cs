@@ -14,7 +14,7 @@ namespace Enoe.Tests.EndToEnd;
 public sealed class GradesJourney(BrowserFixture browser)
 {
     [Fact]
-    public async Task ATeacherEntersMarksWithTheKeyboard_Publishes_AndAParentSeesThem()
+    public async Task ATeacherEntersGradesWithTheKeyboard_Publishes_AndAParentSeesThem()
     {
         var maths = await ClaireIn4eA.FindAsync(browser.Services);
         var id = (await browser.Services.GetRequiredService<GradeService>().CreateAsync(maths.Teacher,

@@ -10,7 +10,7 @@ namespace Enoe.Tests.Web;
 public sealed class FileDownloadTests(EnoeAppFactory app)
 {
     [Fact]
-    public async Task ACopy_DownloadsAsAnAttachmentNeverSniffed_ForItsStudentOnly()
+    public async Task ASubmission_DownloadsAsAnAttachmentNeverSniffed_ForItsStudentOnly()
     {
         var devoir = await DemoDevoir.CreateAsync(app.Services, "Téléchargement");
         var assignments = app.Services.GetRequiredService<AssignmentService>();
@@ -36,7 +36,7 @@ public sealed class FileDownloadTests(EnoeAppFactory app)
     }
 
     [Fact]
-    public async Task TheTeacher_DownloadsEveryCopyAsOneZip_NamedByStudent()
+    public async Task TheTeacher_DownloadsEverySubmissionAsOneZip_NamedByStudent()
     {
         var devoir = await DemoDevoir.CreateAsync(app.Services, "Zip des copies");
         var assignments = app.Services.GetRequiredService<AssignmentService>();

@@ -47,7 +47,7 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     }
 
     [Fact]
-    public async Task AClassesMarks_ExportAsACsvASpreadsheetOpens_ForTheirTeacherOnly()
+    public async Task AClassesGrades_ExportAsACsvASpreadsheetOpens_ForTheirTeacherOnly()
     {
         var (teacher, classId, subjectId, lucas) = await ClaireIn4eAAsync();
         var grades = app.Services.GetRequiredService<GradeService>();

@@ -15,9 +15,7 @@ using MudBlazor;
 
 namespace Enoe.Widgets.Assignments;
 
-/// <summary>
-/// Remise de copies, part of the Documents service: devoirs set, copies handed in, marked and returned.
-/// </summary>
+/// <summary>Remise de copies, part of the Documents service: devoirs set, submissions handed in, marked and returned.</summary>
 public sealed class AssignmentsModule : UiModule
 {
     public override int Order => 55;
@@ -28,23 +26,20 @@ public sealed class AssignmentsModule : UiModule
         .AddWidget(new("assignments-due", "Widget_AssignmentsDue", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(AssignmentsDueWidget),
             FullPageRoute: "/devoirs", PhoneOrder: 40))
-        .AddWidget(new("copies-to-mark", "Widget_CopiesToMark", Icons.Material.Outlined.FactCheck, EntService.Documents,
-            Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(CopiesToMarkWidget),
+        .AddWidget(new("copies-to-mark", "Widget_SubmissionsToGrade", Icons.Material.Outlined.FactCheck, EntService.Documents,
+            Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(SubmissionsToGradeWidget),
             FullPageRoute: "/devoirs", PhoneOrder: 40));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/devoirs/{id:int}/copies.zip", StreamCopiesAsync).RequireAuthorization(DocumentsModule.Running);
+        endpoints.MapGet("/devoirs/{id:int}/copies.zip", StreamSubmissionsZipAsync).RequireAuthorization(DocumentsModule.Running);
 
-    /// <summary>
-    /// Every student's latest copy in one zip, written to the response as it is read: nothing is built in memory or on
-    /// disk.
-    /// </summary>
-    private static async Task StreamCopiesAsync(int id, HttpContext http, AssignmentService assignments, FileStore files, CancellationToken ct)
+    /// <summary>Every student's latest submission in one zip, written to the response as it is read: nothing is built in memory or on disk.</summary>
+    private static async Task StreamSubmissionsZipAsync(int id, HttpContext http, AssignmentService assignments, FileStore files, CancellationToken ct)
     {
         if (CurrentUser.From(http.User) is not { } user) { http.Response.StatusCode = 401; return; }
-        var copies = await assignments.CopiesAsync(user, id, ct);
-        if (!copies.Succeeded) { http.Response.StatusCode = 404; return; }
-        var (zipName, entries) = copies.Value;
+        var latest = await assignments.SubmissionsZipAsync(user, id, ct);
+        if (!latest.Succeeded) { http.Response.StatusCode = 404; return; }
+        var (zipName, entries) = latest.Value;
         FileResponses.NoSniff(http);
         http.Response.ContentType = "application/zip";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = zipName }.ToString();

@@ -19,7 +19,7 @@ public partial class BookingsPage
     private const double HourHeight = 48;
 
     private CurrentUser _user = default!;
-    private IReadOnlyList<ResourceView> _resources = [];
+    private IReadOnlyList<BookableResourceView> _resources = [];
     private IReadOnlyList<SlotView> _slots = [];
     private IReadOnlyList<(int Id, string Name)> _classes = [];
     private IReadOnlyList<BookingView> _bookings = [], _pending = [], _upcoming = [];
@@ -35,7 +35,7 @@ public partial class BookingsPage
     private DateOnly Today => DateOnly.FromDateTime(SchoolTime.ToLocal(Clock.GetUtcNow().UtcDateTime));
     private IReadOnlyList<DateOnly> Days => _dayView ? [_from] : [.. Enumerable.Range(0, 6).Select(_from.AddDays)];
     private int? ShownResourceId => Shown.StartsWith('r') && int.TryParse(Shown[1..], out var id) ? id : null;
-    private ResourceView? SelectedResource => ShownResourceId is int id ? _resources.FirstOrDefault(r => r.Id == id && r.CanBook) : null;
+    private BookableResourceView? SelectedResource => ShownResourceId is int id ? _resources.FirstOrDefault(r => r.Id == id && r.CanBook) : null;
 
     protected override async Task OnInitializedAsync()
     {

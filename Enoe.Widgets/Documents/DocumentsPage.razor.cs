@@ -65,7 +65,7 @@ public partial class DocumentsPage
         await ReloadAsync();
     }
 
-    private async Task UploadAsync(FileSubmission upload)
+    private async Task UploadAsync(UploadBatch upload)
     {
         upload.Result = await Documents.UploadAsync(_user, _listing!.Space.Id, Folder, upload.Files);
         if (upload.Result.Succeeded) await ReloadAsync();

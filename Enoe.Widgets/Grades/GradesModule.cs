@@ -23,8 +23,8 @@ public sealed class GradesModule : UiModule
     public override void AddServices(IServiceCollection services) => services
         .AddNavigationEntry(new("Nav_Grades", "/notes", Icons.Material.Outlined.Grading, EntService.Grades,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 150))
-        .AddWidget(new("latest-marks", "Widget_LatestMarks", Icons.Material.Outlined.Grading, EntService.Grades,
-            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(LatestMarksWidget),
+        .AddWidget(new("latest-marks", "Widget_LatestGrades", Icons.Material.Outlined.Grading, EntService.Grades,
+            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(LatestGradesWidget),
             FullPageRoute: "/notes", PhoneOrder: 30));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

@@ -157,7 +157,7 @@ public partial class LogbookPage
         await _undoButton.FocusAsync();
     }
 
-    private async Task AttachAsync(int entryId, FileSubmission upload)
+    private async Task AttachAsync(int entryId, UploadBatch upload)
     {
         upload.Result = await Logbook.AttachAsync(_user, entryId, upload.Files);
         if (upload.Result.Succeeded) { _attachTo = null; await ReloadAsync(); }

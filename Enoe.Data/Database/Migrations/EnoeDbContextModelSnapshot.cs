@@ -88,44 +88,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("AssignmentFile");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReturnedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReturnedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StudentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("AssignmentId", "StudentId")
-                        .IsUnique();
-
-                    b.ToTable("CopyReturn");
-                });
-
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -170,6 +132,44 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("FileId");
 
                     b.ToTable("SubmissionFile");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("AssignmentId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionReturn");
                 });
 
             modelBuilder.Entity("Enoe.Data.Bookings.BookableResource", b =>
@@ -1214,7 +1214,7 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1256,7 +1256,7 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("DigitalResources");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
                 {
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
@@ -1927,28 +1927,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("File");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
-                {
-                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
-                        .WithMany()
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Enoe.Data.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("File");
-                });
-
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.HasOne("Enoe.Data.Assignments.Assignment", "Assignment")
@@ -1979,6 +1957,28 @@ namespace Enoe.Data.Database.Migrations
                     b.HasOne("Enoe.Data.Assignments.Submission", null)
                         .WithMany("Files")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2450,7 +2450,7 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", "School")
                         .WithMany()
@@ -2460,7 +2460,7 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", null)
                         .WithMany()
@@ -2468,7 +2468,7 @@ namespace Enoe.Data.Database.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Enoe.Data.Resources.DigitalResource", "Resource")
+                    b.HasOne("Enoe.Data.DigitalResources.DigitalResource", "Resource")
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Cascade)

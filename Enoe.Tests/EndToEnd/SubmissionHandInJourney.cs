@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Enoe.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class CopyHandInJourney(BrowserFixture browser)
+public sealed class SubmissionHandInJourney(BrowserFixture browser)
 {
     [Fact]
     public async Task AStudentHandsInWithAProgressBar_TheTeacherReturnsIt_AndTheStudentSeesTheReturnLive()

@@ -7,21 +7,21 @@ namespace Enoe.Data.Schools
     public readonly partial record struct EntService
     {
         /// <summary>Ressources académiques: the académie's and the établissement's digital resources.</summary>
-        public static readonly EntService Resources = new(Enoe.Data.Resources.ResourcesDataModule.Key);
+        public static readonly EntService DigitalResources = new(Enoe.Data.DigitalResources.DigitalResourcesDataModule.Key);
     }
 }
 
-namespace Enoe.Data.Resources
+namespace Enoe.Data.DigitalResources
 {
-    public sealed class ResourcesDataModule : DataModule
+    public sealed class DigitalResourcesDataModule : DataModule
     {
         /// <summary>The service's stored key: never change it (the académie's switches refer to it).</summary>
         public const string Key = "resources";
 
-        public override EntService? Service => EntService.Resources;
+        public override EntService? Service => EntService.DigitalResources;
 
         public override void AddServices(IServiceCollection services) => services
             .AddSingleton<DigitalResourceService>()
-            .AddSingleton<Demo.IDemoStep, ResourcesDemoStep>();
+            .AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
     }
 }

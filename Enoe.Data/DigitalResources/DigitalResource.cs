@@ -1,7 +1,7 @@
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 
-namespace Enoe.Data.Resources;
+namespace Enoe.Data.DigitalResources;
 
 /// <summary>
 /// An external digital resource (MathenPoche, KNE, Site TV...) offered by the académie to everyone,

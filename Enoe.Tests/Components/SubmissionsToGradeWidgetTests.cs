@@ -8,7 +8,7 @@ using Enoe.Widgets.Assignments;
 
 namespace Enoe.Tests.Components;
 
-public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
+public sealed class SubmissionsToGradeWidgetTests : SchoolComponentTest
 {
     private Person _classmate = default!;
     private Subject _french = default!;
@@ -28,7 +28,7 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
     }
 
     [Fact]
-    public async Task ALateCopyOnAnOlderDevoir_AppearsLive()
+    public async Task ALateSubmissionOnAnOlderDevoir_AppearsLive()
     {
         var teacher = TwoSchools.As(F.TeacherA, F.A);
         var assignments = Database.Get<AssignmentService>();
@@ -42,7 +42,7 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
         Database.Clock.Advance(TimeSpan.FromDays(3)); // past due, every copy returned: nothing to mark
 
         var context = await WidgetContextAsync(teacher, new WidgetSize(4, 3));
-        var widget = Render<CopiesToMarkWidget>(p => p.Add(w => w.Context, context));
+        var widget = Render<SubmissionsToGradeWidget>(p => p.Add(w => w.Context, context));
         widget.WaitForAssertion(() => Assert.Contains("Aucune copie à corriger.", widget.Markup));
 
         await assignments.HandInAsync(TwoSchools.As(_classmate, F.A), id, [TestFiles.Pdf()]); // late, from another circuit
@@ -52,7 +52,7 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
     }
 
     [Fact]
-    public async Task ATeacherInTwoSchools_SeesTheCopiesOfTheSchoolTheyWorkIn()
+    public async Task ATeacherInTwoSchools_SeesTheSubmissionsOfTheSchoolTheyWorkIn()
     {
         var two = await TeacherInTwoSchools.CreateAsync(Database, F);
         var assignments = Database.Get<AssignmentService>();
@@ -64,7 +64,7 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
         Assert.True((await assignments.HandInAsync(new CurrentUser(two.StudentB, "StudentB", F.B.Id, Profile.Student), inB, [TestFiles.Pdf()])).Succeeded);
 
         var context = await WidgetContextAsync(two.InA, new WidgetSize(4, 3));
-        var widget = Render<CopiesToMarkWidget>(p => p.Add(w => w.Context, context));
+        var widget = Render<SubmissionsToGradeWidget>(p => p.Add(w => w.Context, context));
 
         widget.WaitForAssertion(() => Assert.Contains("Rédaction en A", widget.Markup));
         Assert.DoesNotContain("Problèmes en B", widget.Markup);
@@ -84,7 +84,7 @@ public sealed class CopiesToMarkWidgetTests : SchoolComponentTest
         var context = await WidgetContextAsync(teacher, new WidgetSize(4, 3));
         using (new InEnglish())
         {
-            var widget = Render<CopiesToMarkWidget>(p => p.Add(w => w.Context, context));
+            var widget = Render<SubmissionsToGradeWidget>(p => p.Add(w => w.Context, context));
             widget.WaitForAssertion(() => Assert.Contains("1 to mark", widget.Markup));
             Assert.Equal("Copies to mark", widget.Find("ul").GetAttribute("aria-label"));
             Assert.Equal("handed in 1 / 2 · due Sat 21 Nov", widget.Find(".enoe-muted").TextContent);

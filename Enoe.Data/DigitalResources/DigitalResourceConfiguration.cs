@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Enoe.Data.Resources;
+namespace Enoe.Data.DigitalResources;
 
 internal sealed class DigitalResourceConfiguration : IEntityTypeConfiguration<DigitalResource>
 {

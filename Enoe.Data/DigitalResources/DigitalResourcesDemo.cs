@@ -2,13 +2,13 @@ using Enoe.Data.Demo;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 
-namespace Enoe.Data.Resources;
+namespace Enoe.Data.DigitalResources;
 
 /// <summary>
 /// Order 20: the académie's digital resources (textbooks, dictionaries, videos, orientation), each for the
 /// profiles and levels it suits, and the first collège's CDI catalogue where it runs the service.
 /// </summary>
-internal sealed class ResourcesDemoStep : IDemoStep
+internal sealed class DigitalResourcesDemoStep : IDemoStep
 {
     public int Order => 20;
 
@@ -43,7 +43,7 @@ internal sealed class ResourcesDemoStep : IDemoStep
             R("Lumni", "https://www.lumni.fr", "Vidéos", "Vidéos, jeux et quiz pour réviser.", learners),
         };
         var hugo = demo.World.School("college-victor-hugo");
-        if (hugo.Runs(EntService.Resources))
+        if (hugo.Runs(EntService.DigitalResources))
             resources.Add(R("Portail documentaire du CDI", "https://0251234r.esidoc.fr", "CDI",
                 "Le catalogue du CDI du collège Victor Hugo (e-sidoc).", Profile.Everyone, schoolId: hugo.Id));
         return DemoBulk.InsertAsync(demo.Db, resources, ct);
