@@ -11,7 +11,8 @@ public sealed record SchoolSettings(int HomeworkWarningThreshold)
     public int HomeworkWarningThreshold { get; set; } = HomeworkWarningThreshold;
 }
 
-/// <summary>The settings' rules: the service checks them before writing, the settings form shows them while typing.</summary>
+/// <summary>The settings' rules: the service checks them before writing,
+/// the settings form shows them while typing.</summary>
 public sealed class SchoolSettingsValidator : AbstractValidator<SchoolSettings>
 {
     public SchoolSettingsValidator() =>

@@ -9,6 +9,7 @@ using Enoe.Widgets.Bookings;
 using Enoe.Widgets.DigitalResources;
 using Enoe.Widgets.Logbook;
 using Enoe.Widgets.PublicSite;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using BookableDraft = Enoe.Data.Bookings.ResourceDraft;
 using DigitalDraft = Enoe.Data.Resources.ResourceDraft;
@@ -22,8 +23,9 @@ namespace Enoe.Tests.Components;
 public sealed class OneValidationPathTests : SchoolComponentTest
 {
     /// <summary>The messages MudBlazor shows under the fields.</summary>
-    private static string[] FieldMessages<T>(IRenderedComponent<T> page) where T : Microsoft.AspNetCore.Components.IComponent =>
-        [.. page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Distinct()];
+    private static string[] FieldMessages<T>(IRenderedComponent<T> page) where T : IComponent =>
+        [.. page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())
+            .Where(t => t != "").Distinct()];
 
     [Fact]
     public async Task ArticleEditor_ABlankTitle_ShowsTheServicesMessage_BeforeSaving()
@@ -81,9 +83,9 @@ public sealed class OneValidationPathTests : SchoolComponentTest
 
         const string expected = "Le seuil d'alerte va de 1 à 10 travaux le même jour.";
         page.WaitForAssertion(() => Assert.Equal([expected], FieldMessages(page)));
-        var bypass = await Database.Get<SchoolSettingsService>().SaveAsync(TwoSchools.As(F.AdminA, F.A), new SchoolSettings(40));
+        var settings = Database.Get<SchoolSettingsService>();
+        var bypass = await settings.SaveAsync(TwoSchools.As(F.AdminA, F.A), new SchoolSettings(40));
         Assert.Equal([expected], bypass.Errors);
-        Assert.Equal(3, (await Database.Get<SchoolSettingsService>().GetAsync(TwoSchools.As(F.AdminA, F.A))).Value!
-            .HomeworkWarningThreshold);
+        Assert.Equal(3, (await settings.GetAsync(TwoSchools.As(F.AdminA, F.A))).Value!.HomeworkWarningThreshold);
     }
 }

@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Components.Rendering;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>The school settings page shows the sections the services registered, only those of the services the school runs.</summary>
+/// <summary>The school settings page shows the sections registered by the services the school runs.</summary>
 public sealed class SchoolSettingsPageTests : SchoolComponentTest
 {
     /// <summary>A section a new service would bring, registered the way its module would.</summary>
     private sealed class FakeSection : ComponentBase
     {
         protected override void BuildRenderTree(RenderTreeBuilder builder) =>
-            builder.AddMarkupContent(0, "<section aria-label=\"Liens utiles\">Liens utiles de l'établissement</section>");
+            builder.AddMarkupContent(0, "<section aria-label=\"Liens utiles\">Liens utiles de l'école</section>");
     }
 
     protected override Task ArrangeAsync()
@@ -37,7 +37,7 @@ public sealed class SchoolSettingsPageTests : SchoolComponentTest
             ["Liens utiles", "Carnet de bord", "Périodes de notes", "Créneaux"],
             page.FindAll("section[aria-label]").Select(s => s.GetAttribute("aria-label"))));
         Assert.DoesNotContain("Mémos : qui peut écrire à qui", page.Markup);
-        Assert.Contains("Liens utiles de l'établissement", page.Markup);
+        Assert.Contains("Liens utiles de l'école", page.Markup);
     }
 
     [Fact]
