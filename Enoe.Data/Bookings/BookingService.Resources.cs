@@ -9,17 +9,13 @@ public sealed partial class BookingService
 {
     public const int CategoryMax = 100, UnitsMax = 500, HolidayNameMax = 100;
 
+    private static readonly BookableResourceDraftValidator ResourceValidator = new();
+
     /// <summary>Creates or changes a resource: the direction (staff and admins) of the établissement.</summary>
     public async Task<Result<int>> SaveResourceAsync(CurrentUser user, BookableResourceDraft draft, CancellationToken ct = default)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(draft.Name) || draft.Name.Trim().Length > NameMax) errors.Add(BookingMessages.FormatResource_NameRequired(NameMax));
-        if (string.IsNullOrWhiteSpace(draft.Category) || draft.Category.Trim().Length > CategoryMax) errors.Add(BookingMessages.Resource_CategoryRequired);
-        if (draft.Units is < 1 or > UnitsMax) errors.Add(BookingMessages.FormatResource_UnitsRange(1, UnitsMax));
-        if (draft.Kind == ResourceKind.Room && draft.Units != 1) errors.Add(BookingMessages.Resource_RoomOneUnit);
-        if (draft.ClosesAt <= draft.OpensAt) errors.Add(BookingMessages.Resource_ClosesAfterOpens);
-        if (draft.BookableBy == Profile.None) errors.Add(BookingMessages.Resource_WhoBooks);
-        if (errors.Count > 0) return Result.Invalid(errors);
+        var validation = await ResourceValidator.ValidateAsync(draft, ct);
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!(await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction)) return Result.Forbidden(BookingMessages.Resource_Forbidden);
         var school = user.SchoolId!.Value;

@@ -1,15 +1,33 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Schools;
 
-public sealed record SchoolSettings(int HomeworkWarningThreshold);
+/// <summary>What the settings page edits in place (hence the setter), and what the service writes.</summary>
+public sealed record SchoolSettings(int HomeworkWarningThreshold)
+{
+    public int HomeworkWarningThreshold { get; set; } = HomeworkWarningThreshold;
+}
+
+/// <summary>The settings' rules: the service checks them before writing,
+/// the settings form shows them while typing.</summary>
+public sealed class SchoolSettingsValidator : AbstractValidator<SchoolSettings>
+{
+    public SchoolSettingsValidator() =>
+        RuleFor(s => s.HomeworkWarningThreshold)
+            .InclusiveBetween(SchoolSettingsService.ThresholdMin, SchoolSettingsService.ThresholdMax)
+            .WithMessage(_ => SchoolMessages.FormatSettings_ThresholdRange(
+                SchoolSettingsService.ThresholdMin, SchoolSettingsService.ThresholdMax));
+}
 
 /// <summary>Settings an établissement's admins choose for their school.</summary>
 public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
     public const int ThresholdMin = 1, ThresholdMax = 10;
+
+    private static readonly SchoolSettingsValidator Validator = new();
 
     public async Task<Result<SchoolSettings>> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -21,8 +39,8 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
 
     public async Task<Result> SaveAsync(CurrentUser user, SchoolSettings settings, CancellationToken ct = default)
     {
-        if (settings.HomeworkWarningThreshold is < ThresholdMin or > ThresholdMax)
-            return Result.Invalid([SchoolMessages.FormatSettings_ThresholdRange(ThresholdMin, ThresholdMax)]);
+        var validation = await Validator.ValidateAsync(settings, ct);
+        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         var school = await db.Schools.FirstAsync(s => s.Id == user.SchoolId, ct);

@@ -193,7 +193,7 @@ public sealed class BookingsPageTests : SchoolComponentTest
             await db.SaveChangesAsync();
         }
         this.SignInAs(F.AdminA, F.A.Id, Profile.SchoolAdmin);
-        var page = Render<ResourcesAdminPage>();
+        var page = Render<BookableResourcesPage>();
         page.WaitForAssertion(() => page.Find("button[aria-label=\"Retirer Pont de l'Ascension\"]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Retirer la période « Pont de l'Ascension »", page.Find("dialog p").TextContent));

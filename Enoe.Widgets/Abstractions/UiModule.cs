@@ -62,14 +62,15 @@ public static class UiModules
 }
 
 /// <summary>
-/// A part of the school settings page (<c>/gestion/etablissement</c>) that a service contributes: a component shown in
-/// order.
+/// A part of the school settings page (<c>/gestion/etablissement</c>) that a service contributes: a component
+/// shown in order, only where its <paramref name="Service"/> runs (null: every établissement has it).
 /// </summary>
-public sealed record SettingsSection(Type Component, int Order);
+public sealed record SettingsSection(Type Component, int Order, EntService? Service = null);
 
 public static class SettingsSectionServiceCollectionExtensions
 {
-    public static IServiceCollection AddSettingsSection<TComponent>(this IServiceCollection services, int order)
+    public static IServiceCollection AddSettingsSection<TComponent>(this IServiceCollection services, int order,
+        EntService? service = null)
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        services.AddSingleton(new SettingsSection(typeof(TComponent), order));
+        services.AddSingleton(new SettingsSection(typeof(TComponent), order, service));
 }

@@ -25,7 +25,8 @@ public sealed class GradesModule : UiModule
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 150))
         .AddWidget(new("latest-marks", "Widget_LatestGrades", Icons.Material.Outlined.Grading, EntService.Grades,
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(LatestGradesWidget),
-            FullPageRoute: "/notes", PhoneOrder: 30));
+            FullPageRoute: "/notes", PhoneOrder: 30))
+        .AddSettingsSection<TermsSection>(300, EntService.Grades);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/notes/evaluations/{id:int}/export.csv", async (int id, HttpContext http, GradeService grades, CancellationToken ct) =>

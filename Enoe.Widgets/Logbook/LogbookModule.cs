@@ -21,5 +21,6 @@ public sealed class LogbookModule : UiModule
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
         .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3),
-            Component: typeof(MyLogbookWidget), FullPageRoute: "/carnet-de-bord", PhoneOrder: 20));
+            Component: typeof(MyLogbookWidget), FullPageRoute: "/carnet-de-bord", PhoneOrder: 20))
+        .AddSettingsSection<LogbookSettingsSection>(100, EntService.Logbook);
 }

@@ -3,11 +3,11 @@ using Bunit;
 using Enoe.Data.People;
 using Enoe.Data.DigitalResources;
 using Enoe.Tests.Support;
-using Enoe.Widgets.Resources;
+using Enoe.Widgets.DigitalResources;
 
 namespace Enoe.Tests.Components;
 
-public sealed class ResourcesAdminPageTests : SchoolComponentTest
+public sealed class DigitalResourcesAdminPageTests : SchoolComponentTest
 {
     [Fact]
     public async Task DeletingAResource_AsksFirst_CancelKeepsIt_AllInEnglish()
@@ -24,7 +24,7 @@ public sealed class ResourcesAdminPageTests : SchoolComponentTest
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         try
         {
-            var page = Render<ResourcesAdminPage>();
+            var page = Render<DigitalResourcesAdminPage>();
             page.WaitForAssertion(() => Assert.Contains("Vie du collège · Students, Parents", page.Markup));
             Assert.Contains("Digital resources", page.Find("h1").TextContent);
             Assert.Contains("Your school's own resources", page.Markup);
