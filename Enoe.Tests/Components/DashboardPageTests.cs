@@ -27,7 +27,7 @@ public sealed class ThrowingWidget : ComponentBase
 
 public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
 {
-    private static readonly WidgetDescriptor Boom = new("boom", "Boom", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(ThrowingWidget), PhoneOrder: 5);
+    private static readonly WidgetDescriptor Boom = new("boom", () => "Boom", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(ThrowingWidget), PhoneOrder: 5);
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
 

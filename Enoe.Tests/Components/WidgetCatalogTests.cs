@@ -19,16 +19,16 @@ public sealed class WidgetCatalogTests
     public void Catalogue_OffersWhatTheProfileMayUse_WhereTheSchoolRunsTheService()
     {
         var catalog = RealCatalog();
-        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills"], catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.DigitalResources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
-        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network"], catalog.AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite))).Select(w => w.Key).Order());
+        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills", "useful-links"], catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order());
+        Assert.Equal(["my-logbook", "news", "school-network", "useful-links"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.DigitalResources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
+        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network", "useful-links"], catalog.AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite))).Select(w => w.Key).Order());
     }
 
     [Fact]
     public void ProfileRestriction_IsHonoured()
     {
         var catalog = new WidgetCatalog([
-            new WidgetDescriptor("for-teachers", "T", "", EntService.Dashboard, Profile.Teacher, new(4, 2), new(2, 1), typeof(NewsWidget))]);
+            new WidgetDescriptor("for-teachers", () => "T", "", EntService.Dashboard, Profile.Teacher, new(4, 2), new(2, 1), typeof(NewsWidget))]);
         Assert.Empty(catalog.AvailableTo(As(Profile.Student | Profile.Parent, ServiceSet.All)));
         Assert.Single(catalog.AvailableTo(As(Profile.Teacher, ServiceSet.All)));
     }
@@ -36,8 +36,8 @@ public sealed class WidgetCatalogTests
     [Fact]
     public void DuplicateKeys_AreRejectedAtStartUp()
     {
-        var descriptor = new WidgetDescriptor("news", "T", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(NewsWidget));
-        var error = Assert.Throws<InvalidOperationException>(() => new WidgetCatalog([descriptor, descriptor with { TitleKey = "Other" }]));
+        var descriptor = new WidgetDescriptor("news", () => "T", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(NewsWidget));
+        var error = Assert.Throws<InvalidOperationException>(() => new WidgetCatalog([descriptor, descriptor with { Title = () => "Other" }]));
         Assert.Contains("'news'", error.Message);
     }
 

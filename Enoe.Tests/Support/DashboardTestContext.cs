@@ -1,9 +1,5 @@
 using Bunit;
-using Enoe.Data.Dashboards;
 using Enoe.Data.People;
-using Enoe.Data.PublicSite;
-using Enoe.Data.DigitalResources;
-using Enoe.Data.SchoolNetwork;
 using Enoe.Widgets;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
@@ -37,11 +33,12 @@ public static class DashboardTestContext
         services.AddDataProtection();
         services.AddScoped<ProtectedLocalStorage>();
         services.AddEnoeWidgets();
-        foreach (var type in new[] { typeof(LayoutService), typeof(WidgetCatalog), typeof(ArticleService), typeof(WorkspaceService), typeof(SchoolNetworkService),
-                     typeof(DigitalResourceService), typeof(Enoe.Data.Logbook.LogbookService), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider),
-                     typeof(Enoe.Data.Schools.SchoolSettingsService), typeof(Enoe.Data.Storage.FileStore), typeof(Enoe.Data.Assignments.AssignmentService),
-                     typeof(Enoe.Data.Documents.DocumentService), typeof(Enoe.Data.Memos.MemoService),
-                     typeof(Enoe.Data.Grades.GradeService), typeof(Enoe.Data.Skills.SkillService), typeof(Enoe.Data.Bookings.BookingService) })
+        // The database's own instances: the infrastructure, then every service a data module registers.
+        Type[] infrastructure = [typeof(WidgetCatalog), typeof(Enoe.Data.Events.IEventBus), typeof(TimeProvider), typeof(Enoe.Data.Storage.FileStore)];
+        var fromModules = database.Services.GetServices<Enoe.Data.Modules.DataModule>()
+            .SelectMany(m => { var own = new ServiceCollection(); m.AddServices(own); return own; })
+            .Select(d => d.ServiceType).Where(t => !t.IsInterface);
+        foreach (var type in infrastructure.Concat(fromModules).Distinct())
             services.AddSingleton(type, database.Services.GetRequiredService(type));
     }
 }

@@ -8,7 +8,7 @@ public readonly record struct WidgetSize(int Width, int Height);
 
 /// <summary>
 /// What the dashboard knows of a widget: its stable key (stored in layouts; never a CLR type name),
-/// title, the ENT service it belongs to, who may add it, its sizes, its component, optional typed
+/// title (read from the service's texts each time it is shown, in the reader's language), the ENT service it belongs to, who may add it, its sizes, its component, optional typed
 /// settings with their validator, its full page if it has one, and where it comes on a phone.
 /// </summary>
 /// <param name="PhoneOrder">
@@ -18,7 +18,7 @@ public readonly record struct WidgetSize(int Width, int Height);
 /// </param>
 public sealed record WidgetDescriptor(
     string Key,
-    string TitleKey,
+    Func<string> Title,
     string Icon,
     EntService Service,
     Profile Profiles,

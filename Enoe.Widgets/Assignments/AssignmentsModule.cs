@@ -21,12 +21,12 @@ public sealed class AssignmentsModule : UiModule
     public override int Order => 55;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Assignments", "/devoirs", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
+        .AddNavigationEntry(new(() => AssignmentsText.Nav_Assignments, "/devoirs", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 210))
-        .AddWidget(new("assignments-due", "Widget_AssignmentsDue", Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
+        .AddWidget(new("assignments-due", () => AssignmentsText.Widget_AssignmentsDue, Icons.Material.Outlined.AssignmentTurnedIn, EntService.Documents,
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(AssignmentsDueWidget),
             FullPageRoute: "/devoirs", PhoneOrder: 40))
-        .AddWidget(new("copies-to-mark", "Widget_SubmissionsToGrade", Icons.Material.Outlined.FactCheck, EntService.Documents,
+        .AddWidget(new("copies-to-mark", () => AssignmentsText.Widget_SubmissionsToGrade, Icons.Material.Outlined.FactCheck, EntService.Documents,
             Profile.Teacher, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(SubmissionsToGradeWidget),
             FullPageRoute: "/devoirs", PhoneOrder: 40));
 

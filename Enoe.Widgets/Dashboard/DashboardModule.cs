@@ -15,8 +15,8 @@ public sealed class DashboardModule : UiModule
     public override int Order => 10;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Dashboard", "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
+        .AddNavigationEntry(new(() => DashboardText.Nav_Dashboard, "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
             EntService.Dashboard, Profile.Everyone, Order: 0))
-        .AddNavigationEntry(new("Nav_DefaultLayouts", "/gestion/pages-par-defaut", Icons.Material.Outlined.DashboardCustomize,
+        .AddNavigationEntry(new(() => DashboardText.Nav_DefaultLayouts, "/gestion/pages-par-defaut", Icons.Material.Outlined.DashboardCustomize,
             EntService.Dashboard, Policies.Profiles[Policies.LayoutAdmin], Order: 980));
 }

@@ -68,7 +68,7 @@ public partial class DashboardPage
         builder.CloseComponent();
     };
 
-    private string Title(PlacementView p) => Catalog.Get(p.WidgetKey) is { } d ? L[d.TitleKey].Value : p.WidgetKey;
+    private string Title(PlacementView p) => Catalog.Get(p.WidgetKey) is { } d ? d.Title() : p.WidgetKey;
 
     private async Task RunAsync(LayoutCommand command)
     {
@@ -124,7 +124,7 @@ public partial class DashboardPage
     {
         var before = ActiveTab!.Placements.Select(p => p.Id).ToHashSet();
         var result = await Layouts.AddWidgetAsync(_user!, ActiveTab.Id, widget.Key);
-        if (Apply(result)) _added = CatalogPanel.Confirmation(L[widget.TitleKey].Value, before, result.Value!.Placements);
+        if (Apply(result)) _added = CatalogPanel.Confirmation(widget.Title(), before, result.Value!.Placements);
     }
 
     private async Task RestoreAsync(PlacementView stowed)

@@ -16,7 +16,7 @@ public sealed partial class LayoutGrid
         var collapsed = Collapsed.Contains(p.Id);
         var movable = Editing && (AdminMode || !p.Locked);
         var menuOpen = _menuFor == p.Id;
-        var title = L[d.TitleKey].Value;
+        var title = d.Title();
         builder.OpenElement(0, "section");
         builder.SetKey(p.Id);
         builder.AddAttribute(1, "class", "enoe-widget" + (collapsed ? " enoe-widget-collapsed" : "") + (menuOpen ? " enoe-widget-menu-open" : ""));

@@ -19,7 +19,6 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
 {
     [Inject] private WidgetCatalog Catalog { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     [Parameter, EditorRequired] public IReadOnlyList<PlacementView> Placements { get; set; } = [];
     [Parameter] public bool Editing { get; set; }

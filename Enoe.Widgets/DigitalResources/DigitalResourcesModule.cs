@@ -14,8 +14,8 @@ public sealed class DigitalResourcesModule : UiModule
     public override int Order => 30;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_DigitalResources", "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,
+        .AddNavigationEntry(new(() => DigitalResourcesText.Nav_DigitalResources, "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,
             EntService.DigitalResources, Policies.Profiles[Policies.LayoutAdmin], Order: 970))
-        .AddWidget(new("resources", "Widget_DigitalResources", Icons.Material.Outlined.LibraryBooks, EntService.DigitalResources, Profile.Everyone,
+        .AddWidget(new("resources", () => DigitalResourcesText.Widget_DigitalResources, Icons.Material.Outlined.LibraryBooks, EntService.DigitalResources, Profile.Everyone,
             DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(DigitalResourcesWidget), PhoneOrder: 90));
 }

@@ -17,6 +17,6 @@ public sealed class DocumentsModule : UiModule
     public override int Order => 50;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Documents", "/documents", Icons.Material.Outlined.Folder, EntService.Documents,
+        .AddNavigationEntry(new(() => DocumentsText.Nav_Documents, "/documents", Icons.Material.Outlined.Folder, EntService.Documents,
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 200));
 }

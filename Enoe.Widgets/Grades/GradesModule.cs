@@ -21,9 +21,9 @@ public sealed class GradesModule : UiModule
     public override int Order => 80;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Grades", "/notes", Icons.Material.Outlined.Grading, EntService.Grades,
+        .AddNavigationEntry(new(() => GradesText.Nav_Grades, "/notes", Icons.Material.Outlined.Grading, EntService.Grades,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 150))
-        .AddWidget(new("latest-marks", "Widget_LatestGrades", Icons.Material.Outlined.Grading, EntService.Grades,
+        .AddWidget(new("latest-marks", () => GradesText.Widget_LatestGrades, Icons.Material.Outlined.Grading, EntService.Grades,
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(LatestGradesWidget),
             FullPageRoute: "/notes", PhoneOrder: 30))
         .AddSettingsSection<TermsSection>(300, EntService.Grades);

@@ -17,9 +17,9 @@ public sealed class LogbookModule : UiModule
     public override int Order => 40;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Logbook", "/carnet-de-bord", Icons.Material.Outlined.MenuBook, EntService.Logbook,
+        .AddNavigationEntry(new(() => LogbookText.Nav_Logbook, "/carnet-de-bord", Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
-        .AddWidget(new("my-logbook", "Widget_MyLogbook", Icons.Material.Outlined.MenuBook, EntService.Logbook,
+        .AddWidget(new("my-logbook", () => LogbookText.Widget_MyLogbook, Icons.Material.Outlined.MenuBook, EntService.Logbook,
             Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3),
             Component: typeof(MyLogbookWidget), FullPageRoute: "/carnet-de-bord", PhoneOrder: 20))
         .AddSettingsSection<LogbookSettingsSection>(100, EntService.Logbook);

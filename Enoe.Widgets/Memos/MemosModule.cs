@@ -17,9 +17,9 @@ public sealed class MemosModule : UiModule
     public override int Order => 60;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Memos", "/memos", Icons.Material.Outlined.Mail, EntService.Memos,
+        .AddNavigationEntry(new(() => MemosText.Nav_Memos, "/memos", Icons.Material.Outlined.Mail, EntService.Memos,
             Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(UnreadMemosBadge)))
-        .AddWidget(new("memos", "Widget_Memos", Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
+        .AddWidget(new("memos", () => MemosText.Widget_Memos, Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
             DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(MemosWidget), FullPageRoute: "/memos", PhoneOrder: 10))
         .AddSettingsSection<MemoRulesSection>(200, EntService.Memos);
 }

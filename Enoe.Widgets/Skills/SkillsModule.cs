@@ -22,9 +22,9 @@ public sealed class SkillsModule : UiModule
     public override int Order => 85;
 
     public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new("Nav_Skills", "/competences", Icons.Material.Outlined.Insights, EntService.Skills,
+        .AddNavigationEntry(new(() => SkillsText.Nav_Skills, "/competences", Icons.Material.Outlined.Insights, EntService.Skills,
             Profile.Student | Profile.Parent | Profile.Teacher, Order: 160))
-        .AddWidget(new("skills", "Widget_Skills", Icons.Material.Outlined.Insights, EntService.Skills,
+        .AddWidget(new("skills", () => SkillsText.Widget_Skills, Icons.Material.Outlined.Insights, EntService.Skills,
             Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 3), Component: typeof(SkillsProgressWidget),
             FullPageRoute: "/competences", PhoneOrder: 60));
 

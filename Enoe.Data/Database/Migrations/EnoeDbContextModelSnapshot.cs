@@ -491,6 +491,63 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("WidgetPlacements");
                 });
 
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCodes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DigitalResources");
+                });
+
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("ResourceFavourite");
+                });
+
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1214,63 +1271,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LevelCodes")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Profiles")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchoolId");
-
-                    b.ToTable("DigitalResources");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
-                {
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResourceId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PersonId", "ResourceId");
-
-                    b.HasIndex("ResourceId");
-
-                    b.ToTable("ResourceFavourite");
-                });
-
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Property<int>("Id")
@@ -1753,6 +1753,38 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Groups");
                 });
 
+            modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Position");
+
+                    b.ToTable("UsefulLinks", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -2084,6 +2116,33 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
 
                     b.Navigation("Tab");
+                });
+
+            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.DigitalResources.DigitalResource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -2450,33 +2509,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
-                {
-                    b.HasOne("Enoe.Data.Schools.School", "School")
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("School");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
-                {
-                    b.HasOne("Enoe.Data.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.DigitalResources.DigitalResource", "Resource")
-                        .WithMany()
-                        .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Resource");
-                });
-
             modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
@@ -2700,6 +2732,15 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
