@@ -1,7 +1,7 @@
 using Enoe.App.Hosting;
-using Microsoft.AspNetCore.Antiforgery;
 using Enoe.Data;
 using Enoe.Data.People;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,24 +24,44 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/compte/connexion", SignInAsync).AllowAnonymous().RequireRateLimiting(IdentityHosting.LoginRateLimit);
-        app.MapPost("/compte/deconnexion", async (HttpContext http, SignInManager<Person> signIn) =>
-        {
-            // No form fields to bind, so the antiforgery result must be read here: a forged post signs nobody out.
-            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }) return Results.BadRequest();
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("/connexion?deconnecte=1");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/compte/connexion", SignInAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(IdentityHosting.LoginRateLimit);
+        app.MapPost(
+                "/compte/deconnexion",
+                async (HttpContext http, SignInManager<Person> signIn) =>
+                {
+                    // No form fields to bind, so the antiforgery result must be read here: a forged post signs nobody
+                    // out.
+                    if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                        return Results.BadRequest();
+                    await signIn.SignOutAsync();
+                    return Results.LocalRedirect("/connexion?deconnecte=1");
+                }
+            )
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapPost("/compte/etablissement", SwitchSchoolAsync);
         app.MapPost("/compte/enfant", ChooseChildAsync);
-        app.MapGet("/culture/{code}", (string code, string? retour, HttpContext http) =>
-        {
-            var culture = code == "en" ? "en" : "fr-FR";
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(ReturnUrls.Local(retour) ?? "/");
-        }).AllowAnonymous();
+        app.MapGet(
+                "/culture/{code}",
+                (string code, string? retour, HttpContext http) =>
+                {
+                    var culture = code == "en" ? "en" : "fr-FR";
+                    http.Response.Cookies.Append(
+                        CookieRequestCultureProvider.DefaultCookieName,
+                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                        new CookieOptions
+                        {
+                            Expires = DateTimeOffset.UtcNow.AddYears(1),
+                            IsEssential = true,
+                            HttpOnly = true,
+                            SameSite = SameSiteMode.Lax,
+                        }
+                    );
+                    return Results.LocalRedirect(ReturnUrls.Local(retour) ?? "/");
+                }
+            )
+            .AllowAnonymous();
         return app;
     }
 
@@ -50,11 +70,18 @@ public static class AccountEndpoints
         var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
         if (!string.IsNullOrWhiteSpace(form.UserName) && !string.IsNullOrEmpty(form.Password))
         {
-            var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(
+                form.UserName.Trim(),
+                form.Password,
+                isPersistent: false,
+                lockoutOnFailure: true
+            );
             if (result.Succeeded)
             {
                 var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
-                return Results.LocalRedirect(user?.MustChangePassword == true ? MustChangePasswordMiddleware.PasswordPage : returnUrl);
+                return Results.LocalRedirect(
+                    user?.MustChangePassword == true ? MustChangePasswordMiddleware.PasswordPage : returnUrl
+                );
             }
         }
         // Unknown account, wrong password, locked out: one answer, so nobody learns which accounts exist.
@@ -62,10 +89,15 @@ public static class AccountEndpoints
     }
 
     private static async Task<IResult> SwitchSchoolAsync(
-        [FromForm] int schoolId, HttpContext http, SignInManager<Person> signIn, EnoeDbContext db)
+        [FromForm] int schoolId,
+        HttpContext http,
+        SignInManager<Person> signIn,
+        EnoeDbContext db
+    )
     {
         var user = await signIn.UserManager.GetUserAsync(http.User);
-        if (user is null) return Results.Unauthorized();
+        if (user is null)
+            return Results.Unauthorized();
         // The id comes from the browser: it must be one of this person's établissements.
         if (!await db.Memberships.AnyAsync(m => m.PersonId == user.Id && m.SchoolId == schoolId))
             return Results.Forbid();
@@ -80,14 +112,22 @@ public static class AccountEndpoints
     /// cookie then moves there too, so the header, the news and every widget speak of that child's school.
     /// </summary>
     private static async Task<IResult> ChooseChildAsync(
-        [FromForm] int childId, [FromForm] string? retour, HttpContext http, SignInManager<Person> signIn, WorkspaceService workspaces)
+        [FromForm] int childId,
+        [FromForm] string? retour,
+        HttpContext http,
+        SignInManager<Person> signIn,
+        WorkspaceService workspaces
+    )
     {
         var user = await signIn.UserManager.GetUserAsync(http.User);
-        if (user is null) return Results.Unauthorized();
+        if (user is null)
+            return Results.Unauthorized();
         var chosen = await workspaces.ChooseChildAsync(user.Id, childId);
-        if (!chosen.Succeeded) return Results.Forbid();
+        if (!chosen.Succeeded)
+            return Results.Forbid();
         var moved = user.CurrentSchoolId != chosen.Value;
-        (user.CurrentSchoolId, user.ViewedChildId) = (chosen.Value, childId); // saved by the service; the cookie is built from these
+        // Saved by the service; the cookie is built from these
+        (user.CurrentSchoolId, user.ViewedChildId) = (chosen.Value, childId);
         await signIn.RefreshSignInAsync(user);
         // Another établissement has other classes and devoirs: stay in the same section, not on the same object.
         var back = ReturnUrls.Local(retour) ?? "/tableau-de-bord";

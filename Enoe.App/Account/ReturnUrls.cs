@@ -12,12 +12,16 @@ internal static class ReturnUrls
     /// </summary>
     public static string? Local(string? url)
     {
-        if (string.IsNullOrEmpty(url) || url.Length > MaxLength || url[0] != '/') return null;
-        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\')) return null;
-        if (url.Any(char.IsControl)) return null;
+        if (string.IsNullOrEmpty(url) || url.Length > MaxLength || url[0] != '/')
+            return null;
+        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+            return null;
+        if (url.Any(char.IsControl))
+            return null;
         // Non-ASCII letters are escaped (%C3%A9): response headers carry ASCII only.
         return Uri.TryCreate(new Uri("http://enoe.invalid"), url, out var resolved) && resolved.Host == "enoe.invalid"
-            ? resolved.PathAndQuery : null;
+            ? resolved.PathAndQuery
+            : null;
     }
 
     /// <summary>

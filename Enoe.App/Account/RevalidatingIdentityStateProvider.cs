@@ -13,18 +13,25 @@ namespace Enoe.App.Account;
 /// the circuit never holds a UserManager (and its DbContext).
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> options
+) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState state,
+        CancellationToken ct
+    )
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         var user = await users.GetUserAsync(state.User);
-        if (user is null) return false;
-        if (!users.SupportsUserSecurityStamp) return true;
+        if (user is null)
+            return false;
+        if (!users.SupportsUserSecurityStamp)
+            return true;
         var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);
     }

@@ -13,13 +13,24 @@ public static class FileEndpoints
 {
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fichiers/{id:int}", async (int id, HttpContext http, FileStore files, CancellationToken ct) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user) return Results.Unauthorized();
-            if (await files.OpenAsync(user, id, ct) is not var (file, content)) return Results.NotFound();
-            FileResponses.NoSniff(http);
-            return Results.File(content, file.ContentType, file.Name, lastModified: file.CreatedAt, enableRangeProcessing: true);
-        });
+        app.MapGet(
+            "/fichiers/{id:int}",
+            async (int id, HttpContext http, FileStore files, CancellationToken ct) =>
+            {
+                if (CurrentUser.From(http.User) is not { } user)
+                    return Results.Unauthorized();
+                if (await files.OpenAsync(user, id, ct) is not var (file, content))
+                    return Results.NotFound();
+                FileResponses.NoSniff(http);
+                return Results.File(
+                    content,
+                    file.ContentType,
+                    file.Name,
+                    lastModified: file.CreatedAt,
+                    enableRangeProcessing: true
+                );
+            }
+        );
         return app;
     }
 }

@@ -23,7 +23,6 @@ public sealed class FileSweepService(FileStore files, ILogger<FileSweepService> 
             {
                 logger.LogWarning(e, "The file store sweep failed; it will run again tomorrow");
             }
-        }
-        while (await daily.WaitForNextTickAsync(stoppingToken));
+        } while (await daily.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -12,11 +12,15 @@ public static class DataHosting
         builder.Services.Configure<EnoeOptions>(builder.Configuration.GetSection(EnoeOptions.Section));
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddEnoeData(dataDirectory);
-        builder.Services.Configure<Enoe.Data.Storage.StorageOptions>(builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section));
+        builder.Services.Configure<Enoe.Data.Storage.StorageOptions>(
+            builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section)
+        );
         builder.Services.AddHostedService<Files.FileSweepService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<EnoeDbContext>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts (and, later, across instances).
-        builder.Services.AddDataProtection().SetApplicationName("ENOE")
+        builder
+            .Services.AddDataProtection()
+            .SetApplicationName("ENOE")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         return builder;
     }

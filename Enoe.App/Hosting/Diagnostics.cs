@@ -30,14 +30,22 @@ public static class DiagnosticsHosting
     /// </summary>
     public static WebApplication MapMemoryDiagnostics(this WebApplication app)
     {
-        if (!app.Configuration.GetValue<bool>("Enoe:Diagnostics:Memory")) return app;
-        app.MapGet("/diagnostics/memory", (HttpContext http, CircuitCounter circuits) =>
-        {
-            if (http.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address)) return Results.NotFound();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open });
-        }).AllowAnonymous();
+        if (!app.Configuration.GetValue<bool>("Enoe:Diagnostics:Memory"))
+            return app;
+        app.MapGet(
+                "/diagnostics/memory",
+                (HttpContext http, CircuitCounter circuits) =>
+                {
+                    if (http.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address))
+                        return Results.NotFound();
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    return Results.Json(
+                        new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open }
+                    );
+                }
+            )
+            .AllowAnonymous();
         return app;
     }
 }

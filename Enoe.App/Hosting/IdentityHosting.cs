@@ -27,7 +27,8 @@ public static class IdentityHosting
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        services.AddIdentityCore<Person>(o =>
+        services
+            .AddIdentityCore<Person>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -43,31 +44,54 @@ public static class IdentityHosting
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<AccountAdministration>();
 
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthorizationBuilder()
             // Every endpoint requires a signed-in person unless it says [AllowAnonymous] (public site, sign-in).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (name, profiles) in Policies.Profiles)
-            services.AddAuthorizationBuilder().AddPolicy(name, p => p.RequireClaim(EnoeClaims.Profile, profiles.Split().Select(x => x.ToString())));
+            services
+                .AddAuthorizationBuilder()
+                .AddPolicy(name, p => p.RequireClaim(EnoeClaims.Profile, profiles.Split().Select(x => x.ToString())));
 
         // "Service:memos" and the like, one per ENT service the modules declare (Policies.Running).
-        services.AddOptions<AuthorizationOptions>().Configure<Enoe.Data.Modules.EntServiceCatalog>((o, catalog) =>
-        {
-            foreach (var service in catalog.All)
-                o.AddPolicy(Policies.Running(service), p => p.AddRequirements(new ServiceRunningRequirement(service)));
-        });
+        services
+            .AddOptions<AuthorizationOptions>()
+            .Configure<Enoe.Data.Modules.EntServiceCatalog>(
+                (o, catalog) =>
+                {
+                    foreach (var service in catalog.All)
+                        o.AddPolicy(
+                            Policies.Running(service),
+                            p => p.AddRequirements(new ServiceRunningRequirement(service))
+                        );
+                }
+            );
         services.AddSingleton<IAuthorizationHandler, ServiceRunningHandler>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 
-        var attempts = builder.Configuration.GetValue($"{EnoeOptions.Section}:{nameof(EnoeOptions.LoginAttemptsPerMinute)}", 10);
+        var attempts = builder.Configuration.GetValue(
+            $"{EnoeOptions.Section}:{nameof(EnoeOptions.LoginAttemptsPerMinute)}",
+            10
+        );
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Keyed by address *and* user name: a whole collège signs in at 8:00 behind one NAT address.
-            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Connection.RemoteIpAddress}|{PostedUserName(http.Request)}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(
+                LoginRateLimit,
+                http =>
+                    RateLimitPartition.GetFixedWindowLimiter(
+                        $"{http.Connection.RemoteIpAddress}|{PostedUserName(http.Request)}",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = attempts,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }
+                    )
+            );
         });
         return builder;
     }
@@ -78,8 +102,15 @@ public static class IdentityHosting
     /// </summary>
     private static string PostedUserName(HttpRequest request)
     {
-        if (!request.HasFormContentType) return "";
-        try { return request.Form["UserName"].ToString().ToLowerInvariant(); }
-        catch (InvalidDataException) { return ""; }
+        if (!request.HasFormContentType)
+            return "";
+        try
+        {
+            return request.Form["UserName"].ToString().ToLowerInvariant();
+        }
+        catch (InvalidDataException)
+        {
+            return "";
+        }
     }
 }

@@ -11,11 +11,15 @@ public static class InterfaceHosting
 
     public static WebApplicationBuilder AddEnoeInterface(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+        builder
+            .Services.AddRazorComponents()
+            .AddInteractiveServerComponents()
             // A long text arrives whole in one message (default 32 KB): see TextLimits.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = Enoe.Widgets.Common.TextLimits.MaximumReceiveMessageSize);
         builder.Services.AddSingleton<CircuitCounter>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp =>
+            sp.GetRequiredService<CircuitCounter>()
+        );
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
         // The ENT services (Enoe.Widgets), then the host's own modules (Components/Admin).

@@ -1,7 +1,7 @@
-using Enoe.Widgets.Abstractions;
 using Enoe.App.Account;
 using Enoe.App.Files;
 using Enoe.App.PublicSite;
+using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Localization;
 
 namespace Enoe.App.Hosting;
@@ -15,17 +15,21 @@ public static class PipelineHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.
-        app.UseWhen(http => HttpMethods.IsGet(http.Request.Method),
-            get => get.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(
+            http => HttpMethods.IsGet(http.Request.Method),
+            get => get.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true)
+        );
         app.UseMiddleware<PublicSiteHostMapping>();
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture("fr-FR"),
-            SupportedCultures = InterfaceHosting.Cultures,
-            SupportedUICultures = InterfaceHosting.Cultures,
-            // Only the user's explicit choice (the language cookie) moves away from French.
-            RequestCultureProviders = [new CookieRequestCultureProvider()],
-        });
+        app.UseRequestLocalization(
+            new RequestLocalizationOptions
+            {
+                DefaultRequestCulture = new RequestCulture("fr-FR"),
+                SupportedCultures = InterfaceHosting.Cultures,
+                SupportedUICultures = InterfaceHosting.Cultures,
+                // Only the user's explicit choice (the language cookie) moves away from French.
+                RequestCultureProviders = [new CookieRequestCultureProvider()],
+            }
+        );
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -3,7 +3,9 @@ using Enoe.Data.Structure;
 
 namespace Enoe.Data.Assignments;
 
-/// <summary>A devoir set to a class or teaching group: students hand in submissions, the teacher returns them corrected.</summary>
+/// <summary>
+/// A devoir set to a class or teaching group: students hand in submissions, the teacher returns them corrected.
+/// </summary>
 public sealed class Assignment : IClassContent
 {
     public int Id { get; set; }
@@ -17,9 +19,11 @@ public sealed class Assignment : IClassContent
     public int TeacherId { get; set; }
     public Person? Teacher { get; set; }
     public string Title { get; set; } = "";
+
     /// <summary>Markdown, sanitized when shown.</summary>
     public string Instructions { get; set; } = "";
     public DateTime DueAt { get; set; }
+
     /// <summary>Late hand-ins are accepted (and flagged), or refused.</summary>
     public bool AcceptsLate { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -57,7 +61,9 @@ public sealed class SubmissionFile
     public Storage.StoredFile? File { get; set; }
 }
 
-/// <summary>The corrected submission a teacher gives back to a student: a comment and, optionally, an annotated file.</summary>
+/// <summary>
+/// The corrected submission a teacher gives back to a student: a comment and, optionally, an annotated file.
+/// </summary>
 public sealed class SubmissionReturn
 {
     public int Id { get; set; }

@@ -15,7 +15,12 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         b.HasOne(a => a.Subject).WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Teacher).WithMany().HasForeignKey(a => a.TeacherId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Files).WithOne().HasForeignKey(f => f.AssignmentId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_Assignment_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_Assignment_ClassXorGroup",
+                "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"
+            )
+        );
     }
 }
 
@@ -32,7 +37,13 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
 {
     public void Configure(EntityTypeBuilder<Submission> b)
     {
-        b.HasIndex(s => new { s.AssignmentId, s.StudentId, s.Number }).IsUnique();
+        b.HasIndex(s => new
+            {
+                s.AssignmentId,
+                s.StudentId,
+                s.Number,
+            })
+            .IsUnique();
         b.HasOne(s => s.Assignment).WithMany().HasForeignKey(s => s.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Student).WithMany().HasForeignKey(s => s.StudentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Files).WithOne().HasForeignKey(f => f.SubmissionId).OnDelete(DeleteBehavior.Cascade);

@@ -16,14 +16,22 @@ public sealed class AssignmentDraft
 
 public sealed class AssignmentDraftValidator : AbstractValidator<AssignmentDraft>
 {
-    public const int TitleMax = 200, InstructionsMax = 20_000;
+    public const int TitleMax = 200,
+        InstructionsMax = 20_000;
 
     // Messages are read when a rule fails, in the reader's language (a validator is built once).
     public AssignmentDraftValidator()
     {
-        RuleFor(d => d).Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null)).WithMessage(_ => AssignmentMessages.ChooseClassOrGroup);
-        RuleFor(d => d.Title).NotEmpty().WithMessage(_ => AssignmentMessages.TitleRequired)
-            .MaximumLength(TitleMax).WithMessage(_ => AssignmentMessages.FormatTitleTooLong(TitleMax));
-        RuleFor(d => d.Instructions).MaximumLength(InstructionsMax).WithMessage(_ => AssignmentMessages.FormatInstructionsTooLong(InstructionsMax));
+        RuleFor(d => d)
+            .Must(d => (d.SchoolClassId is null) != (d.TeachingGroupId is null))
+            .WithMessage(_ => AssignmentMessages.ChooseClassOrGroup);
+        RuleFor(d => d.Title)
+            .NotEmpty()
+            .WithMessage(_ => AssignmentMessages.TitleRequired)
+            .MaximumLength(TitleMax)
+            .WithMessage(_ => AssignmentMessages.FormatTitleTooLong(TitleMax));
+        RuleFor(d => d.Instructions)
+            .MaximumLength(InstructionsMax)
+            .WithMessage(_ => AssignmentMessages.FormatInstructionsTooLong(InstructionsMax));
     }
 }

@@ -18,14 +18,25 @@ public sealed class AssignmentFileRule : IFileReadRule
         {
             var classes = Audiences.Classes(db, personId, learners);
             var groups = Audiences.Groups(db, personId, learners);
-            return await db.Set<Assignment>().AnyAsync(a => subject.Contains(a.Id)
-                && ((a.SchoolClassId != null && classes.Contains(a.SchoolClassId.Value))
-                    || (a.TeachingGroupId != null && groups.Contains(a.TeachingGroupId.Value))), ct);
+            return await db.Set<Assignment>()
+                .AnyAsync(
+                    a =>
+                        subject.Contains(a.Id)
+                        && (
+                            (a.SchoolClassId != null && classes.Contains(a.SchoolClassId.Value))
+                            || (a.TeachingGroupId != null && groups.Contains(a.TeachingGroupId.Value))
+                        ),
+                    ct
+                );
         }
-        var handedIn = db.Set<Submission>().Where(s => s.Files.Any(f => f.FileId == fileId))
+        var handedIn = db.Set<Submission>()
+            .Where(s => s.Files.Any(f => f.FileId == fileId))
             .Select(s => new { s.AssignmentId, s.StudentId })
-            .Concat(db.Set<SubmissionReturn>().Where(r => r.FileId == fileId)
-                .Select(r => new { r.AssignmentId, r.StudentId }));
+            .Concat(
+                db.Set<SubmissionReturn>()
+                    .Where(r => r.FileId == fileId)
+                    .Select(r => new { r.AssignmentId, r.StudentId })
+            );
         var managed = AssignmentService.Managed(db, personId).Select(a => a.Id);
         return await handedIn.AnyAsync(c => learners.Contains(c.StudentId) || managed.Contains(c.AssignmentId), ct);
     }

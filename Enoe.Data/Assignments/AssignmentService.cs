@@ -12,7 +12,12 @@ namespace Enoe.Data.Assignments;
 /// return their submissions; the students of that class or group hand in; parents follow their
 /// children's. Every method checks these rights against the database.
 /// </summary>
-public sealed partial class AssignmentService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
+public sealed partial class AssignmentService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    FileStore files,
+    TimeProvider clock,
+    IEventBus events
+)
 {
     public const int CommentMax = 5_000;
     private static readonly AssignmentDraftValidator Validator = new();
@@ -26,44 +31,108 @@ public sealed partial class AssignmentService(IDbContextFactory<EnoeDbContext> d
     public async Task<IReadOnlyList<AssignmentListItem>> ListSetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Managed(db, user.PersonId).Where(a => a.SchoolId == user.SchoolId).OrderByDescending(a => a.DueAt).Take(100)
-            .Select(a => new AssignmentListItem(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.Subject!.Name,
-                a.Teacher!.FirstName + " " + a.Teacher.LastName, a.DueAt, a.AcceptsLate, null,
+        return await Managed(db, user.PersonId)
+            .Where(a => a.SchoolId == user.SchoolId)
+            .OrderByDescending(a => a.DueAt)
+            .Take(100)
+            .Select(a => new AssignmentListItem(
+                a.Id,
+                a.Title,
+                a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name,
+                a.Subject!.Name,
+                a.Teacher!.FirstName + " " + a.Teacher.LastName,
+                a.DueAt,
+                a.AcceptsLate,
+                null,
                 db.Set<Submission>().Where(s => s.AssignmentId == a.Id).Select(s => s.StudentId).Distinct().Count(),
-                a.SchoolClassId != null ? db.Enrolments.Count(e => e.SchoolClassId == a.SchoolClassId) : db.GroupEnrolments.Count(e => e.TeachingGroupId == a.TeachingGroupId),
-                db.Set<Submission>().Where(s => s.AssignmentId == a.Id && !db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == s.StudentId))
-                    .Select(s => s.StudentId).Distinct().Count()))
-            .AsNoTracking().ToListAsync(ct);
+                a.SchoolClassId != null
+                    ? db.Enrolments.Count(e => e.SchoolClassId == a.SchoolClassId)
+                    : db.GroupEnrolments.Count(e => e.TeachingGroupId == a.TeachingGroupId),
+                db.Set<Submission>()
+                    .Where(s =>
+                        s.AssignmentId == a.Id
+                        && !db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == s.StudentId)
+                    )
+                    .Select(s => s.StudentId)
+                    .Distinct()
+                    .Count()
+            ))
+            .AsNoTracking()
+            .ToListAsync(ct);
     }
 
-    /// <summary>A student's devoirs (their own, or a parent's child's), with the status of their submission; soonest due first.</summary>
-    public async Task<IReadOnlyList<AssignmentListItem>> ListForLearnerAsync(CurrentUser user, int? childId = null, DateTime? dueAfter = null, CancellationToken ct = default)
+    /// <summary>
+    /// A student's devoirs (their own, or a parent's child's), with the status of their submission; soonest due first.
+    /// </summary>
+    public async Task<IReadOnlyList<AssignmentListItem>> ListForLearnerAsync(
+        CurrentUser user,
+        int? childId = null,
+        DateTime? dueAfter = null,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await LearnerAsync(db, user.PersonId, childId, ct);
-        if (student is null) return [];
+        if (student is null)
+            return [];
         var query = OfLearner(db, student.Value);
-        if (dueAfter is DateTime after) query = query.Where(a => a.DueAt >= after);
-        var rows = await query.OrderBy(a => a.DueAt).Take(100)
+        if (dueAfter is DateTime after)
+            query = query.Where(a => a.DueAt >= after);
+        var rows = await query
+            .OrderBy(a => a.DueAt)
+            .Take(100)
             .Select(a => new
             {
-                Item = new AssignmentListItem(a.Id, a.Title, a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.Subject!.Name,
-                    a.Teacher!.FirstName + " " + a.Teacher.LastName, a.DueAt, a.AcceptsLate, null, 0, 0, 0),
+                Item = new AssignmentListItem(
+                    a.Id,
+                    a.Title,
+                    a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name,
+                    a.Subject!.Name,
+                    a.Teacher!.FirstName + " " + a.Teacher.LastName,
+                    a.DueAt,
+                    a.AcceptsLate,
+                    null,
+                    0,
+                    0,
+                    0
+                ),
                 Returned = db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == student),
-                LastLate = db.Set<Submission>().Where(s => s.AssignmentId == a.Id && s.StudentId == student).OrderByDescending(s => s.Number).Select(s => (bool?)s.Late).FirstOrDefault(),
+                LastLate = db.Set<Submission>()
+                    .Where(s => s.AssignmentId == a.Id && s.StudentId == student)
+                    .OrderByDescending(s => s.Number)
+                    .Select(s => (bool?)s.Late)
+                    .FirstOrDefault(),
             })
-            .AsNoTracking().ToListAsync(ct);
-        return [.. rows.Select(r => r.Item with
-        {
-            Status = r.Returned ? SubmissionStatus.Returned : r.LastLate switch { null => SubmissionStatus.Missing, true => SubmissionStatus.Late, false => SubmissionStatus.HandedIn },
-        })];
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return
+        [
+            .. rows.Select(r =>
+                r.Item with
+                {
+                    Status = r.Returned
+                        ? SubmissionStatus.Returned
+                        : r.LastLate switch
+                        {
+                            null => SubmissionStatus.Missing,
+                            true => SubmissionStatus.Late,
+                            false => SubmissionStatus.HandedIn,
+                        },
+                }
+            ),
+        ];
     }
 
     /// <summary>
     /// A devoir as this person may see it: its teachers get every student's submissions; a student
     /// their own; a parent their child's (<paramref name="childId"/>, or their only child).
     /// </summary>
-    public async Task<Result<AssignmentDetail>> GetAsync(CurrentUser user, int assignmentId, int? childId = null, CancellationToken ct = default)
+    public async Task<Result<AssignmentDetail>> GetAsync(
+        CurrentUser user,
+        int assignmentId,
+        int? childId = null,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var manages = await Managed(db, user.PersonId).AnyAsync(a => a.Id == assignmentId, ct);
@@ -74,63 +143,140 @@ public sealed partial class AssignmentService(IDbContextFactory<EnoeDbContext> d
             if (student is null || !await OfLearner(db, student.Value).AnyAsync(a => a.Id == assignmentId, ct))
                 return Result.NotFound(AssignmentMessages.NotFoundOrNotYours);
         }
-        var a = await db.Set<Assignment>().AsNoTracking().Where(x => x.Id == assignmentId)
+        var a = await db.Set<Assignment>()
+            .AsNoTracking()
+            .Where(x => x.Id == assignmentId)
             .Select(x => new
             {
-                x.Id, x.Title, x.Instructions, x.DueAt, x.AcceptsLate, x.SchoolClassId, x.TeachingGroupId,
-                Audience = x.SchoolClass != null ? x.SchoolClass.Name : x.TeachingGroup!.Name, Subject = x.Subject!.Name,
+                x.Id,
+                x.Title,
+                x.Instructions,
+                x.DueAt,
+                x.AcceptsLate,
+                x.SchoolClassId,
+                x.TeachingGroupId,
+                Audience = x.SchoolClass != null ? x.SchoolClass.Name : x.TeachingGroup!.Name,
+                Subject = x.Subject!.Name,
                 Teacher = x.Teacher!.FirstName + " " + x.Teacher.LastName,
                 Files = x.Files.Select(f => new FileView(f.FileId, f.File!.Name, f.File.Length)).ToList(),
-            }).FirstAsync(ct);
+            })
+            .FirstAsync(ct);
 
         var students = manages
             ? ClassContent.Students(db, a.SchoolClassId, a.TeachingGroupId)
             : db.Users.Where(p => p.Id == student).Select(p => p.Id);
-        var people = await db.Users.Where(p => students.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) }).ToListAsync(ct);
-        var submissions = await db.Set<Submission>().AsNoTracking().Where(s => s.AssignmentId == assignmentId && students.Contains(s.StudentId))
+        var people = await db
+            .Users.Where(p => students.Contains(p.Id))
+            .OrderBy(p => p.LastName)
+            .ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) })
+            .ToListAsync(ct);
+        var submissions = await db.Set<Submission>()
+            .AsNoTracking()
+            .Where(s => s.AssignmentId == assignmentId && students.Contains(s.StudentId))
             .OrderBy(s => s.Number)
-            .Select(s => new { s.StudentId, View = new SubmissionView(s.Number, s.SubmittedAt, s.Late, s.Files.Select(f => new FileView(f.FileId, f.File!.Name, f.File.Length)).ToList()) })
+            .Select(s => new
+            {
+                s.StudentId,
+                View = new SubmissionView(
+                    s.Number,
+                    s.SubmittedAt,
+                    s.Late,
+                    s.Files.Select(f => new FileView(f.FileId, f.File!.Name, f.File.Length)).ToList()
+                ),
+            })
             .ToListAsync(ct);
-        var returns = await db.Set<SubmissionReturn>().AsNoTracking().Where(r => r.AssignmentId == assignmentId && students.Contains(r.StudentId))
-            .Select(r => new { r.StudentId, View = new ReturnView(r.Comment, r.File == null ? null : new FileView(r.File.Id, r.File.Name, r.File.Length), r.ReturnedAt) })
+        var returns = await db.Set<SubmissionReturn>()
+            .AsNoTracking()
+            .Where(r => r.AssignmentId == assignmentId && students.Contains(r.StudentId))
+            .Select(r => new
+            {
+                r.StudentId,
+                View = new ReturnView(
+                    r.Comment,
+                    r.File == null ? null : new FileView(r.File.Id, r.File.Name, r.File.Length),
+                    r.ReturnedAt
+                ),
+            })
             .ToListAsync(ct);
-        var roster = people.Select(p => new RosterRow(p.Id, p.Name,
-            [.. submissions.Where(s => s.StudentId == p.Id).Select(s => s.View)],
-            returns.FirstOrDefault(r => r.StudentId == p.Id)?.View)).ToList();
-        return Result<AssignmentDetail>.Ok(new AssignmentDetail(a.Id, a.Title, a.Audience, a.Subject, a.Teacher, a.Instructions, a.DueAt, a.AcceptsLate, a.Files,
-            manages, manages ? roster : [], manages ? null : roster.FirstOrDefault()));
+        var roster = people
+            .Select(p => new RosterRow(
+                p.Id,
+                p.Name,
+                [.. submissions.Where(s => s.StudentId == p.Id).Select(s => s.View)],
+                returns.FirstOrDefault(r => r.StudentId == p.Id)?.View
+            ))
+            .ToList();
+        return Result<AssignmentDetail>.Ok(
+            new AssignmentDetail(
+                a.Id,
+                a.Title,
+                a.Audience,
+                a.Subject,
+                a.Teacher,
+                a.Instructions,
+                a.DueAt,
+                a.AcceptsLate,
+                a.Files,
+                manages,
+                manages ? roster : [],
+                manages ? null : roster.FirstOrDefault()
+            )
+        );
     }
 
     /// <summary>
     /// Sets a devoir, with its subject files, for a class or group the teacher teaches in that subject.
     /// </summary>
-    public async Task<Result<int>> CreateAsync(CurrentUser user, AssignmentDraft draft, IReadOnlyList<FileUpload> subjectFiles, CancellationToken ct = default)
+    public async Task<Result<int>> CreateAsync(
+        CurrentUser user,
+        AssignmentDraft draft,
+        IReadOnlyList<FileUpload> subjectFiles,
+        CancellationToken ct = default
+    )
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         var dueAt = SchoolTime.ToUtc(draft.DueLocal);
-        if (dueAt <= clock.GetUtcNow().UtcDateTime) return Result.Invalid([AssignmentMessages.DeadlineInThePast]);
+        if (dueAt <= clock.GetUtcNow().UtcDateTime)
+            return Result.Invalid([AssignmentMessages.DeadlineInThePast]);
         int? school;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             school = await TaughtSchoolAsync(db, user.PersonId, draft, ct);
-        if (school is null) return NotYourClass;
+        if (school is null)
+            return NotYourClass;
 
         Assignment? created = null;
-        var result = await files.SaveWithFilesAsync(user.PersonId, school.Value, subjectFiles, async (db, stored) =>
-        {
-            if (await TaughtSchoolAsync(db, user.PersonId, draft, ct) is null) return NotYourClass;
-            created = new Assignment
+        var result = await files.SaveWithFilesAsync(
+            user.PersonId,
+            school.Value,
+            subjectFiles,
+            async (db, stored) =>
             {
-                SchoolId = school.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId, SubjectId = draft.SubjectId,
-                TeacherId = user.PersonId, Title = draft.Title.Trim(), Instructions = draft.Instructions.Trim(), DueAt = dueAt,
-                AcceptsLate = draft.AcceptsLate, CreatedAt = clock.GetUtcNow().UtcDateTime,
-                Files = [.. stored.Select(f => new AssignmentFile { File = f })],
-            };
-            db.Add(created);
-            return Result<int>.Ok(0);
-        }, ct);
-        if (!result.Succeeded) return result;
+                if (await TaughtSchoolAsync(db, user.PersonId, draft, ct) is null)
+                    return NotYourClass;
+                created = new Assignment
+                {
+                    SchoolId = school.Value,
+                    SchoolClassId = draft.SchoolClassId,
+                    TeachingGroupId = draft.TeachingGroupId,
+                    SubjectId = draft.SubjectId,
+                    TeacherId = user.PersonId,
+                    Title = draft.Title.Trim(),
+                    Instructions = draft.Instructions.Trim(),
+                    DueAt = dueAt,
+                    AcceptsLate = draft.AcceptsLate,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    Files = [.. stored.Select(f => new AssignmentFile { File = f })],
+                };
+                db.Add(created);
+                return Result<int>.Ok(0);
+            },
+            ct
+        );
+        if (!result.Succeeded)
+            return result;
         await events.PublishAsync(new AssignmentChanged(created!.Id, null));
         return Result<int>.Ok(created.Id);
     }
@@ -143,14 +289,18 @@ public sealed partial class AssignmentService(IDbContextFactory<EnoeDbContext> d
     public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subject = await Managed(db, user.PersonId).Where(a => a.Id == assignmentId)
-            .Select(a => a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList()).FirstOrDefaultAsync(ct);
-        if (subject is null) return NotYours;
+        var subject = await Managed(db, user.PersonId)
+            .Where(a => a.Id == assignmentId)
+            .Select(a => a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList())
+            .FirstOrDefaultAsync(ct);
+        if (subject is null)
+            return NotYours;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = await db.Set<Assignment>()
             .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
             .ExecuteDeleteAsync(ct);
-        if (deleted == 0) return Result.Invalid([AssignmentMessages.HasSubmissions]);
+        if (deleted == 0)
+            return Result.Invalid([AssignmentMessages.HasSubmissions]);
         var fileIds = subject.Select(f => f.FileId).ToList();
         await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
@@ -161,16 +311,24 @@ public sealed partial class AssignmentService(IDbContextFactory<EnoeDbContext> d
 
     private static Refusal NotYourClass => Result.Forbidden(AssignmentMessages.NotYourClass);
 
-    private static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, AssignmentDraft d, CancellationToken ct) =>
-        ClassContent.TaughtSchoolAsync(db, teacherId, d.SchoolClassId, d.TeachingGroupId, d.SubjectId, ct);
+    private static Task<int?> TaughtSchoolAsync(
+        EnoeDbContext db,
+        int teacherId,
+        AssignmentDraft d,
+        CancellationToken ct
+    ) => ClassContent.TaughtSchoolAsync(db, teacherId, d.SchoolClassId, d.TeachingGroupId, d.SubjectId, ct);
 
-    /// <summary>The student this person follows: themself, or a child of theirs (the first when none is named).</summary>
+    /// <summary>
+    /// The student this person follows: themself, or a child of theirs (the first when none is named).
+    /// </summary>
     private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct) =>
         (await StudentRecords.ResolveAsync(db, me, childId, teachers: false, direction: false, ct))?.StudentId;
 
     /// <summary>Devoirs a teacher sets or co-teaches: same class or group, same subject.</summary>
-    internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) => db.Set<Assignment>().TaughtBy(db, teacherId);
+    internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) =>
+        db.Set<Assignment>().TaughtBy(db, teacherId);
 
     /// <summary>Devoirs set to a student's classes and groups.</summary>
-    internal static IQueryable<Assignment> OfLearner(EnoeDbContext db, int studentId) => db.Set<Assignment>().SetTo(db, studentId);
+    internal static IQueryable<Assignment> OfLearner(EnoeDbContext db, int studentId) =>
+        db.Set<Assignment>().SetTo(db, studentId);
 }

@@ -9,8 +9,9 @@ public sealed class AssignmentsDataModule : DataModule
 {
     public override EntService? Service => EntService.Documents;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddSingleton<AssignmentService>()
-        .AddSingleton<Storage.IFileReadRule, AssignmentFileRule>()
-        .AddSingleton<Demo.IDemoStep, AssignmentsDemoStep>();
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddSingleton<AssignmentService>()
+            .AddSingleton<Storage.IFileReadRule, AssignmentFileRule>()
+            .AddSingleton<Demo.IDemoStep, AssignmentsDemoStep>();
 }

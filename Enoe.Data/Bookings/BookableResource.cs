@@ -9,7 +9,11 @@ public sealed class ResourceCategory
     public string Name { get; set; } = "";
 }
 
-public enum ResourceKind { Room, Equipment }
+public enum ResourceKind
+{
+    Room,
+    Equipment,
+}
 
 /// <summary>
 /// A room or piece of equipment of an établissement that people book. Equipment may have several units (a chariot of 15
@@ -24,11 +28,14 @@ public sealed class BookableResource
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public ResourceKind Kind { get; set; }
+
     /// <summary>How many can be out at once: 1 for a room.</summary>
     public int Units { get; set; } = 1;
+
     /// <summary>Who may book it.</summary>
     public Profile BookableBy { get; set; } = Profile.Teacher | Profile.Staff | Profile.SchoolAdmin;
     public bool NeedsApproval { get; set; }
+
     /// <summary>Who approves its bookings (besides the direction).</summary>
     public int? ManagerId { get; set; }
     public Person? Manager { get; set; }
@@ -37,7 +44,13 @@ public sealed class BookableResource
     public bool Active { get; set; } = true;
 }
 
-public enum BookingStatus { Pending, Approved, Refused, Cancelled }
+public enum BookingStatus
+{
+    Pending,
+    Approved,
+    Refused,
+    Cancelled,
+}
 
 /// <summary>
 /// A booking of a resource over a period (stored in UTC). Pending and approved bookings hold the slot.
@@ -57,6 +70,7 @@ public sealed class Booking
     public int? SchoolClassId { get; set; }
     public Structure.SchoolClass? SchoolClass { get; set; }
     public BookingStatus Status { get; set; }
+
     /// <summary>The weekly series it belongs to, if any.</summary>
     public Guid? SeriesId { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -11,16 +11,21 @@ public sealed class BookableResourceDraftValidator : AbstractValidator<BookableR
 {
     public BookableResourceDraftValidator()
     {
-        RuleFor(r => r.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= BookingService.NameMax)
+        RuleFor(r => r.Name)
+            .Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= BookingService.NameMax)
             .WithMessage(_ => BookingMessages.FormatResource_NameRequired(BookingService.NameMax));
         RuleFor(r => r.Category)
             .Must(c => !string.IsNullOrWhiteSpace(c) && c.Trim().Length <= BookingService.CategoryMax)
             .WithMessage(_ => BookingMessages.Resource_CategoryRequired);
-        RuleFor(r => r.Units).InclusiveBetween(1, BookingService.UnitsMax)
+        RuleFor(r => r.Units)
+            .InclusiveBetween(1, BookingService.UnitsMax)
             .WithMessage(_ => BookingMessages.FormatResource_UnitsRange(1, BookingService.UnitsMax));
-        RuleFor(r => r.Units).Equal(1).When(r => r.Kind == ResourceKind.Room)
+        RuleFor(r => r.Units)
+            .Equal(1)
+            .When(r => r.Kind == ResourceKind.Room)
             .WithMessage(_ => BookingMessages.Resource_RoomOneUnit);
-        RuleFor(r => r.ClosesAt).GreaterThan(r => r.OpensAt)
+        RuleFor(r => r.ClosesAt)
+            .GreaterThan(r => r.OpensAt)
             .WithMessage(_ => BookingMessages.Resource_ClosesAfterOpens);
         RuleFor(r => r.BookableBy).NotEqual(Profile.None).WithMessage(_ => BookingMessages.Resource_WhoBooks);
     }

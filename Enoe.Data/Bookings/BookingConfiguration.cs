@@ -31,7 +31,12 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> b)
     {
         b.Property(x => x.Reason).HasMaxLength(BookingService.ReasonMax);
-        b.HasIndex(x => new { x.ResourceId, x.StartsAt, x.EndsAt }); // the overlap check
+        b.HasIndex(x => new
+        {
+            x.ResourceId,
+            x.StartsAt,
+            x.EndsAt,
+        }); // the overlap check
         b.HasIndex(x => new { x.PersonId, x.StartsAt });
         b.HasIndex(x => x.SeriesId);
         b.HasOne(x => x.Resource).WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);

@@ -14,12 +14,20 @@ public sealed partial class BookingService
     /// (by whom: the calendar shows the same names to every member of the établissement), or a holiday (skipped).
     /// Nothing is saved.
     /// </summary>
-    public async Task<Result<IReadOnlyList<Occurrence>>> PlanSeriesAsync(CurrentUser user, BookingRequest request, DateOnly until, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<Occurrence>>> PlanSeriesAsync(
+        CurrentUser user,
+        BookingRequest request,
+        DateOnly until,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckSeriesAsync(db, user, request, until, ct);
-        if (!check.Succeeded) return check.Failure;
-        return Result<IReadOnlyList<Occurrence>>.Ok(await OccurrencesAsync(db, check.Value!.Resource, request, until, ct));
+        if (!check.Succeeded)
+            return check.Failure;
+        return Result<IReadOnlyList<Occurrence>>.Ok(
+            await OccurrencesAsync(db, check.Value!.Resource, request, until, ct)
+        );
     }
 
     /// <summary>
@@ -27,33 +35,47 @@ public sealed partial class BookingService
     /// plan and confirmed. When one of them has been taken since, or is not a free week of the series,
     /// nothing is saved. Returns how many weeks were booked.
     /// </summary>
-    public Task<Result<int>> BookSeriesAsync(CurrentUser user, BookingRequest request, DateOnly until, IReadOnlyCollection<DateOnly> weeks,
-        CancellationToken ct = default) => UnlessBusy<int>(async () =>
-    {
-        if (weeks.Count == 0) return Result.Invalid([BookingMessages.Series_NoWeek]);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var check = await CheckSeriesAsync(db, user, request, until, ct);
-        if (!check.Succeeded) return check.Failure;
-        var resource = check.Value!.Resource;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var plan = (await OccurrencesAsync(db, resource, request, until, ct)).Where(o => weeks.Contains(o.Date)).ToList();
-        var taken = plan.Where(o => o.State == OccurrenceState.Conflict).Select(o => o.Date).ToList();
-        if (taken.Count > 0)
-            return Result.Conflict(taken.Count == 1 ? BookingMessages.FormatSeries_OneTaken(Dates(taken))
-                : BookingMessages.FormatSeries_SomeTaken(taken.Count, Dates(taken)));
-        var free = plan.Where(o => o.State == OccurrenceState.Free).Select(o => o.Date).ToList();
-        if (weeks.Except(free).ToList() is { Count: > 0 } strays) return Result.Invalid([BookingMessages.FormatSeries_NotInSeries(Dates(strays))]);
-        var series = Guid.NewGuid();
-        foreach (var date in free)
+    public Task<Result<int>> BookSeriesAsync(
+        CurrentUser user,
+        BookingRequest request,
+        DateOnly until,
+        IReadOnlyCollection<DateOnly> weeks,
+        CancellationToken ct = default
+    ) =>
+        UnlessBusy<int>(async () =>
         {
-            var (start, end) = Utc(date, request.StartsAt, request.EndsAt);
-            db.Add(NewBooking(user, resource, request, start, end, series));
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        await events.PublishAsync(new BookingChanged(0, resource.Id, resource.SchoolId, user.PersonId));
-        return Result<int>.Ok(free.Count);
-    });
+            if (weeks.Count == 0)
+                return Result.Invalid([BookingMessages.Series_NoWeek]);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var check = await CheckSeriesAsync(db, user, request, until, ct);
+            if (!check.Succeeded)
+                return check.Failure;
+            var resource = check.Value!.Resource;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var plan = (await OccurrencesAsync(db, resource, request, until, ct))
+                .Where(o => weeks.Contains(o.Date))
+                .ToList();
+            var taken = plan.Where(o => o.State == OccurrenceState.Conflict).Select(o => o.Date).ToList();
+            if (taken.Count > 0)
+                return Result.Conflict(
+                    taken.Count == 1
+                        ? BookingMessages.FormatSeries_OneTaken(Dates(taken))
+                        : BookingMessages.FormatSeries_SomeTaken(taken.Count, Dates(taken))
+                );
+            var free = plan.Where(o => o.State == OccurrenceState.Free).Select(o => o.Date).ToList();
+            if (weeks.Except(free).ToList() is { Count: > 0 } strays)
+                return Result.Invalid([BookingMessages.FormatSeries_NotInSeries(Dates(strays))]);
+            var series = Guid.NewGuid();
+            foreach (var date in free)
+            {
+                var (start, end) = Utc(date, request.StartsAt, request.EndsAt);
+                db.Add(NewBooking(user, resource, request, start, end, series));
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await events.PublishAsync(new BookingChanged(0, resource.Id, resource.SchoolId, user.PersonId));
+            return Result<int>.Ok(free.Count);
+        });
 
     /// <summary>
     /// Pending bookings this person decides on: of the resources they manage, or all of them for the direction.
@@ -62,42 +84,81 @@ public sealed partial class BookingService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var direction = (await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction);
-        return await Project(db.Set<Booking>().AsNoTracking().Where(b => b.SchoolId == user.SchoolId && b.Status == BookingStatus.Pending
-                && (direction || b.Resource!.ManagerId == user.PersonId)).OrderBy(b => b.StartsAt), user.PersonId, true)
+        return await Project(
+                db.Set<Booking>()
+                    .AsNoTracking()
+                    .Where(b =>
+                        b.SchoolId == user.SchoolId
+                        && b.Status == BookingStatus.Pending
+                        && (direction || b.Resource!.ManagerId == user.PersonId)
+                    )
+                    .OrderBy(b => b.StartsAt),
+                user.PersonId,
+                true
+            )
             .ToListAsync(ct);
     }
 
     /// <summary>
     /// The resource's manager or the direction approves or refuses a pending booking; its author is told live.
     /// </summary>
-    public async Task<Result> DecideAsync(CurrentUser user, int bookingId, bool approve, CancellationToken ct = default) =>
-        await DecidePendingAsync(user, b => b.Id == bookingId, approve, BookingMessages.Decide_AlreadyDone, ct);
+    public async Task<Result> DecideAsync(
+        CurrentUser user,
+        int bookingId,
+        bool approve,
+        CancellationToken ct = default
+    ) => await DecidePendingAsync(user, b => b.Id == bookingId, approve, BookingMessages.Decide_AlreadyDone, ct);
 
     /// <summary>
     /// Approves or refuses every week of a series still pending, at once, with the rights of a single decision.
     /// Weeks already decided or cancelled are left as they are. Returns how many weeks were decided.
     /// </summary>
-    public Task<Result<int>> DecideSeriesAsync(CurrentUser user, Guid seriesId, bool approve, CancellationToken ct = default) =>
+    public Task<Result<int>> DecideSeriesAsync(
+        CurrentUser user,
+        Guid seriesId,
+        bool approve,
+        CancellationToken ct = default
+    ) =>
         DecidePendingAsync(user, b => b.SeriesId == seriesId, approve, BookingMessages.Decide_SeriesNothingPending, ct);
 
-    private Task<Result<int>> DecidePendingAsync(CurrentUser user, Expression<Func<Booking, bool>> which, bool approve, string nothingPending, CancellationToken ct) =>
+    private Task<Result<int>> DecidePendingAsync(
+        CurrentUser user,
+        Expression<Func<Booking, bool>> which,
+        bool approve,
+        string nothingPending,
+        CancellationToken ct
+    ) =>
         UnlessBusy(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct); // the write lock before the capacity check
-            var pending = await db.Set<Booking>().Include(b => b.Resource).Where(which).Where(b => b.Status == BookingStatus.Pending)
-                .OrderBy(b => b.StartsAt).ToListAsync(ct);
-            if (pending.Count == 0) return Result.NotFound(nothingPending);
+            // The write lock before the capacity check
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var pending = await db.Set<Booking>()
+                .Include(b => b.Resource)
+                .Where(which)
+                .Where(b => b.Status == BookingStatus.Pending)
+                .OrderBy(b => b.StartsAt)
+                .ToListAsync(ct);
+            if (pending.Count == 0)
+                return Result.NotFound(nothingPending);
             var resource = pending[0].Resource!; // a series is of one resource
-            if (!await DecidesAsync(db, user, resource, ct)) return Result.Forbidden(BookingMessages.Decide_Forbidden);
+            if (!await DecidesAsync(db, user, resource, ct))
+                return Result.Forbidden(BookingMessages.Decide_Forbidden);
             if (approve && await OverbookedAsync(db, resource, pending, ct) is { Count: > 0 } over)
                 return Result.Conflict(BookingMessages.FormatDecide_OverCapacity(resource.Name, Dates(over)));
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var b in pending) (b.Status, b.DecidedById, b.DecidedAt) = (approve ? BookingStatus.Approved : BookingStatus.Refused, user.PersonId, now);
+            foreach (var b in pending)
+                (b.Status, b.DecidedById, b.DecidedAt) = (
+                    approve ? BookingStatus.Approved : BookingStatus.Refused,
+                    user.PersonId,
+                    now
+                );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             var author = pending[0].PersonId;
-            await events.PublishAsync(new BookingChanged(pending.Count == 1 ? pending[0].Id : 0, resource.Id, resource.SchoolId, author));
+            await events.PublishAsync(
+                new BookingChanged(pending.Count == 1 ? pending[0].Id : 0, resource.Id, resource.SchoolId, author)
+            );
             return Result<int>.Ok(pending.Count);
         });
 
@@ -105,34 +166,83 @@ public sealed partial class BookingService
     /// The days on which approving would give more than the resource has: a pending request holds its slot,
     /// but the manager may have lowered the number of units since it was made.
     /// </summary>
-    private static async Task<List<DateOnly>> OverbookedAsync(EnoeDbContext db, BookableResource resource, List<Booking> approving, CancellationToken ct)
+    private static async Task<List<DateOnly>> OverbookedAsync(
+        EnoeDbContext db,
+        BookableResource resource,
+        List<Booking> approving,
+        CancellationToken ct
+    )
     {
-        var holding = await HoldingAsync(db, resource.Id, approving[0].StartsAt, approving.Max(b => b.EndsAt), ct); // the approved ones included
-        return [.. approving.Where(b => PeakLoad(holding, b.StartsAt, b.EndsAt) > resource.Units).Select(b => DateOnly.FromDateTime(SchoolTime.ToLocal(b.StartsAt)))];
+        // The approved ones included
+        var holding = await HoldingAsync(db, resource.Id, approving[0].StartsAt, approving.Max(b => b.EndsAt), ct);
+        return
+        [
+            .. approving
+                .Where(b => PeakLoad(holding, b.StartsAt, b.EndsAt) > resource.Units)
+                .Select(b => DateOnly.FromDateTime(SchoolTime.ToLocal(b.StartsAt))),
+        ];
     }
 
     /// <summary>A series is checked once: its first week as a booking, its last week against the horizon.</summary>
-    private Task<Result<Checked>> CheckSeriesAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly until, CancellationToken ct)
+    private Task<Result<Checked>> CheckSeriesAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        BookingRequest request,
+        DateOnly until,
+        CancellationToken ct
+    )
     {
-        if (until < request.Date) return Task.FromResult<Result<Checked>>(Result.Invalid([BookingMessages.Series_EndsBeforeStart]));
+        if (until < request.Date)
+            return Task.FromResult<Result<Checked>>(Result.Invalid([BookingMessages.Series_EndsBeforeStart]));
         if (until > request.Date.AddDays(7 * SeriesMaxWeeks))
-            return Task.FromResult<Result<Checked>>(Result.Invalid([BookingMessages.FormatSeries_TooLong(SeriesMaxWeeks)]));
-        return CheckAsync(db, user, request, lastDate: request.Date.AddDays((until.DayNumber - request.Date.DayNumber) / 7 * 7), ct);
+            return Task.FromResult<Result<Checked>>(
+                Result.Invalid([BookingMessages.FormatSeries_TooLong(SeriesMaxWeeks)])
+            );
+        return CheckAsync(
+            db,
+            user,
+            request,
+            lastDate: request.Date.AddDays((until.DayNumber - request.Date.DayNumber) / 7 * 7),
+            ct
+        );
     }
 
-    private static async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(EnoeDbContext db, BookableResource resource, BookingRequest request, DateOnly until, CancellationToken ct)
+    private static async Task<IReadOnlyList<Occurrence>> OccurrencesAsync(
+        EnoeDbContext db,
+        BookableResource resource,
+        BookingRequest request,
+        DateOnly until,
+        CancellationToken ct
+    )
     {
-        var dates = Enumerable.Range(0, (until.DayNumber - request.Date.DayNumber) / 7 + 1).Select(w => request.Date.AddDays(7 * w)).ToList();
-        var holidays = await db.Set<HolidayPeriod>().AsNoTracking().Where(h => (h.SchoolId == null || h.SchoolId == resource.SchoolId) && h.To >= request.Date && h.From <= until).ToListAsync(ct);
+        var dates = Enumerable
+            .Range(0, (until.DayNumber - request.Date.DayNumber) / 7 + 1)
+            .Select(w => request.Date.AddDays(7 * w))
+            .ToList();
+        var holidays = await db.Set<HolidayPeriod>()
+            .AsNoTracking()
+            .Where(h =>
+                (h.SchoolId == null || h.SchoolId == resource.SchoolId) && h.To >= request.Date && h.From <= until
+            )
+            .ToListAsync(ct);
         var (start, _) = Utc(dates[0], request.StartsAt, request.EndsAt);
         var (_, end) = Utc(dates[^1], request.StartsAt, request.EndsAt);
         var taken = await HoldingAsync(db, resource.Id, start, end, ct);
-        return [.. dates.Select(date =>
-        {
-            if (holidays.FirstOrDefault(h => h.From <= date && date <= h.To) is { } holiday) return new Occurrence(date, OccurrenceState.Holiday, holiday.Name);
-            var (s, e) = Utc(date, request.StartsAt, request.EndsAt);
-            if (PeakLoad(taken, s, e) + request.Units <= resource.Units) return new Occurrence(date, OccurrenceState.Free, null);
-            return new Occurrence(date, OccurrenceState.Conflict, string.Join(", ", taken.Where(t => t.StartsAt < e && t.EndsAt > s).Select(t => t.Who).Distinct()));
-        })];
+        return
+        [
+            .. dates.Select(date =>
+            {
+                if (holidays.FirstOrDefault(h => h.From <= date && date <= h.To) is { } holiday)
+                    return new Occurrence(date, OccurrenceState.Holiday, holiday.Name);
+                var (s, e) = Utc(date, request.StartsAt, request.EndsAt);
+                if (PeakLoad(taken, s, e) + request.Units <= resource.Units)
+                    return new Occurrence(date, OccurrenceState.Free, null);
+                return new Occurrence(
+                    date,
+                    OccurrenceState.Conflict,
+                    string.Join(", ", taken.Where(t => t.StartsAt < e && t.EndsAt > s).Select(t => t.Who).Distinct())
+                );
+            }),
+        ];
     }
 }

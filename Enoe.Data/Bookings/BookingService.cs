@@ -14,20 +14,48 @@ namespace Enoe.Data.Bookings;
 /// is really stored. Equipment with N units takes overlapping bookings up to N at any instant.
 /// Messages come from <see cref="BookingMessages"/>, in the reader's language.
 /// </summary>
-public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, IEventBus events)
+public sealed partial class BookingService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    TimeProvider clock,
+    IEventBus events
+)
 {
-    public const int NameMax = 120, ReasonMax = 200, HorizonDays = 180, SeriesMaxWeeks = 45;
+    public const int NameMax = 120,
+        ReasonMax = 200,
+        HorizonDays = 180,
+        SeriesMaxWeeks = 45;
 
     /// <summary>The établissement's active resources, with whether this person may book each.</summary>
-    public async Task<IReadOnlyList<BookableResourceView>> ResourcesAsync(CurrentUser user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookableResourceView>> ResourcesAsync(
+        CurrentUser user,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
-        if (profiles == Profile.None) return []; // not (or no longer) a member of this établissement
-        var rows = await db.Set<BookableResource>().AsNoTracking().Where(r => r.SchoolId == user.SchoolId && r.Active)
-            .OrderBy(r => r.Category!.Name).ThenBy(r => r.Name)
-            .Select(r => new BookableResourceView(r.Id, r.Name, r.CategoryId, r.Category!.Name, r.Kind, r.Units, r.NeedsApproval, r.OpensAt, r.ClosesAt,
-                r.Description, r.BookableBy, r.ManagerId, r.Manager == null ? null : r.Manager.FirstName + " " + r.Manager.LastName, false))
+        if (profiles == Profile.None)
+            return []; // not (or no longer) a member of this établissement
+        var rows = await db.Set<BookableResource>()
+            .AsNoTracking()
+            .Where(r => r.SchoolId == user.SchoolId && r.Active)
+            .OrderBy(r => r.Category!.Name)
+            .ThenBy(r => r.Name)
+            .Select(r => new BookableResourceView(
+                r.Id,
+                r.Name,
+                r.CategoryId,
+                r.Category!.Name,
+                r.Kind,
+                r.Units,
+                r.NeedsApproval,
+                r.OpensAt,
+                r.ClosesAt,
+                r.Description,
+                r.BookableBy,
+                r.ManagerId,
+                r.Manager == null ? null : r.Manager.FirstName + " " + r.Manager.LastName,
+                false
+            ))
             .ToListAsync(ct);
         return [.. rows.Select(r => r with { CanBook = profiles.HasAny(r.BookableBy) })];
     }
@@ -36,82 +64,162 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     /// Bookings holding a slot between two days (Paris dates, inclusive), of one resource, one category, or this
     /// person's.
     /// </summary>
-    public async Task<IReadOnlyList<BookingView>> CalendarAsync(CurrentUser user, DateOnly from, DateOnly to, int? resourceId = null, int? categoryId = null,
-        bool mine = false, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookingView>> CalendarAsync(
+        CurrentUser user,
+        DateOnly from,
+        DateOnly to,
+        int? resourceId = null,
+        int? categoryId = null,
+        bool mine = false,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
-        if (profiles == Profile.None) return [];
-        var (start, end) = (SchoolTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), SchoolTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-        var query = db.Set<Booking>().AsNoTracking().Where(b => b.SchoolId == user.SchoolId && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start);
-        if (resourceId is int r) query = query.Where(b => b.ResourceId == r);
-        if (categoryId is int c) query = query.Where(b => b.Resource!.CategoryId == c);
-        if (mine) query = query.Where(b => b.PersonId == user.PersonId);
-        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, profiles.HasAny(Profile.Direction)).ToListAsync(ct);
+        if (profiles == Profile.None)
+            return [];
+        var (start, end) = (
+            SchoolTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)),
+            SchoolTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue))
+        );
+        var query = db.Set<Booking>()
+            .AsNoTracking()
+            .Where(b =>
+                b.SchoolId == user.SchoolId
+                && Booking.Holding.Contains(b.Status)
+                && b.StartsAt < end
+                && b.EndsAt > start
+            );
+        if (resourceId is int r)
+            query = query.Where(b => b.ResourceId == r);
+        if (categoryId is int c)
+            query = query.Where(b => b.Resource!.CategoryId == c);
+        if (mine)
+            query = query.Where(b => b.PersonId == user.PersonId);
+        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, profiles.HasAny(Profile.Direction))
+            .ToListAsync(ct);
     }
 
     /// <summary>This person's coming bookings (pending ones included), soonest first.</summary>
-    public async Task<IReadOnlyList<BookingView>> UpcomingAsync(CurrentUser user, int take = 10, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookingView>> UpcomingAsync(
+        CurrentUser user,
+        int take = 10,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await Project(db.Set<Booking>().AsNoTracking().Where(b => b.PersonId == user.PersonId && b.EndsAt > now
-                && (Booking.Holding.Contains(b.Status) || b.Status == BookingStatus.Refused)).OrderBy(b => b.StartsAt).Take(take), user.PersonId, false)
+        return await Project(
+                db.Set<Booking>()
+                    .AsNoTracking()
+                    .Where(b =>
+                        b.PersonId == user.PersonId
+                        && b.EndsAt > now
+                        && (Booking.Holding.Contains(b.Status) || b.Status == BookingStatus.Refused)
+                    )
+                    .OrderBy(b => b.StartsAt)
+                    .Take(take),
+                user.PersonId,
+                false
+            )
             .ToListAsync(ct);
     }
 
     /// <summary>Resources with room left for a period, that this person may book (the "Réserver" widget).</summary>
-    public async Task<IReadOnlyList<BookableResourceView>> FreeAsync(CurrentUser user, DateOnly date, TimeOnly startsAt, TimeOnly endsAt, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BookableResourceView>> FreeAsync(
+        CurrentUser user,
+        DateOnly date,
+        TimeOnly startsAt,
+        TimeOnly endsAt,
+        CancellationToken ct = default
+    )
     {
-        var resources = (await ResourcesAsync(user, ct)).Where(r => r.CanBook && r.OpensAt <= startsAt && r.ClosesAt >= endsAt).ToList();
-        if (resources.Count == 0 || endsAt <= startsAt) return [];
+        var resources = (await ResourcesAsync(user, ct))
+            .Where(r => r.CanBook && r.OpensAt <= startsAt && r.ClosesAt >= endsAt)
+            .ToList();
+        if (resources.Count == 0 || endsAt <= startsAt)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (start, end) = Utc(date, startsAt, endsAt);
         var ids = resources.Select(r => r.Id).ToList();
-        var taken = await db.Set<Booking>().Where(b => ids.Contains(b.ResourceId) && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start)
-            .Select(b => new Span(b.ResourceId, b.StartsAt, b.EndsAt, b.Units, null)).ToListAsync(ct);
+        var taken = await db.Set<Booking>()
+            .Where(b =>
+                ids.Contains(b.ResourceId) && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start
+            )
+            .Select(b => new Span(b.ResourceId, b.StartsAt, b.EndsAt, b.Units, null))
+            .ToListAsync(ct);
         return [.. resources.Where(r => PeakLoad(taken.Where(t => t.ResourceId == r.Id), start, end) < r.Units)];
     }
 
     /// <summary>
     /// Books a period. Refused with a message, and nothing saved, when it is invalid, not allowed, or already taken.
     /// </summary>
-    public Task<Result<BookingView>> BookAsync(CurrentUser user, BookingRequest request, CancellationToken ct = default) => UnlessBusy<BookingView>(async () =>
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var check = await CheckAsync(db, user, request, lastDate: null, ct);
-        if (!check.Succeeded) return check.Failure;
-        var (resource, profiles) = check.Value!;
-        var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
+    public Task<Result<BookingView>> BookAsync(
+        CurrentUser user,
+        BookingRequest request,
+        CancellationToken ct = default
+    ) =>
+        UnlessBusy<BookingView>(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var check = await CheckAsync(db, user, request, lastDate: null, ct);
+            if (!check.Succeeded)
+                return check.Failure;
+            var (resource, profiles) = check.Value!;
+            var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
-        // The write lock first, then the overlap check: two requests for one slot are decided one after the other.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken) return Result.Conflict(taken);
-        var booking = NewBooking(user, resource, request, start, end, seriesId: null);
-        db.Add(booking);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        await events.PublishAsync(new BookingChanged(booking.Id, resource.Id, resource.SchoolId, user.PersonId));
-        return Result<BookingView>.Ok(await Project(db.Set<Booking>().Where(b => b.Id == booking.Id), user.PersonId, profiles.HasAny(Profile.Direction)).FirstAsync(ct));
-    });
+            // The write lock first, then the overlap check: two requests for one slot are decided one after the other.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken)
+                return Result.Conflict(taken);
+            var booking = NewBooking(user, resource, request, start, end, seriesId: null);
+            db.Add(booking);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            await events.PublishAsync(new BookingChanged(booking.Id, resource.Id, resource.SchoolId, user.PersonId));
+            return Result<BookingView>.Ok(
+                await Project(
+                        db.Set<Booking>().Where(b => b.Id == booking.Id),
+                        user.PersonId,
+                        profiles.HasAny(Profile.Direction)
+                    )
+                    .FirstAsync(ct)
+            );
+        });
 
     /// <summary>
     /// Cancels a booking (and, if asked, the rest of its series): its author, the resource's manager or the direction.
     /// </summary>
-    public async Task<Result> CancelAsync(CurrentUser user, int bookingId, bool restOfSeries = false, CancellationToken ct = default)
+    public async Task<Result> CancelAsync(
+        CurrentUser user,
+        int bookingId,
+        bool restOfSeries = false,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var booking = await db.Set<Booking>().Include(b => b.Resource).FirstOrDefaultAsync(b => b.Id == bookingId && Booking.Holding.Contains(b.Status), ct);
-        if (booking is null) return Result.NotFound(BookingMessages.Booking_Gone);
+        var booking = await db.Set<Booking>()
+            .Include(b => b.Resource)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && Booking.Holding.Contains(b.Status), ct);
+        if (booking is null)
+            return Result.NotFound(BookingMessages.Booking_Gone);
         if (booking.PersonId != user.PersonId && !await DecidesAsync(db, user, booking.Resource!, ct))
             return Result.Forbidden(BookingMessages.Cancel_Forbidden);
         var now = clock.GetUtcNow().UtcDateTime;
-        var cancelled = restOfSeries && booking.SeriesId is Guid series
-            ? await db.Set<Booking>().Where(b => b.SeriesId == series && b.StartsAt >= booking.StartsAt && Booking.Holding.Contains(b.Status)).ToListAsync(ct)
-            : [booking];
-        foreach (var b in cancelled) (b.Status, b.DecidedById, b.DecidedAt) = (BookingStatus.Cancelled, user.PersonId, now);
+        var cancelled =
+            restOfSeries && booking.SeriesId is Guid series
+                ? await db.Set<Booking>()
+                    .Where(b =>
+                        b.SeriesId == series && b.StartsAt >= booking.StartsAt && Booking.Holding.Contains(b.Status)
+                    )
+                    .ToListAsync(ct)
+                : [booking];
+        foreach (var b in cancelled)
+            (b.Status, b.DecidedById, b.DecidedAt) = (BookingStatus.Cancelled, user.PersonId, now);
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new BookingChanged(booking.Id, booking.ResourceId, booking.SchoolId, booking.PersonId));
+        await events.PublishAsync(
+            new BookingChanged(booking.Id, booking.ResourceId, booking.SchoolId, booking.PersonId)
+        );
         return Result.Ok();
     }
 
@@ -121,42 +229,95 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     /// The resource and the booker's profiles when they may book it for this period (and, for a series, until
     /// <paramref name="lastDate"/>).
     /// </summary>
-    private async Task<Result<Checked>> CheckAsync(EnoeDbContext db, CurrentUser user, BookingRequest request, DateOnly? lastDate, CancellationToken ct)
+    private async Task<Result<Checked>> CheckAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        BookingRequest request,
+        DateOnly? lastDate,
+        CancellationToken ct
+    )
     {
-        var resource = await db.Set<BookableResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);
-        if (resource is null || resource.SchoolId != user.SchoolId) return Result.NotFound(BookingMessages.Book_NoSuchResource);
+        var resource = await db.Set<BookableResource>()
+            .AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.Active, ct);
+        if (resource is null || resource.SchoolId != user.SchoolId)
+            return Result.NotFound(BookingMessages.Book_NoSuchResource);
         var profiles = await ProfilesAsync(db, user, ct);
-        if (!profiles.HasAny(resource.BookableBy)) return Result.Forbidden(BookingMessages.FormatBook_ProfileCannot(resource.Name));
+        if (!profiles.HasAny(resource.BookableBy))
+            return Result.Forbidden(BookingMessages.FormatBook_ProfileCannot(resource.Name));
         var errors = new List<string>();
-        if (request.EndsAt <= request.StartsAt) errors.Add(BookingMessages.Book_EndAfterStart);
+        if (request.EndsAt <= request.StartsAt)
+            errors.Add(BookingMessages.Book_EndAfterStart);
         else if (request.StartsAt < resource.OpensAt || request.EndsAt > resource.ClosesAt)
-            errors.Add(BookingMessages.FormatBook_OpeningHours(resource.Name, resource.OpensAt.ToString("HH:mm"), resource.ClosesAt.ToString("HH:mm")));
+            errors.Add(
+                BookingMessages.FormatBook_OpeningHours(
+                    resource.Name,
+                    resource.OpensAt.ToString("HH:mm"),
+                    resource.ClosesAt.ToString("HH:mm")
+                )
+            );
         var (start, _) = Utc(request.Date, request.StartsAt, request.EndsAt);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (start < now) errors.Add(BookingMessages.Book_Past);
-        if ((lastDate ?? request.Date) > DateOnly.FromDateTime(SchoolTime.ToLocal(now)).AddDays(HorizonDays)) errors.Add(BookingMessages.FormatBook_Horizon(HorizonDays));
+        if (start < now)
+            errors.Add(BookingMessages.Book_Past);
+        if ((lastDate ?? request.Date) > DateOnly.FromDateTime(SchoolTime.ToLocal(now)).AddDays(HorizonDays))
+            errors.Add(BookingMessages.FormatBook_Horizon(HorizonDays));
         if (request.Units < 1 || request.Units > resource.Units)
-            errors.Add(resource.Units == 1 ? BookingMessages.Book_OneUnit : BookingMessages.FormatBook_UnitsRange(resource.Units));
-        if (request.Reason?.Length > ReasonMax) errors.Add(BookingMessages.FormatBook_ReasonTooLong(ReasonMax));
-        if (request.SchoolClassId is int c && !await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == resource.SchoolId, ct)) errors.Add(BookingMessages.Book_ClassNotOurs);
+            errors.Add(
+                resource.Units == 1
+                    ? BookingMessages.Book_OneUnit
+                    : BookingMessages.FormatBook_UnitsRange(resource.Units)
+            );
+        if (request.Reason?.Length > ReasonMax)
+            errors.Add(BookingMessages.FormatBook_ReasonTooLong(ReasonMax));
+        if (
+            request.SchoolClassId is int c
+            && !await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == resource.SchoolId, ct)
+        )
+            errors.Add(BookingMessages.Book_ClassNotOurs);
         return errors.Count > 0 ? Result.Invalid(errors) : Result<Checked>.Ok(new Checked(resource, profiles));
     }
 
     /// <summary>Why the period cannot be had, or null when it is free for <paramref name="units"/> more.</summary>
-    private static async Task<string?> ConflictAsync(EnoeDbContext db, BookableResource resource, DateTime start, DateTime end, int units, CancellationToken ct)
+    private static async Task<string?> ConflictAsync(
+        EnoeDbContext db,
+        BookableResource resource,
+        DateTime start,
+        DateTime end,
+        int units,
+        CancellationToken ct
+    )
     {
         var peak = PeakLoad(await HoldingAsync(db, resource.Id, start, end, ct), start, end);
-        if (peak + units <= resource.Units) return null;
+        if (peak + units <= resource.Units)
+            return null;
         return resource.Units == 1
             ? BookingMessages.FormatBook_Taken(resource.Name)
             : BookingMessages.FormatBook_UnitsLeft(resource.Name, Math.Max(0, resource.Units - peak), resource.Units);
     }
 
     /// <summary>A resource's bookings holding a slot that overlaps [start, end), with who made them.</summary>
-    private static Task<List<Span>> HoldingAsync(EnoeDbContext db, int resourceId, DateTime start, DateTime end, CancellationToken ct) =>
-        db.Set<Booking>().Where(b => b.ResourceId == resourceId && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start)
-            .Select(b => new Span(b.ResourceId, b.StartsAt, b.EndsAt, b.Units,
-                b.Person!.FirstName + " " + b.Person.LastName + (b.SchoolClass == null ? "" : " (" + b.SchoolClass.Name + ")")))
+    private static Task<List<Span>> HoldingAsync(
+        EnoeDbContext db,
+        int resourceId,
+        DateTime start,
+        DateTime end,
+        CancellationToken ct
+    ) =>
+        db.Set<Booking>()
+            .Where(b =>
+                b.ResourceId == resourceId && Booking.Holding.Contains(b.Status) && b.StartsAt < end && b.EndsAt > start
+            )
+            .Select(b => new Span(
+                b.ResourceId,
+                b.StartsAt,
+                b.EndsAt,
+                b.Units,
+                b.Person!.FirstName
+                    + " "
+                    + b.Person.LastName
+                    + (b.SchoolClass == null ? "" : " (" + b.SchoolClass.Name + ")")
+            ))
             .ToListAsync(ct);
 
     private sealed record Span(int ResourceId, DateTime StartsAt, DateTime EndsAt, int Units, string? Who);
@@ -166,43 +327,97 @@ public sealed partial class BookingService(IDbContextFactory<EnoeDbContext> dbFa
     /// </summary>
     private static int PeakLoad(IEnumerable<Span> bookings, DateTime start, DateTime end)
     {
-        var changes = bookings.Where(b => b.StartsAt < end && b.EndsAt > start)
-            .SelectMany(b => new[] { (At: b.StartsAt < start ? start : b.StartsAt, Delta: b.Units), (At: b.EndsAt, Delta: -b.Units) })
-            .OrderBy(c => c.At).ThenBy(c => c.Delta); // an end and a start at the same minute do not overlap
-        int load = 0, peak = 0;
-        foreach (var (_, delta) in changes) peak = Math.Max(peak, load += delta);
+        var changes = bookings
+            .Where(b => b.StartsAt < end && b.EndsAt > start)
+            .SelectMany(b =>
+                new[] { (At: b.StartsAt < start ? start : b.StartsAt, Delta: b.Units), (At: b.EndsAt, Delta: -b.Units) }
+            )
+            .OrderBy(c => c.At)
+            .ThenBy(c => c.Delta); // an end and a start at the same minute do not overlap
+        int load = 0,
+            peak = 0;
+        foreach (var (_, delta) in changes)
+            peak = Math.Max(peak, load += delta);
         return peak;
     }
 
-    private Booking NewBooking(CurrentUser user, BookableResource resource, BookingRequest request, DateTime start, DateTime end, Guid? seriesId) => new()
-    {
-        SchoolId = resource.SchoolId, ResourceId = resource.Id, PersonId = user.PersonId, StartsAt = start, EndsAt = end, Units = request.Units,
-        Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), SchoolClassId = request.SchoolClassId,
-        Status = resource.NeedsApproval ? BookingStatus.Pending : BookingStatus.Approved, SeriesId = seriesId, CreatedAt = clock.GetUtcNow().UtcDateTime,
-    };
+    private Booking NewBooking(
+        CurrentUser user,
+        BookableResource resource,
+        BookingRequest request,
+        DateTime start,
+        DateTime end,
+        Guid? seriesId
+    ) =>
+        new()
+        {
+            SchoolId = resource.SchoolId,
+            ResourceId = resource.Id,
+            PersonId = user.PersonId,
+            StartsAt = start,
+            EndsAt = end,
+            Units = request.Units,
+            Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(),
+            SchoolClassId = request.SchoolClassId,
+            Status = resource.NeedsApproval ? BookingStatus.Pending : BookingStatus.Approved,
+            SeriesId = seriesId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
 
     private static (DateTime Start, DateTime End) Utc(DateOnly date, TimeOnly startsAt, TimeOnly endsAt) =>
         (SchoolTime.ToUtc(date.ToDateTime(startsAt)), SchoolTime.ToUtc(date.ToDateTime(endsAt)));
 
     /// <summary>Days in a message, in the reader's language: "7 déc., 14 déc." or "7 Dec, 14 Dec".</summary>
-    private static string Dates(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Order().Select(d => d.ToString("d MMM", CultureInfo.CurrentCulture)));
+    private static string Dates(IEnumerable<DateOnly> dates) =>
+        string.Join(", ", dates.Order().Select(d => d.ToString("d MMM", CultureInfo.CurrentCulture)));
 
     /// <summary>Busy or locked beyond the timeout: say so, never throw at the user.</summary>
     private static async Task<Result<T>> UnlessBusy<T>(Func<Task<Result<T>>> write)
     {
-        try { return await write(); }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) { return Result.Conflict(BookingMessages.Busy); }
+        try
+        {
+            return await write();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            return Result.Conflict(BookingMessages.Busy);
+        }
     }
 
     private static async Task<Profile> ProfilesAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
-        await db.Memberships.Where(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId).Select(m => m.Profiles).FirstOrDefaultAsync(ct);
+        await db
+            .Memberships.Where(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId)
+            .Select(m => m.Profiles)
+            .FirstOrDefaultAsync(ct);
 
-    private static async Task<bool> DecidesAsync(EnoeDbContext db, CurrentUser user, BookableResource resource, CancellationToken ct) =>
+    private static async Task<bool> DecidesAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        BookableResource resource,
+        CancellationToken ct
+    ) =>
         resource.ManagerId == user.PersonId
-        || await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == resource.SchoolId && (m.Profiles & Profile.Direction) != 0, ct);
+        || await db.Memberships.AnyAsync(
+            m =>
+                m.PersonId == user.PersonId && m.SchoolId == resource.SchoolId && (m.Profiles & Profile.Direction) != 0,
+            ct
+        );
 
     private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool direction) =>
-        bookings.Select(b => new BookingView(b.Id, b.ResourceId, b.Resource!.Name, b.Person!.FirstName + " " + b.Person.LastName, b.StartsAt, b.EndsAt, b.Units,
-            b.Reason, b.SchoolClass == null ? null : b.SchoolClass.Name, b.Status, b.PersonId == me,
-            b.PersonId == me || direction || b.Resource.ManagerId == me, direction || b.Resource.ManagerId == me, b.SeriesId));
+        bookings.Select(b => new BookingView(
+            b.Id,
+            b.ResourceId,
+            b.Resource!.Name,
+            b.Person!.FirstName + " " + b.Person.LastName,
+            b.StartsAt,
+            b.EndsAt,
+            b.Units,
+            b.Reason,
+            b.SchoolClass == null ? null : b.SchoolClass.Name,
+            b.Status,
+            b.PersonId == me,
+            b.PersonId == me || direction || b.Resource.ManagerId == me,
+            direction || b.Resource.ManagerId == me,
+            b.SeriesId
+        ));
 }

@@ -20,8 +20,7 @@ namespace Enoe.Data.Bookings
 
         public override EntService? Service => EntService.Bookings;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<BookingService>()
-            .AddSingleton<Demo.IDemoStep, BookingsDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<BookingService>().AddSingleton<Demo.IDemoStep, BookingsDemoStep>();
     }
 }

@@ -9,15 +9,22 @@ public record Result(IReadOnlyList<string> Errors, ResultKind Kind)
     public bool Succeeded => Errors.Count == 0;
 
     public static Result Ok() => new([], ResultKind.Ok);
+
     public static Refusal Invalid(IEnumerable<string> errors) => new([.. errors], ResultKind.Invalid);
-    public static Refusal Forbidden(string? message = null) => new([message ?? CommonMessages.Forbidden], ResultKind.Forbidden);
-    public static Refusal NotFound(string? message = null) => new([message ?? CommonMessages.NotFound], ResultKind.NotFound);
+
+    public static Refusal Forbidden(string? message = null) =>
+        new([message ?? CommonMessages.Forbidden], ResultKind.Forbidden);
+
+    public static Refusal NotFound(string? message = null) =>
+        new([message ?? CommonMessages.NotFound], ResultKind.NotFound);
+
     public static Refusal Conflict(string message) => new([message], ResultKind.Conflict);
 
     /// <summary>
     /// This outcome as a refusal, to return from a method whose result carries a value (checked: it failed).
     /// </summary>
-    public Refusal Failure => Succeeded ? throw new InvalidOperationException("A success is not a refusal.") : new(Errors, Kind);
+    public Refusal Failure =>
+        Succeeded ? throw new InvalidOperationException("A success is not a refusal.") : new(Errors, Kind);
 }
 
 /// <summary>
@@ -29,7 +36,9 @@ public sealed record Refusal(IReadOnlyList<string> Errors, ResultKind Kind) : Re
 public sealed record Result<T>(T? Value, IReadOnlyList<string> Errors, ResultKind Kind) : Result(Errors, Kind)
 {
     public static Result<T> Ok(T value) => new(value, [], ResultKind.Ok);
+
     public static implicit operator Result<T>(Refusal refusal) => new(default, refusal.Errors, refusal.Kind);
+
     /// <summary>
     /// Refused because someone else changed it first: <paramref name="current"/> is their version, to show beside the
     /// caller's.

@@ -12,17 +12,27 @@ public static class Slugs
         var pendingSeparator = false;
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
             var lower = char.ToLowerInvariant(c);
-            var ascii = lower switch { 'œ' => "oe", 'æ' => "ae", _ when char.IsAsciiLetterOrDigit(lower) => lower.ToString(), _ => null };
+            var ascii = lower switch
+            {
+                'œ' => "oe",
+                'æ' => "ae",
+                _ when char.IsAsciiLetterOrDigit(lower) => lower.ToString(),
+                _ => null,
+            };
             if (ascii is not null)
             {
-                if (pendingSeparator && sb.Length > 0) sb.Append(separator);
+                if (pendingSeparator && sb.Length > 0)
+                    sb.Append(separator);
                 sb.Append(ascii);
                 pendingSeparator = false;
             }
-            else pendingSeparator = true;
-            if (sb.Length >= maxLength) break;
+            else
+                pendingSeparator = true;
+            if (sb.Length >= maxLength)
+                break;
         }
         return sb.ToString().TrimEnd(separator);
     }

@@ -9,7 +9,12 @@ internal sealed class DashboardTabConfiguration : IEntityTypeConfiguration<Dashb
     {
         b.Property(t => t.Title).HasMaxLength(LayoutService.TabTitleMax);
         b.Property(t => t.Version).IsConcurrencyToken();
-        b.HasIndex(t => new { t.PersonId, t.SchoolId, t.Position });
+        b.HasIndex(t => new
+        {
+            t.PersonId,
+            t.SchoolId,
+            t.Position,
+        });
         b.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(t => t.School).WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -31,6 +31,7 @@ public sealed class WidgetPlacement : IGridItem
     public int Id { get; set; }
     public int TabId { get; set; }
     public DashboardTab? Tab { get; set; }
+
     /// <summary>The widget's stable key ("news"), never a CLR type name.</summary>
     public required string WidgetKey { get; set; }
     public int X { get; set; }
@@ -38,10 +39,13 @@ public sealed class WidgetPlacement : IGridItem
     public int Width { get; set; }
     public int Height { get; set; }
     public string? SettingsJson { get; set; }
+
     /// <summary>Copied from the default layout: cannot be removed.</summary>
     public bool Mandatory { get; set; }
+
     /// <summary>Copied from the default layout: cannot be moved, resized or removed.</summary>
     public bool Locked { get; set; }
+
     /// <summary>
     /// Put aside in the "Rangés" tray because a widget the établissement imposes took its place:
     /// off the grid, kept with its size and settings until the person puts it back or removes it.
@@ -53,6 +57,7 @@ public sealed class WidgetPlacement : IGridItem
 public sealed class DefaultLayout
 {
     public int Id { get; set; }
+
     /// <summary>Null for the académie's default.</summary>
     public int? SchoolId { get; set; }
     public School? School { get; set; }

@@ -20,9 +20,10 @@ namespace Enoe.Data.Dashboards
 
         public override EntService? Service => EntService.Dashboard;
 
-        public override void AddServices(IServiceCollection services) => services
-            // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.
-            .AddSingleton<DefaultLayoutService>()
-            .AddSingleton<LayoutService>();
+        public override void AddServices(IServiceCollection services) =>
+            services
+                // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.
+                .AddSingleton<DefaultLayoutService>()
+                .AddSingleton<LayoutService>();
     }
 }

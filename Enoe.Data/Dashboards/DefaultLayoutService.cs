@@ -9,7 +9,12 @@ namespace Enoe.Data.Dashboards;
 /// A profile's default layout as its editor sees it. <see cref="Inherited"/>: nothing stored here yet, it comes from
 /// the académie or the catalogue.
 /// </summary>
-public sealed record DefaultLayoutView(int? SchoolId, Profile Profile, bool Inherited, IReadOnlyList<PlacementView> Placements);
+public sealed record DefaultLayoutView(
+    int? SchoolId,
+    Profile Profile,
+    bool Inherited,
+    IReadOnlyList<PlacementView> Placements
+);
 
 /// <summary>
 /// Which layout a profile starts from — the établissement's default for it, else the académie's,
@@ -18,45 +23,86 @@ public sealed record DefaultLayoutView(int? SchoolId, Profile Profile, bool Inhe
 /// </summary>
 public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IWidgetRules rules)
 {
-    public static readonly Profile[] EditableProfiles = [Profile.Student, Profile.Parent, Profile.Teacher, Profile.Staff, Profile.SchoolAdmin];
+    public static readonly Profile[] EditableProfiles =
+    [
+        Profile.Student,
+        Profile.Parent,
+        Profile.Teacher,
+        Profile.Staff,
+        Profile.SchoolAdmin,
+    ];
 
     /// <summary>The profile whose default applies to someone holding several: the first of this order.</summary>
     public static Profile PrimaryProfile(Profile profiles) =>
         ProfileNames.Single.FirstOrDefault(p => profiles.HasAny(p), Profile.None);
 
-    internal async Task<IReadOnlyList<DefaultPlacement>> ResolveAsync(EnoeDbContext db, int? schoolId, Profile profiles, CancellationToken ct)
+    internal async Task<IReadOnlyList<DefaultPlacement>> ResolveAsync(
+        EnoeDbContext db,
+        int? schoolId,
+        Profile profiles,
+        CancellationToken ct
+    )
     {
         var profile = PrimaryProfile(profiles);
-        var layouts = await db.DefaultLayouts.AsNoTracking().Include(l => l.Placements)
+        var layouts = await db
+            .DefaultLayouts.AsNoTracking()
+            .Include(l => l.Placements)
             .Where(l => l.Profile == profile && (l.SchoolId == schoolId || l.SchoolId == null))
             .ToListAsync(ct);
-        var chosen = layouts.FirstOrDefault(l => l.SchoolId == schoolId && schoolId != null) ?? layouts.FirstOrDefault(l => l.SchoolId == null);
-        if (chosen is not null) return chosen.Placements;
+        var chosen =
+            layouts.FirstOrDefault(l => l.SchoolId == schoolId && schoolId != null)
+            ?? layouts.FirstOrDefault(l => l.SchoolId == null);
+        if (chosen is not null)
+            return chosen.Placements;
 
         var builtIn = new List<DefaultPlacement>();
         foreach (var rule in rules.All.Where(r => profiles.HasAny(r.Profiles)))
         {
             var (x, y) = GridLayout.FirstFreeSpot(builtIn, rule.DefaultWidth, rule.DefaultHeight);
-            builtIn.Add(new DefaultPlacement { WidgetKey = rule.Key, X = x, Y = y, Width = rule.DefaultWidth, Height = rule.DefaultHeight });
+            builtIn.Add(
+                new DefaultPlacement
+                {
+                    WidgetKey = rule.Key,
+                    X = x,
+                    Y = y,
+                    Width = rule.DefaultWidth,
+                    Height = rule.DefaultHeight,
+                }
+            );
         }
         return builtIn;
     }
 
-    public async Task<Result<DefaultLayoutView>> GetForEditAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    public async Task<Result<DefaultLayoutView>> GetForEditAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
+            return denied;
         var stored = await Stored(db, schoolId, profile).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (stored is not null) return Result<DefaultLayoutView>.Ok(View(stored, inherited: false));
+        if (stored is not null)
+            return Result<DefaultLayoutView>.Ok(View(stored, inherited: false));
         var resolved = await ResolveAsync(db, schoolId, profile, ct);
-        return Result<DefaultLayoutView>.Ok(new DefaultLayoutView(schoolId, profile, true, [.. resolved.Select(ViewOf)]));
+        return Result<DefaultLayoutView>.Ok(
+            new DefaultLayoutView(schoolId, profile, true, [.. resolved.Select(ViewOf)])
+        );
     }
 
     /// <summary>Starts this établissement's (or the académie's) own default from what the profile inherits.</summary>
-    public async Task<Result<DefaultLayoutView>> CustomizeAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    public async Task<Result<DefaultLayoutView>> CustomizeAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
+            return denied;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
         if (layout is null)
@@ -64,12 +110,22 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
             var start = await ResolveAsync(db, schoolId, profile, ct);
             layout = new DefaultLayout
             {
-                SchoolId = schoolId, Profile = profile,
-                Placements = [.. start.Select(p => new DefaultPlacement
-                {
-                    WidgetKey = p.WidgetKey, X = p.X, Y = p.Y, Width = p.Width, Height = p.Height,
-                    SettingsJson = p.SettingsJson, Mandatory = p.Mandatory, Locked = p.Locked,
-                })],
+                SchoolId = schoolId,
+                Profile = profile,
+                Placements =
+                [
+                    .. start.Select(p => new DefaultPlacement
+                    {
+                        WidgetKey = p.WidgetKey,
+                        X = p.X,
+                        Y = p.Y,
+                        Width = p.Width,
+                        Height = p.Height,
+                        SettingsJson = p.SettingsJson,
+                        Mandatory = p.Mandatory,
+                        Locked = p.Locked,
+                    }),
+                ],
             };
             db.Add(layout);
             await db.SaveChangesAsync(ct);
@@ -79,81 +135,217 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     }
 
     /// <summary>Drops this level's own default: the profile inherits again.</summary>
-    public async Task<Result> RevertAsync(CurrentUser user, int? schoolId, Profile profile, CancellationToken ct = default)
+    public async Task<Result> RevertAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
+            return denied;
         await Stored(db, schoolId, profile).ExecuteDeleteAsync(ct);
         return Result.Ok();
     }
 
-    public Task<Result<DefaultLayoutView>> AddAsync(CurrentUser user, int? schoolId, Profile profile, string widgetKey, CancellationToken ct = default) =>
-        EditAsync(user, schoolId, profile, (layout, services) =>
-        {
-            if (rules.Find(widgetKey) is not { } rule || !rule.IsAllowed(profile, services))
-                return Result.Forbidden(DashboardMessages.NotForThisProfile);
-            var (x, y) = GridLayout.FirstFreeSpot(layout.Placements, rule.DefaultWidth, rule.DefaultHeight);
-            layout.Placements.Add(new DefaultPlacement { WidgetKey = rule.Key, X = x, Y = y, Width = rule.DefaultWidth, Height = rule.DefaultHeight });
-            return Result.Ok();
-        }, ct);
+    public Task<Result<DefaultLayoutView>> AddAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        string widgetKey,
+        CancellationToken ct = default
+    ) =>
+        EditAsync(
+            user,
+            schoolId,
+            profile,
+            (layout, services) =>
+            {
+                if (rules.Find(widgetKey) is not { } rule || !rule.IsAllowed(profile, services))
+                    return Result.Forbidden(DashboardMessages.NotForThisProfile);
+                var (x, y) = GridLayout.FirstFreeSpot(layout.Placements, rule.DefaultWidth, rule.DefaultHeight);
+                layout.Placements.Add(
+                    new DefaultPlacement
+                    {
+                        WidgetKey = rule.Key,
+                        X = x,
+                        Y = y,
+                        Width = rule.DefaultWidth,
+                        Height = rule.DefaultHeight,
+                    }
+                );
+                return Result.Ok();
+            },
+            ct
+        );
 
-    public Task<Result<DefaultLayoutView>> MoveAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int x, int y, CancellationToken ct = default) =>
-        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) => { GridLayout.TryMove(layout.Placements, p, x, y); return Result.Ok(); }, ct);
+    public Task<Result<DefaultLayoutView>> MoveAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        int x,
+        int y,
+        CancellationToken ct = default
+    ) =>
+        EditPlacementAsync(
+            user,
+            schoolId,
+            profile,
+            placementId,
+            (layout, p) =>
+            {
+                GridLayout.TryMove(layout.Placements, p, x, y);
+                return Result.Ok();
+            },
+            ct
+        );
 
     /// <summary>The keyboard and button alternative to dragging.</summary>
-    public Task<Result<DefaultLayoutView>> MoveByAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, MoveDirection direction, CancellationToken ct = default) =>
-        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
-        {
-            var (x, y) = GridLayout.Step(layout.Placements, p, direction);
-            GridLayout.TryMove(layout.Placements, p, x, y);
-            return Result.Ok();
-        }, ct);
+    public Task<Result<DefaultLayoutView>> MoveByAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        MoveDirection direction,
+        CancellationToken ct = default
+    ) =>
+        EditPlacementAsync(
+            user,
+            schoolId,
+            profile,
+            placementId,
+            (layout, p) =>
+            {
+                var (x, y) = GridLayout.Step(layout.Placements, p, direction);
+                GridLayout.TryMove(layout.Placements, p, x, y);
+                return Result.Ok();
+            },
+            ct
+        );
 
-    public Task<Result<DefaultLayoutView>> ResizeAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, int width, int height, CancellationToken ct = default) =>
-        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
-        {
-            var rule = rules.Find(p.WidgetKey);
-            GridLayout.TryResize(layout.Placements, p, Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns), Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight));
-            return Result.Ok();
-        }, ct);
+    public Task<Result<DefaultLayoutView>> ResizeAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        int width,
+        int height,
+        CancellationToken ct = default
+    ) =>
+        EditPlacementAsync(
+            user,
+            schoolId,
+            profile,
+            placementId,
+            (layout, p) =>
+            {
+                var rule = rules.Find(p.WidgetKey);
+                GridLayout.TryResize(
+                    layout.Placements,
+                    p,
+                    Math.Clamp(width, rule?.MinWidth ?? 1, GridLayout.Columns),
+                    Math.Clamp(height, rule?.MinHeight ?? 1, GridLayout.MaxHeight)
+                );
+                return Result.Ok();
+            },
+            ct
+        );
 
-    public Task<Result<DefaultLayoutView>> RemoveAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, CancellationToken ct = default) =>
-        EditPlacementAsync(user, schoolId, profile, placementId, (layout, p) =>
-        {
-            layout.Placements.Remove(p);
-            GridLayout.Compact(layout.Placements);
-            return Result.Ok();
-        }, ct);
+    public Task<Result<DefaultLayoutView>> RemoveAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        CancellationToken ct = default
+    ) =>
+        EditPlacementAsync(
+            user,
+            schoolId,
+            profile,
+            placementId,
+            (layout, p) =>
+            {
+                layout.Placements.Remove(p);
+                GridLayout.Compact(layout.Placements);
+                return Result.Ok();
+            },
+            ct
+        );
 
     /// <summary>
     /// Mandatory: people cannot remove it. Locked: they can neither move, resize nor remove it (locked implies
     /// mandatory).
     /// </summary>
-    public Task<Result<DefaultLayoutView>> SetFlagsAsync(CurrentUser user, int? schoolId, Profile profile, int placementId, bool mandatory, bool locked, CancellationToken ct = default) =>
-        EditPlacementAsync(user, schoolId, profile, placementId, (_, p) =>
-        {
-            p.Locked = locked;
-            p.Mandatory = mandatory || locked;
-            return Result.Ok();
-        }, ct);
+    public Task<Result<DefaultLayoutView>> SetFlagsAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        bool mandatory,
+        bool locked,
+        CancellationToken ct = default
+    ) =>
+        EditPlacementAsync(
+            user,
+            schoolId,
+            profile,
+            placementId,
+            (_, p) =>
+            {
+                p.Locked = locked;
+                p.Mandatory = mandatory || locked;
+                return Result.Ok();
+            },
+            ct
+        );
 
-    private Task<Result<DefaultLayoutView>> EditPlacementAsync(CurrentUser user, int? schoolId, Profile profile, int placementId,
-        Func<DefaultLayout, DefaultPlacement, Result> change, CancellationToken ct) =>
-        EditAsync(user, schoolId, profile, (layout, _) => layout.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
-            ? change(layout, placement) : Result.NotFound(DashboardMessages.DefaultPlacementGone), ct);
+    private Task<Result<DefaultLayoutView>> EditPlacementAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        int placementId,
+        Func<DefaultLayout, DefaultPlacement, Result> change,
+        CancellationToken ct
+    ) =>
+        EditAsync(
+            user,
+            schoolId,
+            profile,
+            (layout, _) =>
+                layout.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
+                    ? change(layout, placement)
+                    : Result.NotFound(DashboardMessages.DefaultPlacementGone),
+            ct
+        );
 
-    private async Task<Result<DefaultLayoutView>> EditAsync(CurrentUser user, int? schoolId, Profile profile,
-        Func<DefaultLayout, ServiceSet, Result> change, CancellationToken ct)
+    private async Task<Result<DefaultLayoutView>> EditAsync(
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        Func<DefaultLayout, ServiceSet, Result> change,
+        CancellationToken ct
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied) return denied;
+        if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
+            return denied;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
-        if (layout is null) return Result.Invalid([DashboardMessages.CustomizeFirst]);
-        var services = schoolId is null ? ServiceSet.All
-            : new ServiceSet(await db.Set<ClosedService>().Where(c => c.SchoolId == schoolId).Select(c => c.ServiceKey).ToListAsync(ct));
+        if (layout is null)
+            return Result.Invalid([DashboardMessages.CustomizeFirst]);
+        var services = schoolId is null
+            ? ServiceSet.All
+            : new ServiceSet(
+                await db.Set<ClosedService>()
+                    .Where(c => c.SchoolId == schoolId)
+                    .Select(c => c.ServiceKey)
+                    .ToListAsync(ct)
+            );
         var result = change(layout, services);
-        if (!result.Succeeded) return result.Failure;
+        if (!result.Succeeded)
+            return result.Failure;
         layout.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -163,15 +355,31 @@ public sealed class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFact
     private static IQueryable<DefaultLayout> Stored(EnoeDbContext db, int? schoolId, Profile profile) =>
         db.DefaultLayouts.Include(l => l.Placements).Where(l => l.SchoolId == schoolId && l.Profile == profile);
 
-    private static async Task<Refusal?> DenyAsync(EnoeDbContext db, CurrentUser user, int? schoolId, Profile profile, CancellationToken ct)
+    private static async Task<Refusal?> DenyAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        int? schoolId,
+        Profile profile,
+        CancellationToken ct
+    )
     {
-        if (!EditableProfiles.Contains(profile)) return Result.Invalid([DashboardMessages.UnknownProfile]);
-        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return null;
-        return await db.IsSchoolAdminAsync(user.PersonId, schoolId, ct) ? null : Result.Forbidden(DashboardMessages.AdminsOnly);
+        if (!EditableProfiles.Contains(profile))
+            return Result.Invalid([DashboardMessages.UnknownProfile]);
+        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct))
+            return null;
+        return await db.IsSchoolAdminAsync(user.PersonId, schoolId, ct)
+            ? null
+            : Result.Forbidden(DashboardMessages.AdminsOnly);
     }
 
     private static DefaultLayoutView View(DefaultLayout layout, bool inherited) =>
-        new(layout.SchoolId, layout.Profile, inherited, [.. layout.Placements.OrderBy(p => p.Y).ThenBy(p => p.X).Select(ViewOf)]);
+        new(
+            layout.SchoolId,
+            layout.Profile,
+            inherited,
+            [.. layout.Placements.OrderBy(p => p.Y).ThenBy(p => p.X).Select(ViewOf)]
+        );
 
-    private static PlacementView ViewOf(DefaultPlacement p) => new(p.Id, p.WidgetKey, p.X, p.Y, p.Width, p.Height, p.SettingsJson, p.Mandatory, p.Locked);
+    private static PlacementView ViewOf(DefaultPlacement p) =>
+        new(p.Id, p.WidgetKey, p.X, p.Y, p.Width, p.Height, p.SettingsJson, p.Mandatory, p.Locked);
 }

@@ -4,7 +4,15 @@ using Enoe.Data.Schools;
 namespace Enoe.Data.Dashboards;
 
 /// <summary>What the server needs to know of a widget to enforce the rules: who may add it, where, how small.</summary>
-public sealed record WidgetRule(string Key, EntService Service, Profile Profiles, int MinWidth, int MinHeight, int DefaultWidth, int DefaultHeight)
+public sealed record WidgetRule(
+    string Key,
+    EntService Service,
+    Profile Profiles,
+    int MinWidth,
+    int MinHeight,
+    int DefaultWidth,
+    int DefaultHeight
+)
 {
     public bool IsAllowed(Profile profiles, ServiceSet schoolServices) =>
         profiles.HasAny(Profiles) && schoolServices.Runs(Service);

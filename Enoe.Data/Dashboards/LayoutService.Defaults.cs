@@ -12,12 +12,21 @@ public sealed partial class LayoutService
 {
     internal static async Task<Scope> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var row = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
+        var row = await db
+            .Users.AsNoTracking()
+            .Where(p => p.Id == user.PersonId)
             .Select(p => new
             {
                 p.IsAcademyAdmin,
-                Membership = p.Memberships.Where(m => m.SchoolId == user.SchoolId)
-                    .Select(m => new { m.SchoolId, m.Profiles, Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList() }).FirstOrDefault(),
+                Membership = p
+                    .Memberships.Where(m => m.SchoolId == user.SchoolId)
+                    .Select(m => new
+                    {
+                        m.SchoolId,
+                        m.Profiles,
+                        Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList(),
+                    })
+                    .FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         var admin = row?.IsAcademyAdmin == true ? Profile.AcademyAdmin : Profile.None;
@@ -30,20 +39,29 @@ public sealed partial class LayoutService
     /// The scope, then what the person's default imposes (the établissement's default for their
     /// profile, else the académie's) among the widgets they can see here.
     /// </summary>
-    private async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    private async Task<(Scope, IReadOnlyList<Imposed>)> ScopeWithImposedAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        CancellationToken ct
+    )
     {
         var scope = await ScopeAsync(db, user, ct);
         var profile = DefaultLayoutService.PrimaryProfile(scope.Profiles);
-        var layouts = await db.DefaultLayouts.AsNoTracking()
+        var layouts = await db
+            .DefaultLayouts.AsNoTracking()
             .Where(l => l.Profile == profile && (l.SchoolId == scope.SchoolId || l.SchoolId == null))
             .Select(l => new
             {
                 l.SchoolId,
-                Imposed = l.Placements.Where(x => x.Mandatory || x.Locked)
-                    .Select(x => new Imposed(x.WidgetKey, x.X, x.Y, x.Width, x.Height, x.Mandatory, x.Locked)).ToList(),
+                Imposed = l
+                    .Placements.Where(x => x.Mandatory || x.Locked)
+                    .Select(x => new Imposed(x.WidgetKey, x.X, x.Y, x.Width, x.Height, x.Mandatory, x.Locked))
+                    .ToList(),
             })
             .ToListAsync(ct);
-        var chosen = layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null) ?? layouts.FirstOrDefault(l => l.SchoolId == null);
+        var chosen =
+            layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null)
+            ?? layouts.FirstOrDefault(l => l.SchoolId == null);
         return (scope, [.. (chosen?.Imposed ?? []).Where(i => IsShown(i.WidgetKey, scope))]);
     }
 
@@ -53,9 +71,15 @@ public sealed partial class LayoutService
     private static bool Honours(IReadOnlyList<DashboardTab> tabs, IReadOnlyList<Imposed> imposed)
     {
         var placements = tabs.SelectMany(t => t.Placements).ToList();
-        return imposed.All(i => placements.Any(p => p.WidgetKey == i.WidgetKey && !p.Stowed && p.Mandatory == (i.Mandatory || i.Locked) && p.Locked == i.Locked
-                   && (!i.Locked || (p.X, p.Y, p.Width, p.Height) == (i.X, i.Y, i.Width, i.Height))))
-            && placements.Where(p => p.Mandatory || p.Locked).All(p => imposed.Any(i => i.WidgetKey == p.WidgetKey));
+        return imposed.All(i =>
+                placements.Any(p =>
+                    p.WidgetKey == i.WidgetKey
+                    && !p.Stowed
+                    && p.Mandatory == (i.Mandatory || i.Locked)
+                    && p.Locked == i.Locked
+                    && (!i.Locked || (p.X, p.Y, p.Width, p.Height) == (i.X, i.Y, i.Width, i.Height))
+                )
+            ) && placements.Where(p => p.Mandatory || p.Locked).All(p => imposed.Any(i => i.WidgetKey == p.WidgetKey));
     }
 
     /// <summary>
@@ -65,19 +89,30 @@ public sealed partial class LayoutService
     /// to the "Rangés" tray (never dropped, never pushed out of sight); widgets no longer imposed
     /// become theirs to move or remove. Then every grid is compacted.
     /// </summary>
-    private async Task<List<DashboardTab>> RepairAsync(EnoeDbContext db, CurrentUser user, Scope scope, IReadOnlyList<Imposed> imposed, CancellationToken ct)
+    private async Task<List<DashboardTab>> RepairAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        Scope scope,
+        IReadOnlyList<Imposed> imposed,
+        CancellationToken ct
+    )
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
-        if (tabs.Count == 0) return tabs;
+        if (tabs.Count == 0)
+            return tabs;
         var placements = tabs.SelectMany(t => t.Placements).ToList();
-        foreach (var placement in placements) (placement.Mandatory, placement.Locked) = (false, false);
+        foreach (var placement in placements)
+            (placement.Mandatory, placement.Locked) = (false, false);
 
         // Flags first, so that placing a locked widget never puts another imposed one in the tray.
         var toPlace = new List<(Imposed Rule, WidgetPlacement Placement, DashboardTab Tab)>();
         foreach (var rule in imposed)
         {
-            var placement = placements.Where(p => p.WidgetKey == rule.WidgetKey && !p.Mandatory).OrderBy(p => p.Stowed).FirstOrDefault();
+            var placement = placements
+                .Where(p => p.WidgetKey == rule.WidgetKey && !p.Mandatory)
+                .OrderBy(p => p.Stowed)
+                .FirstOrDefault();
             var missing = placement is null || placement.Stowed;
             if (placement is null)
             {
@@ -85,8 +120,13 @@ public sealed partial class LayoutService
                 tabs[0].Placements.Add(placement);
                 placements.Add(placement);
             }
-            (placement.Mandatory, placement.Locked, placement.Stowed) = (rule.Mandatory || rule.Locked, rule.Locked, false);
-            if (rule.Locked || missing) toPlace.Add((rule, placement, tabs.First(t => t.Placements.Contains(placement))));
+            (placement.Mandatory, placement.Locked, placement.Stowed) = (
+                rule.Mandatory || rule.Locked,
+                rule.Locked,
+                false
+            );
+            if (rule.Locked || missing)
+                toPlace.Add((rule, placement, tabs.First(t => t.Placements.Contains(placement))));
         }
         var pending = toPlace.Select(p => p.Placement).ToHashSet();
         foreach (var (rule, placement, tab) in toPlace.OrderByDescending(p => p.Rule.Locked))
@@ -99,7 +139,8 @@ public sealed partial class LayoutService
                 foreach (var covered in grid.Where(p => !p.Mandatory && GridLayout.Overlaps(p, placement)))
                     covered.Stowed = true;
             }
-            else (placement.X, placement.Y) = GridLayout.FirstFreeSpot(grid, rule.Width, rule.Height);
+            else
+                (placement.X, placement.Y) = GridLayout.FirstFreeSpot(grid, rule.Width, rule.Height);
             pending.Remove(placement);
         }
         foreach (var tab in tabs)
@@ -112,17 +153,34 @@ public sealed partial class LayoutService
         return tabs;
     }
 
-    private async Task<DashboardTab> CreateFromDefaultAsync(EnoeDbContext db, CurrentUser user, Scope scope, CancellationToken ct)
+    private async Task<DashboardTab> CreateFromDefaultAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        Scope scope,
+        CancellationToken ct
+    )
     {
         var placements = await defaults.ResolveAsync(db, scope.SchoolId, scope.Profiles, ct);
         var tab = new DashboardTab
         {
-            PersonId = user.PersonId, SchoolId = scope.SchoolId, Title = DashboardMessages.HomeTab, Position = 0,
-            Placements = [.. placements.Select(p => new WidgetPlacement
-            {
-                WidgetKey = p.WidgetKey, X = p.X, Y = p.Y, Width = p.Width, Height = p.Height,
-                SettingsJson = p.SettingsJson, Mandatory = p.Mandatory, Locked = p.Locked,
-            })],
+            PersonId = user.PersonId,
+            SchoolId = scope.SchoolId,
+            Title = DashboardMessages.HomeTab,
+            Position = 0,
+            Placements =
+            [
+                .. placements.Select(p => new WidgetPlacement
+                {
+                    WidgetKey = p.WidgetKey,
+                    X = p.X,
+                    Y = p.Y,
+                    Width = p.Width,
+                    Height = p.Height,
+                    SettingsJson = p.SettingsJson,
+                    Mandatory = p.Mandatory,
+                    Locked = p.Locked,
+                }),
+            ],
         };
         GridLayout.Compact(OnGrid(tab, scope)); // widgets of services switched off here leave no hole
         db.Add(tab);

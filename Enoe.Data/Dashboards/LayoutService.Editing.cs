@@ -13,52 +13,90 @@ public sealed partial class LayoutService
 {
     private static Result Move(List<WidgetPlacement> grid, WidgetPlacement placement, int x, int y)
     {
-        if (placement.Locked) return Result.Forbidden(DashboardMessages.LockedCannotMove);
-        return GridLayout.TryMove(grid, placement, x, y) ? Result.Ok() : Result.Conflict(DashboardMessages.LockedInTheWay);
+        if (placement.Locked)
+            return Result.Forbidden(DashboardMessages.LockedCannotMove);
+        return GridLayout.TryMove(grid, placement, x, y)
+            ? Result.Ok()
+            : Result.Conflict(DashboardMessages.LockedInTheWay);
     }
 
-    private static Refusal? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
-        ? Result.Invalid([DashboardMessages.TabTitleRequired])
-        : title.Trim().Length > TabTitleMax ? Result.Invalid([DashboardMessages.FormatTabTitleTooLong(TabTitleMax)]) : null;
+    private static Refusal? ValidateTitle(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? Result.Invalid([DashboardMessages.TabTitleRequired])
+        : title.Trim().Length > TabTitleMax ? Result.Invalid([DashboardMessages.FormatTabTitleTooLong(TabTitleMax)])
+        : null;
 
     /// <summary>Whether the person sees this widget here: known, open to their profile, its service on.</summary>
-    private bool IsShown(string widgetKey, Scope scope) => rules.Find(widgetKey) is { } rule && rule.IsAllowed(scope.Profiles, scope.Services);
+    private bool IsShown(string widgetKey, Scope scope) =>
+        rules.Find(widgetKey) is { } rule && rule.IsAllowed(scope.Profiles, scope.Services);
 
     /// <summary>The widgets standing on the tab's grid: shown and not in the tray.</summary>
-    private List<WidgetPlacement> OnGrid(DashboardTab tab, Scope scope) => [.. tab.Placements.Where(p => !p.Stowed && IsShown(p.WidgetKey, scope))];
+    private List<WidgetPlacement> OnGrid(DashboardTab tab, Scope scope) =>
+        [.. tab.Placements.Where(p => !p.Stowed && IsShown(p.WidgetKey, scope))];
 
     /// <summary>A change of a widget on the grid (moving, resizing): one in the tray must be put back first.</summary>
-    private Task<Result<TabView>> EditOnGridAsync(CurrentUser user, int placementId,
-        Func<List<WidgetPlacement>, WidgetPlacement, Result> change, CancellationToken ct) =>
-        EditPlacementAsync(user, placementId, (_, placement, grid) =>
-            placement.Stowed ? Result.Invalid([DashboardMessages.StowedFirst]) : change(grid, placement), ct);
+    private Task<Result<TabView>> EditOnGridAsync(
+        CurrentUser user,
+        int placementId,
+        Func<List<WidgetPlacement>, WidgetPlacement, Result> change,
+        CancellationToken ct
+    ) =>
+        EditPlacementAsync(
+            user,
+            placementId,
+            (_, placement, grid) =>
+                placement.Stowed ? Result.Invalid([DashboardMessages.StowedFirst]) : change(grid, placement),
+            ct
+        );
 
-    private Task<Result<TabView>> EditPlacementAsync(CurrentUser user, int placementId,
-        Func<DashboardTab, WidgetPlacement, List<WidgetPlacement>, Result> change, CancellationToken ct) =>
-        EditAsync(user, db => db.WidgetPlacements.Where(p => p.Id == placementId).Select(p => p.TabId),
-            (tab, scope) => tab.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement && IsShown(placement.WidgetKey, scope)
-                ? change(tab, placement, OnGrid(tab, scope)) : Result.NotFound(DashboardMessages.PlacementGone), ct);
+    private Task<Result<TabView>> EditPlacementAsync(
+        CurrentUser user,
+        int placementId,
+        Func<DashboardTab, WidgetPlacement, List<WidgetPlacement>, Result> change,
+        CancellationToken ct
+    ) =>
+        EditAsync(
+            user,
+            db => db.WidgetPlacements.Where(p => p.Id == placementId).Select(p => p.TabId),
+            (tab, scope) =>
+                tab.Placements.FirstOrDefault(p => p.Id == placementId) is { } placement
+                && IsShown(placement.WidgetKey, scope)
+                    ? change(tab, placement, OnGrid(tab, scope))
+                    : Result.NotFound(DashboardMessages.PlacementGone),
+            ct
+        );
 
-    private Task<Result<TabView>> EditTabAsync(CurrentUser user, int tabId, Func<DashboardTab, Scope, Result> change, CancellationToken ct) =>
-        EditAsync(user, _ => null, change, ct, tabId);
+    private Task<Result<TabView>> EditTabAsync(
+        CurrentUser user,
+        int tabId,
+        Func<DashboardTab, Scope, Result> change,
+        CancellationToken ct
+    ) => EditAsync(user, _ => null, change, ct, tabId);
 
-    private async Task<Result<TabView>> EditAsync(CurrentUser user, Func<EnoeDbContext, IQueryable<int>?> findTab,
-        Func<DashboardTab, Scope, Result> change, CancellationToken ct, int tabId = 0)
+    private async Task<Result<TabView>> EditAsync(
+        CurrentUser user,
+        Func<EnoeDbContext, IQueryable<int>?> findTab,
+        Func<DashboardTab, Scope, Result> change,
+        CancellationToken ct,
+        int tabId = 0
+    )
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var scope = await ScopeAsync(db, user, ct);
-            if (!scope.Services.Runs(EntService.Dashboard)) return Result.Forbidden(DashboardMessages.ServiceOff);
+            if (!scope.Services.Runs(EntService.Dashboard))
+                return Result.Forbidden(DashboardMessages.ServiceOff);
             // On SQLite the transaction takes the write lock before the read, so two browser tabs'
             // changes queue up instead of interleaving; the version check covers other providers.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var id = findTab(db) is { } query ? await query.FirstOrDefaultAsync(ct) : tabId;
             // The tab must be this person's, in the établissement they work in now.
             var tab = await TabsQuery(db, user, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
-            if (tab is null) return Result.NotFound(DashboardMessages.TabGone);
+            if (tab is null)
+                return Result.NotFound(DashboardMessages.TabGone);
             var result = change(tab, scope);
-            if (!result.Succeeded) return result.Failure;
+            if (!result.Succeeded)
+                return result.Failure;
             tab.Version++;
             try
             {
@@ -75,7 +113,8 @@ public sealed partial class LayoutService
     }
 
     private static IQueryable<DashboardTab> TabsQuery(EnoeDbContext db, CurrentUser user, Scope scope) =>
-        db.DashboardTabs.Include(t => t.Placements)
+        db
+            .DashboardTabs.Include(t => t.Placements)
             .Where(t => t.PersonId == user.PersonId && t.SchoolId == scope.SchoolId)
             .OrderBy(t => t.Position);
 }

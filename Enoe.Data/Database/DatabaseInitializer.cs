@@ -6,7 +6,10 @@ namespace Enoe.Data.Database;
 
 /// <summary>Brings the database to the current schema at start-up and, when asked, seeds the demo académie.</summary>
 public sealed class DatabaseInitializer(
-    IDbContextFactory<EnoeDbContext> dbFactory, DemoSeeder demoSeeder, ILogger<DatabaseInitializer> logger)
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    DemoSeeder demoSeeder,
+    ILogger<DatabaseInitializer> logger
+)
 {
     public async Task InitializeAsync(bool seedDemo, CancellationToken ct = default)
     {
@@ -17,6 +20,9 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         if (seedDemo && await demoSeeder.SeedIfEmptyAsync(ct))
-            logger.LogInformation("Demo académie seeded; every demo account's password is {Password}", DemoSeeder.Password);
+            logger.LogInformation(
+                "Demo académie seeded; every demo account's password is {Password}",
+                DemoSeeder.Password
+            );
     }
 }

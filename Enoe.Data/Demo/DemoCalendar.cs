@@ -10,8 +10,10 @@ internal sealed class DemoCalendar
     public sealed record Period(string Name, DateOnly From, DateOnly To);
 
     public DateOnly Today { get; }
+
     /// <summary>Four weeks back: the first day whose sessions, marks and mémos the demo writes.</summary>
     public DateOnly From => Today.AddDays(-28);
+
     /// <summary>
     /// The Monday after today (a week away when today is a Monday), as the booking page counts "next week".
     /// </summary>
@@ -42,13 +44,15 @@ internal sealed class DemoCalendar
     }
 
     public bool IsSchoolDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_closed.Any(h => h.From <= day && day <= h.To);
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && !_closed.Any(h => h.From <= day && day <= h.To);
 
     /// <summary>School days from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public IEnumerable<DateOnly> SchoolDays(DateOnly from, DateOnly to)
     {
         for (var day = from; day <= to; day = day.AddDays(1))
-            if (IsSchoolDay(day)) yield return day;
+            if (IsSchoolDay(day))
+                yield return day;
     }
 
     /// <summary>
@@ -72,13 +76,20 @@ internal sealed class DemoCalendar
             new("Pont de l'Ascension", ascension, ascension.AddDays(3)),
         };
         // Public holidays that fall on a school day outside the holidays above.
-        foreach (var (name, day) in new[]
-                 {
-                     ("Armistice du 11 novembre", new DateOnly(year, 11, 11)), ("Lundi de Pâques", easter.AddDays(1)),
-                     ("Fête du Travail", new DateOnly(year + 1, 5, 1)), ("Victoire du 8 mai 1945", new DateOnly(year + 1, 5, 8)),
-                     ("Lundi de Pentecôte", easter.AddDays(50)),
-                 })
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !periods.Any(p => p.From <= day && day <= p.To))
+        foreach (
+            var (name, day) in new[]
+            {
+                ("Armistice du 11 novembre", new DateOnly(year, 11, 11)),
+                ("Lundi de Pâques", easter.AddDays(1)),
+                ("Fête du Travail", new DateOnly(year + 1, 5, 1)),
+                ("Victoire du 8 mai 1945", new DateOnly(year + 1, 5, 8)),
+                ("Lundi de Pentecôte", easter.AddDays(50)),
+            }
+        )
+            if (
+                day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+                && !periods.Any(p => p.From <= day && day <= p.To)
+            )
                 periods.Add(new(name, day, day));
         periods.Sort((a, b) => a.From.CompareTo(b.From));
         periods.Add(new("Vacances d'été", summer, Rentree(year + 1).AddDays(-1)));
@@ -89,16 +100,29 @@ internal sealed class DemoCalendar
     private static DateOnly Rentree(int year)
     {
         var first = new DateOnly(year, 9, 1);
-        return first.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday or DayOfWeek.Sunday ? FirstOnOrAfter(first, DayOfWeek.Monday) : first;
+        return first.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday or DayOfWeek.Sunday
+            ? FirstOnOrAfter(first, DayOfWeek.Monday)
+            : first;
     }
 
-    private static DateOnly FirstOnOrAfter(DateOnly day, DayOfWeek wanted) => day.AddDays(((int)wanted - (int)day.DayOfWeek + 7) % 7);
+    private static DateOnly FirstOnOrAfter(DateOnly day, DayOfWeek wanted) =>
+        day.AddDays(((int)wanted - (int)day.DayOfWeek + 7) % 7);
 
     /// <summary>Easter Sunday (Gregorian, the anonymous algorithm).</summary>
     private static DateOnly Easter(int y)
     {
-        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int a = y % 19,
+            b = y / 100,
+            c = y % 100,
+            d = b / 4,
+            e = b % 4,
+            f = (b + 8) / 25,
+            g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30,
+            i = c / 4,
+            k = c % 4,
+            l = (32 + 2 * e + 2 * i - h - k) % 7,
+            m = (a + 11 * h + 22 * l) / 451;
         var month = (h + l - 7 * m + 114) / 31;
         var day = (h + l - 7 * m + 114) % 31 + 1;
         return new DateOnly(y, month, day);

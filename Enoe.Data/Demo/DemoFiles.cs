@@ -18,8 +18,14 @@ internal sealed class DemoFiles(string root, Random random)
     internal static string FileName(string title) => FileNames.Safe(title.Replace(" : ", " - ").Replace(": ", " - "));
 
     /// <summary>A one-page PDF with a title and lines of text.</summary>
-    public StoredFile Pdf(int schoolId, int ownerId, string name, DateTime createdAt, string title, params string[] lines) =>
-        Add(schoolId, ownerId, name, createdAt, PdfBytes(title, lines));
+    public StoredFile Pdf(
+        int schoolId,
+        int ownerId,
+        string name,
+        DateTime createdAt,
+        string title,
+        params string[] lines
+    ) => Add(schoolId, ownerId, name, createdAt, PdfBytes(title, lines));
 
     public StoredFile Text(int schoolId, int ownerId, string name, DateTime createdAt, string text) =>
         Add(schoolId, ownerId, name, createdAt, Encoding.UTF8.GetBytes(text));
@@ -34,7 +40,8 @@ internal sealed class DemoFiles(string root, Random random)
         {
             var n = file.BlobId.ToString("N");
             Directory.CreateDirectory(Path.Combine(root, n[..2]));
-            File.WriteAllBytes(Path.Combine(root, n[..2], n), bytes); // a thousand files of 1 KB: synchronous is quicker
+            // A thousand files of 1 KB: synchronous is quicker
+            File.WriteAllBytes(Path.Combine(root, n[..2], n), bytes);
         }
         var files = _pending.Select(p => p.File).ToList();
         await DemoBulk.InsertAsync(db, files, ct);
@@ -48,8 +55,15 @@ internal sealed class DemoFiles(string root, Random random)
         random.NextBytes(id);
         var file = new StoredFile
         {
-            BlobId = new Guid(id), SchoolId = schoolId, OwnerId = ownerId, Name = name, Length = bytes.Length, CreatedAt = createdAt,
-            ContentType = FileTypes.Recognise(name, bytes) ?? throw new InvalidOperationException($"{name}: not a type the store accepts"),
+            BlobId = new Guid(id),
+            SchoolId = schoolId,
+            OwnerId = ownerId,
+            Name = name,
+            Length = bytes.Length,
+            CreatedAt = createdAt,
+            ContentType =
+                FileTypes.Recognise(name, bytes)
+                ?? throw new InvalidOperationException($"{name}: not a type the store accepts"),
         };
         _pending.Add((file, bytes));
         return file;
@@ -63,7 +77,8 @@ internal sealed class DemoFiles(string root, Random random)
         var body = new StringBuilder();
         body.Append("BT /F1 16 Tf 56 780 Td (").Append(Escape(title)).Append(") Tj ET\n");
         body.Append("BT /F2 11 Tf 56 748 Td 15 TL\n");
-        foreach (var line in lines.SelectMany(Wrap)) body.Append('(').Append(Escape(line)).Append(") Tj T*\n");
+        foreach (var line in lines.SelectMany(Wrap))
+            body.Append('(').Append(Escape(line)).Append(") Tj T*\n");
         body.Append("ET\n");
         var content = Encoding.Latin1.GetBytes(body.ToString());
         string[] objects =
@@ -89,24 +104,35 @@ internal sealed class DemoFiles(string root, Random random)
         Write("endstream\nendobj\n");
         var xref = pdf.Position;
         Write("xref\n0 7\n0000000000 65535 f \n");
-        foreach (var offset in offsets) Write(offset.ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
+        foreach (var offset in offsets)
+            Write(offset.ToString("D10", CultureInfo.InvariantCulture) + " 00000 n \n");
         Write($"trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return pdf.ToArray();
     }
 
     private static IEnumerable<string> Wrap(string line)
     {
-        if (line.Length == 0) yield return "";
+        if (line.Length == 0)
+            yield return "";
         while (line.Length > 0)
         {
-            var cut = line.Length <= 90 ? line.Length : line.LastIndexOf(' ', 90) is var space and > 0 ? space : 90;
+            var cut =
+                line.Length <= 90 ? line.Length
+                : line.LastIndexOf(' ', 90) is var space and > 0 ? space
+                : 90;
             yield return line[..cut];
             line = line[cut..].TrimStart();
         }
     }
 
     /// <summary>PDF string syntax, and the few typographic characters Latin-1 lacks.</summary>
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)")
-        .Replace('’', '\'').Replace("œ", "oe").Replace("Œ", "OE").Replace('–', '-').Replace('…', '.');
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\")
+            .Replace("(", "\\(")
+            .Replace(")", "\\)")
+            .Replace('’', '\'')
+            .Replace("œ", "oe")
+            .Replace("Œ", "OE")
+            .Replace('–', '-')
+            .Replace('…', '.');
 }

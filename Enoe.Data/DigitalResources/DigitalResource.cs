@@ -9,7 +9,11 @@ namespace Enoe.Data.DigitalResources;
 /// </summary>
 public sealed class DigitalResource
 {
-    public const int TitleMax = 120, UrlMax = 500, DescriptionMax = 500, CategoryMax = 60, LevelCodesMax = 60;
+    public const int TitleMax = 120,
+        UrlMax = 500,
+        DescriptionMax = 500,
+        CategoryMax = 60,
+        LevelCodesMax = 60;
 
     public int Id { get; set; }
     public int? SchoolId { get; set; }
@@ -18,8 +22,10 @@ public sealed class DigitalResource
     public required string Url { get; set; }
     public string? Description { get; set; }
     public string Category { get; set; } = "Ressources";
+
     /// <summary>Who it is for.</summary>
     public Profile Profiles { get; set; } = Profile.Everyone;
+
     /// <summary>Level codes it is for ("6e,5e"), or null for every level.</summary>
     public string? LevelCodes { get; set; }
 }

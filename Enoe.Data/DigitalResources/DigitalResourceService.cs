@@ -7,7 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.DigitalResources;
 
-public sealed record DigitalResourceView(int Id, string Title, string Url, string? Description, string Category, bool IsFavourite, bool FromSchool);
+public sealed record DigitalResourceView(
+    int Id,
+    string Title,
+    string Url,
+    string? Description,
+    string Category,
+    bool IsFavourite,
+    bool FromSchool
+);
 
 public sealed class DigitalResourceDraft
 {
@@ -25,16 +33,33 @@ public sealed class DigitalResourceDraftValidator : AbstractValidator<DigitalRes
     public DigitalResourceDraftValidator()
     {
         // Messages are read when a rule fails, in the reader's language (the validator is built once).
-        RuleFor(r => r.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => DigitalResourceMessages.Title_Required)
-            .MaximumLength(DigitalResource.TitleMax).WithMessage(_ => DigitalResourceMessages.FormatTitle_Max(DigitalResource.TitleMax));
-        RuleFor(r => r.Url).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        RuleFor(r => r.Title)
+            .Must(t => !string.IsNullOrWhiteSpace(t))
+            .WithMessage(_ => DigitalResourceMessages.Title_Required)
+            .MaximumLength(DigitalResource.TitleMax)
+            .WithMessage(_ => DigitalResourceMessages.FormatTitle_Max(DigitalResource.TitleMax));
+        RuleFor(r => r.Url)
+            .Must(u =>
+                Uri.TryCreate(u, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            )
             .WithMessage(_ => DigitalResourceMessages.Url_Invalid)
-            .MaximumLength(DigitalResource.UrlMax).WithMessage(_ => DigitalResourceMessages.FormatUrl_Max(DigitalResource.UrlMax));
-        RuleFor(r => r.Profiles).Must(p => (p & Profile.Everyone) != 0).WithMessage(_ => DigitalResourceMessages.Profiles_Required);
-        RuleFor(r => r.Description).MaximumLength(DigitalResource.DescriptionMax).WithMessage(_ => DigitalResourceMessages.FormatDescription_Max(DigitalResource.DescriptionMax));
-        RuleFor(r => r.Category).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => DigitalResourceMessages.Category_Required)
-            .MaximumLength(DigitalResource.CategoryMax).WithMessage(_ => DigitalResourceMessages.FormatCategory_Max(DigitalResource.CategoryMax));
-        RuleFor(r => r.LevelCodes).MaximumLength(DigitalResource.LevelCodesMax).WithMessage(_ => DigitalResourceMessages.FormatLevels_Max(DigitalResource.LevelCodesMax));
+            .MaximumLength(DigitalResource.UrlMax)
+            .WithMessage(_ => DigitalResourceMessages.FormatUrl_Max(DigitalResource.UrlMax));
+        RuleFor(r => r.Profiles)
+            .Must(p => (p & Profile.Everyone) != 0)
+            .WithMessage(_ => DigitalResourceMessages.Profiles_Required);
+        RuleFor(r => r.Description)
+            .MaximumLength(DigitalResource.DescriptionMax)
+            .WithMessage(_ => DigitalResourceMessages.FormatDescription_Max(DigitalResource.DescriptionMax));
+        RuleFor(r => r.Category)
+            .Must(c => !string.IsNullOrWhiteSpace(c))
+            .WithMessage(_ => DigitalResourceMessages.Category_Required)
+            .MaximumLength(DigitalResource.CategoryMax)
+            .WithMessage(_ => DigitalResourceMessages.FormatCategory_Max(DigitalResource.CategoryMax));
+        RuleFor(r => r.LevelCodes)
+            .MaximumLength(DigitalResource.LevelCodesMax)
+            .WithMessage(_ => DigitalResourceMessages.FormatLevels_Max(DigitalResource.LevelCodesMax));
     }
 }
 
@@ -47,7 +72,11 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
 {
     private static readonly DigitalResourceDraftValidator Validator = new();
 
-    public async Task<IReadOnlyList<DigitalResourceView>> ListForAsync(CurrentUser user, int? childId = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DigitalResourceView>> ListForAsync(
+        CurrentUser user,
+        int? childId = null,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ApplicableAsync(db, user, childId, ct);
@@ -57,10 +86,13 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The id comes from the browser: only a resource this person may see can become a favourite.
-        if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId)) return Result.NotFound(DigitalResourceMessages.NotFound);
+        if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId))
+            return Result.NotFound(DigitalResourceMessages.NotFound);
         var favourite = await db.Set<ResourceFavourite>().FindAsync([user.PersonId, resourceId], ct);
-        if (favourite is null) db.Add(new ResourceFavourite { PersonId = user.PersonId, ResourceId = resourceId });
-        else db.Remove(favourite);
+        if (favourite is null)
+            db.Add(new ResourceFavourite { PersonId = user.PersonId, ResourceId = resourceId });
+        else
+            db.Remove(favourite);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
@@ -68,33 +100,50 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     /// <summary>
     /// The entries this admin keeps: the académie's for an admin académie, their établissement's otherwise.
     /// </summary>
-    public async Task<Result<IReadOnlyList<DigitalResource>>> ListManagedAsync(CurrentUser user, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<DigitalResource>>> ListManagedAsync(
+        CurrentUser user,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
-        IReadOnlyList<DigitalResource> list = await db.Set<DigitalResource>().AsNoTracking()
-            .Where(r => r.SchoolId == scope.Value.SchoolId).OrderBy(r => r.Category).ThenBy(r => r.Title).ToListAsync(ct);
+        if (scope is null)
+            return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
+        IReadOnlyList<DigitalResource> list = await db.Set<DigitalResource>()
+            .AsNoTracking()
+            .Where(r => r.SchoolId == scope.Value.SchoolId)
+            .OrderBy(r => r.Category)
+            .ThenBy(r => r.Title)
+            .ToListAsync(ct);
         return Result<IReadOnlyList<DigitalResource>>.Ok(list);
     }
 
     public async Task<Result> SaveAsync(CurrentUser user, DigitalResourceDraft draft, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
+        if (scope is null)
+            return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
         DigitalResource? resource;
         if (draft.Id == 0)
         {
-            resource = new DigitalResource { SchoolId = scope.Value.SchoolId, Title = "", Url = "" };
+            resource = new DigitalResource
+            {
+                SchoolId = scope.Value.SchoolId,
+                Title = "",
+                Url = "",
+            };
             db.Add(resource);
         }
         else
         {
-            resource = await db.Set<DigitalResource>().FirstOrDefaultAsync(r => r.Id == draft.Id && r.SchoolId == scope.Value.SchoolId, ct);
-            if (resource is null) return Result.NotFound(DigitalResourceMessages.NotFound);
+            resource = await db.Set<DigitalResource>()
+                .FirstOrDefaultAsync(r => r.Id == draft.Id && r.SchoolId == scope.Value.SchoolId, ct);
+            if (resource is null)
+                return Result.NotFound(DigitalResourceMessages.NotFound);
         }
         resource.Title = draft.Title.Trim();
         resource.Url = draft.Url.Trim();
@@ -110,19 +159,32 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
-        if (scope is null) return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
-        var deleted = await db.Set<DigitalResource>().Where(r => r.Id == resourceId && r.SchoolId == scope.Value.SchoolId).ExecuteDeleteAsync(ct);
+        if (scope is null)
+            return Result.Forbidden(DigitalResourceMessages.AdminsOnly);
+        var deleted = await db.Set<DigitalResource>()
+            .Where(r => r.Id == resourceId && r.SchoolId == scope.Value.SchoolId)
+            .ExecuteDeleteAsync(ct);
         return deleted == 1 ? Result.Ok() : Result.NotFound(DigitalResourceMessages.NotFound);
     }
 
-    private static async Task<(int? SchoolId, bool)?> ManagedScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    private static async Task<(int? SchoolId, bool)?> ManagedScopeAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        CancellationToken ct
+    )
     {
-        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct)) return (null, true);
+        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct))
+            return (null, true);
         return await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct) ? (user.SchoolId, true) : null;
     }
 
     /// <summary>One round trip. Profiles, levels and favourites come from the database, not from the cookie.</summary>
-    private static async Task<IReadOnlyList<DigitalResourceView>> ApplicableAsync(EnoeDbContext db, CurrentUser user, int? childId, CancellationToken ct)
+    private static async Task<IReadOnlyList<DigitalResourceView>> ApplicableAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        int? childId,
+        CancellationToken ct
+    )
     {
         var me = user.PersonId;
         var schoolId = user.SchoolId;
@@ -132,19 +194,46 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         var learners = Audiences.Learners(db, me, childId);
         var levels = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClass!.Level!.Code);
 
-        var rows = await db.DigitalResources.AsNoTracking()
-            .Where(r => (r.SchoolId == null || (r.SchoolId == schoolId && member.Any()))
-                && (member.Any(m => (m.Profiles & r.Profiles) != 0) || (academyAdmin && (r.Profiles & Profile.AcademyAdmin) != 0))
+        var rows = await db
+            .DigitalResources.AsNoTracking()
+            .Where(r =>
+                (r.SchoolId == null || (r.SchoolId == schoolId && member.Any()))
+                && (
+                    member.Any(m => (m.Profiles & r.Profiles) != 0)
+                    || (academyAdmin && (r.Profiles & Profile.AcademyAdmin) != 0)
+                )
                 && member.All(m => !m.School!.ClosedServices.Any(c => c.ServiceKey == EntService.DigitalResources.Key))
-                && (r.LevelCodes == null || academyAdmin || member.Any(m => (m.Profiles & Profile.Personnel) != 0)
-                    || levels.Any(code => ("," + r.LevelCodes + ",").Contains("," + code + ","))))
+                && (
+                    r.LevelCodes == null
+                    || academyAdmin
+                    || member.Any(m => (m.Profiles & Profile.Personnel) != 0)
+                    || levels.Any(code => ("," + r.LevelCodes + ",").Contains("," + code + ","))
+                )
+            )
             .Select(r => new
             {
-                r.Id, r.Title, r.Url, r.Description, r.Category, FromSchool = r.SchoolId != null,
+                r.Id,
+                r.Title,
+                r.Url,
+                r.Description,
+                r.Category,
+                FromSchool = r.SchoolId != null,
                 IsFavourite = db.Set<ResourceFavourite>().Any(f => f.PersonId == me && f.ResourceId == r.Id),
             })
             .ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.IsFavourite).ThenBy(r => r.Title)
-            .Select(r => new DigitalResourceView(r.Id, r.Title, r.Url, r.Description, r.Category, r.IsFavourite, r.FromSchool))];
+        return
+        [
+            .. rows.OrderByDescending(r => r.IsFavourite)
+                .ThenBy(r => r.Title)
+                .Select(r => new DigitalResourceView(
+                    r.Id,
+                    r.Title,
+                    r.Url,
+                    r.Description,
+                    r.Category,
+                    r.IsFavourite,
+                    r.FromSchool
+                )),
+        ];
     }
 }

@@ -7,7 +7,9 @@ namespace Enoe.Data.Schools
     public readonly partial record struct EntService
     {
         /// <summary>Ressources académiques: the académie's and the établissement's digital resources.</summary>
-        public static readonly EntService DigitalResources = new(Enoe.Data.DigitalResources.DigitalResourcesDataModule.Key);
+        public static readonly EntService DigitalResources = new(
+            Enoe.Data.DigitalResources.DigitalResourcesDataModule.Key
+        );
     }
 }
 
@@ -20,8 +22,7 @@ namespace Enoe.Data.DigitalResources
 
         public override EntService? Service => EntService.DigitalResources;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<DigitalResourceService>()
-            .AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<DigitalResourceService>().AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
     }
 }

@@ -12,8 +12,12 @@ internal sealed class DocumentSpaceConfiguration : IEntityTypeConfiguration<Docu
         b.HasIndex(s => s.SchoolClassId).IsUnique().HasFilter("\"SchoolClassId\" IS NOT NULL");
         b.HasIndex(s => s.TeachingGroupId).IsUnique().HasFilter("\"TeachingGroupId\" IS NOT NULL");
         b.HasOne<People.Person>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_DocumentSpace_OneOwner",
-            "(\"OwnerId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_DocumentSpace_OneOwner",
+                "(\"OwnerId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1"
+            )
+        );
     }
 }
 
@@ -36,7 +40,10 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.HasOne<Folder>().WithMany().HasForeignKey(d => d.FolderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.File).WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.AddedBy).WithMany().HasForeignKey(d => d.AddedById).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(d => d.Shares).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(d => d.Shares)
+            .WithOne(s => s.Document)
+            .HasForeignKey(s => s.DocumentId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -45,7 +52,11 @@ internal sealed class DocumentShareConfiguration : IEntityTypeConfiguration<Docu
     public void Configure(EntityTypeBuilder<DocumentShare> b)
     {
         b.HasIndex(s => s.PersonId);
-        b.ToTable(t => t.HasCheckConstraint("CK_DocumentShare_OneTarget",
-            "(\"PersonId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_DocumentShare_OneTarget",
+                "(\"PersonId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1"
+            )
+        );
     }
 }

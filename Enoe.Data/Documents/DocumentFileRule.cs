@@ -13,8 +13,16 @@ public sealed class DocumentFileRule : IFileReadRule
     {
         var views = DocumentService.Views(db, personId);
         var shared = DocumentService.SharedWith(db, personId);
-        return db.Set<Document>().AnyAsync(d => d.FileId == fileId
-            && (views.Any(v => v.Space.Id == d.SpaceId && (d.DeletedAt == null || v.CanManage || d.AddedById == personId))
-                || (d.DeletedAt == null && shared.Any(s => s.DocumentId == d.Id))), ct);
+        return db.Set<Document>()
+            .AnyAsync(
+                d =>
+                    d.FileId == fileId
+                    && (
+                        views.Any(v =>
+                            v.Space.Id == d.SpaceId && (d.DeletedAt == null || v.CanManage || d.AddedById == personId)
+                        ) || (d.DeletedAt == null && shared.Any(s => s.DocumentId == d.Id))
+                    ),
+                ct
+            );
     }
 }

@@ -20,9 +20,10 @@ namespace Enoe.Data.Documents
 
         public override EntService? Service => EntService.Documents;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<DocumentService>()
-            .AddSingleton<Storage.IFileReadRule, DocumentFileRule>()
-            .AddSingleton<Demo.IDemoStep, DocumentsDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services
+                .AddSingleton<DocumentService>()
+                .AddSingleton<Storage.IFileReadRule, DocumentFileRule>()
+                .AddSingleton<Demo.IDemoStep, DocumentsDemoStep>();
     }
 }

@@ -11,19 +11,26 @@ namespace Enoe.Data.Events;
 /// </summary>
 public interface IEventBus
 {
-    Task PublishAsync<TEvent>(TEvent @event) where TEvent : notnull;
+    Task PublishAsync<TEvent>(TEvent @event)
+        where TEvent : notnull;
 
     /// <summary>Dispose the result to stop listening (components do it in Dispose).</summary>
-    IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull;
+    IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
+        where TEvent : notnull;
 }
 
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
-    private ImmutableDictionary<Type, ImmutableList<Delegate>> _handlers = ImmutableDictionary<Type, ImmutableList<Delegate>>.Empty;
+    private ImmutableDictionary<Type, ImmutableList<Delegate>> _handlers = ImmutableDictionary<
+        Type,
+        ImmutableList<Delegate>
+    >.Empty;
 
-    public async Task PublishAsync<TEvent>(TEvent @event) where TEvent : notnull
+    public async Task PublishAsync<TEvent>(TEvent @event)
+        where TEvent : notnull
     {
-        if (!Volatile.Read(ref _handlers).TryGetValue(typeof(TEvent), out var handlers)) return;
+        if (!Volatile.Read(ref _handlers).TryGetValue(typeof(TEvent), out var handlers))
+            return;
         foreach (var handler in handlers.Cast<Func<TEvent, Task>>())
         {
             try
@@ -38,15 +45,19 @@ public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEven
         }
     }
 
-    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
+        where TEvent : notnull
     {
         ImmutableInterlocked.AddOrUpdate(ref _handlers, typeof(TEvent), _ => [handler], (_, list) => list.Add(handler));
-        return new Subscription(() => ImmutableInterlocked.AddOrUpdate(ref _handlers, typeof(TEvent), _ => [], (_, list) => list.Remove(handler)));
+        return new Subscription(() =>
+            ImmutableInterlocked.AddOrUpdate(ref _handlers, typeof(TEvent), _ => [], (_, list) => list.Remove(handler))
+        );
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {
         private Action? _unsubscribe = unsubscribe;
+
         public void Dispose() => Interlocked.Exchange(ref _unsubscribe, null)?.Invoke();
     }
 }

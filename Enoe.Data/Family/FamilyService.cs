@@ -22,6 +22,7 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
 {
     /// <summary>Homework due from today to this many days ahead, not ticked done by the child.</summary>
     public const int HomeworkDays = 7;
+
     /// <summary>Grades published in the last this many days.</summary>
     public const int NewGradeDays = 7;
 
@@ -40,23 +41,59 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
             orderby g.Student!.FirstName
             select new
             {
-                g.StudentId, Name = g.Student!.FirstName + " " + g.Student.LastName,
-                school.Id, SchoolName = school.Name, ClassName = e.SchoolClass!.Name, Closed = school.ClosedServices.Select(c => c.ServiceKey).ToList(),
-                Homework = db.LogbookEntries.Count(l => l.DeletedAt == null && l.Homework != null
-                    && l.HomeworkDueDate >= today && l.HomeworkDueDate <= until
-                    && (l.SchoolClassId == e.SchoolClassId
-                        || (l.TeachingGroupId != null && db.GroupEnrolments.Any(ge => ge.StudentId == g.StudentId && ge.TeachingGroupId == l.TeachingGroupId)))
-                    && !db.Set<HomeworkDone>().Any(d => d.EntryId == l.Id && d.StudentId == g.StudentId)),
-                Grades = db.Set<Grade>().Count(m => m.StudentId == g.StudentId
-                    && m.Assessment!.PublishedAt != null && m.Assessment.PublishedAt <= now && m.Assessment.PublishedAt >= since),
+                g.StudentId,
+                Name = g.Student!.FirstName + " " + g.Student.LastName,
+                school.Id,
+                SchoolName = school.Name,
+                ClassName = e.SchoolClass!.Name,
+                Closed = school.ClosedServices.Select(c => c.ServiceKey).ToList(),
+                Homework = db.LogbookEntries.Count(l =>
+                    l.DeletedAt == null
+                    && l.Homework != null
+                    && l.HomeworkDueDate >= today
+                    && l.HomeworkDueDate <= until
+                    && (
+                        l.SchoolClassId == e.SchoolClassId
+                        || (
+                            l.TeachingGroupId != null
+                            && db.GroupEnrolments.Any(ge =>
+                                ge.StudentId == g.StudentId && ge.TeachingGroupId == l.TeachingGroupId
+                            )
+                        )
+                    )
+                    && !db.Set<HomeworkDone>().Any(d => d.EntryId == l.Id && d.StudentId == g.StudentId)
+                ),
+                Grades = db.Set<Grade>()
+                    .Count(m =>
+                        m.StudentId == g.StudentId
+                        && m.Assessment!.PublishedAt != null
+                        && m.Assessment.PublishedAt <= now
+                        && m.Assessment.PublishedAt >= since
+                    ),
                 // A mémo of the child's établissement concerns them, unless the parent wrote it about another child.
-                Memos = db.Set<MemoRecipient>().Count(r => r.PersonId == parent.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null
-                    && r.Memo!.SchoolId == school.Id && (r.Memo.AboutChildId == null || r.Memo.AboutChildId == g.StudentId)),
-            })
-            .AsNoTracking().ToListAsync(ct);
+                Memos = db.Set<MemoRecipient>()
+                    .Count(r =>
+                        r.PersonId == parent.PersonId
+                        && r.Folder == MemoFolder.Inbox
+                        && r.ReadAt == null
+                        && r.Memo!.SchoolId == school.Id
+                        && (r.Memo.AboutChildId == null || r.Memo.AboutChildId == g.StudentId)
+                    ),
+            }
+        )
+            .AsNoTracking()
+            .ToListAsync(ct);
 
-        static int? If(IReadOnlyList<string> closed, EntService service, int count) => closed.Contains(service.Key) ? null : count;
-        return [.. rows.Select(r => new ChildSummary(new ChildRef(r.StudentId, r.Name, r.Id, r.SchoolName, r.ClassName),
-            If(r.Closed, EntService.Logbook, r.Homework), If(r.Closed, EntService.Grades, r.Grades), If(r.Closed, EntService.Memos, r.Memos)))];
+        static int? If(IReadOnlyList<string> closed, EntService service, int count) =>
+            closed.Contains(service.Key) ? null : count;
+        return
+        [
+            .. rows.Select(r => new ChildSummary(
+                new ChildRef(r.StudentId, r.Name, r.Id, r.SchoolName, r.ClassName),
+                If(r.Closed, EntService.Logbook, r.Homework),
+                If(r.Closed, EntService.Grades, r.Grades),
+                If(r.Closed, EntService.Memos, r.Memos)
+            )),
+        ];
     }
 }

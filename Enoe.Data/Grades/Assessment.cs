@@ -31,6 +31,7 @@ public sealed class Assessment : IClassContent
     public Person? Teacher { get; set; }
     public string Title { get; set; } = "";
     public DateOnly Date { get; set; }
+
     /// <summary>Marked out of this (20 by default; any scale).</summary>
     public decimal Scale { get; set; } = 20;
     public decimal Coefficient { get; set; } = 1;
@@ -39,7 +40,13 @@ public sealed class Assessment : IClassContent
 }
 
 /// <summary>What a student got: a mark, or why there is none.</summary>
-public enum GradeKind { Numeric, Absent, Exempt, NotGraded }
+public enum GradeKind
+{
+    Numeric,
+    Absent,
+    Exempt,
+    NotGraded,
+}
 
 public sealed class Grade
 {
@@ -48,6 +55,7 @@ public sealed class Grade
     public int StudentId { get; set; }
     public Person? Student { get; set; }
     public GradeKind Kind { get; set; }
+
     /// <summary>On the assessment's scale; only for <see cref="GradeKind.Numeric"/>.</summary>
     public decimal? Value { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -24,7 +24,8 @@ public static class Averages
     /// <summary>Weighted mean of (value, weight) pairs, unrounded; null when there is nothing to average.</summary>
     public static decimal? WeightedMean(IEnumerable<(decimal Value, decimal Weight)> values)
     {
-        decimal sum = 0, weights = 0;
+        decimal sum = 0,
+            weights = 0;
         foreach (var (value, weight) in values)
         {
             sum += value * weight;
@@ -46,5 +47,6 @@ public static class Averages
     /// <summary>
     /// A mark or an average as the reader writes numbers: "12,5" in French, "12.5" in English; "–" for none.
     /// </summary>
-    public static string Format(decimal? value) => value is decimal v ? v.ToString("0.##", CultureInfo.CurrentCulture) : "–";
+    public static string Format(decimal? value) =>
+        value is decimal v ? v.ToString("0.##", CultureInfo.CurrentCulture) : "–";
 }

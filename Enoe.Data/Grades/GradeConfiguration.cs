@@ -18,11 +18,26 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
     public void Configure(EntityTypeBuilder<Assessment> b)
     {
         b.Property(a => a.Title).HasMaxLength(GradeService.TitleMax);
-        b.HasIndex(a => new { a.SchoolClassId, a.SubjectId, a.Date });
-        b.HasIndex(a => new { a.TeachingGroupId, a.SubjectId, a.Date });
+        b.HasIndex(a => new
+        {
+            a.SchoolClassId,
+            a.SubjectId,
+            a.Date,
+        });
+        b.HasIndex(a => new
+        {
+            a.TeachingGroupId,
+            a.SubjectId,
+            a.Date,
+        });
         b.HasOne(a => a.Subject).WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.Teacher).WithMany().HasForeignKey(a => a.TeacherId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_Assessment_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_Assessment_ClassXorGroup",
+                "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"
+            )
+        );
     }
 }
 

@@ -20,8 +20,7 @@ namespace Enoe.Data.Grades
 
         public override EntService? Service => EntService.Grades;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<GradeService>()
-            .AddSingleton<Demo.IDemoStep, GradesDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<GradeService>().AddSingleton<Demo.IDemoStep, GradesDemoStep>();
     }
 }

@@ -17,7 +17,12 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         b.HasOne(e => e.UpdatedBy).WithMany().HasForeignKey(e => e.UpdatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Revisions).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_LogbookEntry_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_LogbookEntry_ClassXorGroup",
+                "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"
+            )
+        );
     }
 }
 

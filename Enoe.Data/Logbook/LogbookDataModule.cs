@@ -20,9 +20,10 @@ namespace Enoe.Data.Logbook
 
         public override EntService? Service => EntService.Logbook;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<LogbookService>()
-            .AddSingleton<Storage.IFileReadRule, LogbookFileRule>()
-            .AddSingleton<Demo.IDemoStep, LogbookDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services
+                .AddSingleton<LogbookService>()
+                .AddSingleton<Storage.IFileReadRule, LogbookFileRule>()
+                .AddSingleton<Demo.IDemoStep, LogbookDemoStep>();
     }
 }

@@ -14,7 +14,11 @@ internal static class LogbookDemo
     private const int MostDuePerDay = 2;
 
     public static List<LogbookEntry> Build(
-        DemoWorld world, DemoTimetable timetable, IReadOnlySet<int> schools, Random random)
+        DemoWorld world,
+        DemoTimetable timetable,
+        IReadOnlySet<int> schools,
+        Random random
+    )
     {
         var calendar = world.Calendar;
         var entries = new List<LogbookEntry>();
@@ -24,28 +28,52 @@ internal static class LogbookDemo
             var audience = teaching.Audience;
             var topics = DemoCurriculum.Topics(teaching.Subject, audience.Level);
             var sessions = timetable.Sessions(calendar, teaching, calendar.From, calendar.Today).ToList();
-            var upcoming = timetable.Sessions(calendar, teaching, calendar.Today.AddDays(1), calendar.NextFriday.AddDays(7)).Select(s => s.Day).ToList();
+            var upcoming = timetable
+                .Sessions(calendar, teaching, calendar.Today.AddDays(1), calendar.NextFriday.AddDays(7))
+                .Select(s => s.Day)
+                .ToList();
             for (var i = 0; i < sessions.Count; i++)
             {
                 var (day, lesson) = sessions[i];
                 // The month's sessions share the chapters out in order, a few sessions each.
                 var topicIndex = Math.Min(topics.Length - 1, i * topics.Length / Math.Max(1, sessions.Count));
-                var firstOfTopic = i == 0 || Math.Min(topics.Length - 1, (i - 1) * topics.Length / sessions.Count) != topicIndex;
+                var firstOfTopic =
+                    i == 0 || Math.Min(topics.Length - 1, (i - 1) * topics.Length / sessions.Count) != topicIndex;
                 var written = DemoWorld.Utc(day, lesson.EndsAt).AddMinutes(10 + random.Next(180));
-                if (written > world.Now) written = world.Now.AddMinutes(-5);
+                if (written > world.Now)
+                    written = world.Now.AddMinutes(-5);
                 var entry = new LogbookEntry
                 {
-                    SchoolId = audience.SchoolId, SchoolClassId = audience.ClassId, TeachingGroupId = audience.GroupId, SubjectId = teaching.SubjectId,
-                    SessionDate = day, StartsAt = lesson.StartsAt, EndsAt = lesson.EndsAt,
-                    Content = DemoCurriculum.Session(teaching.Subject, topics[topicIndex], firstOfTopic ? 0 : 1, random),
-                    CreatedAt = written, CreatedById = teaching.TeacherId, UpdatedAt = written, UpdatedById = teaching.TeacherId, Version = 1,
+                    SchoolId = audience.SchoolId,
+                    SchoolClassId = audience.ClassId,
+                    TeachingGroupId = audience.GroupId,
+                    SubjectId = teaching.SubjectId,
+                    SessionDate = day,
+                    StartsAt = lesson.StartsAt,
+                    EndsAt = lesson.EndsAt,
+                    Content = DemoCurriculum.Session(
+                        teaching.Subject,
+                        topics[topicIndex],
+                        firstOfTopic ? 0 : 1,
+                        random
+                    ),
+                    CreatedAt = written,
+                    CreatedById = teaching.TeacherId,
+                    UpdatedAt = written,
+                    UpdatedById = teaching.TeacherId,
+                    Version = 1,
                 };
                 var due = i + 1 < sessions.Count ? sessions[i + 1].Day : upcoming.FirstOrDefault(d => d > day);
-                if (due != default && random.NextDouble() < 0.6 && DemoCurriculum.Homework(teaching.Subject, random) is var (text, minutes)
-                    && audience.ClassIds.All(c => duePerDay.GetValueOrDefault((c, due)) < MostDuePerDay))
+                if (
+                    due != default
+                    && random.NextDouble() < 0.6
+                    && DemoCurriculum.Homework(teaching.Subject, random) is var (text, minutes)
+                    && audience.ClassIds.All(c => duePerDay.GetValueOrDefault((c, due)) < MostDuePerDay)
+                )
                 {
                     (entry.Homework, entry.HomeworkDueDate, entry.HomeworkMinutes) = (text, due, minutes);
-                    foreach (var c in audience.ClassIds) duePerDay[(c, due)] = duePerDay.GetValueOrDefault((c, due)) + 1;
+                    foreach (var c in audience.ClassIds)
+                        duePerDay[(c, due)] = duePerDay.GetValueOrDefault((c, due)) + 1;
                 }
                 entries.Add(entry);
             }
@@ -57,18 +85,38 @@ internal static class LogbookDemo
     /// What the named students (the demo's own sign-ins) have ticked: most homework already due. After the entries are
     /// saved (their ids).
     /// </summary>
-    public static List<HomeworkDone> Ticks(DemoWorld world, IReadOnlyList<LogbookEntry> entries, IEnumerable<int> students, Random random)
+    public static List<HomeworkDone> Ticks(
+        DemoWorld world,
+        IReadOnlyList<LogbookEntry> entries,
+        IEnumerable<int> students,
+        Random random
+    )
     {
         var ticks = new List<HomeworkDone>();
         foreach (var student in students)
         {
-            var classes = world.Classes.Concat(world.Groups).Where(a => a.Students.Contains(student)).Select(a => (a.ClassId, a.GroupId)).ToHashSet();
+            var classes = world
+                .Classes.Concat(world.Groups)
+                .Where(a => a.Students.Contains(student))
+                .Select(a => (a.ClassId, a.GroupId))
+                .ToHashSet();
             // Only work already due: coming work ticked "done" is drawn at 70 % opacity, below the contrast axe-core
             // requires.
-            foreach (var entry in entries.Where(e => e.HomeworkDueDate < world.Calendar.Today && classes.Contains((e.SchoolClassId, e.TeachingGroupId))))
+            foreach (
+                var entry in entries.Where(e =>
+                    e.HomeworkDueDate < world.Calendar.Today && classes.Contains((e.SchoolClassId, e.TeachingGroupId))
+                )
+            )
             {
                 if (random.NextDouble() < 0.85)
-                    ticks.Add(new HomeworkDone { StudentId = student, EntryId = entry.Id, DoneAt = Min(world.Now, entry.UpdatedAt.AddHours(20)) });
+                    ticks.Add(
+                        new HomeworkDone
+                        {
+                            StudentId = student,
+                            EntryId = entry.Id,
+                            DoneAt = Min(world.Now, entry.UpdatedAt.AddHours(20)),
+                        }
+                    );
             }
         }
         return ticks;

@@ -26,6 +26,7 @@ public sealed class LogbookEntry : IClassContent
 
     /// <summary>What was done in the session (Markdown, sanitized when shown).</summary>
     public string Content { get; set; } = "";
+
     /// <summary>The travail à faire, if any (Markdown).</summary>
     public string? Homework { get; set; }
     public DateOnly? HomeworkDueDate { get; set; }
@@ -36,6 +37,7 @@ public sealed class LogbookEntry : IClassContent
     public DateTime UpdatedAt { get; set; }
     public int UpdatedById { get; set; }
     public Person? UpdatedBy { get; set; }
+
     /// <summary>Soft deletion: hidden from families and teachers, still visible to the direction.</summary>
     public DateTime? DeletedAt { get; set; }
     public int? DeletedById { get; set; }

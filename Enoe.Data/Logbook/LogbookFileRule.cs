@@ -9,6 +9,7 @@ public sealed class LogbookFileRule : IFileReadRule
     public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
     {
         var readable = LogbookService.Readable(db, personId);
-        return db.Set<LogbookAttachment>().AnyAsync(a => a.FileId == fileId && readable.Any(e => e.Id == a.EntryId), ct);
+        return db.Set<LogbookAttachment>()
+            .AnyAsync(a => a.FileId == fileId && readable.Any(e => e.Id == a.EntryId), ct);
     }
 }

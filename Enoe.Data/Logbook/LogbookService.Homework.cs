@@ -13,13 +13,38 @@ public sealed partial class LogbookService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var mine = await db.Set<LogbookEntry>().AnyAsync(e => e.Id == entryId && e.DeletedAt == null && e.Homework != null
-            && ((e.SchoolClassId != null && db.Enrolments.Any(x => x.StudentId == me && x.SchoolClassId == e.SchoolClassId))
-                || (e.TeachingGroupId != null && db.GroupEnrolments.Any(x => x.StudentId == me && x.TeachingGroupId == e.TeachingGroupId))), ct);
-        if (!mine) return Result.NotFound(LogbookMessages.NotInYourLogbook);
+        var mine = await db.Set<LogbookEntry>()
+            .AnyAsync(
+                e =>
+                    e.Id == entryId
+                    && e.DeletedAt == null
+                    && e.Homework != null
+                    && (
+                        (
+                            e.SchoolClassId != null
+                            && db.Enrolments.Any(x => x.StudentId == me && x.SchoolClassId == e.SchoolClassId)
+                        )
+                        || (
+                            e.TeachingGroupId != null
+                            && db.GroupEnrolments.Any(x => x.StudentId == me && x.TeachingGroupId == e.TeachingGroupId)
+                        )
+                    ),
+                ct
+            );
+        if (!mine)
+            return Result.NotFound(LogbookMessages.NotInYourLogbook);
         var tick = await db.Set<HomeworkDone>().FindAsync([me, entryId], ct);
-        if (done && tick is null) db.Add(new HomeworkDone { StudentId = me, EntryId = entryId, DoneAt = clock.GetUtcNow().UtcDateTime });
-        if (!done && tick is not null) db.Remove(tick);
+        if (done && tick is null)
+            db.Add(
+                new HomeworkDone
+                {
+                    StudentId = me,
+                    EntryId = entryId,
+                    DoneAt = clock.GetUtcNow().UtcDateTime,
+                }
+            );
+        if (!done && tick is not null)
+            db.Remove(tick);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
@@ -27,19 +52,45 @@ public sealed partial class LogbookService
     /// <summary>
     /// How much work the students of a class or group already have due on a day (any subject, their groups included).
     /// </summary>
-    public async Task<Result<HomeworkLoad>> HomeworkLoadAsync(CurrentUser user, int? classId, int? groupId, DateOnly dueDate, CancellationToken ct = default)
+    public async Task<Result<HomeworkLoad>> HomeworkLoadAsync(
+        CurrentUser user,
+        int? classId,
+        int? groupId,
+        DateOnly dueDate,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var teaches = await db.TeachingAssignments.AnyAsync(a => a.TeacherId == user.PersonId
-            && ((classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)), ct);
-        if (!teaches) return NotYourClass;
+        var teaches = await db.TeachingAssignments.AnyAsync(
+            a =>
+                a.TeacherId == user.PersonId
+                && (
+                    (classId != null && a.SchoolClassId == classId) || (groupId != null && a.TeachingGroupId == groupId)
+                ),
+            ct
+        );
+        if (!teaches)
+            return NotYourClass;
         var students = ClassContent.Students(db, classId, groupId);
         var classes = db.Enrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.SchoolClassId);
         var groups = db.GroupEnrolments.Where(e => students.Contains(e.StudentId)).Select(e => e.TeachingGroupId);
-        var due = await db.Set<LogbookEntry>().CountAsync(e => e.DeletedAt == null && e.Homework != null && e.HomeworkDueDate == dueDate
-            && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value)) || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))), ct);
-        var threshold = await (classId is int k ? db.Classes.Where(x => x.Id == k).Select(x => x.School!.HomeworkWarningThreshold)
-            : db.Groups.Where(x => x.Id == groupId).Select(x => x.School!.HomeworkWarningThreshold)).FirstAsync(ct);
+        var due = await db.Set<LogbookEntry>()
+            .CountAsync(
+                e =>
+                    e.DeletedAt == null
+                    && e.Homework != null
+                    && e.HomeworkDueDate == dueDate
+                    && (
+                        (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+                        || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))
+                    ),
+                ct
+            );
+        var threshold = await (
+            classId is int k
+                ? db.Classes.Where(x => x.Id == k).Select(x => x.School!.HomeworkWarningThreshold)
+                : db.Groups.Where(x => x.Id == groupId).Select(x => x.School!.HomeworkWarningThreshold)
+        ).FirstAsync(ct);
         return Result<HomeworkLoad>.Ok(new HomeworkLoad(due, threshold));
     }
 }

@@ -15,41 +15,80 @@ public sealed partial class LogbookService
     /// Creates or updates an entry. On a concurrent change the result is a conflict carrying the
     /// stored version, so the editor can show both; nothing the caller typed is lost or written.
     /// </summary>
-    public async Task<Result<LogbookEntryView>> SaveAsync(CurrentUser user, LogbookDraft draft, CancellationToken ct = default)
+    public async Task<Result<LogbookEntryView>> SaveAsync(
+        CurrentUser user,
+        LogbookDraft draft,
+        CancellationToken ct = default
+    )
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         LogbookEntry entry;
         if (draft.Id == 0)
         {
-            var schoolId = await WritableSchoolAsync(db, user.PersonId, draft.SchoolClassId, draft.TeachingGroupId, draft.SubjectId, ct);
-            if (schoolId is null) return NotYourClass;
+            var schoolId = await WritableSchoolAsync(
+                db,
+                user.PersonId,
+                draft.SchoolClassId,
+                draft.TeachingGroupId,
+                draft.SubjectId,
+                ct
+            );
+            if (schoolId is null)
+                return NotYourClass;
             entry = new LogbookEntry
             {
-                SchoolId = schoolId.Value, SchoolClassId = draft.SchoolClassId, TeachingGroupId = draft.TeachingGroupId,
-                SubjectId = draft.SubjectId, CreatedAt = now, CreatedById = user.PersonId,
+                SchoolId = schoolId.Value,
+                SchoolClassId = draft.SchoolClassId,
+                TeachingGroupId = draft.TeachingGroupId,
+                SubjectId = draft.SubjectId,
+                CreatedAt = now,
+                CreatedById = user.PersonId,
             };
             db.Add(entry);
         }
         else
         {
-            var found = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
-            if (found is null) return Result.NotFound(LogbookMessages.DeletedMeanwhile);
+            var found = await db.Set<LogbookEntry>()
+                .FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
+            if (found is null)
+                return Result.NotFound(LogbookMessages.DeletedMeanwhile);
             // The audience and subject come from the stored entry: a forged draft cannot move it elsewhere.
-            if (await WritableSchoolAsync(db, user.PersonId, found.SchoolClassId, found.TeachingGroupId, found.SubjectId, ct) is null)
+            if (
+                await WritableSchoolAsync(
+                    db,
+                    user.PersonId,
+                    found.SchoolClassId,
+                    found.TeachingGroupId,
+                    found.SubjectId,
+                    ct
+                )
+                is null
+            )
                 return NotYourClass;
             if (found.Version != draft.Version)
-                return Result<LogbookEntryView>.Conflict((await ViewAsync(db, found.Id, user.PersonId, ct))!,
-                    LogbookMessages.ChangedByAnother);
+                return Result<LogbookEntryView>.Conflict(
+                    (await ViewAsync(db, found.Id, user.PersonId, ct))!,
+                    LogbookMessages.ChangedByAnother
+                );
             entry = found;
-            db.Add(new LogbookRevision
-            {
-                EntryId = entry.Id, Version = entry.Version, Content = entry.Content, Homework = entry.Homework,
-                HomeworkDueDate = entry.HomeworkDueDate, HomeworkMinutes = entry.HomeworkMinutes, EditedAt = entry.UpdatedAt, EditedById = entry.UpdatedById,
-            });
+            db.Add(
+                new LogbookRevision
+                {
+                    EntryId = entry.Id,
+                    Version = entry.Version,
+                    Content = entry.Content,
+                    Homework = entry.Homework,
+                    HomeworkDueDate = entry.HomeworkDueDate,
+                    HomeworkMinutes = entry.HomeworkMinutes,
+                    EditedAt = entry.UpdatedAt,
+                    EditedById = entry.UpdatedById,
+                }
+            );
         }
         entry.SessionDate = draft.SessionDate;
         entry.StartsAt = draft.StartsAt;
@@ -63,7 +102,9 @@ public sealed partial class LogbookService
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(
+            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+        );
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 
@@ -72,14 +113,29 @@ public sealed partial class LogbookService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
-        if (entry is null) return Result.NotFound(LogbookMessages.AlreadyDeleted);
-        if (await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null) return NotYourClass;
-        if (entry.Version != version) return Result.Conflict(LogbookMessages.ChangedBeforeDelete);
+        if (entry is null)
+            return Result.NotFound(LogbookMessages.AlreadyDeleted);
+        if (
+            await WritableSchoolAsync(
+                db,
+                user.PersonId,
+                entry.SchoolClassId,
+                entry.TeachingGroupId,
+                entry.SubjectId,
+                ct
+            )
+            is null
+        )
+            return NotYourClass;
+        if (entry.Version != version)
+            return Result.Conflict(LogbookMessages.ChangedBeforeDelete);
         entry.DeletedAt = clock.GetUtcNow().UtcDateTime;
         entry.DeletedById = user.PersonId;
         entry.Version++;
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(
+            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+        );
         return Result.Ok();
     }
 
@@ -90,35 +146,67 @@ public sealed partial class LogbookService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null) return Result.NotFound(LogbookMessages.EntryNotFound);
-        if (await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null) return NotYourClass;
-        if (entry.DeletedAt is null) return Result.Invalid([LogbookMessages.NotDeleted]);
+        if (entry is null)
+            return Result.NotFound(LogbookMessages.EntryNotFound);
+        if (
+            await WritableSchoolAsync(
+                db,
+                user.PersonId,
+                entry.SchoolClassId,
+                entry.TeachingGroupId,
+                entry.SubjectId,
+                ct
+            )
+            is null
+        )
+            return NotYourClass;
+        if (entry.DeletedAt is null)
+            return Result.Invalid([LogbookMessages.NotDeleted]);
         (entry.DeletedAt, entry.DeletedById) = (null, null);
         entry.Version++;
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(
+            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+        );
         return Result.Ok();
     }
 
     /// <summary>
     /// Attaches files (a worksheet, slides) to an entry of a class the teacher teaches; its readers are told live.
     /// </summary>
-    public async Task<Result<int>> AttachAsync(CurrentUser user, int entryId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
+    public async Task<Result<int>> AttachAsync(
+        CurrentUser user,
+        int entryId,
+        IReadOnlyList<FileUpload> uploads,
+        CancellationToken ct = default
+    )
     {
-        if (uploads.Count == 0) return Result.Invalid([LogbookMessages.ChooseAFile]);
+        if (uploads.Count == 0)
+            return Result.Invalid([LogbookMessages.ChooseAFile]);
         LogbookEntry? entry;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
-            if (entry is null) return NotYourClass;
+            if (entry is null)
+                return NotYourClass;
         }
-        var result = await files.SaveWithFilesAsync(user.PersonId, entry.SchoolId, uploads, async (db, stored) =>
-        {
-            if (await WritableEntryAsync(db, user.PersonId, entryId, ct) is null) return NotYourClass;
-            db.AddRange(stored.Select(f => new LogbookAttachment { EntryId = entryId, File = f }));
-            return Result<int>.Ok(stored.Count);
-        }, ct);
-        if (result.Succeeded) await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        var result = await files.SaveWithFilesAsync(
+            user.PersonId,
+            entry.SchoolId,
+            uploads,
+            async (db, stored) =>
+            {
+                if (await WritableEntryAsync(db, user.PersonId, entryId, ct) is null)
+                    return NotYourClass;
+                db.AddRange(stored.Select(f => new LogbookAttachment { EntryId = entryId, File = f }));
+                return Result<int>.Ok(stored.Count);
+            },
+            ct
+        );
+        if (result.Succeeded)
+            await events.PublishAsync(
+                new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+            );
         return result;
     }
 
@@ -127,27 +215,51 @@ public sealed partial class LogbookService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
-        if (entry is null) return NotYourClass;
-        var attachment = await db.Set<LogbookAttachment>().Include(a => a.File).FirstOrDefaultAsync(a => a.EntryId == entryId && a.FileId == fileId, ct);
-        if (attachment is null) return Result.NotFound(LogbookMessages.NoLongerAttached);
+        if (entry is null)
+            return NotYourClass;
+        var attachment = await db.Set<LogbookAttachment>()
+            .Include(a => a.File)
+            .FirstOrDefaultAsync(a => a.EntryId == entryId && a.FileId == fileId, ct);
+        if (attachment is null)
+            return Result.NotFound(LogbookMessages.NoLongerAttached);
         db.Remove(attachment);
         db.Remove(attachment.File!);
         await db.SaveChangesAsync(ct);
         files.DeleteBlobs([attachment.File!.BlobId]);
-        await events.PublishAsync(new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId));
+        await events.PublishAsync(
+            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+        );
         return Result.Ok();
     }
 
-    private static async Task<LogbookEntry?> WritableEntryAsync(EnoeDbContext db, int teacherId, int entryId, CancellationToken ct)
+    private static async Task<LogbookEntry?> WritableEntryAsync(
+        EnoeDbContext db,
+        int teacherId,
+        int entryId,
+        CancellationToken ct
+    )
     {
-        var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
-        return entry is not null && await WritableSchoolAsync(db, teacherId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is not null ? entry : null;
+        var entry = await db.Set<LogbookEntry>()
+            .AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
+        return
+            entry is not null
+            && await WritableSchoolAsync(db, teacherId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct)
+                is not null
+            ? entry
+            : null;
     }
 
     /// <summary>Built when refused, in the reader's language.</summary>
     private static Refusal NotYourClass => Result.Forbidden(LogbookMessages.NotYourClass);
 
     /// <summary>The school of the class or group if this teacher teaches that subject there; otherwise null.</summary>
-    private static Task<int?> WritableSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
-        ClassContent.TaughtSchoolAsync(db, teacherId, classId, groupId, subjectId, ct);
+    private static Task<int?> WritableSchoolAsync(
+        EnoeDbContext db,
+        int teacherId,
+        int? classId,
+        int? groupId,
+        int subjectId,
+        CancellationToken ct
+    ) => ClassContent.TaughtSchoolAsync(db, teacherId, classId, groupId, subjectId, ct);
 }

@@ -13,7 +13,12 @@ namespace Enoe.Data.Logbook;
 /// children's, the direction (staff and admins) every class of its établissement, deleted entries
 /// included. All of it is decided here, against the database.
 /// </summary>
-public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
+public sealed partial class LogbookService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    FileStore files,
+    TimeProvider clock,
+    IEventBus events
+)
 {
     private static readonly LogbookDraftValidator Validator = new();
 
@@ -22,56 +27,101 @@ public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFa
     /// child. Without a child, only the current établissement's: a teacher of two établissements
     /// (each with its own 3eB) reads one carnet at a time, like the rest of the workspace.
     /// </summary>
-    public async Task<IReadOnlyList<LogbookEntryView>> ListAsync(CurrentUser user, DateOnly from, DateOnly to,
-        int? classId = null, int? groupId = null, int? studentId = null, bool byDueDate = false, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LogbookEntryView>> ListAsync(
+        CurrentUser user,
+        DateOnly from,
+        DateOnly to,
+        int? classId = null,
+        int? groupId = null,
+        int? studentId = null,
+        bool byDueDate = false,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         // Whose "done" ticks: the student's own, or a parent's child (only theirs).
         var doneFor = studentId is int s && await Audiences.Learners(db, me).ContainsAsync(s, ct) ? s : me;
         var query = Readable(db, me);
-        if (classId is int c) query = query.Where(e => e.SchoolClassId == c);
-        if (groupId is int g) query = query.Where(e => e.TeachingGroupId == g);
+        if (classId is int c)
+            query = query.Where(e => e.SchoolClassId == c);
+        if (groupId is int g)
+            query = query.Where(e => e.TeachingGroupId == g);
         if (studentId is int child)
         {
             var classes = db.Enrolments.Where(e => e.StudentId == child).Select(e => e.SchoolClassId);
             var groups = db.GroupEnrolments.Where(e => e.StudentId == child).Select(e => e.TeachingGroupId);
-            query = query.Where(e => (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
-                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)));
+            query = query.Where(e =>
+                (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))
+            );
         }
-        else query = query.Where(e => e.SchoolId == user.SchoolId);
+        else
+            query = query.Where(e => e.SchoolId == user.SchoolId);
         query = byDueDate
             ? query.Where(e => e.HomeworkDueDate >= from && e.HomeworkDueDate <= to)
             : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);
-        return await Project(db, query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt), doneFor)
-            .AsNoTracking().ToListAsync(ct);
+        return await Project(
+                db,
+                query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt),
+                doneFor
+            )
+            .AsNoTracking()
+            .ToListAsync(ct);
     }
 
     /// <summary>
     /// The classes and groups whose carnet this person reads as a student, parent (one child or all) or teacher: what
     /// live updates are filtered on.
     /// </summary>
-    public async Task<(IReadOnlySet<int> Classes, IReadOnlySet<int> Groups)> ReaderAudiencesAsync(CurrentUser user, int? childId, CancellationToken ct = default)
+    public async Task<(IReadOnlySet<int> Classes, IReadOnlySet<int> Groups)> ReaderAudiencesAsync(
+        CurrentUser user,
+        int? childId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var learners = Audiences.Learners(db, me, childId);
-        var ids = await db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
-            .Concat(db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId }))
-            .Concat(db.TeachingAssignments.Where(a => a.TeacherId == me).Select(a => new { Class = a.SchoolClassId, Group = a.TeachingGroupId }))
+        var ids = await db
+            .Enrolments.Where(e => learners.Contains(e.StudentId))
+            .Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
+            .Concat(
+                db.GroupEnrolments.Where(e => learners.Contains(e.StudentId))
+                    .Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId })
+            )
+            .Concat(
+                db.TeachingAssignments.Where(a => a.TeacherId == me)
+                    .Select(a => new { Class = a.SchoolClassId, Group = a.TeachingGroupId })
+            )
             .ToListAsync(ct);
-        return (ids.Where(i => i.Class != null).Select(i => i.Class!.Value).ToHashSet(), ids.Where(i => i.Group != null).Select(i => i.Group!.Value).ToHashSet());
+        return (
+            ids.Where(i => i.Class != null).Select(i => i.Class!.Value).ToHashSet(),
+            ids.Where(i => i.Group != null).Select(i => i.Group!.Value).ToHashSet()
+        );
     }
 
     /// <summary>
     /// Every class of the établissement, for its direction (staff and admins); empty for anyone else.
     /// </summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesForDirectionAsync(CurrentUser user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesForDirectionAsync(
+        CurrentUser user,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Classes.AsNoTracking()
-            .Where(c => c.SchoolId == user.SchoolId && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Profile.Direction) != 0))
-            .OrderBy(c => c.LevelId).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var rows = await db
+            .Classes.AsNoTracking()
+            .Where(c =>
+                c.SchoolId == user.SchoolId
+                && db.Memberships.Any(m =>
+                    m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Profile.Direction) != 0
+                )
+            )
+            .OrderBy(c => c.LevelId)
+            .ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name })
+            .ToListAsync(ct);
         return [.. rows.Select(r => (r.Id, r.Name))];
     }
 
@@ -79,29 +129,62 @@ public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFa
     public async Task<IReadOnlyList<TeachingAudience>> AudiencesAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.TeachingAssignments.AsNoTracking()
+        return await db
+            .TeachingAssignments.AsNoTracking()
             .Where(a => a.TeacherId == user.PersonId && a.Subject!.SchoolId == user.SchoolId)
             .OrderBy(a => a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name)
-            .Select(a => new TeachingAudience(a.SchoolClassId, a.TeachingGroupId,
-                a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name, a.SubjectId, a.Subject!.Name))
+            .Select(a => new TeachingAudience(
+                a.SchoolClassId,
+                a.TeachingGroupId,
+                a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name,
+                a.SubjectId,
+                a.Subject!.Name
+            ))
             .ToListAsync(ct);
     }
 
     /// <summary>Earlier texts of an entry, newest first: for its teachers and the direction.</summary>
-    public async Task<Result<IReadOnlyList<LogbookRevisionView>>> HistoryAsync(CurrentUser user, int entryId, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<LogbookRevisionView>>> HistoryAsync(
+        CurrentUser user,
+        int entryId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
-        if (entry is null) return Result.NotFound(LogbookMessages.EntryNotFound);
-        var isDirection = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Profile.Direction) != 0, ct);
-        if (!isDirection && await WritableSchoolAsync(db, user.PersonId, entry.SchoolClassId, entry.TeachingGroupId, entry.SubjectId, ct) is null)
+        if (entry is null)
+            return Result.NotFound(LogbookMessages.EntryNotFound);
+        var isDirection = await db.Memberships.AnyAsync(
+            m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Profile.Direction) != 0,
+            ct
+        );
+        if (
+            !isDirection
+            && await WritableSchoolAsync(
+                db,
+                user.PersonId,
+                entry.SchoolClassId,
+                entry.TeachingGroupId,
+                entry.SubjectId,
+                ct
+            )
+                is null
+        )
             return Result.Forbidden(LogbookMessages.HistoryForbidden);
-        IReadOnlyList<LogbookRevisionView> revisions = await (from r in db.Set<LogbookRevision>()
-                                                              join p in db.Users on r.EditedById equals p.Id
-                                                              where r.EntryId == entryId
-                                                              orderby r.Version descending
-                                                              select new LogbookRevisionView(r.Version, r.Content, r.Homework, r.HomeworkDueDate, r.EditedAt, p.FirstName + " " + p.LastName))
-            .ToListAsync(ct);
+        IReadOnlyList<LogbookRevisionView> revisions = await (
+            from r in db.Set<LogbookRevision>()
+            join p in db.Users on r.EditedById equals p.Id
+            where r.EntryId == entryId
+            orderby r.Version descending
+            select new LogbookRevisionView(
+                r.Version,
+                r.Content,
+                r.Homework,
+                r.HomeworkDueDate,
+                r.EditedAt,
+                p.FirstName + " " + p.LastName
+            )
+        ).ToListAsync(ct);
         return Result<IReadOnlyList<LogbookRevisionView>>.Ok(revisions);
     }
 
@@ -111,21 +194,52 @@ public sealed partial class LogbookService(IDbContextFactory<EnoeDbContext> dbFa
         var learners = Audiences.Learners(db, me);
         var classes = Audiences.Classes(db, me, learners);
         var groups = Audiences.Groups(db, me, learners);
-        var directionOf = db.Memberships.Where(m => m.PersonId == me && (m.Profiles & Profile.Direction) != 0).Select(m => m.SchoolId);
-        return db.Set<LogbookEntry>().Where(e => directionOf.Contains(e.SchoolId)
-            || (e.DeletedAt == null && ((e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
-                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value)))));
+        var directionOf = db
+            .Memberships.Where(m => m.PersonId == me && (m.Profiles & Profile.Direction) != 0)
+            .Select(m => m.SchoolId);
+        return db.Set<LogbookEntry>()
+            .Where(e =>
+                directionOf.Contains(e.SchoolId)
+                || (
+                    e.DeletedAt == null
+                    && (
+                        (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+                        || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))
+                    )
+                )
+            );
     }
 
     private static Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>
         Project(db, db.Set<LogbookEntry>().AsNoTracking().Where(e => e.Id == entryId), me).FirstOrDefaultAsync(ct);
 
     /// <summary>Entries as the pages show them, with <paramref name="doneFor"/>'s "done" tick.</summary>
-    private static IQueryable<LogbookEntryView> Project(EnoeDbContext db, IQueryable<LogbookEntry> entries, int doneFor) =>
-        entries.Select(e => new LogbookEntryView(e.Id, e.SchoolClassId, e.TeachingGroupId,
-            e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name, e.SubjectId, e.Subject!.Name,
-            e.SessionDate, e.StartsAt, e.EndsAt, e.Content, e.Homework, e.HomeworkDueDate, e.HomeworkMinutes,
-            e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName, e.UpdatedAt, e.Version, e.DeletedAt != null,
+    private static IQueryable<LogbookEntryView> Project(
+        EnoeDbContext db,
+        IQueryable<LogbookEntry> entries,
+        int doneFor
+    ) =>
+        entries.Select(e => new LogbookEntryView(
+            e.Id,
+            e.SchoolClassId,
+            e.TeachingGroupId,
+            e.SchoolClass != null ? e.SchoolClass.Name : e.TeachingGroup!.Name,
+            e.SubjectId,
+            e.Subject!.Name,
+            e.SessionDate,
+            e.StartsAt,
+            e.EndsAt,
+            e.Content,
+            e.Homework,
+            e.HomeworkDueDate,
+            e.HomeworkMinutes,
+            e.UpdatedBy!.FirstName + " " + e.UpdatedBy.LastName,
+            e.UpdatedAt,
+            e.Version,
+            e.DeletedAt != null,
             db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor),
-            e.Attachments.OrderBy(a => a.FileId).Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length)).ToList()));
+            e.Attachments.OrderBy(a => a.FileId)
+                .Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length))
+                .ToList()
+        ));
 }

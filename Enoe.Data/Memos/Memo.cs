@@ -12,15 +12,19 @@ public sealed class Memo
     public int SenderId { get; set; }
     public Person? Sender { get; set; }
     public string Subject { get; set; } = "";
+
     /// <summary>Markdown, sanitized when shown.</summary>
     public string Body { get; set; } = "";
     public DateTime SentAt { get; set; }
+
     /// <summary>The first mémo of the conversation (itself for a new one).</summary>
     public int ThreadId { get; set; }
     public int? ReplyToId { get; set; }
+
     /// <summary>A parent writing about one of their children says which.</summary>
     public int? AboutChildId { get; set; }
     public Person? AboutChild { get; set; }
+
     /// <summary>"Élèves de 4eA, Mme Girard": the addressing as the sender chose it.</summary>
     public string To { get; set; } = "";
     public MemoFolder SenderFolder { get; set; } = MemoFolder.Sent;
@@ -29,7 +33,14 @@ public sealed class Memo
 }
 
 /// <summary>Where a copy is kept. <see cref="Deleted"/>: emptied from the bin, gone for its owner.</summary>
-public enum MemoFolder { Inbox, Sent, Archive, Bin, Deleted }
+public enum MemoFolder
+{
+    Inbox,
+    Sent,
+    Archive,
+    Bin,
+    Deleted,
+}
 
 /// <summary>One person's copy of a mémo: where they keep it and when they read it.</summary>
 public sealed class MemoRecipient
@@ -38,6 +49,7 @@ public sealed class MemoRecipient
     public Memo? Memo { get; set; }
     public int PersonId { get; set; }
     public Person? Person { get; set; }
+
     /// <summary>Which of the sender's audiences brought them in, for per-audience read receipts.</summary>
     public int? AudienceId { get; set; }
     public MemoFolder Folder { get; set; } = MemoFolder.Inbox;

@@ -7,6 +7,7 @@ public enum AudienceKind
     ClassParents,
     ClassTeachers,
     GroupStudents,
+
     /// <summary>
     /// Everyone of the établissement holding a profile (<see cref="MemoAddress.TargetId"/> is a
     /// <see cref="People.Profile"/> value).

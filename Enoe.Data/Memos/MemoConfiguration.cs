@@ -10,7 +10,12 @@ internal sealed class MemoConfiguration : IEntityTypeConfiguration<Memo>
         b.Property(m => m.Subject).HasMaxLength(MemoDraftValidator.SubjectMax);
         b.Property(m => m.Body).HasMaxLength(MemoDraftValidator.BodyMax);
         b.Property(m => m.To).HasMaxLength(300);
-        b.HasIndex(m => new { m.SenderId, m.SenderFolder, m.SentAt });
+        b.HasIndex(m => new
+        {
+            m.SenderId,
+            m.SenderFolder,
+            m.SentAt,
+        });
         b.HasIndex(m => m.ThreadId);
         b.HasOne(m => m.Sender).WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.AboutChild).WithMany().HasForeignKey(m => m.AboutChildId).OnDelete(DeleteBehavior.SetNull);
@@ -25,7 +30,12 @@ internal sealed class MemoRecipientConfiguration : IEntityTypeConfiguration<Memo
     public void Configure(EntityTypeBuilder<MemoRecipient> b)
     {
         b.HasKey(r => new { r.MemoId, r.PersonId });
-        b.HasIndex(r => new { r.PersonId, r.Folder, r.ReadAt }); // inbox pages and the unread badge
+        b.HasIndex(r => new
+        {
+            r.PersonId,
+            r.Folder,
+            r.ReadAt,
+        }); // inbox pages and the unread badge
         b.HasIndex(r => r.AudienceId);
         b.HasOne(r => r.Memo).WithMany().HasForeignKey(r => r.MemoId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);

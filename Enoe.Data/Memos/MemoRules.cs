@@ -8,41 +8,57 @@ namespace Enoe.Data.Memos;
 public enum MemoRules
 {
     None = 0,
+
     /// <summary>Students write to the teachers of their classes and groups.</summary>
     StudentsToTheirTeachers = 1 << 0,
+
     /// <summary>Students write to the staff (vie scolaire, direction, CDI).</summary>
     StudentsToStaff = 1 << 1,
+
     /// <summary>Students write to the students of their classes and groups.</summary>
     StudentsToClassmates = 1 << 2,
+
     /// <summary>Parents write to their children's teachers.</summary>
     ParentsToTeachers = 1 << 3,
+
     /// <summary>Parents write to the staff and the direction.</summary>
     ParentsToStaff = 1 << 4,
+
     /// <summary>Parents write to the other parents of their children's classes.</summary>
     ParentsToClassParents = 1 << 5,
+
     /// <summary>Teachers write to the students of their classes and groups.</summary>
     TeachersToStudents = 1 << 6,
+
     /// <summary>Teachers write to the parents of their students.</summary>
     TeachersToParents = 1 << 7,
+
     /// <summary>Teachers write to every colleague and the staff.</summary>
     TeachersToColleagues = 1 << 8,
 
-    Default = StudentsToTheirTeachers | StudentsToStaff | ParentsToTeachers | ParentsToStaff | TeachersToStudents | TeachersToParents | TeachersToColleagues,
+    Default =
+        StudentsToTheirTeachers
+        | StudentsToStaff
+        | ParentsToTeachers
+        | ParentsToStaff
+        | TeachersToStudents
+        | TeachersToParents
+        | TeachersToColleagues,
 }
 
 public static class MemoRuleNames
 {
     /// <summary>Each rule and its description, in the reader's language (read when shown, never cached).</summary>
     public static IReadOnlyList<(MemoRules Rule, string Text)> All =>
-    [
-        (MemoRules.StudentsToTheirTeachers, MemoMessages.Rule_StudentsToTheirTeachers),
-        (MemoRules.StudentsToStaff, MemoMessages.Rule_StudentsToStaff),
-        (MemoRules.StudentsToClassmates, MemoMessages.Rule_StudentsToClassmates),
-        (MemoRules.ParentsToTeachers, MemoMessages.Rule_ParentsToTeachers),
-        (MemoRules.ParentsToStaff, MemoMessages.Rule_ParentsToStaff),
-        (MemoRules.ParentsToClassParents, MemoMessages.Rule_ParentsToClassParents),
-        (MemoRules.TeachersToStudents, MemoMessages.Rule_TeachersToStudents),
-        (MemoRules.TeachersToParents, MemoMessages.Rule_TeachersToParents),
-        (MemoRules.TeachersToColleagues, MemoMessages.Rule_TeachersToColleagues),
-    ];
+        [
+            (MemoRules.StudentsToTheirTeachers, MemoMessages.Rule_StudentsToTheirTeachers),
+            (MemoRules.StudentsToStaff, MemoMessages.Rule_StudentsToStaff),
+            (MemoRules.StudentsToClassmates, MemoMessages.Rule_StudentsToClassmates),
+            (MemoRules.ParentsToTeachers, MemoMessages.Rule_ParentsToTeachers),
+            (MemoRules.ParentsToStaff, MemoMessages.Rule_ParentsToStaff),
+            (MemoRules.ParentsToClassParents, MemoMessages.Rule_ParentsToClassParents),
+            (MemoRules.TeachersToStudents, MemoMessages.Rule_TeachersToStudents),
+            (MemoRules.TeachersToParents, MemoMessages.Rule_TeachersToParents),
+            (MemoRules.TeachersToColleagues, MemoMessages.Rule_TeachersToColleagues),
+        ];
 }

@@ -8,27 +8,52 @@ namespace Enoe.Data.Memos;
 public sealed partial class MemoService
 {
     /// <summary>The addresses a mémo this person can see was sent to, for "reply to all".</summary>
-    public async Task<IReadOnlyList<MemoAddress>> AudiencesOfAsync(CurrentUser user, int memoId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MemoAddress>> AudiencesOfAsync(
+        CurrentUser user,
+        int memoId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = Visible(db, user.PersonId);
-        return await db.Set<MemoAudience>().Where(a => a.MemoId == memoId && visible.Any(m => m.Id == memoId)).OrderBy(a => a.Id)
-            .Select(a => new MemoAddress(a.Kind, a.TargetId, a.Label)).ToListAsync(ct);
+        return await db.Set<MemoAudience>()
+            .Where(a => a.MemoId == memoId && visible.Any(m => m.Id == memoId))
+            .OrderBy(a => a.Id)
+            .Select(a => new MemoAddress(a.Kind, a.TargetId, a.Label))
+            .ToListAsync(ct);
     }
 
     /// <summary>Who has read a mémo, for its sender: per audience and per person (the first readers by name).</summary>
-    public async Task<Result<MemoReceipts>> ReceiptsAsync(CurrentUser user, int memoId, int take = 200, CancellationToken ct = default)
+    public async Task<Result<MemoReceipts>> ReceiptsAsync(
+        CurrentUser user,
+        int memoId,
+        int take = 200,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<Memo>().AnyAsync(m => m.Id == memoId && m.SenderId == user.PersonId, ct))
             return Result.Forbidden(MemoMessages.Receipts_SenderOnly);
-        var audiences = await db.Set<MemoAudience>().Where(a => a.MemoId == memoId).OrderBy(a => a.Id)
-            .Select(a => new AudienceReceipt(a.Label, db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null), db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id)))
+        var audiences = await db.Set<MemoAudience>()
+            .Where(a => a.MemoId == memoId)
+            .OrderBy(a => a.Id)
+            .Select(a => new AudienceReceipt(
+                a.Label,
+                db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null),
+                db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id)
+            ))
             .ToListAsync(ct);
-        var readers = await db.Set<MemoRecipient>().Where(r => r.MemoId == memoId)
-            .OrderBy(r => r.ReadAt == null).ThenBy(r => r.ReadAt).ThenBy(r => r.Person!.LastName).Take(take)
-            .Select(r => new ReaderReceipt(r.Person!.FirstName + " " + r.Person.LastName, r.ReadAt)).ToListAsync(ct);
-        return Result<MemoReceipts>.Ok(new MemoReceipts(audiences, readers, audiences.Sum(a => a.Read), audiences.Sum(a => a.Total)));
+        var readers = await db.Set<MemoRecipient>()
+            .Where(r => r.MemoId == memoId)
+            .OrderBy(r => r.ReadAt == null)
+            .ThenBy(r => r.ReadAt)
+            .ThenBy(r => r.Person!.LastName)
+            .Take(take)
+            .Select(r => new ReaderReceipt(r.Person!.FirstName + " " + r.Person.LastName, r.ReadAt))
+            .ToListAsync(ct);
+        return Result<MemoReceipts>.Ok(
+            new MemoReceipts(audiences, readers, audiences.Sum(a => a.Read), audiences.Sum(a => a.Total))
+        );
     }
 
     /// <summary>
@@ -47,7 +72,8 @@ public sealed partial class MemoService
             return Result.Ok();
         }
         var mine = await db.Set<Memo>().FirstOrDefaultAsync(m => m.Id == memoId && m.SenderId == me, ct);
-        if (mine is null || to == MemoFolder.Inbox) return Result.NotFound(MemoMessages.Move_NotFound);
+        if (mine is null || to == MemoFolder.Inbox)
+            return Result.NotFound(MemoMessages.Move_NotFound);
         mine.SenderFolder = to;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
@@ -60,9 +86,11 @@ public sealed partial class MemoService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var received = await db.Set<MemoRecipient>().Where(r => r.PersonId == me && r.Folder == MemoFolder.Bin)
+        var received = await db.Set<MemoRecipient>()
+            .Where(r => r.PersonId == me && r.Folder == MemoFolder.Bin)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Folder, MemoFolder.Deleted), ct);
-        var sent = await db.Set<Memo>().Where(m => m.SenderId == me && m.SenderFolder == MemoFolder.Bin)
+        var sent = await db.Set<Memo>()
+            .Where(m => m.SenderId == me && m.SenderFolder == MemoFolder.Bin)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted), ct);
         return received + sent;
     }

@@ -13,119 +13,248 @@ namespace Enoe.Data.Memos;
 /// one recipient the sender may not reach refuses the whole mémo. Each recipient keeps their own
 /// copy (folder, read time); the sender sees who has read it.
 /// </summary>
-public sealed partial class MemoService(IDbContextFactory<EnoeDbContext> dbFactory, FileStore files, TimeProvider clock, IEventBus events)
+public sealed partial class MemoService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    FileStore files,
+    TimeProvider clock,
+    IEventBus events
+)
 {
-    public const int PageSize = 20, AttachmentsMax = 10;
+    public const int PageSize = 20,
+        AttachmentsMax = 10;
     private static readonly MemoDraftValidator Validator = new();
 
     /// <summary>
     /// Sends a mémo. Nothing is written when anything is wrong: the form, an attachment, an address
     /// the sender may not reach or that reaches nobody. One write for every recipient.
     /// </summary>
-    public async Task<Result<int>> SendAsync(CurrentUser user, MemoDraft draft, IReadOnlyList<FileUpload> attachments, CancellationToken ct = default)
+    public async Task<Result<int>> SendAsync(
+        CurrentUser user,
+        MemoDraft draft,
+        IReadOnlyList<FileUpload> attachments,
+        CancellationToken ct = default
+    )
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
-        if (attachments.Count > AttachmentsMax) return Result.Invalid([MemoMessages.FormatSend_TooManyAttachments(AttachmentsMax)]);
-        if (user.SchoolId is not int schoolId) return Result.Forbidden(MemoMessages.Send_NoSchool);
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (attachments.Count > AttachmentsMax)
+            return Result.Invalid([MemoMessages.FormatSend_TooManyAttachments(AttachmentsMax)]);
+        if (user.SchoolId is not int schoolId)
+            return Result.Forbidden(MemoMessages.Send_NoSchool);
 
         Result<Resolved> resolved;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             resolved = await ResolveAsync(db, user.PersonId, schoolId, draft, ct);
-        if (!resolved.Succeeded) return resolved.Failure;
+        if (!resolved.Succeeded)
+            return resolved.Failure;
         var plan = resolved.Value!;
 
         Memo? memo = null;
-        var result = await files.SaveWithFilesAsync(user.PersonId, schoolId, attachments, async (db, stored) =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            memo = new Memo
+        var result = await files.SaveWithFilesAsync(
+            user.PersonId,
+            schoolId,
+            attachments,
+            async (db, stored) =>
             {
-                SchoolId = schoolId, SenderId = user.PersonId, Subject = draft.Subject.Trim(), Body = draft.Body.Trim(), SentAt = now,
-                ReplyToId = draft.ReplyToId, AboutChildId = draft.AboutChildId, To = Summary(plan.To),
-                Audiences = [.. plan.To.Select(a => new MemoAudience { Kind = a.Kind, TargetId = a.TargetId, Label = a.Label })],
-                Attachments = [.. stored.Select(f => new MemoAttachment { File = f }), .. plan.ForwardedFiles.Select(id => new MemoAttachment { FileId = id })],
-            };
-            db.Add(memo);
-            await db.SaveChangesAsync(ct); // the ids recipients point to
-            memo.ThreadId = plan.ThreadId ?? memo.Id;
-            // Every copy in one statement, however many recipients (EF would send one INSERT per row on SQLite).
-            var rows = JsonSerializer.Serialize(plan.Recipients.Select(r => new[] { r.PersonId, memo.Audiences[r.Address].Id }));
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
-                SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {(int)MemoFolder.Inbox} FROM json_each({rows})
-                """, ct);
-            return Result<int>.Ok(0);
-        }, ct);
-        if (!result.Succeeded) return result;
+                var now = clock.GetUtcNow().UtcDateTime;
+                memo = new Memo
+                {
+                    SchoolId = schoolId,
+                    SenderId = user.PersonId,
+                    Subject = draft.Subject.Trim(),
+                    Body = draft.Body.Trim(),
+                    SentAt = now,
+                    ReplyToId = draft.ReplyToId,
+                    AboutChildId = draft.AboutChildId,
+                    To = Summary(plan.To),
+                    Audiences =
+                    [
+                        .. plan.To.Select(a => new MemoAudience
+                        {
+                            Kind = a.Kind,
+                            TargetId = a.TargetId,
+                            Label = a.Label,
+                        }),
+                    ],
+                    Attachments =
+                    [
+                        .. stored.Select(f => new MemoAttachment { File = f }),
+                        .. plan.ForwardedFiles.Select(id => new MemoAttachment { FileId = id }),
+                    ],
+                };
+                db.Add(memo);
+                await db.SaveChangesAsync(ct); // the ids recipients point to
+                memo.ThreadId = plan.ThreadId ?? memo.Id;
+                // Every copy in one statement, however many recipients (EF would send one INSERT per row on SQLite).
+                var rows = JsonSerializer.Serialize(
+                    plan.Recipients.Select(r => new[] { r.PersonId, memo.Audiences[r.Address].Id })
+                );
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                    INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
+                    SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {(int)
+                        MemoFolder.Inbox} FROM json_each({rows})
+                    """,
+                    ct
+                );
+                return Result<int>.Ok(0);
+            },
+            ct
+        );
+        if (!result.Succeeded)
+            return result;
         await events.PublishAsync(new MemoSent(memo!.Id, plan.Recipients.Select(r => r.PersonId).ToHashSet()));
         return Result<int>.Ok(memo.Id);
     }
 
     /// <summary>A page of one folder, newest first, optionally filtered by sender, subject or text.</summary>
-    public async Task<MemoPage> ListAsync(CurrentUser user, MemoFolder folder, string? search = null, int page = 1, CancellationToken ct = default)
+    public async Task<MemoPage> ListAsync(
+        CurrentUser user,
+        MemoFolder folder,
+        string? search = null,
+        int page = 1,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var received = db.Set<MemoRecipient>().Where(r => r.PersonId == me && r.Folder == folder)
-            .Select(r => new { r.Memo!.Id, r.Memo.ThreadId, r.Memo.Subject, r.Memo.Body, From = r.Memo.Sender!.FirstName + " " + r.Memo.Sender.LastName, r.Memo.To, r.Memo.SentAt, Read = r.ReadAt != null, Attached = r.Memo.Attachments.Any() });
-        var sent = db.Set<Memo>().Where(m => m.SenderId == me && m.SenderFolder == folder)
-            .Select(m => new { m.Id, m.ThreadId, m.Subject, m.Body, From = m.Sender!.FirstName + " " + m.Sender.LastName, m.To, m.SentAt, Read = true, Attached = m.Attachments.Any() });
-        var rows = folder switch { MemoFolder.Inbox => received, MemoFolder.Sent => sent, _ => received.Concat(sent) };
+        var received = db.Set<MemoRecipient>()
+            .Where(r => r.PersonId == me && r.Folder == folder)
+            .Select(r => new
+            {
+                r.Memo!.Id,
+                r.Memo.ThreadId,
+                r.Memo.Subject,
+                r.Memo.Body,
+                From = r.Memo.Sender!.FirstName + " " + r.Memo.Sender.LastName,
+                r.Memo.To,
+                r.Memo.SentAt,
+                Read = r.ReadAt != null,
+                Attached = r.Memo.Attachments.Any(),
+            });
+        var sent = db.Set<Memo>()
+            .Where(m => m.SenderId == me && m.SenderFolder == folder)
+            .Select(m => new
+            {
+                m.Id,
+                m.ThreadId,
+                m.Subject,
+                m.Body,
+                From = m.Sender!.FirstName + " " + m.Sender.LastName,
+                m.To,
+                m.SentAt,
+                Read = true,
+                Attached = m.Attachments.Any(),
+            });
+        var rows = folder switch
+        {
+            MemoFolder.Inbox => received,
+            MemoFolder.Sent => sent,
+            _ => received.Concat(sent),
+        };
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{search.Trim()}%";
-            rows = rows.Where(r => EF.Functions.Like(r.Subject, pattern) || EF.Functions.Like(r.Body, pattern) || EF.Functions.Like(r.From, pattern));
+            rows = rows.Where(r =>
+                EF.Functions.Like(r.Subject, pattern)
+                || EF.Functions.Like(r.Body, pattern)
+                || EF.Functions.Like(r.From, pattern)
+            );
         }
         var total = await rows.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await rows.OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new MemoListItem(r.Id, r.ThreadId, r.Subject, r.From, r.To, r.SentAt, r.Read, r.Attached)).ToListAsync(ct);
+        var items = await rows.OrderByDescending(r => r.SentAt)
+            .ThenByDescending(r => r.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(r => new MemoListItem(r.Id, r.ThreadId, r.Subject, r.From, r.To, r.SentAt, r.Read, r.Attached))
+            .ToListAsync(ct);
         return new MemoPage(items, total, page, PageSize);
     }
 
     public async Task<int> UnreadCountAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<MemoRecipient>().CountAsync(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null, ct);
+        return await db.Set<MemoRecipient>()
+            .CountAsync(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null, ct);
     }
 
     /// <summary>The unread mémos of the inbox, newest first (the widget's list).</summary>
-    public async Task<IReadOnlyList<MemoListItem>> UnreadAsync(CurrentUser user, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MemoListItem>> UnreadAsync(
+        CurrentUser user,
+        int take,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<MemoRecipient>().Where(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
-            .OrderByDescending(r => r.Memo!.SentAt).Take(take)
-            .Select(r => new MemoListItem(r.MemoId, r.Memo!.ThreadId, r.Memo.Subject, r.Memo.Sender!.FirstName + " " + r.Memo.Sender.LastName, r.Memo.To, r.Memo.SentAt, false, r.Memo.Attachments.Any()))
+        return await db.Set<MemoRecipient>()
+            .Where(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
+            .OrderByDescending(r => r.Memo!.SentAt)
+            .Take(take)
+            .Select(r => new MemoListItem(
+                r.MemoId,
+                r.Memo!.ThreadId,
+                r.Memo.Subject,
+                r.Memo.Sender!.FirstName + " " + r.Memo.Sender.LastName,
+                r.Memo.To,
+                r.Memo.SentAt,
+                false,
+                r.Memo.Attachments.Any()
+            ))
             .ToListAsync(ct);
     }
 
     /// <summary>
     /// The conversation a mémo belongs to, as far as this person took part in it; reading it marks their copies read.
     /// </summary>
-    public async Task<Result<IReadOnlyList<MemoView>>> ConversationAsync(CurrentUser user, int memoId, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<MemoView>>> ConversationAsync(
+        CurrentUser user,
+        int memoId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var visible = Visible(db, me);
         var thread = await visible.Where(m => m.Id == memoId).Select(m => (int?)m.ThreadId).FirstOrDefaultAsync(ct);
-        if (thread is null) return Result.NotFound(MemoMessages.Conversation_NotFound);
-        var memos = await visible.Where(m => m.ThreadId == thread).OrderBy(m => m.SentAt).ThenBy(m => m.Id)
-            .Select(m => new MemoView(m.Id, m.SenderId, m.Sender!.FirstName + " " + m.Sender.LastName, m.To,
-                m.AboutChild == null ? null : m.AboutChild.FirstName + " " + m.AboutChild.LastName, m.Subject, m.Body, m.SentAt, m.SenderId == me,
-                m.Attachments.Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length)).ToList()))
-            .AsNoTracking().ToListAsync(ct);
+        if (thread is null)
+            return Result.NotFound(MemoMessages.Conversation_NotFound);
+        var memos = await visible
+            .Where(m => m.ThreadId == thread)
+            .OrderBy(m => m.SentAt)
+            .ThenBy(m => m.Id)
+            .Select(m => new MemoView(
+                m.Id,
+                m.SenderId,
+                m.Sender!.FirstName + " " + m.Sender.LastName,
+                m.To,
+                m.AboutChild == null ? null : m.AboutChild.FirstName + " " + m.AboutChild.LastName,
+                m.Subject,
+                m.Body,
+                m.SentAt,
+                m.SenderId == me,
+                m.Attachments.Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length)).ToList()
+            ))
+            .AsNoTracking()
+            .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var marked = await db.Set<MemoRecipient>().Where(r => r.PersonId == me && r.ReadAt == null && r.Memo!.ThreadId == thread)
+        var marked = await db.Set<MemoRecipient>()
+            .Where(r => r.PersonId == me && r.ReadAt == null && r.Memo!.ThreadId == thread)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReadAt, now), ct);
-        if (marked > 0) await events.PublishAsync(new MemoRead(me));
+        if (marked > 0)
+            await events.PublishAsync(new MemoRead(me));
         return Result<IReadOnlyList<MemoView>>.Ok(memos);
     }
 
     /// <summary>Mémos this person sent or received (and has not deleted for good).</summary>
     internal static IQueryable<Memo> Visible(EnoeDbContext db, int me) =>
-        db.Set<Memo>().Where(m => (m.SenderId == me && m.SenderFolder != MemoFolder.Deleted)
-            || db.Set<MemoRecipient>().Any(r => r.MemoId == m.Id && r.PersonId == me && r.Folder != MemoFolder.Deleted));
+        db.Set<Memo>()
+            .Where(m =>
+                (m.SenderId == me && m.SenderFolder != MemoFolder.Deleted)
+                || db.Set<MemoRecipient>()
+                    .Any(r => r.MemoId == m.Id && r.PersonId == me && r.Folder != MemoFolder.Deleted)
+            );
 
     private static string Summary(IReadOnlyList<MemoAddress> to)
     {

@@ -20,9 +20,10 @@ namespace Enoe.Data.Memos
 
         public override EntService? Service => EntService.Memos;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<MemoService>()
-            .AddSingleton<Storage.IFileReadRule, MemoFileRule>()
-            .AddSingleton<Demo.IDemoStep, MemosDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services
+                .AddSingleton<MemoService>()
+                .AddSingleton<Storage.IFileReadRule, MemoFileRule>()
+                .AddSingleton<Demo.IDemoStep, MemosDemoStep>();
     }
 }

@@ -33,9 +33,12 @@ public static class DataModules
     /// <summary>Instantiates and registers every <see cref="DataModule"/> of this assembly.</summary>
     public static IServiceCollection AddAll(IServiceCollection services)
     {
-        foreach (var type in typeof(DataModule).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(DataModule)))
-                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (
+            var type in typeof(DataModule)
+                .Assembly.GetTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(DataModule)))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        )
         {
             var module = (DataModule)Activator.CreateInstance(type)!;
             services.AddSingleton(module);

@@ -17,7 +17,17 @@ public sealed class NewAccount
 }
 
 public sealed record CreatedAccount(int PersonId, string UserName, string TemporaryPassword);
-public sealed record AccountRow(int Id, string DisplayName, string UserName, Profile Profiles, string? Function, bool MustChangePassword, bool LockedOut);
+
+public sealed record AccountRow(
+    int Id,
+    string DisplayName,
+    string UserName,
+    Profile Profiles,
+    string? Function,
+    bool MustChangePassword,
+    bool LockedOut
+);
+
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total, int Page, int PageSize);
 
 public sealed class NewAccountValidator : AbstractValidator<NewAccount>
@@ -26,12 +36,21 @@ public sealed class NewAccountValidator : AbstractValidator<NewAccount>
 
     public NewAccountValidator()
     {
-        RuleFor(a => a.FirstName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => PeopleMessages.Account_FirstNameRequired)
-            .MaximumLength(100).WithMessage(_ => PeopleMessages.FormatAccount_FirstNameTooLong(100));
-        RuleFor(a => a.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => PeopleMessages.Account_LastNameRequired)
-            .MaximumLength(100).WithMessage(_ => PeopleMessages.FormatAccount_LastNameTooLong(100));
+        RuleFor(a => a.FirstName)
+            .Must(v => !string.IsNullOrWhiteSpace(v))
+            .WithMessage(_ => PeopleMessages.Account_FirstNameRequired)
+            .MaximumLength(100)
+            .WithMessage(_ => PeopleMessages.FormatAccount_FirstNameTooLong(100));
+        RuleFor(a => a.LastName)
+            .Must(v => !string.IsNullOrWhiteSpace(v))
+            .WithMessage(_ => PeopleMessages.Account_LastNameRequired)
+            .MaximumLength(100)
+            .WithMessage(_ => PeopleMessages.FormatAccount_LastNameTooLong(100));
         RuleFor(a => a.Profile).Must(p => Allowed.Contains(p)).WithMessage(_ => PeopleMessages.Account_ProfileRequired);
-        RuleFor(a => a.ClassId).NotNull().When(a => a.Profile == Profile.Student).WithMessage(_ => PeopleMessages.Account_ClassRequired);
+        RuleFor(a => a.ClassId)
+            .NotNull()
+            .When(a => a.Profile == Profile.Student)
+            .WithMessage(_ => PeopleMessages.Account_ClassRequired);
         RuleFor(a => a.Function).MaximumLength(120).WithMessage(_ => PeopleMessages.FormatAccount_FunctionTooLong(120));
     }
 }
@@ -45,21 +64,41 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
 {
     private static readonly NewAccountValidator Validator = new();
 
-    public async Task<Result<CreatedAccount>> CreateAsync(CurrentUser admin, int schoolId, NewAccount account, CancellationToken ct = default)
+    public async Task<Result<CreatedAccount>> CreateAsync(
+        CurrentUser admin,
+        int schoolId,
+        NewAccount account,
+        CancellationToken ct = default
+    )
     {
-        if (!await IsAdminAsync(admin, schoolId, ct)) return Result.Forbidden(PeopleMessages.Account_AdminsOnly);
+        if (!await IsAdminAsync(admin, schoolId, ct))
+            return Result.Forbidden(PeopleMessages.Account_AdminsOnly);
         var validation = await Validator.ValidateAsync(account, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
-        if (account.ClassId is int classId && !await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct))
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (
+            account.ClassId is int classId
+            && !await db.Classes.AnyAsync(c => c.Id == classId && c.SchoolId == schoolId, ct)
+        )
             return Result.Invalid([PeopleMessages.Account_ClassNotInSchool]);
 
         var person = new Person
         {
-            FirstName = account.FirstName.Trim(), LastName = account.LastName.Trim(), MustChangePassword = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CurrentSchoolId = schoolId,
+            FirstName = account.FirstName.Trim(),
+            LastName = account.LastName.Trim(),
+            MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CurrentSchoolId = schoolId,
         };
         person.UserName = await FreeUserNameAsync(Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct);
-        person.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = account.Profile, Function = account.Function?.Trim() });
+        person.Memberships.Add(
+            new Membership
+            {
+                SchoolId = schoolId,
+                Profiles = account.Profile,
+                Function = account.Function?.Trim(),
+            }
+        );
         if (account.Profile == Profile.Student)
             db.Enrolments.Add(new Enrolment { Student = person, SchoolClassId = account.ClassId!.Value });
 
@@ -74,31 +113,82 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
         return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName, password));
     }
 
-    public async Task<Result<AccountPage>> ListAsync(CurrentUser admin, int schoolId, string? search, int page, int pageSize = 25, CancellationToken ct = default)
+    public async Task<Result<AccountPage>> ListAsync(
+        CurrentUser admin,
+        int schoolId,
+        string? search,
+        int page,
+        int pageSize = 25,
+        CancellationToken ct = default
+    )
     {
-        if (!await IsAdminAsync(admin, schoolId, ct)) return Result.Forbidden();
+        if (!await IsAdminAsync(admin, schoolId, ct))
+            return Result.Forbidden();
         var query = db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
-            query = query.Where(m => EF.Functions.Like(m.Person!.LastName, $"%{s}%") || EF.Functions.Like(m.Person!.FirstName, $"%{s}%")
-                || EF.Functions.Like(m.Person!.UserName!, $"%{s}%"));
+            query = query.Where(m =>
+                EF.Functions.Like(m.Person!.LastName, $"%{s}%")
+                || EF.Functions.Like(m.Person!.FirstName, $"%{s}%")
+                || EF.Functions.Like(m.Person!.UserName!, $"%{s}%")
+            );
         }
         var total = await query.CountAsync(ct);
         page = Math.Max(1, page);
         var now = clock.GetUtcNow();
-        var rows = await query.OrderBy(m => m.Person!.LastName).ThenBy(m => m.Person!.FirstName)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(m => new { m.PersonId, m.Person!.FirstName, m.Person.LastName, m.Person.UserName, m.Profiles, m.Function, m.Person.MustChangePassword, m.Person.LockoutEnd })
+        var rows = await query
+            .OrderBy(m => m.Person!.LastName)
+            .ThenBy(m => m.Person!.FirstName)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(m => new
+            {
+                m.PersonId,
+                m.Person!.FirstName,
+                m.Person.LastName,
+                m.Person.UserName,
+                m.Profiles,
+                m.Function,
+                m.Person.MustChangePassword,
+                m.Person.LockoutEnd,
+            })
             .ToListAsync(ct);
-        return Result<AccountPage>.Ok(new AccountPage(
-            [.. rows.Select(r => new AccountRow(r.PersonId, $"{r.FirstName} {r.LastName}", r.UserName ?? "", r.Profiles, r.Function, r.MustChangePassword, r.LockoutEnd > now))],
-            total, page, pageSize));
+        return Result<AccountPage>.Ok(
+            new AccountPage(
+                [
+                    .. rows.Select(r => new AccountRow(
+                        r.PersonId,
+                        $"{r.FirstName} {r.LastName}",
+                        r.UserName ?? "",
+                        r.Profiles,
+                        r.Function,
+                        r.MustChangePassword,
+                        r.LockoutEnd > now
+                    )),
+                ],
+                total,
+                page,
+                pageSize
+            )
+        );
     }
 
-    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(int schoolId, CancellationToken ct = default) =>
-        (await db.Classes.AsNoTracking().Where(c => c.SchoolId == schoolId).OrderBy(c => c.LevelId).ThenBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+    public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(
+        int schoolId,
+        CancellationToken ct = default
+    ) =>
+        (
+            await db
+                .Classes.AsNoTracking()
+                .Where(c => c.SchoolId == schoolId)
+                .OrderBy(c => c.LevelId)
+                .ThenBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name })
+                .ToListAsync(ct)
+        )
+            .Select(c => (c.Id, c.Name))
+            .ToList();
 
     private async Task<bool> IsAdminAsync(CurrentUser admin, int schoolId, CancellationToken ct) =>
         await db.Users.AnyAsync(p => p.Id == admin.PersonId && p.IsAcademyAdmin, ct)
@@ -108,18 +198,26 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
     {
         var taken = await db.Users.Where(u => u.UserName!.StartsWith(wanted)).Select(u => u.UserName!).ToListAsync(ct);
         var name = wanted;
-        for (var n = 2; taken.Contains(name, StringComparer.OrdinalIgnoreCase); n++) name = wanted + n;
+        for (var n = 2; taken.Contains(name, StringComparer.OrdinalIgnoreCase); n++)
+            name = wanted + n;
         return name;
     }
 
     /// <summary>Twelve characters with upper, lower and digits, without look-alikes (0/O, 1/l/I).</summary>
     private static string TemporaryPassword()
     {
-        const string upper = "ABCDEFGHJKMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789";
+        const string upper = "ABCDEFGHJKMNPQRSTUVWXYZ",
+            lower = "abcdefghijkmnpqrstuvwxyz",
+            digits = "23456789";
         var chars = new char[12];
         for (var i = 0; i < chars.Length; i++)
         {
-            var set = (i % 3) switch { 0 => upper, 1 => lower, _ => digits };
+            var set = (i % 3) switch
+            {
+                0 => upper,
+                1 => lower,
+                _ => digits,
+            };
             chars[i] = set[RandomNumberGenerator.GetInt32(set.Length)];
         }
         RandomNumberGenerator.Shuffle(chars.AsSpan());

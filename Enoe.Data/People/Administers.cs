@@ -8,7 +8,16 @@ public static class Administers
     /// Whether the person administers this établissement, read from the database at the moment of the
     /// write (not from the sign-in cookie: an admin removed a minute ago is refused at once).
     /// </summary>
-    public static Task<bool> IsSchoolAdminAsync(this EnoeDbContext db, int personId, int? schoolId, CancellationToken ct) =>
-        schoolId is null ? Task.FromResult(false)
-            : db.Memberships.AnyAsync(m => m.PersonId == personId && m.SchoolId == schoolId && (m.Profiles & Profile.SchoolAdmin) != 0, ct);
+    public static Task<bool> IsSchoolAdminAsync(
+        this EnoeDbContext db,
+        int personId,
+        int? schoolId,
+        CancellationToken ct
+    ) =>
+        schoolId is null
+            ? Task.FromResult(false)
+            : db.Memberships.AnyAsync(
+                m => m.PersonId == personId && m.SchoolId == schoolId && (m.Profiles & Profile.SchoolAdmin) != 0,
+                ct
+            );
 }

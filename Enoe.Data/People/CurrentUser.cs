@@ -8,6 +8,7 @@ public static class EnoeClaims
 {
     /// <summary>Id of the établissement the person is working in now.</summary>
     public const string School = "enoe:school";
+
     /// <summary>One claim per profile held in that établissement (and AcademyAdmin).</summary>
     public const string Profile = "enoe:profile";
     public const string DisplayName = "enoe:name";
@@ -24,13 +25,24 @@ public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId
 
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true) return null;
-        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id))
+        if (principal.Identity?.IsAuthenticated != true)
             return null;
-        int? school = int.TryParse(principal.FindFirstValue(EnoeClaims.School), CultureInfo.InvariantCulture, out var s) ? s : null;
-        var profiles = principal.FindAll(EnoeClaims.Profile)
+        if (
+            !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id)
+        )
+            return null;
+        int? school = int.TryParse(principal.FindFirstValue(EnoeClaims.School), CultureInfo.InvariantCulture, out var s)
+            ? s
+            : null;
+        var profiles = principal
+            .FindAll(EnoeClaims.Profile)
             .Select(c => Enum.TryParse<Profile>(c.Value, out var p) ? p : Profile.None)
             .Aggregate(Profile.None, (all, p) => all | p);
-        return new CurrentUser(id, principal.FindFirstValue(EnoeClaims.DisplayName) ?? principal.Identity.Name ?? "", school, profiles);
+        return new CurrentUser(
+            id,
+            principal.FindFirstValue(EnoeClaims.DisplayName) ?? principal.Identity.Name ?? "",
+            school,
+            profiles
+        );
     }
 }

@@ -11,18 +11,26 @@ namespace Enoe.Data.People;
 /// authorization policies can read them. The établissement is the one they last chose, if they still belong to it.
 /// </summary>
 public sealed class EnoeClaimsPrincipalFactory(
-    UserManager<Person> userManager, IOptions<IdentityOptions> options, IDbContextFactory<EnoeDbContext> dbFactory)
-    : UserClaimsPrincipalFactory<Person>(userManager, options)
+    UserManager<Person> userManager,
+    IOptions<IdentityOptions> options,
+    IDbContextFactory<EnoeDbContext> dbFactory
+) : UserClaimsPrincipalFactory<Person>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Person user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.PersonId == user.Id)
-            .OrderBy(m => m.SchoolId).Select(m => new { m.SchoolId, m.Profiles }).ToListAsync();
-        var current = memberships.FirstOrDefault(m => m.SchoolId == user.CurrentSchoolId) ?? memberships.FirstOrDefault();
+        var memberships = await db
+            .Memberships.AsNoTracking()
+            .Where(m => m.PersonId == user.Id)
+            .OrderBy(m => m.SchoolId)
+            .Select(m => new { m.SchoolId, m.Profiles })
+            .ToListAsync();
+        var current =
+            memberships.FirstOrDefault(m => m.SchoolId == user.CurrentSchoolId) ?? memberships.FirstOrDefault();
 
-        var profiles = (current?.Profiles ?? Profile.None) | (user.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
+        var profiles =
+            (current?.Profiles ?? Profile.None) | (user.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
         if (current is not null)
             identity.AddClaim(new Claim(EnoeClaims.School, current.SchoolId.ToString(CultureInfo.InvariantCulture)));
         foreach (var profile in profiles.Split())

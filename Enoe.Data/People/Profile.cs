@@ -16,6 +16,7 @@ public enum Profile
     /// The direction and the vie scolaire: who sees and decides for the whole établissement (staff and its admins).
     /// </summary>
     Direction = Staff | SchoolAdmin,
+
     /// <summary>People who work in the établissement.</summary>
     Personnel = Teacher | Staff | SchoolAdmin,
     Everyone = Student | Parent | Teacher | Staff | SchoolAdmin | AcademyAdmin,
@@ -24,23 +25,31 @@ public enum Profile
 public static class ProfileNames
 {
     public static readonly Profile[] Single =
-        [Profile.Student, Profile.Parent, Profile.Teacher, Profile.Staff, Profile.SchoolAdmin, Profile.AcademyAdmin];
+    [
+        Profile.Student,
+        Profile.Parent,
+        Profile.Teacher,
+        Profile.Staff,
+        Profile.SchoolAdmin,
+        Profile.AcademyAdmin,
+    ];
 
     public static IEnumerable<Profile> Split(this Profile profiles) => Single.Where(p => (profiles & p) == p);
 
     public static bool HasAny(this Profile profiles, Profile wanted) => (profiles & wanted) != 0;
 
     /// <summary>The profile's name in the reader's language; several profiles are listed with commas.</summary>
-    public static string Of(Profile profile) => profile switch
-    {
-        Profile.Student => PeopleMessages.Profile_Student,
-        Profile.Parent => PeopleMessages.Profile_Parent,
-        Profile.Teacher => PeopleMessages.Profile_Teacher,
-        Profile.Staff => PeopleMessages.Profile_Staff,
-        Profile.SchoolAdmin => PeopleMessages.Profile_SchoolAdmin,
-        Profile.AcademyAdmin => PeopleMessages.Profile_AcademyAdmin,
-        _ => string.Join(", ", profile.Split().Select(Of)),
-    };
+    public static string Of(Profile profile) =>
+        profile switch
+        {
+            Profile.Student => PeopleMessages.Profile_Student,
+            Profile.Parent => PeopleMessages.Profile_Parent,
+            Profile.Teacher => PeopleMessages.Profile_Teacher,
+            Profile.Staff => PeopleMessages.Profile_Staff,
+            Profile.SchoolAdmin => PeopleMessages.Profile_SchoolAdmin,
+            Profile.AcademyAdmin => PeopleMessages.Profile_AcademyAdmin,
+            _ => string.Join(", ", profile.Split().Select(Of)),
+        };
 
     /// <summary>Kept for pages not yet moved to <see cref="Of"/>: reads the reader's language too.</summary>
     public static string French(this Profile profile) => Of(profile);

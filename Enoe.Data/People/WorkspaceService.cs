@@ -5,16 +5,33 @@ using Microsoft.EntityFrameworkCore;
 namespace Enoe.Data.People;
 
 public sealed record SchoolRef(int Id, string Name);
+
 public sealed record ChildRef(int Id, string DisplayName, int SchoolId, string SchoolName, string? ClassName);
-public sealed record WorkspaceSchool(int Id, string Name, SchoolKind Kind, string Slug, string PrimaryColor, string? LogoPath, ServiceSet Services);
+
+public sealed record WorkspaceSchool(
+    int Id,
+    string Name,
+    SchoolKind Kind,
+    string Slug,
+    string PrimaryColor,
+    string? LogoPath,
+    ServiceSet Services
+);
 
 /// <summary>
 /// What the shell shows a signed-in person: where they work now, with which profiles (read from the
 /// database, not the cookie), the other établissements they belong to and, for parents, their children.
 /// </summary>
 public sealed record Workspace(
-    int PersonId, string DisplayName, string UserName, WorkspaceSchool? School, Profile Profiles,
-    IReadOnlyList<SchoolRef> Schools, IReadOnlyList<ChildRef> Children, string AcademyName)
+    int PersonId,
+    string DisplayName,
+    string UserName,
+    WorkspaceSchool? School,
+    Profile Profiles,
+    IReadOnlyList<SchoolRef> Schools,
+    IReadOnlyList<ChildRef> Children,
+    string AcademyName
+)
 {
     /// <summary>
     /// For a parent, the child whose pages they look at: always a child of the établissement they work in
@@ -44,33 +61,63 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
     public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var person = await db.Users.AsNoTracking().Where(p => p.Id == user.PersonId)
+        var person = await db
+            .Users.AsNoTracking()
+            .Where(p => p.Id == user.PersonId)
             .Select(p => new
             {
-                p.FirstName, p.LastName, p.UserName, p.IsAcademyAdmin, p.ViewedChildId,
+                p.FirstName,
+                p.LastName,
+                p.UserName,
+                p.IsAcademyAdmin,
+                p.ViewedChildId,
                 Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                Memberships = p.Memberships.OrderBy(m => m.School!.Name).Select(m => new
-                {
-                    m.Profiles,
-                    School = new WorkspaceSchool(m.SchoolId, m.School!.Name, m.School.Kind, m.School.Slug,
-                        m.School.Branding.PrimaryColor, m.School.Branding.LogoPath, new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())),
-                }).ToList(),
+                Memberships = p
+                    .Memberships.OrderBy(m => m.School!.Name)
+                    .Select(m => new
+                    {
+                        m.Profiles,
+                        School = new WorkspaceSchool(
+                            m.SchoolId,
+                            m.School!.Name,
+                            m.School.Kind,
+                            m.School.Slug,
+                            m.School.Branding.PrimaryColor,
+                            m.School.Branding.LogoPath,
+                            new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())
+                        ),
+                    })
+                    .ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (person is null) return null;
+        if (person is null)
+            return null;
 
-        var current = person.Memberships.FirstOrDefault(m => m.School.Id == user.SchoolId) ?? person.Memberships.FirstOrDefault();
-        var profiles = (current?.Profiles ?? Profile.None) | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
+        var current =
+            person.Memberships.FirstOrDefault(m => m.School.Id == user.SchoolId) ?? person.Memberships.FirstOrDefault();
+        var profiles =
+            (current?.Profiles ?? Profile.None) | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
         IReadOnlyList<ChildRef> children = person.Memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
-            ? await ChildrenAsync(db, user.PersonId, ct) : [];
+            ? await ChildrenAsync(db, user.PersonId, ct)
+            : [];
 
         // The child last chosen if they are at this établissement, else its first child here.
         var here = children.Where(c => c.SchoolId == current?.School.Id).ToList();
         var selected = (here.FirstOrDefault(c => c.Id == person.ViewedChildId) ?? here.FirstOrDefault())?.Id;
 
-        return new Workspace(user.PersonId, $"{person.FirstName} {person.LastName}", person.UserName ?? "", current?.School, profiles,
-            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))], children, person.Academy ?? "ENOE")
-        { SelectedChildId = selected };
+        return new Workspace(
+            user.PersonId,
+            $"{person.FirstName} {person.LastName}",
+            person.UserName ?? "",
+            current?.School,
+            profiles,
+            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))],
+            children,
+            person.Academy ?? "ENOE"
+        )
+        {
+            SelectedChildId = selected,
+        };
     }
 
     /// <summary>
@@ -83,23 +130,43 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Guardianships.AnyAsync(g => g.ParentId == parentId && g.StudentId == childId, ct))
             return Result.Forbidden(PeopleMessages.NotYourChild);
-        var schoolId = await db.Enrolments.Where(e => e.StudentId == childId).Select(e => (int?)e.SchoolClass!.SchoolId).FirstOrDefaultAsync(ct);
-        if (schoolId is null || !await db.Memberships.AnyAsync(m => m.PersonId == parentId && m.SchoolId == schoolId, ct))
+        var schoolId = await db
+            .Enrolments.Where(e => e.StudentId == childId)
+            .Select(e => (int?)e.SchoolClass!.SchoolId)
+            .FirstOrDefaultAsync(ct);
+        if (
+            schoolId is null
+            || !await db.Memberships.AnyAsync(m => m.PersonId == parentId && m.SchoolId == schoolId, ct)
+        )
             return Result.Forbidden(PeopleMessages.ChildSchoolClosed);
-        await db.Users.Where(p => p.Id == parentId)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ViewedChildId, childId).SetProperty(p => p.CurrentSchoolId, schoolId), ct);
+        await db
+            .Users.Where(p => p.Id == parentId)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(p => p.ViewedChildId, childId).SetProperty(p => p.CurrentSchoolId, schoolId),
+                ct
+            );
         return Result<int>.Ok(schoolId.Value);
     }
 
-    private static async Task<IReadOnlyList<ChildRef>> ChildrenAsync(EnoeDbContext db, int parentId, CancellationToken ct) =>
-        await (from g in db.Guardianships
-               where g.ParentId == parentId
-               join e in db.Enrolments on g.StudentId equals e.StudentId into enrolments
-               from e in enrolments.DefaultIfEmpty()
-               orderby g.Student!.FirstName
-               select new ChildRef(g.StudentId, g.Student!.FirstName + " " + g.Student.LastName,
-                   e == null ? 0 : e.SchoolClass!.SchoolId,
-                   e == null ? "" : e.SchoolClass!.School!.Name,
-                   e == null ? null : e.SchoolClass!.Name))
-            .AsNoTracking().ToListAsync(ct);
+    private static async Task<IReadOnlyList<ChildRef>> ChildrenAsync(
+        EnoeDbContext db,
+        int parentId,
+        CancellationToken ct
+    ) =>
+        await (
+            from g in db.Guardianships
+            where g.ParentId == parentId
+            join e in db.Enrolments on g.StudentId equals e.StudentId into enrolments
+            from e in enrolments.DefaultIfEmpty()
+            orderby g.Student!.FirstName
+            select new ChildRef(
+                g.StudentId,
+                g.Student!.FirstName + " " + g.Student.LastName,
+                e == null ? 0 : e.SchoolClass!.SchoolId,
+                e == null ? "" : e.SchoolClass!.School!.Name,
+                e == null ? null : e.SchoolClass!.Name
+            )
+        )
+            .AsNoTracking()
+            .ToListAsync(ct);
 }

@@ -7,6 +7,7 @@ public enum ArticleKind
 {
     /// <summary>An actualité, listed on the home page by publication date.</summary>
     News = 1,
+
     /// <summary>A practical page (horaires, restauration, inscriptions), linked from the menu.</summary>
     Page = 2,
 }

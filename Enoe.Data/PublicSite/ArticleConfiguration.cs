@@ -12,8 +12,20 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Summary).HasMaxLength(ArticleDraftValidator.SummaryMax);
         b.Property(a => a.BodyMarkdown).HasMaxLength(ArticleDraftValidator.BodyMax);
         b.Property(a => a.Version).IsConcurrencyToken();
-        b.HasIndex(a => new { a.SchoolId, a.Kind, a.Slug }).IsUnique();
-        b.HasIndex(a => new { a.SchoolId, a.Kind, a.Status, a.PublishAt });
+        b.HasIndex(a => new
+            {
+                a.SchoolId,
+                a.Kind,
+                a.Slug,
+            })
+            .IsUnique();
+        b.HasIndex(a => new
+        {
+            a.SchoolId,
+            a.Kind,
+            a.Status,
+            a.PublishAt,
+        });
         b.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

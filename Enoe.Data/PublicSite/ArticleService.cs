@@ -7,8 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Enoe.Data.PublicSite;
 
 public sealed record ArticleSummary(
-    int Id, ArticleKind Kind, string Title, string Slug, string? Summary,
-    ArticleStatus Status, DateTime PublishAt, string? AuthorName);
+    int Id,
+    ArticleKind Kind,
+    string Title,
+    string Slug,
+    string? Summary,
+    ArticleStatus Status,
+    DateTime PublishAt,
+    string? AuthorName
+);
 
 /// <summary>
 /// The public site's articles. Readers see only published articles whose date has come, and only
@@ -20,43 +27,83 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     private static readonly ArticleDraftValidator Validator = new();
 
     public async Task<IReadOnlyList<ArticleSummary>> GetPublishedAsync(
-        int schoolId, ArticleKind kind, int skip = 0, int take = 10, CancellationToken ct = default)
+        int schoolId,
+        ArticleKind kind,
+        int skip = 0,
+        int take = 10,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return await Published(db, schoolId, kind, now)
-            .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Skip(skip).Take(Math.Clamp(take, 1, 50))
-            .Select(a => new ArticleSummary(a.Id, a.Kind, a.Title, a.Slug, a.Summary, a.Status, a.PublishAt,
-                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName))
+            .OrderByDescending(a => a.PublishAt)
+            .ThenByDescending(a => a.Id)
+            .Skip(skip)
+            .Take(Math.Clamp(take, 1, 50))
+            .Select(a => new ArticleSummary(
+                a.Id,
+                a.Kind,
+                a.Title,
+                a.Slug,
+                a.Summary,
+                a.Status,
+                a.PublishAt,
+                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName
+            ))
             .ToListAsync(ct);
     }
 
-    public async Task<Article?> FindPublishedAsync(int schoolId, ArticleKind kind, string slug, CancellationToken ct = default)
+    public async Task<Article?> FindPublishedAsync(
+        int schoolId,
+        ArticleKind kind,
+        string slug,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return await Published(db, schoolId, kind, now).AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
     }
 
-    public async Task<Result<IReadOnlyList<ArticleSummary>>> ListForEditorAsync(CurrentUser user, int schoolId, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<ArticleSummary>>> ListForEditorAsync(
+        CurrentUser user,
+        int schoolId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var denied = await CheckEditorAsync(db, user, schoolId, ct);
-        if (denied is not null) return denied;
-        IReadOnlyList<ArticleSummary> list = await db.Articles.Where(a => a.SchoolId == schoolId)
-            .OrderBy(a => a.Kind).ThenByDescending(a => a.PublishAt)
-            .Select(a => new ArticleSummary(a.Id, a.Kind, a.Title, a.Slug, a.Summary, a.Status, a.PublishAt,
-                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName))
+        if (denied is not null)
+            return denied;
+        IReadOnlyList<ArticleSummary> list = await db
+            .Articles.Where(a => a.SchoolId == schoolId)
+            .OrderBy(a => a.Kind)
+            .ThenByDescending(a => a.PublishAt)
+            .Select(a => new ArticleSummary(
+                a.Id,
+                a.Kind,
+                a.Title,
+                a.Slug,
+                a.Summary,
+                a.Status,
+                a.PublishAt,
+                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName
+            ))
             .ToListAsync(ct);
         return Result<IReadOnlyList<ArticleSummary>>.Ok(list);
     }
 
-    public async Task<Result<ArticleDraft>> GetForEditAsync(CurrentUser user, int articleId, CancellationToken ct = default)
+    public async Task<Result<ArticleDraft>> GetForEditAsync(
+        CurrentUser user,
+        int articleId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null) return Result.NotFound(ArticleMessages.NotFound);
+        if (article is null)
+            return Result.NotFound(ArticleMessages.NotFound);
         var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
         return denied is null ? Result<ArticleDraft>.Ok(ArticleDraft.From(article)) : denied;
     }
@@ -64,10 +111,15 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     /// <summary>
     /// Creates or updates; returns the stored draft (new id and version). Nothing is written on refusal.
     /// </summary>
-    public async Task<Result<ArticleDraft>> SaveAsync(CurrentUser user, ArticleDraft draft, CancellationToken ct = default)
+    public async Task<Result<ArticleDraft>> SaveAsync(
+        CurrentUser user,
+        ArticleDraft draft,
+        CancellationToken ct = default
+    )
     {
         var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -75,22 +127,30 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         if (draft.Id == 0)
         {
             var denied = await CheckEditorAsync(db, user, draft.SchoolId, ct);
-            if (denied is not null) return denied;
+            if (denied is not null)
+                return denied;
             article = new Article
             {
-                SchoolId = draft.SchoolId, Kind = draft.Kind, Title = "", Slug = await FreeSlugAsync(db, draft, ct),
-                CreatedAt = now, AuthorId = user.PersonId,
+                SchoolId = draft.SchoolId,
+                Kind = draft.Kind,
+                Title = "",
+                Slug = await FreeSlugAsync(db, draft, ct),
+                CreatedAt = now,
+                AuthorId = user.PersonId,
             };
             db.Articles.Add(article);
         }
         else
         {
             article = await db.Articles.FirstOrDefaultAsync(a => a.Id == draft.Id, ct);
-            if (article is null) return Result.NotFound(ArticleMessages.DeletedMeanwhile);
+            if (article is null)
+                return Result.NotFound(ArticleMessages.DeletedMeanwhile);
             // The school an article belongs to comes from the database, never from the submitted draft.
             var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
-            if (denied is not null) return denied;
-            if (article.Version != draft.Version) return Conflict();
+            if (denied is not null)
+                return denied;
+            if (article.Version != draft.Version)
+                return Conflict();
             db.Entry(article).Property(a => a.Version).OriginalValue = draft.Version;
             article.Kind = draft.Kind;
         }
@@ -99,9 +159,11 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         article.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim();
         article.BodyMarkdown = draft.BodyMarkdown;
         article.Status = draft.Status;
-        article.PublishAt = draft.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+        article.PublishAt =
+            draft.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
             : draft.Status == ArticleStatus.Published && article.Status != ArticleStatus.Published ? now
-            : article.PublishAt == default ? now : article.PublishAt;
+            : article.PublishAt == default ? now
+            : article.PublishAt;
         article.UpdatedAt = now;
         article.Version++;
         try
@@ -121,40 +183,61 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null) return Result.NotFound(ArticleMessages.AlreadyDeleted);
+        if (article is null)
+            return Result.NotFound(ArticleMessages.AlreadyDeleted);
         var denied = await CheckEditorAsync(db, user, article.SchoolId, ct);
-        if (denied is not null) return denied;
-        if (article.Version != version) return Result.Conflict(ArticleMessages.ChangedBeforeDelete);
+        if (denied is not null)
+            return denied;
+        if (article.Version != version)
+            return Result.Conflict(ArticleMessages.ChangedBeforeDelete);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 
     private static IQueryable<Article> Published(EnoeDbContext db, int schoolId, ArticleKind kind, DateTime now) =>
-        db.Articles.Where(a => a.SchoolId == schoolId && a.Kind == kind && a.Status == ArticleStatus.Published
+        db.Articles.Where(a =>
+            a.SchoolId == schoolId
+            && a.Kind == kind
+            && a.Status == ArticleStatus.Published
             && a.PublishAt <= now
-            && db.Schools.Where(EntServices.RunningIn(EntService.PublicSite)).Any(s => s.Id == schoolId));
+            && db.Schools.Where(EntServices.RunningIn(EntService.PublicSite)).Any(s => s.Id == schoolId)
+        );
 
     /// <summary>Null when the user may edit this établissement's public site; otherwise the refusal.</summary>
-    private static async Task<Refusal?> CheckEditorAsync(EnoeDbContext db, CurrentUser user, int schoolId, CancellationToken ct)
+    private static async Task<Refusal?> CheckEditorAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        int schoolId,
+        CancellationToken ct
+    )
     {
-        var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId)
-            .Select(s => new { SiteOff = s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key) }).FirstOrDefaultAsync(ct);
-        if (school is null) return Result.NotFound(ArticleMessages.SchoolUnknown);
+        var school = await db
+            .Schools.AsNoTracking()
+            .Where(s => s.Id == schoolId)
+            .Select(s => new { SiteOff = s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key) })
+            .FirstOrDefaultAsync(ct);
+        if (school is null)
+            return Result.NotFound(ArticleMessages.SchoolUnknown);
         if (school.SiteOff)
             return Result.Forbidden(ArticleMessages.SiteOff);
-        var isEditor = await db.Memberships.AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == schoolId
-            && (m.Profiles & EditorProfiles) != 0, ct);
+        var isEditor = await db.Memberships.AnyAsync(
+            m => m.PersonId == user.PersonId && m.SchoolId == schoolId && (m.Profiles & EditorProfiles) != 0,
+            ct
+        );
         return isEditor ? null : Result.Forbidden(ArticleMessages.EditorsOnly);
     }
 
     private static async Task<string> FreeSlugAsync(EnoeDbContext db, ArticleDraft draft, CancellationToken ct)
     {
         var baseSlug = Slugs.From(draft.Title);
-        var taken = await db.Articles.Where(a => a.SchoolId == draft.SchoolId && a.Kind == draft.Kind && a.Slug.StartsWith(baseSlug))
-            .Select(a => a.Slug).ToListAsync(ct);
+        var taken = await db
+            .Articles.Where(a => a.SchoolId == draft.SchoolId && a.Kind == draft.Kind && a.Slug.StartsWith(baseSlug))
+            .Select(a => a.Slug)
+            .ToListAsync(ct);
         var slug = baseSlug;
-        for (var n = 2; taken.Contains(slug); n++) slug = $"{baseSlug}-{n}";
+        for (var n = 2; taken.Contains(slug); n++)
+            slug = $"{baseSlug}-{n}";
         return slug;
     }
 }

@@ -20,8 +20,7 @@ namespace Enoe.Data.PublicSite
 
         public override EntService? Service => EntService.PublicSite;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<ArticleService>()
-            .AddSingleton<Demo.IDemoStep, PublicSiteDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<ArticleService>().AddSingleton<Demo.IDemoStep, PublicSiteDemoStep>();
     }
 }

@@ -19,6 +19,7 @@ public sealed class ServiceSet
     /// Every service (an établissement nothing was switched off in; an académie admin outside any school).
     /// </summary>
     public static readonly ServiceSet All = new([]);
+
     /// <summary>No service (a person working in no établissement).</summary>
     public static readonly ServiceSet None = new(null);
 

@@ -23,8 +23,10 @@ public sealed class School
     public required string Slug { get; set; }
     public string? City { get; set; }
     public string? PostalAddress { get; set; }
+
     /// <summary>The switchboard families call, written the French way ("03 81 47 25 10").</summary>
     public string? Phone { get; set; }
+
     /// <summary>The établissement's official mailbox (ce.{uai}@ac-….fr).</summary>
     public string? Email { get; set; }
     public string? Presentation { get; set; }
@@ -39,6 +41,7 @@ public sealed class School
 
     /// <summary>Warn a teacher setting homework when the class already has this many pieces due that day.</summary>
     public int HomeworkWarningThreshold { get; set; } = 3;
+
     /// <summary>Who may write mémos to whom here (staff and admins always reach everyone).</summary>
     public Memos.MemoRules MemoRules { get; set; } = Memos.MemoRules.Default;
 

@@ -26,11 +26,14 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.Property(s => s.Phone).HasMaxLength(30);
         b.Property(s => s.Email).HasMaxLength(200);
         b.Property(s => s.Presentation).HasMaxLength(4000);
-        b.OwnsOne(s => s.Branding, o =>
-        {
-            o.Property(x => x.PrimaryColor).HasMaxLength(20).HasColumnName("PrimaryColor");
-            o.Property(x => x.LogoPath).HasMaxLength(300).HasColumnName("LogoPath");
-        });
+        b.OwnsOne(
+            s => s.Branding,
+            o =>
+            {
+                o.Property(x => x.PrimaryColor).HasMaxLength(20).HasColumnName("PrimaryColor");
+                o.Property(x => x.LogoPath).HasMaxLength(300).HasColumnName("LogoPath");
+            }
+        );
         b.HasOne(s => s.Academy).WithMany(a => a.Schools).HasForeignKey(s => s.AcademyId);
         b.HasMany(s => s.ClosedServices).WithOne().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -2,11 +2,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Schools;
 
-public sealed record SchoolListing(int Id, string Name, SchoolKind Kind, string? City, string Slug, string Uai, bool HasPublicSite);
+public sealed record SchoolListing(
+    int Id,
+    string Name,
+    SchoolKind Kind,
+    string? City,
+    string Slug,
+    string Uai,
+    bool HasPublicSite
+);
 
 public sealed record PublicSchool(
-    int Id, string Name, SchoolKind Kind, string? City, string? PostalAddress, string? Presentation,
-    string Slug, string PrimaryColor, string? LogoPath, bool ExternalAccess, string? Phone, string? Email);
+    int Id,
+    string Name,
+    SchoolKind Kind,
+    string? City,
+    string? PostalAddress,
+    string? Presentation,
+    string Slug,
+    string PrimaryColor,
+    string? LogoPath,
+    bool ExternalAccess,
+    string? Phone,
+    string? Email
+);
 
 /// <summary>Read-only look-ups of the académie and its établissements, safe for anonymous readers.</summary>
 public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
@@ -20,9 +39,19 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
     public async Task<IReadOnlyList<SchoolListing>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Schools.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.Name)
-            .Select(s => new SchoolListing(s.Id, s.Name, s.Kind, s.City, s.Slug, s.Uai,
-                !s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key)))
+        return await db
+            .Schools.AsNoTracking()
+            .OrderBy(s => s.Kind)
+            .ThenBy(s => s.Name)
+            .Select(s => new SchoolListing(
+                s.Id,
+                s.Name,
+                s.Kind,
+                s.City,
+                s.Slug,
+                s.Uai,
+                !s.ClosedServices.Any(c => c.ServiceKey == EntService.PublicSite.Key)
+            ))
             .ToListAsync(ct);
     }
 
@@ -33,10 +62,24 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
     public async Task<PublicSchool?> FindPublicSiteAsync(string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Schools.AsNoTracking()
-            .Where(EntServices.RunningIn(EntService.PublicSite)).Where(s => s.Slug == slug)
-            .Select(s => new PublicSchool(s.Id, s.Name, s.Kind, s.City, s.PostalAddress, s.Presentation, s.Slug,
-                s.Branding.PrimaryColor, s.Branding.LogoPath, s.ExternalAccess, s.Phone, s.Email))
+        return await db
+            .Schools.AsNoTracking()
+            .Where(EntServices.RunningIn(EntService.PublicSite))
+            .Where(s => s.Slug == slug)
+            .Select(s => new PublicSchool(
+                s.Id,
+                s.Name,
+                s.Kind,
+                s.City,
+                s.PostalAddress,
+                s.Presentation,
+                s.Slug,
+                s.Branding.PrimaryColor,
+                s.Branding.LogoPath,
+                s.ExternalAccess,
+                s.Phone,
+                s.Email
+            ))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -3,13 +3,14 @@ namespace Enoe.Data.Schools;
 public static class SchoolKindNames
 {
     /// <summary>The kind of établissement in the reader's language.</summary>
-    public static string Of(SchoolKind kind) => kind switch
-    {
-        SchoolKind.College => SchoolMessages.Kind_College,
-        SchoolKind.Lycee => SchoolMessages.Kind_Lycee,
-        SchoolKind.LyceeProfessionnel => SchoolMessages.Kind_LyceeProfessionnel,
-        _ => kind.ToString(),
-    };
+    public static string Of(SchoolKind kind) =>
+        kind switch
+        {
+            SchoolKind.College => SchoolMessages.Kind_College,
+            SchoolKind.Lycee => SchoolMessages.Kind_Lycee,
+            SchoolKind.LyceeProfessionnel => SchoolMessages.Kind_LyceeProfessionnel,
+            _ => kind.ToString(),
+        };
 
     /// <summary>Kept for pages not yet moved to <see cref="Of"/>: reads the reader's language too.</summary>
     public static string French(this SchoolKind kind) => Of(kind);

@@ -18,31 +18,42 @@ public sealed class SchoolSettingsValidator : AbstractValidator<SchoolSettings>
     public SchoolSettingsValidator() =>
         RuleFor(s => s.HomeworkWarningThreshold)
             .InclusiveBetween(SchoolSettingsService.ThresholdMin, SchoolSettingsService.ThresholdMax)
-            .WithMessage(_ => SchoolMessages.FormatSettings_ThresholdRange(
-                SchoolSettingsService.ThresholdMin, SchoolSettingsService.ThresholdMax));
+            .WithMessage(_ =>
+                SchoolMessages.FormatSettings_ThresholdRange(
+                    SchoolSettingsService.ThresholdMin,
+                    SchoolSettingsService.ThresholdMax
+                )
+            );
 }
 
 /// <summary>Settings an établissement's admins choose for their school.</summary>
 public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
-    public const int ThresholdMin = 1, ThresholdMax = 10;
+    public const int ThresholdMin = 1,
+        ThresholdMax = 10;
 
     private static readonly SchoolSettingsValidator Validator = new();
 
     public async Task<Result<SchoolSettings>> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden();
-        var threshold = await db.Schools.Where(s => s.Id == user.SchoolId).Select(s => s.HomeworkWarningThreshold).FirstAsync(ct);
+        if (!await IsAdminAsync(db, user, ct))
+            return Result.Forbidden();
+        var threshold = await db
+            .Schools.Where(s => s.Id == user.SchoolId)
+            .Select(s => s.HomeworkWarningThreshold)
+            .FirstAsync(ct);
         return Result<SchoolSettings>.Ok(new SchoolSettings(threshold));
     }
 
     public async Task<Result> SaveAsync(CurrentUser user, SchoolSettings settings, CancellationToken ct = default)
     {
         var validation = await Validator.ValidateAsync(settings, ct);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
+        if (!await IsAdminAsync(db, user, ct))
+            return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         var school = await db.Schools.FirstAsync(s => s.Id == user.SchoolId, ct);
         school.HomeworkWarningThreshold = settings.HomeworkWarningThreshold;
         await db.SaveChangesAsync(ct);
@@ -55,20 +66,37 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<IReadOnlyList<SlotView>> SlotsAsync(int? schoolId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = await db.Set<TimeSlot>().Where(t => t.SchoolId == schoolId).OrderBy(t => t.StartsAt)
-            .Select(t => new SlotView(t.Code, t.StartsAt, t.EndsAt)).ToListAsync(ct);
+        var own = await db.Set<TimeSlot>()
+            .Where(t => t.SchoolId == schoolId)
+            .OrderBy(t => t.StartsAt)
+            .Select(t => new SlotView(t.Code, t.StartsAt, t.EndsAt))
+            .ToListAsync(ct);
         return own.Count > 0 ? own : TimeSlots.Defaults;
     }
 
-    public async Task<Result> SaveSlotsAsync(CurrentUser user, IReadOnlyList<SlotView> slots, CancellationToken ct = default)
+    public async Task<Result> SaveSlotsAsync(
+        CurrentUser user,
+        IReadOnlyList<SlotView> slots,
+        CancellationToken ct = default
+    )
     {
         var problems = TimeSlots.Problems(slots);
-        if (problems.Count > 0) return Result.Invalid(problems);
+        if (problems.Count > 0)
+            return Result.Invalid(problems);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAdminAsync(db, user, ct)) return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
+        if (!await IsAdminAsync(db, user, ct))
+            return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<TimeSlot>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
-        db.AddRange(slots.Select(s => new TimeSlot { SchoolId = user.SchoolId!.Value, Code = s.Code.Trim().ToUpperInvariant(), StartsAt = s.StartsAt, EndsAt = s.EndsAt }));
+        db.AddRange(
+            slots.Select(s => new TimeSlot
+            {
+                SchoolId = user.SchoolId!.Value,
+                Code = s.Code.Trim().ToUpperInvariant(),
+                StartsAt = s.StartsAt,
+                EndsAt = s.EndsAt,
+            })
+        );
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result.Ok();

@@ -8,8 +8,9 @@ namespace Enoe.Data.Schools;
 /// </summary>
 public sealed class SchoolsDataModule : DataModule
 {
-    public override void AddServices(IServiceCollection services) => services
-        .AddSingleton<SchoolDirectory>()
-        .AddSingleton<SchoolServiceSwitches>()
-        .AddSingleton<SchoolSettingsService>();
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddSingleton<SchoolDirectory>()
+            .AddSingleton<SchoolServiceSwitches>()
+            .AddSingleton<SchoolSettingsService>();
 }

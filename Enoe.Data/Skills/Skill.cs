@@ -24,7 +24,13 @@ public sealed class Skill
 }
 
 /// <summary>The four levels of the livret scolaire.</summary>
-public enum MasteryLevel { Insufficient = 1, Fragile = 2, Satisfactory = 3, VeryGood = 4 }
+public enum MasteryLevel
+{
+    Insufficient = 1,
+    Fragile = 2,
+    Satisfactory = 3,
+    VeryGood = 4,
+}
 
 /// <summary>
 /// A teacher's judgement of a student on a skill, on its own or from an assessment. The latest one counts; all are
@@ -46,14 +52,15 @@ public sealed class SkillAssessment
 public static class MasteryNames
 {
     /// <summary>The livret's name for a level in the reader's language; "not assessed yet" for none.</summary>
-    public static string Label(this MasteryLevel? level) => level switch
-    {
-        MasteryLevel.Insufficient => SkillMessages.Level_Insufficient,
-        MasteryLevel.Fragile => SkillMessages.Level_Fragile,
-        MasteryLevel.Satisfactory => SkillMessages.Level_Satisfactory,
-        MasteryLevel.VeryGood => SkillMessages.Level_VeryGood,
-        _ => SkillMessages.Level_None,
-    };
+    public static string Label(this MasteryLevel? level) =>
+        level switch
+        {
+            MasteryLevel.Insufficient => SkillMessages.Level_Insufficient,
+            MasteryLevel.Fragile => SkillMessages.Level_Fragile,
+            MasteryLevel.Satisfactory => SkillMessages.Level_Satisfactory,
+            MasteryLevel.VeryGood => SkillMessages.Level_VeryGood,
+            _ => SkillMessages.Level_None,
+        };
 
     public static string Label(this MasteryLevel level) => ((MasteryLevel?)level).Label();
 }

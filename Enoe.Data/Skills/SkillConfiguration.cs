@@ -28,7 +28,12 @@ internal sealed class SkillAssessmentConfiguration : IEntityTypeConfiguration<Sk
 {
     public void Configure(EntityTypeBuilder<SkillAssessment> b)
     {
-        b.HasIndex(a => new { a.StudentId, a.SkillId, a.AssessedAt });
+        b.HasIndex(a => new
+        {
+            a.StudentId,
+            a.SkillId,
+            a.AssessedAt,
+        });
         b.HasOne(a => a.Skill).WithMany().HasForeignKey(a => a.SkillId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Teacher).WithMany().HasForeignKey(a => a.TeacherId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<People.Person>().WithMany().HasForeignKey(a => a.StudentId).OnDelete(DeleteBehavior.Cascade);

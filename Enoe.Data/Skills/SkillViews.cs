@@ -5,14 +5,27 @@ public sealed record SkillJudgement(MasteryLevel Level, DateTime AssessedAt, str
 /// <summary>
 /// A skill in a student's booklet: its latest level (null: not assessed yet) and every earlier one, newest first.
 /// </summary>
-public sealed record SkillState(int SkillId, string Code, string Name, MasteryLevel? Latest, IReadOnlyList<SkillJudgement> History);
+public sealed record SkillState(
+    int SkillId,
+    string Code,
+    string Name,
+    MasteryLevel? Latest,
+    IReadOnlyList<SkillJudgement> History
+);
 
 public sealed record DomainState(string Code, string Name, IReadOnlyList<SkillState> Skills);
 
-public sealed record Booklet(int StudentId, string Student, string? ClassName, string School, IReadOnlyList<DomainState> Domains)
+public sealed record Booklet(
+    int StudentId,
+    string Student,
+    string? ClassName,
+    string School,
+    IReadOnlyList<DomainState> Domains
+)
 {
     public int Assessed => Domains.Sum(d => d.Skills.Count(s => s.Latest is not null));
     public int Total => Domains.Sum(d => d.Skills.Count);
+
     public int AtLeast(MasteryLevel level) => Domains.Sum(d => d.Skills.Count(s => s.Latest >= level));
 }
 

@@ -20,8 +20,7 @@ namespace Enoe.Data.Skills
 
         public override EntService? Service => EntService.Skills;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<SkillService>()
-            .AddSingleton<Demo.IDemoStep, SkillsDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<SkillService>().AddSingleton<Demo.IDemoStep, SkillsDemoStep>();
     }
 }

@@ -10,15 +10,18 @@ public static class FileNames
     /// Text made safe to name a file or zip entry (a student's name, a devoir's title): forbidden characters become
     /// "_".
     /// </summary>
-    public static string Safe(string text) => string.Concat(text.Select(ch => char.IsControl(ch) || Forbidden.Contains(ch) ? '_' : ch)).Trim();
+    public static string Safe(string text) =>
+        string.Concat(text.Select(ch => char.IsControl(ch) || Forbidden.Contains(ch) ? '_' : ch)).Trim();
 
     /// <summary>
     /// A message (in the reader's language) saying what is wrong with the name, or null when it is fine.
     /// </summary>
     public static string? Problem(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name)) return StorageMessages.Name_Missing;
-        if (name.Length > MaxLength) return StorageMessages.FormatName_TooLong(MaxLength);
+        if (string.IsNullOrWhiteSpace(name))
+            return StorageMessages.Name_Missing;
+        if (name.Length > MaxLength)
+            return StorageMessages.FormatName_TooLong(MaxLength);
         if (name.IndexOfAny(Forbidden) >= 0 || name.Any(char.IsControl))
             return StorageMessages.Name_Forbidden;
         if (name.Trim() is "." or ".." || name.StartsWith('.') || name.EndsWith('.'))

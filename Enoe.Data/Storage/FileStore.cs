@@ -23,8 +23,13 @@ public interface IFileReadRule
 /// inside the caller's database transaction, and is removed again if that transaction fails: a
 /// crash leaves at worst an unreferenced file, which <see cref="SweepAsync"/> deletes.
 /// </summary>
-public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptions<StorageOptions> options, TimeProvider clock,
-    IEnumerable<IFileReadRule> readRules, ILogger<FileStore> logger)
+public sealed class FileStore(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    IOptions<StorageOptions> options,
+    TimeProvider clock,
+    IEnumerable<IFileReadRule> readRules,
+    ILogger<FileStore> logger
+)
 {
     private readonly StorageOptions _options = options.Value;
     private string TempFolder => Path.Combine(_options.Root, "tmp");
@@ -37,13 +42,19 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     /// Any refusal — a file's name, size, type or the quota, or <paramref name="write"/>'s result —
     /// leaves nothing on disk or in the database.
     /// </summary>
-    public async Task<Result<T>> SaveWithFilesAsync<T>(int ownerId, int schoolId, IReadOnlyList<FileUpload> uploads,
-        Func<EnoeDbContext, IReadOnlyList<StoredFile>, Task<Result<T>>> write, CancellationToken ct = default)
+    public async Task<Result<T>> SaveWithFilesAsync<T>(
+        int ownerId,
+        int schoolId,
+        IReadOnlyList<FileUpload> uploads,
+        Func<EnoeDbContext, IReadOnlyList<StoredFile>, Task<Result<T>>> write,
+        CancellationToken ct = default
+    )
     {
         if (uploads.Count > 0)
         {
             var precheck = await CheckUploadsAsync(ownerId, uploads, ct);
-            if (!precheck.Succeeded) return precheck.Failure;
+            if (!precheck.Succeeded)
+                return precheck.Failure;
         }
 
         var staged = new List<StagedFile>();
@@ -53,7 +64,8 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             foreach (var upload in uploads)
             {
                 var one = await StageAsync(upload, ct);
-                if (!one.Succeeded) return one.Failure;
+                if (!one.Succeeded)
+                    return one.Failure;
                 staged.Add(one.Value!);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -62,43 +74,67 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             if (staged.Count > 0)
             {
                 var used = await UsedBytesAsync(db, ownerId, ct);
-                if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson) return QuotaExceeded(used);
+                if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson)
+                    return QuotaExceeded(used);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var s in staged)
             {
-                var file = new StoredFile { BlobId = Guid.NewGuid(), SchoolId = schoolId, OwnerId = ownerId, Name = s.Name, ContentType = s.ContentType, Length = s.Length, CreatedAt = now };
+                var file = new StoredFile
+                {
+                    BlobId = Guid.NewGuid(),
+                    SchoolId = schoolId,
+                    OwnerId = ownerId,
+                    Name = s.Name,
+                    ContentType = s.ContentType,
+                    Length = s.Length,
+                    CreatedAt = now,
+                };
                 db.Add(file);
                 kept.Add(file);
             }
             var result = await write(db, kept);
-            if (!result.Succeeded) { kept.Clear(); return result; }
+            if (!result.Succeeded)
+            {
+                kept.Clear();
+                return result;
+            }
             await db.SaveChangesAsync(ct);
-            for (var i = 0; i < staged.Count; i++) staged[i].MoveTo(BlobPath(kept[i].BlobId));
+            for (var i = 0; i < staged.Count; i++)
+                staged[i].MoveTo(BlobPath(kept[i].BlobId));
             await transaction.CommitAsync(ct);
             kept.Clear(); // committed: the files are theirs now
             return result;
         }
         finally
         {
-            foreach (var file in kept) DeleteBlob(file.BlobId); // moved, then the commit failed
-            foreach (var s in staged) s.Dispose();
+            foreach (var file in kept)
+                DeleteBlob(file.BlobId); // moved, then the commit failed
+            foreach (var s in staged)
+                s.Dispose();
         }
     }
 
     /// <summary>The refusals that need no copying: names, types, declared sizes, quota.</summary>
-    public async Task<Result> CheckUploadsAsync(int ownerId, IReadOnlyList<FileUpload> uploads, CancellationToken ct = default)
+    public async Task<Result> CheckUploadsAsync(
+        int ownerId,
+        IReadOnlyList<FileUpload> uploads,
+        CancellationToken ct = default
+    )
     {
         var errors = new List<string>();
         foreach (var upload in uploads)
         {
-            if (FileNames.Problem(upload.Name) is { } problem) errors.Add(problem);
+            if (FileNames.Problem(upload.Name) is { } problem)
+                errors.Add(problem);
             else if (!FileTypes.IsAllowedExtension(upload.Name))
                 errors.Add(StorageMessages.FormatTypeNotAccepted(upload.Name, FileTypes.Extensions));
-            else if (upload.Length > _options.MaxFileBytes) errors.Add(TooLarge(upload.Name));
+            else if (upload.Length > _options.MaxFileBytes)
+                errors.Add(TooLarge(upload.Name));
         }
-        if (errors.Count > 0) return Result.Invalid(errors);
+        if (errors.Count > 0)
+            return Result.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var used = await UsedBytesAsync(db, ownerId, ct);
         return used + uploads.Sum(u => u.Length) > _options.QuotaBytesPerPerson ? QuotaExceeded(used) : Result.Ok();
@@ -112,15 +148,21 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     }
 
     /// <summary>A file for download, when its owner asks or a service's rule lets this person read it.</summary>
-    public async Task<(StoredFile File, Stream Content)?> OpenAsync(CurrentUser user, int fileId, CancellationToken ct = default)
+    public async Task<(StoredFile File, Stream Content)?> OpenAsync(
+        CurrentUser user,
+        int fileId,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
-        if (file is null) return null;
+        if (file is null)
+            return null;
         var allowed = file.OwnerId == user.PersonId;
         foreach (var rule in readRules)
         {
-            if (allowed) break;
+            if (allowed)
+                break;
             allowed = await rule.CanReadAsync(db, user.PersonId, fileId, ct);
         }
         return allowed ? (file, OpenBlob(file)) : null;
@@ -130,12 +172,20 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
     /// The bytes of a file whose reader the caller has already checked (e.g. a zip of a teacher's copies).
     /// </summary>
     public Stream OpenBlob(StoredFile file) =>
-        new FileStream(BlobPath(file.BlobId), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        new FileStream(
+            BlobPath(file.BlobId),
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            64 * 1024,
+            FileOptions.Asynchronous | FileOptions.SequentialScan
+        );
 
     /// <summary>Removes files whose rows the caller has just deleted (after its commit).</summary>
     public void DeleteBlobs(IEnumerable<Guid> blobIds)
     {
-        foreach (var id in blobIds) DeleteBlob(id);
+        foreach (var id in blobIds)
+            DeleteBlob(id);
     }
 
     /// <summary>
@@ -148,16 +198,23 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         if (Directory.Exists(TempFolder))
             foreach (var temp in Directory.EnumerateFiles(TempFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
                 File.Delete(temp);
-        if (!Directory.Exists(_options.Root)) return;
+        if (!Directory.Exists(_options.Root))
+            return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
-        foreach (var folder in Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2))
-            foreach (var blob in Directory.EnumerateFiles(folder))
-                if (Guid.TryParse(Path.GetFileName(blob), out var id) && !known.Contains(id) && File.GetLastWriteTimeUtc(blob) < cutoff)
-                {
-                    logger.LogWarning("Deleting unreferenced file {Blob}", id);
-                    File.Delete(blob);
-                }
+        foreach (
+            var folder in Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2)
+        )
+        foreach (var blob in Directory.EnumerateFiles(folder))
+            if (
+                Guid.TryParse(Path.GetFileName(blob), out var id)
+                && !known.Contains(id)
+                && File.GetLastWriteTimeUtc(blob) < cutoff
+            )
+            {
+                logger.LogWarning("Deleting unreferenced file {Blob}", id);
+                File.Delete(blob);
+            }
     }
 
     private async Task<Result<StagedFile>> StageAsync(FileUpload upload, CancellationToken ct)
@@ -169,7 +226,16 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
             var header = new byte[FileTypes.HeaderLength];
             var headerLength = 0;
             var buffer = new byte[81920];
-            await using (var target = new FileStream(staged.TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            await using (
+                var target = new FileStream(
+                    staged.TempPath,
+                    FileMode.CreateNew,
+                    FileAccess.Write,
+                    FileShare.None,
+                    1,
+                    FileOptions.Asynchronous
+                )
+            )
             {
                 int read;
                 while ((read = await upload.Content.ReadAsync(buffer, ct)) > 0)
@@ -182,18 +248,31 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
                     }
                     staged.Length += read;
                     // The declared size is the browser's word: count what really arrives.
-                    if (staged.Length > _options.MaxFileBytes) { staged.Dispose(); return Result.Invalid([TooLarge(upload.Name)]); }
+                    if (staged.Length > _options.MaxFileBytes)
+                    {
+                        staged.Dispose();
+                        return Result.Invalid([TooLarge(upload.Name)]);
+                    }
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
                 await target.FlushAsync(ct);
                 target.Flush(flushToDisk: true);
             }
-            if (staged.Length == 0) { staged.Dispose(); return Result.Invalid([StorageMessages.FormatEmpty(upload.Name)]); }
+            if (staged.Length == 0)
+            {
+                staged.Dispose();
+                return Result.Invalid([StorageMessages.FormatEmpty(upload.Name)]);
+            }
             var contentType = FileTypes.Recognise(upload.Name, header.AsSpan(0, headerLength));
             if (contentType is null)
             {
                 staged.Dispose();
-                return Result.Invalid([StorageMessages.FormatContentMismatch(upload.Name, Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant())]);
+                return Result.Invalid([
+                    StorageMessages.FormatContentMismatch(
+                        upload.Name,
+                        Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant()
+                    ),
+                ]);
             }
             staged.ContentType = contentType;
             return Result<StagedFile>.Ok(staged);
@@ -209,7 +288,9 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
         db.StoredFiles.Where(f => f.OwnerId == ownerId).SumAsync(f => f.Length, ct);
 
     private Refusal QuotaExceeded(long used) =>
-        Result.Invalid([StorageMessages.FormatQuotaFull(Sizes.Format(used), Sizes.Format(_options.QuotaBytesPerPerson))]);
+        Result.Invalid([
+            StorageMessages.FormatQuotaFull(Sizes.Format(used), Sizes.Format(_options.QuotaBytesPerPerson)),
+        ]);
 
     /// <summary>
     /// "« x.pdf » dépasse la taille maximale de 20 Mo.", in the reader's language (upload boxes say it before sending).
@@ -224,8 +305,14 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
 
     private void DeleteBlob(Guid id)
     {
-        try { File.Delete(BlobPath(id)); }
-        catch (IOException ex) { logger.LogWarning(ex, "Could not delete file {Blob}; the sweep will", id); }
+        try
+        {
+            File.Delete(BlobPath(id));
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not delete file {Blob}; the sweep will", id);
+        }
     }
 
     /// <summary>A checked upload in the temporary folder, deleted unless moved into place.</summary>
@@ -246,7 +333,8 @@ public sealed class FileStore(IDbContextFactory<EnoeDbContext> dbFactory, IOptio
 
         public void Dispose()
         {
-            if (!_moved) File.Delete(TempPath);
+            if (!_moved)
+                File.Delete(TempPath);
         }
     }
 }

@@ -18,10 +18,12 @@ public static class FileTypes
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] Id3 = "ID3"u8.ToArray();
     private static readonly byte[] Ftyp = "ftyp"u8.ToArray();
+
     /// <summary>Windows and Linux programs: refused whatever their name says.</summary>
     private static readonly byte[][] Executables = ["MZ"u8.ToArray(), [0x7F, 0x45, 0x4C, 0x46]];
 
     private static bool IsZip(ReadOnlySpan<byte> b) => b.StartsWith(Zip) || b.StartsWith(EmptyZip);
+
     private static bool IsText(ReadOnlySpan<byte> b) => !b.Contains((byte)0);
 
     private static readonly Dictionary<string, FileType> ByExtension = new(StringComparer.OrdinalIgnoreCase)
@@ -64,9 +66,11 @@ public static class FileTypes
     /// <summary>The content type to serve, or null when the content does not match the extension.</summary>
     public static string? Recognise(string fileName, ReadOnlySpan<byte> header)
     {
-        if (!ByExtension.TryGetValue(Path.GetExtension(fileName), out var type)) return null;
+        if (!ByExtension.TryGetValue(Path.GetExtension(fileName), out var type))
+            return null;
         foreach (var executable in Executables)
-            if (header.StartsWith(executable)) return null;
+            if (header.StartsWith(executable))
+                return null;
         return type.Matches(header) ? type.ContentType : null;
     }
 }

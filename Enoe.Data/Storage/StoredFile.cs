@@ -9,6 +9,7 @@ public sealed class StoredFile
     public int Id { get; set; }
     public Guid BlobId { get; set; }
     public int SchoolId { get; set; }
+
     /// <summary>Who uploaded it: the quota counts against them.</summary>
     public int OwnerId { get; set; }
     public string Name { get; set; } = "";

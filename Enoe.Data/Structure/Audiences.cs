@@ -11,16 +11,28 @@ public static class Audiences
     /// The person themself and the children they answer for (only <paramref name="childId"/> if given).
     /// </summary>
     public static IQueryable<int> Learners(EnoeDbContext db, int personId, int? childId = null) =>
-        db.Guardianships.Where(g => g.ParentId == personId && (childId == null || g.StudentId == childId)).Select(g => g.StudentId)
+        db
+            .Guardianships.Where(g => g.ParentId == personId && (childId == null || g.StudentId == childId))
+            .Select(g => g.StudentId)
             .Union(db.Users.Where(p => p.Id == personId).Select(p => p.Id));
 
     /// <summary>Classes the learners are enrolled in, and the classes the person teaches.</summary>
     public static IQueryable<int> Classes(EnoeDbContext db, int personId, IQueryable<int> learners) =>
-        db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClassId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == personId && a.SchoolClassId != null).Select(a => a.SchoolClassId!.Value));
+        db
+            .Enrolments.Where(e => learners.Contains(e.StudentId))
+            .Select(e => e.SchoolClassId)
+            .Union(
+                db.TeachingAssignments.Where(a => a.TeacherId == personId && a.SchoolClassId != null)
+                    .Select(a => a.SchoolClassId!.Value)
+            );
 
     /// <summary>Groups the learners are enrolled in, and the groups the person teaches.</summary>
     public static IQueryable<int> Groups(EnoeDbContext db, int personId, IQueryable<int> learners) =>
-        db.GroupEnrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.TeachingGroupId)
-            .Union(db.TeachingAssignments.Where(a => a.TeacherId == personId && a.TeachingGroupId != null).Select(a => a.TeachingGroupId!.Value));
+        db
+            .GroupEnrolments.Where(e => learners.Contains(e.StudentId))
+            .Select(e => e.TeachingGroupId)
+            .Union(
+                db.TeachingAssignments.Where(a => a.TeacherId == personId && a.TeachingGroupId != null)
+                    .Select(a => a.TeachingGroupId!.Value)
+            );
 }

@@ -19,25 +19,58 @@ public interface IClassContent
 public static class ClassContent
 {
     /// <summary>Content this teacher (or a co-teacher of the same class and subject) is responsible for.</summary>
-    public static IQueryable<T> TaughtBy<T>(this IQueryable<T> items, EnoeDbContext db, int teacherId) where T : class, IClassContent =>
-        items.Where(a => db.TeachingAssignments.Any(t => t.TeacherId == teacherId && t.SubjectId == a.SubjectId
-            && ((a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId) || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId))));
+    public static IQueryable<T> TaughtBy<T>(this IQueryable<T> items, EnoeDbContext db, int teacherId)
+        where T : class, IClassContent =>
+        items.Where(a =>
+            db.TeachingAssignments.Any(t =>
+                t.TeacherId == teacherId
+                && t.SubjectId == a.SubjectId
+                && (
+                    (a.SchoolClassId != null && t.SchoolClassId == a.SchoolClassId)
+                    || (a.TeachingGroupId != null && t.TeachingGroupId == a.TeachingGroupId)
+                )
+            )
+        );
 
     /// <summary>Content of a student's classes and groups.</summary>
-    public static IQueryable<T> SetTo<T>(this IQueryable<T> items, EnoeDbContext db, int studentId) where T : class, IClassContent =>
-        items.Where(a => (a.SchoolClassId != null && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId))
-            || (a.TeachingGroupId != null && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)));
+    public static IQueryable<T> SetTo<T>(this IQueryable<T> items, EnoeDbContext db, int studentId)
+        where T : class, IClassContent =>
+        items.Where(a =>
+            (
+                a.SchoolClassId != null
+                && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId)
+            )
+            || (
+                a.TeachingGroupId != null
+                && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)
+            )
+        );
 
     /// <summary>The students of a class, or of a teaching group.</summary>
-    public static IQueryable<int> Students(EnoeDbContext db, int? classId, int? groupId) => classId is int c
-        ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
-        : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
+    public static IQueryable<int> Students(EnoeDbContext db, int? classId, int? groupId) =>
+        classId is int c
+            ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+            : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
 
     /// <summary>
     /// The établissement of a class or group when this teacher teaches that subject there; otherwise null.
     /// </summary>
-    public static Task<int?> TaughtSchoolAsync(EnoeDbContext db, int teacherId, int? classId, int? groupId, int subjectId, CancellationToken ct) =>
-        db.TeachingAssignments.Where(t => t.TeacherId == teacherId && t.SubjectId == subjectId
-                && ((classId != null && t.SchoolClassId == classId) || (groupId != null && t.TeachingGroupId == groupId)))
-            .Select(t => (int?)t.Subject!.SchoolId).FirstOrDefaultAsync(ct);
+    public static Task<int?> TaughtSchoolAsync(
+        EnoeDbContext db,
+        int teacherId,
+        int? classId,
+        int? groupId,
+        int subjectId,
+        CancellationToken ct
+    ) =>
+        db
+            .TeachingAssignments.Where(t =>
+                t.TeacherId == teacherId
+                && t.SubjectId == subjectId
+                && (
+                    (classId != null && t.SchoolClassId == classId) || (groupId != null && t.TeachingGroupId == groupId)
+                )
+            )
+            .Select(t => (int?)t.Subject!.SchoolId)
+            .FirstOrDefaultAsync(ct);
 }

@@ -30,6 +30,7 @@ public sealed class Subject
     public School? School { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+
     /// <summary>Its weight in the general average.</summary>
     public decimal Coefficient { get; set; } = 1;
 }

@@ -70,7 +70,11 @@ internal sealed class TeachingAssignmentConfiguration : IEntityTypeConfiguration
         b.HasIndex(t => t.SchoolClassId);
         b.HasIndex(t => t.TeachingGroupId);
         b.HasOne(t => t.Subject).WithMany().HasForeignKey(t => t.SubjectId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_TeachingAssignment_ClassXorGroup",
-            "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"));
+        b.ToTable(t =>
+            t.HasCheckConstraint(
+                "CK_TeachingAssignment_ClassXorGroup",
+                "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)"
+            )
+        );
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Enoe.Data.UsefulLinks;
 
-/// <summary>A link an établissement offers its people (the canteen menu, the CDI's catalogue, the ENT's help).</summary>
+/// <summary>
+/// A link an établissement offers its people (the canteen menu, the CDI's catalogue, the ENT's help).
+/// </summary>
 public sealed class UsefulLink
 {
     public const int TitleMax = 120;
@@ -15,8 +17,10 @@ public sealed class UsefulLink
     public int SchoolId { get; set; }
     public required string Title { get; set; }
     public required string Url { get; set; }
+
     /// <summary>Who sees it: a person holding any of these profiles in the établissement.</summary>
     public Profile Audience { get; set; } = Profile.Everyone;
+
     /// <summary>Where it comes in the list, smaller first.</summary>
     public int Position { get; set; }
 }

@@ -19,38 +19,76 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     public async Task<IReadOnlyList<UsefulLinkView>> ListForAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<UsefulLink>().AsNoTracking()
-            .Where(l => l.SchoolId == user.SchoolId && db.Schools.Where(EntServices.RunningIn(EntService.UsefulLinks)).Any(s => s.Id == l.SchoolId)
-                && db.Memberships.Any(m => m.PersonId == user.PersonId && m.SchoolId == l.SchoolId && (m.Profiles & l.Audience) != 0))
-            .OrderBy(l => l.Position).ThenBy(l => l.Id)
-            .Select(l => new UsefulLinkView(l.Id, l.Title, l.Url, l.Audience)).ToListAsync(ct);
+        return await db.Set<UsefulLink>()
+            .AsNoTracking()
+            .Where(l =>
+                l.SchoolId == user.SchoolId
+                && db.Schools.Where(EntServices.RunningIn(EntService.UsefulLinks)).Any(s => s.Id == l.SchoolId)
+                && db.Memberships.Any(m =>
+                    m.PersonId == user.PersonId && m.SchoolId == l.SchoolId && (m.Profiles & l.Audience) != 0
+                )
+            )
+            .OrderBy(l => l.Position)
+            .ThenBy(l => l.Id)
+            .Select(l => new UsefulLinkView(l.Id, l.Title, l.Url, l.Audience))
+            .ToListAsync(ct);
     }
 
     /// <summary>Every link of the établissement, for its admins.</summary>
-    public async Task<Result<IReadOnlyList<UsefulLinkView>>> ListForAdminAsync(CurrentUser user, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<UsefulLinkView>>> ListForAdminAsync(
+        CurrentUser user,
+        CancellationToken ct = default
+    )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, ct) is { } denied) return denied;
-        return Result<IReadOnlyList<UsefulLinkView>>.Ok(await db.Set<UsefulLink>().AsNoTracking().Where(l => l.SchoolId == user.SchoolId)
-            .OrderBy(l => l.Position).ThenBy(l => l.Id)
-            .Select(l => new UsefulLinkView(l.Id, l.Title, l.Url, l.Audience)).ToListAsync(ct));
+        if (await DenyAsync(db, user, ct) is { } denied)
+            return denied;
+        return Result<IReadOnlyList<UsefulLinkView>>.Ok(
+            await db.Set<UsefulLink>()
+                .AsNoTracking()
+                .Where(l => l.SchoolId == user.SchoolId)
+                .OrderBy(l => l.Position)
+                .ThenBy(l => l.Id)
+                .Select(l => new UsefulLinkView(l.Id, l.Title, l.Url, l.Audience))
+                .ToListAsync(ct)
+        );
     }
 
-    /// <summary>Adds a link at the end of the list, or changes one; checked whole first, nothing written when refused.</summary>
+    /// <summary>
+    /// Adds a link at the end of the list, or changes one; checked whole first, nothing written when refused.
+    /// </summary>
     public async Task<Result<int>> SaveAsync(CurrentUser user, UsefulLinkDraft draft, CancellationToken ct = default)
     {
         var validation = Validator.Validate(draft);
-        if (!validation.IsValid) return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, ct) is { } denied) return denied;
+        if (await DenyAsync(db, user, ct) is { } denied)
+            return denied;
         UsefulLink? link;
         if (draft.Id == 0)
         {
-            var last = await db.Set<UsefulLink>().Where(l => l.SchoolId == user.SchoolId).MaxAsync(l => (int?)l.Position, ct) ?? 0;
-            db.Add(link = new UsefulLink { SchoolId = user.SchoolId!.Value, Title = "", Url = "", Position = last + 1 });
+            var last =
+                await db.Set<UsefulLink>().Where(l => l.SchoolId == user.SchoolId).MaxAsync(l => (int?)l.Position, ct)
+                ?? 0;
+            db.Add(
+                link = new UsefulLink
+                {
+                    SchoolId = user.SchoolId!.Value,
+                    Title = "",
+                    Url = "",
+                    Position = last + 1,
+                }
+            );
         }
         // The id comes from the browser: only a link of the admin's own établissement.
-        else if ((link = await db.Set<UsefulLink>().FirstOrDefaultAsync(l => l.Id == draft.Id && l.SchoolId == user.SchoolId, ct)) is null)
+        else if (
+            (
+                link = await db.Set<UsefulLink>()
+                    .FirstOrDefaultAsync(l => l.Id == draft.Id && l.SchoolId == user.SchoolId, ct)
+            )
+            is null
+        )
             return Result.NotFound(UsefulLinksMessages.NotFound);
         link.Title = draft.Title.Trim();
         link.Url = draft.Url.Trim();
@@ -62,8 +100,11 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     public async Task<Result> DeleteAsync(CurrentUser user, int linkId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, ct) is { } denied) return denied;
-        var deleted = await db.Set<UsefulLink>().Where(l => l.Id == linkId && l.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
+        if (await DenyAsync(db, user, ct) is { } denied)
+            return denied;
+        var deleted = await db.Set<UsefulLink>()
+            .Where(l => l.Id == linkId && l.SchoolId == user.SchoolId)
+            .ExecuteDeleteAsync(ct);
         return deleted == 1 ? Result.Ok() : Result.NotFound(UsefulLinksMessages.NotFound);
     }
 
@@ -71,13 +112,21 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     public async Task<Result> MoveUpAsync(CurrentUser user, int linkId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await DenyAsync(db, user, ct) is { } denied) return denied;
-        var links = await db.Set<UsefulLink>().Where(l => l.SchoolId == user.SchoolId).OrderBy(l => l.Position).ThenBy(l => l.Id).ToListAsync(ct);
+        if (await DenyAsync(db, user, ct) is { } denied)
+            return denied;
+        var links = await db.Set<UsefulLink>()
+            .Where(l => l.SchoolId == user.SchoolId)
+            .OrderBy(l => l.Position)
+            .ThenBy(l => l.Id)
+            .ToListAsync(ct);
         var index = links.FindIndex(l => l.Id == linkId);
-        if (index < 0) return Result.NotFound(UsefulLinksMessages.NotFound);
-        if (index == 0) return Result.Ok();
+        if (index < 0)
+            return Result.NotFound(UsefulLinksMessages.NotFound);
+        if (index == 0)
+            return Result.Ok();
         (links[index - 1], links[index]) = (links[index], links[index - 1]);
-        for (var i = 0; i < links.Count; i++) links[i].Position = i + 1;
+        for (var i = 0; i < links.Count; i++)
+            links[i].Position = i + 1;
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
@@ -85,8 +134,13 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     /// <summary>Only the établissement's admins, and only where the académie lets it run the service.</summary>
     private static async Task<Refusal?> DenyAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
-        if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct)) return Result.Forbidden(UsefulLinksMessages.AdminsOnly);
-        if (!await db.Schools.Where(EntServices.RunningIn(EntService.UsefulLinks)).AnyAsync(s => s.Id == user.SchoolId, ct))
+        if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
+            return Result.Forbidden(UsefulLinksMessages.AdminsOnly);
+        if (
+            !await db
+                .Schools.Where(EntServices.RunningIn(EntService.UsefulLinks))
+                .AnyAsync(s => s.Id == user.SchoolId, ct)
+        )
             return Result.Forbidden(UsefulLinksMessages.ServiceOff);
         return null;
     }

@@ -20,8 +20,7 @@ namespace Enoe.Data.UsefulLinks
 
         public override EntService? Service => EntService.UsefulLinks;
 
-        public override void AddServices(IServiceCollection services) => services
-            .AddSingleton<UsefulLinkService>()
-            .AddSingleton<Demo.IDemoStep, UsefulLinksDemoStep>();
+        public override void AddServices(IServiceCollection services) =>
+            services.AddSingleton<UsefulLinkService>().AddSingleton<Demo.IDemoStep, UsefulLinksDemoStep>();
     }
 }

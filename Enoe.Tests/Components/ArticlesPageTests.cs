@@ -30,8 +30,11 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_database.Get<WorkspaceService>());
         var auth = AddAuthorization();
         auth.SetAuthorized("StaffA");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _f.StaffA.Id.ToString()), new Claim(EnoeClaims.School, _f.A.Id.ToString()),
-            new Claim(EnoeClaims.Profile, nameof(Profile.Staff)));
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, _f.StaffA.Id.ToString()),
+            new Claim(EnoeClaims.School, _f.A.Id.ToString()),
+            new Claim(EnoeClaims.Profile, nameof(Profile.Staff))
+        );
     }
 
     public new async Task DisposeAsync()
@@ -47,8 +50,13 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         page.WaitForElement("textarea").Input("Texte que je ne veux pas perdre");
         page.FindAll("button").Single(b => b.TextContent.Contains("Enregistrer")).Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Le titre est obligatoire.", page.Find("[role=alert]").TextContent));
-        Assert.Equal("Texte que je ne veux pas perdre", page.Find("textarea").GetAttribute("value") ?? page.Find("textarea").TextContent);
+        page.WaitForAssertion(() =>
+            Assert.Contains("Le titre est obligatoire.", page.Find("[role=alert]").TextContent)
+        );
+        Assert.Equal(
+            "Texte que je ne veux pas perdre",
+            page.Find("textarea").GetAttribute("value") ?? page.Find("textarea").TextContent
+        );
         await using var db = _database.NewContext();
         Assert.Equal(0, await db.Articles.CountAsync());
     }
@@ -59,7 +67,8 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         var page = Render<ArticlesPage>();
         page.WaitForElement("input").Change("Sortie au musée");
         page.Find("textarea").Input("Départ **8 h**.");
-        page.WaitForAssertion(() => Assert.Contains("<strong>8 h</strong>", page.Find(".enoe-preview").InnerHtml)); // live preview, debounced
+        // Live preview, debounced
+        page.WaitForAssertion(() => Assert.Contains("<strong>8 h</strong>", page.Find(".enoe-preview").InnerHtml));
         page.FindAll("button").Single(b => b.TextContent.Contains("Enregistrer")).Click();
 
         page.WaitForAssertion(() => Assert.Contains("Article enregistré.", page.Markup));
@@ -71,31 +80,50 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task DeletingAnArticle_AsksFirst_CancelKeepsIt_ConfirmDeletesIt()
     {
-        var saved = await _database.Get<ArticleService>().SaveAsync(TwoSchools.As(_f.StaffA, _f.A),
-            new ArticleDraft { SchoolId = _f.A.Id, Title = "Portes ouvertes", BodyMarkdown = "Samedi matin." });
+        var saved = await _database
+            .Get<ArticleService>()
+            .SaveAsync(
+                TwoSchools.As(_f.StaffA, _f.A),
+                new ArticleDraft
+                {
+                    SchoolId = _f.A.Id,
+                    Title = "Portes ouvertes",
+                    BodyMarkdown = "Samedi matin.",
+                }
+            );
         Assert.True(saved.Succeeded);
         var page = Render<ArticlesPage>();
         page.WaitForElement("nav button.enoe-link-button").Click();
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Supprimer"));
 
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Supprimer" && b.Closest("dialog") is null).Click();
-        page.WaitForAssertion(() => Assert.Contains("Supprimer l'article « Portes ouvertes » ? Il disparaîtra du site public.", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                "Supprimer l'article « Portes ouvertes » ? Il disparaîtra du site public.",
+                page.Find("dialog").TextContent
+            )
+        );
         var renders = page.RenderCount;
         page.FindAll("dialog button")[1].Click(); // Annuler
         page.WaitForState(() => page.RenderCount > renders); // the page has heard the answer
-        await using (var db = _database.NewContext()) Assert.Equal(1, await db.Articles.CountAsync());
+        await using (var db = _database.NewContext())
+            Assert.Equal(1, await db.Articles.CountAsync());
 
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Supprimer" && b.Closest("dialog") is null).Click();
         page.WaitForElement("dialog .enoe-tool-danger").Click();
         page.WaitForAssertion(() => Assert.Contains("Article supprimé.", page.Markup));
-        await using (var db = _database.NewContext()) Assert.Equal(0, await db.Articles.CountAsync());
+        await using (var db = _database.NewContext())
+            Assert.Equal(0, await db.Articles.CountAsync());
     }
 
     [Fact]
     public void TheBodysLimit_IsWhatTheServerAccepts()
     {
         var page = Render<ArticlesPage>();
-        Assert.Equal(ArticleDraftValidator.BodyMax.ToString(), page.WaitForElement("textarea").GetAttribute("maxlength"));
+        Assert.Equal(
+            ArticleDraftValidator.BodyMax.ToString(),
+            page.WaitForElement("textarea").GetAttribute("maxlength")
+        );
     }
 
     [Fact]
@@ -114,4 +142,3 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         Assert.Equal(0, await db.Articles.CountAsync());
     }
 }
-

@@ -18,18 +18,41 @@ public sealed class AssignmentPageTests : SchoolComponentTest
     protected override async Task ArrangeAsync()
     {
         JSInterop.SetupConfirmDialog();
-        var french = new Subject { SchoolId = F.A.Id, Code = "FRANC", Name = "Français" };
+        var french = new Subject
+        {
+            SchoolId = F.A.Id,
+            Code = "FRANC",
+            Name = "Français",
+        };
         await using (var db = Database.NewContext())
         {
             db.Add(french);
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, Subject = french, SchoolClassId = F.ClassA.Id });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    TeacherId = F.TeacherA.Id,
+                    Subject = french,
+                    SchoolClassId = F.ClassA.Id,
+                }
+            );
             await db.SaveChangesAsync();
         }
-        _devoir = (await Database.Get<AssignmentService>().CreateAsync(TwoSchools.As(F.TeacherA, F.A), new AssignmentDraft
-        {
-            SchoolClassId = F.ClassA.Id, SubjectId = french.Id, Title = "Rédaction", AcceptsLate = true,
-            DueLocal = SchoolTime.ToLocal(Database.Clock.GetUtcNow().UtcDateTime).AddDays(2),
-        }, [TestFiles.Pdf("sujet.pdf")])).Value;
+        _devoir = (
+            await Database
+                .Get<AssignmentService>()
+                .CreateAsync(
+                    TwoSchools.As(F.TeacherA, F.A),
+                    new AssignmentDraft
+                    {
+                        SchoolClassId = F.ClassA.Id,
+                        SubjectId = french.Id,
+                        Title = "Rédaction",
+                        AcceptsLate = true,
+                        DueLocal = SchoolTime.ToLocal(Database.Clock.GetUtcNow().UtcDateTime).AddDays(2),
+                    },
+                    [TestFiles.Pdf("sujet.pdf")]
+                )
+        ).Value;
     }
 
     [Fact]
@@ -40,7 +63,12 @@ public sealed class AssignmentPageTests : SchoolComponentTest
         page.WaitForAssertion(() => Assert.Contains("sujet.pdf", page.Markup));
 
         page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Supprimer le devoir").Click();
-        page.WaitForAssertion(() => Assert.Contains("Supprimer le devoir « Rédaction » (6eA) et ses fichiers ?", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                "Supprimer le devoir « Rédaction » (6eA) et ses fichiers ?",
+                page.Find("dialog").TextContent
+            )
+        );
         page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
         Assert.True(await ExistsAsync());
 
@@ -54,7 +82,9 @@ public sealed class AssignmentPageTests : SchoolComponentTest
     [Fact]
     public async Task OnceAStudentHasHandedIn_TheDevoirOffersNoDelete()
     {
-        await Database.Get<AssignmentService>().HandInAsync(TwoSchools.As(F.StudentA, F.A), _devoir, [TestFiles.Pdf("copie.pdf")]);
+        await Database
+            .Get<AssignmentService>()
+            .HandInAsync(TwoSchools.As(F.StudentA, F.A), _devoir, [TestFiles.Pdf("copie.pdf")]);
         this.SignInAs(F.TeacherA, F.A.Id, Profile.Teacher);
         var page = Render<AssignmentPage>(p => p.Add(x => x.Id, _devoir));
         page.WaitForAssertion(() => Assert.Contains("copie.pdf", page.Markup));

@@ -15,19 +15,40 @@ namespace Enoe.Tests.Components;
 public sealed class BookingsPageTests : SchoolComponentTest
 {
     private static readonly DateOnly Monday = new(2026, 11, 23);
-    private int _room, _lab;
+    private int _room,
+        _lab;
 
     protected override async Task ArrangeAsync()
     {
         await using var db = Database.NewContext();
         var rooms = new ResourceCategory { SchoolId = F.A.Id, Name = "Salles" };
-        var room = new BookableResource { SchoolId = F.A.Id, Category = rooms, Name = "Salle informatique" };
-        var lab = new BookableResource { SchoolId = F.A.Id, Category = rooms, Name = "Laboratoire", NeedsApproval = true, ManagerId = F.StaffA.Id };
+        var room = new BookableResource
+        {
+            SchoolId = F.A.Id,
+            Category = rooms,
+            Name = "Salle informatique",
+        };
+        var lab = new BookableResource
+        {
+            SchoolId = F.A.Id,
+            Category = rooms,
+            Name = "Laboratoire",
+            NeedsApproval = true,
+            ManagerId = F.StaffA.Id,
+        };
         db.AddRange(room, lab);
-        db.Add(new HolidayPeriod { Name = "Vacances de Noël", From = new(2026, 12, 19), To = new(2027, 1, 3) });
+        db.Add(
+            new HolidayPeriod
+            {
+                Name = "Vacances de Noël",
+                From = new(2026, 12, 19),
+                To = new(2027, 1, 3),
+            }
+        );
         await db.SaveChangesAsync();
         (_room, _lab) = (room.Id, lab.Id);
-        JSInterop.SetupModule("./js/dialog.js").SetupVoid(_ => true).SetVoidResult(); // the confirmation box opens and closes
+        // The confirmation box opens and closes
+        JSInterop.SetupModule("./js/dialog.js").SetupVoid(_ => true).SetVoidResult();
     }
 
     private async Task<int> StoreBookingAsync(DateOnly day, TimeOnly from, TimeOnly to, Person? person = null)
@@ -35,8 +56,12 @@ public sealed class BookingsPageTests : SchoolComponentTest
         await using var db = Database.NewContext();
         var booking = new Booking
         {
-            SchoolId = F.A.Id, ResourceId = _room, PersonId = (person ?? F.TeacherA).Id, Status = BookingStatus.Approved,
-            StartsAt = SchoolTime.ToUtc(day.ToDateTime(from)), EndsAt = SchoolTime.ToUtc(day.ToDateTime(to)),
+            SchoolId = F.A.Id,
+            ResourceId = _room,
+            PersonId = (person ?? F.TeacherA).Id,
+            Status = BookingStatus.Approved,
+            StartsAt = SchoolTime.ToUtc(day.ToDateTime(from)),
+            EndsAt = SchoolTime.ToUtc(day.ToDateTime(to)),
         };
         db.Add(booking);
         await db.SaveChangesAsync();
@@ -53,7 +78,8 @@ public sealed class BookingsPageTests : SchoolComponentTest
     {
         this.SignInAs(person, F.A.Id, profile);
         var page = Render<BookingsPage>();
-        page.WaitForAssertion(() => Assert.Equal("false", page.Find(".enoe-bookings").GetAttribute("aria-busy"))); // loaded: no render is left to come
+        // Loaded: no render is left to come
+        page.WaitForAssertion(() => Assert.Equal("false", page.Find(".enoe-bookings").GetAttribute("aria-busy")));
         return page;
     }
 
@@ -97,7 +123,10 @@ public sealed class BookingsPageTests : SchoolComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Série réservée : 3 semaines.", page.Markup));
         var series = (await StoredAsync()).Where(b => b.PersonId == F.TeacherA.Id).ToList();
-        Assert.Equal([Monday, Monday.AddDays(7), Monday.AddDays(21)], series.Select(b => DateOnly.FromDateTime(SchoolTime.ToLocal(b.StartsAt))));
+        Assert.Equal(
+            [Monday, Monday.AddDays(7), Monday.AddDays(21)],
+            series.Select(b => DateOnly.FromDateTime(SchoolTime.ToLocal(b.StartsAt)))
+        );
         Assert.Single(series.Select(b => b.SeriesId).Distinct());
         Assert.All(series, b => Assert.Equal("Programmation Python", b.Reason));
     }
@@ -131,10 +160,17 @@ public sealed class BookingsPageTests : SchoolComponentTest
     {
         var id = await StoreBookingAsync(Monday, new(10, 0), new(11, 0));
         var page = OpenAs(F.TeacherA, Profile.Teacher);
-        var cancel = () => page.FindAll("section[aria-label='Mes prochaines réservations'] button").Single(b => b.TextContent == "Annuler");
+        var cancel = () =>
+            page.FindAll("section[aria-label='Mes prochaines réservations'] button")
+                .Single(b => b.TextContent == "Annuler");
 
         cancel().Click();
-        page.WaitForAssertion(() => Assert.Equal("Annuler la réservation de Salle informatique, lundi 23 novembre à 10:00 ? Le créneau sera libéré.", page.Find("dialog p").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                "Annuler la réservation de Salle informatique, lundi 23 novembre à 10:00 ? Le créneau sera libéré.",
+                page.Find("dialog p").TextContent
+            )
+        );
         Assert.Equal(BookingStatus.Approved, (await StoredAsync()).Single().Status);
         var renders = page.RenderCount;
         page.FindAll("dialog button")[1].Click(); // "Annuler": keep it
@@ -155,16 +191,32 @@ public sealed class BookingsPageTests : SchoolComponentTest
         var bookings = Database.Get<BookingService>();
         var teacher = TwoSchools.As(F.TeacherA, F.A);
         var request = new BookingRequest(_lab, Monday, new(10, 5), new(11, 0));
-        Assert.Equal(3, (await bookings.BookSeriesAsync(teacher, request, Monday.AddDays(14), [Monday, Monday.AddDays(7), Monday.AddDays(14)])).Value);
+        Assert.Equal(
+            3,
+            (
+                await bookings.BookSeriesAsync(
+                    teacher,
+                    request,
+                    Monday.AddDays(14),
+                    [Monday, Monday.AddDays(7), Monday.AddDays(14)]
+                )
+            ).Value
+        );
         Assert.True((await bookings.BookAsync(teacher, request with { Date = Monday.AddDays(1) })).Succeeded);
 
         var page = OpenAs(F.StaffA, Profile.Staff);
         page.WaitForAssertion(() => Assert.Contains("À valider (4)", page.Markup));
-        Assert.Contains("Série de 3 semaines en attente, chaque lundi de 10:05 à 11:00, du 23 nov. au 7 déc.", page.Find(".enoe-pending-series").TextContent);
+        Assert.Contains(
+            "Série de 3 semaines en attente, chaque lundi de 10:05 à 11:00, du 23 nov. au 7 déc.",
+            page.Find(".enoe-pending-series").TextContent
+        );
         page.FindAll("button").Single(b => b.TextContent == "Valider la série").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Série validée : 3 semaines.", page.Markup));
-        Assert.Equal([BookingStatus.Approved, BookingStatus.Pending, BookingStatus.Approved, BookingStatus.Approved], (await StoredAsync()).Select(b => b.Status));
+        Assert.Equal(
+            [BookingStatus.Approved, BookingStatus.Pending, BookingStatus.Approved, BookingStatus.Approved],
+            (await StoredAsync()).Select(b => b.Status)
+        );
         page.WaitForAssertion(() => Assert.Contains("À valider (1)", page.Markup));
     }
 
@@ -173,14 +225,26 @@ public sealed class BookingsPageTests : SchoolComponentTest
     {
         var bookings = Database.Get<BookingService>();
         var request = new BookingRequest(_lab, Monday, new(10, 5), new(11, 0));
-        Assert.Equal(2, (await bookings.BookSeriesAsync(TwoSchools.As(F.TeacherA, F.A), request, Monday.AddDays(7), [Monday, Monday.AddDays(7)])).Value);
+        Assert.Equal(
+            2,
+            (
+                await bookings.BookSeriesAsync(
+                    TwoSchools.As(F.TeacherA, F.A),
+                    request,
+                    Monday.AddDays(7),
+                    [Monday, Monday.AddDays(7)]
+                )
+            ).Value
+        );
         var page = OpenAs(F.TeacherA, Profile.Teacher);
         Assert.Equal(2, page.FindAll(".enoe-status-late").Count); // en attente de validation
         var series = (await StoredAsync())[0].SeriesId!.Value;
 
         Assert.Equal(2, (await bookings.DecideSeriesAsync(TwoSchools.As(F.StaffA, F.A), series, approve: true)).Value);
 
-        page.WaitForAssertion(() => Assert.Equal("Votre série pour Laboratoire a été validée.", page.Find("[role=status]").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Equal("Votre série pour Laboratoire a été validée.", page.Find("[role=status]").TextContent)
+        );
         Assert.Equal(2, page.FindAll(".enoe-status-ok").Count);
     }
 
@@ -189,19 +253,32 @@ public sealed class BookingsPageTests : SchoolComponentTest
     {
         await using (var db = Database.NewContext())
         {
-            db.Add(new HolidayPeriod { SchoolId = F.A.Id, Name = "Pont de l'Ascension", From = new(2027, 5, 6), To = new(2027, 5, 7) });
+            db.Add(
+                new HolidayPeriod
+                {
+                    SchoolId = F.A.Id,
+                    Name = "Pont de l'Ascension",
+                    From = new(2027, 5, 6),
+                    To = new(2027, 5, 7),
+                }
+            );
             await db.SaveChangesAsync();
         }
         this.SignInAs(F.AdminA, F.A.Id, Profile.SchoolAdmin);
         var page = Render<BookableResourcesPage>();
         page.WaitForAssertion(() => page.Find("button[aria-label=\"Retirer Pont de l'Ascension\"]").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("Retirer la période « Pont de l'Ascension »", page.Find("dialog p").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Retirer la période « Pont de l'Ascension »", page.Find("dialog p").TextContent)
+        );
         Assert.Equal(2, (await Database.Get<BookingService>().HolidaysAsync(F.A.Id)).Count);
         page.Find("dialog button.enoe-tool-danger").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Période retirée.", page.Markup));
-        Assert.Equal(["Vacances de Noël"], (await Database.Get<BookingService>().HolidaysAsync(F.A.Id)).Select(h => h.Name));
+        Assert.Equal(
+            ["Vacances de Noël"],
+            (await Database.Get<BookingService>().HolidaysAsync(F.A.Id)).Select(h => h.Name)
+        );
     }
 
     [Fact]
@@ -221,7 +298,19 @@ public sealed class BookingsPageTests : SchoolComponentTest
             Assert.Equal("Book", page.Find("#bk-submit").TextContent);
             Assert.Contains("My upcoming bookings", page.Markup);
             Assert.Contains("Laboratoire (needs approval)", page.Markup);
-            foreach (var french in new[] { "Réserv", "Semaine", "Calendrier", "Mes ", "Annuler", "Motif", "Créneau", "confirmée" })
+            foreach (
+                var french in new[]
+                {
+                    "Réserv",
+                    "Semaine",
+                    "Calendrier",
+                    "Mes ",
+                    "Annuler",
+                    "Motif",
+                    "Créneau",
+                    "confirmée",
+                }
+            )
                 Assert.DoesNotContain(french, page.Markup);
         }
         finally

@@ -12,7 +12,8 @@ namespace Enoe.Tests.Components;
 /// </summary>
 public sealed class BrowserDraftTests : BunitContext
 {
-    private const int Student = 7, Teacher = 8;
+    private const int Student = 7,
+        Teacher = 8;
     private readonly BunitJSModuleInterop _script;
     private readonly IDataProtectionProvider _protection;
 
@@ -32,7 +33,12 @@ public sealed class BrowserDraftTests : BunitContext
     {
         var storageKey = $"enoe.draft.{personId}.{form}";
         _script.Setup<string?>("storedKey", i => (string?)i.Arguments[0] == storageKey).SetResult(storedKey);
-        await new BrowserDraft(JSInterop.JSRuntime, _protection).AttachAsync(default(ElementReference), personId, form, new { });
+        await new BrowserDraft(JSInterop.JSRuntime, _protection).AttachAsync(
+            default(ElementReference),
+            personId,
+            form,
+            new { }
+        );
         var attach = _script.Invocations.Last(i => i.Identifier == "attach");
         Assert.Equal(storageKey, attach.Arguments[1]);
         return ((string)attach.Arguments[2]!, (string)attach.Arguments[3]!);

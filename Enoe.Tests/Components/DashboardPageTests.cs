@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Enoe.Data.Dashboards;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
-using Enoe.Data.DigitalResources;
 using Enoe.Data.SchoolNetwork;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
@@ -21,13 +21,25 @@ namespace Enoe.Tests.Components;
 /// <summary>A widget that always fails, to prove one broken widget never breaks the page.</summary>
 public sealed class ThrowingWidget : ComponentBase
 {
-    [Parameter] public WidgetContext Context { get; set; } = default!;
+    [Parameter]
+    public WidgetContext Context { get; set; } = default!;
+
     protected override void OnInitialized() => throw new InvalidOperationException("boom");
 }
 
 public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
 {
-    private static readonly WidgetDescriptor Boom = new("boom", () => "Boom", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(ThrowingWidget), PhoneOrder: 5);
+    private static readonly WidgetDescriptor Boom = new(
+        "boom",
+        () => "Boom",
+        "",
+        EntService.Dashboard,
+        Profile.Everyone,
+        new(4, 2),
+        new(2, 1),
+        typeof(ThrowingWidget),
+        PhoneOrder: 5
+    );
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
 
@@ -39,8 +51,11 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         this.AddDashboardServices(_database);
         var auth = AddAuthorization();
         auth.SetAuthorized("StudentA");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _f.StudentA.Id.ToString()), new Claim(EnoeClaims.School, _f.A.Id.ToString()),
-            new Claim(EnoeClaims.Profile, nameof(Profile.Student)));
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, _f.StudentA.Id.ToString()),
+            new Claim(EnoeClaims.School, _f.A.Id.ToString()),
+            new Claim(EnoeClaims.Profile, nameof(Profile.Student))
+        );
     }
 
     public new async Task DisposeAsync()
@@ -53,7 +68,9 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     public void BrokenWidget_ShowsAnErrorCard_AndTheOthersStillRender()
     {
         var page = Render<DashboardPage>();
-        page.WaitForAssertion(() => Assert.Contains("Ce widget a rencontré un problème.", page.Find("[data-widget=boom]").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Ce widget a rencontré un problème.", page.Find("[data-widget=boom]").TextContent)
+        );
         Assert.Contains("Rechercher une personne", page.Find("[data-widget=school-network]").InnerHtml);
         Assert.NotNull(page.Find("[data-widget=news]"));
     }
@@ -70,7 +87,8 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     private static AngleSharp.Dom.IElement MenuItem(IRenderedComponent<DashboardPage> page, string label) =>
         page.FindAll("[role=menu] [role=menuitem]").Single(i => i.TextContent == label);
 
-    private int PlacementId(IRenderedComponent<DashboardPage> page, string key) => int.Parse(page.Find($"[data-widget={key}]").GetAttribute("data-placement")!);
+    private int PlacementId(IRenderedComponent<DashboardPage> page, string key) =>
+        int.Parse(page.Find($"[data-widget={key}]").GetAttribute("data-placement")!);
 
     [Fact]
     public void MenuAlternative_MovesAWidget_AndAsksForFocusOnItsMenuButtonAgain()
@@ -80,11 +98,21 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         var before = int.Parse(page.Find("[data-widget=news]").GetAttribute("data-x")!);
         OpenMenu(page, "Actualités");
         MenuItem(page, "Déplacer à droite").Click();
-        page.WaitForAssertion(() => Assert.Equal(before + 1, int.Parse(page.Find("[data-widget=news]").GetAttribute("data-x")!)));
+        page.WaitForAssertion(() =>
+            Assert.Equal(before + 1, int.Parse(page.Find("[data-widget=news]").GetAttribute("data-x")!))
+        );
         Assert.Empty(page.FindAll("[role=menu]"));
         var news = PlacementId(page, "news");
-        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focus" && Equals(i.Arguments[0], news) && Equals(i.Arguments[1], false)));
-        Assert.Contains("Actualités : ligne 1, colonne 2", page.Find(".enoe-dashboard-messages [role=status]").TextContent);
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                JSInterop.Invocations,
+                i => i.Identifier == "focus" && Equals(i.Arguments[0], news) && Equals(i.Arguments[1], false)
+            )
+        );
+        Assert.Contains(
+            "Actualités : ligne 1, colonne 2",
+            page.Find(".enoe-dashboard-messages [role=status]").TextContent
+        );
     }
 
     [Fact]
@@ -92,22 +120,46 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     {
         var page = Render<DashboardPage>();
         StartEditing(page);
-        Assert.DoesNotContain(page.FindAll("[data-widget=news] button"), b => b.GetAttribute("aria-label")?.StartsWith("Déplacer") == true); // no more glyph buttons
+        Assert.DoesNotContain(
+            page.FindAll("[data-widget=news] button"),
+            b => b.GetAttribute("aria-label")?.StartsWith("Déplacer") == true
+        ); // no more glyph buttons
         OpenMenu(page, "Actualités");
         var newsButton = page.Find("button[aria-label='Options du widget Actualités']");
-        Assert.Equal(("menu", "true"), (newsButton.GetAttribute("aria-haspopup"), newsButton.GetAttribute("aria-expanded")));
+        Assert.Equal(
+            ("menu", "true"),
+            (newsButton.GetAttribute("aria-haspopup"), newsButton.GetAttribute("aria-expanded"))
+        );
         var menu = page.Find("[role=menu]");
         Assert.Equal(newsButton.GetAttribute("aria-controls"), menu.Id);
-        Assert.Equal(["Déplacer à gauche", "Déplacer à droite", "Déplacer vers le haut", "Déplacer vers le bas", "Élargir", "Rétrécir",
-            "Agrandir en hauteur", "Réduire la hauteur", "Réglages", "Retirer"], menu.QuerySelectorAll("[role=menuitem]").Select(i => i.TextContent));
+        Assert.Equal(
+            [
+                "Déplacer à gauche",
+                "Déplacer à droite",
+                "Déplacer vers le haut",
+                "Déplacer vers le bas",
+                "Élargir",
+                "Rétrécir",
+                "Agrandir en hauteur",
+                "Réduire la hauteur",
+                "Réglages",
+                "Retirer",
+            ],
+            menu.QuerySelectorAll("[role=menuitem]").Select(i => i.TextContent)
+        );
         Assert.True(MenuItem(page, "Déplacer à gauche").HasAttribute("disabled")); // already in the first column
-        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focus" && Equals(i.Arguments[1], true)));
+        page.WaitForAssertion(() =>
+            Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focus" && Equals(i.Arguments[1], true))
+        );
 
         OpenMenu(page, "Réseau d'établissement");
         var menus = page.FindAll("[role=menu]");
         Assert.Single(menus);
         Assert.NotNull(page.Find("[data-widget=school-network] [role=menu]"));
-        Assert.Equal("false", page.Find("button[aria-label='Options du widget Actualités']").GetAttribute("aria-expanded"));
+        Assert.Equal(
+            "false",
+            page.Find("button[aria-label='Options du widget Actualités']").GetAttribute("aria-expanded")
+        );
         OpenMenu(page, "Réseau d'établissement");
         Assert.Empty(page.FindAll("[role=menu]"));
     }
@@ -135,8 +187,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(widgets + 1, page.FindAll("[data-widget]").Count));
         var added = page.FindAll("[data-widget=news]").Select(c => int.Parse(c.GetAttribute("data-placement")!)).Max();
         var card = page.Find($"[data-placement='{added}']");
-        Assert.Equal($"« Actualités » ajouté : ligne {int.Parse(card.GetAttribute("data-y")!) + 1}, colonne {int.Parse(card.GetAttribute("data-x")!) + 1}. La page compte {widgets + 1} widgets.",
-            page.Find("#enoe-catalog [role=status]").TextContent);
+        Assert.Equal(
+            $"« Actualités » ajouté : ligne {int.Parse(card.GetAttribute("data-y")!) + 1}, colonne {int.Parse(card.GetAttribute("data-x")!) + 1}. La page compte {widgets + 1} widgets.",
+            page.Find("#enoe-catalog [role=status]").TextContent
+        );
         Assert.Contains("2 sur la page", page.Find("#enoe-catalog").TextContent);
 
         page.Find("[aria-label='Ajouter Actualités']").Click(); // still there: add another
@@ -159,7 +213,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         page.Find("[aria-label=\"Remettre Réseau d'établissement sur la page\"]").Click();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-widget=school-network]")));
         Assert.Empty(page.FindAll(".enoe-tray"));
-        Assert.Contains("« Réseau d'établissement » est de retour sur la page : ligne 4, colonne 1.", page.Find(".enoe-dashboard-messages [role=status]").TextContent);
+        Assert.Contains(
+            "« Réseau d'établissement » est de retour sur la page : ligne 4, colonne 1.",
+            page.Find(".enoe-dashboard-messages [role=status]").TextContent
+        );
     }
 
     [Fact]
@@ -170,7 +227,12 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         StartEditing(page);
         OpenMenu(page, "Réseau d'établissement");
         MenuItem(page, "Déplacer à gauche").Click();
-        page.WaitForAssertion(() => Assert.Equal("Un widget verrouillé occupe cette place.", page.Find(".enoe-dashboard-messages [role=alert]").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                "Un widget verrouillé occupe cette place.",
+                page.Find(".enoe-dashboard-messages [role=alert]").TextContent
+            )
+        );
         Assert.Equal("6", page.Find("[data-widget=school-network]").GetAttribute("data-x"));
     }
 
@@ -181,7 +243,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         page.WaitForElement("[data-widget=boom]");
         Assert.Contains("--enoe-phone-order: 5;", page.Find("[data-widget=boom]").GetAttribute("style"));
         var news = Services.GetRequiredService<WidgetCatalog>().Get("news")!;
-        Assert.Contains($"--enoe-phone-order: {news.PhoneOrder};", page.Find("[data-widget=news]").GetAttribute("style"));
+        Assert.Contains(
+            $"--enoe-phone-order: {news.PhoneOrder};",
+            page.Find("[data-widget=news]").GetAttribute("style")
+        );
     }
 
     [Fact]
@@ -198,11 +263,26 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
             Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Add a widget"));
             Assert.Contains(page.FindAll("button"), b => b.TextContent.Contains("Back to the default page"));
             page.Find("button[aria-label='News widget options']").Click();
-            Assert.Equal(["Move left", "Move right", "Move up", "Move down", "Make wider", "Make narrower", "Make taller", "Make shorter", "Settings", "Remove"],
-                page.FindAll("[role=menuitem]").Select(i => i.TextContent));
+            Assert.Equal(
+                [
+                    "Move left",
+                    "Move right",
+                    "Move up",
+                    "Move down",
+                    "Make wider",
+                    "Make narrower",
+                    "Make taller",
+                    "Make shorter",
+                    "Settings",
+                    "Remove",
+                ],
+                page.FindAll("[role=menuitem]").Select(i => i.TextContent)
+            );
             page.FindAll("button").Single(b => b.TextContent.Contains("Add a widget")).Click();
             page.Find("[aria-label='Add News']").Click();
-            page.WaitForAssertion(() => Assert.StartsWith("“News” added at row", page.Find("#enoe-catalog [role=status]").TextContent));
+            page.WaitForAssertion(() =>
+                Assert.StartsWith("“News” added at row", page.Find("#enoe-catalog [role=status]").TextContent)
+            );
             Assert.DoesNotContain("Ajouter", page.Markup);
             Assert.DoesNotContain("Déplacer", page.Markup);
         }
@@ -222,7 +302,10 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-widget=news]")));
 
         page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Revenir à la page par défaut").Click();
-        Assert.Contains("Vos onglets et la disposition de vos widgets seront remplacés.", page.Find("dialog").TextContent);
+        Assert.Contains(
+            "Vos onglets et la disposition de vos widgets seront remplacés.",
+            page.Find("dialog").TextContent
+        );
         page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
         Assert.Empty(page.FindAll("[data-widget=news]"));
 
@@ -238,20 +321,52 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
     private async Task GiveStudentAPageAsync(bool lockNewsOverTheNetwork)
     {
         await using var db = _database.NewContext();
-        db.DashboardTabs.Add(new DashboardTab
-        {
-            PersonId = _f.StudentA.Id, SchoolId = _f.A.Id, Title = "Accueil",
-            Placements =
-            [
-                new() { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 3 },
-                new() { WidgetKey = "school-network", X = 6, Y = 0, Width = 6, Height = 3 },
-            ],
-        });
-        db.DefaultLayouts.Add(new DefaultLayout
-        {
-            SchoolId = _f.A.Id, Profile = Profile.Student,
-            Placements = [new DefaultPlacement { WidgetKey = "news", X = lockNewsOverTheNetwork ? 4 : 0, Y = 0, Width = 6, Height = 3, Locked = true }],
-        });
+        db.DashboardTabs.Add(
+            new DashboardTab
+            {
+                PersonId = _f.StudentA.Id,
+                SchoolId = _f.A.Id,
+                Title = "Accueil",
+                Placements =
+                [
+                    new()
+                    {
+                        WidgetKey = "news",
+                        X = 0,
+                        Y = 0,
+                        Width = 6,
+                        Height = 3,
+                    },
+                    new()
+                    {
+                        WidgetKey = "school-network",
+                        X = 6,
+                        Y = 0,
+                        Width = 6,
+                        Height = 3,
+                    },
+                ],
+            }
+        );
+        db.DefaultLayouts.Add(
+            new DefaultLayout
+            {
+                SchoolId = _f.A.Id,
+                Profile = Profile.Student,
+                Placements =
+                [
+                    new DefaultPlacement
+                    {
+                        WidgetKey = "news",
+                        X = lockNewsOverTheNetwork ? 4 : 0,
+                        Y = 0,
+                        Width = 6,
+                        Height = 3,
+                        Locked = true,
+                    },
+                ],
+            }
+        );
         await db.SaveChangesAsync();
     }
 

@@ -59,9 +59,14 @@ public sealed class DefaultLayoutsPageTests : BunitContext, IAsyncLifetime
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
             var page = Render<DefaultLayoutsPage>();
-            page.WaitForAssertion(() => Assert.Contains("Preview: the “Students” profile gets the academy's page today.", page.Markup));
+            page.WaitForAssertion(() =>
+                Assert.Contains("Preview: the “Students” profile gets the academy's page today.", page.Markup)
+            );
             Assert.Equal("Default home pages", page.Find("h1").TextContent);
-            Assert.Equal(["Students", "Parents", "Teachers", "Staff", "School admins"], page.FindAll("[role=tab]").Select(t => t.TextContent));
+            Assert.Equal(
+                ["Students", "Parents", "Teachers", "Staff", "School admins"],
+                page.FindAll("[role=tab]").Select(t => t.TextContent)
+            );
             page.FindAll("button").Single(b => b.TextContent == "Customise this page").Click();
             page.WaitForElement("[data-widget=news]");
             page.Find("button[aria-label='News widget options']").Click();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bunit;
-using Enoe.Data.People;
 using Enoe.Data.DigitalResources;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Enoe.Widgets.DigitalResources;
 
@@ -17,7 +17,20 @@ public sealed class DigitalResourcesAdminPageTests : SchoolComponentTest
         dialog.SetupVoid("close", _ => true);
         var admin = TwoSchools.As(F.AdminA, F.A);
         var resources = Database.Get<DigitalResourceService>();
-        Assert.True((await resources.SaveAsync(admin, new DigitalResourceDraft { Title = "Chorale", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student | Profile.Parent })).Succeeded);
+        Assert.True(
+            (
+                await resources.SaveAsync(
+                    admin,
+                    new DigitalResourceDraft
+                    {
+                        Title = "Chorale",
+                        Url = "https://chorale.example.org",
+                        Category = "Vie du collège",
+                        Profiles = Profile.Student | Profile.Parent,
+                    }
+                )
+            ).Succeeded
+        );
         this.SignInAs(F.AdminA, F.A.Id, Profile.SchoolAdmin);
 
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -31,7 +44,9 @@ public sealed class DigitalResourcesAdminPageTests : SchoolComponentTest
 
             page.Find("button.enoe-link-button").Click(); // open it in the form
             page.FindAll(".enoe-resources-layout button").Single(b => b.TextContent == "Delete").Click();
-            page.WaitForAssertion(() => Assert.Contains("Delete the resource “Chorale”?", page.Find("dialog").TextContent));
+            page.WaitForAssertion(() =>
+                Assert.Contains("Delete the resource “Chorale”?", page.Find("dialog").TextContent)
+            );
             page.FindAll("dialog button")[1].Click(); // cancel
             Assert.Single((await resources.ListManagedAsync(admin)).Value!);
 
@@ -40,6 +55,9 @@ public sealed class DigitalResourcesAdminPageTests : SchoolComponentTest
             page.WaitForAssertion(() => Assert.Contains("Resource deleted.", page.Markup));
             Assert.Empty((await resources.ListManagedAsync(admin)).Value!);
         }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture); }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

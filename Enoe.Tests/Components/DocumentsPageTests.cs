@@ -35,7 +35,9 @@ public sealed class DocumentsPageTests : SchoolComponentTest
 
         page.Find("button[aria-label='Mettre cours.pdf à la corbeille']").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("« cours.pdf » est dans la corbeille.", page.Find(".enoe-undo span").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Equal("« cours.pdf » est dans la corbeille.", page.Find(".enoe-undo span").TextContent)
+        );
         Assert.DoesNotContain("cours.pdf", page.Find("table").TextContent);
         Assert.True(await InTheBinAsync());
 
@@ -55,10 +57,14 @@ public sealed class DocumentsPageTests : SchoolComponentTest
         page.WaitForAssertion(() => Assert.Contains("cours.pdf", page.Find("table").TextContent));
 
         page.Find("button[aria-label='Supprimer définitivement cours.pdf']").Click();
-        page.WaitForAssertion(() => Assert.Contains("Supprimer définitivement « cours.pdf » ?", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Supprimer définitivement « cours.pdf » ?", page.Find("dialog").TextContent)
+        );
         Cancel(page);
         page.FindAll(".enoe-toolbar button").Single(b => b.TextContent == "Vider la corbeille").Click();
-        page.WaitForAssertion(() => Assert.Contains("Vider la corbeille ? Ses 1 document(s)", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Vider la corbeille ? Ses 1 document(s)", page.Find("dialog").TextContent)
+        );
         Cancel(page);
         Assert.NotNull(await DocumentAsync());
 
@@ -72,12 +78,16 @@ public sealed class DocumentsPageTests : SchoolComponentTest
     [Fact]
     public async Task DeletingAFolder_AsksFirst()
     {
-        var folder = (await Database.Get<DocumentService>().CreateFolderAsync(_teacher, _mine.Id, null, "Séquence 2")).Value;
+        var folder = (
+            await Database.Get<DocumentService>().CreateFolderAsync(_teacher, _mine.Id, null, "Séquence 2")
+        ).Value;
         var page = Render<DocumentsPage>();
         page.WaitForAssertion(() => Assert.Contains("Séquence 2", page.Find("table").TextContent));
 
         page.Find("button[aria-label='Supprimer le dossier Séquence 2']").Click();
-        page.WaitForAssertion(() => Assert.Contains("Supprimer le dossier « Séquence 2 » ?", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Supprimer le dossier « Séquence 2 » ?", page.Find("dialog").TextContent)
+        );
         Cancel(page);
         Assert.True(await FolderExistsAsync(folder));
 
@@ -98,7 +108,18 @@ public sealed class DocumentsPageTests : SchoolComponentTest
             Assert.Equal(["My documents", "Shared with me"], page.FindAll("nav a").Select(a => a.TextContent));
             Assert.Equal(["Rename", "Share", "Bin"], page.FindAll("table button").Select(b => b.TextContent));
             Assert.Contains("Create folder", page.Markup);
-            foreach (var french in new[] { "Corbeille", "Renommer", "Partager", "Mes documents", "Dossier", "dossier", "Espace" })
+            foreach (
+                var french in new[]
+                {
+                    "Corbeille",
+                    "Renommer",
+                    "Partager",
+                    "Mes documents",
+                    "Dossier",
+                    "dossier",
+                    "Espace",
+                }
+            )
                 Assert.DoesNotContain(french, page.Markup);
         }
     }

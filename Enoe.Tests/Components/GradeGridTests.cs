@@ -17,15 +17,45 @@ public sealed class GradeGridTests : SchoolComponentTest
     {
         await using (var db = Database.NewContext())
         {
-            _classmate = new Person { FirstName = "Anna", LastName = "Abel", UserName = "anna", NormalizedUserName = "ANNA" };
+            _classmate = new Person
+            {
+                FirstName = "Anna",
+                LastName = "Abel",
+                UserName = "anna",
+                NormalizedUserName = "ANNA",
+            };
             _classmate.Memberships.Add(new Membership { SchoolId = F.A.Id, Profiles = Profile.Student });
-            var maths = new Subject { SchoolId = F.A.Id, Code = "MATHS", Name = "Mathématiques" };
+            var maths = new Subject
+            {
+                SchoolId = F.A.Id,
+                Code = "MATHS",
+                Name = "Mathématiques",
+            };
             db.AddRange(_classmate, maths);
             db.Enrolments.Add(new Enrolment { Student = _classmate, SchoolClassId = F.ClassA.Id });
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, Subject = maths, SchoolClassId = F.ClassA.Id });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    TeacherId = F.TeacherA.Id,
+                    Subject = maths,
+                    SchoolClassId = F.ClassA.Id,
+                }
+            );
             await db.SaveChangesAsync();
-            _assessment = (await Database.Get<GradeService>().CreateAsync(TwoSchools.As(F.TeacherA, F.A),
-                new AssessmentDraft { SchoolClassId = F.ClassA.Id, SubjectId = maths.Id, Title = "Contrôle", Date = new(2026, 11, 16) })).Value;
+            _assessment = (
+                await Database
+                    .Get<GradeService>()
+                    .CreateAsync(
+                        TwoSchools.As(F.TeacherA, F.A),
+                        new AssessmentDraft
+                        {
+                            SchoolClassId = F.ClassA.Id,
+                            SubjectId = maths.Id,
+                            Title = "Contrôle",
+                            Date = new(2026, 11, 16),
+                        }
+                    )
+            ).Value;
         }
         this.SignInAs(F.TeacherA, F.A.Id, Profile.Teacher);
     }
@@ -33,7 +63,12 @@ public sealed class GradeGridTests : SchoolComponentTest
     private async Task<string[]> StoredAsync()
     {
         await using var db = Database.NewContext();
-        return [.. (await db.Set<Grade>().Where(g => g.AssessmentId == _assessment).OrderBy(g => g.StudentId).ToListAsync()).Select(g => GradeInput.Display(g.Kind, g.Value))];
+        return
+        [
+            .. (
+                await db.Set<Grade>().Where(g => g.AssessmentId == _assessment).OrderBy(g => g.StudentId).ToListAsync()
+            ).Select(g => GradeInput.Display(g.Kind, g.Value)),
+        ];
     }
 
     [Fact]
@@ -70,8 +105,12 @@ public sealed class GradeGridTests : SchoolComponentTest
     [Fact]
     public void InEnglish_TheGridSpeaksEnglish_AndWritesGradesWithADecimalPoint()
     {
-        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var (culture, uiCulture) = (
+            System.Globalization.CultureInfo.CurrentCulture,
+            System.Globalization.CultureInfo.CurrentUICulture
+        );
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
+            System.Globalization.CultureInfo.GetCultureInfo("en");
         try
         {
             var grid = Render<GradeGridPage>(p => p.Add(x => x.Id, _assessment));
@@ -80,11 +119,19 @@ public sealed class GradeGridTests : SchoolComponentTest
             Assert.Contains("not published: families see nothing yet", grid.Markup);
 
             grid.FindAll("input.enoe-grade")[0].Change("15,5");
-            grid.WaitForAssertion(() => Assert.Equal("15.5", grid.FindAll("input.enoe-grade")[0].GetAttribute("value")));
+            grid.WaitForAssertion(() =>
+                Assert.Equal("15.5", grid.FindAll("input.enoe-grade")[0].GetAttribute("value"))
+            );
             grid.FindAll("input.enoe-grade")[1].Change("25");
             grid.WaitForAssertion(() => Assert.Contains("25 is more than the maximum mark (20).", grid.Markup));
             Assert.Contains("15.5", grid.Find("dl.enoe-facts").TextContent); // the class mean
         }
-        finally { (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture); }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (
+                culture,
+                uiCulture
+            );
+        }
     }
 }

@@ -21,7 +21,26 @@ namespace Enoe.Tests.Components;
 /// </summary>
 public sealed partial class GradesForFamiliesTests : SchoolComponentTest
 {
-    private static readonly string[] NumberAttributes = ["style", "d", "points", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "viewBox", "transform", "stroke-width"];
+    private static readonly string[] NumberAttributes =
+    [
+        "style",
+        "d",
+        "points",
+        "x",
+        "y",
+        "x1",
+        "x2",
+        "y1",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "width",
+        "height",
+        "viewBox",
+        "transform",
+        "stroke-width",
+    ];
     private Person _emma = default!;
 
     protected override async Task ArrangeAsync()
@@ -29,24 +48,74 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
         Subject maths;
         await using (var db = Database.NewContext())
         {
-            _emma = new Person { FirstName = "Emma", LastName = "Test", UserName = "emma", NormalizedUserName = "EMMA" };
+            _emma = new Person
+            {
+                FirstName = "Emma",
+                LastName = "Test",
+                UserName = "emma",
+                NormalizedUserName = "EMMA",
+            };
             _emma.Memberships.Add(new Membership { SchoolId = F.A.Id, Profiles = Profile.Student });
-            maths = new Subject { SchoolId = F.A.Id, Code = "MATHS", Name = "Mathématiques" };
+            maths = new Subject
+            {
+                SchoolId = F.A.Id,
+                Code = "MATHS",
+                Name = "Mathématiques",
+            };
             db.AddRange(_emma, maths);
             db.Enrolments.Add(new Enrolment { Student = _emma, SchoolClassId = F.ClassA.Id });
             db.Guardianships.Add(new Guardianship { ParentId = F.ParentA.Id, Student = _emma });
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, Subject = maths, SchoolClassId = F.ClassA.Id });
-            db.AddRange(new Term { SchoolId = F.A.Id, Name = "Trimestre 1", StartsOn = new(2026, 9, 1), EndsOn = new(2026, 11, 30) },
-                new Term { SchoolId = F.A.Id, Name = "Trimestre 2", StartsOn = new(2026, 12, 1), EndsOn = new(2027, 3, 15) });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    TeacherId = F.TeacherA.Id,
+                    Subject = maths,
+                    SchoolClassId = F.ClassA.Id,
+                }
+            );
+            db.AddRange(
+                new Term
+                {
+                    SchoolId = F.A.Id,
+                    Name = "Trimestre 1",
+                    StartsOn = new(2026, 9, 1),
+                    EndsOn = new(2026, 11, 30),
+                },
+                new Term
+                {
+                    SchoolId = F.A.Id,
+                    Name = "Trimestre 2",
+                    StartsOn = new(2026, 12, 1),
+                    EndsOn = new(2027, 3, 15),
+                }
+            );
             await db.SaveChangesAsync();
         }
         Database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero));
         var teacher = TwoSchools.As(F.TeacherA, F.A);
         var grades = Database.Get<GradeService>();
-        foreach (var (date, emma, student) in new[] { (new DateOnly(2026, 11, 16), "15", "12,5"), (new DateOnly(2026, 12, 8), "9,5", "13,25") })
+        foreach (
+            var (date, emma, student) in new[]
+            {
+                (new DateOnly(2026, 11, 16), "15", "12,5"),
+                (new DateOnly(2026, 12, 8), "9,5", "13,25"),
+            }
+        )
         {
-            var id = (await grades.CreateAsync(teacher, new AssessmentDraft { SchoolClassId = F.ClassA.Id, SubjectId = maths.Id, Title = "Contrôle", Date = date })).Value;
-            Assert.True((await grades.PasteAsync(teacher, id, _emma.Id, $"{emma}\n{student}")).Succeeded); // Emma, then StudentA
+            var id = (
+                await grades.CreateAsync(
+                    teacher,
+                    new AssessmentDraft
+                    {
+                        SchoolClassId = F.ClassA.Id,
+                        SubjectId = maths.Id,
+                        Title = "Contrôle",
+                        Date = date,
+                    }
+                )
+            ).Value;
+            // Emma, then StudentA
+            Assert.True((await grades.PasteAsync(teacher, id, _emma.Id, $"{emma}\n{student}")).Succeeded);
             Assert.True((await grades.PublishAsync(teacher, id, publish: true)).Succeeded);
         }
         var skills = Database.Get<SkillService>();
@@ -114,14 +183,22 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
         var latest = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context));
         latest.WaitForAssertion(() => Assert.Equal("Notes d'Emma Test", latest.Find(".enoe-grades-whose").TextContent));
         var skills = Render<SkillsProgressWidget>(p => p.Add(x => x.Context, context));
-        skills.WaitForAssertion(() => Assert.Equal("Compétences d'Emma Test", skills.Find(".enoe-grades-whose").TextContent));
+        skills.WaitForAssertion(() =>
+            Assert.Equal("Compétences d'Emma Test", skills.Find(".enoe-grades-whose").TextContent)
+        );
 
-        var lucasLike = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context with { ChildId = F.StudentA.Id }));
-        lucasLike.WaitForAssertion(() => Assert.Equal("Notes de StudentA Test", lucasLike.Find(".enoe-grades-whose").TextContent));
+        var lucasLike = Render<LatestGradesWidget>(p =>
+            p.Add(x => x.Context, context with { ChildId = F.StudentA.Id })
+        );
+        lucasLike.WaitForAssertion(() =>
+            Assert.Equal("Notes de StudentA Test", lucasLike.Find(".enoe-grades-whose").TextContent)
+        );
         InEnglish(() =>
         {
             var english = Render<LatestGradesWidget>(p => p.Add(x => x.Context, context));
-            english.WaitForAssertion(() => Assert.Equal("Marks for Emma Test", english.Find(".enoe-grades-whose").TextContent));
+            english.WaitForAssertion(() =>
+                Assert.Equal("Marks for Emma Test", english.Find(".enoe-grades-whose").TextContent)
+            );
         });
     }
 
@@ -129,21 +206,51 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
     public async Task AGradePublishedAtTheChildsOtherSchool_ReachesTheParentsWidgetLive()
     {
         // Léo is at school B; his mother works from school A, where her dashboard is.
-        Person leo, teacherB;
+        Person leo,
+            teacherB;
         Subject art;
         SchoolClass classB;
         await using (var db = Database.NewContext())
         {
-            leo = new Person { FirstName = "Léo", LastName = "Test", UserName = "leo", NormalizedUserName = "LEO" };
+            leo = new Person
+            {
+                FirstName = "Léo",
+                LastName = "Test",
+                UserName = "leo",
+                NormalizedUserName = "LEO",
+            };
             leo.Memberships.Add(new Membership { SchoolId = F.B.Id, Profiles = Profile.Student });
-            teacherB = new Person { FirstName = "TeacherB", LastName = "Test", UserName = "teacherb", NormalizedUserName = "TEACHERB" };
+            teacherB = new Person
+            {
+                FirstName = "TeacherB",
+                LastName = "Test",
+                UserName = "teacherb",
+                NormalizedUserName = "TEACHERB",
+            };
             teacherB.Memberships.Add(new Membership { SchoolId = F.B.Id, Profiles = Profile.Teacher });
-            classB = new SchoolClass { SchoolId = F.B.Id, LevelId = 1, Name = "6eB" };
-            art = new Subject { SchoolId = F.B.Id, Code = "ART", Name = "Arts plastiques" };
+            classB = new SchoolClass
+            {
+                SchoolId = F.B.Id,
+                LevelId = 1,
+                Name = "6eB",
+            };
+            art = new Subject
+            {
+                SchoolId = F.B.Id,
+                Code = "ART",
+                Name = "Arts plastiques",
+            };
             db.AddRange(leo, teacherB, classB, art);
             db.Enrolments.Add(new Enrolment { Student = leo, SchoolClass = classB });
             db.Guardianships.Add(new Guardianship { ParentId = F.ParentA.Id, Student = leo });
-            db.TeachingAssignments.Add(new TeachingAssignment { Teacher = teacherB, Subject = art, SchoolClass = classB });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    Teacher = teacherB,
+                    Subject = art,
+                    SchoolClass = classB,
+                }
+            );
             await db.SaveChangesAsync();
         }
         var context = await WidgetContextAsync(TwoSchools.As(F.ParentA, F.A), new(4, 3)) with { ChildId = leo.Id };
@@ -152,7 +259,18 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
 
         var teacher = TwoSchools.As(teacherB, F.B);
         var grades = Database.Get<GradeService>();
-        var id = (await grades.CreateAsync(teacher, new AssessmentDraft { SchoolClassId = classB.Id, SubjectId = art.Id, Title = "Autoportrait", Date = new(2026, 12, 9) })).Value;
+        var id = (
+            await grades.CreateAsync(
+                teacher,
+                new AssessmentDraft
+                {
+                    SchoolClassId = classB.Id,
+                    SubjectId = art.Id,
+                    Title = "Autoportrait",
+                    Date = new(2026, 12, 9),
+                }
+            )
+        ).Value;
         Assert.True((await grades.SaveCellAsync(teacher, id, leo.Id, "17,5")).Succeeded);
         Assert.True((await grades.PublishAsync(teacher, id, publish: true)).Succeeded);
 
@@ -173,13 +291,24 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-        try { act(); }
-        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture); }
+        try
+        {
+            act();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     /// <summary>No number in CSS or SVG written the French way ("25,69"), which a browser silently rejects.</summary>
     private static void AssertNoDecimalCommaIn(IEnumerable<IElement> elements) =>
-        Assert.Empty(elements.SelectMany(e => e.Attributes).Where(a => NumberAttributes.Contains(a.Name) && DecimalComma().IsMatch(a.Value)).Select(a => $"{a.Name}=\"{a.Value}\""));
+        Assert.Empty(
+            elements
+                .SelectMany(e => e.Attributes)
+                .Where(a => NumberAttributes.Contains(a.Name) && DecimalComma().IsMatch(a.Value))
+                .Select(a => $"{a.Name}=\"{a.Value}\"")
+        );
 
     [GeneratedRegex(@"\d,\d")]
     private static partial Regex DecimalComma();

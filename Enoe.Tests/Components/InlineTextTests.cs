@@ -10,10 +10,19 @@ public sealed class InlineTextTests : BunitContext
 
     public InlineTextTests() => JSInterop.Mode = JSRuntimeMode.Loose;
 
-    private IRenderedComponent<InlineText> RenderText(string? value, string? refusal = null) => Render<InlineText>(p => p
-        .Add(t => t.Value, value)
-        .Add(t => t.Label, "Contenu")
-        .Add(t => t.OnSave, text => { _saved.Add(text); return Task.FromResult(refusal); }));
+    private IRenderedComponent<InlineText> RenderText(string? value, string? refusal = null) =>
+        Render<InlineText>(p =>
+            p.Add(t => t.Value, value)
+                .Add(t => t.Label, "Contenu")
+                .Add(
+                    t => t.OnSave,
+                    text =>
+                    {
+                        _saved.Add(text);
+                        return Task.FromResult(refusal);
+                    }
+                )
+        );
 
     [Fact]
     public void ClickEditCtrlEnter_SavesTheNewText()
@@ -100,7 +109,9 @@ public sealed class InlineTextTests : BunitContext
         Assert.Equal(focusedBefore, FocusCalls().Count());
     }
 
-    private IEnumerable<JSRuntimeInvocation> FocusCalls() => JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus");
+    private IEnumerable<JSRuntimeInvocation> FocusCalls() =>
+        JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus");
 
-    private string? LastFocused() => ((Microsoft.AspNetCore.Components.ElementReference)FocusCalls().Last().Arguments[0]!).Id;
+    private string? LastFocused() =>
+        ((Microsoft.AspNetCore.Components.ElementReference)FocusCalls().Last().Arguments[0]!).Id;
 }

@@ -19,26 +19,60 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(configure: s => Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s));
+        _database = await TestDatabase.CreateAsync(configure: s =>
+            Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s)
+        );
         _f = await TwoSchools.CreateAsync(_database);
         await using (var db = _database.NewContext())
         {
-            _classB = new SchoolClass { SchoolId = _f.A.Id, LevelId = 1, Name = "6eB" };
-            _maths = new Subject { SchoolId = _f.A.Id, Code = "MATHS", Name = "Mathématiques" };
+            _classB = new SchoolClass
+            {
+                SchoolId = _f.A.Id,
+                LevelId = 1,
+                Name = "6eB",
+            };
+            _maths = new Subject
+            {
+                SchoolId = _f.A.Id,
+                Code = "MATHS",
+                Name = "Mathématiques",
+            };
             db.AddRange(_classB, _maths);
             db.TeachingAssignments.AddRange(
-                new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClassId = _f.ClassA.Id },
-                new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClass = _classB });
+                new TeachingAssignment
+                {
+                    TeacherId = _f.TeacherA.Id,
+                    Subject = _maths,
+                    SchoolClassId = _f.ClassA.Id,
+                },
+                new TeachingAssignment
+                {
+                    TeacherId = _f.TeacherA.Id,
+                    Subject = _maths,
+                    SchoolClass = _classB,
+                }
+            );
             (await db.Schools.SingleAsync(s => s.Id == _f.A.Id)).HomeworkWarningThreshold = 1;
             await db.SaveChangesAsync();
         }
         this.AddDashboardServices(_database);
         JSInterop.SetupConfirmDialog();
-        var saved = await _database.Get<LogbookService>().SaveAsync(TwoSchools.As(_f.TeacherA, _f.A), new LogbookDraft
-        {
-            SchoolClassId = _f.ClassA.Id, SubjectId = _maths.Id, SessionDate = Today, StartsAt = new(8, 0), EndsAt = new(9, 0),
-            Content = "Les fractions", Homework = "Exercice 3", HomeworkDueDate = Today.AddDays(1),
-        });
+        var saved = await _database
+            .Get<LogbookService>()
+            .SaveAsync(
+                TwoSchools.As(_f.TeacherA, _f.A),
+                new LogbookDraft
+                {
+                    SchoolClassId = _f.ClassA.Id,
+                    SubjectId = _maths.Id,
+                    SessionDate = Today,
+                    StartsAt = new(8, 0),
+                    EndsAt = new(9, 0),
+                    Content = "Les fractions",
+                    Homework = "Exercice 3",
+                    HomeworkDueDate = Today.AddDays(1),
+                }
+            );
         Assert.True(saved.Succeeded);
     }
 
@@ -57,7 +91,10 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
         page.FindAll("button").Single(b => b.TextContent == "Copier vers 6eB").Click();
         page.WaitForAssertion(() => Assert.Contains("Séance copiée vers 6eB.", page.Markup));
         await using var db = _database.NewContext();
-        Assert.Equal(1, await db.LogbookEntries.CountAsync(e => e.SchoolClassId == _classB.Id && e.Content == "Les fractions"));
+        Assert.Equal(
+            1,
+            await db.LogbookEntries.CountAsync(e => e.SchoolClassId == _classB.Id && e.Content == "Les fractions")
+        );
     }
 
     [Fact]
@@ -121,13 +158,21 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
     public async Task RemovingAnAttachedFile_AsksFirst_AndCancellingKeepsIt()
     {
         var entry = await _database.NewContext().LogbookEntries.SingleAsync();
-        Assert.True((await _database.Get<LogbookService>().AttachAsync(TwoSchools.As(_f.TeacherA, _f.A), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Succeeded);
+        Assert.True(
+            (
+                await _database
+                    .Get<LogbookService>()
+                    .AttachAsync(TwoSchools.As(_f.TeacherA, _f.A), entry.Id, [TestFiles.Pdf("fiche.pdf")])
+            ).Succeeded
+        );
         this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
         var page = Render<LogbookPage>();
         page.WaitForAssertion(() => Assert.Contains("fiche.pdf", page.Markup));
 
         page.Find("button[aria-label='Retirer fiche.pdf']").Click();
-        page.WaitForAssertion(() => Assert.Contains("Retirer « fiche.pdf » de la séance ?", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Retirer « fiche.pdf » de la séance ?", page.Find("dialog").TextContent)
+        );
         page.FindAll("dialog button").Single(b => b.TextContent == "Annuler").Click();
 
         Assert.Equal(1, await AttachmentCountAsync());
@@ -158,7 +203,19 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
             Assert.Contains("Save the lesson", buttons);
             Assert.Contains("Homework due ", page.Markup);
             Assert.Contains("08:00–09:00", page.Markup);
-            foreach (var french in new[] { "Supprimer", "Séance", "séance", "Travail", "Semaine", "Enregistrer", "Historique", "Joindre" })
+            foreach (
+                var french in new[]
+                {
+                    "Supprimer",
+                    "Séance",
+                    "séance",
+                    "Travail",
+                    "Semaine",
+                    "Enregistrer",
+                    "Historique",
+                    "Joindre",
+                }
+            )
                 Assert.DoesNotContain(french, page.Markup);
         }
     }

@@ -15,7 +15,19 @@ public sealed class MemoComposerTests : SchoolComponentTest
     {
         await using (var db = Database.NewContext())
         {
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = F.TeacherA.Id, SchoolClassId = F.ClassA.Id, Subject = new Subject { SchoolId = F.A.Id, Code = "SVT", Name = "SVT" } });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    TeacherId = F.TeacherA.Id,
+                    SchoolClassId = F.ClassA.Id,
+                    Subject = new Subject
+                    {
+                        SchoolId = F.A.Id,
+                        Code = "SVT",
+                        Name = "SVT",
+                    },
+                }
+            );
             await db.SaveChangesAsync();
         }
         this.SignInAs(F.TeacherA, F.A.Id, Profile.Teacher);
@@ -72,11 +84,28 @@ public sealed class MemoComposerTests : SchoolComponentTest
         return script;
     }
 
-    private static string Stored(string subject, string body, int? replyToId = null) => JsonSerializer.Serialize(new
-    {
-        fields = new { subject, body },
-        context = new { to = new[] { new { kind = 0, targetId = 1, label = "Mme Test" } }, aboutChildId = (int?)null, replyToId, forwardOfId = (int?)null },
-    });
+    private static string Stored(string subject, string body, int? replyToId = null) =>
+        JsonSerializer.Serialize(
+            new
+            {
+                fields = new { subject, body },
+                context = new
+                {
+                    to = new[]
+                    {
+                        new
+                        {
+                            kind = 0,
+                            targetId = 1,
+                            label = "Mme Test",
+                        },
+                    },
+                    aboutChildId = (int?)null,
+                    replyToId,
+                    forwardOfId = (int?)null,
+                },
+            }
+        );
 
     [Fact]
     public void TheDraft_IsKeptByTheBrowserAsThePersonTypes_UnderTheirOwnKey_AndEachChangeOfRecipientsAtOnce()
@@ -86,7 +115,8 @@ public sealed class MemoComposerTests : SchoolComponentTest
 
         var attach = script.VerifyInvoke("attach");
         Assert.Equal($"enoe.draft.{F.TeacherA.Id}.compose", attach.Arguments[1]);
-        Assert.Equal(2, composer.FindAll("[data-draft]").Count); // subject and body, read by the script as they are typed
+        // Subject and body, read by the script as they are typed
+        Assert.Equal(2, composer.FindAll("[data-draft]").Count);
         Assert.Equal(MemoDraftValidator.BodyMax.ToString(), composer.Find("#compose-body").GetAttribute("maxlength"));
 
         composer.Find("#compose-to").Input("6eA");
@@ -111,7 +141,9 @@ public sealed class MemoComposerTests : SchoolComponentTest
     public void ADraftOfAnotherForm_IsNotRestoredIntoAReply()
     {
         DraftScript(storedDraft: Stored("Sortie SVT", "Prévoir des bottes.", replyToId: null));
-        var reply = Render<MemoComposer>(p => p.Add(c => c.Id, "reply").Add(c => c.Initial, new MemoDraft { Subject = "Re : Bottes", ReplyToId = 42 }));
+        var reply = Render<MemoComposer>(p =>
+            p.Add(c => c.Id, "reply").Add(c => c.Initial, new MemoDraft { Subject = "Re : Bottes", ReplyToId = 42 })
+        );
         Assert.Equal("Re : Bottes", reply.Find("#reply-subject").GetAttribute("value"));
         Assert.DoesNotContain("Brouillon retrouvé", reply.Markup);
     }
@@ -149,4 +181,3 @@ public sealed class MemoComposerTests : SchoolComponentTest
         Assert.DoesNotContain("Destinataires", composer.Markup);
     }
 }
-

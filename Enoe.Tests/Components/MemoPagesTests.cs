@@ -17,25 +17,47 @@ public sealed class MemoPagesTests : SchoolComponentTest
     protected override async Task ArrangeAsync()
     {
         this.SignInAs(F.StudentA, F.A.Id, Profile.Student);
-        var sent = await Database.Get<MemoService>().SendAsync(TwoSchools.As(F.StaffA, F.A),
-            new MemoDraft { To = [new(AudienceKind.Person, F.StudentA.Id, "StudentA")], Subject = "Cantine", Body = "Le menu de la semaine." }, []);
+        var sent = await Database
+            .Get<MemoService>()
+            .SendAsync(
+                TwoSchools.As(F.StaffA, F.A),
+                new MemoDraft
+                {
+                    To = [new(AudienceKind.Person, F.StudentA.Id, "StudentA")],
+                    Subject = "Cantine",
+                    Body = "Le menu de la semaine.",
+                },
+                []
+            );
         _memoId = sent.Value;
     }
 
     private async Task<MemoFolder> FolderAsync()
     {
         await using var db = Database.NewContext();
-        return await db.Set<MemoRecipient>().Where(r => r.MemoId == _memoId && r.PersonId == F.StudentA.Id).Select(r => r.Folder).SingleAsync();
+        return await db.Set<MemoRecipient>()
+            .Where(r => r.MemoId == _memoId && r.PersonId == F.StudentA.Id)
+            .Select(r => r.Folder)
+            .SingleAsync();
     }
 
     [Fact]
     public async Task MovingAMemoToTheBin_AsksFirst_AndCancelKeepsItInTheInbox()
     {
         var page = Render<ConversationPage>(p => p.Add(c => c.Id, _memoId));
-        IRenderedComponent<ConversationPage> BinButton() { page.FindAll("button").Single(b => b.TextContent == "Mettre à la corbeille" && b.Closest("dialog") is null).Click(); return page; }
+        IRenderedComponent<ConversationPage> BinButton()
+        {
+            page.FindAll("button")
+                .Single(b => b.TextContent == "Mettre à la corbeille" && b.Closest("dialog") is null)
+                .Click();
+            return page;
+        }
         page.WaitForAssertion(() => Assert.Contains("Le menu de la semaine.", page.Markup));
 
-        BinButton().WaitForAssertion(() => Assert.Contains("Mettre ce mémo à la corbeille ?", page.Find("dialog").TextContent));
+        BinButton()
+            .WaitForAssertion(() =>
+                Assert.Contains("Mettre ce mémo à la corbeille ?", page.Find("dialog").TextContent)
+            );
         var renders = page.RenderCount;
         page.FindAll("dialog button")[1].Click(); // Annuler
         page.WaitForState(() => page.RenderCount > renders); // the page has heard the answer
@@ -52,11 +74,19 @@ public sealed class MemoPagesTests : SchoolComponentTest
         await Database.Get<MemoService>().MoveAsync(TwoSchools.As(F.StudentA, F.A), _memoId, MemoFolder.Bin);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/memos?dossier=corbeille");
         var page = Render<MemosPage>();
-        void EmptyBin() => page.FindAll("button").Single(b => b.TextContent == "Vider la corbeille" && b.Closest("dialog") is null).Click();
+        void EmptyBin() =>
+            page.FindAll("button")
+                .Single(b => b.TextContent == "Vider la corbeille" && b.Closest("dialog") is null)
+                .Click();
         page.WaitForAssertion(() => Assert.Contains("Cantine", page.Markup));
 
         EmptyBin();
-        page.WaitForAssertion(() => Assert.Contains("Supprimer définitivement tous les mémos de la corbeille ?", page.Find("dialog").TextContent));
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                "Supprimer définitivement tous les mémos de la corbeille ?",
+                page.Find("dialog").TextContent
+            )
+        );
         var renders = page.RenderCount;
         page.FindAll("dialog button")[1].Click(); // Annuler
         page.WaitForState(() => page.RenderCount > renders); // the page has heard the answer

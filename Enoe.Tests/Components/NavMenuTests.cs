@@ -16,17 +16,36 @@ public sealed class NavMenuTests : BunitContext
         Services.AddMudServices();
         Services.AddLocalization();
         Services.AddEnoeWidgets();
-        ComponentFactories.AddStub<Enoe.Widgets.Memos.UnreadMemosBadge>(); // it needs a database; these tests are about links
+        // It needs a database; these tests are about links
+        ComponentFactories.AddStub<Enoe.Widgets.Memos.UnreadMemosBadge>();
     }
 
-    private static Workspace As(Profile profiles, ServiceSet services) => new(
-        1, "Claire Fontaine", "claire.fontaine",
-        new WorkspaceSchool(1, "Collège Victor Hugo", SchoolKind.College, "college-victor-hugo", "#1e5aa8", null, services),
-        profiles, [], [], "Académie de Besançon");
+    private static Workspace As(Profile profiles, ServiceSet services) =>
+        new(
+            1,
+            "Claire Fontaine",
+            "claire.fontaine",
+            new WorkspaceSchool(
+                1,
+                "Collège Victor Hugo",
+                SchoolKind.College,
+                "college-victor-hugo",
+                "#1e5aa8",
+                null,
+                services
+            ),
+            profiles,
+            [],
+            [],
+            "Académie de Besançon"
+        );
 
     private string[] LinksFor(Profile profiles, ServiceSet services) =>
-        [.. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services)))
-            .FindAll("a").Select(a => a.TextContent.Trim())];
+        [
+            .. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services)))
+                .FindAll("a")
+                .Select(a => a.TextContent.Trim()),
+        ];
 
     [Fact]
     public void Teacher_SeesTheDashboard_ButNotTheSiteEditor()

@@ -1,8 +1,8 @@
 using Bunit;
 using Enoe.Data.Bookings;
+using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
-using Enoe.Data.DigitalResources;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
 using Enoe.Widgets.Bookings;
@@ -23,9 +23,14 @@ namespace Enoe.Tests.Components;
 public sealed class OneValidationPathTests : SchoolComponentTest
 {
     /// <summary>The messages MudBlazor shows under the fields.</summary>
-    private static string[] FieldMessages<T>(IRenderedComponent<T> page) where T : IComponent =>
-        [.. page.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim())
-            .Where(t => t != "").Distinct()];
+    private static string[] FieldMessages<T>(IRenderedComponent<T> page)
+        where T : IComponent =>
+        [
+            .. page.FindAll(".mud-input-helper-text.mud-input-error")
+                .Select(e => e.TextContent.Trim())
+                .Where(t => t != "")
+                .Distinct(),
+        ];
 
     [Fact]
     public async Task ArticleEditor_ABlankTitle_ShowsTheServicesMessage_BeforeSaving()
@@ -35,8 +40,17 @@ public sealed class OneValidationPathTests : SchoolComponentTest
         page.WaitForElement("section input").Change("   ");
 
         page.WaitForAssertion(() => Assert.Equal(["Le titre est obligatoire."], FieldMessages(page)));
-        var bypass = await Database.Get<ArticleService>().SaveAsync(TwoSchools.As(F.StaffA, F.A),
-            new ArticleDraft { SchoolId = F.A.Id, Title = "   ", BodyMarkdown = "Texte." });
+        var bypass = await Database
+            .Get<ArticleService>()
+            .SaveAsync(
+                TwoSchools.As(F.StaffA, F.A),
+                new ArticleDraft
+                {
+                    SchoolId = F.A.Id,
+                    Title = "   ",
+                    BodyMarkdown = "Texte.",
+                }
+            );
         Assert.Equal(["Le titre est obligatoire."], bypass.Errors);
         await using var db = Database.NewContext();
         Assert.Equal(0, await db.Articles.CountAsync()); // nothing was saved: the form only spoke
@@ -50,10 +64,20 @@ public sealed class OneValidationPathTests : SchoolComponentTest
         var page = Render<DigitalResourcesAdminPage>();
         page.WaitForElement("input[type=url]").Change("chorale au CDI");
 
-        page.WaitForAssertion(() => Assert.Equal(["The address must be a full web link (https://...)."],
-            FieldMessages(page)));
-        var bypass = await Database.Get<DigitalResourceService>().SaveAsync(TwoSchools.As(F.AdminA, F.A),
-            new DigitalDraft { Title = "Chorale", Url = "chorale au CDI", Profiles = Profile.Student });
+        page.WaitForAssertion(() =>
+            Assert.Equal(["The address must be a full web link (https://...)."], FieldMessages(page))
+        );
+        var bypass = await Database
+            .Get<DigitalResourceService>()
+            .SaveAsync(
+                TwoSchools.As(F.AdminA, F.A),
+                new DigitalDraft
+                {
+                    Title = "Chorale",
+                    Url = "chorale au CDI",
+                    Profiles = Profile.Student,
+                }
+            );
         Assert.Equal(FieldMessages(page), bypass.Errors);
     }
 
@@ -68,8 +92,18 @@ public sealed class OneValidationPathTests : SchoolComponentTest
 
         var expected = BookingMessages.Resource_ClosesAfterOpens;
         page.WaitForAssertion(() => Assert.Equal([expected], FieldMessages(page)));
-        var bypass = await Database.Get<BookingService>().SaveResourceAsync(TwoSchools.As(F.AdminA, F.A),
-            new BookableDraft { Name = "Salle 12", Category = "Salles", OpensAt = new(7, 30), ClosesAt = new(6, 0) });
+        var bypass = await Database
+            .Get<BookingService>()
+            .SaveResourceAsync(
+                TwoSchools.As(F.AdminA, F.A),
+                new BookableDraft
+                {
+                    Name = "Salle 12",
+                    Category = "Salles",
+                    OpensAt = new(7, 30),
+                    ClosesAt = new(6, 0),
+                }
+            );
         Assert.Equal([expected], bypass.Errors);
         Assert.Equal("L'heure de fermeture doit suivre l'heure d'ouverture.", expected);
     }

@@ -15,7 +15,14 @@ public sealed class QuickBookingWidgetTests : SchoolComponentTest
     {
         await using (var db = Database.NewContext())
         {
-            db.Add(new BookableResource { SchoolId = F.A.Id, Category = new ResourceCategory { SchoolId = F.A.Id, Name = "Salles" }, Name = "Salle informatique" });
+            db.Add(
+                new BookableResource
+                {
+                    SchoolId = F.A.Id,
+                    Category = new ResourceCategory { SchoolId = F.A.Id, Name = "Salles" },
+                    Name = "Salle informatique",
+                }
+            );
             await db.SaveChangesAsync();
         }
     }

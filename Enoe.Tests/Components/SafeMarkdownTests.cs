@@ -27,17 +27,41 @@ public sealed class SafeMarkdownTests
     /// the text after it stays. Code spans, code blocks and escaped tags were never touched.
     /// </summary>
     [Theory]
-    [InlineData("la balise <style> en HTML. Pour lundi : exercice 4", "la balise &lt;style&gt; en HTML. Pour lundi : exercice 4")]
-    [InlineData("la balise <script> charge du JavaScript. Pour lundi : exercice 4", "la balise &lt;script&gt; charge du JavaScript. Pour lundi : exercice 4")]
-    [InlineData("un champ <textarea> pour écrire. Pour lundi : exercice 4", "un champ &lt;textarea&gt; pour écrire. Pour lundi : exercice 4")]
-    [InlineData("la balise <title> donne le titre. Pour lundi : exercice 4", "la balise &lt;title&gt; donne le titre. Pour lundi : exercice 4")]
-    [InlineData("une liste <select> de choix. Pour lundi : exercice 4", "une liste &lt;select&gt; de choix. Pour lundi : exercice 4")]
+    [InlineData(
+        "la balise <style> en HTML. Pour lundi : exercice 4",
+        "la balise &lt;style&gt; en HTML. Pour lundi : exercice 4"
+    )]
+    [InlineData(
+        "la balise <script> charge du JavaScript. Pour lundi : exercice 4",
+        "la balise &lt;script&gt; charge du JavaScript. Pour lundi : exercice 4"
+    )]
+    [InlineData(
+        "un champ <textarea> pour écrire. Pour lundi : exercice 4",
+        "un champ &lt;textarea&gt; pour écrire. Pour lundi : exercice 4"
+    )]
+    [InlineData(
+        "la balise <title> donne le titre. Pour lundi : exercice 4",
+        "la balise &lt;title&gt; donne le titre. Pour lundi : exercice 4"
+    )]
+    [InlineData(
+        "une liste <select> de choix. Pour lundi : exercice 4",
+        "une liste &lt;select&gt; de choix. Pour lundi : exercice 4"
+    )]
     [InlineData("<style>\n\nPour lundi : exercice 4", "Pour lundi : exercice 4")]
     [InlineData("<!-- brouillon\n\nPour lundi : exercice 4", "Pour lundi : exercice 4")]
-    [InlineData("la balise `<style>` en HTML. Pour lundi : exercice 4", "la balise <code>&lt;style&gt;</code> en HTML. Pour lundi : exercice 4")]
-    [InlineData("```html\n<style>\np { color: red; }\n</style>\n```\n\nPour lundi : exercice 4", "<code>&lt;style&gt;\np { color: red; }\n&lt;/style&gt;")]
+    [InlineData(
+        "la balise `<style>` en HTML. Pour lundi : exercice 4",
+        "la balise <code>&lt;style&gt;</code> en HTML. Pour lundi : exercice 4"
+    )]
+    [InlineData(
+        "```html\n<style>\np { color: red; }\n</style>\n```\n\nPour lundi : exercice 4",
+        "<code>&lt;style&gt;\np { color: red; }\n&lt;/style&gt;"
+    )]
     [InlineData("```html\n<style>\n```\n\nPour lundi : exercice 4", "<p>Pour lundi : exercice 4</p>")]
-    [InlineData("la balise \\<style> en HTML. Pour lundi : exercice 4", "la balise &lt;style&gt; en HTML. Pour lundi : exercice 4")]
+    [InlineData(
+        "la balise \\<style> en HTML. Pour lundi : exercice 4",
+        "la balise &lt;style&gt; en HTML. Pour lundi : exercice 4"
+    )]
     public void TextAfterATagNamedInTheText_IsKept(string markdown, string expected) =>
         Assert.Contains(expected, SafeMarkdown.ToHtml(markdown));
 
@@ -54,7 +78,9 @@ public sealed class SafeMarkdownTests
     [Fact]
     public void Markdown_KeepsItsFormatting()
     {
-        var html = SafeMarkdown.ToHtml("## Titre\n\n**gras** et *italique*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait");
+        var html = SafeMarkdown.ToHtml(
+            "## Titre\n\n**gras** et *italique*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] fait"
+        );
         Assert.Contains("<h2", html);
         Assert.Contains("<strong>gras</strong>", html);
         Assert.Contains("<em>italique</em>", html);

@@ -30,12 +30,16 @@ public sealed class SchoolSettingsPageTests : SchoolComponentTest
     [Fact]
     public async Task ASwitchedOffServicesSection_IsNotShown_TheOthersAreInOrder()
     {
-        await using (var db = Database.NewContext()) await db.RunAllButAsync(F.A.Id, EntService.Memos);
+        await using (var db = Database.NewContext())
+            await db.RunAllButAsync(F.A.Id, EntService.Memos);
         var page = Render<SchoolSettingsPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(
-            ["Liens utiles", "Carnet de bord", "Périodes de notes", "Créneaux"],
-            page.FindAll("section[aria-label]").Select(s => s.GetAttribute("aria-label"))));
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                ["Liens utiles", "Carnet de bord", "Périodes de notes", "Créneaux"],
+                page.FindAll("section[aria-label]").Select(s => s.GetAttribute("aria-label"))
+            )
+        );
         Assert.DoesNotContain("Mémos : qui peut écrire à qui", page.Markup);
         Assert.Contains("Liens utiles de l'école", page.Markup);
     }
@@ -43,7 +47,8 @@ public sealed class SchoolSettingsPageTests : SchoolComponentTest
     [Fact]
     public async Task ASectionOfAServiceTheSchoolDoesNotRun_IsNotShown()
     {
-        await using (var db = Database.NewContext()) await db.RunAllButAsync(F.A.Id, new EntService("liens-utiles"));
+        await using (var db = Database.NewContext())
+            await db.RunAllButAsync(F.A.Id, new EntService("liens-utiles"));
         var page = Render<SchoolSettingsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Mémos : qui peut écrire à qui", page.Markup));

@@ -10,25 +10,93 @@ namespace Enoe.Tests.Components;
 public sealed class WidgetCatalogTests
 {
     private static WidgetCatalog RealCatalog() =>
-        new ServiceCollection().AddLogging().AddEnoeWidgets().BuildServiceProvider().GetRequiredService<WidgetCatalog>();
+        new ServiceCollection()
+            .AddLogging()
+            .AddEnoeWidgets()
+            .BuildServiceProvider()
+            .GetRequiredService<WidgetCatalog>();
 
-    private static Workspace As(Profile profiles, ServiceSet services) => new(1, "X", "x",
-        new WorkspaceSchool(1, "Collège", SchoolKind.College, "c", "#000", null, services), profiles, [], [], "Académie");
+    private static Workspace As(Profile profiles, ServiceSet services) =>
+        new(
+            1,
+            "X",
+            "x",
+            new WorkspaceSchool(1, "Collège", SchoolKind.College, "c", "#000", null, services),
+            profiles,
+            [],
+            [],
+            "Académie"
+        );
 
     [Fact]
     public void Catalogue_OffersWhatTheProfileMayUse_WhereTheSchoolRunsTheService()
     {
         var catalog = RealCatalog();
-        Assert.Equal(["assignments-due", "latest-marks", "memos", "my-logbook", "news", "resources", "school-network", "skills", "useful-links"], catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order());
-        Assert.Equal(["my-logbook", "news", "school-network", "useful-links"], catalog.AvailableTo(As(Profile.Student, ServiceSet.AllBut(EntService.DigitalResources, EntService.Documents, EntService.Memos, EntService.Grades, EntService.Skills))).Select(w => w.Key).Order());
-        Assert.Equal(["copies-to-mark", "memos", "my-bookings", "my-logbook", "quick-booking", "resources", "school-network", "useful-links"], catalog.AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite))).Select(w => w.Key).Order());
+        Assert.Equal(
+            [
+                "assignments-due",
+                "latest-marks",
+                "memos",
+                "my-logbook",
+                "news",
+                "resources",
+                "school-network",
+                "skills",
+                "useful-links",
+            ],
+            catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order()
+        );
+        Assert.Equal(
+            ["my-logbook", "news", "school-network", "useful-links"],
+            catalog
+                .AvailableTo(
+                    As(
+                        Profile.Student,
+                        ServiceSet.AllBut(
+                            EntService.DigitalResources,
+                            EntService.Documents,
+                            EntService.Memos,
+                            EntService.Grades,
+                            EntService.Skills
+                        )
+                    )
+                )
+                .Select(w => w.Key)
+                .Order()
+        );
+        Assert.Equal(
+            [
+                "copies-to-mark",
+                "memos",
+                "my-bookings",
+                "my-logbook",
+                "quick-booking",
+                "resources",
+                "school-network",
+                "useful-links",
+            ],
+            catalog
+                .AvailableTo(As(Profile.Teacher, ServiceSet.AllBut(EntService.PublicSite)))
+                .Select(w => w.Key)
+                .Order()
+        );
     }
 
     [Fact]
     public void ProfileRestriction_IsHonoured()
     {
         var catalog = new WidgetCatalog([
-            new WidgetDescriptor("for-teachers", () => "T", "", EntService.Dashboard, Profile.Teacher, new(4, 2), new(2, 1), typeof(NewsWidget))]);
+            new WidgetDescriptor(
+                "for-teachers",
+                () => "T",
+                "",
+                EntService.Dashboard,
+                Profile.Teacher,
+                new(4, 2),
+                new(2, 1),
+                typeof(NewsWidget)
+            ),
+        ]);
         Assert.Empty(catalog.AvailableTo(As(Profile.Student | Profile.Parent, ServiceSet.All)));
         Assert.Single(catalog.AvailableTo(As(Profile.Teacher, ServiceSet.All)));
     }
@@ -36,8 +104,19 @@ public sealed class WidgetCatalogTests
     [Fact]
     public void DuplicateKeys_AreRejectedAtStartUp()
     {
-        var descriptor = new WidgetDescriptor("news", () => "T", "", EntService.Dashboard, Profile.Everyone, new(4, 2), new(2, 1), typeof(NewsWidget));
-        var error = Assert.Throws<InvalidOperationException>(() => new WidgetCatalog([descriptor, descriptor with { Title = () => "Other" }]));
+        var descriptor = new WidgetDescriptor(
+            "news",
+            () => "T",
+            "",
+            EntService.Dashboard,
+            Profile.Everyone,
+            new(4, 2),
+            new(2, 1),
+            typeof(NewsWidget)
+        );
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new WidgetCatalog([descriptor, descriptor with { Title = () => "Other" }])
+        );
         Assert.Contains("'news'", error.Message);
     }
 
@@ -49,6 +128,9 @@ public sealed class WidgetCatalogTests
     public void Settings_AreValidatedWithTheWidgetsValidator(string? json, string? error)
     {
         var errors = RealCatalog().ValidateSettings("news", json);
-        if (error is null) Assert.Empty(errors); else Assert.Equal([error], errors);
+        if (error is null)
+            Assert.Empty(errors);
+        else
+            Assert.Equal([error], errors);
     }
 }

@@ -10,21 +10,30 @@ namespace Enoe.Tests.Conventions;
 public sealed partial class NamingTests
 {
     private static readonly Assembly[] Projects =
-        [typeof(Enoe.Data.EnoeDbContext).Assembly, typeof(Enoe.Widgets.Resources.SharedResource).Assembly];
+    [
+        typeof(Enoe.Data.EnoeDbContext).Assembly,
+        typeof(Enoe.Widgets.Resources.SharedResource).Assembly,
+    ];
 
     /// <summary>The words in code that the glossary replaced, and the word to use instead.</summary>
     private static readonly Dictionary<string, string> Replaced = new()
     {
-        ["Copy"] = "Submission", ["Copies"] = "Submissions", // a student hands in a Submission for an Assignment
-        ["Mark"] = "Grade", ["Marks"] = "Grades",             // notes: Grade, Assessment, Average, Term
+        ["Copy"] = "Submission",
+        ["Copies"] = "Submissions", // a student hands in a Submission for an Assignment
+        ["Mark"] = "Grade",
+        ["Marks"] = "Grades", // notes: Grade, Assessment, Average, Term
     };
 
     [Fact]
     public void PublicTypeNames_UseTheGlossarysWords()
     {
-        var wrong = Projects.SelectMany(TopLevelTypes)
-            .SelectMany(t => Words(t.Name).Where(Replaced.ContainsKey)
-                .Select(w => $"{t.FullName}: '{w}' is '{Replaced[w]}' in the glossary"))
+        var wrong = Projects
+            .SelectMany(TopLevelTypes)
+            .SelectMany(t =>
+                Words(t.Name)
+                    .Where(Replaced.ContainsKey)
+                    .Select(w => $"{t.FullName}: '{w}' is '{Replaced[w]}' in the glossary")
+            )
             .ToList();
         Assert.Empty(wrong);
     }
@@ -32,7 +41,8 @@ public sealed partial class NamingTests
     [Fact]
     public void NoTwoPublicTypesOfAProject_ShareASimpleName()
     {
-        var clashes = Projects.SelectMany(p => TopLevelTypes(p).GroupBy(t => t.Name).Where(g => g.Count() > 1))
+        var clashes = Projects
+            .SelectMany(p => TopLevelTypes(p).GroupBy(t => t.Name).Where(g => g.Count() > 1))
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(t => t.FullName)));
         Assert.Empty(clashes.Select(c => c.Value));
     }

@@ -15,21 +15,31 @@ public sealed class SourceLayoutTests
     private const int MaxLineLength = 120;
     private const int MaxFileLines = 300;
     private static readonly string[] Folders =
-        ["Enoe.App", "Enoe.Data", "Enoe.Widgets", "Enoe.Tests", "wwwroot-assets"];
+    [
+        "Enoe.App",
+        "Enoe.Data",
+        "Enoe.Widgets",
+        "Enoe.Tests",
+        "wwwroot-assets",
+    ];
     private static readonly string[] Generated = ["bin", "obj", "node_modules", "Migrations", "TestResults"];
 
     [Fact]
     public void NoLine_IsLongerThan120Characters()
     {
         var tooLong = SourceFiles(".cs", ".razor", ".js")
-            .SelectMany(file => File.ReadLines(Path.Combine(RepositoryPaths.Root, file))
-                .Select((line, index) => (file, number: index + 1, line.Length)))
+            .SelectMany(file =>
+                File.ReadLines(Path.Combine(RepositoryPaths.Root, file))
+                    .Select((line, index) => (file, number: index + 1, line.Length))
+            )
             .Where(l => l.Length > MaxLineLength)
             .Select(l => $"{l.file}:{l.number} ({l.Length})")
             .ToList();
 
-        Assert.True(tooLong.Count == 0,
-            $"{tooLong.Count} line(s) over {MaxLineLength} characters:\n{string.Join("\n", tooLong)}");
+        Assert.True(
+            tooLong.Count == 0,
+            $"{tooLong.Count} line(s) over {MaxLineLength} characters:\n{string.Join("\n", tooLong)}"
+        );
     }
 
     [Fact]
@@ -41,13 +51,16 @@ public sealed class SourceLayoutTests
             .Select(f => $"{f.file} ({f.lines} lines)")
             .ToList();
 
-        Assert.True(tooLong.Count == 0,
-            $"{tooLong.Count} file(s) over {MaxFileLines} lines:\n{string.Join("\n", tooLong)}");
+        Assert.True(
+            tooLong.Count == 0,
+            $"{tooLong.Count} file(s) over {MaxFileLines} lines:\n{string.Join("\n", tooLong)}"
+        );
     }
 
     /// <summary>The product's and the tests' own files, relative to the repository, in a stable order.</summary>
     private static IEnumerable<string> SourceFiles(params string[] extensions) =>
-        Folders.Select(folder => Path.Combine(RepositoryPaths.Root, folder))
+        Folders
+            .Select(folder => Path.Combine(RepositoryPaths.Root, folder))
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Where(f => extensions.Contains(Path.GetExtension(f)) && !IsGenerated(f))

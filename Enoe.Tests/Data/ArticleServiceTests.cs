@@ -20,17 +20,24 @@ public sealed class ArticleServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private ArticleDraft Draft(string title = "Fête du collège", ArticleStatus status = ArticleStatus.Published) => new()
-    {
-        SchoolId = _f.A.Id, Title = title, BodyMarkdown = "Rendez-vous **samedi**.", Status = status,
-    };
+    private ArticleDraft Draft(string title = "Fête du collège", ArticleStatus status = ArticleStatus.Published) =>
+        new()
+        {
+            SchoolId = _f.A.Id,
+            Title = title,
+            BodyMarkdown = "Rendez-vous **samedi**.",
+            Status = status,
+        };
 
     [Fact]
     public async Task Staff_PublishesNews_ReadersSeeIt()
     {
         var saved = await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft());
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
-        Assert.Equal("fete-du-college", (await Articles.FindPublishedAsync(_f.A.Id, ArticleKind.News, "fete-du-college"))?.Slug);
+        Assert.Equal(
+            "fete-du-college",
+            (await Articles.FindPublishedAsync(_f.A.Id, ArticleKind.News, "fete-du-college"))?.Slug
+        );
         Assert.Single(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
     }
 
@@ -41,7 +48,13 @@ public sealed class ArticleServiceTests : IAsyncLifetime
     [InlineData("StaffB")]
     public async Task NonEditors_AndStaffOfAnotherSchool_CannotWrite(string who)
     {
-        var person = who switch { "TeacherA" => _f.TeacherA, "StudentA" => _f.StudentA, "ParentA" => _f.ParentA, _ => _f.StaffB };
+        var person = who switch
+        {
+            "TeacherA" => _f.TeacherA,
+            "StudentA" => _f.StudentA,
+            "ParentA" => _f.ParentA,
+            _ => _f.StaffB,
+        };
         var result = await Articles.SaveAsync(TwoSchools.As(person, who == "StaffB" ? _f.B : _f.A), Draft());
         Assert.Equal(ResultKind.Forbidden, result.Kind);
         await using var db = _database.NewContext();
@@ -57,7 +70,10 @@ public sealed class ArticleServiceTests : IAsyncLifetime
         Assert.True(updated.Succeeded);
         await using var db = _database.NewContext();
         Assert.Equal(_f.A.Id, (await db.Articles.SingleAsync()).SchoolId);
-        Assert.Equal(ResultKind.Forbidden, (await Articles.SaveAsync(TwoSchools.As(_f.StaffB, _f.B), updated.Value!)).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Articles.SaveAsync(TwoSchools.As(_f.StaffB, _f.B), updated.Value!)).Kind
+        );
     }
 
     [Fact]
@@ -88,7 +104,10 @@ public sealed class ArticleServiceTests : IAsyncLifetime
             await db.RunAllButAsync(_f.A.Id, EntService.PublicSite);
         }
         Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
-        Assert.Equal(ResultKind.Forbidden, (await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft("Autre"))).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft("Autre"))).Kind
+        );
     }
 
     [Theory]
@@ -122,7 +141,10 @@ public sealed class ArticleServiceTests : IAsyncLifetime
 
         Assert.Equal(ResultKind.Conflict, conflict.Kind);
         Assert.Equal("Version de la direction", theirs.BodyMarkdown); // the caller still holds what they typed
-        Assert.Equal("Version de la vie scolaire", (await Articles.GetForEditAsync(admin, created.Id)).Value!.BodyMarkdown);
+        Assert.Equal(
+            "Version de la vie scolaire",
+            (await Articles.GetForEditAsync(admin, created.Id)).Value!.BodyMarkdown
+        );
     }
 
     [Fact]
@@ -141,7 +163,10 @@ public sealed class ArticleServiceTests : IAsyncLifetime
         var staff = TwoSchools.As(_f.StaffA, _f.A);
         var created = (await Articles.SaveAsync(staff, Draft())).Value!;
         Assert.Equal(ResultKind.Conflict, (await Articles.DeleteAsync(staff, created.Id, created.Version - 1)).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Articles.DeleteAsync(TwoSchools.As(_f.TeacherA, _f.A), created.Id, created.Version)).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Articles.DeleteAsync(TwoSchools.As(_f.TeacherA, _f.A), created.Id, created.Version)).Kind
+        );
         Assert.True((await Articles.DeleteAsync(staff, created.Id, created.Version)).Succeeded);
         Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
     }

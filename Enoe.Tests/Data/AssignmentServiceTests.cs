@@ -13,10 +13,14 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
-    private Person _otherTeacher = default!, _otherStudent = default!, _otherParent = default!, _classmate = default!;
+    private Person _otherTeacher = default!,
+        _otherStudent = default!,
+        _otherParent = default!,
+        _classmate = default!;
     private Subject _french = default!;
     private AssignmentService Assignments => _database.Get<AssignmentService>();
     private FileStore Files => _database.Get<FileStore>();
+
     private CurrentUser As(Person p) => new(p.Id, p.FirstName, _f.A.Id, Profile.None);
 
     public async Task InitializeAsync()
@@ -26,33 +30,77 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         await using var db = _database.NewContext();
         Person P(string first, string last = "Test")
         {
-            var p = new Person { FirstName = first, LastName = last, UserName = first.ToLowerInvariant(), NormalizedUserName = first.ToUpperInvariant() };
+            var p = new Person
+            {
+                FirstName = first,
+                LastName = last,
+                UserName = first.ToLowerInvariant(),
+                NormalizedUserName = first.ToUpperInvariant(),
+            };
             p.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.None });
             return p;
         }
-        (_otherTeacher, _otherStudent, _otherParent, _classmate) = (P("OtherTeacher"), P("OtherStudent"), P("OtherParent"), P("Zoé", "Abadie"));
-        var classB = new SchoolClass { SchoolId = _f.A.Id, LevelId = 1, Name = "6eB" };
-        _french = new Subject { SchoolId = _f.A.Id, Code = "FRANC", Name = "Français" };
+        (_otherTeacher, _otherStudent, _otherParent, _classmate) = (
+            P("OtherTeacher"),
+            P("OtherStudent"),
+            P("OtherParent"),
+            P("Zoé", "Abadie")
+        );
+        var classB = new SchoolClass
+        {
+            SchoolId = _f.A.Id,
+            LevelId = 1,
+            Name = "6eB",
+        };
+        _french = new Subject
+        {
+            SchoolId = _f.A.Id,
+            Code = "FRANC",
+            Name = "Français",
+        };
         db.AddRange(_otherTeacher, _otherStudent, _otherParent, _classmate, classB, _french);
-        db.Enrolments.AddRange(new Enrolment { Student = _otherStudent, SchoolClass = classB }, new Enrolment { Student = _classmate, SchoolClassId = _f.ClassA.Id });
+        db.Enrolments.AddRange(
+            new Enrolment { Student = _otherStudent, SchoolClass = classB },
+            new Enrolment { Student = _classmate, SchoolClassId = _f.ClassA.Id }
+        );
         db.Guardianships.Add(new Guardianship { Parent = _otherParent, Student = _otherStudent });
         db.TeachingAssignments.AddRange(
-            new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _french, SchoolClassId = _f.ClassA.Id },
-            new TeachingAssignment { Teacher = _otherTeacher, Subject = _french, SchoolClass = classB });
+            new TeachingAssignment
+            {
+                TeacherId = _f.TeacherA.Id,
+                Subject = _french,
+                SchoolClassId = _f.ClassA.Id,
+            },
+            new TeachingAssignment
+            {
+                Teacher = _otherTeacher,
+                Subject = _french,
+                SchoolClass = classB,
+            }
+        );
         await db.SaveChangesAsync();
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private DateTime InParis(int days, int hour = 18) => Enoe.Data.Common.SchoolTime.ToLocal(_database.Clock.GetUtcNow().UtcDateTime).Date.AddDays(days).AddHours(hour);
+    private DateTime InParis(int days, int hour = 18) =>
+        Enoe.Data.Common.SchoolTime.ToLocal(_database.Clock.GetUtcNow().UtcDateTime).Date.AddDays(days).AddHours(hour);
 
     private async Task<int> SetAsync(bool acceptsLate = true)
     {
-        var created = await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
-        {
-            SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Rédaction : mon héros", Instructions = "Une page, **au propre**.",
-            DueLocal = InParis(2), AcceptsLate = acceptsLate,
-        }, [TestFiles.Pdf("sujet.pdf", "sujet")]);
+        var created = await Assignments.CreateAsync(
+            As(_f.TeacherA),
+            new AssignmentDraft
+            {
+                SchoolClassId = _f.ClassA.Id,
+                SubjectId = _french.Id,
+                Title = "Rédaction : mon héros",
+                Instructions = "Une page, **au propre**.",
+                DueLocal = InParis(2),
+                AcceptsLate = acceptsLate,
+            },
+            [TestFiles.Pdf("sujet.pdf", "sujet")]
+        );
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));
         return created.Value;
     }
@@ -60,13 +108,47 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
     [Fact]
     public async Task OnlyATeacherOfTheClassAndSubject_SetsADevoir()
     {
-        var draft = new AssignmentDraft { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Devoir", DueLocal = InParis(3) };
+        var draft = new AssignmentDraft
+        {
+            SchoolClassId = _f.ClassA.Id,
+            SubjectId = _french.Id,
+            Title = "Devoir",
+            DueLocal = InParis(3),
+        };
         Assert.Equal(ResultKind.Forbidden, (await Assignments.CreateAsync(As(_otherTeacher), draft, [])).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Assignments.CreateAsync(As(_f.StudentA), draft, [])).Kind);
-        Assert.Equal(ResultKind.Invalid, (await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
-        { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = "Hier", DueLocal = InParis(-1) }, [])).Kind);
-        Assert.Equal(ResultKind.Invalid, (await Assignments.CreateAsync(As(_f.TeacherA), new AssignmentDraft
-        { SchoolClassId = _f.ClassA.Id, SubjectId = _french.Id, Title = " ", DueLocal = InParis(3) }, [])).Kind);
+        Assert.Equal(
+            ResultKind.Invalid,
+            (
+                await Assignments.CreateAsync(
+                    As(_f.TeacherA),
+                    new AssignmentDraft
+                    {
+                        SchoolClassId = _f.ClassA.Id,
+                        SubjectId = _french.Id,
+                        Title = "Hier",
+                        DueLocal = InParis(-1),
+                    },
+                    []
+                )
+            ).Kind
+        );
+        Assert.Equal(
+            ResultKind.Invalid,
+            (
+                await Assignments.CreateAsync(
+                    As(_f.TeacherA),
+                    new AssignmentDraft
+                    {
+                        SchoolClassId = _f.ClassA.Id,
+                        SubjectId = _french.Id,
+                        Title = " ",
+                        DueLocal = InParis(3),
+                    },
+                    []
+                )
+            ).Kind
+        );
         await using var db = _database.NewContext();
         Assert.Equal(0, await db.Assignments.CountAsync());
     }
@@ -77,7 +159,11 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         var id = await SetAsync();
         var first = await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("v1.pdf")]);
         _database.Clock.Advance(TimeSpan.FromHours(3));
-        var second = await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("v2.pdf"), TestFiles.Pdf("annexe.pdf")]);
+        var second = await Assignments.HandInAsync(
+            As(_f.StudentA),
+            id,
+            [TestFiles.Pdf("v2.pdf"), TestFiles.Pdf("annexe.pdf")]
+        );
 
         Assert.True(first.Succeeded && second.Succeeded);
         var mine = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.LearnerRow!;
@@ -106,7 +192,10 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         Assert.Contains("n'accepte pas de retard", refused.Errors[0]);
         Assert.Equal(filesBefore + 1, await db.StoredFiles.CountAsync());
         Assert.Equal(blobsBefore + 1, TestFiles.FilesOnDisk(_database.Directory));
-        Assert.Equal(SubmissionStatus.Late, (await Assignments.ListForLearnerAsync(As(_f.StudentA))).Single(a => a.Id == accepting).Status);
+        Assert.Equal(
+            SubmissionStatus.Late,
+            (await Assignments.ListForLearnerAsync(As(_f.StudentA))).Single(a => a.Id == accepting).Status
+        );
     }
 
     [Fact]
@@ -114,15 +203,25 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
     {
         var id = await SetAsync();
         Assert.True((await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie-lea.pdf")])).Succeeded);
-        Assert.Equal(ResultKind.NotFound, (await Assignments.HandInAsync(As(_otherStudent), id, [TestFiles.Pdf()])).Kind); // not their class
-        Assert.Equal(ResultKind.NotFound, (await Assignments.HandInAsync(As(_f.ParentA), id, [TestFiles.Pdf()])).Kind); // parents follow, never hand in
-        var submittedFileId = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.LearnerRow!.Submissions[0].Files[0].Id;
+        Assert.Equal(
+            ResultKind.NotFound,
+            (await Assignments.HandInAsync(As(_otherStudent), id, [TestFiles.Pdf()])).Kind
+        ); // not their class
+        // Parents follow, never hand in
+        Assert.Equal(ResultKind.NotFound, (await Assignments.HandInAsync(As(_f.ParentA), id, [TestFiles.Pdf()])).Kind);
+        var submittedFileId = (await Assignments.GetAsync(As(_f.StudentA), id))
+            .Value!
+            .LearnerRow!
+            .Submissions[0]
+            .Files[0]
+            .Id;
         var subjectId = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.Files[0].Id;
 
         async Task<bool> Reads(Person p, int fileId)
         {
             var opened = await Files.OpenAsync(As(p), fileId);
-            if (opened is null) return false;
+            if (opened is null)
+                return false;
             await opened.Value.Content.DisposeAsync();
             return true;
         }
@@ -140,7 +239,10 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         var parentView = (await Assignments.GetAsync(As(_f.ParentA), id)).Value!;
         Assert.False(parentView.CanManage);
         Assert.Equal(_f.StudentA.Id, parentView.LearnerRow!.StudentId);
-        Assert.Equal(SubmissionStatus.HandedIn, (await Assignments.ListForLearnerAsync(As(_f.ParentA))).Single().Status);
+        Assert.Equal(
+            SubmissionStatus.HandedIn,
+            (await Assignments.ListForLearnerAsync(As(_f.ParentA))).Single().Status
+        );
         Assert.Empty(await Assignments.ListForLearnerAsync(As(_otherParent)));
         Assert.Equal(ResultKind.Forbidden, (await Assignments.SubmissionsZipAsync(As(_otherTeacher), id)).Kind);
     }
@@ -150,21 +252,42 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
     {
         var id = await SetAsync();
         var told = new List<AssignmentChanged>();
-        using var _ = _database.Get<IEventBus>().Subscribe<AssignmentChanged>(e => { told.Add(e); return Task.CompletedTask; });
+        using var _ = _database
+            .Get<IEventBus>()
+            .Subscribe<AssignmentChanged>(e =>
+            {
+                told.Add(e);
+                return Task.CompletedTask;
+            });
         await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie.pdf")]);
 
         var roster = (await Assignments.GetAsync(As(_f.TeacherA), id)).Value!.Roster;
         Assert.Equal(["ABADIE Zoé", "TEST StudentA"], roster.Select(r => r.Name));
         Assert.Equal([SubmissionStatus.Missing, SubmissionStatus.HandedIn], roster.Select(r => r.Status));
-        Assert.Equal(ResultKind.Invalid, (await Assignments.ReturnAsync(As(_f.TeacherA), id, _classmate.Id, "Bien", null)).Kind); // nothing handed in
-        Assert.Equal(ResultKind.Forbidden, (await Assignments.ReturnAsync(As(_otherTeacher), id, _f.StudentA.Id, "Bien", null)).Kind);
+        Assert.Equal(
+            ResultKind.Invalid,
+            (await Assignments.ReturnAsync(As(_f.TeacherA), id, _classmate.Id, "Bien", null)).Kind
+        ); // nothing handed in
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Assignments.ReturnAsync(As(_otherTeacher), id, _f.StudentA.Id, "Bien", null)).Kind
+        );
 
-        var returned = await Assignments.ReturnAsync(As(_f.TeacherA), id, _f.StudentA.Id, "Très bon travail, attention aux accords.", TestFiles.Pdf("corrigé.pdf"));
+        var returned = await Assignments.ReturnAsync(
+            As(_f.TeacherA),
+            id,
+            _f.StudentA.Id,
+            "Très bon travail, attention aux accords.",
+            TestFiles.Pdf("corrigé.pdf")
+        );
 
         Assert.True(returned.Succeeded, string.Join(" ", returned.Errors));
         var own = (await Assignments.GetAsync(As(_f.StudentA), id)).Value!.LearnerRow!;
         Assert.Equal(SubmissionStatus.Returned, own.Status);
-        Assert.Equal(("Très bon travail, attention aux accords.", "corrigé.pdf"), (own.Return!.Comment, own.Return.File!.Name));
+        Assert.Equal(
+            ("Très bon travail, attention aux accords.", "corrigé.pdf"),
+            (own.Return!.Comment, own.Return.File!.Name)
+        );
         Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told);
         var list = (await Assignments.ListSetAsync(As(_f.TeacherA))).Single();
         Assert.Equal((1, 2, 0), (list.HandedIn, list.Students, list.ToReturn));
@@ -181,7 +304,10 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         var zip = await Assignments.SubmissionsZipAsync(As(_f.TeacherA), id);
 
         Assert.Equal("Rédaction _ mon héros - 6eA.zip", zip.Value.ZipName);
-        Assert.Equal(["ABADIE Zoé/zoé.pdf", "TEST StudentA/copie.pdf", "TEST StudentA/copie (2).pdf"], zip.Value.Entries.Select(e => e.EntryName));
+        Assert.Equal(
+            ["ABADIE Zoé/zoé.pdf", "TEST StudentA/copie.pdf", "TEST StudentA/copie (2).pdf"],
+            zip.Value.Entries.Select(e => e.EntryName)
+        );
     }
 
     [Fact]
@@ -189,10 +315,17 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
     {
         var two = await TeacherInTwoSchools.CreateAsync(_database, _f, "FRANC");
         var inA = await SetAsync();
-        var inB = await Assignments.CreateAsync(two.InB, new AssignmentDraft
-        {
-            SchoolClassId = two.ClassB, SubjectId = two.SubjectB, Title = "Rédaction en B", DueLocal = InParis(3),
-        }, []);
+        var inB = await Assignments.CreateAsync(
+            two.InB,
+            new AssignmentDraft
+            {
+                SchoolClassId = two.ClassB,
+                SubjectId = two.SubjectB,
+                Title = "Rédaction en B",
+                DueLocal = InParis(3),
+            },
+            []
+        );
         Assert.True(inB.Succeeded, string.Join(" ", inB.Errors));
 
         Assert.Equal([inA], (await Assignments.ListSetAsync(two.InA)).Select(a => a.Id));
@@ -220,7 +353,10 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         var refused = await Assignments.DeleteAsync(As(_f.TeacherA), handedIn);
         Assert.Equal(ResultKind.Invalid, refused.Kind);
         Assert.Contains("copies ont déjà été remises", refused.Errors[0]);
-        Assert.Equal(SubmissionStatus.HandedIn, (await Assignments.GetAsync(As(_f.StudentA), handedIn)).Value!.LearnerRow!.Status); // the student's work is still there
+        Assert.Equal(
+            SubmissionStatus.HandedIn,
+            (await Assignments.GetAsync(As(_f.StudentA), handedIn)).Value!.LearnerRow!.Status
+        ); // the student's work is still there
     }
 
     [Fact]
@@ -233,10 +369,20 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         using (new InEnglish())
         {
             var refused = await Assignments.HandInAsync(As(_f.StudentA), refusing, [TestFiles.Pdf()]);
-            var due = Enoe.Data.Common.SchoolTime.ToLocal((await Assignments.GetAsync(As(_f.StudentA), refusing)).Value!.DueAt);
-            Assert.Equal($"The deadline ({due:dddd d MMMM} at {due:HH:mm}) has passed and this assignment does not accept late work: your work has not been handed in.", refused.Errors[0]);
+            var due = Enoe.Data.Common.SchoolTime.ToLocal(
+                (await Assignments.GetAsync(As(_f.StudentA), refusing)).Value!.DueAt
+            );
+            Assert.Equal(
+                $"The deadline ({due:dddd d MMMM} at {due:HH:mm}) has passed and this assignment does not accept late work: your work has not been handed in.",
+                refused.Errors[0]
+            );
             Assert.StartsWith("The deadline (Sunday 22 November at 18:00)", refused.Errors[0]);
-            Assert.Equal(["TEST StudentA (late)/copie.pdf"], (await Assignments.SubmissionsZipAsync(As(_f.TeacherA), accepting)).Value.Entries.Select(e => e.EntryName));
+            Assert.Equal(
+                ["TEST StudentA (late)/copie.pdf"],
+                (await Assignments.SubmissionsZipAsync(As(_f.TeacherA), accepting)).Value.Entries.Select(e =>
+                    e.EntryName
+                )
+            );
         }
     }
 }

@@ -26,7 +26,10 @@ public sealed class DatabaseTests
         await using var database = await TestDatabase.CreateAsync(fromTemplate: false);
         await using var db = database.NewContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            "The model changed without a migration: run dotnet ef migrations add."
+        );
     }
 
     [Fact]
@@ -35,24 +38,30 @@ public sealed class DatabaseTests
         // An établissement of the first wave, with mémos (8) and bookings (16) switched off in the old flags.
         var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var options = new DbContextOptionsBuilder<Enoe.Data.EnoeDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}").Options;
+        var options = new DbContextOptionsBuilder<Enoe.Data.EnoeDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}")
+            .Options;
         try
         {
             await using (var db = new Enoe.Data.EnoeDbContext(options))
             {
                 var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
                 await migrator.MigrateAsync("20261130073039_ChildViewSchoolContactsWidgetTray");
-                await db.Database.ExecuteSqlRawAsync("""
+                await db.Database.ExecuteSqlRawAsync(
+                    """
                     INSERT INTO Academies (Id, Name) VALUES (1, 'Académie');
                     INSERT INTO Schools (Id, AcademyId, Uai, Name, Slug, Kind, PrimaryColor, ExternalAccess, Services, HomeworkWarningThreshold, MemoRules)
                     VALUES (1, 1, '0250001A', 'Collège', 'college', 0, '#000000', 1, 487, 3, 0), (2, 1, '0250002B', 'Lycée', 'lycee', 1, '#000000', 1, 511, 3, 0);
-                    """);
+                    """
+                );
                 await migrator.MigrateAsync();
             }
             await using (var db = new Enoe.Data.EnoeDbContext(options))
             {
-                var closed = await db.Set<Enoe.Data.Schools.ClosedService>().OrderBy(c => c.ServiceKey)
-                    .Select(c => $"{c.SchoolId}:{c.ServiceKey}").ToListAsync();
+                var closed = await db.Set<Enoe.Data.Schools.ClosedService>()
+                    .OrderBy(c => c.ServiceKey)
+                    .Select(c => $"{c.SchoolId}:{c.ServiceKey}")
+                    .ToListAsync();
                 Assert.Equal(["1:bookings", "1:memos"], closed);
             }
         }
@@ -68,9 +77,11 @@ public sealed class DatabaseTests
     {
         await using var database = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);
         int people;
-        await using (var db = database.NewContext()) people = await db.Users.CountAsync();
+        await using (var db = database.NewContext())
+            people = await db.Users.CountAsync();
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo: true);
-        await using (var db = database.NewContext()) Assert.Equal(people, await db.Users.CountAsync());
+        await using (var db = database.NewContext())
+            Assert.Equal(people, await db.Users.CountAsync());
     }
 
     [Fact]
@@ -79,10 +90,23 @@ public sealed class DatabaseTests
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
         await using var db = database.NewContext();
-        var subject = new Enoe.Data.Structure.Subject { SchoolId = f.A.Id, Code = "MATHS", Name = "Mathématiques" };
+        var subject = new Enoe.Data.Structure.Subject
+        {
+            SchoolId = f.A.Id,
+            Code = "MATHS",
+            Name = "Mathématiques",
+        };
         var group = new Enoe.Data.Structure.TeachingGroup { SchoolId = f.A.Id, Name = "LV2" };
         db.AddRange(subject, group);
-        db.TeachingAssignments.Add(new() { TeacherId = f.TeacherA.Id, Subject = subject, SchoolClassId = f.ClassA.Id, TeachingGroup = group });
+        db.TeachingAssignments.Add(
+            new()
+            {
+                TeacherId = f.TeacherA.Id,
+                Subject = subject,
+                SchoolClassId = f.ClassA.Id,
+                TeachingGroup = group,
+            }
+        );
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 }

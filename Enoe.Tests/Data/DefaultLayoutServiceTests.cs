@@ -28,8 +28,13 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
         var layout = (await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Student)).Value!;
         Assert.False(layout.Inherited);
         var news = layout.Placements.Single(p => p.WidgetKey == "news");
-        Assert.True((await Defaults.SetFlagsAsync(Admin, _f.A.Id, Profile.Student, news.Id, mandatory: false, locked: true)).Succeeded);
-        Assert.True((await Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, news.Id, 8, 0)).Succeeded); // the admin still moves it
+        Assert.True(
+            (
+                await Defaults.SetFlagsAsync(Admin, _f.A.Id, Profile.Student, news.Id, mandatory: false, locked: true)
+            ).Succeeded
+        );
+        // The admin still moves it
+        Assert.True((await Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, news.Id, 8, 0)).Succeeded);
 
         var studentTab = (await _database.Get<LayoutService>().GetAsync(TwoSchools.As(_f.StudentA, _f.A)))[0];
         var copied = studentTab.Placements.Single(p => p.WidgetKey == "news");
@@ -48,7 +53,10 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
     [Fact]
     public async Task OnlyAdminsOfThatSchool_EditItsDefaults_AndOnlyTheAcademyEditsTheAcademys()
     {
-        Assert.Equal(ResultKind.Forbidden, (await Defaults.CustomizeAsync(TwoSchools.As(_f.TeacherA, _f.A), _f.A.Id, Profile.Student)).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Defaults.CustomizeAsync(TwoSchools.As(_f.TeacherA, _f.A), _f.A.Id, Profile.Student)).Kind
+        );
         Assert.Equal(ResultKind.Forbidden, (await Defaults.CustomizeAsync(Admin, _f.B.Id, Profile.Student)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Defaults.CustomizeAsync(Admin, null, Profile.Student)).Kind);
         Assert.Equal(ResultKind.Invalid, (await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.AcademyAdmin)).Kind);
@@ -58,8 +66,13 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
     public async Task AddingAWidgetTheProfileMayNotUse_IsRefused()
     {
         await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Student);
-        Assert.Equal(ResultKind.Forbidden, (await Defaults.AddAsync(Admin, _f.A.Id, Profile.Student, "teachers-only")).Kind);
-        Assert.True((await Defaults.AddAsync(Admin, _f.A.Id, Profile.Teacher, "teachers-only")).Kind == ResultKind.Invalid); // not customized yet
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Defaults.AddAsync(Admin, _f.A.Id, Profile.Student, "teachers-only")).Kind
+        );
+        Assert.True(
+            (await Defaults.AddAsync(Admin, _f.A.Id, Profile.Teacher, "teachers-only")).Kind == ResultKind.Invalid
+        ); // not customized yet
         await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Teacher);
         Assert.True((await Defaults.AddAsync(Admin, _f.A.Id, Profile.Teacher, "news")).Succeeded);
     }
@@ -83,8 +96,8 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
         Assert.Equal((8, 0), (imposed.X, imposed.Y));
         var all = (await layouts.GetAsync(student))[0].Placements;
         foreach (var a in all)
-            foreach (var b in all.Where(b => b.Id != a.Id))
-                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
+        foreach (var b in all.Where(b => b.Id != a.Id))
+            Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
 
         await Defaults.SetFlagsAsync(Admin, _f.A.Id, Profile.Student, news.Id, mandatory: false, locked: false);
         var freed = (await layouts.GetAsync(student))[0].Placements.Single(p => p.WidgetKey == "news");

@@ -38,8 +38,14 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Contains(report.Subjects.SelectMany(s => s.Grades), m => m.Coefficient == 2);
 
         await using var db = Database.NewContext();
-        var unpublished = await db.Assessments.Where(a => a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo" && a.PublishedAt == null)
-            .Select(a => a.Id).ToListAsync();
+        var unpublished = await db
+            .Assessments.Where(a =>
+                a.SchoolClass!.Name == "4eA"
+                && a.SchoolClass.School!.Slug == "college-victor-hugo"
+                && a.PublishedAt == null
+            )
+            .Select(a => a.Id)
+            .ToListAsync();
         Assert.NotEmpty(unpublished);
         Assert.DoesNotContain(report.Subjects.SelectMany(s => s.Grades), m => unpublished.Contains(m.AssessmentId));
     }
@@ -57,7 +63,10 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
             Assert.True(report.Subjects.Count(s => s.Grades.Any(m => m.Cell != "")) >= 3, child);
             Assert.NotEmpty((await grades.LatestAsync(sophie, id)).Grades);
             Assert.NotEmpty(await logbook.ListAsync(sophie, Today.AddDays(-28), Today, studentId: id));
-            Assert.Contains(await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id), a => a.Status == SubmissionStatus.Returned);
+            Assert.Contains(
+                await Database.Get<AssignmentService>().ListForLearnerAsync(sophie, id),
+                a => a.Status == SubmissionStatus.Returned
+            );
         }
     }
 
@@ -100,7 +109,12 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Contains(entries, e => e.Audience.StartsWith("LV2 espagnol", StringComparison.Ordinal));
         // Lycée hours: the lycée's own slots (whole hours), not the collèges' 55 minutes.
         Assert.All(entries, e => Assert.Equal(0, e.StartsAt.Minute % 15));
-        var nextWeek = await logbook.ListAsync(emma, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 27), byDueDate: true);
+        var nextWeek = await logbook.ListAsync(
+            emma,
+            new DateOnly(2026, 11, 23),
+            new DateOnly(2026, 11, 27),
+            byDueDate: true
+        );
         Assert.NotEmpty(nextWeek);
     }
 
@@ -108,27 +122,83 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     public async Task EveryClass_HasItsCarnet_WrittenOnlyByItsTeachers_OnSchoolDays_AndNotOverloaded()
     {
         await using var db = Database.NewContext();
-        var entries = await db.LogbookEntries.Select(e => new { e.SchoolClassId, e.TeachingGroupId, e.SubjectId, e.UpdatedById, e.SessionDate, e.Homework, e.HomeworkDueDate }).ToListAsync();
-        var taught = (await db.TeachingAssignments.Select(t => new { t.TeacherId, t.SubjectId, t.SchoolClassId, t.TeachingGroupId }).ToListAsync()).ToHashSet();
-        Assert.All(entries, e => Assert.Contains(new { TeacherId = e.UpdatedById, e.SubjectId, e.SchoolClassId, e.TeachingGroupId }, taught));
+        var entries = await db
+            .LogbookEntries.Select(e => new
+            {
+                e.SchoolClassId,
+                e.TeachingGroupId,
+                e.SubjectId,
+                e.UpdatedById,
+                e.SessionDate,
+                e.Homework,
+                e.HomeworkDueDate,
+            })
+            .ToListAsync();
+        var taught = (
+            await db
+                .TeachingAssignments.Select(t => new
+                {
+                    t.TeacherId,
+                    t.SubjectId,
+                    t.SchoolClassId,
+                    t.TeachingGroupId,
+                })
+                .ToListAsync()
+        ).ToHashSet();
+        Assert.All(
+            entries,
+            e =>
+                Assert.Contains(
+                    new
+                    {
+                        TeacherId = e.UpdatedById,
+                        e.SubjectId,
+                        e.SchoolClassId,
+                        e.TeachingGroupId,
+                    },
+                    taught
+                )
+        );
         foreach (var schoolClass in await db.Classes.Select(c => c.Id).ToListAsync())
         {
             Assert.Contains(entries, e => e.SchoolClassId == schoolClass);
             Assert.Contains(entries, e => e.SchoolClassId == schoolClass && e.Homework != null);
         }
         // No lesson at weekends, during the Toussaint holidays or on 11 November; none after today.
-        Assert.All(entries, e => Assert.True(e.SessionDate.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && e.SessionDate >= new DateOnly(2026, 11, 2)
-            && e.SessionDate != new DateOnly(2026, 11, 11) && e.SessionDate <= Today, e.SessionDate.ToString()));
+        Assert.All(
+            entries,
+            e =>
+                Assert.True(
+                    e.SessionDate.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+                        && e.SessionDate >= new DateOnly(2026, 11, 2)
+                        && e.SessionDate != new DateOnly(2026, 11, 11)
+                        && e.SessionDate <= Today,
+                    e.SessionDate.ToString()
+                )
+        );
         Assert.Contains(entries, e => e.HomeworkDueDate > Today);
         // Below the warning threshold (3) for every class on every day: the demo never shouts.
-        Assert.All(entries.Where(e => e.SchoolClassId != null && e.Homework != null).GroupBy(e => (e.SchoolClassId, e.HomeworkDueDate)), g => Assert.True(g.Count() <= 2));
+        Assert.All(
+            entries
+                .Where(e => e.SchoolClassId != null && e.Homework != null)
+                .GroupBy(e => (e.SchoolClassId, e.HomeworkDueDate)),
+            g => Assert.True(g.Count() <= 2)
+        );
     }
 
     [Fact]
     public async Task Grades_StayWithinTheirScale_WithAbsencesAndExemptionsInSport()
     {
         await using var db = Database.NewContext();
-        var grades = await db.Set<Grade>().Select(g => new { g.Kind, g.Value, g.Assessment!.Scale, Subject = g.Assessment.Subject!.Code }).ToListAsync();
+        var grades = await db.Set<Grade>()
+            .Select(g => new
+            {
+                g.Kind,
+                g.Value,
+                g.Assessment!.Scale,
+                Subject = g.Assessment.Subject!.Code,
+            })
+            .ToListAsync();
         Assert.True(grades.Count > 3000, $"{grades.Count} marks");
         Assert.All(grades.Where(g => g.Kind == GradeKind.Numeric), g => Assert.InRange(g.Value!.Value, 0, g.Scale));
         Assert.All(grades.Where(g => g.Kind != GradeKind.Numeric), g => Assert.Null(g.Value));
@@ -142,11 +212,24 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     public async Task Bookings_NeverExceedAResource_OneWaitsForApproval_AndTheComputerRoomIsFreeNextWeek()
     {
         await using var db = Database.NewContext();
-        var bookings = await db.Bookings.Where(b => b.Status == BookingStatus.Approved || b.Status == BookingStatus.Pending)
-            .Select(b => new { b.ResourceId, b.StartsAt, b.EndsAt, b.Units, ResourceUnits = b.Resource!.Units }).ToListAsync();
+        var bookings = await db
+            .Bookings.Where(b => b.Status == BookingStatus.Approved || b.Status == BookingStatus.Pending)
+            .Select(b => new
+            {
+                b.ResourceId,
+                b.StartsAt,
+                b.EndsAt,
+                b.Units,
+                ResourceUnits = b.Resource!.Units,
+            })
+            .ToListAsync();
         Assert.True(bookings.Count > 30, $"{bookings.Count} bookings");
         foreach (var b in bookings)
-            Assert.True(bookings.Where(o => o.ResourceId == b.ResourceId && o.StartsAt < b.EndsAt && o.EndsAt > b.StartsAt).Sum(o => o.Units) <= b.ResourceUnits);
+            Assert.True(
+                bookings
+                    .Where(o => o.ResourceId == b.ResourceId && o.StartsAt < b.EndsAt && o.EndsAt > b.StartsAt)
+                    .Sum(o => o.Units) <= b.ResourceUnits
+            );
         Assert.True(await db.Bookings.AnyAsync(b => b.SeriesId != null));
         Assert.True(await db.Bookings.AnyAsync(b => b.Status == BookingStatus.Refused));
 
@@ -154,11 +237,21 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
         var service = Database.Get<BookingService>();
         var pending = Assert.Single(await service.PendingAsync(principal));
         Assert.Equal("Salle polyvalente", pending.Resource);
-        Assert.True(SchoolTime.ToLocal(pending.StartsAt) > new DateTime(2026, 11, 24, 9, 0, 0), "after next Tuesday's first hour, which the booking journey asks for");
+        Assert.True(
+            SchoolTime.ToLocal(pending.StartsAt) > new DateTime(2026, 11, 24, 9, 0, 0),
+            "after next Tuesday's first hour, which the booking journey asks for"
+        );
         var computerRoom = (await service.ResourcesAsync(principal)).Single(r => r.Name == "Salle informatique B12");
-        Assert.Empty(await service.CalendarAsync(principal, new(2026, 11, 23), new(2026, 11, 27), resourceId: computerRoom.Id));
-        Assert.NotEmpty(await service.CalendarAsync(principal, new(2026, 11, 16), new(2026, 11, 20), resourceId: computerRoom.Id));
-        Assert.Contains(await service.UpcomingAsync(await UserAsync("lucas.martin")), b => b.Resource == "CDI – espace de travail");
+        Assert.Empty(
+            await service.CalendarAsync(principal, new(2026, 11, 23), new(2026, 11, 27), resourceId: computerRoom.Id)
+        );
+        Assert.NotEmpty(
+            await service.CalendarAsync(principal, new(2026, 11, 16), new(2026, 11, 20), resourceId: computerRoom.Id)
+        );
+        Assert.Contains(
+            await service.UpcomingAsync(await UserAsync("lucas.martin")),
+            b => b.Resource == "CDI – espace de travail"
+        );
     }
 
     [Fact]
@@ -197,12 +290,21 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
         Assert.Contains(set, a => a.ToReturn > 0);
         var documents = Database.Get<DocumentService>();
         var spaces = await documents.SpacesAsync(claire);
-        var own = (await documents.BrowseAsync(claire, spaces.First(s => s.SchoolClassId is null && s.TeachingGroupId is null).Id, null)).Value!;
+        var own = (
+            await documents.BrowseAsync(
+                claire,
+                spaces.First(s => s.SchoolClassId is null && s.TeachingGroupId is null).Id,
+                null
+            )
+        ).Value!;
         Assert.Equal(["Cours de 4e", "Évaluations"], own.Folders.Select(f => f.Name));
         var lucas = await UserAsync("lucas.martin");
         Assert.Contains(await documents.SharedWithMeAsync(lucas), d => d.Name == "Exercices - fractions.pdf");
         var classSpace = (await documents.SpacesAsync(lucas)).First(s => s.SchoolClassId is not null);
-        Assert.Contains((await documents.BrowseAsync(lucas, classSpace.Id, null)).Value!.Folders, f => f.Name == "Mathématiques");
+        Assert.Contains(
+            (await documents.BrowseAsync(lucas, classSpace.Id, null)).Value!.Folders,
+            f => f.Name == "Mathématiques"
+        );
     }
 
     [Fact]
@@ -242,13 +344,32 @@ public sealed class DemoMonthTests(SeededDatabase seeded) : IClassFixture<Seeded
     {
         var school = (await UserAsync("lucas.martin")).SchoolId;
         var holidays = await Database.Get<BookingService>().HolidaysAsync(school);
-        Assert.Contains(holidays, h => h.Name == "Vacances de la Toussaint" && h.From == new DateOnly(2026, 10, 17) && h.To == new DateOnly(2026, 11, 1));
-        Assert.Contains(holidays, h => h.Name == "Vacances de Noël" && h.From == new DateOnly(2026, 12, 19) && h.To == new DateOnly(2027, 1, 3));
+        Assert.Contains(
+            holidays,
+            h =>
+                h.Name == "Vacances de la Toussaint"
+                && h.From == new DateOnly(2026, 10, 17)
+                && h.To == new DateOnly(2026, 11, 1)
+        );
+        Assert.Contains(
+            holidays,
+            h =>
+                h.Name == "Vacances de Noël" && h.From == new DateOnly(2026, 12, 19) && h.To == new DateOnly(2027, 1, 3)
+        );
         Assert.Contains(holidays, h => h.Name == "Vacances d'hiver" && h.From == new DateOnly(2027, 2, 6));
-        Assert.Contains(holidays, h => h.Name == "Pont de l'Ascension" && h.From == new DateOnly(2027, 5, 6) && h.To == new DateOnly(2027, 5, 9));
+        Assert.Contains(
+            holidays,
+            h =>
+                h.Name == "Pont de l'Ascension"
+                && h.From == new DateOnly(2027, 5, 6)
+                && h.To == new DateOnly(2027, 5, 9)
+        );
         Assert.Contains(holidays, h => h.From == new DateOnly(2026, 11, 11) && h.To == h.From);
         var terms = await Database.Get<GradeService>().TermsAsync(school);
-        Assert.Equal([new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 13)], terms.Select(t => t.StartsOn));
+        Assert.Equal(
+            [new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 13)],
+            terms.Select(t => t.StartsOn)
+        );
     }
 
     private async Task<CurrentUser> UserAsync(string userName)

@@ -49,8 +49,10 @@ public sealed class DemoSeederTests(SeededDatabase seeded) : IClassFixture<Seede
     {
         await using var db = seeded.Database.NewContext();
         var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-        var classes = await db.TeachingAssignments.Where(t => t.TeacherId == claire.Id)
-            .Select(t => new { School = t.SchoolClass!.School!.Slug, t.Subject!.Code }).ToListAsync();
+        var classes = await db
+            .TeachingAssignments.Where(t => t.TeacherId == claire.Id)
+            .Select(t => new { School = t.SchoolClass!.School!.Slug, t.Subject!.Code })
+            .ToListAsync();
         Assert.All(classes, c => Assert.Equal("MATHS", c.Code));
         Assert.Equal(["college-pasteur-dole", "college-victor-hugo"], classes.Select(c => c.School).Distinct().Order());
     }
@@ -61,11 +63,16 @@ public sealed class DemoSeederTests(SeededDatabase seeded) : IClassFixture<Seede
         await using var db = seeded.Database.NewContext();
         foreach (var school in await db.Schools.ToListAsync())
         {
-            var staff = await db.Memberships.Where(m => m.SchoolId == school.Id && m.Function != null).Select(m => m.Function!).ToListAsync();
+            var staff = await db
+                .Memberships.Where(m => m.SchoolId == school.Id && m.Function != null)
+                .Select(m => m.Function!)
+                .ToListAsync();
             Assert.Contains(staff, f => f.Contains("vie scolaire"));
             Assert.Contains(staff, f => f.Contains("CDI"));
             Assert.Contains(staff, f => f.StartsWith("Principal") || f.StartsWith("Proviseur"));
-            Assert.True(await db.Memberships.AnyAsync(m => m.SchoolId == school.Id && (m.Profiles & Profile.SchoolAdmin) != 0));
+            Assert.True(
+                await db.Memberships.AnyAsync(m => m.SchoolId == school.Id && (m.Profiles & Profile.SchoolAdmin) != 0)
+            );
         }
         Assert.True(await db.Users.AnyAsync(u => u.UserName == "admin.academie" && u.IsAcademyAdmin));
     }
@@ -93,15 +100,19 @@ public sealed class DemoSeederTests(SeededDatabase seeded) : IClassFixture<Seede
         Assert.True(names.Count > 1000, $"{names.Count} accounts");
         var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<Person>();
         var any = await db.Users.FirstAsync(u => u.UserName == "lucas.martin");
-        Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
-            hasher.VerifyHashedPassword(any, any.PasswordHash!, Enoe.Data.Demo.DemoSeeder.Password));
+        Assert.NotEqual(
+            Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
+            hasher.VerifyHashedPassword(any, any.PasswordHash!, Enoe.Data.Demo.DemoSeeder.Password)
+        );
     }
 
     private async Task<Workspace> WorkspaceOf(string userName)
     {
         await using var db = seeded.Database.NewContext();
         var person = await db.Users.SingleAsync(u => u.UserName == userName);
-        var workspace = await seeded.Database.Get<WorkspaceService>().GetAsync(new CurrentUser(person.Id, person.DisplayName, person.CurrentSchoolId, Profile.None));
+        var workspace = await seeded
+            .Database.Get<WorkspaceService>()
+            .GetAsync(new CurrentUser(person.Id, person.DisplayName, person.CurrentSchoolId, Profile.None));
         return workspace!;
     }
 }

@@ -17,7 +17,8 @@ public sealed class DemoSeedingClockTests
     [Fact]
     public async Task SeedingTwice_WithTheSameClock_GivesTheSameRowsAndFiles()
     {
-        // Seeded here, and copied from the tests' seeded template (another seeding): also proves the copy keeps every row and file.
+        // Seeded here, and copied from the tests' seeded template (another seeding): also proves the copy keeps every
+        // row and file.
         await using var first = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);
         await using var second = await TestDatabase.CreateAsync(seedDemo: true);
         var (a, rows) = Fingerprint(first);
@@ -30,7 +31,8 @@ public sealed class DemoSeedingClockTests
     public async Task SeededJustAfterTheChristmasHolidays_TheMonthSkipsThemAndStaysAlive()
     {
         await using var database = await TestDatabase.CreateAsync();
-        database.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 6, 15, 0, 0, TimeSpan.Zero)); // a Wednesday, back at school since Monday
+        // A Wednesday, back at school since Monday
+        database.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 6, 15, 0, 0, TimeSpan.Zero));
         await database.Get<Enoe.Data.Demo.DemoSeeder>().SeedIfEmptyAsync();
 
         await using var db = database.NewContext();
@@ -46,7 +48,9 @@ public sealed class DemoSeedingClockTests
         var report = (await database.Get<GradeService>().ReportAsync(user)).Value!;
         Assert.Equal("Trimestre 2", report.Term!.Name); // December's marks already count in the new term
         Assert.NotEmpty(report.Subjects);
-        Assert.NotEmpty(await database.Get<LogbookService>().ListAsync(user, new(2027, 1, 7), new(2027, 1, 15), byDueDate: true));
+        Assert.NotEmpty(
+            await database.Get<LogbookService>().ListAsync(user, new(2027, 1, 7), new(2027, 1, 15), byDueDate: true)
+        );
     }
 
     /// <summary>
@@ -58,15 +62,21 @@ public sealed class DemoSeedingClockTests
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\u001f"));
         var rows = 0;
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(database.Directory, "enoe.db")};Mode=ReadOnly"))
+        using (
+            var connection = new SqliteConnection(
+                $"Data Source={Path.Combine(database.Directory, "enoe.db")};Mode=ReadOnly"
+            )
+        )
         {
             connection.Open();
             var tables = new List<string>();
             using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+                list.CommandText =
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
                 using var reader = list.ExecuteReader();
-                while (reader.Read()) tables.Add(reader.GetString(0));
+                while (reader.Read())
+                    tables.Add(reader.GetString(0));
             }
             foreach (var table in tables)
             {
@@ -79,12 +89,21 @@ public sealed class DemoSeedingClockTests
                     rows++;
                     for (var i = 0; i < reader.FieldCount; i++)
                         if (reader.GetName(i) is not ("PasswordHash" or "SecurityStamp" or "ConcurrencyStamp"))
-                            Add(reader.GetName(i) + "=" + Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                            Add(
+                                reader.GetName(i)
+                                    + "="
+                                    + Convert.ToString(
+                                        reader.GetValue(i),
+                                        System.Globalization.CultureInfo.InvariantCulture
+                                    )
+                            );
                 }
             }
         }
         var root = Path.Combine(database.Directory, "files");
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (
+            var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        )
         {
             Add(Path.GetRelativePath(root, file));
             hash.AppendData(File.ReadAllBytes(file));

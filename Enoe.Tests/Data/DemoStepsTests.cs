@@ -25,8 +25,9 @@ public sealed class DemoStepsTests
         {
             var own = new ServiceCollection();
             module.AddServices(own);
-            fromModules.AddRange(own.Where(d => d.ServiceType == typeof(IDemoStep))
-                .Select(d => (module, d.ImplementationType!)));
+            fromModules.AddRange(
+                own.Where(d => d.ServiceType == typeof(IDemoStep)).Select(d => (module, d.ImplementationType!))
+            );
         }
         Assert.All(fromModules, m => Assert.Equal(m.Module.GetType().Namespace, m.Step.Namespace));
 
@@ -38,7 +39,10 @@ public sealed class DemoStepsTests
         // skills' ids; Documents, Memos and Assignments draw their files from one random, in that order.
         var order = steps.Select(s => s.GetType().Namespace!.Split('.')[^1]).ToList();
         Assert.True(order.IndexOf("Skills") < order.IndexOf("Grades"));
-        Assert.Equal(["Documents", "Memos", "Assignments"], order.Where(n => n is "Documents" or "Memos" or "Assignments"));
+        Assert.Equal(
+            ["Documents", "Memos", "Assignments"],
+            order.Where(n => n is "Documents" or "Memos" or "Assignments")
+        );
     }
 
     [Fact]
@@ -46,7 +50,10 @@ public sealed class DemoStepsTests
     {
         var probe = new ProbeStep();
         await using var database = await TestDatabase.CreateAsync(
-            seedDemo: true, configure: s => s.AddSingleton<IDemoStep>(probe), fromTemplate: false);
+            seedDemo: true,
+            configure: s => s.AddSingleton<IDemoStep>(probe),
+            fromTemplate: false
+        );
 
         Assert.Equal(1, probe.Runs);
         Assert.NotEmpty(probe.SkillIds); // Skills (40) ran before it

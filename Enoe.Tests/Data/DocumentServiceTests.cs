@@ -14,6 +14,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     private TwoSchools _f = default!;
     private Person _classmate = default!;
     private DocumentService Documents => _database.Get<DocumentService>();
+
     private CurrentUser As(Person p) => TwoSchools.As(p, p == _f.StaffB ? _f.B : _f.A);
 
     public async Task InitializeAsync()
@@ -21,18 +22,37 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _f = await TwoSchools.CreateAsync(_database);
         await using var db = _database.NewContext();
-        _classmate = new Person { FirstName = "Classmate", LastName = "Test", UserName = "classmate", NormalizedUserName = "CLASSMATE" };
+        _classmate = new Person
+        {
+            FirstName = "Classmate",
+            LastName = "Test",
+            UserName = "classmate",
+            NormalizedUserName = "CLASSMATE",
+        };
         _classmate.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.Student });
-        var subject = new Subject { SchoolId = _f.A.Id, Code = "HG", Name = "Histoire-géographie" };
+        var subject = new Subject
+        {
+            SchoolId = _f.A.Id,
+            Code = "HG",
+            Name = "Histoire-géographie",
+        };
         db.AddRange(_classmate, subject);
         db.Enrolments.Add(new Enrolment { Student = _classmate, SchoolClassId = _f.ClassA.Id });
-        db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = subject, SchoolClassId = _f.ClassA.Id });
+        db.TeachingAssignments.Add(
+            new TeachingAssignment
+            {
+                TeacherId = _f.TeacherA.Id,
+                Subject = subject,
+                SchoolClassId = _f.ClassA.Id,
+            }
+        );
         await db.SaveChangesAsync();
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private async Task<SpaceView> SpaceAsync(Person p, SpaceKind kind) => (await Documents.SpacesAsync(As(p))).First(s => s.Kind == kind);
+    private async Task<SpaceView> SpaceAsync(Person p, SpaceKind kind) =>
+        (await Documents.SpacesAsync(As(p))).First(s => s.Kind == kind);
 
     [Fact]
     public async Task MyDocuments_Folders_Rename_Trash_Restore_AndPurgeFreesTheQuota()
@@ -49,7 +69,10 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         Assert.True((await Documents.RenameAsync(me, doc.Id, "Cours complet")).Succeeded); // the extension is kept
         Assert.Equal(ResultKind.Invalid, (await Documents.RenameAsync(me, doc.Id, "cours.exe")).Kind);
         Assert.Equal(ResultKind.Invalid, (await Documents.DeleteFolderAsync(me, folder)).Kind); // not empty
-        Assert.Equal("Cours complet.pdf", (await Documents.BrowseAsync(me, mine.Id, folder)).Value!.Documents.Single().Name);
+        Assert.Equal(
+            "Cours complet.pdf",
+            (await Documents.BrowseAsync(me, mine.Id, folder)).Value!.Documents.Single().Name
+        );
 
         Assert.True((await Documents.SetDeletedAsync(me, doc.Id, true)).Succeeded);
         Assert.Empty((await Documents.BrowseAsync(me, mine.Id, folder)).Value!.Documents);
@@ -72,7 +95,10 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         foreach (var other in new[] { _f.StudentA, _f.StaffA, _f.StaffB })
         {
             Assert.Equal(ResultKind.NotFound, (await Documents.BrowseAsync(As(other), mine.Id, null)).Kind);
-            Assert.Equal(ResultKind.Forbidden, (await Documents.UploadAsync(As(other), mine.Id, null, [TestFiles.Pdf()])).Kind);
+            Assert.Equal(
+                ResultKind.Forbidden,
+                (await Documents.UploadAsync(As(other), mine.Id, null, [TestFiles.Pdf()])).Kind
+            );
         }
     }
 
@@ -81,21 +107,40 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var teacherView = await SpaceAsync(_f.TeacherA, SpaceKind.Class);
         var studentView = await SpaceAsync(_f.StudentA, SpaceKind.Class);
-        Assert.Equal((teacherView.Id, "Classe 6eA", true, true), (studentView.Id, studentView.Name, teacherView.CanWrite, teacherView.CanManage));
+        Assert.Equal(
+            (teacherView.Id, "Classe 6eA", true, true),
+            (studentView.Id, studentView.Name, teacherView.CanWrite, teacherView.CanManage)
+        );
         Assert.False(studentView.CanWrite);
-        Assert.True((await Documents.UploadAsync(As(_f.TeacherA), teacherView.Id, null, [TestFiles.Pdf("carte.pdf")])).Succeeded);
-        Assert.Equal(ResultKind.Forbidden, (await Documents.UploadAsync(As(_f.StudentA), studentView.Id, null, [TestFiles.Pdf()])).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Documents.SetStudentsMayWriteAsync(As(_f.StudentA), studentView.Id, true)).Kind);
+        Assert.True(
+            (await Documents.UploadAsync(As(_f.TeacherA), teacherView.Id, null, [TestFiles.Pdf("carte.pdf")])).Succeeded
+        );
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Documents.UploadAsync(As(_f.StudentA), studentView.Id, null, [TestFiles.Pdf()])).Kind
+        );
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Documents.SetStudentsMayWriteAsync(As(_f.StudentA), studentView.Id, true)).Kind
+        );
 
         Assert.True((await Documents.SetStudentsMayWriteAsync(As(_f.TeacherA), teacherView.Id, true)).Succeeded);
-        Assert.True((await Documents.UploadAsync(As(_f.StudentA), studentView.Id, null, [TestFiles.Pdf("expose.pdf")])).Succeeded);
+        Assert.True(
+            (
+                await Documents.UploadAsync(As(_f.StudentA), studentView.Id, null, [TestFiles.Pdf("expose.pdf")])
+            ).Succeeded
+        );
 
         var seen = (await Documents.BrowseAsync(As(_classmate), studentView.Id, null)).Value!.Documents;
         Assert.Equal(["carte.pdf", "expose.pdf"], seen.Select(d => d.Name));
         Assert.All(seen, d => Assert.False(d.CanChange));
         var teachers = seen.Single(d => d.Name == "carte.pdf");
         Assert.Equal(ResultKind.NotFound, (await Documents.SetDeletedAsync(As(_f.StudentA), teachers.Id, true)).Kind);
-        Assert.True((await Documents.SetDeletedAsync(As(_f.TeacherA), seen.Single(d => d.Name == "expose.pdf").Id, true)).Succeeded);
+        Assert.True(
+            (
+                await Documents.SetDeletedAsync(As(_f.TeacherA), seen.Single(d => d.Name == "expose.pdf").Id, true)
+            ).Succeeded
+        );
         Assert.Equal(ResultKind.NotFound, (await Documents.BrowseAsync(As(_f.ParentA), studentView.Id, null)).Kind);
     }
 
@@ -107,16 +152,29 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         var doc = (await Documents.BrowseAsync(As(_f.TeacherA), mine.Id, null)).Value!.Documents.Single();
         var files = _database.Get<FileStore>();
 
-        Assert.Equal(ResultKind.NotFound, (await Documents.ShareAsync(As(_f.StudentA), doc.Id, new ShareTarget(PersonId: _f.StudentA.Id))).Kind);
-        Assert.Equal(ResultKind.Invalid, (await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(PersonId: _f.StaffB.Id))).Kind); // another school
-        Assert.True((await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(PersonId: _f.StaffA.Id))).Succeeded);
+        Assert.Equal(
+            ResultKind.NotFound,
+            (await Documents.ShareAsync(As(_f.StudentA), doc.Id, new ShareTarget(PersonId: _f.StudentA.Id))).Kind
+        );
+        Assert.Equal(
+            ResultKind.Invalid,
+            (await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(PersonId: _f.StaffB.Id))).Kind
+        ); // another school
+        Assert.True(
+            (await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(PersonId: _f.StaffA.Id))).Succeeded
+        );
 
         Assert.Equal("grille.pdf", (await Documents.SharedWithMeAsync(As(_f.StaffA))).Single().Name);
         Assert.NotNull(await files.OpenAsync(As(_f.StaffA), doc.FileId));
         Assert.Null(await files.OpenAsync(As(_f.StudentA), doc.FileId));
-        Assert.Equal(ResultKind.NotFound, (await Documents.SetDeletedAsync(As(_f.StaffA), doc.Id, true)).Kind); // read-only
+        // Read-only
+        Assert.Equal(ResultKind.NotFound, (await Documents.SetDeletedAsync(As(_f.StaffA), doc.Id, true)).Kind);
 
-        Assert.True((await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(SchoolClassId: _f.ClassA.Id))).Succeeded);
+        Assert.True(
+            (
+                await Documents.ShareAsync(As(_f.TeacherA), doc.Id, new ShareTarget(SchoolClassId: _f.ClassA.Id))
+            ).Succeeded
+        );
         Assert.Single(await Documents.SharedWithMeAsync(As(_classmate)));
         var shares = (await Documents.SharesAsync(As(_f.TeacherA), doc.Id)).Value!;
         Assert.Equal(["Classe 6eA", "StaffA Test"], shares.Select(s => s.With).Order());
@@ -137,17 +195,26 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         var cartes = (await Documents.CreateFolderAsync(me, mine.Id, cours, "Cartes")).Value;
         await Documents.UploadAsync(me, mine.Id, null, [TestFiles.Pdf("europe.pdf")]);
         var doc = (await Documents.BrowseAsync(me, mine.Id, null)).Value!.Documents.Single();
-        Assert.Equal(["Cours", "Cours / Cartes"], (await Documents.BrowseAsync(me, mine.Id, null)).Value!.AllFolders.Select(f => f.Name));
+        Assert.Equal(
+            ["Cours", "Cours / Cartes"],
+            (await Documents.BrowseAsync(me, mine.Id, null)).Value!.AllFolders.Select(f => f.Name)
+        );
 
         Assert.True((await Documents.MoveAsync(me, doc.Id, cartes)).Succeeded);
-        Assert.Equal(["europe.pdf"], (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Documents.Select(d => d.Name));
+        Assert.Equal(
+            ["europe.pdf"],
+            (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Documents.Select(d => d.Name)
+        );
         var classSpace = await SpaceAsync(_f.TeacherA, SpaceKind.Class);
         var elsewhere = (await Documents.CreateFolderAsync(me, classSpace.Id, null, "Partagé")).Value;
         Assert.Equal(ResultKind.NotFound, (await Documents.MoveAsync(me, doc.Id, elsewhere)).Kind); // not across spaces
         Assert.Equal(ResultKind.NotFound, (await Documents.MoveAsync(As(_f.StudentA), doc.Id, null)).Kind);
 
         Assert.True((await Documents.RenameFolderAsync(me, cartes, "Cartes muettes")).Succeeded);
-        Assert.Equal(["Cours", "Cartes muettes"], (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Path.Select(p => p.Name));
+        Assert.Equal(
+            ["Cours", "Cartes muettes"],
+            (await Documents.BrowseAsync(me, mine.Id, cartes)).Value!.Path.Select(p => p.Name)
+        );
         Assert.Equal(ResultKind.Invalid, (await Documents.RenameFolderAsync(me, cartes, "../x")).Kind);
         Assert.Equal(ResultKind.NotFound, (await Documents.RenameFolderAsync(As(_f.StudentA), cartes, "Volé")).Kind);
     }
@@ -171,9 +238,15 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         using (new InEnglish())
         {
-            Assert.Equal(["My documents", "Class 6eA"], (await Documents.SpacesAsync(As(_f.TeacherA))).Select(s => s.Name));
+            Assert.Equal(
+                ["My documents", "Class 6eA"],
+                (await Documents.SpacesAsync(As(_f.TeacherA))).Select(s => s.Name)
+            );
             var mine = await SpaceAsync(_f.TeacherA, SpaceKind.Personal);
-            Assert.Equal(["Give the folder a name."], (await Documents.CreateFolderAsync(As(_f.TeacherA), mine.Id, null, " ")).Errors);
+            Assert.Equal(
+                ["Give the folder a name."],
+                (await Documents.CreateFolderAsync(As(_f.TeacherA), mine.Id, null, " ")).Errors
+            );
         }
     }
 }

@@ -16,14 +16,25 @@ public sealed class FileStoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(configure: s => s.Configure<StorageOptions>(o => { o.MaxFileBytes = 1_000; o.QuotaBytesPerPerson = 2_500; }));
+        _database = await TestDatabase.CreateAsync(configure: s =>
+            s.Configure<StorageOptions>(o =>
+            {
+                o.MaxFileBytes = 1_000;
+                o.QuotaBytesPerPerson = 2_500;
+            })
+        );
         _f = await TwoSchools.CreateAsync(_database);
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private Task<Result<int>> SaveAsync(params FileUpload[] uploads) =>
-        Store.SaveWithFilesAsync(_f.TeacherA.Id, _f.A.Id, uploads, (_, stored) => Task.FromResult(Result<int>.Ok(stored.Count)));
+        Store.SaveWithFilesAsync(
+            _f.TeacherA.Id,
+            _f.A.Id,
+            uploads,
+            (_, stored) => Task.FromResult(Result<int>.Ok(stored.Count))
+        );
 
     private async Task AssertNothingStoredAsync(int rows = 0, int blobs = 0)
     {
@@ -40,7 +51,10 @@ public sealed class FileStoreTests : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         await using var db = _database.NewContext();
         var file = await db.StoredFiles.SingleAsync();
-        Assert.Equal(("Rédaction – Léa.pdf", "application/pdf", _f.TeacherA.Id), (file.Name, file.ContentType, file.OwnerId));
+        Assert.Equal(
+            ("Rédaction – Léa.pdf", "application/pdf", _f.TeacherA.Id),
+            (file.Name, file.ContentType, file.OwnerId)
+        );
         var onDisk = Directory.EnumerateFiles(FilesRoot, "*", SearchOption.AllDirectories).Single();
         Assert.Equal(file.BlobId.ToString("N"), Path.GetFileName(onDisk)); // never the user's name
         Assert.Equal(file.Length, new FileInfo(onDisk).Length);
@@ -83,7 +97,8 @@ public sealed class FileStoreTests : IAsyncLifetime
     public async Task AFileLargerThanItClaims_IsStoppedWhileCopying()
     {
         var bytes = TestFiles.PdfBytes(padTo: 5_000);
-        var result = await SaveAsync(new FileUpload("gros.pdf", 10, new MemoryStream(bytes))); // the browser said 10 bytes
+        // The browser said 10 bytes
+        var result = await SaveAsync(new FileUpload("gros.pdf", 10, new MemoryStream(bytes)));
 
         Assert.Contains("taille maximale", result.Errors[0]);
         await AssertNothingStoredAsync();
@@ -93,7 +108,9 @@ public sealed class FileStoreTests : IAsyncLifetime
     [Fact]
     public async Task TheQuota_CountsEveryFileOfItsOwner_AndRefusesTheOneTooMany()
     {
-        Assert.True((await SaveAsync(TestFiles.Pdf("a.pdf", padTo: 900), TestFiles.Pdf("b.pdf", padTo: 900))).Succeeded);
+        Assert.True(
+            (await SaveAsync(TestFiles.Pdf("a.pdf", padTo: 900), TestFiles.Pdf("b.pdf", padTo: 900))).Succeeded
+        );
         var third = await SaveAsync(TestFiles.Pdf("c.pdf", padTo: 900));
 
         Assert.Contains("Votre espace est plein", third.Errors[0]);
@@ -105,20 +122,44 @@ public sealed class FileStoreTests : IAsyncLifetime
     [Fact]
     public async Task WhenTheCallersWriteFails_OrThrows_TheFilesAreGoneToo()
     {
-        var refused = await Store.SaveWithFilesAsync(_f.TeacherA.Id, _f.A.Id, [TestFiles.Pdf()],
-            (_, _) => Task.FromResult<Result<int>>(Result.Forbidden("non")));
+        var refused = await Store.SaveWithFilesAsync(
+            _f.TeacherA.Id,
+            _f.A.Id,
+            [TestFiles.Pdf()],
+            (_, _) => Task.FromResult<Result<int>>(Result.Forbidden("non"))
+        );
         Assert.Equal(ResultKind.Forbidden, refused.Kind);
         await AssertNothingStoredAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.SaveWithFilesAsync<int>(_f.TeacherA.Id, _f.A.Id, [TestFiles.Pdf()],
-            (_, _) => throw new InvalidOperationException("panne")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Store.SaveWithFilesAsync<int>(
+                _f.TeacherA.Id,
+                _f.A.Id,
+                [TestFiles.Pdf()],
+                (_, _) => throw new InvalidOperationException("panne")
+            )
+        );
         await AssertNothingStoredAsync();
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => Store.SaveWithFilesAsync(_f.TeacherA.Id, _f.A.Id, [TestFiles.Pdf()], (db, _) =>
-        {
-            db.Add(new StoredFile { OwnerId = -42, Name = "x", BlobId = Guid.NewGuid() }); // no such person: the database refuses the write
-            return Task.FromResult(Result<int>.Ok(0));
-        }));
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            Store.SaveWithFilesAsync(
+                _f.TeacherA.Id,
+                _f.A.Id,
+                [TestFiles.Pdf()],
+                (db, _) =>
+                {
+                    db.Add(
+                        new StoredFile
+                        {
+                            OwnerId = -42,
+                            Name = "x",
+                            BlobId = Guid.NewGuid(),
+                        }
+                    ); // no such person: the database refuses the write
+                    return Task.FromResult(Result<int>.Ok(0));
+                }
+            )
+        );
         await AssertNothingStoredAsync();
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(FilesRoot, "tmp")));
     }
@@ -147,13 +188,16 @@ public sealed class FileStoreTests : IAsyncLifetime
     {
         var me = TwoSchools.As(_f.TeacherA, _f.A);
         var spaces = await _database.Get<DocumentService>().SpacesAsync(me);
-        Assert.True((await _database.Get<DocumentService>().UploadAsync(me, spaces[0].Id, null, [TestFiles.Pdf()])).Succeeded);
+        Assert.True(
+            (await _database.Get<DocumentService>().UploadAsync(me, spaces[0].Id, null, [TestFiles.Pdf()])).Succeeded
+        );
         await using var db = _database.NewContext();
         var id = await db.StoredFiles.Select(f => f.Id).SingleAsync();
 
         var opened = await Store.OpenAsync(me, id);
         Assert.NotNull(opened);
-        await using (opened.Value.Content) Assert.Equal(TestFiles.PdfBytes(), await ReadAllAsync(opened.Value.Content));
+        await using (opened.Value.Content)
+            Assert.Equal(TestFiles.PdfBytes(), await ReadAllAsync(opened.Value.Content));
         Assert.Null(await Store.OpenAsync(TwoSchools.As(_f.StudentA, _f.A), id));
         Assert.Null(await Store.OpenAsync(TwoSchools.As(_f.StaffB, _f.B), id));
         Assert.Null(await Store.OpenAsync(me, id + 1000));
@@ -184,4 +228,3 @@ public sealed class FileStoreTests : IAsyncLifetime
         Assert.StartsWith("“notes.exe”: this type of file is not accepted", result.Errors.Single());
     }
 }
-

@@ -12,10 +12,12 @@ public sealed class GridLayoutTests
         public int Width { get; set; } = w;
         public int Height { get; set; } = h;
         public bool Locked { get; } = locked;
+
         public override string ToString() => $"{Name}@{X},{Y}";
     }
 
-    private static string Layout(IEnumerable<Item> items) => string.Join(" ", items.OrderBy(i => i.Name).Select(i => i.ToString()));
+    private static string Layout(IEnumerable<Item> items) =>
+        string.Join(" ", items.OrderBy(i => i.Name).Select(i => i.ToString()));
 
     [Fact]
     public void DroppingOntoAnotherWidget_PushesItBelow()
@@ -66,15 +68,29 @@ public sealed class GridLayoutTests
     public void NoTwoWidgets_EverOverlap_AfterManyRandomMoves()
     {
         var random = new Random(7);
-        var items = Enumerable.Range(0, 10).Select(i => new Item($"w{i}", random.Next(9), random.Next(10), 1 + random.Next(6), 1 + random.Next(4), locked: i == 3)).ToList();
+        var items = Enumerable
+            .Range(0, 10)
+            .Select(i => new Item(
+                $"w{i}",
+                random.Next(9),
+                random.Next(10),
+                1 + random.Next(6),
+                1 + random.Next(4),
+                locked: i == 3
+            ))
+            .ToList();
         GridLayout.Compact(items);
         for (var step = 0; step < 500; step++)
         {
             var moved = items[random.Next(items.Count)];
-            if (!moved.Locked) GridLayout.TryMove(items, moved, random.Next(12), random.Next(12));
+            if (!moved.Locked)
+                GridLayout.TryMove(items, moved, random.Next(12), random.Next(12));
             foreach (var a in items)
-                foreach (var b in items.Where(b => b != a))
-                    Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a} overlaps {b} at step {step}");
+            foreach (var b in items.Where(b => b != a))
+                Assert.False(
+                    a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height,
+                    $"{a} overlaps {b} at step {step}"
+                );
         }
     }
 
@@ -144,7 +160,8 @@ public sealed class GridLayoutTests
             for (var step = 0; step < 60; step++)
             {
                 var item = items[random.Next(items.Count)];
-                if (item.Locked) continue;
+                if (item.Locked)
+                    continue;
                 var change = random.Next(4) switch
                 {
                     0 => Move(items, item, random.Next(-1, 13), random.Next(-1, 12)),
@@ -161,14 +178,16 @@ public sealed class GridLayoutTests
     private static string Move(List<Item> items, Item item, int x, int y)
     {
         var before = Layout(items);
-        if (!GridLayout.TryMove(items, item, x, y)) Assert.Equal(before, Layout(items)); // refused: nothing moved
+        if (!GridLayout.TryMove(items, item, x, y))
+            Assert.Equal(before, Layout(items)); // refused: nothing moved
         return $"move {item.Name} to {x},{y}";
     }
 
     private static string Resize(List<Item> items, Item item, int width, int height)
     {
         var before = (Layout(items), item.Width, item.Height);
-        if (!GridLayout.TryResize(items, item, width, height)) Assert.Equal(before, (Layout(items), item.Width, item.Height));
+        if (!GridLayout.TryResize(items, item, width, height))
+            Assert.Equal(before, (Layout(items), item.Width, item.Height));
         return $"resize {item.Name} to {width}x{height}";
     }
 
@@ -180,7 +199,11 @@ public sealed class GridLayoutTests
 
     private static string Remove(List<Item> items, Item item)
     {
-        if (items.Count > 2) { items.Remove(item); GridLayout.Compact(items); }
+        if (items.Count > 2)
+        {
+            items.Remove(item);
+            GridLayout.Compact(items);
+        }
         return $"remove {item.Name}";
     }
 
@@ -192,10 +215,13 @@ public sealed class GridLayoutTests
         var cells = new Dictionary<(int, int), Item>();
         foreach (var item in items)
         {
-            Assert.True(item.X >= 0 && item.Y >= 0 && item.X + item.Width <= GridLayout.Columns, $"{item} leaves the grid {when}");
+            Assert.True(
+                item.X >= 0 && item.Y >= 0 && item.X + item.Width <= GridLayout.Columns,
+                $"{item} leaves the grid {when}"
+            );
             for (var x = item.X; x < item.X + item.Width; x++)
-                for (var y = item.Y; y < item.Y + item.Height; y++)
-                    Assert.True(cells.TryAdd((x, y), item), $"{item} overlaps {cells.GetValueOrDefault((x, y))} {when}");
+            for (var y = item.Y; y < item.Y + item.Height; y++)
+                Assert.True(cells.TryAdd((x, y), item), $"{item} overlaps {cells.GetValueOrDefault((x, y))} {when}");
         }
         foreach (var item in items.Where(i => !i.Locked && i.Y > 0))
         {

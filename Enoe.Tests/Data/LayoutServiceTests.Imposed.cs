@@ -16,7 +16,10 @@ public sealed partial class LayoutServiceTests
     {
         await Layouts.GetAsync(Teacher);
         await SwitchOffAsync(EntService.Logbook);
-        Assert.DoesNotContain("teachers-only", (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey));
+        Assert.DoesNotContain(
+            "teachers-only",
+            (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey)
+        );
         await SwitchOffAsync();
         Assert.Contains("teachers-only", (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey));
     }
@@ -34,9 +37,28 @@ public sealed partial class LayoutServiceTests
     [Fact]
     public async Task MandatoryWidget_CannotBeRemoved_LockedOneCannotMoveOrResize()
     {
-        await SetDefaultAsync(_f.A.Id, Profile.Student,
-            new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 2, Mandatory = true },
-            new DefaultPlacement { WidgetKey = "network", X = 6, Y = 0, Width = 6, Height = 2, Locked = true });
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Student,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 6,
+                Height = 2,
+                Mandatory = true,
+            },
+            new DefaultPlacement
+            {
+                WidgetKey = "network",
+                X = 6,
+                Y = 0,
+                Width = 6,
+                Height = 2,
+                Locked = true,
+            }
+        );
         var tab = (await Layouts.GetAsync(Student))[0];
         var mandatory = tab.Placements.Single(p => p.WidgetKey == "news");
         var locked = tab.Placements.Single(p => p.WidgetKey == "network");
@@ -46,7 +68,8 @@ public sealed partial class LayoutServiceTests
         Assert.Equal(ResultKind.Forbidden, (await Layouts.MoveAsync(Student, locked.Id, 0, 0)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Layouts.ResizeAsync(Student, locked.Id, 12, 4)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Layouts.RemoveAsync(Student, locked.Id)).Kind);
-        Assert.Equal(ResultKind.Conflict, (await Layouts.MoveAsync(Student, mandatory.Id, 6, 0)).Kind); // onto the locked one
+        // Onto the locked one
+        Assert.Equal(ResultKind.Conflict, (await Layouts.MoveAsync(Student, mandatory.Id, 6, 0)).Kind);
         var stored = (await Layouts.GetAsync(Student))[0].Placements.Single(p => p.Id == locked.Id);
         Assert.Equal((6, 0, 6, 2), (stored.X, stored.Y, stored.Width, stored.Height));
         await Layouts.AddTabAsync(Student, "Autre");
@@ -64,12 +87,30 @@ public sealed partial class LayoutServiceTests
         Assert.True((await Layouts.SaveSettingsAsync(Student, network.Id, "{\"mine\":true}")).Succeeded);
 
         // The school then locks the news across the top right, where the network stood.
-        await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", X = 4, Y = 0, Width = 8, Height = 2, Locked = true });
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Student,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                X = 4,
+                Y = 0,
+                Width = 8,
+                Height = 2,
+                Locked = true,
+            }
+        );
         tab = (await Layouts.GetAsync(Student))[0];
         var locked = Assert.Single(tab.Placements);
-        Assert.Equal((news.Id, 4, 0, 8, 2, true), (locked.Id, locked.X, locked.Y, locked.Width, locked.Height, locked.Locked));
+        Assert.Equal(
+            (news.Id, 4, 0, 8, 2, true),
+            (locked.Id, locked.X, locked.Y, locked.Width, locked.Height, locked.Locked)
+        );
         var stowed = Assert.Single(tab.Stowed);
-        Assert.Equal((network.Id, 4, 4, "{\"mine\":true}"), (stowed.Id, stowed.Width, stowed.Height, stowed.SettingsJson));
+        Assert.Equal(
+            (network.Id, 4, 4, "{\"mine\":true}"),
+            (stowed.Id, stowed.Width, stowed.Height, stowed.SettingsJson)
+        );
         var version = await TabVersionAsync(tab.Id);
         Assert.Single((await Layouts.GetAsync(Student))[0].Stowed); // nothing is rewritten on the next visit
         Assert.Equal(version, await TabVersionAsync(tab.Id));
@@ -93,7 +134,19 @@ public sealed partial class LayoutServiceTests
     public async Task AWidgetInTheTray_CanAlsoBeRemoved()
     {
         var network = (await Layouts.GetAsync(Student))[0].Placements.Single(p => p.WidgetKey == "network");
-        await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 12, Height = 2, Locked = true });
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Student,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 12,
+                Height = 2,
+                Locked = true,
+            }
+        );
         Assert.Equal([network.Id], (await Layouts.GetAsync(Student))[0].Stowed.Select(p => p.Id));
         var removed = await Layouts.RemoveAsync(Student, network.Id);
         Assert.True(removed.Succeeded);
@@ -107,7 +160,19 @@ public sealed partial class LayoutServiceTests
         var tab = (await Layouts.GetAsync(Teacher))[0];
         var mine = tab.Placements.Where(p => p.WidgetKey != "news").ToDictionary(p => p.Id, p => (p.X, p.Y));
         await Layouts.RemoveAsync(Teacher, tab.Placements.Single(p => p.WidgetKey == "news").Id);
-        await SetDefaultAsync(_f.A.Id, Profile.Teacher, new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3, Mandatory = true });
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Teacher,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+                Mandatory = true,
+            }
+        );
         tab = (await Layouts.GetAsync(Teacher))[0];
         Assert.Empty(tab.Stowed);
         var news = tab.Placements.Single(p => p.WidgetKey == "news");
@@ -121,23 +186,52 @@ public sealed partial class LayoutServiceTests
     {
         await using (var db = _database.NewContext())
         {
-            db.DashboardTabs.Add(new DashboardTab
-            {
-                PersonId = _f.TeacherA.Id, SchoolId = _f.A.Id, Title = "Accueil",
-                Placements =
-                [
-                    new() { WidgetKey = "teachers-only", X = 0, Y = 0, Width = 12, Height = 2 },
-                    new() { WidgetKey = "news", X = 0, Y = 2, Width = 4, Height = 3 },
-                    new() { WidgetKey = "network", X = 4, Y = 2, Width = 4, Height = 4 },
-                ],
-            });
+            db.DashboardTabs.Add(
+                new DashboardTab
+                {
+                    PersonId = _f.TeacherA.Id,
+                    SchoolId = _f.A.Id,
+                    Title = "Accueil",
+                    Placements =
+                    [
+                        new()
+                        {
+                            WidgetKey = "teachers-only",
+                            X = 0,
+                            Y = 0,
+                            Width = 12,
+                            Height = 2,
+                        },
+                        new()
+                        {
+                            WidgetKey = "news",
+                            X = 0,
+                            Y = 2,
+                            Width = 4,
+                            Height = 3,
+                        },
+                        new()
+                        {
+                            WidgetKey = "network",
+                            X = 4,
+                            Y = 2,
+                            Width = 4,
+                            Height = 4,
+                        },
+                    ],
+                }
+            );
             await db.SaveChangesAsync();
         }
         await SwitchOffAsync(EntService.Logbook);
         var tab = (await Layouts.GetAsync(Teacher))[0];
-        Assert.Equal([("network", 4, 0), ("news", 0, 0)], tab.Placements.Select(p => (p.WidgetKey, p.X, p.Y)).OrderBy(p => p.WidgetKey));
+        Assert.Equal(
+            [("network", 4, 0), ("news", 0, 0)],
+            tab.Placements.Select(p => (p.WidgetKey, p.X, p.Y)).OrderBy(p => p.WidgetKey)
+        );
         var news = tab.Placements.Single(p => p.WidgetKey == "news");
-        var resized = (await Layouts.ResizeAsync(Teacher, news.Id, 4, 2)).Value!; // the hidden widget takes no room either
+        // The hidden widget takes no room either
+        var resized = (await Layouts.ResizeAsync(Teacher, news.Id, 4, 2)).Value!;
         Assert.Equal((0, 0), resized.Placements.Single(p => p.Id == news.Id) is var n ? (n.X, n.Y) : default);
 
         await SwitchOffAsync();

@@ -27,7 +27,14 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
     private async Task SetDefaultAsync(int? schoolId, Profile profile, params DefaultPlacement[] placements)
     {
         await using var db = _database.NewContext();
-        db.DefaultLayouts.Add(new DefaultLayout { SchoolId = schoolId, Profile = profile, Placements = [.. placements] });
+        db.DefaultLayouts.Add(
+            new DefaultLayout
+            {
+                SchoolId = schoolId,
+                Profile = profile,
+                Placements = [.. placements],
+            }
+        );
         await db.SaveChangesAsync();
     }
 
@@ -38,16 +45,38 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
         var tab = Assert.Single(tabs);
         Assert.Equal("Accueil", tab.Title);
         Assert.Equal(["network", "news"], tab.Placements.Select(p => p.WidgetKey).Order());
-        Assert.Equal(["network", "news", "teachers-only"], (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey).Order());
+        Assert.Equal(
+            ["network", "news", "teachers-only"],
+            (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey).Order()
+        );
     }
 
     [Fact]
     public async Task SchoolDefault_WinsOverAcademyDefault_WhichWinsOverBuiltIn()
     {
-        await SetDefaultAsync(null, Profile.Student, new DefaultPlacement { WidgetKey = "network", Width = 6, Height = 2 });
+        await SetDefaultAsync(
+            null,
+            Profile.Student,
+            new DefaultPlacement
+            {
+                WidgetKey = "network",
+                Width = 6,
+                Height = 2,
+            }
+        );
         Assert.Equal(["network"], (await Layouts.GetAsync(Student))[0].Placements.Select(p => p.WidgetKey));
 
-        await SetDefaultAsync(_f.A.Id, Profile.Teacher, new DefaultPlacement { WidgetKey = "news", Width = 6, Height = 2, Mandatory = true });
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Teacher,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                Width = 6,
+                Height = 2,
+                Mandatory = true,
+            }
+        );
         var teacherTab = (await Layouts.GetAsync(Teacher))[0];
         Assert.Equal(["news"], teacherTab.Placements.Select(p => p.WidgetKey));
         Assert.True(teacherTab.Placements[0].Mandatory);
@@ -73,8 +102,14 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
 
         var teacherTab = (await Layouts.GetAsync(Teacher))[0];
         await SwitchOffAsync(EntService.Logbook);
-        Assert.Equal(ResultKind.Forbidden, (await Layouts.AddWidgetAsync(Teacher, teacherTab.Id, "teachers-only")).Kind);
-        Assert.DoesNotContain("teachers-only", (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey));
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Layouts.AddWidgetAsync(Teacher, teacherTab.Id, "teachers-only")).Kind
+        );
+        Assert.DoesNotContain(
+            "teachers-only",
+            (await Layouts.GetAsync(Teacher))[0].Placements.Select(p => p.WidgetKey)
+        );
     }
 
     [Fact]
@@ -94,7 +129,9 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
     {
         var tab = (await Layouts.GetAsync(Student))[0];
         var news = tab.Placements.Single(p => p.WidgetKey == "news");
-        var resized = (await Layouts.ResizeAsync(Student, news.Id, 1, 1)).Value!.Placements.Single(p => p.Id == news.Id);
+        var resized = (await Layouts.ResizeAsync(Student, news.Id, 1, 1)).Value!.Placements.Single(p =>
+            p.Id == news.Id
+        );
         Assert.Equal((3, 2), (resized.Width, resized.Height));
         resized = (await Layouts.ResizeAsync(Student, news.Id, 40, 40)).Value!.Placements.Single(p => p.Id == news.Id);
         Assert.Equal((12, GridLayout.MaxHeight), (resized.Width, resized.Height));
@@ -107,7 +144,10 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
         var refused = await Layouts.SaveSettingsAsync(Student, news.Id, "{\"x\":\"invalide\"}");
         Assert.Equal(["Réglage invalide."], refused.Errors);
         Assert.True((await Layouts.SaveSettingsAsync(Student, news.Id, "{\"count\":5}")).Succeeded);
-        Assert.Equal("{\"count\":5}", (await Layouts.GetAsync(Student))[0].Placements.Single(p => p.Id == news.Id).SettingsJson);
+        Assert.Equal(
+            "{\"count\":5}",
+            (await Layouts.GetAsync(Student))[0].Placements.Single(p => p.Id == news.Id).SettingsJson
+        );
     }
 
     [Fact]
@@ -141,15 +181,18 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
         var tab = (await Layouts.GetAsync(Student))[0];
         var ids = tab.Placements.Select(p => p.Id).ToArray();
         var random = new Random(3);
-        var moves = Enumerable.Range(0, 40).Select(i => (Id: ids[i % ids.Length], X: random.Next(12), Y: random.Next(6))).ToList();
+        var moves = Enumerable
+            .Range(0, 40)
+            .Select(i => (Id: ids[i % ids.Length], X: random.Next(12), Y: random.Next(6)))
+            .ToList();
         var results = await Task.WhenAll(moves.Select(m => Task.Run(() => Layouts.MoveAsync(Student, m.Id, m.X, m.Y))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
         var stored = (await Layouts.GetAsync(Student))[0].Placements;
         Assert.Equal(ids.Order(), stored.Select(p => p.Id).Order());
         foreach (var a in stored)
-            foreach (var b in stored.Where(b => b.Id != a.Id))
-                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
+        foreach (var b in stored.Where(b => b.Id != a.Id))
+            Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
     }
 
     [Fact]
@@ -167,12 +210,28 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-            await SetDefaultAsync(_f.A.Id, Profile.Student, new DefaultPlacement { WidgetKey = "news", Width = 6, Height = 2, Locked = true });
+            await SetDefaultAsync(
+                _f.A.Id,
+                Profile.Student,
+                new DefaultPlacement
+                {
+                    WidgetKey = "news",
+                    Width = 6,
+                    Height = 2,
+                    Locked = true,
+                }
+            );
             var tab = Assert.Single(await Layouts.GetAsync(Student));
             Assert.Equal("Home", tab.Title);
             var news = tab.Placements.Single();
-            Assert.Equal(["Your school requires this widget: it cannot be removed."], (await Layouts.RemoveAsync(Student, news.Id)).Errors);
-            Assert.Equal(["Your school has locked this widget: it cannot be moved."], (await Layouts.MoveAsync(Student, news.Id, 6, 0)).Errors);
+            Assert.Equal(
+                ["Your school requires this widget: it cannot be removed."],
+                (await Layouts.RemoveAsync(Student, news.Id)).Errors
+            );
+            Assert.Equal(
+                ["Your school has locked this widget: it cannot be moved."],
+                (await Layouts.MoveAsync(Student, news.Id, 6, 0)).Errors
+            );
             Assert.Equal(["Give the tab a name."], (await Layouts.AddTabAsync(Student, " ")).Errors);
         }
         finally
@@ -184,8 +243,11 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
     private static void AssertNoOverlap(IReadOnlyList<PlacementView> placements)
     {
         foreach (var a in placements)
-            foreach (var b in placements.Where(b => b.Id != a.Id))
-                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a} overlaps {b}");
+        foreach (var b in placements.Where(b => b.Id != a.Id))
+            Assert.False(
+                a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height,
+                $"{a} overlaps {b}"
+            );
     }
 
     private async Task<int> TabVersionAsync(int tabId)

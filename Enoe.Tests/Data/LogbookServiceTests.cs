@@ -12,7 +12,9 @@ public sealed class LogbookServiceTests : IAsyncLifetime
     private static readonly DateOnly Monday = new(2026, 11, 23);
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
-    private Person _otherTeacher = default!, _otherStudent = default!, _otherParent = default!;
+    private Person _otherTeacher = default!,
+        _otherStudent = default!,
+        _otherParent = default!;
     private SchoolClass _classB = default!;
     private Subject _maths = default!;
     private LogbookService Logbook => _database.Get<LogbookService>();
@@ -24,19 +26,50 @@ public sealed class LogbookServiceTests : IAsyncLifetime
         await using var db = _database.NewContext();
         Person P(string name, Profile profile)
         {
-            var p = new Person { FirstName = name, LastName = "Test", UserName = name.ToLowerInvariant(), NormalizedUserName = name.ToUpperInvariant() };
+            var p = new Person
+            {
+                FirstName = name,
+                LastName = "Test",
+                UserName = name.ToLowerInvariant(),
+                NormalizedUserName = name.ToUpperInvariant(),
+            };
             p.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = profile });
             return p;
         }
-        (_otherTeacher, _otherStudent, _otherParent) = (P("OtherTeacher", Profile.Teacher), P("OtherStudent", Profile.Student), P("OtherParent", Profile.Parent));
-        _classB = new SchoolClass { SchoolId = _f.A.Id, LevelId = 1, Name = "6eB" };
-        _maths = new Subject { SchoolId = _f.A.Id, Code = "MATHS", Name = "Mathématiques" };
+        (_otherTeacher, _otherStudent, _otherParent) = (
+            P("OtherTeacher", Profile.Teacher),
+            P("OtherStudent", Profile.Student),
+            P("OtherParent", Profile.Parent)
+        );
+        _classB = new SchoolClass
+        {
+            SchoolId = _f.A.Id,
+            LevelId = 1,
+            Name = "6eB",
+        };
+        _maths = new Subject
+        {
+            SchoolId = _f.A.Id,
+            Code = "MATHS",
+            Name = "Mathématiques",
+        };
         db.AddRange(_otherTeacher, _otherStudent, _otherParent, _classB, _maths);
         db.Enrolments.Add(new Enrolment { Student = _otherStudent, SchoolClass = _classB });
         db.Guardianships.Add(new Guardianship { Parent = _otherParent, Student = _otherStudent });
         db.TeachingAssignments.AddRange(
-            new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClassId = _f.ClassA.Id },
-            new TeachingAssignment { Teacher = _otherTeacher, Subject = _maths, SchoolClass = _classB });
+            new TeachingAssignment
+            {
+                TeacherId = _f.TeacherA.Id,
+                Subject = _maths,
+                SchoolClassId = _f.ClassA.Id,
+            },
+            new TeachingAssignment
+            {
+                Teacher = _otherTeacher,
+                Subject = _maths,
+                SchoolClass = _classB,
+            }
+        );
         await db.SaveChangesAsync();
     }
 
@@ -44,18 +77,31 @@ public sealed class LogbookServiceTests : IAsyncLifetime
 
     private CurrentUser As(Person p) => new(p.Id, p.FirstName, _f.A.Id, Profile.None);
 
-    private LogbookDraft Draft(string content = "Fractions : chapitre 3", string? homework = "Exercices 4 à 7 p. 52", int? classId = null) => new()
-    {
-        SchoolClassId = classId ?? _f.ClassA.Id, SubjectId = _maths.Id, SessionDate = Monday, StartsAt = new(8, 30), EndsAt = new(9, 25),
-        Content = content, Homework = homework, HomeworkDueDate = homework is null ? null : Monday.AddDays(2), HomeworkMinutes = 30,
-    };
+    private LogbookDraft Draft(
+        string content = "Fractions : chapitre 3",
+        string? homework = "Exercices 4 à 7 p. 52",
+        int? classId = null
+    ) =>
+        new()
+        {
+            SchoolClassId = classId ?? _f.ClassA.Id,
+            SubjectId = _maths.Id,
+            SessionDate = Monday,
+            StartsAt = new(8, 30),
+            EndsAt = new(9, 25),
+            Content = content,
+            Homework = homework,
+            HomeworkDueDate = homework is null ? null : Monday.AddDays(2),
+            HomeworkMinutes = 30,
+        };
 
     [Fact]
     public async Task RightsMatrix_WhoWritesAndWhoReads()
     {
         var saved = await Logbook.SaveAsync(As(_f.TeacherA), Draft());
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.SaveAsync(As(_otherTeacher), Draft())).Kind); // teaches maths, not in 6eA
+        // Teaches maths, not in 6eA
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.SaveAsync(As(_otherTeacher), Draft())).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Logbook.SaveAsync(As(_f.StudentA), Draft())).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Logbook.SaveAsync(As(_f.StaffA), Draft())).Kind);
 
@@ -87,7 +133,14 @@ public sealed class LogbookServiceTests : IAsyncLifetime
     {
         await using (var db = _database.NewContext())
         {
-            db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = _otherTeacher.Id, SubjectId = _maths.Id, SchoolClassId = _f.ClassA.Id });
+            db.TeachingAssignments.Add(
+                new TeachingAssignment
+                {
+                    TeacherId = _otherTeacher.Id,
+                    SubjectId = _maths.Id,
+                    SchoolClassId = _f.ClassA.Id,
+                }
+            );
             await db.SaveChangesAsync();
         }
         var created = (await Logbook.SaveAsync(As(_f.TeacherA), Draft("Version 1"))).Value!;
@@ -111,7 +164,10 @@ public sealed class LogbookServiceTests : IAsyncLifetime
     public async Task SoftDelete_HidesFromFamiliesAndTeachers_ButNotFromTheDirection()
     {
         var created = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.DeleteAsync(As(_otherTeacher), created.Id, created.Version)).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Logbook.DeleteAsync(As(_otherTeacher), created.Id, created.Version)).Kind
+        );
         Assert.True((await Logbook.DeleteAsync(As(_f.TeacherA), created.Id, created.Version)).Succeeded);
         Assert.Empty(await Logbook.ListAsync(As(_f.StudentA), Monday, Monday.AddDays(6)));
         Assert.Empty(await Logbook.ListAsync(As(_f.TeacherA), Monday, Monday.AddDays(6)));
@@ -127,7 +183,13 @@ public sealed class LogbookServiceTests : IAsyncLifetime
         var created = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
         Assert.True((await Logbook.SetDoneAsync(As(_f.StudentA), created.Id, true)).Succeeded);
         Assert.Equal(ResultKind.NotFound, (await Logbook.SetDoneAsync(As(_otherStudent), created.Id, true)).Kind);
-        var byDue = await Logbook.ListAsync(As(_f.ParentA), Monday, Monday.AddDays(6), studentId: _f.StudentA.Id, byDueDate: true);
+        var byDue = await Logbook.ListAsync(
+            As(_f.ParentA),
+            Monday,
+            Monday.AddDays(6),
+            studentId: _f.StudentA.Id,
+            byDueDate: true
+        );
         Assert.True(Assert.Single(byDue).Done);
         // A parent naming someone else's child sees nothing of theirs.
         Assert.Empty(await Logbook.ListAsync(As(_f.ParentA), Monday, Monday.AddDays(6), studentId: _otherStudent.Id));
@@ -136,20 +198,31 @@ public sealed class LogbookServiceTests : IAsyncLifetime
     [Fact]
     public async Task HomeworkLoad_WarnsFromTheSchoolsThreshold()
     {
-        for (var i = 0; i < 3; i++) await Logbook.SaveAsync(As(_f.TeacherA), Draft($"Séance {i}"));
+        for (var i = 0; i < 3; i++)
+            await Logbook.SaveAsync(As(_f.TeacherA), Draft($"Séance {i}"));
         var load = (await Logbook.HomeworkLoadAsync(As(_f.TeacherA), _f.ClassA.Id, null, Monday.AddDays(2))).Value!;
         Assert.Equal((3, 3, true), (load.Due, load.Threshold, load.Warn));
-        Assert.False((await Logbook.HomeworkLoadAsync(As(_f.TeacherA), _f.ClassA.Id, null, Monday.AddDays(3))).Value!.Warn);
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.HomeworkLoadAsync(As(_otherTeacher), _f.ClassA.Id, null, Monday)).Kind);
+        Assert.False(
+            (await Logbook.HomeworkLoadAsync(As(_f.TeacherA), _f.ClassA.Id, null, Monday.AddDays(3))).Value!.Warn
+        );
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Logbook.HomeworkLoadAsync(As(_otherTeacher), _f.ClassA.Id, null, Monday)).Kind
+        );
     }
 
     [Theory]
     [InlineData("", null, "Écrivez le contenu de la séance ou le travail à faire.")]
     [InlineData("Cours", "Exercice", "Le travail ne peut pas être dû avant la séance.")]
-    public async Task InvalidEntries_GetFrenchMessages_AndNothingIsWritten(string content, string? homework, string message)
+    public async Task InvalidEntries_GetFrenchMessages_AndNothingIsWritten(
+        string content,
+        string? homework,
+        string message
+    )
     {
         var draft = Draft(content, homework);
-        if (homework is not null) draft.HomeworkDueDate = Monday.AddDays(-1);
+        if (homework is not null)
+            draft.HomeworkDueDate = Monday.AddDays(-1);
         var result = await Logbook.SaveAsync(As(_f.TeacherA), draft);
         Assert.Contains(message, result.Errors);
         await using var db = _database.NewContext();
@@ -160,8 +233,14 @@ public sealed class LogbookServiceTests : IAsyncLifetime
     public async Task Attachments_AreReadByTheEntrysReaders_AndWrittenOnlyByItsTeachers()
     {
         var entry = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.AttachAsync(As(_otherTeacher), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.AttachAsync(As(_f.StudentA), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Logbook.AttachAsync(As(_otherTeacher), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind
+        );
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Logbook.AttachAsync(As(_f.StudentA), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Kind
+        );
         Assert.Equal(0, TestFiles.FilesOnDisk(_database.Directory));
         Assert.True((await Logbook.AttachAsync(As(_f.TeacherA), entry.Id, [TestFiles.Pdf("fiche.pdf")])).Succeeded);
 
@@ -171,7 +250,8 @@ public sealed class LogbookServiceTests : IAsyncLifetime
         async Task<bool> Reads(Person p)
         {
             var opened = await files.OpenAsync(As(p), seen.Id);
-            if (opened is null) return false;
+            if (opened is null)
+                return false;
             await opened.Value.Content.DisposeAsync();
             return true;
         }
@@ -195,13 +275,15 @@ public sealed class LogbookServiceTests : IAsyncLifetime
 
         Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_otherTeacher), created.Id)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_f.StudentA), created.Id)).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_f.StaffA), created.Id)).Kind); // the direction reads, it does not write
+        // The direction reads, it does not write
+        Assert.Equal(ResultKind.Forbidden, (await Logbook.RestoreAsync(As(_f.StaffA), created.Id)).Kind);
         Assert.Empty(await Logbook.ListAsync(As(_f.StudentA), Monday, Monday.AddDays(6)));
 
         Assert.True((await Logbook.RestoreAsync(As(_f.TeacherA), created.Id)).Succeeded);
         var back = Assert.Single(await Logbook.ListAsync(As(_f.StudentA), Monday, Monday.AddDays(6)));
         Assert.Equal(("Fractions : chapitre 3", false), (back.Content, back.Deleted));
-        Assert.Equal(ResultKind.Invalid, (await Logbook.RestoreAsync(As(_f.TeacherA), created.Id)).Kind); // not deleted any more
+        // Not deleted any more
+        Assert.Equal(ResultKind.Invalid, (await Logbook.RestoreAsync(As(_f.TeacherA), created.Id)).Kind);
         // Restored under a new version: a tab still holding the deleted one cannot overwrite it silently.
         Assert.Equal(ResultKind.Conflict, (await Logbook.SaveAsync(As(_f.TeacherA), LogbookDraft.From(created))).Kind);
     }

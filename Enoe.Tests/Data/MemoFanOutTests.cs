@@ -24,7 +24,13 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         await using var db = _database.NewContext();
         for (var i = 0; i < 300; i++)
         {
-            var parent = new Person { FirstName = "Parent", LastName = $"N{i}", UserName = $"p{i}", NormalizedUserName = $"P{i}" };
+            var parent = new Person
+            {
+                FirstName = "Parent",
+                LastName = $"N{i}",
+                UserName = $"p{i}",
+                NormalizedUserName = $"P{i}",
+            };
             parent.Memberships.Add(new Membership { SchoolId = _f.A.Id, Profiles = Profile.Parent });
             db.Add(parent);
         }
@@ -36,8 +42,18 @@ public sealed class MemoFanOutTests : IAsyncLifetime
     private async Task<int> CommandsToSendAsync(MemoAddress to)
     {
         _counter.Reset();
-        var sent = await _database.Get<MemoService>().SendAsync(TwoSchools.As(_f.StaffA, _f.A),
-            new MemoDraft { To = [to], Subject = "Conseil d'administration", Body = "Jeudi à 18 h." }, []);
+        var sent = await _database
+            .Get<MemoService>()
+            .SendAsync(
+                TwoSchools.As(_f.StaffA, _f.A),
+                new MemoDraft
+                {
+                    To = [to],
+                    Subject = "Conseil d'administration",
+                    Body = "Jeudi à 18 h.",
+                },
+                []
+            );
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
         return _counter.Count;
     }
@@ -46,7 +62,9 @@ public sealed class MemoFanOutTests : IAsyncLifetime
     public async Task SendingToEveryParent_TakesAsManyRoundTripsAsSendingToOne()
     {
         var one = await CommandsToSendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA"));
-        var all = await CommandsToSendAsync(new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents"));
+        var all = await CommandsToSendAsync(
+            new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents")
+        );
 
         Assert.Equal(one, all);
         Assert.True(all <= 8, _counter.Log);

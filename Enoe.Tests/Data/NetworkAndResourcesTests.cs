@@ -1,6 +1,6 @@
 using Enoe.Data.Common;
-using Enoe.Data.People;
 using Enoe.Data.DigitalResources;
+using Enoe.Data.People;
 using Enoe.Data.SchoolNetwork;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +14,16 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
     {
         await using var db = seeded.Database.NewContext();
         var person = await db.Users.SingleAsync(u => u.UserName == userName);
-        var membership = await db.Memberships.Where(m => m.PersonId == person.Id && (schoolSlug == null || m.School!.Slug == schoolSlug))
-            .OrderBy(m => m.SchoolId).FirstAsync();
-        return new CurrentUser(person.Id, person.DisplayName, membership.SchoolId, membership.Profiles | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None));
+        var membership = await db
+            .Memberships.Where(m => m.PersonId == person.Id && (schoolSlug == null || m.School!.Slug == schoolSlug))
+            .OrderBy(m => m.SchoolId)
+            .FirstAsync();
+        return new CurrentUser(
+            person.Id,
+            person.DisplayName,
+            membership.SchoolId,
+            membership.Profiles | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None)
+        );
     }
 
     private async Task<int> IdOfAsync(string userName)
@@ -28,18 +35,38 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
     [Fact]
     public async Task Student_SeesTheirClass_TheirTeachersAndTheSchoolStaff_Only()
     {
-        var network = await seeded.Database.Get<SchoolNetworkService>().GetAsync(await UserAsync("lucas.martin"), null, null, take: 100);
+        var network = await seeded
+            .Database.Get<SchoolNetworkService>()
+            .GetAsync(await UserAsync("lucas.martin"), null, null, take: 100);
         Assert.Contains(network.Groups, g => g.IsClass && g.Name == "4eA");
         Assert.Contains(network.People, p => p.DisplayName == "Claire Fontaine" && p.Role.Contains("Mathématiques"));
         Assert.Contains(network.People, p => p.DisplayName == "Hélène Carpentier");
 
         await using var db = seeded.Database.NewContext();
-        var teachersOf4eA = await db.TeachingAssignments.Where(a => a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-            .Select(a => a.TeacherId).ToListAsync();
-        var staff = await db.Memberships.Where(m => m.School!.Slug == "college-victor-hugo" && m.Function != null).Select(m => m.PersonId).ToListAsync();
-        var groupTeachers = await db.GroupEnrolments.Where(g => g.Student!.UserName == "lucas.martin")
-            .SelectMany(g => db.TeachingAssignments.Where(a => a.TeachingGroupId == g.TeachingGroupId).Select(a => a.TeacherId)).ToListAsync();
-        Assert.All(network.People, p => Assert.True(teachersOf4eA.Contains(p.Id) || staff.Contains(p.Id) || groupTeachers.Contains(p.Id), p.DisplayName));
+        var teachersOf4eA = await db
+            .TeachingAssignments.Where(a =>
+                a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo"
+            )
+            .Select(a => a.TeacherId)
+            .ToListAsync();
+        var staff = await db
+            .Memberships.Where(m => m.School!.Slug == "college-victor-hugo" && m.Function != null)
+            .Select(m => m.PersonId)
+            .ToListAsync();
+        var groupTeachers = await db
+            .GroupEnrolments.Where(g => g.Student!.UserName == "lucas.martin")
+            .SelectMany(g =>
+                db.TeachingAssignments.Where(a => a.TeachingGroupId == g.TeachingGroupId).Select(a => a.TeacherId)
+            )
+            .ToListAsync();
+        Assert.All(
+            network.People,
+            p =>
+                Assert.True(
+                    teachersOf4eA.Contains(p.Id) || staff.Contains(p.Id) || groupTeachers.Contains(p.Id),
+                    p.DisplayName
+                )
+        );
     }
 
     [Fact]
@@ -60,7 +87,9 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
     [Fact]
     public async Task NetworkSearch_FiltersByName()
     {
-        var found = await seeded.Database.Get<SchoolNetworkService>().GetAsync(await UserAsync("lucas.martin"), null, "fontaine");
+        var found = await seeded
+            .Database.Get<SchoolNetworkService>()
+            .GetAsync(await UserAsync("lucas.martin"), null, "fontaine");
         Assert.Equal(["Claire Fontaine"], found.People.Select(p => p.DisplayName));
     }
 
@@ -79,7 +108,9 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
         Assert.DoesNotContain("MathenPoche", emma);
         Assert.DoesNotContain("Portail documentaire du CDI", emma); // another établissement's own resource
 
-        var claire = (await resources.ListForAsync(await UserAsync("claire.fontaine", "college-victor-hugo"))).Select(r => r.Title).ToList();
+        var claire = (await resources.ListForAsync(await UserAsync("claire.fontaine", "college-victor-hugo")))
+            .Select(r => r.Title)
+            .ToList();
         Assert.Contains("Éduscol", claire);
         Assert.Contains("Dictionnaire Le Petit Robert", claire);
     }
@@ -106,17 +137,42 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
     {
         var resources = seeded.Database.Get<DigitalResourceService>();
         var admin = await UserAsync("admin.pasteur-dole");
-        var draft = new DigitalResourceDraft { Title = "Chorale du collège", Url = "https://chorale.example.org", Category = "Vie du collège", Profiles = Profile.Student };
-        Assert.Equal(ResultKind.Forbidden, (await resources.SaveAsync(await UserAsync("claire.fontaine", "college-pasteur-dole"), draft)).Kind);
-        var bad = await resources.SaveAsync(admin, new DigitalResourceDraft { Title = "X", Url = "javascript:alert(1)", Category = "X" });
+        var draft = new DigitalResourceDraft
+        {
+            Title = "Chorale du collège",
+            Url = "https://chorale.example.org",
+            Category = "Vie du collège",
+            Profiles = Profile.Student,
+        };
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await resources.SaveAsync(await UserAsync("claire.fontaine", "college-pasteur-dole"), draft)).Kind
+        );
+        var bad = await resources.SaveAsync(
+            admin,
+            new DigitalResourceDraft
+            {
+                Title = "X",
+                Url = "javascript:alert(1)",
+                Category = "X",
+            }
+        );
         Assert.Equal(["L'adresse doit être un lien web complet (https://...)."], bad.Errors);
         Assert.True((await resources.SaveAsync(admin, draft)).Succeeded);
 
         await using var db = seeded.Database.NewContext();
-        var pasteurStudent = await db.Memberships.Where(m => m.School!.Slug == "college-pasteur-dole" && m.Profiles == Profile.Student)
-            .Select(m => m.Person!.UserName!).FirstAsync();
-        Assert.Contains("Chorale du collège", (await resources.ListForAsync(await UserAsync(pasteurStudent))).Select(r => r.Title));
-        Assert.DoesNotContain("Chorale du collège", (await resources.ListForAsync(await UserAsync("lucas.martin"))).Select(r => r.Title));
+        var pasteurStudent = await db
+            .Memberships.Where(m => m.School!.Slug == "college-pasteur-dole" && m.Profiles == Profile.Student)
+            .Select(m => m.Person!.UserName!)
+            .FirstAsync();
+        Assert.Contains(
+            "Chorale du collège",
+            (await resources.ListForAsync(await UserAsync(pasteurStudent))).Select(r => r.Title)
+        );
+        Assert.DoesNotContain(
+            "Chorale du collège",
+            (await resources.ListForAsync(await UserAsync("lucas.martin"))).Select(r => r.Title)
+        );
         var managed = (await resources.ListManagedAsync(admin)).Value!;
         Assert.Equal(["Chorale du collège"], managed.Select(r => r.Title));
         Assert.True((await resources.DeleteAsync(admin, managed[0].Id)).Succeeded);

@@ -10,7 +10,10 @@ public sealed class ResultTests
     public void ARefusal_BecomesAResultOfAnyValue_WithItsKindAndMessages()
     {
         var result = Refuse();
-        Assert.Equal((false, ResultKind.Forbidden, "non", 0), (result.Succeeded, result.Kind, result.Errors.Single(), result.Value));
+        Assert.Equal(
+            (false, ResultKind.Forbidden, "non", 0),
+            (result.Succeeded, result.Kind, result.Errors.Single(), result.Value)
+        );
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class SkillServiceTests : IAsyncLifetime
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
     private SkillService Skills => _database.Get<SkillService>();
+
     private CurrentUser As(Person p) => new(p.Id, p.FirstName, _f.A.Id, Profile.None);
 
     public async Task InitializeAsync()
@@ -18,7 +19,19 @@ public sealed class SkillServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         _f = await TwoSchools.CreateAsync(_database);
         await using var db = _database.NewContext();
-        db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = _f.TeacherA.Id, SchoolClassId = _f.ClassA.Id, Subject = new Subject { SchoolId = _f.A.Id, Code = "TECH", Name = "Technologie" } });
+        db.TeachingAssignments.Add(
+            new TeachingAssignment
+            {
+                TeacherId = _f.TeacherA.Id,
+                SchoolClassId = _f.ClassA.Id,
+                Subject = new Subject
+                {
+                    SchoolId = _f.A.Id,
+                    Code = "TECH",
+                    Name = "Technologie",
+                },
+            }
+        );
         await db.SaveChangesAsync();
     }
 
@@ -32,9 +45,13 @@ public sealed class SkillServiceTests : IAsyncLifetime
         Assert.Equal((0, 13), (empty.Assessed, empty.Total));
         var coding = empty.Domains.Single(d => d.Code == "NUM").Skills.Single(s => s.Code == "NUM.3").SkillId;
 
-        Assert.True((await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, coding, MasteryLevel.Fragile)).Succeeded);
+        Assert.True(
+            (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, coding, MasteryLevel.Fragile)).Succeeded
+        );
         _database.Clock.Advance(TimeSpan.FromDays(30));
-        Assert.True((await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, coding, MasteryLevel.VeryGood)).Succeeded);
+        Assert.True(
+            (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, coding, MasteryLevel.VeryGood)).Succeeded
+        );
 
         var booklet = (await Skills.BookletAsync(As(_f.ParentA))).Value!;
         var skill = booklet.Domains.SelectMany(d => d.Skills).Single(s => s.SkillId == coding);
@@ -42,21 +59,53 @@ public sealed class SkillServiceTests : IAsyncLifetime
         Assert.Equal([MasteryLevel.VeryGood, MasteryLevel.Fragile], skill.History.Select(h => h.Level));
         Assert.Equal((1, 1), (booklet.Assessed, booklet.AtLeast(MasteryLevel.Satisfactory)));
         var progress = (await Skills.ProgressAsync(As(_f.StudentA)))!;
-        Assert.Equal((13, 1, 1, 0), (progress.Total, progress.Assessed, progress.ByLevel[MasteryLevel.VeryGood], progress.ByLevel[MasteryLevel.Fragile]));
+        Assert.Equal(
+            (13, 1, 1, 0),
+            (
+                progress.Total,
+                progress.Assessed,
+                progress.ByLevel[MasteryLevel.VeryGood],
+                progress.ByLevel[MasteryLevel.Fragile]
+            )
+        );
     }
 
     [Fact]
     public async Task OnlyTheStudentsTeachers_Assess_AndOnlyTheirReaders_Read()
     {
         var skill = (await Skills.BookletAsync(As(_f.StudentA))).Value!.Domains[0].Skills[0].SkillId;
-        Assert.Equal(ResultKind.Forbidden, (await Skills.AssessAsync(As(_f.StaffA), _f.StudentA.Id, skill, MasteryLevel.Satisfactory)).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Skills.AssessAsync(As(_f.StudentA), _f.StudentA.Id, skill, MasteryLevel.VeryGood)).Kind);
-        Assert.Equal(ResultKind.Invalid, (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, skill, (MasteryLevel)7)).Kind);
-        Assert.Equal(ResultKind.NotFound, (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, skill, MasteryLevel.Fragile, assessmentId: 999)).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Skills.AssessAsync(As(_f.StaffA), _f.StudentA.Id, skill, MasteryLevel.Satisfactory)).Kind
+        );
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Skills.AssessAsync(As(_f.StudentA), _f.StudentA.Id, skill, MasteryLevel.VeryGood)).Kind
+        );
+        Assert.Equal(
+            ResultKind.Invalid,
+            (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, skill, (MasteryLevel)7)).Kind
+        );
+        Assert.Equal(
+            ResultKind.NotFound,
+            (
+                await Skills.AssessAsync(
+                    As(_f.TeacherA),
+                    _f.StudentA.Id,
+                    skill,
+                    MasteryLevel.Fragile,
+                    assessmentId: 999
+                )
+            ).Kind
+        );
 
         Assert.True((await Skills.BookletAsync(As(_f.TeacherA), _f.StudentA.Id)).Succeeded);
         Assert.True((await Skills.BookletAsync(As(_f.StaffA), _f.StudentA.Id)).Succeeded);
-        Assert.Equal(ResultKind.NotFound, (await Skills.BookletAsync(new CurrentUser(_f.StaffB.Id, "B", _f.B.Id, Profile.Staff), _f.StudentA.Id)).Kind);
-        Assert.Equal(ResultKind.NotFound, (await Skills.BookletAsync(As(_f.AdminA), _f.ParentA.Id)).Kind); // not a student
+        Assert.Equal(
+            ResultKind.NotFound,
+            (await Skills.BookletAsync(new CurrentUser(_f.StaffB.Id, "B", _f.B.Id, Profile.Staff), _f.StudentA.Id)).Kind
+        );
+        // Not a student
+        Assert.Equal(ResultKind.NotFound, (await Skills.BookletAsync(As(_f.AdminA), _f.ParentA.Id)).Kind);
     }
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>CopyReturn became SubmissionReturn (glossary): the migration renames the table, no return is lost.</summary>
+/// <summary>
+/// CopyReturn became SubmissionReturn (glossary): the migration renames the table, no return is lost.
+/// </summary>
 public sealed class SubmissionReturnMigrationTests
 {
     [Fact]
@@ -16,7 +18,8 @@ public sealed class SubmissionReturnMigrationTests
         var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var options = new DbContextOptionsBuilder<EnoeDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}").Options;
+            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}")
+            .Options;
         try
         {
             await using (var db = new EnoeDbContext(options))
@@ -24,22 +27,36 @@ public sealed class SubmissionReturnMigrationTests
                 var migrator = db.GetService<IMigrator>();
                 await migrator.MigrateAsync("20261130081021_ServicesSwitchedOffByKey");
                 // Only the returned copy matters here: its devoir and student are left out, foreign keys off.
-                await db.Database.ExecuteSqlRawAsync("""
+                await db.Database.ExecuteSqlRawAsync(
+                    """
                     PRAGMA foreign_keys = OFF;
                     INSERT INTO CopyReturn (Id, AssignmentId, StudentId, Comment, FileId, ReturnedAt, ReturnedById)
                     VALUES (7, 3, 5, 'Très bon travail.', NULL, '2026-11-20 17:00:00', 2);
-                    """);
+                    """
+                );
                 await migrator.MigrateAsync();
             }
             await using (var db = new EnoeDbContext(options))
             {
                 var back = await db.Set<SubmissionReturn>().SingleAsync();
-                Assert.Equal((7, 3, 5, "Très bon travail."), (back.Id, back.AssignmentId, back.StudentId, back.Comment));
-                var indexes = await db.Database
-                    .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE tbl_name = 'SubmissionReturn' "
-                        + "AND type = 'index' AND name LIKE 'IX_%' ORDER BY name").ToListAsync();
-                Assert.Equal(["IX_SubmissionReturn_AssignmentId_StudentId", "IX_SubmissionReturn_FileId",
-                    "IX_SubmissionReturn_StudentId"], indexes);
+                Assert.Equal(
+                    (7, 3, 5, "Très bon travail."),
+                    (back.Id, back.AssignmentId, back.StudentId, back.Comment)
+                );
+                var indexes = await db
+                    .Database.SqlQueryRaw<string>(
+                        "SELECT name AS Value FROM sqlite_master WHERE tbl_name = 'SubmissionReturn' "
+                            + "AND type = 'index' AND name LIKE 'IX_%' ORDER BY name"
+                    )
+                    .ToListAsync();
+                Assert.Equal(
+                    [
+                        "IX_SubmissionReturn_AssignmentId_StudentId",
+                        "IX_SubmissionReturn_FileId",
+                        "IX_SubmissionReturn_StudentId",
+                    ],
+                    indexes
+                );
             }
         }
         finally

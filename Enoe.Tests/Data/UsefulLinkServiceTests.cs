@@ -24,7 +24,15 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
 
     private async Task<int> AddAsync(string title, Profile audience = Profile.Everyone)
     {
-        var saved = await Links.SaveAsync(Admin, new UsefulLinkDraft { Title = title, Url = "https://example.org/" + title.Length, Audience = audience });
+        var saved = await Links.SaveAsync(
+            Admin,
+            new UsefulLinkDraft
+            {
+                Title = title,
+                Url = "https://example.org/" + title.Length,
+                Audience = audience,
+            }
+        );
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
         return saved.Value;
     }
@@ -37,11 +45,22 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
         var help = await AddAsync("Aide des personnels", Profile.Personnel);
         Assert.True((await Links.MoveUpAsync(Admin, help)).Succeeded);
 
-        Assert.Equal(["Menu de la cantine", "Bourses"], (await Links.ListForAsync(TwoSchools.As(_f.ParentA, _f.A))).Select(l => l.Title));
-        Assert.Equal(["Menu de la cantine"], (await Links.ListForAsync(TwoSchools.As(_f.StudentA, _f.A))).Select(l => l.Title));
-        Assert.Equal(["Menu de la cantine", "Aide des personnels", "Bourses"], (await Links.ListForAdminAsync(Admin)).Value!.Select(l => l.Title));
-        Assert.Equal(["Aide des personnels", "Menu de la cantine"],
-            (await Links.ListForAsync(TwoSchools.As(_f.TeacherA, _f.A))).Select(l => l.Title).OrderBy(t => t));
+        Assert.Equal(
+            ["Menu de la cantine", "Bourses"],
+            (await Links.ListForAsync(TwoSchools.As(_f.ParentA, _f.A))).Select(l => l.Title)
+        );
+        Assert.Equal(
+            ["Menu de la cantine"],
+            (await Links.ListForAsync(TwoSchools.As(_f.StudentA, _f.A))).Select(l => l.Title)
+        );
+        Assert.Equal(
+            ["Menu de la cantine", "Aide des personnels", "Bourses"],
+            (await Links.ListForAdminAsync(Admin)).Value!.Select(l => l.Title)
+        );
+        Assert.Equal(
+            ["Aide des personnels", "Menu de la cantine"],
+            (await Links.ListForAsync(TwoSchools.As(_f.TeacherA, _f.A))).Select(l => l.Title).OrderBy(t => t)
+        );
         // Another établissement's people see none of them, even with an id taken from the page.
         Assert.Empty(await Links.ListForAsync(TwoSchools.As(_f.StaffB, _f.B)));
         Assert.Equal(ResultKind.Forbidden, (await Links.DeleteAsync(TwoSchools.As(_f.StaffB, _f.B), menu)).Kind);
@@ -54,9 +73,17 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
     public async Task OnlyTheSchoolsAdmins_KeepTheList(string who)
     {
         var id = await AddAsync("Menu");
-        var person = who switch { "StaffA" => _f.StaffA, "TeacherA" => _f.TeacherA, _ => _f.ParentA };
+        var person = who switch
+        {
+            "StaffA" => _f.StaffA,
+            "TeacherA" => _f.TeacherA,
+            _ => _f.ParentA,
+        };
         var user = TwoSchools.As(person, _f.A);
-        Assert.Equal(ResultKind.Forbidden, (await Links.SaveAsync(user, new UsefulLinkDraft { Title = "X", Url = "https://x.fr" })).Kind);
+        Assert.Equal(
+            ResultKind.Forbidden,
+            (await Links.SaveAsync(user, new UsefulLinkDraft { Title = "X", Url = "https://x.fr" })).Kind
+        );
         Assert.Equal(ResultKind.Forbidden, (await Links.DeleteAsync(user, id)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Links.ListForAdminAsync(user)).Kind);
         Assert.Single((await Links.ListForAdminAsync(Admin)).Value!);
@@ -64,14 +91,30 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
 
     [Theory]
     [InlineData("", "https://x.fr", "Donnez un titre au lien.")]
-    [InlineData("Piège", "javascript:alert(1)", "L'adresse doit être une adresse web complète, commençant par https:// ou http://.")]
-    [InlineData("Relatif", "/gestion", "L'adresse doit être une adresse web complète, commençant par https:// ou http://.")]
+    [InlineData(
+        "Piège",
+        "javascript:alert(1)",
+        "L'adresse doit être une adresse web complète, commençant par https:// ou http://."
+    )]
+    [InlineData(
+        "Relatif",
+        "/gestion",
+        "L'adresse doit être une adresse web complète, commençant par https:// ou http://."
+    )]
     public async Task ABadLink_IsRefusedWithItsReason_AndNothingIsWritten(string title, string url, string message)
     {
         var refused = await Links.SaveAsync(Admin, new UsefulLinkDraft { Title = title, Url = url });
         Assert.Equal((ResultKind.Invalid, message), (refused.Kind, refused.Errors.Single()));
         Assert.Empty((await Links.ListForAdminAsync(Admin)).Value!);
-        var nobody = await Links.SaveAsync(Admin, new UsefulLinkDraft { Title = "T", Url = "https://x.fr", Audience = Profile.AcademyAdmin });
+        var nobody = await Links.SaveAsync(
+            Admin,
+            new UsefulLinkDraft
+            {
+                Title = "T",
+                Url = "https://x.fr",
+                Audience = Profile.AcademyAdmin,
+            }
+        );
         Assert.Equal("Choisissez au moins un profil qui verra ce lien.", nobody.Errors.Single());
     }
 
@@ -79,7 +122,8 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
     public async Task WhereTheAcademySwitchedTheServiceOff_NothingIsShownOrWritten()
     {
         await AddAsync("Menu");
-        await using (var db = _database.NewContext()) await db.RunAllButAsync(_f.A.Id, EntService.UsefulLinks);
+        await using (var db = _database.NewContext())
+            await db.RunAllButAsync(_f.A.Id, EntService.UsefulLinks);
         Assert.Empty(await Links.ListForAsync(TwoSchools.As(_f.StudentA, _f.A)));
         var refused = await Links.SaveAsync(Admin, new UsefulLinkDraft { Title = "Autre", Url = "https://x.fr" });
         Assert.Equal(ResultKind.Forbidden, refused.Kind);
@@ -95,6 +139,9 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
             var refused = await Links.SaveAsync(Admin, new UsefulLinkDraft { Title = "", Url = "https://x.fr" });
             Assert.Equal("Give the link a title.", refused.Errors.Single());
         }
-        finally { CultureInfo.CurrentUICulture = culture; }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 }

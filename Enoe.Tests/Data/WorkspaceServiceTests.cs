@@ -23,7 +23,9 @@ public sealed class WorkspaceServiceTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var f = await TwoSchools.CreateAsync(database);
-        var workspace = await database.Get<WorkspaceService>().GetAsync(new CurrentUser(f.StaffA.Id, "StaffA", f.B.Id, Profile.Staff));
+        var workspace = await database
+            .Get<WorkspaceService>()
+            .GetAsync(new CurrentUser(f.StaffA.Id, "StaffA", f.B.Id, Profile.Staff));
         Assert.Equal(f.A.Id, workspace!.School!.Id);
     }
 

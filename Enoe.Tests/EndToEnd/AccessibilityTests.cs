@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 using Enoe.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Enoe.Tests.EndToEnd;
 
@@ -10,29 +10,30 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private static readonly string AxeScript = FindAxe();
 
-    public static TheoryData<string, string?> Pages() => new()
-    {
-        { "/", null },
-        { "/college-victor-hugo", null },
-        { "/college-victor-hugo/actualites/reunion-parents-professeurs", null },
-        { "/connexion", null },
-        { "/tableau-de-bord", "lucas.martin" },
-        { "/gestion/articles", "helene.carpentier" },
-        { "/gestion/pages-par-defaut", "admin.victor-hugo" },
-        { "/carnet-de-bord", "claire.fontaine" },
-        { "/carnet-de-bord", "sophie.martin" },
-        { "/documents", "claire.fontaine" },
-        { "/devoirs", "claire.fontaine" },
-        { "/devoirs", "lucas.martin" },
-        { "/gestion/etablissement", "admin.victor-hugo" },
-        { "/memos", "lucas.martin" },
-        { "/memos/nouveau", "sophie.martin" },
-        { "/reservations", "claire.fontaine" },
-        { "/reservations/ressources", "helene.carpentier" },
-        { "/notes", "claire.fontaine" },
-        { "/notes", "sophie.martin" },
-        { "/competences", "lucas.martin" },
-    };
+    public static TheoryData<string, string?> Pages() =>
+        new()
+        {
+            { "/", null },
+            { "/college-victor-hugo", null },
+            { "/college-victor-hugo/actualites/reunion-parents-professeurs", null },
+            { "/connexion", null },
+            { "/tableau-de-bord", "lucas.martin" },
+            { "/gestion/articles", "helene.carpentier" },
+            { "/gestion/pages-par-defaut", "admin.victor-hugo" },
+            { "/carnet-de-bord", "claire.fontaine" },
+            { "/carnet-de-bord", "sophie.martin" },
+            { "/documents", "claire.fontaine" },
+            { "/devoirs", "claire.fontaine" },
+            { "/devoirs", "lucas.martin" },
+            { "/gestion/etablissement", "admin.victor-hugo" },
+            { "/memos", "lucas.martin" },
+            { "/memos/nouveau", "sophie.martin" },
+            { "/reservations", "claire.fontaine" },
+            { "/reservations/ressources", "helene.carpentier" },
+            { "/notes", "claire.fontaine" },
+            { "/notes", "sophie.martin" },
+            { "/competences", "lucas.martin" },
+        };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -45,20 +46,33 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await page.WaitForURLAsync("**/tableau-de-bord");
         }
         await page.GotoAsync(path);
-        if (userName is not null) await page.WaitForCircuitAsync();
+        if (userName is not null)
+            await page.WaitForCircuitAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.AddScriptTagAsync(new() { Path = AxeScript });
-        var violations = await page.EvaluateAsync<JsonElement>("""
+        var violations = await page.EvaluateAsync<JsonElement>(
+            """
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
                 .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
+            """
+        );
         Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
     }
 
     private static string FindAxe()
     {
-        var path = Path.Combine(RepositoryPaths.Root, "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
-        return File.Exists(path) ? path : throw new FileNotFoundException("axe-core is missing: run ./test.sh, which installs it.", path);
+        var path = Path.Combine(
+            RepositoryPaths.Root,
+            "Enoe.Tests",
+            "EndToEnd",
+            "axe",
+            "node_modules",
+            "axe-core",
+            "axe.min.js"
+        );
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException("axe-core is missing: run ./test.sh, which installs it.", path);
     }
 }

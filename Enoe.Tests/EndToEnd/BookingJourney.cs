@@ -21,13 +21,25 @@ public sealed class BookingJourney(BrowserFixture browser)
         var colleague = await OpenAsync("nathalie.girard");
         foreach (var page in new[] { teacher, colleague })
         {
-            await page.GetByLabel("Calendrier de").SelectOptionAsync(new SelectOptionValue { Label = "— Salle informatique B12" });
+            await page.GetByLabel("Calendrier de")
+                .SelectOptionAsync(new SelectOptionValue { Label = "— Salle informatique B12" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Période suivante" }).ClickAsync();
-            await Expect(page.Locator(".enoe-week")).ToContainTextAsync(monday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")));
+            await Expect(page.Locator(".enoe-week"))
+                .ToContainTextAsync(
+                    monday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
+                );
         }
 
         // Drag from 10:00 to 11:00 in Monday's column (48 px an hour from 7:00).
-        var mondayColumn = teacher.GetByRole(AriaRole.Region, new() { Name = monday.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) }).Locator(".enoe-calendar-free");
+        var mondayColumn = teacher
+            .GetByRole(
+                AriaRole.Region,
+                new()
+                {
+                    Name = monday.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")),
+                }
+            )
+            .Locator(".enoe-calendar-free");
         var box = (await mondayColumn.BoundingBoxAsync())!;
         await teacher.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + 3 * 48 + 1);
         await teacher.Mouse.DownAsync();
@@ -39,33 +51,45 @@ public sealed class BookingJourney(BrowserFixture browser)
         await Expect(teacher.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réservation confirmée.");
         await Expect(teacher.Locator(".enoe-calendar-booking")).ToContainTextAsync("10:00–11:00");
         // Drawn from the "10 h" row down to the "11 h" row of the hours column (not at 7 h, the column's top).
-        var block = (await teacher.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" }).BoundingBoxAsync())!;
+        var block = (
+            await teacher.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" }).BoundingBoxAsync()
+        )!;
         var ten = (await HourRow(teacher, "10 h").BoundingBoxAsync())!;
         var eleven = (await HourRow(teacher, "11 h").BoundingBoxAsync())!;
         Assert.InRange(block.Y, ten.Y - 2, ten.Y + 2);
         Assert.InRange(block.Y + block.Height, eleven.Y - 2, eleven.Y + 2);
 
         // The colleague's calendar, open all along, shows it without reloading.
-        await Expect(colleague.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" })).ToContainTextAsync("Claire Fontaine", new() { Timeout = 5000 });
+        await Expect(colleague.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" }))
+            .ToContainTextAsync("Claire Fontaine", new() { Timeout = 5000 });
 
         // A room that needs approval: pending until the direction validates, and the teacher is told live.
-        await teacher.GetByLabel("Ressource", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Salle polyvalente (sur validation)" });
+        await teacher
+            .GetByLabel("Ressource", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Salle polyvalente (sur validation)" });
         await teacher.GetByLabel("Date").FillAsync(monday.AddDays(1).ToString("yyyy-MM-dd"));
         await teacher.GetByLabel("Créneau").SelectOptionAsync("M1");
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Réserver", Exact = true }).ClickAsync();
-        await Expect(teacher.GetByRole(AriaRole.Status)).ToHaveTextAsync("Demande envoyée : elle attend la validation du gestionnaire.");
+        await Expect(teacher.GetByRole(AriaRole.Status))
+            .ToHaveTextAsync("Demande envoyée : elle attend la validation du gestionnaire.");
 
         var principal = await OpenAsync("helene.carpentier");
         var pending = principal.GetByRole(AriaRole.Region, new() { Name = "À valider" });
         await Expect(pending).ToContainTextAsync("Salle polyvalente");
-        await pending.Locator("li").Filter(new() { HasText = "Salle polyvalente" }).Filter(new() { HasText = "Claire Fontaine" })
-            .GetByRole(AriaRole.Button, new() { Name = "Valider", Exact = true }).First.ClickAsync();
-        await Expect(teacher.GetByRole(AriaRole.Status)).ToContainTextAsync("Salle polyvalente", new() { Timeout = 5000 });
+        await pending
+            .Locator("li")
+            .Filter(new() { HasText = "Salle polyvalente" })
+            .Filter(new() { HasText = "Claire Fontaine" })
+            .GetByRole(AriaRole.Button, new() { Name = "Valider", Exact = true })
+            .First.ClickAsync();
+        await Expect(teacher.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("Salle polyvalente", new() { Timeout = 5000 });
         await Expect(teacher.GetByRole(AriaRole.Status)).ToContainTextAsync("a été validée");
     }
 
     private static ILocator HourRow(IPage page, string label) =>
-        page.Locator(".enoe-calendar-hours span").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") });
+        page.Locator(".enoe-calendar-hours span")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") });
 
     private async Task<IPage> OpenAsync(string userName)
     {

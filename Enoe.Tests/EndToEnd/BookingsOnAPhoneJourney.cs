@@ -30,26 +30,47 @@ public sealed class BookingsOnAPhoneJourney(BrowserFixture browser)
     [Theory]
     [InlineData("claire.fontaine", "/reservations")]
     [InlineData("helene.carpentier", "/reservations/ressources")]
-    public async Task OnAPhone_TheBookingsPage_IsNoWiderThanTheScreen_AndItsControlsAreAtLeast44Pixels(string userName, string path)
+    public async Task OnAPhone_TheBookingsPage_IsNoWiderThanTheScreen_AndItsControlsAreAtLeast44Pixels(
+        string userName,
+        string path
+    )
     {
-        await using var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true,
-        });
+        await using var context = await browser.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = browser.BaseUrl,
+                Locale = "fr-FR",
+                ViewportSize = new() { Width = 390, Height = 844 },
+                HasTouch = true,
+            }
+        );
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.SignInAsync(userName);
         await page.WaitForURLAsync("**/tableau-de-bord");
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
-        Assert.True(await page.EvaluateAsync<bool>("matchMedia('(pointer: coarse)').matches"), "the touch screen is not seen as one");
+        Assert.True(
+            await page.EvaluateAsync<bool>("matchMedia('(pointer: coarse)').matches"),
+            "the touch screen is not seen as one"
+        );
 
-        var (scrollWidth, screenWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-        Assert.True(scrollWidth <= screenWidth,
-            $"{path} is {scrollWidth} px wide on a {screenWidth} px screen: {string.Join(", ", await page.EvaluateAsync<string[]>(TooWide))}");
+        var (scrollWidth, screenWidth) = (
+            await page.EvaluateAsync<int>("document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("window.innerWidth")
+        );
+        Assert.True(
+            scrollWidth <= screenWidth,
+            $"{path} is {scrollWidth} px wide on a {screenWidth} px screen: {string.Join(", ", await page.EvaluateAsync<string[]>(TooWide))}"
+        );
         Assert.True(await page.Locator("main button").CountAsync() > 3);
         Assert.Empty(await page.EvaluateAsync<string[]>(SmallTargets));
-        if (await page.Locator(".enoe-calendar").CountAsync() == 1) // the week is wider than a phone: it scrolls inside its own box
-            Assert.True(await page.EvaluateAsync<bool>("(c => c.scrollWidth > c.clientWidth && c.clientWidth <= innerWidth)(document.querySelector('.enoe-calendar'))"));
+        // The week is wider than a phone: it scrolls inside its own box
+        if (await page.Locator(".enoe-calendar").CountAsync() == 1)
+            Assert.True(
+                await page.EvaluateAsync<bool>(
+                    "(c => c.scrollWidth > c.clientWidth && c.clientWidth <= innerWidth)(document.querySelector('.enoe-calendar'))"
+                )
+            );
     }
 }

@@ -25,21 +25,41 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = _app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-dev-shm-usage",
+                ],
+            }
+        );
     }
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = BaseUrl,
+                Locale = "fr-FR",
+                ViewportSize = new() { Width = 1280, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -47,18 +67,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone: 390 × 844 CSS pixels, touch (coarse pointer), a phone's user agent.</summary>
     public async Task<IBrowserContext> NewPhoneContextAsync(string locale = "fr-FR")
     {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 3, IsMobile = true, HasTouch = true,
-            UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
-        });
+        var context = await Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = BaseUrl,
+                Locale = locale,
+                ViewportSize = new() { Width = 390, Height = 844 },
+                DeviceScaleFactor = 3,
+                IsMobile = true,
+                HasTouch = true,
+                UserAgent =
+                    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+            }
+        );
         context.SetDefaultTimeout(15_000);
         return context;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
+        if (Browser is not null)
+            await Browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
     }
@@ -72,9 +101,14 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 public static class PageSignIn
 {
-    public static async Task SignInAsync(this IPage page, string userName, string password = Enoe.Data.Demo.DemoSeeder.Password)
+    public static async Task SignInAsync(
+        this IPage page,
+        string userName,
+        string password = Enoe.Data.Demo.DemoSeeder.Password
+    )
     {
-        if (!page.Url.Contains("/connexion")) await page.GotoAsync("/connexion");
+        if (!page.Url.Contains("/connexion"))
+            await page.GotoAsync("/connexion");
         await page.GetByLabel("Identifiant").FillAsync(userName);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();

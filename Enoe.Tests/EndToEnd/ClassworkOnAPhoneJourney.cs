@@ -42,13 +42,22 @@ public sealed class ClassworkOnAPhoneJourney(BrowserFixture browser)
     [Fact]
     public async Task EveryClassworkPage_FitsAPhone_WithFingerSizedControls()
     {
-        var devoir = await DemoDevoir.CreateAsync(browser.Services, "Aires et périmètres : exercices de la page 112 à rendre sur copie double");
+        var devoir = await DemoDevoir.CreateAsync(
+            browser.Services,
+            "Aires et périmètres : exercices de la page 112 à rendre sur copie double"
+        );
         await ArrangeTeacherAsync(devoir.Teacher);
         var pages = new (string User, string Path)[]
         {
-            ("claire.fontaine", "/carnet-de-bord"), ("claire.fontaine", "/devoirs"), ("claire.fontaine", $"/devoirs/{devoir.Id}"),
-            ("claire.fontaine", "/documents"), (devoir.StudentUserName, "/carnet-de-bord"), (devoir.StudentUserName, "/devoirs"),
-            (devoir.StudentUserName, $"/devoirs/{devoir.Id}"), (devoir.StudentUserName, "/documents"), ("sophie.martin", "/carnet-de-bord"),
+            ("claire.fontaine", "/carnet-de-bord"),
+            ("claire.fontaine", "/devoirs"),
+            ("claire.fontaine", $"/devoirs/{devoir.Id}"),
+            ("claire.fontaine", "/documents"),
+            (devoir.StudentUserName, "/carnet-de-bord"),
+            (devoir.StudentUserName, "/devoirs"),
+            (devoir.StudentUserName, $"/devoirs/{devoir.Id}"),
+            (devoir.StudentUserName, "/documents"),
+            ("sophie.martin", "/carnet-de-bord"),
             ("sophie.martin", "/devoirs"),
         };
         var problems = new List<string>();
@@ -64,9 +73,20 @@ public sealed class ClassworkOnAPhoneJourney(BrowserFixture browser)
                 Assert.True(found.GetProperty("found").GetBoolean(), $"{path}: no classwork container");
                 Assert.True(found.GetProperty("coarse").GetBoolean(), "the phone should report a coarse pointer");
                 var overflow = found.GetProperty("pageOverflow").GetInt32();
-                if (overflow > 0) problems.Add($"{user.Key} {path}: page {overflow} px wider than the screen");
-                problems.AddRange(found.GetProperty("wide").EnumerateArray().Select(w => $"{user.Key} {path}: beyond the screen: {w.GetString()}"));
-                problems.AddRange(found.GetProperty("small").EnumerateArray().Select(s => $"{user.Key} {path}: small target {s.GetString()}"));
+                if (overflow > 0)
+                    problems.Add($"{user.Key} {path}: page {overflow} px wider than the screen");
+                problems.AddRange(
+                    found
+                        .GetProperty("wide")
+                        .EnumerateArray()
+                        .Select(w => $"{user.Key} {path}: beyond the screen: {w.GetString()}")
+                );
+                problems.AddRange(
+                    found
+                        .GetProperty("small")
+                        .EnumerateArray()
+                        .Select(s => $"{user.Key} {path}: small target {s.GetString()}")
+                );
             }
             await page.Context.CloseAsync();
         }
@@ -79,24 +99,49 @@ public sealed class ClassworkOnAPhoneJourney(BrowserFixture browser)
         var maths = await ClaireIn4eA.FindAsync(browser.Services);
         await using var scope = browser.Services.CreateAsyncScope();
         var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
-        var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(claire, new LogbookDraft
-        {
-            SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, SessionDate = today, StartsAt = new(0, 5), EndsAt = new(0, 50),
-            Content = "Aires : rectangle, triangle, disque", Homework = "Exercices 12 à 15 page 114", HomeworkDueDate = today.AddDays(1),
-        });
+        var saved = await scope
+            .ServiceProvider.GetRequiredService<LogbookService>()
+            .SaveAsync(
+                claire,
+                new LogbookDraft
+                {
+                    SchoolClassId = maths.ClassId,
+                    SubjectId = maths.SubjectId,
+                    SessionDate = today,
+                    StartsAt = new(0, 5),
+                    EndsAt = new(0, 50),
+                    Content = "Aires : rectangle, triangle, disque",
+                    Homework = "Exercices 12 à 15 page 114",
+                    HomeworkDueDate = today.AddDays(1),
+                }
+            );
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
         var documents = scope.ServiceProvider.GetRequiredService<DocumentService>();
         var mine = (await documents.SpacesAsync(claire)).First(s => s.Kind == SpaceKind.Personal);
-        Assert.True((await documents.UploadAsync(claire, mine.Id, null,
-            [TestFiles.Pdf("Compte-rendu-du-conseil-de-classe-du-premier-trimestre-4eA-version-definitive.pdf")])).Succeeded);
+        Assert.True(
+            (
+                await documents.UploadAsync(
+                    claire,
+                    mine.Id,
+                    null,
+                    [TestFiles.Pdf("Compte-rendu-du-conseil-de-classe-du-premier-trimestre-4eA-version-definitive.pdf")]
+                )
+            ).Succeeded
+        );
     }
 
     private async Task<IPage> OpenPhoneAsync(string userName)
     {
-        var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
-        });
+        var context = await browser.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = browser.BaseUrl,
+                Locale = "fr-FR",
+                ViewportSize = new() { Width = 390, Height = 844 },
+                IsMobile = true,
+                HasTouch = true,
+            }
+        );
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.SignInAsync(userName);

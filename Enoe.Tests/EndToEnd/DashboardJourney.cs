@@ -14,7 +14,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
 {
     private static ILocator Card(IPage page, string key) => page.Locator($"[data-widget={key}]");
 
-    private static ILocator MenuButton(IPage page, string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Options du widget {title}", Exact = true });
+    private static ILocator MenuButton(IPage page, string title) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"Options du widget {title}", Exact = true });
 
     private static async Task<IPage> SignInToDashboardAsync(IPage page, string userName)
     {
@@ -24,7 +25,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
         return page;
     }
 
-    private async Task<IPage> SignInToDashboardAsync(string userName) => await SignInToDashboardAsync(await browser.NewPageAsync(), userName);
+    private async Task<IPage> SignInToDashboardAsync(string userName) =>
+        await SignInToDashboardAsync(await browser.NewPageAsync(), userName);
 
     /// <summary>
     /// A known starting page for this person, whatever other journeys did with it or the built-in default holds.
@@ -36,7 +38,15 @@ public sealed class DashboardJourney(BrowserFixture browser)
         var person = await db.Users.SingleAsync(u => u.UserName == userName);
         var school = await db.Memberships.Where(m => m.PersonId == person.Id).Select(m => m.SchoolId).FirstAsync();
         await db.DashboardTabs.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync();
-        db.DashboardTabs.Add(new DashboardTab { PersonId = person.Id, SchoolId = school, Title = "Accueil", Placements = [.. placements] });
+        db.DashboardTabs.Add(
+            new DashboardTab
+            {
+                PersonId = person.Id,
+                SchoolId = school,
+                Title = "Accueil",
+                Placements = [.. placements],
+            }
+        );
         await db.SaveChangesAsync();
     }
 
@@ -48,14 +58,17 @@ public sealed class DashboardJourney(BrowserFixture browser)
         var handle = await target.ElementHandleAsync();
         for (var presses = 0; presses < 80; presses++)
         {
-            if (await page.EvaluateAsync<bool>("el => document.activeElement === el", handle)) return;
+            if (await page.EvaluateAsync<bool>("el => document.activeElement === el", handle))
+                return;
             await page.Keyboard.PressAsync("Tab");
         }
         Assert.Fail("Tab never reached " + target);
     }
 
     private static Task<string> FocusedTextAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()");
+        page.EvaluateAsync<string>(
+            "() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()"
+        );
 
     private static async Task DragAsync(IPage page, ILocator handle, float x, float y)
     {
@@ -70,18 +83,45 @@ public sealed class DashboardJourney(BrowserFixture browser)
     private static async Task<(float X, float Y)> CellAsync(IPage page, int column, int row)
     {
         var grid = (await page.Locator(".enoe-dashboard-grid").BoundingBoxAsync())!;
-        const float gap = 16, rowHeight = 96;
+        const float gap = 16,
+            rowHeight = 96;
         var columnWidth = (grid.Width - gap * 11) / 12;
-        return (grid.X + column * (columnWidth + gap) + columnWidth / 2, grid.Y + row * (rowHeight + gap) + rowHeight / 2);
+        return (
+            grid.X + column * (columnWidth + gap) + columnWidth / 2,
+            grid.Y + row * (rowHeight + gap) + rowHeight / 2
+        );
     }
 
     [Fact]
     public async Task Student_AddsAWidget_DragsIt_AndFindsItWhereItWasDroppedAfterReload()
     {
-        await ArrangeAsync("lucas.martin",
-            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
-            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
-            new() { WidgetKey = "resources", X = 8, Y = 0, Width = 4, Height = 4 });
+        await ArrangeAsync(
+            "lucas.martin",
+            new()
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+            },
+            new()
+            {
+                WidgetKey = "school-network",
+                X = 4,
+                Y = 0,
+                Width = 4,
+                Height = 4,
+            },
+            new()
+            {
+                WidgetKey = "resources",
+                X = 8,
+                Y = 0,
+                Width = 4,
+                Height = 4,
+            }
+        );
         var page = await SignInToDashboardAsync("lucas.martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
         await MenuButton(page, "Ressources académiques").ClickAsync();
@@ -92,7 +132,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter Ressources académiques" }).ClickAsync();
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "8");
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "0");
-        await Expect(page.Locator("#enoe-catalog [role=status]")).ToHaveTextAsync("« Ressources académiques » ajouté : ligne 1, colonne 9. La page compte 3 widgets.");
+        await Expect(page.Locator("#enoe-catalog [role=status]"))
+            .ToHaveTextAsync("« Ressources académiques » ajouté : ligne 1, colonne 9. La page compte 3 widgets.");
 
         // Drag by the handle to the grid's first column, a few rows down: it settles under "Actualités".
         var (x, y) = await CellAsync(page, 0, 5);
@@ -109,9 +150,25 @@ public sealed class DashboardJourney(BrowserFixture browser)
     [Fact]
     public async Task CornerHandle_ResizesAWidgetOnTheGrid_AndTheOneBelowFloatsUpIntoTheRoomLeft()
     {
-        await ArrangeAsync("nathalie.girard",
-            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
-            new() { WidgetKey = "school-network", X = 0, Y = 3, Width = 4, Height = 4 });
+        await ArrangeAsync(
+            "nathalie.girard",
+            new()
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+            },
+            new()
+            {
+                WidgetKey = "school-network",
+                X = 0,
+                Y = 3,
+                Width = 4,
+                Height = 4,
+            }
+        );
         var page = await SignInToDashboardAsync("nathalie.girard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
 
@@ -136,21 +193,59 @@ public sealed class DashboardJourney(BrowserFixture browser)
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
             var lycee = await db.Schools.SingleAsync(s => s.Slug == "lycee-lumiere");
-            await db.DefaultLayouts.Where(l => l.SchoolId == lycee.Id && l.Profile == Profile.Student).ExecuteDeleteAsync();
-            db.DefaultLayouts.Add(new DefaultLayout
-            {
-                SchoolId = lycee.Id, Profile = Profile.Student,
-                Placements =
-                [
-                    new DefaultPlacement { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 3, Locked = true },
-                    new DefaultPlacement { WidgetKey = "school-network", X = 6, Y = 0, Width = 6, Height = 3 },
-                ],
-            });
+            await db
+                .DefaultLayouts.Where(l => l.SchoolId == lycee.Id && l.Profile == Profile.Student)
+                .ExecuteDeleteAsync();
+            db.DefaultLayouts.Add(
+                new DefaultLayout
+                {
+                    SchoolId = lycee.Id,
+                    Profile = Profile.Student,
+                    Placements =
+                    [
+                        new DefaultPlacement
+                        {
+                            WidgetKey = "news",
+                            X = 0,
+                            Y = 0,
+                            Width = 6,
+                            Height = 3,
+                            Locked = true,
+                        },
+                        new DefaultPlacement
+                        {
+                            WidgetKey = "school-network",
+                            X = 6,
+                            Y = 0,
+                            Width = 6,
+                            Height = 3,
+                        },
+                    ],
+                }
+            );
             await db.SaveChangesAsync();
         }
-        await ArrangeAsync("emma.martin",
-            new() { WidgetKey = "news", X = 0, Y = 0, Width = 6, Height = 3, Locked = true, Mandatory = true },
-            new() { WidgetKey = "school-network", X = 6, Y = 0, Width = 6, Height = 3 });
+        await ArrangeAsync(
+            "emma.martin",
+            new()
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 6,
+                Height = 3,
+                Locked = true,
+                Mandatory = true,
+            },
+            new()
+            {
+                WidgetKey = "school-network",
+                X = 6,
+                Y = 0,
+                Width = 6,
+                Height = 3,
+            }
+        );
 
         var page = await SignInToDashboardAsync("emma.martin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
@@ -163,7 +258,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
         await MenuButton(page, "Réseau d'établissement").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Retirer" })).ToBeVisibleAsync();
-        await AssertNoSeriousAccessibilityViolationAsync(page); // editing, a menu open (what widgets show inside is their services' own)
+        // Editing, a menu open (what widgets show inside is their services' own)
+        await AssertNoSeriousAccessibilityViolationAsync(page);
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
 
@@ -173,7 +269,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
         var before = await PlaceInGridAsync(page, network);
         var target = (await news.BoundingBoxAsync())!;
         await DragAsync(page, network.Locator(".enoe-drag-handle"), target.X + 10, target.Y + 10);
-        await Expect(page.Locator(".enoe-dashboard-messages [role=alert]")).ToHaveTextAsync("Un widget verrouillé occupe cette place.");
+        await Expect(page.Locator(".enoe-dashboard-messages [role=alert]"))
+            .ToHaveTextAsync("Un widget verrouillé occupe cette place.");
         await Expect(news).ToHaveAttributeAsync("data-x", "0");
         await Expect(network).ToHaveAttributeAsync("data-x", "6");
         await Expect(network).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("enoe-dragging"));
@@ -188,9 +285,25 @@ public sealed class DashboardJourney(BrowserFixture browser)
     [Fact]
     public async Task KeyboardOnly_MovesAWidgetFromItsMenu_AndFocusStaysWithTheWidget()
     {
-        await ArrangeAsync("nathalie.girard",
-            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
-            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 });
+        await ArrangeAsync(
+            "nathalie.girard",
+            new()
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+            },
+            new()
+            {
+                WidgetKey = "school-network",
+                X = 4,
+                Y = 0,
+                Width = 4,
+                Height = 4,
+            }
+        );
         var page = await SignInToDashboardAsync("nathalie.girard");
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }));
         await page.Keyboard.PressAsync("Enter");
@@ -199,7 +312,8 @@ public sealed class DashboardJourney(BrowserFixture browser)
 
         await page.Keyboard.PressAsync("Enter");
         await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer à droite" })).ToBeFocusedAsync(); // "à gauche" is disabled in the first column
+        // "à gauche" is disabled in the first column
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer à droite" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(Card(page, "news")).ToHaveAttributeAsync("data-x", "1");
         await Expect(menuButton).ToBeFocusedAsync();
@@ -230,33 +344,84 @@ public sealed class DashboardJourney(BrowserFixture browser)
     [Fact]
     public async Task OnAPhone_CardsComeInPhoneOrder_ControlsAre44PixelsAndNothingIsWiderThanTheScreen()
     {
-        await ArrangeAsync("nathalie.girard",
-            new() { WidgetKey = "news", X = 0, Y = 0, Width = 4, Height = 3 },
-            new() { WidgetKey = "school-network", X = 4, Y = 0, Width = 4, Height = 4 },
-            new() { WidgetKey = "memos", X = 8, Y = 0, Width = 4, Height = 3 },
-            new() { WidgetKey = "resources", X = 0, Y = 4, Width = 12, Height = 3 });
-        var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true,
-        });
+        await ArrangeAsync(
+            "nathalie.girard",
+            new()
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+            },
+            new()
+            {
+                WidgetKey = "school-network",
+                X = 4,
+                Y = 0,
+                Width = 4,
+                Height = 4,
+            },
+            new()
+            {
+                WidgetKey = "memos",
+                X = 8,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+            },
+            new()
+            {
+                WidgetKey = "resources",
+                X = 0,
+                Y = 4,
+                Width = 12,
+                Height = 3,
+            }
+        );
+        var context = await browser.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = browser.BaseUrl,
+                Locale = "fr-FR",
+                ViewportSize = new() { Width = 390, Height = 844 },
+                HasTouch = true,
+                IsMobile = true,
+            }
+        );
         context.SetDefaultTimeout(15_000);
         var page = await SignInToDashboardAsync(await context.NewPageAsync(), "nathalie.girard");
         Assert.True(await page.EvaluateAsync<bool>("() => matchMedia('(pointer: coarse)').matches"));
         await AssertNoHorizontalOverflowAsync(page);
 
         // One column, in the order each card's widget asks for on a phone (ties keep the desktop order).
-        var cards = await page.EvaluateAsync<JsonElement>("""
+        var cards = await page.EvaluateAsync<JsonElement>(
+            """
             () => [...document.querySelectorAll('[data-widget]')].map((card, index) => ({
                 index, top: card.getBoundingClientRect().top, left: card.getBoundingClientRect().left,
                 order: Number(getComputedStyle(card).order),
                 wanted: Number(getComputedStyle(card).getPropertyValue('--enoe-phone-order')) }))
-            """);
-        var list = cards.EnumerateArray().Select(c => (Index: c.GetProperty("index").GetInt32(), Top: c.GetProperty("top").GetDouble(),
-            Left: c.GetProperty("left").GetDouble(), Order: c.GetProperty("order").GetInt32(), Wanted: c.GetProperty("wanted").GetInt32())).ToList();
+            """
+        );
+        var list = cards
+            .EnumerateArray()
+            .Select(c =>
+                (
+                    Index: c.GetProperty("index").GetInt32(),
+                    Top: c.GetProperty("top").GetDouble(),
+                    Left: c.GetProperty("left").GetDouble(),
+                    Order: c.GetProperty("order").GetInt32(),
+                    Wanted: c.GetProperty("wanted").GetInt32()
+                )
+            )
+            .ToList();
         Assert.Equal(4, list.Count);
         Assert.All(list, c => Assert.Equal(c.Wanted, c.Order));
         Assert.Single(list.Select(c => c.Left).Distinct());
-        Assert.Equal(list.OrderBy(c => c.Order).ThenBy(c => c.Index).Select(c => c.Index), list.OrderBy(c => c.Top).Select(c => c.Index));
+        Assert.Equal(
+            list.OrderBy(c => c.Order).ThenBy(c => c.Index).Select(c => c.Index),
+            list.OrderBy(c => c.Top).Select(c => c.Index)
+        );
 
         await AssertTapTargetsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).TapAsync();
@@ -272,13 +437,15 @@ public sealed class DashboardJourney(BrowserFixture browser)
     /// </summary>
     private static async Task AssertTapTargetsAsync(IPage page)
     {
-        var small = await page.EvaluateAsync<string[]>("""
+        var small = await page.EvaluateAsync<string[]>(
+            """
             () => [...document.querySelectorAll('.enoe-dashboard-head button, .enoe-tabs button, .enoe-widget-header button, .enoe-widget-header a')]
                 .filter(b => b.offsetParent !== null)
                 .map(b => [b.getAttribute('aria-label') ?? b.textContent.trim(), b.getBoundingClientRect()])
                 .filter(([, box]) => box.width < 44 || box.height < 44)
                 .map(([name, box]) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`)
-            """);
+            """
+        );
         Assert.Empty(small);
     }
 
@@ -291,17 +458,37 @@ public sealed class DashboardJourney(BrowserFixture browser)
 
     private static async Task AssertNoSeriousAccessibilityViolationAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(Enoe.Tests.Support.RepositoryPaths.Root, "Enoe.Tests", "EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js") });
-        var violations = await page.EvaluateAsync<string[]>("""
+        await page.AddScriptTagAsync(
+            new()
+            {
+                Path = Path.Combine(
+                    Enoe.Tests.Support.RepositoryPaths.Root,
+                    "Enoe.Tests",
+                    "EndToEnd",
+                    "axe",
+                    "node_modules",
+                    "axe-core",
+                    "axe.min.js"
+                ),
+            }
+        );
+        var violations = await page.EvaluateAsync<string[]>(
+            """
             async () => (await axe.run({ exclude: [['.enoe-widget-body']] }, { resultTypes: ['violations'] })).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`)
-            """);
+            """
+        );
         Assert.Empty(violations);
     }
 
     private static async Task AssertNoHorizontalOverflowAsync(IPage page)
     {
-        var (scroll, width) = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]") is var w ? (w[0], w[1]) : default;
+        var (scroll, width) = await page.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+            is var w
+            ? (w[0], w[1])
+            : default;
         Assert.True(scroll <= width, $"the page is {scroll} px wide on a {width} px screen");
     }
 }

@@ -15,7 +15,15 @@ namespace Enoe.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed partial class EnglishJourney(BrowserFixture browser)
 {
-    public static TheoryData<string> People() => ["lucas.martin", "sophie.martin", "claire.fontaine", "helene.carpentier", "admin.victor-hugo", "admin.academie"];
+    public static TheoryData<string> People() =>
+        [
+            "lucas.martin",
+            "sophie.martin",
+            "claire.fontaine",
+            "helene.carpentier",
+            "admin.victor-hugo",
+            "admin.academie",
+        ];
 
     /// <summary>
     /// Words that only French interface text would bring (articles, pronouns, the usual verbs and labels, days,
@@ -23,15 +31,121 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
     /// </summary>
     private static readonly HashSet<string> FrenchWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "le", "la", "les", "des", "du", "une", "et", "est", "sont", "pour", "avec", "dans", "sur", "par", "pas", "aucun", "aucune",
-        "vous", "votre", "vos", "ma", "mes", "nous", "ce", "cette", "ces", "qui", "que", "au", "aux", "rien", "tous", "toutes",
-        "tout", "semaine", "jour", "jours", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-        "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "ajouter", "modifier", "supprimer",
-        "enregistrer", "annuler", "rechercher", "retour", "connexion", "déconnexion", "passe", "élève", "élèves", "enseignant",
-        "établissement", "matière", "devoirs", "carnet", "bord", "réservations", "compétences", "ressources", "accueil", "tableau",
-        "onglet", "ouvrir", "fermer", "envoyer", "répondre", "lu", "lus", "non", "oui", "déjà", "depuis", "entre", "après", "avant",
-        "heure", "heures", "aujourd'hui", "demain", "hier", "plus", "moins", "très", "nouveau", "nouvelle", "mémo", "mémos", "réglages",
-        "afficher", "voir", "fichier", "fichiers", "envoyé", "reçus", "brouillon", "corbeille", "rendre", "rendu",
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "une",
+        "et",
+        "est",
+        "sont",
+        "pour",
+        "avec",
+        "dans",
+        "sur",
+        "par",
+        "pas",
+        "aucun",
+        "aucune",
+        "vous",
+        "votre",
+        "vos",
+        "ma",
+        "mes",
+        "nous",
+        "ce",
+        "cette",
+        "ces",
+        "qui",
+        "que",
+        "au",
+        "aux",
+        "rien",
+        "tous",
+        "toutes",
+        "tout",
+        "semaine",
+        "jour",
+        "jours",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "février",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "ajouter",
+        "modifier",
+        "supprimer",
+        "enregistrer",
+        "annuler",
+        "rechercher",
+        "retour",
+        "connexion",
+        "déconnexion",
+        "passe",
+        "élève",
+        "élèves",
+        "enseignant",
+        "établissement",
+        "matière",
+        "devoirs",
+        "carnet",
+        "bord",
+        "réservations",
+        "compétences",
+        "ressources",
+        "accueil",
+        "tableau",
+        "onglet",
+        "ouvrir",
+        "fermer",
+        "envoyer",
+        "répondre",
+        "lu",
+        "lus",
+        "non",
+        "oui",
+        "déjà",
+        "depuis",
+        "entre",
+        "après",
+        "avant",
+        "heure",
+        "heures",
+        "aujourd'hui",
+        "demain",
+        "hier",
+        "plus",
+        "moins",
+        "très",
+        "nouveau",
+        "nouvelle",
+        "mémo",
+        "mémos",
+        "réglages",
+        "afficher",
+        "voir",
+        "fichier",
+        "fichiers",
+        "envoyé",
+        "reçus",
+        "brouillon",
+        "corbeille",
+        "rendre",
+        "rendu",
     };
 
     [Theory]
@@ -46,17 +160,24 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/tableau-de-bord");
         await page.WaitForCircuitAsync();
-        var paths = (await page.Locator("nav.enoe-drawer a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
-            .Concat(["/compte/profil", "/compte/mot-de-passe"]).Distinct().ToList();
+        var paths = (
+            await page.Locator("nav.enoe-drawer a")
+                .EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")
+        )
+            .Concat(["/compte/profil", "/compte/mot-de-passe"])
+            .Distinct()
+            .ToList();
 
         var problems = new List<string>();
         foreach (var path in paths)
         {
             await page.GotoAsync(path);
-            if (await page.Locator(".enoe-shell").CountAsync() > 0) await page.WaitForCircuitAsync();
+            if (await page.Locator(".enoe-shell").CountAsync() > 0)
+                await page.WaitForCircuitAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var french = FrenchIn(await InterfaceTextAsync(page), data);
-            if (french.Count > 0) problems.Add($"{path}: {string.Join(" | ", french.Take(8))}");
+            if (french.Count > 0)
+                problems.Add($"{path}: {string.Join(" | ", french.Take(8))}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -72,7 +193,8 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         {
             await page.GotoAsync(path);
             var french = FrenchIn(await InterfaceTextAsync(page), data);
-            if (french.Count > 0) problems.Add($"{path}: {string.Join(" | ", french.Take(8))}");
+            if (french.Count > 0)
+                problems.Add($"{path}: {string.Join(" | ", french.Take(8))}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -80,27 +202,37 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
     /// <summary>
     /// What the page says: visible text and the texts assistive technologies read (labels, titles, placeholders).
     /// </summary>
-    private static async Task<string> InterfaceTextAsync(IPage page) => await page.EvaluateAsync<string>("""
-        () => {
-            // The link to the other language names it in its own language (lang="fr"): not interface French.
-            const skip = e => e.closest('[lang]:not(html)') !== null;
-            const texts = [document.body.innerText];
-            for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
-                if (!skip(e)) for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (e.getAttribute(a)) texts.push(e.getAttribute(a));
-            for (const e of document.querySelectorAll('[lang]:not(html)')) texts[0] = texts[0].split(e.innerText).join(' ');
-            texts.push(document.title);
-            return texts.join('\n');
-        }
-        """);
+    private static async Task<string> InterfaceTextAsync(IPage page) =>
+        await page.EvaluateAsync<string>(
+            """
+            () => {
+                // The link to the other language names it in its own language (lang="fr"): not interface French.
+                const skip = e => e.closest('[lang]:not(html)') !== null;
+                const texts = [document.body.innerText];
+                for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
+                    if (!skip(e)) for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (e.getAttribute(a)) texts.push(e.getAttribute(a));
+                for (const e of document.querySelectorAll('[lang]:not(html)')) texts[0] = texts[0].split(e.innerText).join(' ');
+                texts.push(document.title);
+                return texts.join('\n');
+            }
+            """
+        );
 
     /// <summary>The French words left once every string of the database is taken out of the text.</summary>
     private static List<string> FrenchIn(string text, IReadOnlyList<string> data)
     {
         // Case-blind: headings written in capitals by CSS come back capitalised from innerText.
         foreach (var value in data)
-            if (text.Contains(value, StringComparison.OrdinalIgnoreCase)) text = text.Replace(value, " ", StringComparison.OrdinalIgnoreCase);
-        return [.. Words().Matches(text).Select(m => m.Value)
-            .Where(w => FrenchWords.Contains(w) || FrenchLetters().IsMatch(w)).Distinct()];
+            if (text.Contains(value, StringComparison.OrdinalIgnoreCase))
+                text = text.Replace(value, " ", StringComparison.OrdinalIgnoreCase);
+        return
+        [
+            .. Words()
+                .Matches(text)
+                .Select(m => m.Value)
+                .Where(w => FrenchWords.Contains(w) || FrenchLetters().IsMatch(w))
+                .Distinct(),
+        ];
     }
 
     /// <summary>
@@ -113,12 +245,14 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
-            {
-                var sql = $"SELECT DISTINCT \"{property.GetColumnName()}\" AS \"Value\" FROM \"{entity.GetTableName()}\" WHERE \"{property.GetColumnName()}\" IS NOT NULL";
-                foreach (var value in await db.Database.SqlQueryRaw<string>(sql).ToListAsync())
-                    foreach (var piece in Pieces(value)) values.Add(piece);
-            }
+        foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+        {
+            var sql =
+                $"SELECT DISTINCT \"{property.GetColumnName()}\" AS \"Value\" FROM \"{entity.GetTableName()}\" WHERE \"{property.GetColumnName()}\" IS NOT NULL";
+            foreach (var value in await db.Database.SqlQueryRaw<string>(sql).ToListAsync())
+            foreach (var piece in Pieces(value))
+                values.Add(piece);
+        }
         foreach (var person in await db.Users.Select(u => new { u.FirstName, u.LastName }).ToListAsync())
         {
             values.Add($"{person.FirstName} {person.LastName}");
@@ -133,8 +267,12 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         foreach (var line in value.Split('\n'))
         {
             var plain = MarkdownMarks().Replace(MarkdownLink().Replace(line, "$1"), "").Trim();
-            if (plain.Length > 0) yield return plain;
-            foreach (var cell in plain.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) yield return cell;
+            if (plain.Length > 0)
+                yield return plain;
+            foreach (
+                var cell in plain.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            )
+                yield return cell;
         }
     }
 

@@ -17,8 +17,20 @@ public sealed class GradesJourney(BrowserFixture browser)
     public async Task ATeacherEntersGradesWithTheKeyboard_Publishes_AndAParentSeesThem()
     {
         var maths = await ClaireIn4eA.FindAsync(browser.Services);
-        var id = (await browser.Services.GetRequiredService<GradeService>().CreateAsync(maths.Teacher,
-            new AssessmentDraft { SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, Title = "Théorème de Pythagore", Date = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow)) })).Value;
+        var id = (
+            await browser
+                .Services.GetRequiredService<GradeService>()
+                .CreateAsync(
+                    maths.Teacher,
+                    new AssessmentDraft
+                    {
+                        SchoolClassId = maths.ClassId,
+                        SubjectId = maths.SubjectId,
+                        Title = "Théorème de Pythagore",
+                        Date = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow)),
+                    }
+                )
+        ).Value;
 
         var teacher = await browser.NewPageAsync();
         await teacher.SignInAsync("claire.fontaine");
@@ -47,6 +59,7 @@ public sealed class GradesJourney(BrowserFixture browser)
         await parent.WaitForCircuitAsync();
         var report = parent.GetByRole(AriaRole.Region, new() { Name = "Relevé de notes" });
         await Expect(report).ToContainTextAsync("Notes de Lucas Martin");
-        await Expect(report.GetByRole(AriaRole.Row).Filter(new() { HasText = "Théorème de Pythagore" })).ToContainTextAsync("16,5/20");
+        await Expect(report.GetByRole(AriaRole.Row).Filter(new() { HasText = "Théorème de Pythagore" }))
+            .ToContainTextAsync("16,5/20");
     }
 }

@@ -17,22 +17,39 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
     [Fact]
     public async Task TeacherEditsInline_AStudentOfTheClassSeesItWithoutReloading_AnotherClassDoesNot()
     {
-        string student, otherStudent;
+        string student,
+            otherStudent;
         int entryId;
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
             var maths = await ClaireIn4eA.FindAsync(browser.Services);
-            student = await db.Enrolments.Where(e => e.SchoolClassId == maths.ClassId).OrderBy(e => e.StudentId).Skip(1).Select(e => e.Student!.UserName!).FirstAsync();
-            otherStudent = await db.Enrolments.Where(e => e.SchoolClass!.Name == "6eB" && e.SchoolClass.SchoolId == maths.SchoolId)
-                .OrderBy(e => e.StudentId).Select(e => e.Student!.UserName!).FirstAsync();
+            student = await db
+                .Enrolments.Where(e => e.SchoolClassId == maths.ClassId)
+                .OrderBy(e => e.StudentId)
+                .Skip(1)
+                .Select(e => e.Student!.UserName!)
+                .FirstAsync();
+            otherStudent = await db
+                .Enrolments.Where(e => e.SchoolClass!.Name == "6eB" && e.SchoolClass.SchoolId == maths.SchoolId)
+                .OrderBy(e => e.StudentId)
+                .Select(e => e.Student!.UserName!)
+                .FirstAsync();
             var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
-            var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(
-                maths.Teacher, new LogbookDraft
-                {
-                    SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, SessionDate = today, StartsAt = new(0, 5), EndsAt = new(23, 55),
-                    Content = "Chapitre 5 : Pythagore",
-                });
+            var saved = await scope
+                .ServiceProvider.GetRequiredService<LogbookService>()
+                .SaveAsync(
+                    maths.Teacher,
+                    new LogbookDraft
+                    {
+                        SchoolClassId = maths.ClassId,
+                        SubjectId = maths.SubjectId,
+                        SessionDate = today,
+                        StartsAt = new(0, 5),
+                        EndsAt = new(23, 55),
+                        Content = "Chapitre 5 : Pythagore",
+                    }
+                );
             Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
             entryId = saved.Value!.Id;
         }
@@ -45,7 +62,9 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         var teacher = await OpenDashboardAsync("claire.fontaine");
         // The demo's 4eA may have its own maths lesson today: edit the session this test wrote.
         var session = teacher.Locator($"[data-entry='{entryId}']");
-        await session.GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA (modifier)" }).ClickAsync();
+        await session
+            .GetByRole(AriaRole.Button, new() { Name = "Contenu de la séance de 4eA (modifier)" })
+            .ClickAsync();
         var editor = session.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });
         await editor.FillAsync("Chapitre 5 : théorème de Pythagore, démonstration");
         await editor.PressAsync("Control+Enter");
@@ -63,11 +82,20 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
-            var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(maths.Teacher, new LogbookDraft
-            {
-                SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, SessionDate = today, StartsAt = new(0, 10), EndsAt = new(0, 55),
-                Content = "Chapitre 6 : les aires",
-            });
+            var saved = await scope
+                .ServiceProvider.GetRequiredService<LogbookService>()
+                .SaveAsync(
+                    maths.Teacher,
+                    new LogbookDraft
+                    {
+                        SchoolClassId = maths.ClassId,
+                        SubjectId = maths.SubjectId,
+                        SessionDate = today,
+                        StartsAt = new(0, 10),
+                        EndsAt = new(0, 55),
+                        Content = "Chapitre 6 : les aires",
+                    }
+                );
             Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
         }
         var page = await browser.NewPageAsync();
@@ -82,7 +110,10 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         Assert.True(ring.GetProperty("focusVisible").GetBoolean());
         Assert.Equal("solid", ring.GetProperty("style").GetString());
         Assert.True(ring.GetProperty("width").GetDouble() >= 2, $"outline {ring.GetProperty("width")} px");
-        Assert.True(ring.GetProperty("contrast").GetDouble() >= 3, $"outline contrast {ring.GetProperty("contrast")}:1");
+        Assert.True(
+            ring.GetProperty("contrast").GetDouble() >= 3,
+            $"outline contrast {ring.GetProperty("contrast")}:1"
+        );
 
         await page.Keyboard.PressAsync("Enter");
         var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Contenu de la séance de 4eA" });

@@ -28,9 +28,11 @@ public sealed class LongTextJourney(BrowserFixture browser)
     /// </summary>
     private static string French(int length, string end)
     {
-        const string sentence = "Les élèves étudieront « Les Misérables » d’après l’édition de 1862 : lecture, résumé et débat — qu’est-ce qu’un héros ? ";
+        const string sentence =
+            "Les élèves étudieront « Les Misérables » d’après l’édition de 1862 : lecture, résumé et débat — qu’est-ce qu’un héros ? ";
         var text = new StringBuilder();
-        for (var i = 1; text.Length < length; i++) text.Append(sentence).Append(i % 5 == 0 ? "\n\n" : "");
+        for (var i = 1; text.Length < length; i++)
+            text.Append(sentence).Append(i % 5 == 0 ? "\n\n" : "");
         text.Length = length - end.Length;
         return text.ToString() + end;
     }
@@ -49,11 +51,19 @@ public sealed class LongTextJourney(BrowserFixture browser)
         var page = await browser.OpenAsync("helene.carpentier", "/gestion/articles");
         await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Projet d’établissement 2026");
         await page.GetByLabel("Texte (Markdown)").FillAsync(body);
-        await Expect(page.GetByLabel("Aperçu")).ToContainTextAsync("FIN DE L’ARTICLE", Long); // the text has reached the server
+        // The text has reached the server
+        await Expect(page.GetByLabel("Aperçu")).ToContainTextAsync("FIN DE L’ARTICLE", Long);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Article enregistré.", Long);
 
-        Assert.Equal(body, await QueryAsync(db => db.Articles.Where(a => a.Title == "Projet d’établissement 2026").Select(a => a.BodyMarkdown).SingleAsync()));
+        Assert.Equal(
+            body,
+            await QueryAsync(db =>
+                db.Articles.Where(a => a.Title == "Projet d’établissement 2026")
+                    .Select(a => a.BodyMarkdown)
+                    .SingleAsync()
+            )
+        );
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Projet d’établissement 2026" }).ClickAsync();
@@ -72,11 +82,23 @@ public sealed class LongTextJourney(BrowserFixture browser)
         await Expect(teacher.GetByLabel("Message")).ToHaveValueAsync(body); // the field takes exactly its limit…
         await Expect(teacher.Locator("[data-text-limit]")).ToContainTextAsync("caractères atteinte"); // …and says so
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Programme du trimestre" })).ToBeVisibleAsync(new() { Timeout = Long.Timeout });
+        await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Programme du trimestre" }))
+            .ToBeVisibleAsync(new() { Timeout = Long.Timeout });
 
-        Assert.Equal(body, await QueryAsync(db => db.Memos.Where(m => m.Subject == "Programme du trimestre").Select(m => m.Body).SingleAsync()));
-        Assert.DoesNotContain(await teacher.EvaluateAsync<string[]>("() => Object.keys(localStorage)"), key => key.EndsWith(".compose")); // sent: no draft left
-        var reader = await browser.OpenAsync("nathalie.girard", teacher.Url[teacher.Url.IndexOf("/memos/", StringComparison.Ordinal)..]);
+        Assert.Equal(
+            body,
+            await QueryAsync(db =>
+                db.Memos.Where(m => m.Subject == "Programme du trimestre").Select(m => m.Body).SingleAsync()
+            )
+        );
+        Assert.DoesNotContain(
+            await teacher.EvaluateAsync<string[]>("() => Object.keys(localStorage)"),
+            key => key.EndsWith(".compose")
+        ); // sent: no draft left
+        var reader = await browser.OpenAsync(
+            "nathalie.girard",
+            teacher.Url[teacher.Url.IndexOf("/memos/", StringComparison.Ordinal)..]
+        );
         await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = "Programme du trimestre" })).ToBeVisibleAsync();
         await Expect(reader.Locator(".enoe-memo-body")).ToContainTextAsync("FIN DU MÉMO", Long);
     }

@@ -12,13 +12,20 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
     [Fact]
     public async Task ATeacherWritesToAClass_AStudentOfItSeesTheMemoArriveLive_AnotherClassSeesNothing()
     {
-        string student, otherStudent;
+        string student,
+            otherStudent;
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-            IQueryable<string> Students(string className) => db.Enrolments
-                .Where(e => e.SchoolClass!.Name == className && e.SchoolClass.School!.Slug == "college-victor-hugo" && e.Student!.UserName != "lucas.martin")
-                .OrderByDescending(e => e.StudentId).Select(e => e.Student!.UserName!);
+            IQueryable<string> Students(string className) =>
+                db
+                    .Enrolments.Where(e =>
+                        e.SchoolClass!.Name == className
+                        && e.SchoolClass.School!.Slug == "college-victor-hugo"
+                        && e.Student!.UserName != "lucas.martin"
+                    )
+                    .OrderByDescending(e => e.StudentId)
+                    .Select(e => e.Student!.UserName!);
             student = await Students("4eA").FirstAsync();
             otherStudent = await Students("6eB").FirstAsync();
         }
@@ -37,14 +44,19 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Contrôle de jeudi" })).ToBeVisibleAsync();
 
         // Live, without reloading: the badge and the Mémos widget of the 4eA student change; the 6eB student's do not.
-        var unread = studentPage.GetByRole(AriaRole.Group, new() { Name = "Nouveautés" }).GetByRole(AriaRole.Link, new() { Name = "Mémos" });
+        var unread = studentPage
+            .GetByRole(AriaRole.Group, new() { Name = "Nouveautés" })
+            .GetByRole(AriaRole.Link, new() { Name = "Mémos" });
         await Expect(unread.Locator(".enoe-badge")).ToHaveTextAsync("1", new() { Timeout = 5000 });
         await Expect(studentPage.Locator("[data-widget=memos]")).ToContainTextAsync("Contrôle de jeudi");
         await Expect(otherPage.Locator("[data-widget=memos]")).ToContainTextAsync("Aucun mémo non lu");
         await Expect(otherPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
 
         // Reading it in one tab clears the badge; the teacher sees who has read it.
-        await studentPage.Locator("[data-widget=memos]").GetByRole(AriaRole.Link, new() { Name = "Contrôle de jeudi" }).ClickAsync();
+        await studentPage
+            .Locator("[data-widget=memos]")
+            .GetByRole(AriaRole.Link, new() { Name = "Contrôle de jeudi" })
+            .ClickAsync();
         await Expect(studentPage.GetByText("Révisez le chapitre 5")).ToBeVisibleAsync();
         await Expect(studentPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Qui l'a lu ?" }).ClickAsync();
@@ -100,14 +112,16 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await page.WaitForURLAsync("**/tableau-de-bord");
         await page.GotoAsync("/memos/nouveau");
         await page.WaitForCircuitAsync();
-        await page.Locator("[data-draft-form][data-draft-state=ready]").WaitForAsync(); // attached, with nothing of theirs to restore
+        // Attached, with nothing of theirs to restore
+        await page.Locator("[data-draft-form][data-draft-state=ready]").WaitForAsync();
 
         await Expect(page.GetByLabel("Objet")).ToHaveValueAsync("");
         await Expect(page.GetByText("Brouillon retrouvé sur cet appareil.")).ToHaveCountAsync(0);
         Assert.DoesNotContain("confidentiel", await StorageAsync(page));
     }
 
-    private static Task<string> StorageAsync(IPage page) => page.EvaluateAsync<string>("() => JSON.stringify(localStorage)");
+    private static Task<string> StorageAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => JSON.stringify(localStorage)");
 
     private Task<IPage> OpenAsync(string userName, string path) => browser.OpenAsync(userName, path);
 }

@@ -29,10 +29,16 @@ public sealed class MemoPhoneJourney(BrowserFixture browser)
 
     private async Task<IPage> PhoneAsync(string userName)
     {
-        var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
-        });
+        var context = await browser.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = browser.BaseUrl,
+                Locale = "fr-FR",
+                ViewportSize = new() { Width = 390, Height = 844 },
+                IsMobile = true,
+                HasTouch = true,
+            }
+        );
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.SignInAsync(userName);
@@ -45,8 +51,14 @@ public sealed class MemoPhoneJourney(BrowserFixture browser)
         await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         var result = await page.EvaluateAsync<JsonElement>(Check);
-        Assert.True(result.GetProperty("overflow").GetInt32() <= 0, $"{path} is {result.GetProperty("overflow").GetInt32()} px wider than the screen");
-        Assert.True(result.GetProperty("small").GetArrayLength() == 0, $"{path}: controls under 44 px: {result.GetProperty("small")}");
+        Assert.True(
+            result.GetProperty("overflow").GetInt32() <= 0,
+            $"{path} is {result.GetProperty("overflow").GetInt32()} px wider than the screen"
+        );
+        Assert.True(
+            result.GetProperty("small").GetArrayLength() == 0,
+            $"{path}: controls under 44 px: {result.GetProperty("small")}"
+        );
     }
 
     [Fact]
@@ -59,13 +71,22 @@ public sealed class MemoPhoneJourney(BrowserFixture browser)
             var school = await db.Schools.Where(s => s.Slug == "college-victor-hugo").Select(s => s.Id).SingleAsync();
             var teacher = await db.Users.Where(u => u.UserName == "claire.fontaine").Select(u => u.Id).SingleAsync();
             var colleague = await db.Users.Where(u => u.UserName == "julien.roussel").Select(u => u.Id).SingleAsync();
-            var sent = await scope.ServiceProvider.GetRequiredService<MemoService>().SendAsync(new CurrentUser(teacher, "Claire", school, Profile.Teacher), new MemoDraft
-            {
-                To = [new(AudienceKind.Person, colleague, "Julien Roussel")], Subject = "Sortie pédagogique : la liste des documents à fournir par chaque famille avant le départ",
-                Body = "Voir https://www.example.org/une/tres/longue/adresse/sans/espace/qui/ne/tient/pas/sur/un/telephone/de/390/pixels/de/large\n\n"
-                    + "```\nune_ligne_de_code_tres_longue_qui_ne_se_coupe_pas = calculer(la_moyenne, des_notes, du_trimestre, pour_chaque_eleve)\n```\n\n"
-                    + "| Élève | Autorisation | Paiement | Régime | Remarque |\n|---|---|---|---|---|\n| Lucas Martin | reçue | reçu | externe | aucune remarque particulière |",
-            }, []);
+            var sent = await scope
+                .ServiceProvider.GetRequiredService<MemoService>()
+                .SendAsync(
+                    new CurrentUser(teacher, "Claire", school, Profile.Teacher),
+                    new MemoDraft
+                    {
+                        To = [new(AudienceKind.Person, colleague, "Julien Roussel")],
+                        Subject =
+                            "Sortie pédagogique : la liste des documents à fournir par chaque famille avant le départ",
+                        Body =
+                            "Voir https://www.example.org/une/tres/longue/adresse/sans/espace/qui/ne/tient/pas/sur/un/telephone/de/390/pixels/de/large\n\n"
+                            + "```\nune_ligne_de_code_tres_longue_qui_ne_se_coupe_pas = calculer(la_moyenne, des_notes, du_trimestre, pour_chaque_eleve)\n```\n\n"
+                            + "| Élève | Autorisation | Paiement | Régime | Remarque |\n|---|---|---|---|---|\n| Lucas Martin | reçue | reçu | externe | aucune remarque particulière |",
+                    },
+                    []
+                );
             Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
             memoId = sent.Value;
         }
@@ -80,6 +101,9 @@ public sealed class MemoPhoneJourney(BrowserFixture browser)
         await editorPhone.Locator("nav .enoe-link-button").First.ClickAsync();
         await editorPhone.GetByRole(AriaRole.Button, new() { Name = "Supprimer" }).WaitForAsync();
         var opened = await editorPhone.EvaluateAsync<JsonElement>(Check);
-        Assert.True(opened.GetProperty("overflow").GetInt32() <= 0 && opened.GetProperty("small").GetArrayLength() == 0, opened.ToString());
+        Assert.True(
+            opened.GetProperty("overflow").GetInt32() <= 0 && opened.GetProperty("small").GetArrayLength() == 0,
+            opened.ToString()
+        );
     }
 }

@@ -16,16 +16,25 @@ public sealed class ParentJourney(BrowserFixture browser)
         await using var scope = browser.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var hugo = await db.Schools.Where(s => s.Slug == "college-victor-hugo").Select(s => s.Id).SingleAsync();
-        await db.Users.Where(u => u.UserName == "sophie.martin")
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.CurrentSchoolId, hugo).SetProperty(p => p.ViewedChildId, (int?)null));
+        await db
+            .Users.Where(u => u.UserName == "sophie.martin")
+            .ExecuteUpdateAsync(u =>
+                u.SetProperty(p => p.CurrentSchoolId, hugo).SetProperty(p => p.ViewedChildId, (int?)null)
+            );
     }
 
     [Fact]
     public async Task ChoosingEmma_PutsTheWholePageInHerLycee_AndChoosingLucasBringsItBack()
     {
         await BackToLucasAsync();
-        try { await ChooseEmmaThenLucasAsync(); }
-        finally { await BackToLucasAsync(); }
+        try
+        {
+            await ChooseEmmaThenLucasAsync();
+        }
+        finally
+        {
+            await BackToLucasAsync();
+        }
     }
 
     private async Task ChooseEmmaThenLucasAsync()
@@ -50,11 +59,13 @@ public sealed class ParentJourney(BrowserFixture browser)
         await page.GotoAsync("/tableau-de-bord");
         await page.WaitForCircuitAsync();
         // The news widget shows the lycée's public site.
-        await Expect(page.Locator("[data-widget=news] a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/lycee-lumiere/"));
+        await Expect(page.Locator("[data-widget=news] a").First)
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/lycee-lumiere/"));
 
         await children.GetByRole(AriaRole.Button, new() { Name = "Lucas Martin" }).ClickAsync();
         await Expect(page.Locator(".enoe-school-name")).ToHaveTextAsync("Collège Victor Hugo");
         await Expect(children.Locator("[aria-current=true]")).ToContainTextAsync("Lucas Martin");
-        await Expect(page.Locator("[data-widget=news] a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/college-victor-hugo/"));
+        await Expect(page.Locator("[data-widget=news] a").First)
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/college-victor-hugo/"));
     }
 }

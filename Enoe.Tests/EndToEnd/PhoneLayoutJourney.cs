@@ -17,7 +17,15 @@ namespace Enoe.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLayoutJourney(BrowserFixture browser)
 {
-    public static TheoryData<string> People() => ["lucas.martin", "sophie.martin", "claire.fontaine", "helene.carpentier", "admin.victor-hugo", "admin.academie"];
+    public static TheoryData<string> People() =>
+        [
+            "lucas.martin",
+            "sophie.martin",
+            "claire.fontaine",
+            "helene.carpentier",
+            "admin.victor-hugo",
+            "admin.academie",
+        ];
 
     [Fact]
     public async Task PublicPages_FitAPhoneScreen()
@@ -25,8 +33,18 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
         var context = await browser.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         var problems = new List<string>();
-        foreach (var path in new[] { "/", "/college-victor-hugo", "/college-victor-hugo/actualites/reunion-parents-professeurs", "/connexion", "/nexiste-pas" })
-            if (await ProblemAsync(page, path) is { } problem) problems.Add(problem);
+        foreach (
+            var path in new[]
+            {
+                "/",
+                "/college-victor-hugo",
+                "/college-victor-hugo/actualites/reunion-parents-professeurs",
+                "/connexion",
+                "/nexiste-pas",
+            }
+        )
+            if (await ProblemAsync(page, path) is { } problem)
+                problems.Add(problem);
         await context.CloseAsync();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -42,13 +60,20 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
         await page.WaitForURLAsync("**/tableau-de-bord");
         await page.WaitForCircuitAsync();
         // The pages this person's navigation offers, their account, and a few pages of single objects.
-        var paths = (await page.Locator("nav.enoe-drawer a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
-            .Concat(["/compte/profil", "/compte/mot-de-passe"]).Concat(objects).Distinct().ToList();
+        var paths = (
+            await page.Locator("nav.enoe-drawer a")
+                .EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")
+        )
+            .Concat(["/compte/profil", "/compte/mot-de-passe"])
+            .Concat(objects)
+            .Distinct()
+            .ToList();
         Assert.Contains("/tableau-de-bord", paths);
 
         var problems = new List<string>();
         foreach (var path in paths)
-            if (await ProblemAsync(page, path) is { } problem) problems.Add(problem);
+            if (await ProblemAsync(page, path) is { } problem)
+                problems.Add(problem);
         await context.CloseAsync();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -57,9 +82,11 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
     private static async Task<string?> ProblemAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        if (await page.Locator(".enoe-shell").CountAsync() > 0) await page.WaitForCircuitAsync();
+        if (await page.Locator(".enoe-shell").CountAsync() > 0)
+            await page.WaitForCircuitAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var report = await page.EvaluateAsync<JsonElement>("""
+        var report = await page.EvaluateAsync<JsonElement>(
+            """
             () => {
                 const d = document.documentElement, width = d.clientWidth;
                 const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
@@ -73,41 +100,66 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
                     .map(a => e.getAttribute(a)).filter(v => v && /\d,\d/.test(v)));
                 return { scroll: d.scrollWidth, width, wide, commas: styles.concat(svg).slice(0, 4) };
             }
-            """);
+            """
+        );
         var scroll = report.GetProperty("scroll").GetInt32();
         var width = report.GetProperty("width").GetInt32();
         var commas = report.GetProperty("commas").EnumerateArray().Select(c => c.GetString()).ToList();
         var wide = report.GetProperty("wide").EnumerateArray().Select(c => c.GetString()).ToList();
         var faults = new List<string>();
-        if (scroll > width + 1) faults.Add($"{scroll} px wide on a {width} px screen: {string.Join(", ", wide)}");
-        if (commas.Count > 0) faults.Add($"decimal commas in markup: {string.Join(" | ", commas)}");
+        if (scroll > width + 1)
+            faults.Add($"{scroll} px wide on a {width} px screen: {string.Join(", ", wide)}");
+        if (commas.Count > 0)
+            faults.Add($"decimal commas in markup: {string.Join(" | ", commas)}");
         return faults.Count == 0 ? null : $"{path}: {string.Join("; ", faults)}";
     }
 
     /// <summary>A devoir, an assessment and a mémo to open, created where the demo has none for this person.</summary>
     private async Task<IReadOnlyList<string>> ObjectPagesAsync(string userName)
     {
-        if (userName is not ("lucas.martin" or "sophie.martin" or "claire.fontaine")) return [];
+        if (userName is not ("lucas.martin" or "sophie.martin" or "claire.fontaine"))
+            return [];
         var maths = await ClaireIn4eA.FindAsync(browser.Services);
         var devoir = await DemoDevoir.CreateAsync(browser.Services, "Devoir vu sur un téléphone");
-        if (userName == "sophie.martin") return [$"/devoirs/{devoir.Id}"];
+        if (userName == "sophie.martin")
+            return [$"/devoirs/{devoir.Id}"];
         if (userName == "claire.fontaine")
         {
-            var assessment = await browser.Services.GetRequiredService<GradeService>().CreateAsync(maths.Teacher, new AssessmentDraft
-            {
-                SchoolClassId = maths.ClassId, SubjectId = maths.SubjectId, Title = "Contrôle vu sur un téléphone", Date = DateOnly.FromDateTime(DateTime.Today),
-            });
+            var assessment = await browser
+                .Services.GetRequiredService<GradeService>()
+                .CreateAsync(
+                    maths.Teacher,
+                    new AssessmentDraft
+                    {
+                        SchoolClassId = maths.ClassId,
+                        SubjectId = maths.SubjectId,
+                        Title = "Contrôle vu sur un téléphone",
+                        Date = DateOnly.FromDateTime(DateTime.Today),
+                    }
+                );
             Assert.True(assessment.Succeeded, string.Join(" ", assessment.Errors));
             return [$"/devoirs/{devoir.Id}", $"/notes/evaluations/{assessment.Value}"];
         }
         await using var scope = browser.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var lucas = await db.Users.Where(u => u.UserName == "lucas.martin").Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName }).SingleAsync();
-        var memo = await browser.Services.GetRequiredService<MemoService>().SendAsync(maths.Teacher, new MemoDraft
-        {
-            To = [new MemoAddress(AudienceKind.Person, lucas.Id, lucas.Name)], Subject = "Mémo vu sur un téléphone",
-            Body = "Un long paragraphe pour voir si le texte passe à la ligne sur un petit écran sans élargir la page : " + new string('x', 120),
-        }, []);
+        var lucas = await db
+            .Users.Where(u => u.UserName == "lucas.martin")
+            .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName })
+            .SingleAsync();
+        var memo = await browser
+            .Services.GetRequiredService<MemoService>()
+            .SendAsync(
+                maths.Teacher,
+                new MemoDraft
+                {
+                    To = [new MemoAddress(AudienceKind.Person, lucas.Id, lucas.Name)],
+                    Subject = "Mémo vu sur un téléphone",
+                    Body =
+                        "Un long paragraphe pour voir si le texte passe à la ligne sur un petit écran sans élargir la page : "
+                        + new string('x', 120),
+                },
+                []
+            );
         Assert.True(memo.Succeeded, string.Join(" ", memo.Errors));
         return [$"/devoirs/{devoir.Id}", $"/memos/{memo.Value}"];
     }

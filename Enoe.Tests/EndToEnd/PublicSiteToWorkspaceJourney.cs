@@ -21,7 +21,17 @@ public sealed class PublicSiteToWorkspaceJourney(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Claire Fontaine" })).ToBeVisibleAsync();
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
-        await Expect(navigation.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Tableau de bord", "Mémos", "Carnet de bord", "Notes", "Compétences", "Documents", "Devoirs", "Réservations"]);
+        await Expect(navigation.GetByRole(AriaRole.Link))
+            .ToHaveTextAsync([
+                "Tableau de bord",
+                "Mémos",
+                "Carnet de bord",
+                "Notes",
+                "Compétences",
+                "Documents",
+                "Devoirs",
+                "Réservations",
+            ]);
 
         await page.OpenUserMenuAsync("Claire Fontaine", "Se déconnecter");
         await Expect(page.GetByText("Collège Louis Pasteur")).ToBeVisibleAsync(); // her other établissement

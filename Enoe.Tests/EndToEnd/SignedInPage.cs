@@ -13,7 +13,8 @@ public static class SignedInPage
         var page = await browser.NewPageAsync();
         await page.SignInAsync(userName);
         await page.WaitForURLAsync("**/tableau-de-bord");
-        if (path != "/tableau-de-bord") await page.GotoAsync(path);
+        if (path != "/tableau-de-bord")
+            await page.GotoAsync(path);
         await page.WaitForCircuitAsync();
         return page;
     }

@@ -14,15 +14,22 @@ public sealed class SubmissionHandInJourney(BrowserFixture browser)
 
         var student = await OpenAsync(devoir.StudentUserName, $"/devoirs/{devoir.Id}");
         await Expect(student.GetByRole(AriaRole.Heading, new() { Name = "Pythagore : exercices" })).ToBeVisibleAsync();
-        await student.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "ma copie.pdf", MimeType = "application/pdf", Buffer = TestFiles.PdfBytes("copie", padTo: 3 * 1024 * 1024),
-        });
+        await student
+            .Locator("input[type=file]")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "ma copie.pdf",
+                    MimeType = "application/pdf",
+                    Buffer = TestFiles.PdfBytes("copie", padTo: 3 * 1024 * 1024),
+                }
+            );
         await student.GetByRole(AriaRole.Button, new() { Name = "Remettre ma copie" }).ClickAsync();
         var progress = student.GetByRole(AriaRole.Progressbar, new() { Name = "Envoi des fichiers" });
         await Expect(progress).ToBeVisibleAsync();
         await Expect(progress).ToHaveAttributeAsync("aria-valuenow", "100", new() { Timeout = 20_000 });
-        await Expect(student.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copie remise le" })).ToContainTextAsync("ma copie.pdf");
+        await Expect(student.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copie remise le" }))
+            .ToContainTextAsync("ma copie.pdf");
 
         var teacher = await OpenAsync("claire.fontaine", $"/devoirs/{devoir.Id}");
         var row = teacher.GetByRole(AriaRole.Row).Filter(new() { HasText = devoir.StudentName });
@@ -34,7 +41,8 @@ public sealed class SubmissionHandInJourney(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("Corrigé");
 
         // The student's page, still open and never reloaded, shows the return.
-        await Expect(student.GetByLabel("Retour du professeur")).ToContainTextAsync("Bon raisonnement ; soigne la rédaction.", new() { Timeout = 5000 });
+        await Expect(student.GetByLabel("Retour du professeur"))
+            .ToContainTextAsync("Bon raisonnement ; soigne la rédaction.", new() { Timeout = 5000 });
         await Expect(student.GetByRole(AriaRole.Heading, new() { Name = "Ma copie Corrigé" })).ToBeVisibleAsync();
     }
 

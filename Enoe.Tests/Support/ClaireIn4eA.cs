@@ -16,8 +16,24 @@ public sealed record ClaireIn4eA(CurrentUser Teacher, int ClassId, int SubjectId
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var claire = await db.Users.SingleAsync(u => u.UserName == "claire.fontaine");
-        var maths = await db.TeachingAssignments.Where(a => a.TeacherId == claire.Id && a.SchoolClass!.Name == "4eA" && a.SchoolClass.School!.Slug == "college-victor-hugo")
-            .Select(a => new { a.SubjectId, ClassId = a.SchoolClassId!.Value, a.Subject!.SchoolId }).SingleAsync();
-        return new ClaireIn4eA(new CurrentUser(claire.Id, "Claire Fontaine", maths.SchoolId, Profile.Teacher), maths.ClassId, maths.SubjectId, maths.SchoolId);
+        var maths = await db
+            .TeachingAssignments.Where(a =>
+                a.TeacherId == claire.Id
+                && a.SchoolClass!.Name == "4eA"
+                && a.SchoolClass.School!.Slug == "college-victor-hugo"
+            )
+            .Select(a => new
+            {
+                a.SubjectId,
+                ClassId = a.SchoolClassId!.Value,
+                a.Subject!.SchoolId,
+            })
+            .SingleAsync();
+        return new ClaireIn4eA(
+            new CurrentUser(claire.Id, "Claire Fontaine", maths.SchoolId, Profile.Teacher),
+            maths.ClassId,
+            maths.SubjectId,
+            maths.SchoolId
+        );
     }
 }

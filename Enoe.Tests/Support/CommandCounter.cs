@@ -9,19 +9,65 @@ namespace Enoe.Tests.Support;
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private readonly List<string> _commands = [];
-    public int Count { get { lock (_commands) return _commands.Count; } }
-    public string Log { get { lock (_commands) return string.Join("\n---\n", _commands); } }
+    public int Count
+    {
+        get
+        {
+            lock (_commands)
+                return _commands.Count;
+        }
+    }
+    public string Log
+    {
+        get
+        {
+            lock (_commands)
+                return string.Join("\n---\n", _commands);
+        }
+    }
 
-    public void Reset() { lock (_commands) _commands.Clear(); }
+    public void Reset()
+    {
+        lock (_commands)
+            _commands.Clear();
+    }
 
-    private void Add(DbCommand command) { lock (_commands) _commands.Add(command.CommandText); }
+    private void Add(DbCommand command)
+    {
+        lock (_commands)
+            _commands.Add(command.CommandText);
+    }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-    { Add(command); return base.ReaderExecutingAsync(command, eventData, result, ct); }
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken ct = default
+    )
+    {
+        Add(command);
+        return base.ReaderExecutingAsync(command, eventData, result, ct);
+    }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
-    { Add(command); return base.ScalarExecutingAsync(command, eventData, result, ct); }
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken ct = default
+    )
+    {
+        Add(command);
+        return base.ScalarExecutingAsync(command, eventData, result, ct);
+    }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-    { Add(command); return base.NonQueryExecutingAsync(command, eventData, result, ct); }
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken ct = default
+    )
+    {
+        Add(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, ct);
+    }
 }

@@ -15,17 +15,35 @@ internal static class DatabaseTemplates
     private const string DatabaseFile = "enoe.db";
     private const string FilesFolder = "files";
 
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "enoe-tests", "templates-" + Guid.NewGuid().ToString("N"));
+    private static readonly string Root = Path.Combine(
+        Path.GetTempPath(),
+        "enoe-tests",
+        "templates-" + Guid.NewGuid().ToString("N")
+    );
 
-    // Task.Run: built outside the caller's synchronization context (bUnit's renderer, xunit's), whichever test comes first.
-    private static readonly Lazy<Task<string>> Migrated = new(() => Task.Run(() => BuildAsync("migrated", seedDemo: false)));
-    // The demo depends only on the clock and the storage root, both fixed by TestDatabase, so one seeding serves every test.
+    // Task.Run: built outside the caller's synchronization context (bUnit's renderer, xunit's), whichever test comes
+    // first.
+    private static readonly Lazy<Task<string>> Migrated = new(() =>
+        Task.Run(() => BuildAsync("migrated", seedDemo: false))
+    );
+
+    // The demo depends only on the clock and the storage root, both fixed by TestDatabase, so one seeding serves every
+    // test.
     private static readonly Lazy<Task<string>> Seeded = new(() => Task.Run(() => BuildAsync("seeded", seedDemo: true)));
 
     static DatabaseTemplates() =>
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(Root, recursive: true); } catch (IOException) { } };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException) { }
+        };
 
-    /// <summary>Puts a copy of the migrated (or seeded) template into <paramref name="directory"/>, before anything opens it.</summary>
+    /// <summary>
+    /// Puts a copy of the migrated (or seeded) template into <paramref name="directory"/>, before anything opens it.
+    /// </summary>
     public static async Task CopyToAsync(string directory, bool seedDemo)
     {
         var template = await (seedDemo ? Seeded : Migrated).Value;
@@ -38,14 +56,18 @@ internal static class DatabaseTemplates
         Directory.CreateDirectory(folder);
         // The seeded template starts from the migrated one: the migrations run once per test run.
         await using var database = await TestDatabase.CreateAsync(fromTemplate: seedDemo);
-        if (seedDemo) await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo: true);
+        if (seedDemo)
+            await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo: true);
         Snapshot(Path.Combine(database.Directory, DatabaseFile), Path.Combine(folder, DatabaseFile));
         var files = Path.Combine(database.Directory, FilesFolder);
-        if (Directory.Exists(files)) CopyFolder(files, Path.Combine(folder, FilesFolder));
+        if (Directory.Exists(files))
+            CopyFolder(files, Path.Combine(folder, FilesFolder));
         return folder;
     }
 
-    /// <summary>A consistent copy through SQLite's backup (the source's WAL included), left in rollback-journal mode and closed.</summary>
+    /// <summary>
+    /// A consistent copy through SQLite's backup (the source's WAL included), left in rollback-journal mode and closed.
+    /// </summary>
     private static void Snapshot(string sourceFile, string targetFile)
     {
         using var source = Open(sourceFile);
@@ -58,7 +80,9 @@ internal static class DatabaseTemplates
 
     private static SqliteConnection Open(string file)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()
+        );
         connection.Open();
         return connection;
     }

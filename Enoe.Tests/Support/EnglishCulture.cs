@@ -8,9 +8,11 @@ namespace Enoe.Tests.Support;
 /// </summary>
 public sealed class EnglishCulture : IDisposable
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture,
+        _uiCulture = CultureInfo.CurrentUICulture;
 
-    private EnglishCulture() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    private EnglishCulture() =>
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
     public static EnglishCulture Use() => new();
 

@@ -9,7 +9,8 @@ namespace Enoe.Tests.Support;
 public class EnoeAppFactory : WebApplicationFactory<Program>
 {
     public const string HugoHost = "www.college-hugo.test";
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "enoe-tests", "app-" + Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; } =
+        Path.Combine(Path.GetTempPath(), "enoe-tests", "app-" + Guid.NewGuid().ToString("N"));
 
     protected virtual int LoginAttemptsPerMinute => 1000;
 
@@ -29,7 +30,11 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException) { }
     }
 }
 
@@ -57,13 +62,26 @@ public static partial class HttpClientSignIn
     }
 
     /// <summary>Posts the sign-in form as a browser would; returns the response (a redirect).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password = Enoe.Data.Demo.DemoSeeder.Password, string? returnUrl = null)
+    public static async Task<HttpResponseMessage> SignInAsync(
+        this HttpClient client,
+        string userName,
+        string password = Enoe.Data.Demo.DemoSeeder.Password,
+        string? returnUrl = null
+    )
     {
         var token = await client.AntiforgeryTokenAsync();
-        return await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = returnUrl ?? "",
-        }));
+        return await client.PostAsync(
+            "/compte/connexion",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["UserName"] = userName,
+                    ["Password"] = password,
+                    ["ReturnUrl"] = returnUrl ?? "",
+                }
+            )
+        );
     }
 
     /// <summary>The page's HTML with entities decoded (Blazor encodes every non-ASCII letter).</summary>
@@ -74,9 +92,15 @@ public static partial class HttpClientSignIn
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>A redirect's target as a path, whether the server sent it absolute or relative.</summary>
-    public static string PathAndQueryOrOriginal(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+    public static string PathAndQueryOrOriginal(this Uri uri) =>
+        uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
 
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string tokenPage, string action, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client,
+        string tokenPage,
+        string action,
+        Dictionary<string, string> fields
+    )
     {
         fields["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(tokenPage);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));

@@ -8,7 +8,8 @@ namespace Enoe.Tests.Support;
 /// </summary>
 public sealed class InEnglish : IDisposable
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture,
+        _uiCulture = CultureInfo.CurrentUICulture;
 
     public InEnglish() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 

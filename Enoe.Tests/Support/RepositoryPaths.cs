@@ -8,7 +8,9 @@ public static class RepositoryPaths
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Enoe.Blazor.sln not found above " + AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln")))
+            dir = dir.Parent;
+        return dir?.FullName
+            ?? throw new InvalidOperationException("Enoe.Blazor.sln not found above " + AppContext.BaseDirectory);
     }
 }

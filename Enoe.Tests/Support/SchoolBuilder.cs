@@ -22,27 +22,55 @@ public sealed class TwoSchools
     {
         await using var db = database.NewContext();
         var academy = new Academy { Name = "Académie de test" };
-        School NewSchool(string slug, string digits) => new()
-        {
-            Academy = academy, Slug = slug, Name = "Collège " + slug, Uai = Uai.Create(digits), Kind = SchoolKind.College,
-        };
+        School NewSchool(string slug, string digits) =>
+            new()
+            {
+                Academy = academy,
+                Slug = slug,
+                Name = "Collège " + slug,
+                Uai = Uai.Create(digits),
+                Kind = SchoolKind.College,
+            };
         var a = NewSchool("college-a", "0250001");
         var b = NewSchool("college-b", "0250002");
-        var classA = new SchoolClass { School = a, LevelId = 1, Name = "6eA" };
+        var classA = new SchoolClass
+        {
+            School = a,
+            LevelId = 1,
+            Name = "6eA",
+        };
         Person P(string first, School school, Profile profile)
         {
-            var person = new Person { FirstName = first, LastName = "Test", UserName = first.ToLowerInvariant(), NormalizedUserName = first.ToUpperInvariant() };
+            var person = new Person
+            {
+                FirstName = first,
+                LastName = "Test",
+                UserName = first.ToLowerInvariant(),
+                NormalizedUserName = first.ToUpperInvariant(),
+            };
             person.Memberships.Add(new Membership { School = school, Profiles = profile });
             return person;
         }
         var fixture = new TwoSchools
         {
-            A = a, B = b, ClassA = classA,
-            StaffA = P("StaffA", a, Profile.Staff), AdminA = P("AdminA", a, Profile.SchoolAdmin),
-            TeacherA = P("TeacherA", a, Profile.Teacher), StudentA = P("StudentA", a, Profile.Student),
-            ParentA = P("ParentA", a, Profile.Parent), StaffB = P("StaffB", b, Profile.Staff),
+            A = a,
+            B = b,
+            ClassA = classA,
+            StaffA = P("StaffA", a, Profile.Staff),
+            AdminA = P("AdminA", a, Profile.SchoolAdmin),
+            TeacherA = P("TeacherA", a, Profile.Teacher),
+            StudentA = P("StudentA", a, Profile.Student),
+            ParentA = P("ParentA", a, Profile.Parent),
+            StaffB = P("StaffB", b, Profile.Staff),
         };
-        db.AddRange(fixture.StaffA, fixture.AdminA, fixture.TeacherA, fixture.StudentA, fixture.ParentA, fixture.StaffB);
+        db.AddRange(
+            fixture.StaffA,
+            fixture.AdminA,
+            fixture.TeacherA,
+            fixture.StudentA,
+            fixture.ParentA,
+            fixture.StaffB
+        );
         db.Enrolments.Add(new Enrolment { Student = fixture.StudentA, SchoolClass = classA });
         db.Guardianships.Add(new Guardianship { Parent = fixture.ParentA, Student = fixture.StudentA });
         await db.SaveChangesAsync();

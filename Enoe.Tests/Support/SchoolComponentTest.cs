@@ -15,7 +15,9 @@ public abstract class SchoolComponentTest : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(configure: s => Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s));
+        Database = await TestDatabase.CreateAsync(configure: s =>
+            Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s)
+        );
         F = await TwoSchools.CreateAsync(Database);
         this.AddDashboardServices(Database);
         await ArrangeAsync();

@@ -11,8 +11,13 @@ namespace Enoe.Tests.Support;
 public static class ServiceSwitching
 {
     /// <summary>Every service the modules declare (the static values of <see cref="EntService"/>).</summary>
-    public static readonly EntService[] Every = [.. typeof(EntService).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(EntService)).Select(f => (EntService)f.GetValue(null)!)];
+    public static readonly EntService[] Every =
+    [
+        .. typeof(EntService)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(EntService))
+            .Select(f => (EntService)f.GetValue(null)!),
+    ];
 
     /// <summary>The établissement runs exactly every service but <paramref name="off"/>.</summary>
     public static async Task RunAllButAsync(this EnoeDbContext db, int schoolId, params EntService[] off)

@@ -9,19 +9,58 @@ namespace Enoe.Tests.Support;
 /// </summary>
 public sealed record TeacherInTwoSchools(int ClassB, int SubjectB, int StudentB, CurrentUser InA, CurrentUser InB)
 {
-    public static async Task<TeacherInTwoSchools> CreateAsync(TestDatabase database, TwoSchools f, string subjectCode = "MATHS")
+    public static async Task<TeacherInTwoSchools> CreateAsync(
+        TestDatabase database,
+        TwoSchools f,
+        string subjectCode = "MATHS"
+    )
     {
         await using var db = database.NewContext();
-        var classB = new SchoolClass { SchoolId = f.B.Id, LevelId = 1, Name = f.ClassA.Name };
-        var subjectB = new Subject { SchoolId = f.B.Id, Code = subjectCode, Name = subjectCode };
-        var studentB = new Person { FirstName = "StudentB", LastName = "Test", UserName = "studentb", NormalizedUserName = "STUDENTB" };
+        var classB = new SchoolClass
+        {
+            SchoolId = f.B.Id,
+            LevelId = 1,
+            Name = f.ClassA.Name,
+        };
+        var subjectB = new Subject
+        {
+            SchoolId = f.B.Id,
+            Code = subjectCode,
+            Name = subjectCode,
+        };
+        var studentB = new Person
+        {
+            FirstName = "StudentB",
+            LastName = "Test",
+            UserName = "studentb",
+            NormalizedUserName = "STUDENTB",
+        };
         studentB.Memberships.Add(new Membership { SchoolId = f.B.Id, Profiles = Profile.Student });
         db.AddRange(classB, subjectB, studentB);
-        db.Memberships.Add(new Membership { PersonId = f.TeacherA.Id, SchoolId = f.B.Id, Profiles = Profile.Teacher });
+        db.Memberships.Add(
+            new Membership
+            {
+                PersonId = f.TeacherA.Id,
+                SchoolId = f.B.Id,
+                Profiles = Profile.Teacher,
+            }
+        );
         db.Enrolments.Add(new Enrolment { Student = studentB, SchoolClass = classB });
-        db.TeachingAssignments.Add(new TeachingAssignment { TeacherId = f.TeacherA.Id, Subject = subjectB, SchoolClass = classB });
+        db.TeachingAssignments.Add(
+            new TeachingAssignment
+            {
+                TeacherId = f.TeacherA.Id,
+                Subject = subjectB,
+                SchoolClass = classB,
+            }
+        );
         await db.SaveChangesAsync();
-        return new TeacherInTwoSchools(classB.Id, subjectB.Id, studentB.Id,
-            new CurrentUser(f.TeacherA.Id, "TeacherA", f.A.Id, Profile.Teacher), new CurrentUser(f.TeacherA.Id, "TeacherA", f.B.Id, Profile.Teacher));
+        return new TeacherInTwoSchools(
+            classB.Id,
+            subjectB.Id,
+            studentB.Id,
+            new CurrentUser(f.TeacherA.Id, "TeacherA", f.A.Id, Profile.Teacher),
+            new CurrentUser(f.TeacherA.Id, "TeacherA", f.B.Id, Profile.Teacher)
+        );
     }
 }

@@ -33,17 +33,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <param name="configure">More services, e.g. the real widget catalogue instead of
     /// <see cref="TestWidgetRules"/>.</param>
-    /// <param name="fromTemplate">False: an empty file that the migrations (and the demo seeder) fill, for tests about them.</param>
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, Action<IServiceCollection>? configure = null, bool fromTemplate = true)
+    /// <param name="fromTemplate">False: an empty file that the migrations (and the demo seeder) fill, for tests about
+    /// them.</param>
+    public static async Task<TestDatabase> CreateAsync(
+        bool seedDemo = false,
+        Action<IServiceCollection>? configure = null,
+        bool fromTemplate = true
+    )
     {
         var database = new TestDatabase(configure);
-        if (fromTemplate) await DatabaseTemplates.CopyToAsync(database.Directory, seedDemo);
+        if (fromTemplate)
+            await DatabaseTemplates.CopyToAsync(database.Directory, seedDemo);
         // Run anyway, as the app does at start-up: on a copy it migrates nothing, seeds nothing and sets WAL.
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo);
         return database;
     }
 
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 
     public EnoeDbContext NewContext() => Get<IDbContextFactory<EnoeDbContext>>().CreateDbContext();
 
@@ -51,7 +58,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException) { }
     }
 }
 
@@ -59,7 +70,10 @@ public sealed class TestDatabase : IAsyncDisposable
 public sealed class SeededDatabase : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = default!;
+
     public Task InitializeAsync() => CreateAsync();
+
     private async Task CreateAsync() => Database = await TestDatabase.CreateAsync(seedDemo: true);
+
     public Task DisposeAsync() => Database.DisposeAsync().AsTask();
 }

@@ -23,7 +23,14 @@ public sealed partial class TextResourcesTests
     public static TheoryData<string> FrenchFiles() => [.. FrenchFileList()];
 
     private static IEnumerable<string> FrenchFileList() =>
-        Projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, project), "*.resx", SearchOption.AllDirectories))
+        Projects
+            .SelectMany(project =>
+                Directory.EnumerateFiles(
+                    Path.Combine(RepositoryPaths.Root, project),
+                    "*.resx",
+                    SearchOption.AllDirectories
+                )
+            )
             .Where(f => !IsBuildOutput(f) && !CulturePattern().IsMatch(Path.GetFileName(f)))
             .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f))
             .Order(StringComparer.Ordinal);
@@ -55,8 +62,12 @@ public sealed partial class TextResourcesTests
         {
             var project = file.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0];
             var assembly = AppDomain.CurrentDomain.Load(project);
-            var name = project + "." + Path.ChangeExtension(file[(project.Length + 1)..], null)
-                .Replace(Path.DirectorySeparatorChar, '.').Replace(Path.AltDirectorySeparatorChar, '.');
+            var name =
+                project
+                + "."
+                + Path.ChangeExtension(file[(project.Length + 1)..], null)
+                    .Replace(Path.DirectorySeparatorChar, '.')
+                    .Replace(Path.AltDirectorySeparatorChar, '.');
             var resources = new ResourceManager(name, assembly);
             var set = resources.GetResourceSet(English, createIfNotExists: true, tryParents: false);
             Assert.True(set is not null, $"no English satellite for {name}");
@@ -70,8 +81,11 @@ public sealed partial class TextResourcesTests
     public void EveryNavigationAndWidgetTitle_IsWrittenInBothLanguages()
     {
         using var app = new EnoeAppFactory();
-        var titles = app.Services.GetRequiredService<WidgetCatalog>().Widgets.Select(w => w.Title)
-            .Concat(app.Services.GetServices<NavigationEntry>().Select(e => e.Title)).ToList();
+        var titles = app
+            .Services.GetRequiredService<WidgetCatalog>()
+            .Widgets.Select(w => w.Title)
+            .Concat(app.Services.GetServices<NavigationEntry>().Select(e => e.Title))
+            .ToList();
         Assert.True(titles.Count > 20);
         var culture = CultureInfo.CurrentUICulture;
         try
@@ -83,11 +97,16 @@ public sealed partial class TextResourcesTests
             // Every title has its English twin: some are the same word in both ("Documents"), not most.
             Assert.True(french.Zip(english).Count(p => p.First != p.Second) > titles.Count / 2);
         }
-        finally { CultureInfo.CurrentUICulture = culture; }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     private static Dictionary<string, string> Read(string path) =>
-        XDocument.Load(path).Root!.Elements("data")
+        XDocument
+            .Load(path)
+            .Root!.Elements("data")
             .Where(d => d.Attribute("type") is null)
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
 
@@ -95,7 +114,8 @@ public sealed partial class TextResourcesTests
         [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
 
     private static bool IsBuildOutput(string path) =>
-        path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") || path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}");
+        path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+        || path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}");
 
     [GeneratedRegex(@"\.[a-z]{2}(-[A-Za-z]{2,4})?\.resx$")]
     private static partial Regex CulturePattern();

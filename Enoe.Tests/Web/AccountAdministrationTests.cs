@@ -16,11 +16,18 @@ public sealed partial class AccountAdministrationTests(EnoeAppFactory app)
         Assert.Contains("Comptes de l'établissement", page);
         var classId = ClassOption().Match(page).Groups[1].Value;
 
-        var response = await client.PostFormAsync("/gestion/comptes", "/gestion/comptes", new()
-        {
-            ["_handler"] = "new-account", ["Input.FirstName"] = "Inès", ["Input.LastName"] = "Benali",
-            ["Input.Profile"] = "Student", ["Input.ClassId"] = classId,
-        });
+        var response = await client.PostFormAsync(
+            "/gestion/comptes",
+            "/gestion/comptes",
+            new()
+            {
+                ["_handler"] = "new-account",
+                ["Input.FirstName"] = "Inès",
+                ["Input.LastName"] = "Benali",
+                ["Input.Profile"] = "Student",
+                ["Input.ClassId"] = classId,
+            }
+        );
         var created = await response.ReadPageAsync();
         Assert.Contains("Compte créé.", created);
         Assert.Matches("data-testid=\"created-username\">ines\\.benali\\d*<", created);
@@ -34,10 +41,17 @@ public sealed partial class AccountAdministrationTests(EnoeAppFactory app)
     {
         var client = app.NewClient();
         await client.SignInAsync("admin.victor-hugo");
-        var response = await client.PostFormAsync("/gestion/comptes", "/gestion/comptes", new()
-        {
-            ["_handler"] = "new-account", ["Input.FirstName"] = "Sans", ["Input.LastName"] = "Classe", ["Input.Profile"] = "Student",
-        });
+        var response = await client.PostFormAsync(
+            "/gestion/comptes",
+            "/gestion/comptes",
+            new()
+            {
+                ["_handler"] = "new-account",
+                ["Input.FirstName"] = "Sans",
+                ["Input.LastName"] = "Classe",
+                ["Input.Profile"] = "Student",
+            }
+        );
         var page = await response.ReadPageAsync();
         Assert.Contains("Un élève doit être inscrit dans une classe.", page);
         Assert.DoesNotContain("Compte créé.", page);

@@ -15,11 +15,17 @@ public sealed class AccountFormValidationTests(EnoeAppFactory app)
     {
         var client = app.NewClient();
         await client.SignInAsync("admin.victor-hugo");
-        var response = await client.PostFormAsync("/gestion/comptes", "/gestion/comptes", new()
-        {
-            ["_handler"] = "new-account", ["Input.FirstName"] = "Sans", ["Input.LastName"] = "",
-            ["Input.Profile"] = "Student",
-        });
+        var response = await client.PostFormAsync(
+            "/gestion/comptes",
+            "/gestion/comptes",
+            new()
+            {
+                ["_handler"] = "new-account",
+                ["Input.FirstName"] = "Sans",
+                ["Input.LastName"] = "",
+                ["Input.Profile"] = "Student",
+            }
+        );
         var page = await response.ReadPageAsync();
 
         Assert.Contains("<div class=\"validation-message\">Le nom est obligatoire.</div>", page);

@@ -17,12 +17,25 @@ public sealed class CircuitMessageSizeTests
     public void TheCircuit_TakesTheLongestTextOfEveryForm()
     {
         using var app = new EnoeAppFactory();
-        var hub = typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub", throwOnError: true)!;
-        var options = app.Services.GetRequiredService(typeof(IOptions<>).MakeGenericType(typeof(HubOptions<>).MakeGenericType(hub)));
+        var hub = typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly.GetType(
+            "Microsoft.AspNetCore.Components.Server.ComponentHub",
+            throwOnError: true
+        )!;
+        var options = app.Services.GetRequiredService(
+            typeof(IOptions<>).MakeGenericType(typeof(HubOptions<>).MakeGenericType(hub))
+        );
         var configured = (HubOptions)options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options)!;
 
         Assert.Equal(TextLimits.MaximumReceiveMessageSize, configured.MaximumReceiveMessageSize);
-        Assert.All([MemoDraftValidator.SubjectMax, MemoDraftValidator.BodyMax, ArticleDraftValidator.TitleMax, ArticleDraftValidator.SummaryMax, ArticleDraftValidator.BodyMax],
-            max => Assert.InRange(max, 1, TextLimits.LongestField));
+        Assert.All(
+            [
+                MemoDraftValidator.SubjectMax,
+                MemoDraftValidator.BodyMax,
+                ArticleDraftValidator.TitleMax,
+                ArticleDraftValidator.SummaryMax,
+                ArticleDraftValidator.BodyMax,
+            ],
+            max => Assert.InRange(max, 1, TextLimits.LongestField)
+        );
     }
 }

@@ -16,7 +16,18 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
     /// Words of the host's own pages that no demo data contains: one left means a text escaped its resources.
     /// </summary>
     private static readonly string[] FrenchWords =
-        ["Enregistrer", "Rechercher", "Créer", "Identifiant", "Tableau de bord", "Se connecter", "Mot de passe", "Précédente", "Retour", "introuvable"];
+    [
+        "Enregistrer",
+        "Rechercher",
+        "Créer",
+        "Identifiant",
+        "Tableau de bord",
+        "Se connecter",
+        "Mot de passe",
+        "Précédente",
+        "Retour",
+        "introuvable",
+    ];
 
     [Fact]
     public async Task SignIn_AFailedSignIn_AndTheErrorPages_AreInEnglish()
@@ -30,7 +41,10 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
 
         var failed = await client.SignInAsync("personne.inconnue", "Mauvais#Passe1");
         var retry = await client.GetPageAsync(failed.Headers.Location!.OriginalString);
-        Assert.Contains("Incorrect user name or password. After 5 failed attempts the account is locked for 15 minutes.", retry);
+        Assert.Contains(
+            "Incorrect user name or password. After 5 failed attempts the account is locked for 15 minutes.",
+            retry
+        );
         NoFrench(retry);
 
         var missing = await client.GetAsync("/college-victor-hugo/xx/yy/zz");
@@ -75,10 +89,17 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
         Assert.Contains("<th>Status</th>", accounts);
         NoFrench(accounts);
 
-        var refused = await client.PostFormAsync("/gestion/comptes", "/gestion/comptes", new()
-        {
-            ["_handler"] = "new-account", ["Input.FirstName"] = "No", ["Input.LastName"] = "Class", ["Input.Profile"] = "Student",
-        });
+        var refused = await client.PostFormAsync(
+            "/gestion/comptes",
+            "/gestion/comptes",
+            new()
+            {
+                ["_handler"] = "new-account",
+                ["Input.FirstName"] = "No",
+                ["Input.LastName"] = "Class",
+                ["Input.Profile"] = "Student",
+            }
+        );
         Assert.Contains("A student must be enrolled in a class.", await refused.ReadPageAsync());
 
         var settings = await client.GetPageAsync("/gestion/etablissement");
@@ -87,7 +108,10 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
         Assert.Contains("Time slots of the day", settings);
         Assert.Contains("aria-label=\"Name of time slot 1\"", settings);
         // The reconnection box of interactive pages, with Blazor's countdown inside the English sentence.
-        Assert.Matches("Rejoin failed… trying again in <span id=\"components-seconds-to-next-attempt\"[^>]*></span> seconds.", settings);
+        Assert.Matches(
+            "Rejoin failed… trying again in <span id=\"components-seconds-to-next-attempt\"[^>]*></span> seconds.",
+            settings
+        );
 
         // The shell around every workspace page: the user menu offers French back.
         var dashboard = await client.GetPageAsync("/tableau-de-bord");
@@ -100,11 +124,17 @@ public sealed class EnglishInterfaceTests(EnoeAppFactory app)
     {
         var client = EnglishClient();
         await client.SignInAsync("lucas.martin");
-        var response = await client.PostFormAsync("/compte/mot-de-passe", "/compte/mot-de-passe", new()
-        {
-            ["_handler"] = "change-password", ["Input.Current"] = Enoe.Data.Demo.DemoSeeder.Password,
-            ["Input.New"] = "short", ["Input.Confirm"] = "short",
-        });
+        var response = await client.PostFormAsync(
+            "/compte/mot-de-passe",
+            "/compte/mot-de-passe",
+            new()
+            {
+                ["_handler"] = "change-password",
+                ["Input.Current"] = Enoe.Data.Demo.DemoSeeder.Password,
+                ["Input.New"] = "short",
+                ["Input.Confirm"] = "short",
+            }
+        );
         var page = await response.ReadPageAsync();
         Assert.Contains("The password must be at least 10 characters long.", page);
         Assert.Contains("Change my password", page);

@@ -14,7 +14,11 @@ public sealed class FileDownloadTests(EnoeAppFactory app)
     {
         var devoir = await DemoDevoir.CreateAsync(app.Services, "Téléchargement");
         var assignments = app.Services.GetRequiredService<AssignmentService>();
-        var handedIn = await assignments.HandInAsync(devoir.Student, devoir.Id, [TestFiles.Pdf("ma copie.pdf", "contenu de la copie")]);
+        var handedIn = await assignments.HandInAsync(
+            devoir.Student,
+            devoir.Id,
+            [TestFiles.Pdf("ma copie.pdf", "contenu de la copie")]
+        );
         var fileId = handedIn.Value!.Files[0].Id;
 
         var student = app.NewClient();
@@ -40,7 +44,11 @@ public sealed class FileDownloadTests(EnoeAppFactory app)
     {
         var devoir = await DemoDevoir.CreateAsync(app.Services, "Zip des copies");
         var assignments = app.Services.GetRequiredService<AssignmentService>();
-        await assignments.HandInAsync(devoir.Student, devoir.Id, [TestFiles.Pdf("page1.pdf", "un"), TestFiles.Pdf("page2.pdf", "deux")]);
+        await assignments.HandInAsync(
+            devoir.Student,
+            devoir.Id,
+            [TestFiles.Pdf("page1.pdf", "un"), TestFiles.Pdf("page2.pdf", "deux")]
+        );
 
         var teacher = app.NewClient();
         await teacher.SignInAsync("claire.fontaine");
@@ -50,7 +58,10 @@ public sealed class FileDownloadTests(EnoeAppFactory app)
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Zip des copies - 4eA.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal([$"{devoir.StudentName}/page1.pdf", $"{devoir.StudentName}/page2.pdf"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(
+            [$"{devoir.StudentName}/page1.pdf", $"{devoir.StudentName}/page2.pdf"],
+            zip.Entries.Select(e => e.FullName).Order()
+        );
         await using var page2 = await zip.GetEntry($"{devoir.StudentName}/page2.pdf")!.OpenAsync();
         using var copy = new MemoryStream();
         await page2.CopyToAsync(copy);

@@ -18,7 +18,11 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     {
         var maths = await ClaireIn4eA.FindAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        var lucas = await scope.ServiceProvider.GetRequiredService<EnoeDbContext>().Users.Where(u => u.UserName == "lucas.martin").Select(u => u.Id).SingleAsync();
+        var lucas = await scope
+            .ServiceProvider.GetRequiredService<EnoeDbContext>()
+            .Users.Where(u => u.UserName == "lucas.martin")
+            .Select(u => u.Id)
+            .SingleAsync();
         return (maths.Teacher, maths.ClassId, maths.SubjectId, lucas);
     }
 
@@ -26,15 +30,23 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     /// Claire assesses one of Lucas's digital skills; Sophie, his mother, downloads his booklet (in her language when
     /// one is given).
     /// </summary>
-    private async Task<(int Lucas, HttpResponseMessage Response)> AssessAndDownloadAsync(int skill, MasteryLevel level, string? culture = null)
+    private async Task<(int Lucas, HttpResponseMessage Response)> AssessAndDownloadAsync(
+        int skill,
+        MasteryLevel level,
+        string? culture = null
+    )
     {
         var (teacher, _, _, lucas) = await ClaireIn4eAAsync();
         var skills = app.Services.GetRequiredService<SkillService>();
-        var skillId = (await skills.BookletAsync(teacher, lucas)).Value!.Domains.Single(d => d.Code == "NUM").Skills[skill].SkillId;
+        var skillId = (await skills.BookletAsync(teacher, lucas))
+            .Value!.Domains.Single(d => d.Code == "NUM")
+            .Skills[skill]
+            .SkillId;
         Assert.True((await skills.AssessAsync(teacher, lucas, skillId, level)).Succeeded);
         var sophie = app.NewClient();
         await sophie.SignInAsync("sophie.martin");
-        if (culture is not null) await sophie.GetAsync($"/culture/{culture}");
+        if (culture is not null)
+            await sophie.GetAsync($"/culture/{culture}");
         var response = await sophie.GetAsync($"/competences/livret.pdf?eleve={lucas}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (lucas, response);
@@ -51,7 +63,18 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     {
         var (teacher, classId, subjectId, lucas) = await ClaireIn4eAAsync();
         var grades = app.Services.GetRequiredService<GradeService>();
-        var id = (await grades.CreateAsync(teacher, new AssessmentDraft { SchoolClassId = classId, SubjectId = subjectId, Title = "Export CSV", Date = new(2026, 11, 10) })).Value;
+        var id = (
+            await grades.CreateAsync(
+                teacher,
+                new AssessmentDraft
+                {
+                    SchoolClassId = classId,
+                    SubjectId = subjectId,
+                    Title = "Export CSV",
+                    Date = new(2026, 11, 10),
+                }
+            )
+        ).Value;
         await grades.SaveCellAsync(teacher, id, lucas, "14,5");
 
         var claire = app.NewClient();
@@ -68,7 +91,10 @@ public sealed class GradeExportTests(EnoeAppFactory app)
 
         var lucasClient = app.NewClient();
         await lucasClient.SignInAsync("lucas.martin");
-        Assert.Equal(HttpStatusCode.NotFound, (await lucasClient.GetAsync($"/notes/evaluations/{id}/export.csv")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await lucasClient.GetAsync($"/notes/evaluations/{id}/export.csv")).StatusCode
+        );
     }
 
     [Fact]
@@ -84,11 +110,19 @@ public sealed class GradeExportTests(EnoeAppFactory app)
 
         string otherStudent;
         await using (var scope = app.Services.CreateAsyncScope())
-            otherStudent = await scope.ServiceProvider.GetRequiredService<EnoeDbContext>().Enrolments
-                .Where(e => e.SchoolClass!.Name == "6eB" && e.SchoolClass.School!.Slug == "college-victor-hugo").Select(e => e.Student!.UserName!).FirstAsync();
+            otherStudent = await scope
+                .ServiceProvider.GetRequiredService<EnoeDbContext>()
+                .Enrolments.Where(e =>
+                    e.SchoolClass!.Name == "6eB" && e.SchoolClass.School!.Slug == "college-victor-hugo"
+                )
+                .Select(e => e.Student!.UserName!)
+                .FirstAsync();
         var stranger = app.NewClient(); // a student of another class: not theirs to read
         await stranger.SignInAsync(otherStudent);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/competences/livret.pdf?eleve={lucas}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await stranger.GetAsync($"/competences/livret.pdf?eleve={lucas}")).StatusCode
+        );
     }
 
     [Fact]
@@ -101,7 +135,8 @@ public sealed class GradeExportTests(EnoeAppFactory app)
         Assert.Contains("Issued on", text);
         Assert.Contains("Satisfactory mastery", text);
         Assert.Contains("Not assessed yet", text);
-        Assert.Contains("Communiquer et collaborer en ligne", text); // the skills' official names are data: they stay French
+        // The skills' official names are data: they stay French
+        Assert.Contains("Communiquer et collaborer en ligne", text);
         Assert.DoesNotContain("Livret", text);
         Assert.DoesNotContain("maîtrise", text);
     }
@@ -109,11 +144,33 @@ public sealed class GradeExportTests(EnoeAppFactory app)
     [Fact]
     public void EveryPageOfALongBooklet_NamesTheStudent()
     {
-        DomainState Domain(int d) => new($"D{d}", $"Domaine {d}",
-            [.. Enumerable.Range(1, 12).Select(s => new SkillState(d * 100 + s, $"D{d}.{s}", $"Compétence {s} du domaine {d}, formulée assez longuement pour occuper deux lignes du livret imprimé", null, []))]);
-        var booklet = new Booklet(1, "Emma Martin", "2ndeA", "Lycée Louis Lumière", [.. Enumerable.Range(1, 6).Select(Domain)]);
+        DomainState Domain(int d) =>
+            new(
+                $"D{d}",
+                $"Domaine {d}",
+                [
+                    .. Enumerable
+                        .Range(1, 12)
+                        .Select(s => new SkillState(
+                            d * 100 + s,
+                            $"D{d}.{s}",
+                            $"Compétence {s} du domaine {d}, formulée assez longuement pour occuper deux lignes du livret imprimé",
+                            null,
+                            []
+                        )),
+                ]
+            );
+        var booklet = new Booklet(
+            1,
+            "Emma Martin",
+            "2ndeA",
+            "Lycée Louis Lumière",
+            [.. Enumerable.Range(1, 6).Select(Domain)]
+        );
 
-        using var pdf = PdfDocument.Open(Enoe.Widgets.Skills.BookletPdf.Render(booklet, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)));
+        using var pdf = PdfDocument.Open(
+            Enoe.Widgets.Skills.BookletPdf.Render(booklet, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc))
+        );
         Assert.True(pdf.NumberOfPages > 2, $"{pdf.NumberOfPages} pages");
         foreach (var page in pdf.GetPages())
             Assert.Contains($"Emma Martin — livret de compétences — page {page.Number}/{pdf.NumberOfPages}", page.Text);

@@ -62,7 +62,8 @@ public sealed class PublicSiteTests(EnoeAppFactory app)
     [Fact]
     public async Task ScriptInAnArticle_NeverReachesTheReader()
     {
-        int schoolId, editorId;
+        int schoolId,
+            editorId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Enoe.Data.EnoeDbContext>();
@@ -70,11 +71,17 @@ public sealed class PublicSiteTests(EnoeAppFactory app)
             editorId = (await db.Users.SingleAsync(u => u.UserName == "helene.carpentier")).Id;
         }
         var articles = app.Services.GetRequiredService<ArticleService>();
-        var saved = await articles.SaveAsync(new CurrentUser(editorId, "Hélène", schoolId, Profile.Staff), new ArticleDraft
-        {
-            SchoolId = schoolId, Title = "Article piégé", Status = ArticleStatus.Published,
-            BodyMarkdown = "Bonjour <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> [clic](javascript:alert(2)) <a href=\"https://example.org\" onclick=\"steal()\">lien</a>",
-        });
+        var saved = await articles.SaveAsync(
+            new CurrentUser(editorId, "Hélène", schoolId, Profile.Staff),
+            new ArticleDraft
+            {
+                SchoolId = schoolId,
+                Title = "Article piégé",
+                Status = ArticleStatus.Published,
+                BodyMarkdown =
+                    "Bonjour <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> [clic](javascript:alert(2)) <a href=\"https://example.org\" onclick=\"steal()\">lien</a>",
+            }
+        );
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
 
         // Asserted on the raw HTML, as the browser parses it.

@@ -10,15 +10,15 @@ namespace Enoe.Tests.Web;
 public sealed class ReturnAddressTests(EnoeAppFactory app)
 {
     public static TheoryData<string> Hostile() =>
-    [
-        "/tableau-de-bord\r\nSet-Cookie: x=1",
-        "/\u0001",
-        "/\t/evil.example",
-        "//evil.example",
-        "/\\evil.example",
-        "https://evil.example/",
-        "javascript:alert(1)",
-    ];
+        [
+            "/tableau-de-bord\r\nSet-Cookie: x=1",
+            "/\u0001",
+            "/\t/evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+        ];
 
     [Theory]
     [MemberData(nameof(Hostile))]
@@ -51,15 +51,20 @@ public sealed class ReturnAddressTests(EnoeAppFactory app)
     {
         var client = app.NewClient();
         var token = await client.AntiforgeryTokenAsync();
-        var body = $"__RequestVerificationToken={Uri.EscapeDataString(token)}&UserName=lucas.martin&Password=x&ReturnUrl=%2Fmemos%00";
-        var response = await client.PostAsync("/compte/connexion", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var body =
+            $"__RequestVerificationToken={Uri.EscapeDataString(token)}&UserName=lucas.martin&Password=x&ReturnUrl=%2Fmemos%00";
+        var response = await client.PostAsync(
+            "/compte/connexion",
+            new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
     public async Task ALocalAddressWithAccents_IsKeptAndEscaped()
     {
-        var response = await app.NewClient().GetAsync($"/culture/fr?retour={Uri.EscapeDataString("/memos?recherche=élève")}");
+        var response = await app.NewClient()
+            .GetAsync($"/culture/fr?retour={Uri.EscapeDataString("/memos?recherche=élève")}");
         Assert.Equal("/memos?recherche=%C3%A9l%C3%A8ve", response.Headers.Location?.OriginalString);
     }
 }

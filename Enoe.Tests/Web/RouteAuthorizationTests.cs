@@ -11,17 +11,30 @@ namespace Enoe.Tests.Web;
 [Collection(SharedApp.Name)]
 public sealed partial class RouteAuthorizationTests(EnoeAppFactory app)
 {
-    private static readonly Assembly[] UiAssemblies = [typeof(Program).Assembly, typeof(Enoe.Widgets.Resources.SharedResource).Assembly];
+    private static readonly Assembly[] UiAssemblies =
+    [
+        typeof(Program).Assembly,
+        typeof(Enoe.Widgets.Resources.SharedResource).Assembly,
+    ];
 
     private static readonly string[] ExpectedPublicRoutes =
-        ["/", "/{Slug}", "/{Slug}/{Section}/{ArticleSlug}", "/connexion", "/erreur", "/not-found"];
+    [
+        "/",
+        "/{Slug}",
+        "/{Slug}/{Section}/{ArticleSlug}",
+        "/connexion",
+        "/erreur",
+        "/not-found",
+    ];
 
     public static TheoryData<string, bool> Routes()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var type in UiAssemblies.SelectMany(a => a.GetTypes()).Where(t => typeof(IComponent).IsAssignableFrom(t)))
-            foreach (var route in type.GetCustomAttributes<RouteAttribute>())
-                data.Add(route.Template, type.GetCustomAttribute<AllowAnonymousAttribute>() is not null);
+        foreach (
+            var type in UiAssemblies.SelectMany(a => a.GetTypes()).Where(t => typeof(IComponent).IsAssignableFrom(t))
+        )
+        foreach (var route in type.GetCustomAttributes<RouteAttribute>())
+            data.Add(route.Template, type.GetCustomAttribute<AllowAnonymousAttribute>() is not null);
         return data;
     }
 
@@ -37,13 +50,18 @@ public sealed partial class RouteAuthorizationTests(EnoeAppFactory app)
     [MemberData(nameof(Routes))]
     public async Task AnonymousRequest_IsRedirectedToSignIn_UnlessThePageIsPublic(string template, bool isPublic)
     {
-        var path = ParameterPattern().Replace(template, m => m.Groups[1].Value switch
-        {
-            "Slug" => "college-victor-hugo",
-            "Section" => "actualites",
-            "ArticleSlug" => "rentree-des-classes",
-            var other => "1",
-        });
+        var path = ParameterPattern()
+            .Replace(
+                template,
+                m =>
+                    m.Groups[1].Value switch
+                    {
+                        "Slug" => "college-victor-hugo",
+                        "Section" => "actualites",
+                        "ArticleSlug" => "rentree-des-classes",
+                        var other => "1",
+                    }
+            );
         var response = await app.NewClient().GetAsync(path);
         if (isPublic)
         {

@@ -41,7 +41,10 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
 
         var schoolAdmin = app.NewClient();
         await schoolAdmin.SignInAsync("admin.victor-hugo");
-        Assert.StartsWith("/acces-refuse", (await schoolAdmin.GetAsync("/academie/services")).Headers.Location?.PathAndQueryOrOriginal());
+        Assert.StartsWith(
+            "/acces-refuse",
+            (await schoolAdmin.GetAsync("/academie/services")).Headers.Location?.PathAndQueryOrOriginal()
+        );
     }
 
     private async Task SetPublicSiteAsync(string slug, bool on)
@@ -65,7 +68,13 @@ public sealed class DefaultLayoutsPageTests(EnoeAppFactory app)
         Assert.Contains("Ressources propres à votre établissement", await admin.GetPageAsync("/gestion/ressources"));
         var teacher = app.NewClient();
         await teacher.SignInAsync("claire.fontaine");
-        Assert.StartsWith("/acces-refuse", (await teacher.GetAsync("/gestion/pages-par-defaut")).Headers.Location?.PathAndQueryOrOriginal());
-        Assert.StartsWith("/acces-refuse", (await teacher.GetAsync("/gestion/ressources")).Headers.Location?.PathAndQueryOrOriginal());
+        Assert.StartsWith(
+            "/acces-refuse",
+            (await teacher.GetAsync("/gestion/pages-par-defaut")).Headers.Location?.PathAndQueryOrOriginal()
+        );
+        Assert.StartsWith(
+            "/acces-refuse",
+            (await teacher.GetAsync("/gestion/ressources")).Headers.Location?.PathAndQueryOrOriginal()
+        );
     }
 }

@@ -26,9 +26,15 @@ public sealed class SignInTests(EnoeAppFactory app)
     public async Task SignIn_GoesBackToTheRequestedPage_ButNeverToAnotherSite()
     {
         var client = app.NewClient();
-        Assert.Equal("/compte/profil", (await client.SignInAsync("lucas.martin", returnUrl: "/compte/profil")).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/compte/profil",
+            (await client.SignInAsync("lucas.martin", returnUrl: "/compte/profil")).Headers.Location?.OriginalString
+        );
         var other = app.NewClient();
-        Assert.Equal("/tableau-de-bord", (await other.SignInAsync("lucas.martin", returnUrl: "//evil.example/x")).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/tableau-de-bord",
+            (await other.SignInAsync("lucas.martin", returnUrl: "//evil.example/x")).Headers.Location?.OriginalString
+        );
     }
 
     [Fact]
@@ -48,7 +54,8 @@ public sealed class SignInTests(EnoeAppFactory app)
     {
         var userName = await SomeStudentAsync(skip: 3);
         var client = app.NewClient();
-        for (var i = 0; i < 5; i++) await client.SignInAsync(userName, "Mauvais#Passe1");
+        for (var i = 0; i < 5; i++)
+            await client.SignInAsync(userName, "Mauvais#Passe1");
 
         var withRightPassword = await client.SignInAsync(userName);
         Assert.StartsWith("/connexion?erreur=1", withRightPassword.Headers.Location?.OriginalString);
@@ -60,10 +67,17 @@ public sealed class SignInTests(EnoeAppFactory app)
     [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_IsRefused()
     {
-        var response = await app.NewClient().PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "claire.fontaine", ["Password"] = Enoe.Data.Demo.DemoSeeder.Password,
-        }));
+        var response = await app.NewClient()
+            .PostAsync(
+                "/compte/connexion",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["UserName"] = "claire.fontaine",
+                        ["Password"] = Enoe.Data.Demo.DemoSeeder.Password,
+                    }
+                )
+            );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -83,7 +97,10 @@ public sealed class SignInTests(EnoeAppFactory app)
     {
         var client = app.NewClient();
         await client.SignInAsync("nathalie.girard");
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/compte/deconnexion", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await client.PostAsync("/compte/deconnexion", new FormUrlEncodedContent([]))).StatusCode
+        );
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tableau-de-bord")).StatusCode);
     }
 
@@ -96,9 +113,18 @@ public sealed class SignInTests(EnoeAppFactory app)
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
             var admin = await db.Users.SingleAsync(u => u.UserName == "admin.victor-hugo");
             var school = await db.Schools.SingleAsync(s => s.Slug == "college-victor-hugo");
-            var result = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().CreateAsync(
-                new CurrentUser(admin.Id, "admin", school.Id, Profile.SchoolAdmin), school.Id,
-                new NewAccount { FirstName = "Zoé", LastName = "Nouvelle-Arrivée", Profile = Profile.Teacher });
+            var result = await scope
+                .ServiceProvider.GetRequiredService<AccountAdministration>()
+                .CreateAsync(
+                    new CurrentUser(admin.Id, "admin", school.Id, Profile.SchoolAdmin),
+                    school.Id,
+                    new NewAccount
+                    {
+                        FirstName = "Zoé",
+                        LastName = "Nouvelle-Arrivée",
+                        Profile = Profile.Teacher,
+                    }
+                );
             Assert.True(result.Succeeded, string.Join(" ", result.Errors));
             created = result.Value!;
         }
@@ -107,16 +133,28 @@ public sealed class SignInTests(EnoeAppFactory app)
         var client = app.NewClient();
         var signIn = await client.SignInAsync(created.UserName, created.TemporaryPassword);
         Assert.Equal("/compte/mot-de-passe", signIn.Headers.Location?.OriginalString);
-        Assert.Equal("/compte/mot-de-passe", (await client.GetAsync("/tableau-de-bord")).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/compte/mot-de-passe",
+            (await client.GetAsync("/tableau-de-bord")).Headers.Location?.OriginalString
+        );
 
-        var change = await client.PostFormAsync("/compte/mot-de-passe", "/compte/mot-de-passe", new()
-        {
-            ["_handler"] = "change-password", ["Input.Current"] = created.TemporaryPassword,
-            ["Input.New"] = "Nouveau-Passe2026", ["Input.Confirm"] = "Nouveau-Passe2026",
-        });
+        var change = await client.PostFormAsync(
+            "/compte/mot-de-passe",
+            "/compte/mot-de-passe",
+            new()
+            {
+                ["_handler"] = "change-password",
+                ["Input.Current"] = created.TemporaryPassword,
+                ["Input.New"] = "Nouveau-Passe2026",
+                ["Input.Confirm"] = "Nouveau-Passe2026",
+            }
+        );
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tableau-de-bord")).StatusCode);
-        Assert.Equal("/tableau-de-bord", (await app.NewClient().SignInAsync(created.UserName, "Nouveau-Passe2026")).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/tableau-de-bord",
+            (await app.NewClient().SignInAsync(created.UserName, "Nouveau-Passe2026")).Headers.Location?.OriginalString
+        );
     }
 
     [Fact]
@@ -125,13 +163,22 @@ public sealed class SignInTests(EnoeAppFactory app)
         var userName = await SomeStudentAsync(skip: 5);
         var client = app.NewClient();
         await client.SignInAsync(userName);
-        var response = await client.PostFormAsync("/compte/mot-de-passe", "/compte/mot-de-passe", new()
-        {
-            ["_handler"] = "change-password", ["Input.Current"] = Enoe.Data.Demo.DemoSeeder.Password,
-            ["Input.New"] = "court", ["Input.Confirm"] = "court",
-        });
+        var response = await client.PostFormAsync(
+            "/compte/mot-de-passe",
+            "/compte/mot-de-passe",
+            new()
+            {
+                ["_handler"] = "change-password",
+                ["Input.Current"] = Enoe.Data.Demo.DemoSeeder.Password,
+                ["Input.New"] = "court",
+                ["Input.Confirm"] = "court",
+            }
+        );
         Assert.Contains("Le mot de passe doit contenir au moins 10 caractères.", await response.ReadPageAsync());
-        Assert.Equal("/tableau-de-bord", (await app.NewClient().SignInAsync(userName)).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/tableau-de-bord",
+            (await app.NewClient().SignInAsync(userName)).Headers.Location?.OriginalString
+        );
     }
 
     [Fact]
@@ -139,18 +186,28 @@ public sealed class SignInTests(EnoeAppFactory app)
     {
         var client = app.NewClient();
         await client.SignInAsync("claire.fontaine");
-        int hugo, pasteur, lumiere;
+        int hugo,
+            pasteur,
+            lumiere;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
             var ids = await db.Schools.ToDictionaryAsync(s => s.Slug, s => s.Id);
             (hugo, pasteur, lumiere) = (ids["college-victor-hugo"], ids["college-pasteur-dole"], ids["lycee-lumiere"]);
         }
-        var refused = await client.PostFormAsync("/connexion", "/compte/etablissement", new() { ["schoolId"] = lumiere.ToString() });
+        var refused = await client.PostFormAsync(
+            "/connexion",
+            "/compte/etablissement",
+            new() { ["schoolId"] = lumiere.ToString() }
+        );
         Assert.StartsWith("/acces-refuse", refused.Headers.Location?.PathAndQueryOrOriginal());
         Assert.Contains("Collège Victor Hugo", await client.GetPageAsync("/tableau-de-bord"));
 
-        var moved = await client.PostFormAsync("/connexion", "/compte/etablissement", new() { ["schoolId"] = pasteur.ToString() });
+        var moved = await client.PostFormAsync(
+            "/connexion",
+            "/compte/etablissement",
+            new() { ["schoolId"] = pasteur.ToString() }
+        );
         Assert.Equal("/tableau-de-bord", moved.Headers.Location?.OriginalString);
         Assert.Contains("Collège Louis Pasteur", await client.GetPageAsync("/tableau-de-bord"));
 
@@ -166,21 +223,31 @@ public sealed class SignInTests(EnoeAppFactory app)
         var choose = await client.GetAsync("/culture/en?retour=%2Fconnexion");
         Assert.Equal("/connexion", choose.Headers.Location?.OriginalString);
         Assert.Contains("Sign in to ENOE", await client.GetPageAsync("/connexion"));
-        Assert.Equal("/", (await client.GetAsync("/culture/fr?retour=https%3A%2F%2Fevil.example")).Headers.Location?.OriginalString);
+        Assert.Equal(
+            "/",
+            (await client.GetAsync("/culture/fr?retour=https%3A%2F%2Fevil.example")).Headers.Location?.OriginalString
+        );
     }
 
     private async Task<string> SomeStudentAsync(int skip)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        return (await db.Memberships.Where(m => m.School!.Slug == "lycee-lumiere" && m.Profiles == Profile.Student)
-            .OrderBy(m => m.PersonId).Skip(skip).Select(m => m.Person!.UserName).FirstAsync())!;
+        return (
+            await db
+                .Memberships.Where(m => m.School!.Slug == "lycee-lumiere" && m.Profiles == Profile.Student)
+                .OrderBy(m => m.PersonId)
+                .Skip(skip)
+                .Select(m => m.Person!.UserName)
+                .FirstAsync()
+        )!;
     }
 }
 
 public sealed class RateLimitTests : IClassFixture<StrictRateLimitAppFactory>
 {
     private readonly StrictRateLimitAppFactory _app;
+
     public RateLimitTests(StrictRateLimitAppFactory app) => _app = app;
 
     [Fact]
@@ -188,8 +255,12 @@ public sealed class RateLimitTests : IClassFixture<StrictRateLimitAppFactory>
     {
         var client = _app.NewClient();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++) statuses.Add((await client.SignInAsync("sophie.martin", "Mauvais#Passe1")).StatusCode);
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.SignInAsync("sophie.martin", "Mauvais#Passe1")).StatusCode);
+        Assert.Equal(
+            [HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests],
+            statuses
+        );
         // Another person behind the same school address is not blocked.
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("lucas.martin")).StatusCode);
     }

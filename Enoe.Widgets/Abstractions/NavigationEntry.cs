@@ -10,7 +10,15 @@ namespace Enoe.Widgets.Abstractions;
 /// <see cref="Service"/> (null: not tied to a service, such as administration). <see cref="Badge"/>:
 /// an optional small live component (the unread mémos count), shown in the app bar as a link to the page.
 /// </summary>
-public sealed record NavigationEntry(Func<string> Title, string Href, string Icon, EntService? Service, Profile Profiles, int Order, Type? Badge = null)
+public sealed record NavigationEntry(
+    Func<string> Title,
+    string Href,
+    string Icon,
+    EntService? Service,
+    Profile Profiles,
+    int Order,
+    Type? Badge = null
+)
 {
     public bool IsFor(Workspace workspace) =>
         workspace.Profiles.HasAny(Profiles) && (Service is not { } service || workspace.Runs(service));

@@ -12,8 +12,10 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string SchoolAdmin = nameof(SchoolAdmin);
     public const string AcademyAdmin = nameof(AcademyAdmin);
+
     /// <summary>Sets default dashboards: admins of an établissement or of the académie.</summary>
     public const string LayoutAdmin = nameof(LayoutAdmin);
+
     /// <summary>Writes the établissement's public site: staff and admins.</summary>
     public const string SiteEditor = nameof(SiteEditor);
 

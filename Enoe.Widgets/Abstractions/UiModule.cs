@@ -41,10 +41,12 @@ public static class UiModules
     /// <summary>Instantiates and registers every <see cref="UiModule"/> of these assemblies.</summary>
     public static IServiceCollection AddUiModules(this IServiceCollection services, params Assembly[] assemblies)
     {
-        var modules = assemblies.SelectMany(a => a.GetTypes())
+        var modules = assemblies
+            .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(UiModule)))
             .Select(t => (UiModule)Activator.CreateInstance(t)!)
-            .OrderBy(m => m.Order).ThenBy(m => m.GetType().FullName, StringComparer.Ordinal);
+            .OrderBy(m => m.Order)
+            .ThenBy(m => m.GetType().FullName, StringComparer.Ordinal);
         foreach (var module in modules)
         {
             services.AddSingleton(module);
@@ -56,7 +58,8 @@ public static class UiModules
     /// <summary>Maps every module's endpoints.</summary>
     public static IEndpointRouteBuilder MapUiModules(this IEndpointRouteBuilder endpoints)
     {
-        foreach (var module in endpoints.ServiceProvider.GetServices<UiModule>()) module.MapEndpoints(endpoints);
+        foreach (var module in endpoints.ServiceProvider.GetServices<UiModule>())
+            module.MapEndpoints(endpoints);
         return endpoints;
     }
 }
@@ -69,8 +72,11 @@ public sealed record SettingsSection(Type Component, int Order, EntService? Serv
 
 public static class SettingsSectionServiceCollectionExtensions
 {
-    public static IServiceCollection AddSettingsSection<TComponent>(this IServiceCollection services, int order,
-        EntService? service = null)
+    public static IServiceCollection AddSettingsSection<TComponent>(
+        this IServiceCollection services,
+        int order,
+        EntService? service = null
+    )
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
         services.AddSingleton(new SettingsSection(typeof(TComponent), order, service));
 }

@@ -10,11 +10,13 @@ public abstract class WidgetBase : ComponentBase
 {
     private WidgetContext? _loadedFor;
 
-    [Parameter, EditorRequired] public WidgetContext Context { get; set; } = default!;
+    [Parameter, EditorRequired]
+    public WidgetContext Context { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Context == _loadedFor) return;
+        if (Context == _loadedFor)
+            return;
         _loadedFor = Context;
         await LoadAsync();
     }

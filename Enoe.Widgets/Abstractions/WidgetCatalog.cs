@@ -35,7 +35,11 @@ public sealed class WidgetCatalog : IWidgetRules
     /// The widgets this person may add: their profile is allowed and their établissement runs the service.
     /// </summary>
     public IReadOnlyList<WidgetDescriptor> AvailableTo(Workspace workspace) =>
-        [.. _ordered.Where(d => d.Rule.IsAllowed(workspace.Profiles, workspace.School?.Services ?? Enoe.Data.Schools.ServiceSet.All))];
+        [
+            .. _ordered.Where(d =>
+                d.Rule.IsAllowed(workspace.Profiles, workspace.School?.Services ?? Enoe.Data.Schools.ServiceSet.All)
+            ),
+        ];
 
     public IEnumerable<WidgetRule> All => _ordered.Select(d => d.Rule);
 
@@ -43,7 +47,8 @@ public sealed class WidgetCatalog : IWidgetRules
 
     public IReadOnlyList<string> ValidateSettings(string key, string? settingsJson)
     {
-        if (Get(key) is not { SettingsType: { } type, SettingsValidator: { } validatorType }) return [];
+        if (Get(key) is not { SettingsType: { } type, SettingsValidator: { } validatorType })
+            return [];
         var settings = WidgetSettings.Read(type, settingsJson);
         var validator = (IValidator)Activator.CreateInstance(validatorType)!;
         var result = validator.Validate(new ValidationContext<object>(settings));

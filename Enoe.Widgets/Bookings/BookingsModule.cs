@@ -16,13 +16,44 @@ public sealed class BookingsModule : UiModule
     public override string Name => BookingsText.ServiceName;
     public override int Order => 70;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => BookingsText.Nav_Bookings, "/reservations", Icons.Material.Outlined.EventAvailable, EntService.Bookings,
-            Profile.Personnel | Profile.Student, Order: 300))
-        .AddWidget(new("my-bookings", () => BookingsText.Widget_MyBookings, Icons.Material.Outlined.EventAvailable, EntService.Bookings,
-            Profile.Personnel, DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(MyBookingsWidget),
-            FullPageRoute: "/reservations", PhoneOrder: 50))
-        .AddWidget(new("quick-booking", () => BookingsText.Widget_QuickBooking, Icons.Material.Outlined.MeetingRoom, EntService.Bookings,
-            Profile.Personnel, DefaultSize: new(4, 4), MinSize: new(3, 3), Component: typeof(QuickBookingWidget),
-            FullPageRoute: "/reservations", PhoneOrder: 60));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => BookingsText.Nav_Bookings,
+                    "/reservations",
+                    Icons.Material.Outlined.EventAvailable,
+                    EntService.Bookings,
+                    Profile.Personnel | Profile.Student,
+                    Order: 300
+                )
+            )
+            .AddWidget(
+                new(
+                    "my-bookings",
+                    () => BookingsText.Widget_MyBookings,
+                    Icons.Material.Outlined.EventAvailable,
+                    EntService.Bookings,
+                    Profile.Personnel,
+                    DefaultSize: new(4, 3),
+                    MinSize: new(3, 2),
+                    Component: typeof(MyBookingsWidget),
+                    FullPageRoute: "/reservations",
+                    PhoneOrder: 50
+                )
+            )
+            .AddWidget(
+                new(
+                    "quick-booking",
+                    () => BookingsText.Widget_QuickBooking,
+                    Icons.Material.Outlined.MeetingRoom,
+                    EntService.Bookings,
+                    Profile.Personnel,
+                    DefaultSize: new(4, 4),
+                    MinSize: new(3, 3),
+                    Component: typeof(QuickBookingWidget),
+                    FullPageRoute: "/reservations",
+                    PhoneOrder: 60
+                )
+            );
 }

@@ -31,7 +31,10 @@ public sealed class BrowserDraft(IJSRuntime js, IDataProtectionProvider protecti
         _form = form;
         _module = await js.InvokeAsync<IJSObjectReference>("import", "./js/drafts.js");
         var storageKey = $"enoe.draft.{personId.ToString(CultureInfo.InvariantCulture)}.{formKey}";
-        var protector = protection.CreateProtector("Enoe.BrowserDraft", personId.ToString(CultureInfo.InvariantCulture));
+        var protector = protection.CreateProtector(
+            "Enoe.BrowserDraft",
+            personId.ToString(CultureInfo.InvariantCulture)
+        );
         var wrapped = await _module.InvokeAsync<string?>("storedKey", storageKey);
         var raw = Unwrap(protector, wrapped);
         if (raw is null)
@@ -39,17 +42,26 @@ public sealed class BrowserDraft(IJSRuntime js, IDataProtectionProvider protecti
             raw = RandomNumberGenerator.GetBytes(32);
             wrapped = Convert.ToBase64String(protector.Protect(raw));
         }
-        return await _module.InvokeAsync<string?>("attach", form, storageKey, Convert.ToBase64String(raw), wrapped, context);
+        return await _module.InvokeAsync<string?>(
+            "attach",
+            form,
+            storageKey,
+            Convert.ToBase64String(raw),
+            wrapped,
+            context
+        );
     }
 
     /// <summary>What the server holds of the draft changed: the browser writes it at once.</summary>
-    public ValueTask RememberAsync(object context) => _module?.InvokeVoidAsync("remember", _form, context) ?? ValueTask.CompletedTask;
+    public ValueTask RememberAsync(object context) =>
+        _module?.InvokeVoidAsync("remember", _form, context) ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// The draft was sent: the browser forgets it; what is typed next starts a new one, with
     /// <paramref name="context"/>.
     /// </summary>
-    public ValueTask ClearAsync(object context) => _module?.InvokeVoidAsync("clear", _form, context) ?? ValueTask.CompletedTask;
+    public ValueTask ClearAsync(object context) =>
+        _module?.InvokeVoidAsync("clear", _form, context) ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// A key stored by this person's browser for this person (null when absent, another person's, or from a discarded
@@ -57,14 +69,22 @@ public sealed class BrowserDraft(IJSRuntime js, IDataProtectionProvider protecti
     /// </summary>
     private static byte[]? Unwrap(IDataProtector protector, string? wrapped)
     {
-        if (string.IsNullOrEmpty(wrapped)) return null;
-        try { return protector.Unprotect(Convert.FromBase64String(wrapped)); }
-        catch (Exception e) when (e is CryptographicException or FormatException) { return null; }
+        if (string.IsNullOrEmpty(wrapped))
+            return null;
+        try
+        {
+            return protector.Unprotect(Convert.FromBase64String(wrapped));
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is null) return;
+        if (_module is null)
+            return;
         try
         {
             await _module.InvokeVoidAsync("detach", _form);

@@ -12,7 +12,8 @@ public sealed class DrainingStream(Stream inner) : Stream
 
     public async Task DrainAsync(CancellationToken ct = default)
     {
-        if (_pending.Length == 0) return;
+        if (_pending.Length == 0)
+            return;
         await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
         _pending.SetLength(0);
     }
@@ -30,7 +31,8 @@ public sealed class DrainingStream(Stream inner) : Stream
         _position += buffer.Length;
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     public override async Task FlushAsync(CancellationToken ct)
     {
@@ -39,12 +41,20 @@ public sealed class DrainingStream(Stream inner) : Stream
     }
 
     public override void Flush() { } // the bytes wait for DrainAsync
+
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
 }

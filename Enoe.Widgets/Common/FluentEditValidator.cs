@@ -11,9 +11,11 @@ namespace Enoe.Widgets.Common;
 /// </summary>
 public sealed class FluentEditValidator<T> : ComponentBase, IDisposable
 {
-    [CascadingParameter] private EditContext EditContext { get; set; } = default!;
+    [CascadingParameter]
+    private EditContext EditContext { get; set; } = default!;
 
-    [Parameter, EditorRequired] public IValidator<T> Validator { get; set; } = default!;
+    [Parameter, EditorRequired]
+    public IValidator<T> Validator { get; set; } = default!;
 
     private ValidationMessageStore? _messages;
 

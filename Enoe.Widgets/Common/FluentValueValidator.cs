@@ -11,8 +11,9 @@ namespace Enoe.Widgets.Common;
 public sealed class FluentValueValidator<T>(IValidator<T> validator)
 {
     /// <summary>The signature MudBlazor calls with the form's model and the field's property path.</summary>
-    public Func<object, string, Task<IEnumerable<string>>> Validation => (model, path) =>
-        model is T draft ? MessagesAsync(draft, path[(path.LastIndexOf('.') + 1)..]) : Task.FromResult(None);
+    public Func<object, string, Task<IEnumerable<string>>> Validation =>
+        (model, path) =>
+            model is T draft ? MessagesAsync(draft, path[(path.LastIndexOf('.') + 1)..]) : Task.FromResult(None);
 
     /// <summary>
     /// For a field bound to something other than the draft's property (a picker's <c>TimeSpan?</c> for a

@@ -28,15 +28,24 @@ public sealed class ProgressStream(Stream inner, Action<long> progressed) : Stre
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => inner.Length;
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
     public override void Flush() { }
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
+
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+            inner.Dispose();
         base.Dispose(disposing);
     }
 }

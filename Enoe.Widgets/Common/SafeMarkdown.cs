@@ -13,13 +13,19 @@ namespace Enoe.Widgets.Common;
 public static partial class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables().UseEmphasisExtras().UseAutoLinks().UseTaskLists().UseSoftlineBreakAsHardlineBreak()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Sanitizer.Sanitize(ShowUnclosedAsText(Markdown.ToHtml(markdown, Pipeline)));
+        string.IsNullOrWhiteSpace(markdown)
+            ? ""
+            : Sanitizer.Sanitize(ShowUnclosedAsText(Markdown.ToHtml(markdown, Pipeline)));
 
     public static MarkupString Render(string? markdown) => new(ToHtml(markdown));
 
@@ -27,15 +33,23 @@ public static partial class SafeMarkdown
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
-        foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
+        foreach (var scheme in new[] { "http", "https", "mailto" })
+            sanitizer.AllowedSchemes.Add(scheme);
         sanitizer.AllowedAttributes.Remove("style");
         // No forms or form fields in a text (a task list's checkbox is an input, and stays).
-        foreach (var tag in new[] { "form", "textarea", "select" }) sanitizer.AllowedTags.Remove(tag);
+        foreach (var tag in new[] { "form", "textarea", "select" })
+            sanitizer.AllowedTags.Remove(tag);
         // Links leave the ENT without handing it the opener.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a && a.GetAttribute("href") is { } href
-                && (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            if (
+                e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a
+                && a.GetAttribute("href") is { } href
+                && (
+                    href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                    || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                )
+            )
                 a.SetAttribute("rel", "noopener noreferrer nofollow");
         };
         return sanitizer;
@@ -52,7 +66,8 @@ public static partial class SafeMarkdown
     private static string ShowUnclosedAsText(string html)
     {
         var start = SwallowingStart().Match(html);
-        if (!start.Success) return html;
+        if (!start.Success)
+            return html;
         var text = new StringBuilder(html.Length + 16);
         var from = 0;
         for (; start.Success; start = SwallowingStart().Match(html, from))
@@ -79,16 +94,26 @@ public static partial class SafeMarkdown
     /// </summary>
     private static int EndOf(string html, string name, int from)
     {
-        if (name.Length == 0) return html.IndexOf("-->", from, StringComparison.Ordinal) is var close and >= 0 ? close + 3 : -1;
-        if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase)) return -1; // nothing ends it
-        for (var i = html.IndexOf("</" + name, from, StringComparison.OrdinalIgnoreCase); i >= 0; i = html.IndexOf("</" + name, i + 1, StringComparison.OrdinalIgnoreCase))
+        if (name.Length == 0)
+            return html.IndexOf("-->", from, StringComparison.Ordinal) is var close and >= 0 ? close + 3 : -1;
+        if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase))
+            return -1; // nothing ends it
+        for (
+            var i = html.IndexOf("</" + name, from, StringComparison.OrdinalIgnoreCase);
+            i >= 0;
+            i = html.IndexOf("</" + name, i + 1, StringComparison.OrdinalIgnoreCase)
+        )
         {
             var next = i + 2 + name.Length;
-            if (next == html.Length || char.IsWhiteSpace(html[next]) || html[next] is '/' or '>') return next;
+            if (next == html.Length || char.IsWhiteSpace(html[next]) || html[next] is '/' or '>')
+                return next;
         }
         return -1;
     }
 
-    [GeneratedRegex(@"<(?:(?<name>script|style|title|textarea|select|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])|!--)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"<(?:(?<name>script|style|title|textarea|select|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])|!--)",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex SwallowingStart();
 }

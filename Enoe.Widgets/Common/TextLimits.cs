@@ -31,5 +31,6 @@ public static class TextLimits
     public const int Envelope = 64 * 1024;
 
     /// <summary>1,265,536 bytes (about 1.2 MiB): anything a form lets through reaches the server.</summary>
-    public const long MaximumReceiveMessageSize = (long)LongestField * WorstBytesPerCharacter * CopiesPerEvent + Envelope;
+    public const long MaximumReceiveMessageSize =
+        (long)LongestField * WorstBytesPerCharacter * CopiesPerEvent + Envelope;
 }

@@ -22,11 +22,11 @@ public sealed class UserSession(AuthenticationStateProvider authentication, Work
     /// </summary>
     public int? SelectedChildId { get; private set; }
 
-
     private async Task<Workspace?> LoadAsync()
     {
         var user = await GetUserAsync();
-        if (user is null) return null;
+        if (user is null)
+            return null;
         var workspace = await workspaces.GetAsync(user);
         SelectedChildId = workspace?.SelectedChildId;
         return workspace;

@@ -10,7 +10,8 @@ namespace Enoe.Widgets.Common;
 public static class Whose
 {
     /// <summary>The name of the child whose records a parent reads; null for anyone reading their own.</summary>
-    public static string? Child(Workspace workspace, int? studentId) => workspace.Children.FirstOrDefault(c => c.Id == studentId)?.DisplayName;
+    public static string? Child(Workspace workspace, int? studentId) =>
+        workspace.Children.FirstOrDefault(c => c.Id == studentId)?.DisplayName;
 
     public static string Of(string name, Func<object?, string> plain, Func<object?, string> elided) =>
         (Elides(name) ? elided : plain)(name);

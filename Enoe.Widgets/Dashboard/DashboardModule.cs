@@ -14,9 +14,26 @@ public sealed class DashboardModule : UiModule
     public override string Name => DashboardText.ServiceName;
     public override int Order => 10;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => DashboardText.Nav_Dashboard, "/tableau-de-bord", Icons.Material.Outlined.Dashboard,
-            EntService.Dashboard, Profile.Everyone, Order: 0))
-        .AddNavigationEntry(new(() => DashboardText.Nav_DefaultLayouts, "/gestion/pages-par-defaut", Icons.Material.Outlined.DashboardCustomize,
-            EntService.Dashboard, Policies.Profiles[Policies.LayoutAdmin], Order: 980));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => DashboardText.Nav_Dashboard,
+                    "/tableau-de-bord",
+                    Icons.Material.Outlined.Dashboard,
+                    EntService.Dashboard,
+                    Profile.Everyone,
+                    Order: 0
+                )
+            )
+            .AddNavigationEntry(
+                new(
+                    () => DashboardText.Nav_DefaultLayouts,
+                    "/gestion/pages-par-defaut",
+                    Icons.Material.Outlined.DashboardCustomize,
+                    EntService.Dashboard,
+                    Policies.Profiles[Policies.LayoutAdmin],
+                    Order: 980
+                )
+            );
 }

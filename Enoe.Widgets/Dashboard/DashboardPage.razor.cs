@@ -11,13 +11,28 @@ namespace Enoe.Widgets.Dashboard;
 
 public partial class DashboardPage
 {
-    private enum Panel { None, Catalog, Tab, Settings }
+    private enum Panel
+    {
+        None,
+        Catalog,
+        Tab,
+        Settings,
+    }
 
-    [Inject] private UserSession Session { get; set; } = default!;
-    [Inject] private LayoutService Layouts { get; set; } = default!;
-    [Inject] private WidgetCatalog Catalog { get; set; } = default!;
-    [Inject] private BrowserPreferences Preferences { get; set; } = default!;
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+    [Inject]
+    private UserSession Session { get; set; } = default!;
+
+    [Inject]
+    private LayoutService Layouts { get; set; } = default!;
+
+    [Inject]
+    private WidgetCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private BrowserPreferences Preferences { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     private CurrentUser? _user;
     private Workspace? _workspace;
@@ -25,10 +40,13 @@ public partial class DashboardPage
     private int _activeTabId;
     private bool _editing;
     private Panel _panel;
+
     /// <summary>Why the last change was refused, shown as an alert beside the grid.</summary>
     private string? _message;
+
     /// <summary>Where the last change put a widget, for screen readers.</summary>
     private string? _status;
+
     /// <summary>What the catalogue just added, and where.</summary>
     private string? _added;
     private string _tabTitle = "";
@@ -44,29 +62,42 @@ public partial class DashboardPage
     {
         _user = await Session.GetUserAsync();
         _workspace = await Session.GetWorkspaceAsync();
-        if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true) return;
+        if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true)
+            return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _workspace is null) return;
+        if (!firstRender || _workspace is null)
+            return;
         _collapsed = [.. (await Preferences.LoadAsync()).Collapsed];
-        if (_collapsed.Count > 0) StateHasChanged();
+        if (_collapsed.Count > 0)
+            StateHasChanged();
     }
 
     /// <summary>
     /// The widget's component, opened by its type as DynamicComponent would, without DynamicComponent's
     /// own component instance: one fewer live component per widget in every open circuit.
     /// </summary>
-    private RenderFragment Widget(WidgetDescriptor widget, PlacementView p) => builder =>
-    {
-        builder.OpenComponent(0, widget.Component);
-        builder.AddComponentParameter(1, nameof(WidgetBase.Context),
-            new WidgetContext(_user!, _workspace!, Session.SelectedChildId, new WidgetSize(p.Width, p.Height), p.SettingsJson));
-        builder.CloseComponent();
-    };
+    private RenderFragment Widget(WidgetDescriptor widget, PlacementView p) =>
+        builder =>
+        {
+            builder.OpenComponent(0, widget.Component);
+            builder.AddComponentParameter(
+                1,
+                nameof(WidgetBase.Context),
+                new WidgetContext(
+                    _user!,
+                    _workspace!,
+                    Session.SelectedChildId,
+                    new WidgetSize(p.Width, p.Height),
+                    p.SettingsJson
+                )
+            );
+            builder.CloseComponent();
+        };
 
     private string Title(PlacementView p) => Catalog.Get(p.WidgetKey) is { } d ? d.Title() : p.WidgetKey;
 
@@ -74,11 +105,24 @@ public partial class DashboardPage
     {
         switch (command.Kind)
         {
-            case LayoutCommandKind.Move: Placed(command.PlacementId, await Layouts.MoveAsync(_user!, command.PlacementId, command.X, command.Y)); break;
-            case LayoutCommandKind.MoveBy: Placed(command.PlacementId, await Layouts.MoveByAsync(_user!, command.PlacementId, command.Direction)); break;
-            case LayoutCommandKind.Resize: Placed(command.PlacementId, await Layouts.ResizeAsync(_user!, command.PlacementId, command.Width, command.Height)); break;
-            case LayoutCommandKind.Remove: Apply(await Layouts.RemoveAsync(_user!, command.PlacementId)); break;
-            case LayoutCommandKind.ToggleCollapsed: await ToggleCollapsedAsync(command.PlacementId); break;
+            case LayoutCommandKind.Move:
+                Placed(command.PlacementId, await Layouts.MoveAsync(_user!, command.PlacementId, command.X, command.Y));
+                break;
+            case LayoutCommandKind.MoveBy:
+                Placed(command.PlacementId, await Layouts.MoveByAsync(_user!, command.PlacementId, command.Direction));
+                break;
+            case LayoutCommandKind.Resize:
+                Placed(
+                    command.PlacementId,
+                    await Layouts.ResizeAsync(_user!, command.PlacementId, command.Width, command.Height)
+                );
+                break;
+            case LayoutCommandKind.Remove:
+                Apply(await Layouts.RemoveAsync(_user!, command.PlacementId));
+                break;
+            case LayoutCommandKind.ToggleCollapsed:
+                await ToggleCollapsedAsync(command.PlacementId);
+                break;
             case LayoutCommandKind.Settings:
                 _settingsFor = ActiveTab?.Placements.FirstOrDefault(p => p.Id == command.PlacementId);
                 _settingsErrors = [];
@@ -124,7 +168,8 @@ public partial class DashboardPage
     {
         var before = ActiveTab!.Placements.Select(p => p.Id).ToHashSet();
         var result = await Layouts.AddWidgetAsync(_user!, ActiveTab.Id, widget.Key);
-        if (Apply(result)) _added = CatalogPanel.Confirmation(widget.Title(), before, result.Value!.Placements);
+        if (Apply(result))
+            _added = CatalogPanel.Confirmation(widget.Title(), before, result.Value!.Placements);
     }
 
     private async Task RestoreAsync(PlacementView stowed)
@@ -140,7 +185,8 @@ public partial class DashboardPage
     {
         var result = await Layouts.SaveSettingsAsync(_user!, placementId, json);
         _settingsErrors = result.Errors;
-        if (Apply(result)) ClosePanel();
+        if (Apply(result))
+            ClosePanel();
     }
 
     private void OpenTabPanel(TabView? tab)
@@ -152,7 +198,9 @@ public partial class DashboardPage
 
     private async Task SaveTabAsync()
     {
-        var result = _renamingTabId is int id ? await Layouts.RenameTabAsync(_user!, id, _tabTitle) : await Layouts.AddTabAsync(_user!, _tabTitle);
+        var result = _renamingTabId is int id
+            ? await Layouts.RenameTabAsync(_user!, id, _tabTitle)
+            : await Layouts.AddTabAsync(_user!, _tabTitle);
         if (Apply(result))
         {
             _activeTabId = result.Value!.Id;
@@ -164,22 +212,30 @@ public partial class DashboardPage
     {
         var result = await Layouts.MoveTabAsync(_user!, _activeTabId, offset);
         _message = result.Succeeded ? null : result.Errors[0];
-        if (result.Succeeded) _tabs = [.. result.Value!];
+        if (result.Succeeded)
+            _tabs = [.. result.Value!];
     }
 
     private async Task DeleteTabAsync()
     {
-        if (ActiveTab is not { } tab || _confirm is null || !await _confirm.AskAsync(DashboardText.FormatTabs_DeleteQuestion(tab.Title))) return;
+        if (
+            ActiveTab is not { } tab
+            || _confirm is null
+            || !await _confirm.AskAsync(DashboardText.FormatTabs_DeleteQuestion(tab.Title))
+        )
+            return;
         var result = await Layouts.DeleteTabAsync(_user!, tab.Id);
         _message = result.Succeeded ? null : result.Errors[0];
-        if (!result.Succeeded) return;
+        if (!result.Succeeded)
+            return;
         _tabs.RemoveAll(t => t.Id == tab.Id);
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
 
     private async Task ResetAsync()
     {
-        if (_confirm is null || !await _confirm.AskAsync(DashboardText.Page_ResetQuestion, DashboardText.Page_Reset)) return;
+        if (_confirm is null || !await _confirm.AskAsync(DashboardText.Page_ResetQuestion, DashboardText.Page_Reset))
+            return;
         _tabs = [.. await Layouts.ResetAsync(_user!)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
         _message = null;
@@ -188,7 +244,8 @@ public partial class DashboardPage
 
     private async Task ToggleCollapsedAsync(int placementId)
     {
-        if (!_collapsed.Remove(placementId)) _collapsed.Add(placementId);
+        if (!_collapsed.Remove(placementId))
+            _collapsed.Add(placementId);
         var collapsed = _collapsed.ToArray();
         await Preferences.UpdateAsync(p => p with { Collapsed = collapsed });
     }
@@ -203,8 +260,10 @@ public partial class DashboardPage
             return false;
         }
         var index = _tabs.FindIndex(t => t.Id == result.Value!.Id);
-        if (index >= 0) _tabs[index] = result.Value!;
-        else _tabs.Add(result.Value!);
+        if (index >= 0)
+            _tabs[index] = result.Value!;
+        else
+            _tabs.Add(result.Value!);
         return true;
     }
 }

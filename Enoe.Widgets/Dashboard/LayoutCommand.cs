@@ -2,7 +2,16 @@ using Enoe.Data.Dashboards;
 
 namespace Enoe.Widgets.Dashboard;
 
-public enum LayoutCommandKind { Move, MoveBy, Resize, Remove, Settings, ToggleCollapsed, SetFlags }
+public enum LayoutCommandKind
+{
+    Move,
+    MoveBy,
+    Resize,
+    Remove,
+    Settings,
+    ToggleCollapsed,
+    SetFlags,
+}
 
 /// <summary>
 /// What the person asked the grid for; the page that owns the layout carries it out through its service.

@@ -11,112 +11,152 @@ namespace Enoe.Widgets.Dashboard;
 /// </summary>
 public sealed partial class LayoutGrid
 {
-    private RenderFragment Card(PlacementView p, WidgetDescriptor d) => builder =>
-    {
-        var collapsed = Collapsed.Contains(p.Id);
-        var movable = Editing && (AdminMode || !p.Locked);
-        var menuOpen = _menuFor == p.Id;
-        var title = d.Title();
-        builder.OpenElement(0, "section");
-        builder.SetKey(p.Id);
-        builder.AddAttribute(1, "class", "enoe-widget" + (collapsed ? " enoe-widget-collapsed" : "") + (menuOpen ? " enoe-widget-menu-open" : ""));
-        // The phone's one column orders cards by the widget's phone priority (CSS order, in enoe.css).
-        builder.AddAttribute(2, "style", $"grid-column: {CssNumber.Of(p.X + 1)} / span {CssNumber.Of(p.Width)}; grid-row: {CssNumber.Of(p.Y + 1)} / span {CssNumber.Of(collapsed ? 1 : p.Height)}; --enoe-phone-order: {CssNumber.Of(d.PhoneOrder)};");
-        builder.AddAttribute(3, "data-placement", p.Id);
-        builder.AddAttribute(4, "data-x", p.X);
-        builder.AddAttribute(5, "data-y", p.Y);
-        builder.AddAttribute(6, "data-w", p.Width);
-        builder.AddAttribute(7, "data-h", p.Height);
-        builder.AddAttribute(8, "data-min-w", d.MinSize.Width);
-        builder.AddAttribute(9, "data-min-h", d.MinSize.Height);
-        builder.AddAttribute(10, "data-widget", d.Key);
-        builder.AddAttribute(11, "aria-label", title);
-        builder.AddAttribute(12, "tabindex", "-1");
-
-        builder.OpenElement(13, "header");
-        builder.AddAttribute(14, "class", "enoe-widget-header");
-        if (movable)
-            builder.AddMarkupContent(15, $"<span class=\"enoe-drag-handle\" title=\"{Encode(DashboardText.Grid_DragHandle)}\" aria-hidden=\"true\">⠿</span>");
-        builder.OpenElement(16, "h2");
-        builder.AddContent(17, title);
-        if (p.Locked)
-            builder.AddMarkupContent(18, $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_LockedTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Locked)}\">{Svg(LockIcon)}</span>");
-        else if (p.Mandatory)
-            builder.AddMarkupContent(19, $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_MandatoryTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Mandatory)}\">{Svg(PinIcon)}</span>");
-        builder.CloseElement();
-
-        builder.OpenElement(20, "div");
-        builder.AddAttribute(21, "class", "enoe-widget-actions");
-        if (!AdminMode)
-            builder.AddContent(22, Button(collapsed ? "▸" : "▾", collapsed ? DashboardText.FormatGrid_Expand(title) : DashboardText.FormatGrid_Collapse(title),
-                () => OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.ToggleCollapsed, p.Id))));
-        if (!Editing && d.FullPageRoute is { } route)
+    private RenderFragment Card(PlacementView p, WidgetDescriptor d) =>
+        builder =>
         {
-            builder.OpenElement(23, "a");
-            builder.AddAttribute(24, "href", route);
-            builder.AddAttribute(25, "class", "enoe-icon-button");
-            builder.AddAttribute(26, "aria-label", DashboardText.FormatGrid_OpenFullPage(title));
-            builder.AddContent(27, "↗");
-            builder.CloseElement();
-        }
-        var items = Editing ? MenuItems(p, d) : [];
-        if (items.Count > 0)
-        {
-            builder.OpenElement(28, "button");
-            builder.AddAttribute(29, "type", "button");
-            builder.AddAttribute(30, "class", "enoe-icon-button enoe-widget-menu-button");
-            builder.AddAttribute(31, "aria-haspopup", "menu");
-            builder.AddAttribute(32, "aria-expanded", menuOpen ? "true" : "false");
-            if (menuOpen) builder.AddAttribute(33, "aria-controls", MenuId(p));
-            builder.AddAttribute(34, "aria-label", DashboardText.FormatGrid_MenuFor(title));
-            builder.AddAttribute(35, "title", DashboardText.FormatGrid_MenuFor(title));
-            builder.AddAttribute(36, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => ToggleMenu(p.Id)));
-            builder.AddMarkupContent(37, Svg(MoreIcon));
-            builder.CloseElement();
-        }
-        builder.CloseElement(); // actions
-        if (menuOpen) builder.AddContent(38, Menu(p, title, items));
-        builder.CloseElement(); // header
+            var collapsed = Collapsed.Contains(p.Id);
+            var movable = Editing && (AdminMode || !p.Locked);
+            var menuOpen = _menuFor == p.Id;
+            var title = d.Title();
+            builder.OpenElement(0, "section");
+            builder.SetKey(p.Id);
+            builder.AddAttribute(
+                1,
+                "class",
+                "enoe-widget" + (collapsed ? " enoe-widget-collapsed" : "") + (menuOpen ? " enoe-widget-menu-open" : "")
+            );
+            // The phone's one column orders cards by the widget's phone priority (CSS order, in enoe.css).
+            builder.AddAttribute(
+                2,
+                "style",
+                $"grid-column: {CssNumber.Of(p.X + 1)} / span {CssNumber.Of(p.Width)}; grid-row: {CssNumber.Of(p.Y + 1)} / span {CssNumber.Of(collapsed ? 1 : p.Height)}; --enoe-phone-order: {CssNumber.Of(d.PhoneOrder)};"
+            );
+            builder.AddAttribute(3, "data-placement", p.Id);
+            builder.AddAttribute(4, "data-x", p.X);
+            builder.AddAttribute(5, "data-y", p.Y);
+            builder.AddAttribute(6, "data-w", p.Width);
+            builder.AddAttribute(7, "data-h", p.Height);
+            builder.AddAttribute(8, "data-min-w", d.MinSize.Width);
+            builder.AddAttribute(9, "data-min-h", d.MinSize.Height);
+            builder.AddAttribute(10, "data-widget", d.Key);
+            builder.AddAttribute(11, "aria-label", title);
+            builder.AddAttribute(12, "tabindex", "-1");
 
-        if (!collapsed)
-        {
-            builder.OpenElement(40, "div");
-            builder.AddAttribute(41, "class", "enoe-widget-body");
-            builder.AddAttribute(41, "tabindex", "0"); // a body that scrolls (a long list of marks) must be reachable by keyboard
-            if (Content is not null) builder.AddContent(42, Content((p, d)));
-            else builder.AddContent(43, Preview);
+            builder.OpenElement(13, "header");
+            builder.AddAttribute(14, "class", "enoe-widget-header");
+            if (movable)
+                builder.AddMarkupContent(
+                    15,
+                    $"<span class=\"enoe-drag-handle\" title=\"{Encode(DashboardText.Grid_DragHandle)}\" aria-hidden=\"true\">⠿</span>"
+                );
+            builder.OpenElement(16, "h2");
+            builder.AddContent(17, title);
+            if (p.Locked)
+                builder.AddMarkupContent(
+                    18,
+                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_LockedTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Locked)}\">{Svg(LockIcon)}</span>"
+                );
+            else if (p.Mandatory)
+                builder.AddMarkupContent(
+                    19,
+                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_MandatoryTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Mandatory)}\">{Svg(PinIcon)}</span>"
+                );
             builder.CloseElement();
-        }
-        if (movable && !collapsed)
-            builder.AddMarkupContent(44, $"<span class=\"enoe-resize-handle\" title=\"{Encode(DashboardText.Grid_ResizeHandle)}\" aria-hidden=\"true\"></span>");
-        builder.CloseElement(); // section
-    };
 
-    private RenderFragment Preview => builder =>
-    {
-        builder.OpenElement(0, "p");
-        builder.AddAttribute(1, "class", "enoe-widget-empty");
-        builder.AddContent(2, DashboardText.Grid_PreviewBody);
-        builder.CloseElement();
-    };
+            builder.OpenElement(20, "div");
+            builder.AddAttribute(21, "class", "enoe-widget-actions");
+            if (!AdminMode)
+                builder.AddContent(
+                    22,
+                    Button(
+                        collapsed ? "▸" : "▾",
+                        collapsed ? DashboardText.FormatGrid_Expand(title) : DashboardText.FormatGrid_Collapse(title),
+                        () => OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.ToggleCollapsed, p.Id))
+                    )
+                );
+            if (!Editing && d.FullPageRoute is { } route)
+            {
+                builder.OpenElement(23, "a");
+                builder.AddAttribute(24, "href", route);
+                builder.AddAttribute(25, "class", "enoe-icon-button");
+                builder.AddAttribute(26, "aria-label", DashboardText.FormatGrid_OpenFullPage(title));
+                builder.AddContent(27, "↗");
+                builder.CloseElement();
+            }
+            var items = Editing ? MenuItems(p, d) : [];
+            if (items.Count > 0)
+            {
+                builder.OpenElement(28, "button");
+                builder.AddAttribute(29, "type", "button");
+                builder.AddAttribute(30, "class", "enoe-icon-button enoe-widget-menu-button");
+                builder.AddAttribute(31, "aria-haspopup", "menu");
+                builder.AddAttribute(32, "aria-expanded", menuOpen ? "true" : "false");
+                if (menuOpen)
+                    builder.AddAttribute(33, "aria-controls", MenuId(p));
+                builder.AddAttribute(34, "aria-label", DashboardText.FormatGrid_MenuFor(title));
+                builder.AddAttribute(35, "title", DashboardText.FormatGrid_MenuFor(title));
+                builder.AddAttribute(
+                    36,
+                    "onclick",
+                    EventCallback.Factory.Create<MouseEventArgs>(this, () => ToggleMenu(p.Id))
+                );
+                builder.AddMarkupContent(37, Svg(MoreIcon));
+                builder.CloseElement();
+            }
+            builder.CloseElement(); // actions
+            if (menuOpen)
+                builder.AddContent(38, Menu(p, title, items));
+            builder.CloseElement(); // header
+
+            if (!collapsed)
+            {
+                builder.OpenElement(40, "div");
+                builder.AddAttribute(41, "class", "enoe-widget-body");
+                // A body that scrolls (a long list of marks) must be reachable by keyboard
+                builder.AddAttribute(41, "tabindex", "0");
+                if (Content is not null)
+                    builder.AddContent(42, Content((p, d)));
+                else
+                    builder.AddContent(43, Preview);
+                builder.CloseElement();
+            }
+            if (movable && !collapsed)
+                builder.AddMarkupContent(
+                    44,
+                    $"<span class=\"enoe-resize-handle\" title=\"{Encode(DashboardText.Grid_ResizeHandle)}\" aria-hidden=\"true\"></span>"
+                );
+            builder.CloseElement(); // section
+        };
+
+    private RenderFragment Preview =>
+        builder =>
+        {
+            builder.OpenElement(0, "p");
+            builder.AddAttribute(1, "class", "enoe-widget-empty");
+            builder.AddContent(2, DashboardText.Grid_PreviewBody);
+            builder.CloseElement();
+        };
 
     // MudBlazor's Material icons are SVG path constants: markup from the library, never user text.
-    private const string LockIcon = MudBlazor.Icons.Material.Filled.Lock, PinIcon = MudBlazor.Icons.Material.Filled.PushPin;
+    private const string LockIcon = MudBlazor.Icons.Material.Filled.Lock,
+        PinIcon = MudBlazor.Icons.Material.Filled.PushPin;
     private const string MoreIcon = MudBlazor.Icons.Material.Filled.MoreVert;
 
-    private static string Svg(string icon) => $"<svg class=\"enoe-svg\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{icon}</svg>";
+    private static string Svg(string icon) =>
+        $"<svg class=\"enoe-svg\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{icon}</svg>";
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
-    private RenderFragment Button(string symbol, string label, Func<Task> onClick) => builder =>
-    {
-        builder.OpenElement(0, "button");
-        builder.AddAttribute(1, "type", "button");
-        builder.AddAttribute(2, "class", "enoe-icon-button");
-        builder.AddAttribute(3, "title", label);
-        builder.AddAttribute(4, "aria-label", label);
-        builder.AddAttribute(5, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, onClick));
-        builder.AddContent(6, symbol);
-        builder.CloseElement();
-    };
+    private RenderFragment Button(string symbol, string label, Func<Task> onClick) =>
+        builder =>
+        {
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "type", "button");
+            builder.AddAttribute(2, "class", "enoe-icon-button");
+            builder.AddAttribute(3, "title", label);
+            builder.AddAttribute(4, "aria-label", label);
+            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, onClick));
+            builder.AddContent(6, symbol);
+            builder.CloseElement();
+        };
 }

@@ -17,33 +17,53 @@ namespace Enoe.Widgets.Dashboard;
 /// </summary>
 public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
 {
-    [Inject] private WidgetCatalog Catalog { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject]
+    private WidgetCatalog Catalog { get; set; } = default!;
 
-    [Parameter, EditorRequired] public IReadOnlyList<PlacementView> Placements { get; set; } = [];
-    [Parameter] public bool Editing { get; set; }
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public IReadOnlyList<PlacementView> Placements { get; set; } = [];
+
+    [Parameter]
+    public bool Editing { get; set; }
+
     /// <summary>The default-layout editor: locked placements move too, and their flags can be set.</summary>
-    [Parameter] public bool AdminMode { get; set; }
-    [Parameter] public IReadOnlySet<int> Collapsed { get; set; } = new HashSet<int>();
+    [Parameter]
+    public bool AdminMode { get; set; }
+
+    [Parameter]
+    public IReadOnlySet<int> Collapsed { get; set; } = new HashSet<int>();
+
     /// <summary>A card's body; without it, cards show the widget's name only (editor, preview).</summary>
-    [Parameter] public RenderFragment<(PlacementView Placement, WidgetDescriptor Widget)>? Content { get; set; }
-    [Parameter] public EventCallback<LayoutCommand> OnCommand { get; set; }
+    [Parameter]
+    public RenderFragment<(PlacementView Placement, WidgetDescriptor Widget)>? Content { get; set; }
+
+    [Parameter]
+    public EventCallback<LayoutCommand> OnCommand { get; set; }
 
     private ElementReference _grid;
-    private IJSObjectReference? _module, _handle;
+    private IJSObjectReference? _module,
+        _handle;
     private DotNetObjectReference<LayoutGrid>? _self;
+
     /// <summary>The placement whose actions menu is open, if any: one menu at a time on the page.</summary>
     private int? _menuFor;
+
     /// <summary>
     /// Where focus goes after the next render: a card's menu button, or the first item of its menu just opened.
     /// </summary>
     private (int PlacementId, bool IntoMenu)? _focus;
+
     /// <summary>
     /// Renders built, and renders the browser has applied (OnAfterRender comes once per render, in order).
     /// Focus waits for a render built after it was asked for: an earlier render acknowledged late (a loaded
     /// machine) would focus the card before the move that follows detaches it and loses the focus again.
     /// </summary>
-    private int _built, _applied, _focusFromRender;
+    private int _built,
+        _applied,
+        _focusFromRender;
 
     private readonly record struct MenuItem(string Label, LayoutCommand Command, bool Enabled = true);
 
@@ -77,13 +97,16 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     /// </summary>
     [JSInvokable]
     public Task ResizeToAsync(int placementId, int width, int height) =>
-        OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.Resize, placementId) { Width = width, Height = height });
+        OnCommand.InvokeAsync(
+            new LayoutCommand(LayoutCommandKind.Resize, placementId) { Width = width, Height = height }
+        );
 
     private async Task RunAsync(LayoutCommand command, int? focusAfter)
     {
         _menuFor = null;
         await OnCommand.InvokeAsync(command);
-        if (focusAfter is int id) FocusAfterNextRender(id, intoMenu: false);
+        if (focusAfter is int id)
+            FocusAfterNextRender(id, intoMenu: false);
     }
 
     private void FocusAfterNextRender(int placementId, bool intoMenu)
@@ -108,8 +131,13 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     {
         try
         {
-            if (_handle is not null) { await _handle.InvokeVoidAsync("dispose"); await _handle.DisposeAsync(); }
-            if (_module is not null) await _module.DisposeAsync();
+            if (_handle is not null)
+            {
+                await _handle.InvokeVoidAsync("dispose");
+                await _handle.DisposeAsync();
+            }
+            if (_module is not null)
+                await _module.DisposeAsync();
         }
         catch (JSDisconnectedException) { } // the circuit went with the browser tab
         _self?.Dispose();

@@ -13,9 +13,29 @@ public sealed class DigitalResourcesModule : UiModule
     public override string Name => DigitalResourcesText.ServiceName;
     public override int Order => 30;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => DigitalResourcesText.Nav_DigitalResources, "/gestion/ressources", Icons.Material.Outlined.LibraryBooks,
-            EntService.DigitalResources, Policies.Profiles[Policies.LayoutAdmin], Order: 970))
-        .AddWidget(new("resources", () => DigitalResourcesText.Widget_DigitalResources, Icons.Material.Outlined.LibraryBooks, EntService.DigitalResources, Profile.Everyone,
-            DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(DigitalResourcesWidget), PhoneOrder: 90));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => DigitalResourcesText.Nav_DigitalResources,
+                    "/gestion/ressources",
+                    Icons.Material.Outlined.LibraryBooks,
+                    EntService.DigitalResources,
+                    Policies.Profiles[Policies.LayoutAdmin],
+                    Order: 970
+                )
+            )
+            .AddWidget(
+                new(
+                    "resources",
+                    () => DigitalResourcesText.Widget_DigitalResources,
+                    Icons.Material.Outlined.LibraryBooks,
+                    EntService.DigitalResources,
+                    Profile.Everyone,
+                    DefaultSize: new(4, 4),
+                    MinSize: new(3, 2),
+                    Component: typeof(DigitalResourcesWidget),
+                    PhoneOrder: 90
+                )
+            );
 }

@@ -16,7 +16,15 @@ public sealed class DocumentsModule : UiModule
     public override string Name => DocumentsText.ServiceName;
     public override int Order => 50;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => DocumentsText.Nav_Documents, "/documents", Icons.Material.Outlined.Folder, EntService.Documents,
-            Profile.Everyone & ~Profile.AcademyAdmin, Order: 200));
+    public override void AddServices(IServiceCollection services) =>
+        services.AddNavigationEntry(
+            new(
+                () => DocumentsText.Nav_Documents,
+                "/documents",
+                Icons.Material.Outlined.Folder,
+                EntService.Documents,
+                Profile.Everyone & ~Profile.AcademyAdmin,
+                Order: 200
+            )
+        );
 }

@@ -10,12 +10,21 @@ namespace Enoe.Widgets.Documents;
 /// <summary>The page's state and actions; the sharing panel (SharePanel.razor) keeps its own.</summary>
 public partial class DocumentsPage
 {
-    [SupplyParameterFromQuery(Name = "espace")] public int? Space { get; set; }
-    [SupplyParameterFromQuery(Name = "dossier")] public int? Folder { get; set; }
-    [SupplyParameterFromQuery(Name = "vue")] public string? View { get; set; }
+    [SupplyParameterFromQuery(Name = "espace")]
+    public int? Space { get; set; }
+
+    [SupplyParameterFromQuery(Name = "dossier")]
+    public int? Folder { get; set; }
+
+    [SupplyParameterFromQuery(Name = "vue")]
+    public string? View { get; set; }
+
     /// <summary>From the réseau d'établissement widget: open the space of this class or group.</summary>
-    [SupplyParameterFromQuery(Name = "classe")] public int? ClassId { get; set; }
-    [SupplyParameterFromQuery(Name = "groupe")] public int? GroupId { get; set; }
+    [SupplyParameterFromQuery(Name = "classe")]
+    public int? ClassId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "groupe")]
+    public int? GroupId { get; set; }
 
     private CurrentUser _user = default!;
     private IReadOnlyList<SpaceView> _spaces = [];
@@ -23,9 +32,13 @@ public partial class DocumentsPage
     private IReadOnlyList<SharedDocumentView> _shared = [];
     private (long Used, long Quota) _usage;
     private string? _message;
-    private string _newFolder = "", _newName = "";
-    private int? _renaming, _sharing, _renamingFolder;
+    private string _newFolder = "",
+        _newName = "";
+    private int? _renaming,
+        _sharing,
+        _renamingFolder;
     private ConfirmDialog _confirm = default!;
+
     /// <summary>The document just put in the bin, offered back ("Annuler") until the next page.</summary>
     private DocumentView? _trashed;
     private ElementReference _undoButton;
@@ -49,14 +62,24 @@ public partial class DocumentsPage
     private async Task ReloadAsync()
     {
         _usage = await Files.UsageAsync(_user.PersonId);
-        if (Shared) { _shared = await Documents.SharedWithMeAsync(_user); return; }
-        var space = Space
-            ?? _spaces.FirstOrDefault(s => (ClassId != null && s.SchoolClassId == ClassId)
-                || (GroupId != null && s.TeachingGroupId == GroupId))?.Id
-            ?? _spaces.FirstOrDefault()?.Id ?? 0;
+        if (Shared)
+        {
+            _shared = await Documents.SharedWithMeAsync(_user);
+            return;
+        }
+        var space =
+            Space
+            ?? _spaces
+                .FirstOrDefault(s =>
+                    (ClassId != null && s.SchoolClassId == ClassId) || (GroupId != null && s.TeachingGroupId == GroupId)
+                )
+                ?.Id
+            ?? _spaces.FirstOrDefault()?.Id
+            ?? 0;
         var result = await Documents.BrowseAsync(_user, space, Folder, Trash);
         _listing = result.Value;
-        if (!result.Succeeded) _message = result.Errors[0];
+        if (!result.Succeeded)
+            _message = result.Errors[0];
     }
 
     private async Task Apply(Result result)
@@ -68,13 +91,15 @@ public partial class DocumentsPage
     private async Task UploadAsync(UploadBatch upload)
     {
         upload.Result = await Documents.UploadAsync(_user, _listing!.Space.Id, Folder, upload.Files);
-        if (upload.Result.Succeeded) await ReloadAsync();
+        if (upload.Result.Succeeded)
+            await ReloadAsync();
     }
 
     private async Task CreateFolderAsync()
     {
         var result = await Documents.CreateFolderAsync(_user, _listing!.Space.Id, Folder, _newFolder);
-        if (result.Succeeded) _newFolder = "";
+        if (result.Succeeded)
+            _newFolder = "";
         await Apply(result);
     }
 
@@ -87,14 +112,19 @@ public partial class DocumentsPage
     private async Task RenameFolderAsync(int id)
     {
         var result = await Documents.RenameFolderAsync(_user, id, _newName);
-        if (result.Succeeded) _renamingFolder = null;
+        if (result.Succeeded)
+            _renamingFolder = null;
         await Apply(result);
     }
 
     private async Task MoveAsync(int documentId, string? target)
     {
-        if (string.IsNullOrEmpty(target)) return;
-        int? folder = target == "racine" ? null : int.TryParse(target, out var id) ? id : -1;
+        if (string.IsNullOrEmpty(target))
+            return;
+        int? folder =
+            target == "racine" ? null
+            : int.TryParse(target, out var id) ? id
+            : -1;
         await Apply(await Documents.MoveAsync(_user, documentId, folder));
     }
 
@@ -110,14 +140,16 @@ public partial class DocumentsPage
 
     private async Task UndoTrashAsync()
     {
-        if (_trashed is not { } doc) return;
+        if (_trashed is not { } doc)
+            return;
         _trashed = null;
         await Apply(await Documents.SetDeletedAsync(_user, doc.Id, false));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_focusUndo || _trashed is null) return;
+        if (!_focusUndo || _trashed is null)
+            return;
         _focusUndo = false;
         await _undoButton.FocusAsync();
     }
@@ -149,14 +181,17 @@ public partial class DocumentsPage
 
     private async Task RenameKeyAsync(KeyboardEventArgs e, int id)
     {
-        if (e.Key == "Enter") await RenameAsync(id);
-        if (e.Key == "Escape") _renaming = null;
+        if (e.Key == "Enter")
+            await RenameAsync(id);
+        if (e.Key == "Escape")
+            _renaming = null;
     }
 
     private async Task RenameAsync(int id)
     {
         var result = await Documents.RenameAsync(_user, id, _newName);
-        if (result.Succeeded) _renaming = null;
+        if (result.Succeeded)
+            _renaming = null;
         await Apply(result);
     }
 

@@ -11,7 +11,18 @@ public sealed class FamilyModule : UiModule
 {
     public override int Order => 15;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddWidget(new("family", () => FamilyText.Widget_Family, Icons.Material.Outlined.FamilyRestroom, EntService.Dashboard, Profile.Parent,
-            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(FamilyWidget), PhoneOrder: 5));
+    public override void AddServices(IServiceCollection services) =>
+        services.AddWidget(
+            new(
+                "family",
+                () => FamilyText.Widget_Family,
+                Icons.Material.Outlined.FamilyRestroom,
+                EntService.Dashboard,
+                Profile.Parent,
+                DefaultSize: new(4, 3),
+                MinSize: new(3, 2),
+                Component: typeof(FamilyWidget),
+                PhoneOrder: 5
+            )
+        );
 }

@@ -16,11 +16,31 @@ public sealed class LogbookModule : UiModule
     public override string Name => LogbookText.ServiceName;
     public override int Order => 40;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => LogbookText.Nav_Logbook, "/carnet-de-bord", Icons.Material.Outlined.MenuBook, EntService.Logbook,
-            Profile.Everyone & ~Profile.AcademyAdmin, Order: 100))
-        .AddWidget(new("my-logbook", () => LogbookText.Widget_MyLogbook, Icons.Material.Outlined.MenuBook, EntService.Logbook,
-            Profile.Student | Profile.Parent | Profile.Teacher, DefaultSize: new(4, 4), MinSize: new(3, 3),
-            Component: typeof(MyLogbookWidget), FullPageRoute: "/carnet-de-bord", PhoneOrder: 20))
-        .AddSettingsSection<LogbookSettingsSection>(100, EntService.Logbook);
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => LogbookText.Nav_Logbook,
+                    "/carnet-de-bord",
+                    Icons.Material.Outlined.MenuBook,
+                    EntService.Logbook,
+                    Profile.Everyone & ~Profile.AcademyAdmin,
+                    Order: 100
+                )
+            )
+            .AddWidget(
+                new(
+                    "my-logbook",
+                    () => LogbookText.Widget_MyLogbook,
+                    Icons.Material.Outlined.MenuBook,
+                    EntService.Logbook,
+                    Profile.Student | Profile.Parent | Profile.Teacher,
+                    DefaultSize: new(4, 4),
+                    MinSize: new(3, 3),
+                    Component: typeof(MyLogbookWidget),
+                    FullPageRoute: "/carnet-de-bord",
+                    PhoneOrder: 20
+                )
+            )
+            .AddSettingsSection<LogbookSettingsSection>(100, EntService.Logbook);
 }

@@ -4,8 +4,8 @@ using Enoe.Data.Logbook;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
-using Microsoft.AspNetCore.Components;
 using Enoe.Widgets.Common;
+using Microsoft.AspNetCore.Components;
 
 namespace Enoe.Widgets.Logbook;
 
@@ -17,10 +17,12 @@ public partial class LogbookPage
     private bool _isStudent;
     private IReadOnlyList<TeachingAudience> _audiences = [];
     private IReadOnlyList<(int Id, string Name)> _directionClasses = [];
-    private IReadOnlyList<LogbookEntryView> _entries = [], _homework = [];
+    private IReadOnlyList<LogbookEntryView> _entries = [],
+        _homework = [];
     private IReadOnlyList<LogbookRevisionView> _history = [];
     private int? _historyFor;
-    private IReadOnlySet<int> _classes = new HashSet<int>(), _groups = new HashSet<int>();
+    private IReadOnlySet<int> _classes = new HashSet<int>(),
+        _groups = new HashSet<int>();
     private LogbookDraft _draft = new();
     private HomeworkLoad? _load;
     private string? _message;
@@ -28,6 +30,7 @@ public partial class LogbookPage
     private IReadOnlyList<SlotView> _slots = [];
     private int? _attachTo;
     private ConfirmDialog _confirm = default!;
+
     /// <summary>The lesson just deleted, offered back ("Annuler") until the next action.</summary>
     private LogbookEntryView? _deleted;
     private ElementReference _undoButton;
@@ -39,7 +42,8 @@ public partial class LogbookPage
         get => _slots.FirstOrDefault(s => s.StartsAt == _draft.StartsAt && s.EndsAt == _draft.EndsAt)?.Code ?? "";
         set
         {
-            if (_slots.FirstOrDefault(s => s.Code == value) is { } slot) (_draft.StartsAt, _draft.EndsAt) = (slot.StartsAt, slot.EndsAt);
+            if (_slots.FirstOrDefault(s => s.Code == value) is { } slot)
+                (_draft.StartsAt, _draft.EndsAt) = (slot.StartsAt, slot.EndsAt);
         }
     }
 
@@ -58,7 +62,8 @@ public partial class LogbookPage
         _isStudent = _workspace?.Profiles.HasAny(Profile.Student) == true;
         _monday = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
         _audiences = await Logbook.AudiencesAsync(_user);
-        if (_audiences.Count > 0) _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
+        if (_audiences.Count > 0)
+            _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
         _directionClasses = await Logbook.ClassesForDirectionAsync(_user);
         NewDraft();
         _subscription = Events.Subscribe<LogbookChanged>(OnChangedAsync);
@@ -70,8 +75,15 @@ public partial class LogbookPage
         (_classes, _groups) = await Logbook.ReaderAudiencesAsync(_user, ChildId);
         int? classId = DirectionClassId > 0 ? DirectionClassId : null;
         _entries = await Logbook.ListAsync(_user, _monday, _monday.AddDays(6), classId: classId, studentId: ChildId);
-        _homework = _audiences.Count > 0 || _directionClasses.Count > 0 ? []
-            : [.. (await Logbook.ListAsync(_user, Today, Today.AddDays(14), studentId: ChildId, byDueDate: true)).Where(e => e.Homework is not null)];
+        _homework =
+            _audiences.Count > 0 || _directionClasses.Count > 0
+                ? []
+                :
+                [
+                    .. (
+                        await Logbook.ListAsync(_user, Today, Today.AddDays(14), studentId: ChildId, byDueDate: true)
+                    ).Where(e => e.Homework is not null),
+                ];
     }
 
     private async Task MoveWeekAsync(int days)
@@ -80,16 +92,27 @@ public partial class LogbookPage
         await ReloadAsync();
     }
 
-    private bool CanWrite(LogbookEntryView entry) => !entry.Deleted && _audiences.Any(a => a.SubjectId == entry.SubjectId
-        && ((entry.SchoolClassId is not null && a.SchoolClassId == entry.SchoolClassId) || (entry.TeachingGroupId is not null && a.TeachingGroupId == entry.TeachingGroupId)));
+    private bool CanWrite(LogbookEntryView entry) =>
+        !entry.Deleted
+        && _audiences.Any(a =>
+            a.SubjectId == entry.SubjectId
+            && (
+                (entry.SchoolClassId is not null && a.SchoolClassId == entry.SchoolClassId)
+                || (entry.TeachingGroupId is not null && a.TeachingGroupId == entry.TeachingGroupId)
+            )
+        );
 
     private void NewDraft()
     {
         var audience = _audiences.ElementAtOrDefault(AudienceIndex);
         _draft = new LogbookDraft
         {
-            SchoolClassId = audience?.SchoolClassId, TeachingGroupId = audience?.TeachingGroupId, SubjectId = audience?.SubjectId ?? 0,
-            SessionDate = Today, StartsAt = _slots.FirstOrDefault()?.StartsAt ?? new(8, 0), EndsAt = _slots.FirstOrDefault()?.EndsAt ?? new(9, 0),
+            SchoolClassId = audience?.SchoolClassId,
+            TeachingGroupId = audience?.TeachingGroupId,
+            SubjectId = audience?.SubjectId ?? 0,
+            SessionDate = Today,
+            StartsAt = _slots.FirstOrDefault()?.StartsAt ?? new(8, 0),
+            EndsAt = _slots.FirstOrDefault()?.EndsAt ?? new(9, 0),
         };
         _load = null;
     }
@@ -97,8 +120,13 @@ public partial class LogbookPage
     private async Task CheckLoadAsync()
     {
         var audience = _audiences.ElementAtOrDefault(AudienceIndex);
-        if (audience is null) return;
-        (_draft.SchoolClassId, _draft.TeachingGroupId, _draft.SubjectId) = (audience.SchoolClassId, audience.TeachingGroupId, audience.SubjectId);
+        if (audience is null)
+            return;
+        (_draft.SchoolClassId, _draft.TeachingGroupId, _draft.SubjectId) = (
+            audience.SchoolClassId,
+            audience.TeachingGroupId,
+            audience.SubjectId
+        );
         _load = _draft.HomeworkDueDate is { } due
             ? (await Logbook.HomeworkLoadAsync(_user, audience.SchoolClassId, audience.TeachingGroupId, due)).Value
             : null;
@@ -109,7 +137,8 @@ public partial class LogbookPage
         await CheckLoadAsync();
         var result = await Logbook.SaveAsync(_user, _draft);
         _message = result.Succeeded ? null : string.Join(" ", result.Errors);
-        if (!result.Succeeded) return; // the form keeps what was typed
+        if (!result.Succeeded)
+            return; // the form keeps what was typed
         NewDraft();
         await ReloadAsync();
     }
@@ -117,14 +146,20 @@ public partial class LogbookPage
     private async Task<string?> SaveAsync(LogbookEntryView entry, string text, bool homework)
     {
         var error = await InlineLogbookEdit.SaveAsync(Logbook, _user, entry, text, homework);
-        if (error is null) await ReloadAsync();
+        if (error is null)
+            await ReloadAsync();
         return error;
     }
 
     private async Task CopyAsync(LogbookEntryView entry, TeachingAudience to)
     {
         var copy = LogbookDraft.From(entry);
-        (copy.Id, copy.Version, copy.SchoolClassId, copy.TeachingGroupId) = (0, 0, to.SchoolClassId, to.TeachingGroupId);
+        (copy.Id, copy.Version, copy.SchoolClassId, copy.TeachingGroupId) = (
+            0,
+            0,
+            to.SchoolClassId,
+            to.TeachingGroupId
+        );
         var result = await Logbook.SaveAsync(_user, copy);
         _message = result.Succeeded ? LogbookText.FormatCopied(to.Name) : string.Join(" ", result.Errors);
         await ReloadAsync();
@@ -143,7 +178,8 @@ public partial class LogbookPage
 
     private async Task UndoDeleteAsync()
     {
-        if (_deleted is not { } gone) return;
+        if (_deleted is not { } gone)
+            return;
         var result = await Logbook.RestoreAsync(_user, gone.Id);
         _message = result.Succeeded ? null : result.Errors[0];
         _deleted = null;
@@ -152,7 +188,8 @@ public partial class LogbookPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_focusUndo || _deleted is null) return;
+        if (!_focusUndo || _deleted is null)
+            return;
         _focusUndo = false;
         await _undoButton.FocusAsync();
     }
@@ -160,13 +197,18 @@ public partial class LogbookPage
     private async Task AttachAsync(int entryId, UploadBatch upload)
     {
         upload.Result = await Logbook.AttachAsync(_user, entryId, upload.Files);
-        if (upload.Result.Succeeded) { _attachTo = null; await ReloadAsync(); }
+        if (upload.Result.Succeeded)
+        {
+            _attachTo = null;
+            await ReloadAsync();
+        }
     }
 
     /// <summary>Removing a file deletes it for good: asked first.</summary>
     private async Task DetachAsync(int entryId, FileView file)
     {
-        if (!await _confirm.AskAsync(LogbookText.FormatConfirmRemoveFile(file.Name), LogbookText.Remove)) return;
+        if (!await _confirm.AskAsync(LogbookText.FormatConfirmRemoveFile(file.Name), LogbookText.Remove))
+            return;
         var result = await Logbook.DetachAsync(_user, entryId, file.Id);
         _message = result.Succeeded ? null : result.Errors[0];
         await ReloadAsync();
@@ -174,7 +216,11 @@ public partial class LogbookPage
 
     private async Task HistoryAsync(int entryId)
     {
-        if (_historyFor == entryId) { _historyFor = null; return; }
+        if (_historyFor == entryId)
+        {
+            _historyFor = null;
+            return;
+        }
         var result = await Logbook.HistoryAsync(_user, entryId);
         _message = result.Succeeded ? null : result.Errors[0];
         _historyFor = result.Succeeded ? entryId : null;
@@ -190,9 +236,21 @@ public partial class LogbookPage
     /// <summary>Another person's change, on their thread: reload if it concerns a class or group shown here.</summary>
     private Task OnChangedAsync(LogbookChanged change)
     {
-        var relevant = change.SchoolId == _user.SchoolId && (DirectionClassId > 0 ? change.SchoolClassId == DirectionClassId
-            : (change.SchoolClassId is int c && _classes.Contains(c)) || (change.TeachingGroupId is int g && _groups.Contains(g)));
-        return relevant ? InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }) : Task.CompletedTask;
+        var relevant =
+            change.SchoolId == _user.SchoolId
+            && (
+                DirectionClassId > 0
+                    ? change.SchoolClassId == DirectionClassId
+                    : (change.SchoolClassId is int c && _classes.Contains(c))
+                        || (change.TeachingGroupId is int g && _groups.Contains(g))
+            );
+        return relevant
+            ? InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            })
+            : Task.CompletedTask;
     }
 
     public void Dispose() => _subscription?.Dispose();

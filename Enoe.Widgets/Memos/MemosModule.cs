@@ -16,10 +16,32 @@ public sealed class MemosModule : UiModule
     public override string Name => MemosText.ServiceName;
     public override int Order => 60;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => MemosText.Nav_Memos, "/memos", Icons.Material.Outlined.Mail, EntService.Memos,
-            Profile.Everyone & ~Profile.AcademyAdmin, Order: 50, Badge: typeof(UnreadMemosBadge)))
-        .AddWidget(new("memos", () => MemosText.Widget_Memos, Icons.Material.Outlined.Mail, EntService.Memos, Profile.Everyone & ~Profile.AcademyAdmin,
-            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(MemosWidget), FullPageRoute: "/memos", PhoneOrder: 10))
-        .AddSettingsSection<MemoRulesSection>(200, EntService.Memos);
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => MemosText.Nav_Memos,
+                    "/memos",
+                    Icons.Material.Outlined.Mail,
+                    EntService.Memos,
+                    Profile.Everyone & ~Profile.AcademyAdmin,
+                    Order: 50,
+                    Badge: typeof(UnreadMemosBadge)
+                )
+            )
+            .AddWidget(
+                new(
+                    "memos",
+                    () => MemosText.Widget_Memos,
+                    Icons.Material.Outlined.Mail,
+                    EntService.Memos,
+                    Profile.Everyone & ~Profile.AcademyAdmin,
+                    DefaultSize: new(4, 3),
+                    MinSize: new(3, 2),
+                    Component: typeof(MemosWidget),
+                    FullPageRoute: "/memos",
+                    PhoneOrder: 10
+                )
+            )
+            .AddSettingsSection<MemoRulesSection>(200, EntService.Memos);
 }

@@ -17,10 +17,31 @@ public sealed class PublicSiteModule : UiModule
     public override string Name => PublicSiteText.ServiceName;
     public override int Order => 20;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => PublicSiteText.Nav_SiteArticles, "/gestion/articles", Icons.Material.Outlined.Public,
-            EntService.PublicSite, Policies.Profiles[Policies.SiteEditor], Order: 900))
-        .AddWidget(new("news", () => PublicSiteText.Widget_News, Icons.Material.Outlined.Newspaper, EntService.PublicSite, Profile.Everyone,
-            DefaultSize: new(4, 3), MinSize: new(3, 2), Component: typeof(NewsWidget),
-            SettingsType: typeof(NewsSettings), SettingsValidator: typeof(NewsSettingsValidator), PhoneOrder: 60));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => PublicSiteText.Nav_SiteArticles,
+                    "/gestion/articles",
+                    Icons.Material.Outlined.Public,
+                    EntService.PublicSite,
+                    Policies.Profiles[Policies.SiteEditor],
+                    Order: 900
+                )
+            )
+            .AddWidget(
+                new(
+                    "news",
+                    () => PublicSiteText.Widget_News,
+                    Icons.Material.Outlined.Newspaper,
+                    EntService.PublicSite,
+                    Profile.Everyone,
+                    DefaultSize: new(4, 3),
+                    MinSize: new(3, 2),
+                    Component: typeof(NewsWidget),
+                    SettingsType: typeof(NewsSettings),
+                    SettingsValidator: typeof(NewsSettingsValidator),
+                    PhoneOrder: 60
+                )
+            );
 }

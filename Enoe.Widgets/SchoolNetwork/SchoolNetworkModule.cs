@@ -11,7 +11,18 @@ public sealed class SchoolNetworkModule : UiModule
 {
     public override int Order => 25;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddWidget(new("school-network", () => NetworkText.Widget_Network, Icons.Material.Outlined.Groups, EntService.Dashboard,
-            Profile.Everyone & ~Profile.AcademyAdmin, DefaultSize: new(4, 4), MinSize: new(3, 2), Component: typeof(NetworkWidget), PhoneOrder: 90));
+    public override void AddServices(IServiceCollection services) =>
+        services.AddWidget(
+            new(
+                "school-network",
+                () => NetworkText.Widget_Network,
+                Icons.Material.Outlined.Groups,
+                EntService.Dashboard,
+                Profile.Everyone & ~Profile.AcademyAdmin,
+                DefaultSize: new(4, 4),
+                MinSize: new(3, 2),
+                Component: typeof(NetworkWidget),
+                PhoneOrder: 90
+            )
+        );
 }

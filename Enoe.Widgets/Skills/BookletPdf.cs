@@ -14,13 +14,19 @@ namespace Enoe.Widgets.Skills;
 /// </summary>
 public static class BookletPdf
 {
-    private const double Left = 50, Right = 545, Top = 800, Bottom = 60, FooterY = 30;
+    private const double Left = 50,
+        Right = 545,
+        Top = 800,
+        Bottom = 60,
+        FooterY = 30;
     private static readonly Lazy<byte[]> RegularFont = new(() => Font("LiberationSans-Regular.ttf"));
     private static readonly Lazy<byte[]> BoldFont = new(() => Font("LiberationSans-Bold.ttf"));
 
     private static byte[] Font(string name)
     {
-        using var stream = typeof(BookletPdf).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Font {name} is not embedded.");
+        using var stream =
+            typeof(BookletPdf).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Font {name} is not embedded.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
@@ -45,14 +51,22 @@ public static class BookletPdf
             var perLine = (int)((Right - Left - indent) / (size * 0.5));
             foreach (var part in Wrap(text, perLine))
             {
-                if (y < Bottom) { pages.Add(builder.AddPage(PageSize.A4)); y = Top; }
+                if (y < Bottom)
+                {
+                    pages.Add(builder.AddPage(PageSize.A4));
+                    y = Top;
+                }
                 pages[^1].AddText(part, size, new PdfPoint(Left + indent, y), font);
                 y -= size * 1.35;
             }
         }
 
         Line(BookletPdfText.Title, 18, bold);
-        Line($"{booklet.Student}{(booklet.ClassName is null ? "" : $" — {booklet.ClassName}")} — {booklet.School}", 11, regular);
+        Line(
+            $"{booklet.Student}{(booklet.ClassName is null ? "" : $" — {booklet.ClassName}")} — {booklet.School}",
+            11,
+            regular
+        );
         Line(BookletPdfText.FormatIssued(Day(nowUtc), booklet.Assessed, booklet.Total), 9, regular);
         y -= 8;
         foreach (var domain in booklet.Domains)
@@ -63,13 +77,23 @@ public static class BookletPdf
             {
                 Line($"{skill.Code}  {skill.Name}", 9.5, regular, indent: 10);
                 var level = skill.Latest is { } latest
-                    ? BookletPdfText.FormatLevelOn(latest.Label(), Day(skill.History[0].AssessedAt), skill.History[0].Teacher)
+                    ? BookletPdfText.FormatLevelOn(
+                        latest.Label(),
+                        Day(skill.History[0].AssessedAt),
+                        skill.History[0].Teacher
+                    )
                     : skill.Latest.Label();
                 Line(level, 9.5, bold, indent: 24);
             }
         }
         for (var i = 0; i < pages.Count; i++)
-            pages[i].AddText(BookletPdfText.FormatFooter(booklet.Student, i + 1, pages.Count), 8, new PdfPoint(Left, FooterY), regular);
+            pages[i]
+                .AddText(
+                    BookletPdfText.FormatFooter(booklet.Student, i + 1, pages.Count),
+                    8,
+                    new PdfPoint(Left, FooterY),
+                    regular
+                );
         return builder.Build();
     }
 
@@ -78,9 +102,14 @@ public static class BookletPdf
         var line = "";
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Length > 0 && line.Length + 1 + word.Length > perLine) { yield return line; line = ""; }
+            if (line.Length > 0 && line.Length + 1 + word.Length > perLine)
+            {
+                yield return line;
+                line = "";
+            }
             line = line.Length == 0 ? word : line + " " + word;
         }
-        if (line.Length > 0) yield return line;
+        if (line.Length > 0)
+            yield return line;
     }
 }

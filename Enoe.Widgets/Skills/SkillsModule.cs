@@ -21,20 +21,51 @@ public sealed class SkillsModule : UiModule
     public override string Name => SkillsText.ServiceName;
     public override int Order => 85;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => SkillsText.Nav_Skills, "/competences", Icons.Material.Outlined.Insights, EntService.Skills,
-            Profile.Student | Profile.Parent | Profile.Teacher, Order: 160))
-        .AddWidget(new("skills", () => SkillsText.Widget_Skills, Icons.Material.Outlined.Insights, EntService.Skills,
-            Profile.Student | Profile.Parent, DefaultSize: new(4, 3), MinSize: new(3, 3), Component: typeof(SkillsProgressWidget),
-            FullPageRoute: "/competences", PhoneOrder: 60));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => SkillsText.Nav_Skills,
+                    "/competences",
+                    Icons.Material.Outlined.Insights,
+                    EntService.Skills,
+                    Profile.Student | Profile.Parent | Profile.Teacher,
+                    Order: 160
+                )
+            )
+            .AddWidget(
+                new(
+                    "skills",
+                    () => SkillsText.Widget_Skills,
+                    Icons.Material.Outlined.Insights,
+                    EntService.Skills,
+                    Profile.Student | Profile.Parent,
+                    DefaultSize: new(4, 3),
+                    MinSize: new(3, 3),
+                    Component: typeof(SkillsProgressWidget),
+                    FullPageRoute: "/competences",
+                    PhoneOrder: 60
+                )
+            );
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/competences/livret.pdf", async (int? eleve, HttpContext http, SkillService skills, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user) return Results.Unauthorized();
-            var booklet = await skills.BookletAsync(user, eleve, ct);
-            if (!booklet.Succeeded) return Results.NotFound();
-            FileResponses.NoSniff(http);
-            return Results.File(BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime), "application/pdf", BookletPdf.FileName(booklet.Value!));
-        }).RequireAuthorization(Running);
+        endpoints
+            .MapGet(
+                "/competences/livret.pdf",
+                async (int? eleve, HttpContext http, SkillService skills, TimeProvider clock, CancellationToken ct) =>
+                {
+                    if (CurrentUser.From(http.User) is not { } user)
+                        return Results.Unauthorized();
+                    var booklet = await skills.BookletAsync(user, eleve, ct);
+                    if (!booklet.Succeeded)
+                        return Results.NotFound();
+                    FileResponses.NoSniff(http);
+                    return Results.File(
+                        BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime),
+                        "application/pdf",
+                        BookletPdf.FileName(booklet.Value!)
+                    );
+                }
+            )
+            .RequireAuthorization(Running);
 }

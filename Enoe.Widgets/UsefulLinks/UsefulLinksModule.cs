@@ -16,10 +16,29 @@ public sealed class UsefulLinksModule : UiModule
     public override string Name => UsefulLinksText.ServiceName;
     public override int Order => 95;
 
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => UsefulLinksText.Nav_Title, "/gestion/liens-utiles", Icons.Material.Outlined.Link,
-            EntService.UsefulLinks, Profile.SchoolAdmin, Order: 975))
-        .AddWidget(new("useful-links", () => UsefulLinksText.Widget_Title, Icons.Material.Outlined.Link,
-            EntService.UsefulLinks, Profile.Everyone & ~Profile.AcademyAdmin, DefaultSize: new(4, 3), MinSize: new(3, 2),
-            Component: typeof(UsefulLinksWidget), PhoneOrder: 95));
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => UsefulLinksText.Nav_Title,
+                    "/gestion/liens-utiles",
+                    Icons.Material.Outlined.Link,
+                    EntService.UsefulLinks,
+                    Profile.SchoolAdmin,
+                    Order: 975
+                )
+            )
+            .AddWidget(
+                new(
+                    "useful-links",
+                    () => UsefulLinksText.Widget_Title,
+                    Icons.Material.Outlined.Link,
+                    EntService.UsefulLinks,
+                    Profile.Everyone & ~Profile.AcademyAdmin,
+                    DefaultSize: new(4, 3),
+                    MinSize: new(3, 2),
+                    Component: typeof(UsefulLinksWidget),
+                    PhoneOrder: 95
+                )
+            );
 }

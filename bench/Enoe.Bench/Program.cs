@@ -11,17 +11,26 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 var circuits = args.Length > 0 ? int.Parse(args[0]) : 20;
+
 // Another signed-in page to compare with, e.g. /compte/profil for the shell alone.
 var path = args.Length > 1 ? args[1] : "/tableau-de-bord";
 var root = FindRoot();
 var appDll = Path.Combine(root, "bench", "out", "app", "Enoe.App.dll");
-if (!File.Exists(appDll)) { Console.Error.WriteLine($"Publish the app first: dotnet publish Enoe.App -c Release -o bench/out/app ({appDll} missing)"); return 1; }
+if (!File.Exists(appDll))
+{
+    Console.Error.WriteLine(
+        $"Publish the app first: dotnet publish Enoe.App -c Release -o bench/out/app ({appDll} missing)"
+    );
+    return 1;
+}
 
 const string url = "http://127.0.0.1:5199";
 var data = Directory.CreateTempSubdirectory("enoe-bench-");
 var start = new ProcessStartInfo("dotnet", $"\"{appDll}\" --urls {url}")
 {
-    WorkingDirectory = Path.GetDirectoryName(appDll)!, RedirectStandardOutput = true, RedirectStandardError = true,
+    WorkingDirectory = Path.GetDirectoryName(appDll)!,
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["Enoe__DataDirectory"] = data.FullName;
@@ -30,7 +39,11 @@ start.Environment["Enoe__Diagnostics__Memory"] = "true";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 using var app = Process.Start(start)!;
 app.OutputDataReceived += (_, _) => { };
-app.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
+app.ErrorDataReceived += (_, e) =>
+{
+    if (e.Data is not null)
+        Console.Error.WriteLine("app: " + e.Data);
+};
 app.BeginOutputReadLine();
 app.BeginErrorReadLine();
 
@@ -39,12 +52,30 @@ try
 {
     await WaitForHealthAsync(http);
     using var playwright = await Playwright.CreateAsync();
-    await using var browser = await playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = "/usr/bin/chromium", Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-    });
-    var context = await browser.NewContextAsync(new() { BaseURL = url, ViewportSize = new() { Width = 1280, Height = 900 } });
+    await using var browser = await playwright.Chromium.LaunchAsync(
+        new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+            ],
+        }
+    );
+    var context = await browser.NewContextAsync(
+        new()
+        {
+            BaseURL = url,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        }
+    );
     context.SetDefaultTimeout(60_000);
 
     var setup = await context.NewPageAsync();
@@ -56,9 +87,20 @@ try
     await setup.Locator("[data-circuit=live]").WaitForAsync();
     await setup.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
     // From the student's default page up to 8 widgets.
-    foreach (var widget in new[] { "Actualités", "Réseau d'établissement", "Ressources académiques", "Mon carnet", "Actualités", "Ressources académiques" })
+    foreach (
+        var widget in new[]
+        {
+            "Actualités",
+            "Réseau d'établissement",
+            "Ressources académiques",
+            "Mon carnet",
+            "Actualités",
+            "Ressources académiques",
+        }
+    )
     {
-        if (await setup.Locator("[data-widget]").CountAsync() >= 8) break;
+        if (await setup.Locator("[data-widget]").CountAsync() >= 8)
+            break;
         var count = await setup.Locator("[data-widget]").CountAsync();
         await setup.GetByRole(AriaRole.Button, new() { Name = "Ajouter un widget" }).ClickAsync();
         await setup.GetByRole(AriaRole.Button, new() { Name = "Ajouter " + widget }).ClickAsync();
@@ -75,29 +117,43 @@ try
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.Locator("[data-circuit=live]").WaitForAsync();
-        if (path == "/tableau-de-bord") await page.Locator("[data-widget=resources] .enoe-star").First.WaitForAsync();
+        if (path == "/tableau-de-bord")
+            await page.Locator("[data-widget=resources] .enoe-star").First.WaitForAsync();
         pages.Add(page);
     }
     await Task.Delay(2000);
     var loaded = await MemoryAsync(http);
-    var perCircuit = (loaded.ManagedBytes - baseline.ManagedBytes) / 1024.0 / Math.Max(1, loaded.Circuits - baseline.Circuits);
+    var perCircuit =
+        (loaded.ManagedBytes - baseline.ManagedBytes) / 1024.0 / Math.Max(1, loaded.Circuits - baseline.Circuits);
     Console.WriteLine($"dashboard widgets: {widgets}");
     Console.WriteLine($"circuits: {baseline.Circuits} -> {loaded.Circuits}");
     Console.WriteLine($"managed heap: {baseline.ManagedBytes / 1024} KB -> {loaded.ManagedBytes / 1024} KB");
-    Console.WriteLine($"managed memory per open circuit of {path}: {perCircuit:F0} KB (target for the 8-widget dashboard: 450 KB)");
+    Console.WriteLine(
+        $"managed memory per open circuit of {path}: {perCircuit:F0} KB (target for the 8-widget dashboard: 450 KB)"
+    );
     return 0;
 }
 finally
 {
-    if (!app.HasExited) app.Kill(entireProcessTree: true);
-    try { data.Delete(recursive: true); } catch (IOException) { }
+    if (!app.HasExited)
+        app.Kill(entireProcessTree: true);
+    try
+    {
+        data.Delete(recursive: true);
+    }
+    catch (IOException) { }
 }
 
 static async Task WaitForHealthAsync(HttpClient http)
 {
     for (var i = 0; i < 120; i++)
     {
-        try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
+        try
+        {
+            if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                return;
+        }
+        catch (HttpRequestException) { }
         await Task.Delay(500);
     }
     throw new TimeoutException("The app did not answer /health.");
@@ -108,7 +164,8 @@ static async Task<Memory> MemoryAsync(HttpClient http) => (await http.GetFromJso
 static string FindRoot()
 {
     var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln"))) dir = dir.Parent;
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln")))
+        dir = dir.Parent;
     return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
 }
 

@@ -9,9 +9,37 @@ namespace Enoe.App.Components.Admin;
 /// </summary>
 public sealed class AdministrationModule : UiModule
 {
-    public override void AddServices(IServiceCollection services) => services
-        .AddNavigationEntry(new(() => AdminText.Nav_Accounts, "/gestion/comptes", Icons.Material.Outlined.ManageAccounts, null, Profile.SchoolAdmin, Order: 950))
-        .AddNavigationEntry(new(() => AdminText.Nav_SchoolSettings, "/gestion/etablissement", Icons.Material.Outlined.Settings, null, Profile.SchoolAdmin, Order: 960))
-        .AddNavigationEntry(new(() => AdminText.Nav_Services, "/academie/services", Icons.Material.Outlined.ToggleOn, null, Profile.AcademyAdmin, Order: 990))
-        .AddSettingsSection<TimeSlotsSection>(400);
+    public override void AddServices(IServiceCollection services) =>
+        services
+            .AddNavigationEntry(
+                new(
+                    () => AdminText.Nav_Accounts,
+                    "/gestion/comptes",
+                    Icons.Material.Outlined.ManageAccounts,
+                    null,
+                    Profile.SchoolAdmin,
+                    Order: 950
+                )
+            )
+            .AddNavigationEntry(
+                new(
+                    () => AdminText.Nav_SchoolSettings,
+                    "/gestion/etablissement",
+                    Icons.Material.Outlined.Settings,
+                    null,
+                    Profile.SchoolAdmin,
+                    Order: 960
+                )
+            )
+            .AddNavigationEntry(
+                new(
+                    () => AdminText.Nav_Services,
+                    "/academie/services",
+                    Icons.Material.Outlined.ToggleOn,
+                    null,
+                    Profile.AcademyAdmin,
+                    Order: 990
+                )
+            )
+            .AddSettingsSection<TimeSlotsSection>(400);
 }

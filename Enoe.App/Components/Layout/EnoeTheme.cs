@@ -11,7 +11,13 @@ public static class EnoeTheme
         return new MudTheme
         {
             PaletteLight = new PaletteLight { Primary = primary, AppbarBackground = primary },
-            Typography = new Typography { Default = new DefaultTypography { FontFamily = ["Marianne", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"] } },
+            Typography = new Typography
+            {
+                Default = new DefaultTypography
+                {
+                    FontFamily = ["Marianne", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"],
+                },
+            },
         };
     }
 }
