@@ -112,7 +112,8 @@ public static partial class SafeMarkdown
     }
 
     [GeneratedRegex(
-        @"<(?:(?<name>script|style|title|textarea|select|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])|!--)",
+        @"<(?:(?<name>script|style|title|textarea|select|xmp|iframe|noembed|noframes|noscript|plaintext)"
+            + @"(?=[\s/>])|!--)",
         RegexOptions.IgnoreCase
     )]
     private static partial Regex SwallowingStart();

@@ -29,7 +29,9 @@ public sealed partial class LayoutGrid
             builder.AddAttribute(
                 2,
                 "style",
-                $"grid-column: {CssNumber.Of(p.X + 1)} / span {CssNumber.Of(p.Width)}; grid-row: {CssNumber.Of(p.Y + 1)} / span {CssNumber.Of(collapsed ? 1 : p.Height)}; --enoe-phone-order: {CssNumber.Of(d.PhoneOrder)};"
+                $"grid-column: {CssNumber.Of(p.X + 1)} / span {CssNumber.Of(p.Width)}; "
+                    + $"grid-row: {CssNumber.Of(p.Y + 1)} / span {CssNumber.Of(collapsed ? 1 : p.Height)}; "
+                    + $"--enoe-phone-order: {CssNumber.Of(d.PhoneOrder)};"
             );
             builder.AddAttribute(3, "data-placement", p.Id);
             builder.AddAttribute(4, "data-x", p.X);
@@ -47,19 +49,22 @@ public sealed partial class LayoutGrid
             if (movable)
                 builder.AddMarkupContent(
                     15,
-                    $"<span class=\"enoe-drag-handle\" title=\"{Encode(DashboardText.Grid_DragHandle)}\" aria-hidden=\"true\">⠿</span>"
+                    $"<span class=\"enoe-drag-handle\" title=\"{Encode(DashboardText.Grid_DragHandle)}\" "
+                        + "aria-hidden=\"true\">⠿</span>"
                 );
             builder.OpenElement(16, "h2");
             builder.AddContent(17, title);
             if (p.Locked)
                 builder.AddMarkupContent(
                     18,
-                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_LockedTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Locked)}\">{Svg(LockIcon)}</span>"
+                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_LockedTitle)}\" role=\"img\" "
+                        + $"aria-label=\"{Encode(DashboardText.Grid_Locked)}\">{Svg(LockIcon)}</span>"
                 );
             else if (p.Mandatory)
                 builder.AddMarkupContent(
                     19,
-                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_MandatoryTitle)}\" role=\"img\" aria-label=\"{Encode(DashboardText.Grid_Mandatory)}\">{Svg(PinIcon)}</span>"
+                    $" <span class=\"enoe-lock\" title=\"{Encode(DashboardText.Grid_MandatoryTitle)}\" role=\"img\" "
+                        + $"aria-label=\"{Encode(DashboardText.Grid_Mandatory)}\">{Svg(PinIcon)}</span>"
                 );
             builder.CloseElement();
 
@@ -123,7 +128,8 @@ public sealed partial class LayoutGrid
             if (movable && !collapsed)
                 builder.AddMarkupContent(
                     44,
-                    $"<span class=\"enoe-resize-handle\" title=\"{Encode(DashboardText.Grid_ResizeHandle)}\" aria-hidden=\"true\"></span>"
+                    $"<span class=\"enoe-resize-handle\" title=\"{Encode(DashboardText.Grid_ResizeHandle)}\" "
+                        + "aria-hidden=\"true\"></span>"
                 );
             builder.CloseElement(); // section
         };
