@@ -54,7 +54,8 @@ public sealed class DemoSeeder(
         {
             Name = "Académie de Besançon",
             Description =
-                "L'espace numérique de travail des collèges et lycées du Doubs, du Jura, de la Haute-Saône et du Territoire de Belfort.",
+                "L'espace numérique de travail des collèges et lycées du Doubs, du Jura, de la Haute-Saône et du "
+                + "Territoire de Belfort.",
         };
         db.Academies.Add(academy);
         var admin = NewPerson("Marc", "Lefèvre", "admin.academie");

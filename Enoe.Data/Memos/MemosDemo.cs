@@ -65,8 +65,10 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             head,
             At(10, 16, 30),
             "Calendrier des conseils de classe",
-            "Bonjour à toutes et à tous,\n\nLes conseils de classe du premier trimestre se tiennent de 17 h 30 à 19 h 30 en salle polyvalente. "
-                + "Merci de saisir vos appréciations dans l'ENT **trois jours avant** le conseil de chaque classe.\n\nBien cordialement,\nH. Carpentier, principale",
+            "Bonjour à toutes et à tous,\n\nLes conseils de classe du premier trimestre se tiennent de 17 h 30 à 19 h "
+                + "30 en salle polyvalente. "
+                + "Merci de saisir vos appréciations dans l'ENT **trois jours avant** le conseil de chaque "
+                + "classe.\n\nBien cordialement,\nH. Carpentier, principale",
             [
                 Profiles(hugo.Id, Profile.Staff | Profile.SchoolAdmin, "Tout le personnel"),
                 Profiles(hugo.Id, Profile.Teacher, "Tous les enseignants"),
@@ -77,8 +79,10 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             head,
             At(9, 17, 45),
             "Conseils de classe du premier trimestre",
-            "Madame, Monsieur,\n\nLes conseils de classe du premier trimestre auront lieu prochainement. Les délégués des parents recueillent vos remarques : "
-                + "n'hésitez pas à les contacter par mémo.\n\nLes bulletins seront consultables dans l'ENT, rubrique *Notes*, à l'issue des conseils.\n\n"
+            "Madame, Monsieur,\n\nLes conseils de classe du premier trimestre auront lieu prochainement. Les délégués "
+                + "des parents recueillent vos remarques : "
+                + "n'hésitez pas à les contacter par mémo.\n\nLes bulletins seront consultables dans l'ENT, rubrique "
+                + "*Notes*, à l'issue des conseils.\n\n"
                 + "La principale, Hélène Carpentier",
             [Profiles(hugo.Id, Profile.Parent, "Tous les parents")]
         );
@@ -87,7 +91,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             lead,
             At(20, 18, 10),
             "Lecture du Horla : édition à se procurer",
-            "Bonjour,\n\nNous étudierons *Le Horla* de Maupassant. Merci de procurer à votre enfant l'édition de poche de la collection « Classiques » "
+            "Bonjour,\n\nNous étudierons *Le Horla* de Maupassant. Merci de procurer à votre enfant l'édition de poche "
+                + "de la collection « Classiques » "
                 + "(environ 3 €), à apporter à chaque cours de français.",
             [ClassParents(c4eA)]
         );
@@ -96,7 +101,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(hugo.Id, "Professeur documentaliste"),
             At(8, 10, 15),
             "Exposés d'histoire : le CDI vous accueille",
-            "Bonjour à tous,\n\nPour préparer vos exposés, le CDI est ouvert pendant vos heures libres. Réservez l'espace de travail depuis l'ENT "
+            "Bonjour à tous,\n\nPour préparer vos exposés, le CDI est ouvert pendant vos heures libres. Réservez "
+                + "l'espace de travail depuis l'ENT "
                 + "(*Réservations*) et pensez à noter vos sources.\n\nN. Girard",
             [ClassStudents(c4eA)]
         );
@@ -105,7 +111,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             _sophie,
             At(6, 8, 5),
             "Absence de Lucas jeudi",
-            "Bonjour Madame Fontaine,\n\nLucas a rendez-vous chez l'orthodontiste jeudi matin : il manquera le cours de mathématiques. "
+            "Bonjour Madame Fontaine,\n\nLucas a rendez-vous chez l'orthodontiste jeudi matin : il manquera le cours "
+                + "de mathématiques. "
                 + "Pourriez-vous lui indiquer le travail à rattraper ?\n\nCordialement,\nSophie Martin",
             [Person(_claire)],
             aboutChild: _lucas
@@ -115,7 +122,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             _claire,
             At(6, 12, 40),
             "Re: Absence de Lucas jeudi",
-            "Bonjour Madame Martin,\n\nMerci de m'avoir prévenue. Lucas trouvera le travail dans le carnet de bord : qu'il fasse les exercices "
+            "Bonjour Madame Martin,\n\nMerci de m'avoir prévenue. Lucas trouvera le travail dans le carnet de bord : "
+                + "qu'il fasse les exercices "
                 + "et me montre son cahier au cours suivant.\n\nBien cordialement,\nClaire Fontaine",
             [Person(_sophie)],
             replyTo: absence
@@ -128,7 +136,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             "Autorisation de sortie",
             "Sortie au musée du Temps, Besançon — classe de 4eA.",
             "",
-            "Je soussigné(e) ........................................, responsable légal de l'élève ........................................,",
+            "Je soussigné(e) ........................................, responsable légal de l'élève "
+                + "........................................,",
             "autorise mon enfant à participer à la sortie pédagogique au musée du Temps.",
             "",
             "Date et signature :"
@@ -138,8 +147,10 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(hugo.Id, "Conseiller principal"),
             At(3, 9, 30),
             "Sortie au musée du Temps : autorisation à signer",
-            "Madame, Monsieur,\n\nLa classe de 4eA se rendra au musée du Temps avec ses professeurs d'histoire et de physique-chimie. "
-                + "Merci de signer l'autorisation jointe et de la remettre au professeur principal **avant vendredi**.\n\nJ. Roussel, CPE",
+            "Madame, Monsieur,\n\nLa classe de 4eA se rendra au musée du Temps avec ses professeurs d'histoire et de "
+                + "physique-chimie. "
+                + "Merci de signer l'autorisation jointe et de la remettre au professeur principal **avant "
+                + "vendredi**.\n\nJ. Roussel, CPE",
             [ClassParents(c4eA)],
             unread: [_sophie],
             attachment: outing
@@ -159,7 +170,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             _lucas,
             At(4, 18, 30),
             "Question sur l'exposé",
-            $"Bonjour {Civil(history)},\n\nPour l'exposé sur la révolution industrielle, pouvons-nous travailler à trois ?\n\nMerci,\nLucas Martin",
+            $"Bonjour {Civil(history)},\n\nPour l'exposé sur la révolution industrielle, pouvons-nous travailler à "
+                + "trois ?\n\nMerci,\nLucas Martin",
             [Person(history)]
         );
         Send(
@@ -167,7 +179,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             history,
             At(3, 7, 50),
             "Re: Question sur l'exposé",
-            "Bonjour Lucas,\n\nOui, à trois c'est possible, à condition que chacun présente une partie à l'oral. Pensez à réserver le CDI.",
+            "Bonjour Lucas,\n\nOui, à trois c'est possible, à condition que chacun présente une partie à l'oral. "
+                + "Pensez à réserver le CDI.",
             [Person(_lucas)],
             replyTo: question,
             unread: [_lucas]
@@ -177,7 +190,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             lead,
             At(1, 19, 5),
             "Conseil de classe de 4eA : vos appréciations",
-            "Chers collègues,\n\nLe conseil de classe de 4eA approche : merci de saisir vos appréciations et de me signaler les élèves "
+            "Chers collègues,\n\nLe conseil de classe de 4eA approche : merci de saisir vos appréciations et de me "
+                + "signaler les élèves "
                 + "dont la situation vous inquiète.\n\nBonne semaine",
             [ClassTeachers(c4eA)]
         );
@@ -196,7 +210,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             cpe,
             At(24, 11, 0),
             "Élection des délégués de classe",
-            "Bonjour à tous,\n\nL'élection des délégués a lieu pendant l'heure de vie de classe. Les candidatures sont à remettre au professeur principal.\n\nC. Faure, CPE",
+            "Bonjour à tous,\n\nL'élection des délégués a lieu pendant l'heure de vie de classe. Les candidatures sont "
+                + "à remettre au professeur principal.\n\nC. Faure, CPE",
             [ClassStudents(c2ndeA)]
         );
         Send(
@@ -204,7 +219,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             cpe,
             At(16, 9, 10),
             "Exercice d'évacuation incendie",
-            "Un exercice d'évacuation aura lieu dans la semaine. Au signal, suivez le professeur présent jusqu'au point de rassemblement (cour d'honneur), sans courir.",
+            "Un exercice d'évacuation aura lieu dans la semaine. Au signal, suivez le professeur présent jusqu'au "
+                + "point de rassemblement (cour d'honneur), sans courir.",
             [Profiles(lumiere.Id, Profile.Student, "Tous les élèves")]
         );
         Send(
@@ -212,7 +228,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.TeachingOf(c2ndeA, "FRAN").TeacherId,
             At(14, 18, 45),
             "Bilan de mi-trimestre",
-            "Madame, Monsieur,\n\nL'équipe pédagogique a fait le point à mi-trimestre : la classe est sérieuse et participe bien. "
+            "Madame, Monsieur,\n\nL'équipe pédagogique a fait le point à mi-trimestre : la classe est sérieuse et "
+                + "participe bien. "
                 + "Les bilans individuels sont consultables dans l'ENT.\n\nLe professeur principal",
             [ClassParents(c2ndeA)]
         );
@@ -221,7 +238,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             _sophie,
             At(11, 20, 15),
             "Demande de rendez-vous",
-            $"Bonjour {Civil(maths)},\n\nEmma a trouvé le début d'année difficile en mathématiques. Serait-il possible de vous rencontrer ?\n\nCordialement,\nSophie Martin",
+            $"Bonjour {Civil(maths)},\n\nEmma a trouvé le début d'année difficile en mathématiques. Serait-il possible "
+                + "de vous rencontrer ?\n\nCordialement,\nSophie Martin",
             [Person(maths)],
             aboutChild: _emma
         );
@@ -230,7 +248,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             maths,
             At(10, 12, 5),
             "Re: Demande de rendez-vous",
-            "Bonjour Madame Martin,\n\nVolontiers : je vous propose jeudi à 17 h 45 au lycée, salle des professeurs. Emma progresse, ses derniers travaux sont encourageants.\n\nCordialement",
+            "Bonjour Madame Martin,\n\nVolontiers : je vous propose jeudi à 17 h 45 au lycée, salle des professeurs. "
+                + "Emma progresse, ses derniers travaux sont encourageants.\n\nCordialement",
             [Person(_sophie)],
             replyTo: meeting
         );
@@ -239,8 +258,10 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(lumiere.Id, "Proviseur"),
             At(5, 16, 0),
             "Choix des spécialités : réunion d'information",
-            "Madame, Monsieur,\n\nUne réunion d'information sur le choix des spécialités de première est organisée pour les familles de seconde. "
-                + "Les professeurs de chaque spécialité et la psychologue de l'Éducation nationale seront présents.\n\nLe proviseur, Philippe Arnaud",
+            "Madame, Monsieur,\n\nUne réunion d'information sur le choix des spécialités de première est organisée "
+                + "pour les familles de seconde. "
+                + "Les professeurs de chaque spécialité et la psychologue de l'Éducation nationale seront "
+                + "présents.\n\nLe proviseur, Philippe Arnaud",
             [Profiles(lumiere.Id, Profile.Parent, "Tous les parents")],
             unread: [_sophie]
         );
@@ -249,7 +270,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             maths,
             At(2, 18, 0),
             "Devoir surveillé de mathématiques",
-            "Bonjour,\n\nDevoir surveillé d'une heure au prochain cours : fonctions de référence et intervalles. Calculatrice autorisée.",
+            "Bonjour,\n\nDevoir surveillé d'une heure au prochain cours : fonctions de référence et intervalles. "
+                + "Calculatrice autorisée.",
             [ClassStudents(c2ndeA)],
             unread: [_emma]
         );
@@ -265,7 +287,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(pasteur.Id, "Principal"),
             At(13, 16, 40),
             "Réunion du conseil pédagogique",
-            "Chers collègues,\n\nLe conseil pédagogique se réunit au CDI pour préparer le brevet blanc. Ordre du jour en pièce jointe au prochain mémo.",
+            "Chers collègues,\n\nLe conseil pédagogique se réunit au CDI pour préparer le brevet blanc. Ordre du jour "
+                + "en pièce jointe au prochain mémo.",
             [Profiles(pasteur.Id, Profile.Teacher, "Tous les enseignants")]
         );
         Send(
@@ -273,7 +296,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(pasteur.Id, "Principal"),
             At(7, 17, 30),
             "Brevet blanc des 3e",
-            "Madame, Monsieur,\n\nLe brevet blanc des élèves de 3e se déroule sur deux jours. Les convocations sont remises par les professeurs principaux.",
+            "Madame, Monsieur,\n\nLe brevet blanc des élèves de 3e se déroule sur deux jours. Les convocations sont "
+                + "remises par les professeurs principaux.",
             [Profiles(pasteur.Id, Profile.Parent, "Tous les parents")]
         );
         Send(
@@ -281,7 +305,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             world.Staff(pasteur.Id, "Conseiller principal"),
             At(12, 10, 20),
             "Sortie dans le Jura : parents accompagnateurs",
-            "Madame, Monsieur,\n\nNous cherchons deux parents pour accompagner la sortie géologique de la classe. Merci de répondre à ce mémo.",
+            "Madame, Monsieur,\n\nNous cherchons deux parents pour accompagner la sortie géologique de la classe. "
+                + "Merci de répondre à ce mémo.",
             [ClassParents(world.Class(pasteur.Slug, "5eA"))]
         );
         Send(
@@ -289,7 +314,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             _claire,
             At(3, 16, 55),
             "Devoir maison de proportionnalité",
-            "Bonjour à tous,\n\nLe devoir maison est en ligne dans *Devoirs* : rendez une copie scannée ou photographiée avant la date limite.",
+            "Bonjour à tous,\n\nLe devoir maison est en ligne dans *Devoirs* : rendez une copie scannée ou "
+                + "photographiée avant la date limite.",
             [ClassStudents(world.Class(pasteur.Slug, "3eB"))]
         );
         ParentAsksATeacher(world.Class(pasteur.Slug, "6eA"), "MATHS", 9);
@@ -307,7 +333,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             parent,
             At(daysAgo, 19, 40),
             $"Travail de {name}",
-            $"Bonjour {Civil(teacher)},\n\n{name} dit avoir du mal à s'organiser pour les devoirs à la maison. Avez-vous des conseils ?\n\nMerci d'avance,\n{world.People[parent].Name}",
+            $"Bonjour {Civil(teacher)},\n\n{name} dit avoir du mal à s'organiser pour les devoirs à la maison. "
+                + $"Avez-vous des conseils ?\n\nMerci d'avance,\n{world.People[parent].Name}",
             [Person(teacher)],
             aboutChild: child
         );
@@ -316,7 +343,8 @@ internal sealed class MemosDemo(DemoWorld world, DemoFiles files, Random random)
             teacher,
             At(daysAgo - 1, 12, 30),
             $"Re: Travail de {name}",
-            $"Bonjour,\n\nJe conseille à {name} de noter chaque soir le travail dans le carnet de bord et de le cocher une fois fait. Je reste disponible.\n\nCordialement",
+            $"Bonjour,\n\nJe conseille à {name} de noter chaque soir le travail dans le carnet de bord et de le cocher "
+                + "une fois fait. Je reste disponible.\n\nCordialement",
             [Person(parent)],
             replyTo: asked
         );
