@@ -68,7 +68,8 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
                         TeacherId = claireId,
                         Title = "Problèmes de proportionnalité",
                         Instructions =
-                            "Résolvez les exercices 3 à 6 page 84. Rendez une copie scannée ou photographiée (PDF ou image).",
+                            "Résolvez les exercices 3 à 6 page 84. Rendez une copie scannée ou photographiée (PDF ou "
+                            + "image).",
                         DueAt = DemoWorld.Utc(calendar.Today.AddDays(4), new TimeOnly(18, 0)),
                         AcceptsLate = true,
                         CreatedAt = world.Now,
@@ -104,11 +105,13 @@ internal sealed class AssignmentsDemo(DemoWorld world, DemoFiles files, Random r
         {
             "FRAN" => (
                 $"Rédaction : {topic}",
-                "Rédigez un texte d'une page en respectant la consigne du sujet joint. Soignez l'orthographe et relisez-vous."
+                "Rédigez un texte d'une page en respectant la consigne du sujet joint. Soignez l'orthographe et "
+                    + "relisez-vous."
             ),
             "HG" => (
                 $"Étude de documents : {topic}",
-                "Répondez aux questions du sujet joint en citant les documents. Rendez votre copie en PDF ou en photo lisible."
+                "Répondez aux questions du sujet joint en citant les documents. Rendez votre copie en PDF ou en photo "
+                    + "lisible."
             ),
             "SVT" or "PC" => (
                 $"Compte rendu d'expérience : {topic}",

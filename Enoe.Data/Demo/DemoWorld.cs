@@ -151,19 +151,28 @@ internal sealed class DemoWorld
             .ToListAsync(ct);
         var classOf = enrolments.ToDictionary(e => e.StudentId, e => e.SchoolClassId);
 
-        var classes = (
-            await db
-                .Classes.AsNoTracking()
-                .OrderBy(c => c.Id)
-                .Select(c => new
-                {
-                    c.Id,
-                    c.SchoolId,
-                    c.Name,
-                    Level = c.Level!.Code,
-                })
-                .ToListAsync(ct)
-        ).Select(c => new Audience(c.Id, null, c.SchoolId, c.Name, c.Level, [c.Id], [.. enrolments.Where(e => e.SchoolClassId == c.Id).Select(e => e.StudentId)])).ToList();
+        var classRows = await db
+            .Classes.AsNoTracking()
+            .OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.SchoolId,
+                c.Name,
+                Level = c.Level!.Code,
+            })
+            .ToListAsync(ct);
+        var classes = classRows
+            .Select(c => new Audience(
+                c.Id,
+                null,
+                c.SchoolId,
+                c.Name,
+                c.Level,
+                [c.Id],
+                [.. enrolments.Where(e => e.SchoolClassId == c.Id).Select(e => e.StudentId)]
+            ))
+            .ToList();
         var groups = (
             await db
                 .Groups.AsNoTracking()
@@ -192,21 +201,28 @@ internal sealed class DemoWorld
             })
             .ToList();
         var audiences = classes.Concat(groups).ToList();
-        var teachings = (
-            await db
-                .TeachingAssignments.AsNoTracking()
-                .OrderBy(t => t.Id)
-                .Select(t => new
-                {
-                    t.TeacherId,
-                    t.SubjectId,
-                    t.Subject!.Code,
-                    t.Subject.Name,
-                    t.SchoolClassId,
-                    t.TeachingGroupId,
-                })
-                .ToListAsync(ct)
-        ).Select(t => new Teaching(t.TeacherId, t.SubjectId, t.Code, t.Name, audiences.First(a => t.SchoolClassId is int c ? a.ClassId == c : a.GroupId == t.TeachingGroupId))).ToList();
+        var teachingRows = await db
+            .TeachingAssignments.AsNoTracking()
+            .OrderBy(t => t.Id)
+            .Select(t => new
+            {
+                t.TeacherId,
+                t.SubjectId,
+                t.Subject!.Code,
+                t.Subject.Name,
+                t.SchoolClassId,
+                t.TeachingGroupId,
+            })
+            .ToListAsync(ct);
+        var teachings = teachingRows
+            .Select(t => new Teaching(
+                t.TeacherId,
+                t.SubjectId,
+                t.Code,
+                t.Name,
+                audiences.First(a => t.SchoolClassId is int c ? a.ClassId == c : a.GroupId == t.TeachingGroupId)
+            ))
+            .ToList();
         var people = await db
             .Users.AsNoTracking()
             .OrderBy(p => p.Id)

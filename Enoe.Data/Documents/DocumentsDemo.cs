@@ -61,12 +61,14 @@ internal sealed class DocumentsDemo(DemoWorld world, DemoFiles files, Random ran
                     lucasId,
                     "Exposé - plan et sources.txt",
                     "Exposé d'histoire : la révolution industrielle\n\n1. Le charbon et la machine à vapeur\n"
-                        + "2. Les usines et les ouvriers\n3. Le train change la vie\n\nSources : manuel p. 120-131, Lumni, encyclopédie du CDI.\n"
+                        + "2. Les usines et les ouvriers\n3. Le train change la vie\n\nSources : manuel p. 120-131, "
+                        + "Lumni, encyclopédie du CDI.\n"
                 ),
                 (
                     emmaId,
                     "Fiche de révision - vecteurs.txt",
-                    "Vecteurs\n\n- Relation de Chasles : AB + BC = AC\n- Colinéarité : det(u, v) = 0\n- Milieu I de [AB] : IA + IB = 0\n"
+                    "Vecteurs\n\n- Relation de Chasles : AB + BC = AC\n- Colinéarité : det(u, v) = 0\n- Milieu I de "
+                        + "[AB] : IA + IB = 0\n"
                 ),
             }
         )

@@ -71,16 +71,20 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Rentrée des classes",
                 "Les horaires de la rentrée, niveau par niveau.",
-                $"## Bienvenue au collège Victor Hugo !\n\nLes élèves de **6e** sont accueillis le {day(c.Terms[0].From)} à 8 h 30 par leur professeur principal, "
-                    + "les autres niveaux le lendemain.\n\n- Apportez votre carnet de correspondance\n- La demi-pension fonctionne dès le premier jour",
+                $"## Bienvenue au collège Victor Hugo !\n\nLes élèves de **6e** sont accueillis le "
+                    + $"{day(c.Terms[0].From)} à 8 h 30 par leur professeur principal, "
+                    + "les autres niveaux le lendemain.\n\n- Apportez votre carnet de correspondance\n- La "
+                    + "demi-pension fonctionne dès le premier jour",
                 c.Today.DayNumber - c.Terms[0].From.DayNumber + 4
             ),
             new(
                 ArticleKind.News,
                 "Prix des Incorruptibles : les 6e votent au CDI",
                 "Cinq romans en lice, un vote à bulletin secret.",
-                "Les élèves de **6e** lisent cette année les cinq romans de la sélection du prix des Incorruptibles. Les livres sont au CDI, "
-                    + "empruntables deux semaines.\n\n- Rencontre-débat chaque mardi à 12 h 30\n- Vote final en mai, résultats nationaux en juin",
+                "Les élèves de **6e** lisent cette année les cinq romans de la sélection du prix des Incorruptibles. "
+                    + "Les livres sont au CDI, "
+                    + "empruntables deux semaines.\n\n- Rencontre-débat chaque mardi à 12 h 30\n- Vote final en mai, "
+                    + "résultats nationaux en juin",
                 26,
                 Author: "Nathalie Girard"
             ),
@@ -88,7 +92,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Échange bilangue avec Fribourg-en-Brisgau",
                 "Les 4e bilangues accueillent leurs correspondants allemands.",
-                "Vingt-deux élèves du Droste-Hülshoff-Gymnasium de Fribourg sont reçus dans les familles de nos **4e bilangues**. "
+                "Vingt-deux élèves du Droste-Hülshoff-Gymnasium de Fribourg sont reçus dans les familles de nos **4e "
+                    + "bilangues**. "
                     + "Au programme : cours en commun, visite de la Citadelle et rallye dans la Boucle.",
                 19
             ),
@@ -96,14 +101,16 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Réunion parents-professeurs",
                 "Rencontrez l'équipe pédagogique de votre enfant.",
-                "Les réunions parents-professeurs ont lieu **jeudi de 17 h à 20 h**. Les rendez-vous se prennent depuis l'ENT, rubrique *Mémos*.",
+                "Les réunions parents-professeurs ont lieu **jeudi de 17 h à 20 h**. Les rendez-vous se prennent "
+                    + "depuis l'ENT, rubrique *Mémos*.",
                 12
             ),
             new(
                 ArticleKind.News,
                 "Section football : en finale départementale",
                 "L'équipe des minimes s'est qualifiée face au collège de Pontarlier.",
-                $"Victoire 3 à 1 pour nos minimes de la **section sportive**. La finale départementale se joue le {day(c.NextFriday.AddDays(-2))} "
+                $"Victoire 3 à 1 pour nos minimes de la **section sportive**. La finale départementale se joue le "
+                    + $"{day(c.NextFriday.AddDays(-2))} "
                     + "au stade Léo-Lagrange : venez les encourager !",
                 5
             ),
@@ -111,7 +118,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Collecte solidaire pour les Restos du cœur",
                 "Denrées non périssables et produits d'hygiène, jusqu'à vendredi.",
-                $"Le foyer socio-éducatif organise une collecte jusqu'au {day(c.NextFriday)}. Déposez vos dons au CDI ou à la vie scolaire.\n\n"
+                $"Le foyer socio-éducatif organise une collecte jusqu'au {day(c.NextFriday)}. Déposez vos dons au CDI "
+                    + "ou à la vie scolaire.\n\n"
                     + "> Merci pour votre générosité : l'an dernier, 640 kg ont été collectés.",
                 2
             ),
@@ -131,7 +139,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Forum des métiers pour les élèves de 3e",
                 "Trente professionnels du Jura présentent leur métier.",
-                "Artisans, soignants, ingénieurs de l'industrie horlogère et agriculteurs rencontrent les élèves de **3e** au gymnase. "
+                "Artisans, soignants, ingénieurs de l'industrie horlogère et agriculteurs rencontrent les élèves de "
+                    + "**3e** au gymnase. "
                     + "Préparez vos questions avec le professeur principal.",
                 25
             ),
@@ -139,7 +148,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Visite de la maison natale de Louis Pasteur",
                 "Les 5e sur les pas du savant, rue Pasteur.",
-                "Les classes de **5e** ont visité la maison natale de Louis Pasteur, au bord du canal des Tanneurs : atelier de microscopie "
+                "Les classes de **5e** ont visité la maison natale de Louis Pasteur, au bord du canal des Tanneurs : "
+                    + "atelier de microscopie "
                     + "et exposition sur la vaccination.",
                 18
             ),
@@ -147,22 +157,26 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Atelier robotique : qualifiés pour la finale régionale",
                 "Le robot « Doubs-Bot » termine deuxième à Lons-le-Saunier.",
-                "L'atelier robotique du jeudi midi a conçu et programmé un robot suiveur de ligne. Prochaine étape : la **finale régionale** à Besançon.",
+                "L'atelier robotique du jeudi midi a conçu et programmé un robot suiveur de ligne. Prochaine étape : "
+                    + "la **finale régionale** à Besançon.",
                 11
             ),
             new(
                 ArticleKind.News,
                 "Concert de la chorale à la collégiale",
                 "Soixante choristes, de la 6e à la 3e.",
-                $"La chorale du collège chante à la collégiale Notre-Dame de Dole le {day(c.NextMonday.AddDays(3))} à 20 h. Entrée libre.",
+                $"La chorale du collège chante à la collégiale Notre-Dame de Dole le {day(c.NextMonday.AddDays(3))} à "
+                    + "20 h. Entrée libre.",
                 4
             ),
             new(
                 ArticleKind.News,
                 "Brevet blanc : calendrier des épreuves",
                 "Français, mathématiques, sciences et histoire-géographie sur deux jours.",
-                $"Le brevet blanc des **3e** a lieu le {day(c.NextMonday.AddDays(1))} et le {day(c.NextMonday.AddDays(3))}.\n\n"
-                    + "| Épreuve | Durée |\n|---|---|\n| Français | 3 h |\n| Mathématiques | 2 h |\n| Sciences | 1 h |\n| Histoire-géographie, EMC | 2 h |",
+                $"Le brevet blanc des **3e** a lieu le {day(c.NextMonday.AddDays(1))} et le "
+                    + $"{day(c.NextMonday.AddDays(3))}.\n\n"
+                    + "| Épreuve | Durée |\n|---|---|\n| Français | 3 h |\n| Mathématiques | 2 h |\n| Sciences | 1 h "
+                    + "|\n| Histoire-géographie, EMC | 2 h |",
                 1
             ),
             new(
@@ -181,7 +195,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "La Nuit du code au lycée",
                 "Six heures pour coder un jeu en Python, par équipes.",
-                "Quarante élèves de NSI et de seconde ont relevé le défi de la **Nuit du code** : trois équipes sont sélectionnées pour la finale nationale.",
+                "Quarante élèves de NSI et de seconde ont relevé le défi de la **Nuit du code** : trois équipes sont "
+                    + "sélectionnées pour la finale nationale.",
                 22
             ),
             new(
@@ -196,7 +211,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Bac blanc : calendrier des épreuves",
                 "Les épreuves de spécialité des terminales.",
-                $"Les épreuves du bac blanc des **terminales** commencent le {day(c.NextMonday)}. Convocations distribuées par la vie scolaire.\n\n"
+                $"Les épreuves du bac blanc des **terminales** commencent le {day(c.NextMonday)}. Convocations "
+                    + "distribuées par la vie scolaire.\n\n"
                     + "- Spécialités : 3 h 30 chacune\n- Philosophie : 4 h\n- Grand oral : entraînement en janvier",
                 9
             ),
@@ -204,7 +220,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Choix des spécialités : réunion pour les familles de 2nde",
                 "Comprendre le choix des trois spécialités de première.",
-                $"Réunion d'information le {day(c.NextMonday.AddDays(1))} à 18 h en salle polyvalente, avec les professeurs de chaque spécialité "
+                $"Réunion d'information le {day(c.NextMonday.AddDays(1))} à 18 h en salle polyvalente, avec les "
+                    + "professeurs de chaque spécialité "
                     + "et la psychologue de l'Éducation nationale.",
                 6
             ),
@@ -212,7 +229,8 @@ internal static class PublicSiteDemo
                 ArticleKind.News,
                 "Don du sang au lycée",
                 "L'Établissement français du sang installe sa collecte au gymnase.",
-                "Les élèves majeurs et les personnels peuvent donner leur sang de 10 h à 16 h. Pensez à manger avant de venir.",
+                "Les élèves majeurs et les personnels peuvent donner leur sang de 10 h à 16 h. Pensez à manger avant "
+                    + "de venir.",
                 3
             ),
             new(
@@ -235,7 +253,8 @@ internal static class PublicSiteDemo
             ),
             "college-pasteur-dole" => (
                 "Bus TGD ligne 2, arrêt « Avenue de Lahr » ; cars scolaires du Jura, arrêt « Collège ».",
-                "Les repas sont préparés sur place avec des produits du Jura (comté, volailles de Bresse). Forfait 4 jours."
+                "Les repas sont préparés sur place avec des produits du Jura (comté, volailles de Bresse). Forfait 4 "
+                    + "jours."
             ),
             _ => (
                 "VBus ligne A, arrêt « Lycée » ; gare SNCF à 10 minutes à pied.",
@@ -246,8 +265,10 @@ internal static class PublicSiteDemo
             ArticleKind.Page,
             "Horaires et accès",
             "Ouverture, adresse et transports.",
-            $"**Adresse** : {seed.Address}  \n**Téléphone** : {seed.Phone}  \n**Courriel** : [{seed.Email}](mailto:{seed.Email})\n\n"
-                + "| Jour | Horaires |\n|---|---|\n| Lundi, mardi, jeudi, vendredi | 7 h 45 – 17 h 30 |\n| Mercredi | 7 h 45 – 12 h 30 |\n\n"
+            $"**Adresse** : {seed.Address}  \n**Téléphone** : {seed.Phone}  \n**Courriel** : "
+                + $"[{seed.Email}](mailto:{seed.Email})\n\n"
+                + "| Jour | Horaires |\n|---|---|\n| Lundi, mardi, jeudi, vendredi | 7 h 45 – 17 h 30 |\n| Mercredi | "
+                + "7 h 45 – 12 h 30 |\n\n"
                 + transport,
             90
         );
@@ -263,32 +284,10 @@ internal static class PublicSiteDemo
             ArticleKind.Page,
             "Absences et retards",
             "Prévenir la vie scolaire.",
-            $"Toute absence est signalée le jour même à la vie scolaire ({seed.Cpe.First} {seed.Cpe.Last}, CPE) au {seed.Phone} "
+            $"Toute absence est signalée le jour même à la vie scolaire ({seed.Cpe.First} {seed.Cpe.Last}, CPE) au "
+                + $"{seed.Phone} "
                 + "ou par mémo depuis l'ENT, puis justifiée par écrit au retour de l'élève.",
             90
         );
-    }
-}
-
-/// <summary>Order 10: each school's news and practical pages, signed by its staff (needs no other step).</summary>
-internal sealed class PublicSiteDemoStep : IDemoStep
-{
-    public int Order => 10;
-
-    public Task SeedAsync(DemoContext demo, CancellationToken ct)
-    {
-        // The first person of that name, as the académie was seeded (id order).
-        int Staff(string name) => demo.World.People.Values.First(p => p.Name == name).Id;
-        var articles = demo.SchoolsRunning(EntService.PublicSite)
-            .SelectMany(school =>
-                PublicSiteDemo.For(
-                    school,
-                    DemoSchools.All.First(s => s.Slug == school.Slug),
-                    Staff,
-                    demo.Calendar,
-                    demo.Now
-                )
-            );
-        return DemoBulk.InsertAsync(demo.Db, articles, ct);
     }
 }

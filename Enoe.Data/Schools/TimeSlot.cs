@@ -18,7 +18,8 @@ public sealed class TimeSlot
 public sealed record SlotView(string Code, TimeOnly StartsAt, TimeOnly EndsAt)
 {
     public string Label =>
-        $"{Code} · {StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)}–{EndsAt.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        $"{Code} · {StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture)}–"
+        + $"{EndsAt.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }
 
 public static class TimeSlots

@@ -46,7 +46,8 @@ public static class SkillFramework
             [
                 (
                     "D5",
-                    "Se situer dans l'espace et le temps, analyser et comprendre les organisations humaines, raisonner, imaginer, élaborer, produire"
+                    "Se situer dans l'espace et le temps, analyser et comprendre les organisations humaines, "
+                        + "raisonner, imaginer, élaborer, produire"
                 ),
             ]
         ),

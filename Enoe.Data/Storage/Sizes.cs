@@ -13,7 +13,7 @@ public static class Sizes
                 $"{(bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)} {StorageMessages.Unit_KB}",
             < 1024L * 1024 * 1024 =>
                 $"{(bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture)} {StorageMessages.Unit_MB}",
-            _ =>
-                $"{(bytes / (1024.0 * 1024 * 1024)).ToString("0.##", CultureInfo.CurrentCulture)} {StorageMessages.Unit_GB}",
+            _ => $"{(bytes / (1024.0 * 1024 * 1024)).ToString("0.##", CultureInfo.CurrentCulture)} "
+                + $"{StorageMessages.Unit_GB}",
         };
 }

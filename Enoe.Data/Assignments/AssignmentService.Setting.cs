@@ -1,0 +1,96 @@
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Data.Storage;
+using Enoe.Data.Structure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Assignments;
+
+/// <summary>Setting a devoir with its subject files, and deleting one set by mistake.</summary>
+public sealed partial class AssignmentService
+{
+    /// <summary>
+    /// Sets a devoir, with its subject files, for a class or group the teacher teaches in that subject.
+    /// </summary>
+    public async Task<Result<int>> CreateAsync(
+        CurrentUser user,
+        AssignmentDraft draft,
+        IReadOnlyList<FileUpload> subjectFiles,
+        CancellationToken ct = default
+    )
+    {
+        var validation = await Validator.ValidateAsync(draft, ct);
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        var dueAt = SchoolTime.ToUtc(draft.DueLocal);
+        if (dueAt <= clock.GetUtcNow().UtcDateTime)
+            return Result.Invalid([AssignmentMessages.DeadlineInThePast]);
+        int? school;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            school = await TaughtSchoolAsync(db, user.PersonId, draft, ct);
+        if (school is null)
+            return NotYourClass;
+
+        Assignment? created = null;
+        var result = await files.SaveWithFilesAsync(
+            user.PersonId,
+            school.Value,
+            subjectFiles,
+            async (db, stored) =>
+            {
+                if (await TaughtSchoolAsync(db, user.PersonId, draft, ct) is null)
+                    return NotYourClass;
+                created = new Assignment
+                {
+                    SchoolId = school.Value,
+                    SchoolClassId = draft.SchoolClassId,
+                    TeachingGroupId = draft.TeachingGroupId,
+                    SubjectId = draft.SubjectId,
+                    TeacherId = user.PersonId,
+                    Title = draft.Title.Trim(),
+                    Instructions = draft.Instructions.Trim(),
+                    DueAt = dueAt,
+                    AcceptsLate = draft.AcceptsLate,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    Files = [.. stored.Select(f => new AssignmentFile { File = f })],
+                };
+                db.Add(created);
+                return Result<int>.Ok(0);
+            },
+            ct
+        );
+        if (!result.Succeeded)
+            return result;
+        await events.PublishAsync(new AssignmentChanged(created!.Id, null));
+        return Result<int>.Ok(created.Id);
+    }
+
+    /// <summary>
+    /// Deletes a devoir set by mistake, with its subject files, for a teacher of it — only while no
+    /// submission has been handed in: a student's work is never lost with a devoir. The check and the
+    /// deletion are one statement, so a submission arriving at the same moment keeps the devoir.
+    /// </summary>
+    public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var subject = await Managed(db, user.PersonId)
+            .Where(a => a.Id == assignmentId)
+            .Select(a => a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList())
+            .FirstOrDefaultAsync(ct);
+        if (subject is null)
+            return NotYours;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await db.Set<Assignment>()
+            .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
+            .ExecuteDeleteAsync(ct);
+        if (deleted == 0)
+            return Result.Invalid([AssignmentMessages.HasSubmissions]);
+        var fileIds = subject.Select(f => f.FileId).ToList();
+        await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        files.DeleteBlobs(subject.Select(f => f.BlobId));
+        await events.PublishAsync(new AssignmentChanged(assignmentId, null));
+        return Result.Ok();
+    }
+}
