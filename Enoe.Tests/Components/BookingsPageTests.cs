@@ -136,7 +136,8 @@ public sealed partial class BookingsPageTests : SchoolComponentTest
         cancel().Click();
         page.WaitForAssertion(() =>
             Assert.Equal(
-                "Annuler la réservation de Salle informatique, lundi 23 novembre à 10:00 ? Le créneau sera libéré.",
+                "Annuler la réservation de Salle informatique, "
+                    + "lundi 23 novembre à 10:00 ? Le créneau sera libéré.",
                 page.Find("dialog p").TextContent
             )
         );

@@ -121,7 +121,8 @@ public sealed partial class DashboardPageTests
         var added = page.FindAll("[data-widget=news]").Select(c => int.Parse(c.GetAttribute("data-placement")!)).Max();
         var card = page.Find($"[data-placement='{added}']");
         Assert.Equal(
-            $"« Actualités » ajouté : ligne {int.Parse(card.GetAttribute("data-y")!) + 1}, colonne {int.Parse(card.GetAttribute("data-x")!) + 1}. La page compte {widgets + 1} widgets.",
+            $"« Actualités » ajouté : ligne {int.Parse(card.GetAttribute("data-y")!) + 1}, "
+                + $"colonne {int.Parse(card.GetAttribute("data-x")!) + 1}. La page compte {widgets + 1} widgets.",
             page.Find("#enoe-catalog [role=status]").TextContent
         );
         Assert.Contains("2 sur la page", page.Find("#enoe-catalog").TextContent);

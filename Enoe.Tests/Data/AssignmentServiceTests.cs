@@ -216,7 +216,8 @@ public sealed partial class AssignmentServiceTests : IAsyncLifetime
                 (await Assignments.GetAsync(As(_f.StudentA), refusing)).Value!.DueAt
             );
             Assert.Equal(
-                $"The deadline ({due:dddd d MMMM} at {due:HH:mm}) has passed and this assignment does not accept late work: your work has not been handed in.",
+                $"The deadline ({due:dddd d MMMM} at {due:HH:mm}) has passed and this "
+                    + "assignment does not accept late work: your work has not been handed in.",
                 refused.Errors[0]
             );
             Assert.StartsWith("The deadline (Sunday 22 November at 18:00)", refused.Errors[0]);

@@ -196,7 +196,9 @@ public sealed partial class DemoMonthTests
         Assert.Contains(
             holidays,
             h =>
-                h.Name == "Vacances de Noël" && h.From == new DateOnly(2026, 12, 19) && h.To == new DateOnly(2027, 1, 3)
+                h is { Name: "Vacances de Noël" }
+                && h.From == new DateOnly(2026, 12, 19)
+                && h.To == new DateOnly(2027, 1, 3)
         );
         Assert.Contains(holidays, h => h.Name == "Vacances d'hiver" && h.From == new DateOnly(2027, 2, 6));
         Assert.Contains(

@@ -124,7 +124,7 @@ public sealed partial class DemoMonthTests(SeededDatabase seeded) : IClassFixtur
         var lucas = await UserAsync("lucas.martin");
         var assignments = Database.Get<AssignmentService>();
         var list = await assignments.ListForLearnerAsync(lucas);
-        Assert.Contains(list, a => a.Title == "Problèmes de proportionnalité" && a.Status == SubmissionStatus.Missing);
+        Assert.Contains(list, a => a is { Title: "Problèmes de proportionnalité", Status: SubmissionStatus.Missing });
         Assert.Contains(list, a => a.DueAt > new DateTime(2026, 11, 23) && a.Status != SubmissionStatus.Returned);
         var returned = list.First(a => a.Status == SubmissionStatus.Returned);
         var detail = (await assignments.GetAsync(lucas, returned.Id)).Value!;

@@ -195,7 +195,9 @@ public sealed partial class DashboardJourney(BrowserFixture browser)
     {
         var small = await page.EvaluateAsync<string[]>(
             """
-            () => [...document.querySelectorAll('.enoe-dashboard-head button, .enoe-tabs button, .enoe-widget-header button, .enoe-widget-header a')]
+            () => [...document.querySelectorAll(
+                    '.enoe-dashboard-head button, .enoe-tabs button, '
+                    + '.enoe-widget-header button, .enoe-widget-header a')]
                 .filter(b => b.offsetParent !== null)
                 .map(b => [b.getAttribute('aria-label') ?? b.textContent.trim(), b.getBoundingClientRect()])
                 .filter(([, box]) => box.width < 44 || box.height < 44)
@@ -230,8 +232,10 @@ public sealed partial class DashboardJourney(BrowserFixture browser)
         );
         var violations = await page.EvaluateAsync<string[]>(
             """
-            async () => (await axe.run({ exclude: [['.enoe-widget-body']] }, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`)
+            async () => (await axe.run({ exclude: [['.enoe-widget-body']] },
+                { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v =>
+                    `${v.id}: ${v.nodes[0].target.join(' ')}`)
             """
         );
         Assert.Empty(violations);
