@@ -105,7 +105,8 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#lb-audience")));
         page.Find("#lb-audience").Change("0"); // 6eA comes first
         page.FindAll("input[type=date]")[1].Change(Today.AddDays(1).ToString("yyyy-MM-dd"));
-        page.WaitForAssertion(() => Assert.Contains("la classe a déjà 1 travail(s) à rendre ce jour-là", page.Markup));
+        const string Warning = "la classe a déjà 1 travail(s) à rendre ce jour-là";
+        page.WaitForAssertion(() => Assert.Contains(Warning, page.Markup));
     }
 
     [Fact]

@@ -19,8 +19,9 @@ public sealed partial class BookingServiceTests
         Assert.True((await Bookings.BookAsync(other, M3(_room, date: Monday.AddDays(14)))).Succeeded);
         var until = new DateOnly(2027, 1, 11);
 
+        // Its last week is beyond the horizon
         Assert.Contains(
-            $"On réserve au plus {BookingService.HorizonDays} jours à l'avance.", // its last week is beyond the horizon
+            $"On réserve au plus {BookingService.HorizonDays} jours à l'avance.",
             (await Bookings.PlanSeriesAsync(Teacher, M3(_room), Monday.AddDays(7 * 30))).Errors
         );
         var plan = (await Bookings.PlanSeriesAsync(Teacher, M3(_room), until)).Value!;

@@ -82,10 +82,8 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
         var results = await RaceAsync(200, () => M3(_tablets));
 
         Assert.Equal(5, results.Count(r => r.Succeeded));
-        Assert.All(
-            results.Where(r => !r.Succeeded),
-            r => Assert.StartsWith("« Chariot de tablettes » est déjà réservé : 0 unité(s) libre(s) sur 5", r.Errors[0])
-        );
+        const string Taken = "« Chariot de tablettes » est déjà réservé : 0 unité(s) libre(s) sur 5";
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.StartsWith(Taken, r.Errors[0]));
         await AssertNeverOverbookedAsync(_tablets, 5);
     }
 

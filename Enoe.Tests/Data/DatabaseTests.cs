@@ -50,8 +50,10 @@ public sealed class DatabaseTests
                 await db.Database.ExecuteSqlRawAsync(
                     """
                     INSERT INTO Academies (Id, Name) VALUES (1, 'Académie');
-                    INSERT INTO Schools (Id, AcademyId, Uai, Name, Slug, Kind, PrimaryColor, ExternalAccess, Services, HomeworkWarningThreshold, MemoRules)
-                    VALUES (1, 1, '0250001A', 'Collège', 'college', 0, '#000000', 1, 487, 3, 0), (2, 1, '0250002B', 'Lycée', 'lycee', 1, '#000000', 1, 511, 3, 0);
+                    INSERT INTO Schools (Id, AcademyId, Uai, Name, Slug, Kind, PrimaryColor, ExternalAccess, Services,
+                        HomeworkWarningThreshold, MemoRules)
+                    VALUES (1, 1, '0250001A', 'Collège', 'college', 0, '#000000', 1, 487, 3, 0),
+                        (2, 1, '0250002B', 'Lycée', 'lycee', 1, '#000000', 1, 511, 3, 0);
                     """
                 );
                 await migrator.MigrateAsync();

@@ -58,7 +58,8 @@ public sealed class EnglishMessagesTests : IAsyncLifetime
             LastName = "Classe",
             Profile = Profile.Student,
         };
-        Assert.Contains("Un élève doit être inscrit dans une classe.", (await CreateAsync(_f.AdminA, student)).Errors);
+        var errors = (await CreateAsync(_f.AdminA, student)).Errors;
+        Assert.Contains("Un élève doit être inscrit dans une classe.", errors);
         await InEnglish(async () =>
         {
             Assert.Contains("A student must be enrolled in a class.", (await CreateAsync(_f.AdminA, student)).Errors);

@@ -66,7 +66,8 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
             "en",
             () =>
             {
-                Assert.Equal("“abc” is not a mark: type a number, Abs, Ex or NM.", GradeInput.Parse("abc", 20).Error);
+                var error = GradeInput.Parse("abc", 20).Error;
+                Assert.Equal("“abc” is not a mark: type a number, Abs, Ex or NM.", error);
                 Assert.Equal("25 is more than the maximum mark (20).", GradeInput.Parse("25", 20).Error);
                 Assert.Equal("Two decimal places at most.", GradeInput.Parse("12.345", 20).Error);
                 var (half, _) = GradeInput.Parse("12,5", 20);

@@ -51,9 +51,8 @@ public sealed class BookingJourney(BrowserFixture browser)
         await Expect(teacher.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réservation confirmée.");
         await Expect(teacher.Locator(".enoe-calendar-booking")).ToContainTextAsync("10:00–11:00");
         // Drawn from the "10 h" row down to the "11 h" row of the hours column (not at 7 h, the column's top).
-        var block = (
-            await teacher.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" }).BoundingBoxAsync()
-        )!;
+        var booking = teacher.Locator(".enoe-calendar-booking").Filter(new() { HasText = "10:00–11:00" });
+        var block = (await booking.BoundingBoxAsync())!;
         var ten = (await HourRow(teacher, "10 h").BoundingBoxAsync())!;
         var eleven = (await HourRow(teacher, "11 h").BoundingBoxAsync())!;
         Assert.InRange(block.Y, ten.Y - 2, ten.Y + 2);

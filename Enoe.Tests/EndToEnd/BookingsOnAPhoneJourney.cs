@@ -13,18 +13,23 @@ public sealed class BookingsOnAPhoneJourney(BrowserFixture browser)
     /// </summary>
     private const string SmallTargets = """
         () => [...document.querySelectorAll('main button, main select, main input, main a, main summary')]
-            .map(e => e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') ? e.closest('label') : e)
+            .map(e => e.matches('input[type=checkbox], input[type=radio]')
+                && e.closest('label') ? e.closest('label') : e)
             .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
             .map(e => ({ e, r: e.getBoundingClientRect() }))
             .filter(({ r }) => r.width < 44 || r.height < 44)
-            .map(({ e, r }) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+            .map(({ e, r }) => `${e.tagName.toLowerCase()} `
+                + `"${(e.textContent || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 30)}" `
+                + `${Math.round(r.width)}×${Math.round(r.height)}`)
         """;
 
     /// <summary>The innermost elements wider than the screen, to say what makes a page too wide.</summary>
     private const string TooWide = """
         () => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().width > innerWidth && ![...e.children].some(c => c.getBoundingClientRect().width > innerWidth))
-            .map(e => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)} px`)
+            .filter(e => e.getBoundingClientRect().width > innerWidth
+                && ![...e.children].some(c => c.getBoundingClientRect().width > innerWidth))
+            .map(e => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} `
+                + `${Math.round(e.getBoundingClientRect().width)} px`)
         """;
 
     [Theory]
@@ -61,7 +66,8 @@ public sealed class BookingsOnAPhoneJourney(BrowserFixture browser)
         );
         Assert.True(
             scrollWidth <= screenWidth,
-            $"{path} is {scrollWidth} px wide on a {screenWidth} px screen: {string.Join(", ", await page.EvaluateAsync<string[]>(TooWide))}"
+            $"{path} is {scrollWidth} px wide "
+                + $"on a {screenWidth} px screen: {string.Join(", ", await page.EvaluateAsync<string[]>(TooWide))}"
         );
         Assert.True(await page.Locator("main button").CountAsync() > 3);
         Assert.Empty(await page.EvaluateAsync<string[]>(SmallTargets));
@@ -69,7 +75,8 @@ public sealed class BookingsOnAPhoneJourney(BrowserFixture browser)
         if (await page.Locator(".enoe-calendar").CountAsync() == 1)
             Assert.True(
                 await page.EvaluateAsync<bool>(
-                    "(c => c.scrollWidth > c.clientWidth && c.clientWidth <= innerWidth)(document.querySelector('.enoe-calendar'))"
+                    "(c => c.scrollWidth > c.clientWidth && c.clientWidth <= innerWidth)"
+                        + "(document.querySelector('.enoe-calendar'))"
                 )
             );
     }

@@ -77,7 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 IsMobile = true,
                 HasTouch = true,
                 UserAgent =
-                    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+                    "Mozilla/5.0 (Linux; Android 14; Pixel 8) "
+                    + "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
             }
         );
         context.SetDefaultTimeout(15_000);

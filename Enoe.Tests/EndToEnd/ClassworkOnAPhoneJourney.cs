@@ -26,10 +26,13 @@ public sealed class ClassworkOnAPhoneJourney(BrowserFixture browser)
                 .map(e => e.type === 'checkbox' ? (e.closest('label') ?? e) : e)
                 .map(e => ({ e, r: e.getBoundingClientRect() }))
                 .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44))
-                .map(({ e, r }) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent).trim().slice(0, 40)}" ${box(r)}`);
+                .map(({ e, r }) => `${e.tagName.toLowerCase()} `
+                    + `"${(e.getAttribute('aria-label') ?? e.textContent).trim().slice(0, 40)}" ${box(r)}`);
             const wide = [...root.querySelectorAll('*')]
-                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getBoundingClientRect().width > 0)
-                .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                    && e.getBoundingClientRect().width > 0)
+                .slice(0, 5).map(e =>
+                    `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
             return {
                 found: true,
                 coarse: matchMedia('(pointer: coarse)').matches,

@@ -210,8 +210,11 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
                 const skip = e => e.closest('[lang]:not(html)') !== null;
                 const texts = [document.body.innerText];
                 for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
-                    if (!skip(e)) for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (e.getAttribute(a)) texts.push(e.getAttribute(a));
-                for (const e of document.querySelectorAll('[lang]:not(html)')) texts[0] = texts[0].split(e.innerText).join(' ');
+                    if (!skip(e))
+                        for (const a of ['aria-label', 'title', 'placeholder', 'alt'])
+                            if (e.getAttribute(a)) texts.push(e.getAttribute(a));
+                for (const e of document.querySelectorAll('[lang]:not(html)'))
+                    texts[0] = texts[0].split(e.innerText).join(' ');
                 texts.push(document.title);
                 return texts.join('\n');
             }
@@ -248,7 +251,8 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
         {
             var sql =
-                $"SELECT DISTINCT \"{property.GetColumnName()}\" AS \"Value\" FROM \"{entity.GetTableName()}\" WHERE \"{property.GetColumnName()}\" IS NOT NULL";
+                $"SELECT DISTINCT \"{property.GetColumnName()}\" AS \"Value\" FROM "
+                + $"\"{entity.GetTableName()}\" WHERE \"{property.GetColumnName()}\" IS NOT NULL";
             foreach (var value in await db.Database.SqlQueryRaw<string>(sql).ToListAsync())
             foreach (var piece in Pieces(value))
                 values.Add(piece);

@@ -53,8 +53,11 @@ public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
             // Name what sticks out, to find it without a screenshot.
             var wide = await page.EvaluateAsync<string[]>(
                 """
-                () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().width)} px`)
+                () => [...document.querySelectorAll('main *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 8).map(e =>
+                        `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} `
+                            + `${Math.round(e.getBoundingClientRect().width)} px`)
                 """
             );
             Assert.Fail(
@@ -63,7 +66,8 @@ public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
         }
         var (count, small) = await SmallTargetsAsync(
             page,
-            ":is(.enoe-grades-page, .enoe-resources-page) :is(button, select, input:not([type=hidden]), textarea, a.enoe-tool, summary)"
+            ":is(.enoe-grades-page, .enoe-resources-page) :is(button, "
+                + "select, input:not([type=hidden]), textarea, a.enoe-tool, summary)"
         );
         Assert.True(count > 0);
         Assert.Empty(small);
@@ -120,7 +124,9 @@ public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
             ([selector, min]) => [...document.querySelectorAll(selector)]
                 .filter(e => e.getClientRects().length > 0)
                 .map(e => [e, (e.type === 'checkbox' ? e.closest('label') ?? e : e).getBoundingClientRect()])
-                .map(([e, r]) => `${r.height < min || r.width < min ? 'small' : 'ok'} ${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') || e.textContent || e.id).trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`)
+                .map(([e, r]) => `${r.height < min || r.width < min ? 'small' : 'ok'} ${e.tagName.toLowerCase()} `
+                    + `"${(e.getAttribute('aria-label') || e.textContent || e.id).trim().slice(0, 40)}" `
+                    + `${Math.round(r.width)}×${Math.round(r.height)}`)
             """,
             new object[] { selector, TapTarget }
         );

@@ -136,7 +136,8 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
         el => {
             const s = getComputedStyle(el);
             const rgb = c => c.match(/[\d.]+/g).map(Number);
-            const lum = ([r, g, b]) => [r, g, b].map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+            const lum = ([r, g, b]) => [r, g, b]
+                .map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
                 .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
             let behind = [255, 255, 255];
             for (let p = el.parentElement; p; p = p.parentElement) {
@@ -144,7 +145,8 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
                 if (c.length < 4 || c[3] > 0) { behind = c; break; }
             }
             const [light, dark] = [lum(rgb(s.outlineColor)), lum(behind)].sort((a, b) => b - a);
-            return { focusVisible: el.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth), contrast: (light + 0.05) / (dark + 0.05) };
+            return { focusVisible: el.matches(':focus-visible'), style: s.outlineStyle,
+                width: parseFloat(s.outlineWidth), contrast: (light + 0.05) / (dark + 0.05) };
         }
         """;
 

@@ -29,7 +29,8 @@ public sealed class LongTextJourney(BrowserFixture browser)
     private static string French(int length, string end)
     {
         const string sentence =
-            "Les élèves étudieront « Les Misérables » d’après l’édition de 1862 : lecture, résumé et débat — qu’est-ce qu’un héros ? ";
+            "Les élèves étudieront « Les Misérables » d’après l’édition "
+            + "de 1862 : lecture, résumé et débat — qu’est-ce qu’un héros ? ";
         var text = new StringBuilder();
         for (var i = 1; text.Length < length; i++)
             text.Append(sentence).Append(i % 5 == 0 ? "\n\n" : "");

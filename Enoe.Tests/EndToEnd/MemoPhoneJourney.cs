@@ -9,20 +9,24 @@ using Microsoft.Playwright;
 namespace Enoe.Tests.EndToEnd;
 
 /// <summary>
-/// The mémo pages and the article editor on a 390 × 844 phone: nothing wider than the screen, controls a finger can hit
-/// (44 px).
+/// The mémo pages and the article editor on a 390 × 844 phone: nothing wider than the screen, controls a finger can
+/// hit (44 px).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MemoPhoneJourney(BrowserFixture browser)
 {
     private const string Check = """
         () => {
-            const controls = ':is(button, a.enoe-tool, a.enoe-tab, input, select, .enoe-rows a, .enoe-pager a, .enoe-link-button)';
-            const small = [...document.querySelectorAll(`.enoe-memos ${controls}, .enoe-composer ${controls}, .enoe-editor ${controls}`)]
+            const controls = ':is(button, a.enoe-tool, a.enoe-tab, input, select, '
+                + '.enoe-rows a, .enoe-pager a, .enoe-link-button)';
+            const small = [...document.querySelectorAll(
+                `.enoe-memos ${controls}, .enoe-composer ${controls}, .enoe-editor ${controls}`)]
                 .filter(e => e.offsetParent !== null && e.type !== 'hidden')
                 .map(e => [e, e.getBoundingClientRect()])
                 .filter(([e, r]) => r.width > 0 && (r.height < 43.5 || r.width < 43.5))
-                .map(([e, r]) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+                .map(([e, r]) => `${e.tagName.toLowerCase()}.${e.className} `
+                    + `"${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}" `
+                    + `${Math.round(r.width)}×${Math.round(r.height)}`);
             return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
         }
         """;
@@ -79,11 +83,15 @@ public sealed class MemoPhoneJourney(BrowserFixture browser)
                     {
                         To = [new(AudienceKind.Person, colleague, "Julien Roussel")],
                         Subject =
-                            "Sortie pédagogique : la liste des documents à fournir par chaque famille avant le départ",
+                            "Sortie pédagogique : la liste des documents "
+                            + "à fournir par chaque famille avant le départ",
                         Body =
-                            "Voir https://www.example.org/une/tres/longue/adresse/sans/espace/qui/ne/tient/pas/sur/un/telephone/de/390/pixels/de/large\n\n"
-                            + "```\nune_ligne_de_code_tres_longue_qui_ne_se_coupe_pas = calculer(la_moyenne, des_notes, du_trimestre, pour_chaque_eleve)\n```\n\n"
-                            + "| Élève | Autorisation | Paiement | Régime | Remarque |\n|---|---|---|---|---|\n| Lucas Martin | reçue | reçu | externe | aucune remarque particulière |",
+                            "Voir https://www.example.org/une/tres/longue/adresse/sans/espace/"
+                            + "qui/ne/tient/pas/sur/un/telephone/de/390/pixels/de/large\n\n"
+                            + "```\nune_ligne_de_code_tres_longue_qui_ne_se_coupe_pas "
+                            + "= calculer(la_moyenne, des_notes, du_trimestre, pour_chaque_eleve)\n```\n\n"
+                            + "| Élève | Autorisation | Paiement | Régime | Remarque |\n|---|---|---|---|---|\n"
+                            + "| Lucas Martin | reçue | reçu | externe | aucune remarque particulière |",
                     },
                     []
                 );

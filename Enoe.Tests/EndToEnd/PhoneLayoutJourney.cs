@@ -91,12 +91,17 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
                 const d = document.documentElement, width = d.clientWidth;
                 const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
                     if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
-                const name = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+                const name = e => e.tagName.toLowerCase()
+                    + (typeof e.className === 'string' && e.className.trim()
+                        ? '.' + e.className.trim().split(/\s+/).join('.') : '');
                 const wide = [...document.body.querySelectorAll('*')]
-                    .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed' && !clipped(e))
+                    .filter(e => e.getBoundingClientRect().right > width + 1
+                        && getComputedStyle(e).position !== 'fixed' && !clipped(e))
                     .slice(0, 4).map(e => `${name(e)} (${Math.round(e.getBoundingClientRect().right)} px)`);
-                const styles = [...document.querySelectorAll('[style]')].map(e => e.getAttribute('style')).filter(s => /\d,\d/.test(s));
-                const svg = [...document.querySelectorAll('svg *')].flatMap(e => ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'x1', 'x2', 'y1', 'y2']
+                const styles = [...document.querySelectorAll('[style]')]
+                    .map(e => e.getAttribute('style')).filter(s => /\d,\d/.test(s));
+                const svg = [...document.querySelectorAll('svg *')].flatMap(e =>
+                    ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'x1', 'x2', 'y1', 'y2']
                     .map(a => e.getAttribute(a)).filter(v => v && /\d,\d/.test(v)));
                 return { scroll: d.scrollWidth, width, wide, commas: styles.concat(svg).slice(0, 4) };
             }
@@ -155,7 +160,8 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
                     To = [new MemoAddress(AudienceKind.Person, lucas.Id, lucas.Name)],
                     Subject = "Mémo vu sur un téléphone",
                     Body =
-                        "Un long paragraphe pour voir si le texte passe à la ligne sur un petit écran sans élargir la page : "
+                        "Un long paragraphe pour voir si le texte passe à "
+                        + "la ligne sur un petit écran sans élargir la page : "
                         + new string('x', 120),
                 },
                 []

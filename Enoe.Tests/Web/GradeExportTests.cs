@@ -154,7 +154,8 @@ public sealed class GradeExportTests(EnoeAppFactory app)
                         .Select(s => new SkillState(
                             d * 100 + s,
                             $"D{d}.{s}",
-                            $"Compétence {s} du domaine {d}, formulée assez longuement pour occuper deux lignes du livret imprimé",
+                            $"Compétence {s} du domaine {d}, formulée assez "
+                                + "longuement pour occuper deux lignes du livret imprimé",
                             null,
                             []
                         )),
@@ -173,6 +174,9 @@ public sealed class GradeExportTests(EnoeAppFactory app)
         );
         Assert.True(pdf.NumberOfPages > 2, $"{pdf.NumberOfPages} pages");
         foreach (var page in pdf.GetPages())
-            Assert.Contains($"Emma Martin — livret de compétences — page {page.Number}/{pdf.NumberOfPages}", page.Text);
+        {
+            var footer = $"Emma Martin — livret de compétences — page {page.Number}/{pdf.NumberOfPages}";
+            Assert.Contains(footer, page.Text);
+        }
     }
 }

@@ -79,7 +79,8 @@ public sealed class PublicSiteTests(EnoeAppFactory app)
                 Title = "Article piégé",
                 Status = ArticleStatus.Published,
                 BodyMarkdown =
-                    "Bonjour <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> [clic](javascript:alert(2)) <a href=\"https://example.org\" onclick=\"steal()\">lien</a>",
+                    "Bonjour <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> "
+                    + "[clic](javascript:alert(2)) <a href=\"https://example.org\" onclick=\"steal()\">lien</a>",
             }
         );
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));

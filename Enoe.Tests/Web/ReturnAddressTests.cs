@@ -52,7 +52,8 @@ public sealed class ReturnAddressTests(EnoeAppFactory app)
         var client = app.NewClient();
         var token = await client.AntiforgeryTokenAsync();
         var body =
-            $"__RequestVerificationToken={Uri.EscapeDataString(token)}&UserName=lucas.martin&Password=x&ReturnUrl=%2Fmemos%00";
+            $"__RequestVerificationToken={Uri.EscapeDataString(token)}"
+            + "&UserName=lucas.martin&Password=x&ReturnUrl=%2Fmemos%00";
         var response = await client.PostAsync(
             "/compte/connexion",
             new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
