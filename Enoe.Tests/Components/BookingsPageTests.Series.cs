@@ -16,7 +16,7 @@ namespace Enoe.Tests.Components;
 public sealed partial class BookingsPageTests
 {
     [Fact]
-    public async Task ASeries_IsShownWeekByWeek_WithWhoHoldsATakenWeekAndTheHolidays_AndNothingIsSavedBeforeItsConfirmation()
+    public async Task ASeries_IsShownWeekByWeek_WithWhoHoldsATakenWeekAndTheHolidays_AndNothingSavedBeforeConfirming()
     {
         await StoreBookingAsync(Monday.AddDays(14), new(10, 5), new(11, 0), F.StaffA); // 7 December is taken
         var page = OpenAs(F.TeacherA, Profile.Teacher);

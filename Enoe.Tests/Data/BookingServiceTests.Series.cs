@@ -116,7 +116,7 @@ public sealed partial class BookingServiceTests
     }
 
     [Fact]
-    public async Task APendingSeries_IsApprovedAtOnceByItsManager_LeavingDecidedAndCancelledWeeksAlone_AndTheRequesterIsTold()
+    public async Task APendingSeries_IsApprovedAtOnceByItsManager_LeavingDecidedAndCancelledWeeks_AndRequesterIsTold()
     {
         var told = new List<BookingChanged>();
         using var _ = _database
