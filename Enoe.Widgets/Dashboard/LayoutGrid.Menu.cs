@@ -12,14 +12,18 @@ namespace Enoe.Widgets.Dashboard;
 public sealed partial class LayoutGrid
 {
     /// <summary>
-    /// Escape, a click elsewhere or focus leaving the menu closes it (the script has put focus back where it belongs).
+    /// Escape, a click elsewhere or focus leaving the menu closes it. On Escape the script has put focus back on
+    /// the card's menu button (<paramref name="refocus"/>); it is asked for again after this render, which may
+    /// move the card's element in the page (an element moved loses focus).
     /// </summary>
     [JSInvokable]
-    public void CloseMenu()
+    public void CloseMenu(bool refocus)
     {
-        if (_menuFor is null)
+        if (_menuFor is not { } placementId)
             return;
         _menuFor = null;
+        if (refocus)
+            FocusAfterNextRender(placementId, intoMenu: false);
         StateHasChanged();
     }
 

@@ -100,7 +100,7 @@ export function attach(grid, dotnet, maxHeight) {
 
     function closeMenu(menu, refocus) {
         if (refocus) menuButton(menu)?.focus();
-        dotnet.invokeMethodAsync('CloseMenu');
+        dotnet.invokeMethodAsync('CloseMenu', refocus);
     }
 
     function onKey(e) {
