@@ -32,9 +32,6 @@ public sealed class ServiceSet
     public static ServiceSet AllBut(params IEnumerable<EntService> closed) => new(closed.Select(s => s.Key));
 
     public bool Runs(EntService service) => _closed is not null && !_closed.Contains(service.Key);
-
-    /// <summary>The keys switched off (empty for <see cref="All"/> and <see cref="None"/>).</summary>
-    public IReadOnlyCollection<string> Closed => _closed ?? (IReadOnlyCollection<string>)[];
 }
 
 /// <summary>A service the académie switched off in one établissement (every service runs unless listed here).</summary>

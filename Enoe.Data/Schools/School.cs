@@ -44,8 +44,6 @@ public sealed class School
 
     /// <summary>Who may write mémos to whom here (staff and admins always reach everyone).</summary>
     public Memos.MemoRules MemoRules { get; set; } = Memos.MemoRules.Default;
-
-    public bool Runs(EntService service) => ClosedServices.All(c => c.ServiceKey != service.Key);
 }
 
 /// <summary>What makes the établissement's pages its own: a colour and a logo.</summary>
