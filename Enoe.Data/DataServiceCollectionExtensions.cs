@@ -9,19 +9,38 @@ namespace Enoe.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database (a SQLite file in <paramref name="dataDirectory"/>) and the services over it.</summary>
+    /// <summary>
+    /// The database (by default a SQLite file in <paramref name="dataDirectory"/>, else what
+    /// <paramref name="database"/> names) and the services over it.
+    /// </summary>
     public static IServiceCollection AddEnoeData(
         this IServiceCollection services,
         string dataDirectory,
+        DatabaseSettings? database = null,
         Action<Storage.StorageOptions>? storage = null
     )
     {
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
-        // Interceptors registered in DI (the tests' command counter, diagnostics) join every context.
-        services.AddDbContextFactory<EnoeDbContext>(
-            (sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
-        );
+        database ??= new();
+        var connectionString = database.ConnectionString;
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
+            AddContextFactory<SqliteEnoeDbContext.Factory>(
+                services,
+                o => SqliteEnoeDbContext.Configure(o, connectionString)
+            );
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Enoe:Database:ConnectionString is required for PostgreSQL.");
+            AddContextFactory<PostgreSqlEnoeDbContext.Factory>(
+                services,
+                o => PostgreSqlEnoeDbContext.Configure(o, connectionString)
+            );
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state
@@ -39,4 +58,18 @@ public static class DataServiceCollectionExtensions
         Modules.DataModules.AddAll(services);
         return services;
     }
+
+    private static void AddContextFactory<TFactory>(
+        IServiceCollection services,
+        Action<DbContextOptionsBuilder> provider
+    )
+        where TFactory : class, IDbContextFactory<EnoeDbContext> =>
+        // Interceptors registered in DI (the tests' command counter, diagnostics) join every context.
+        services.AddDbContextFactory<EnoeDbContext, TFactory>(
+            (sp, o) =>
+            {
+                provider(o);
+                o.AddInterceptors(sp.GetServices<IInterceptor>());
+            }
+        );
 }

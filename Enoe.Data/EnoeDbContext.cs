@@ -1,4 +1,6 @@
+using Enoe.Data.Common;
 using Enoe.Data.Dashboards;
+using Enoe.Data.Database;
 using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
 using Enoe.Data.PublicSite;
@@ -12,9 +14,11 @@ namespace Enoe.Data;
 
 /// <summary>
 /// The one database of ENOE. Obtain it from <see cref="IDbContextFactory{TContext}"/>, one per
-/// operation: never hold one in a component or a circuit.
+/// operation: never hold one in a component or a circuit. The instance is one of the providers' own
+/// (<see cref="Database.SqliteEnoeDbContext"/>, <see cref="Database.PostgreSqlEnoeDbContext"/>): each
+/// carries its migrations and what only its database needs.
 /// </summary>
-public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
+public abstract class EnoeDbContext(DbContextOptions options)
     : IdentityDbContext<Person, IdentityRole<int>, int>(options)
 {
     public DbSet<Academy> Academies => Set<Academy>();
@@ -44,5 +48,11 @@ public sealed class EnoeDbContext(DbContextOptions<EnoeDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(EnoeDbContext).Assembly);
+        builder
+            .HasDbFunction(typeof(TextSearch).GetMethod(nameof(TextSearch.Folded))!)
+            .HasName(TextSearch.FoldFunction);
     }
+
+    /// <summary>Which database this is, for the few statements that differ (bulk inserts, row locks).</summary>
+    public abstract DatabaseProvider Provider { get; }
 }

@@ -11,7 +11,7 @@ public static class DataHosting
         var options = builder.Configuration.GetSection(EnoeOptions.Section).Get<EnoeOptions>() ?? new();
         builder.Services.Configure<EnoeOptions>(builder.Configuration.GetSection(EnoeOptions.Section));
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
-        builder.Services.AddEnoeData(dataDirectory);
+        builder.Services.AddEnoeData(dataDirectory, options.Database);
         builder.Services.Configure<Enoe.Data.Storage.StorageOptions>(
             builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section)
         );

@@ -6,9 +6,16 @@ public sealed class EnoeOptions
     public const string Section = "Enoe";
 
     /// <summary>
-    /// Where the SQLite database and uploaded files live. Relative paths start at the app's content root.
+    /// Where uploaded files, data-protection keys and the SQLite database (unless another is configured) live. Relative
+    /// paths start at the app's content root.
     /// </summary>
     public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>
+    /// The database: <c>Enoe:Database:Provider</c> = <c>Sqlite</c> (default, a file in the data directory) or
+    /// <c>PostgreSQL</c>, with <c>Enoe:Database:ConnectionString</c>.
+    /// </summary>
+    public Enoe.Data.Database.DatabaseSettings Database { get; set; } = new();
 
     /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>
     public bool? SeedDemo { get; set; }

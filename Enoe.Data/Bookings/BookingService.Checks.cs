@@ -1,8 +1,8 @@
 using System.Globalization;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Bookings;
@@ -135,7 +135,7 @@ public sealed partial class BookingService
         {
             return await write();
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (Exception e) when (Contention.IsBusy(e))
         {
             return Result.Conflict(BookingMessages.Busy);
         }

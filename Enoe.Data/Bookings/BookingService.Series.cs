@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public sealed partial class BookingService
                 return check.Failure;
             var resource = check.Value!.Resource;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<BookableResource>(resource.Id, ct);
             var plan = (await OccurrencesAsync(db, resource, request, until, ct))
                 .Where(o => weeks.Contains(o.Date))
                 .ToList();
@@ -131,8 +133,10 @@ public sealed partial class BookingService
         UnlessBusy(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // The write lock before the capacity check
+            // The resource's lock before reading what is pending and checking capacity.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Set<Booking>().Where(which).Select(b => (int?)b.ResourceId).FirstOrDefaultAsync(ct) is int id)
+                await db.LockAsync<BookableResource>(id, ct);
             var pending = await db.Set<Booking>()
                 .Include(b => b.Resource)
                 .Where(which)

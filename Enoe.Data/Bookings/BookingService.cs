@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Microsoft.Data.Sqlite;
@@ -168,8 +169,9 @@ public sealed partial class BookingService(
             var (resource, profiles) = check.Value!;
             var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
-            // The write lock first, then the overlap check: two requests for one slot are decided one after the other.
+            // The lock first, then the overlap check: two requests for one resource are decided one after the other.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<BookableResource>(resource.Id, ct);
             if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken)
                 return Result.Conflict(taken);
             var booking = NewBooking(user, resource, request, start, end, seriesId: null);

@@ -36,6 +36,11 @@ internal sealed class DefaultLayoutConfiguration : IEntityTypeConfiguration<Defa
     {
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasIndex(l => new { l.SchoolId, l.Profile }).IsUnique();
+        // Unique indexes let NULLs repeat: the académie's own default (no school) needs its own, per profile.
+        b.HasIndex(l => l.Profile)
+            .IsUnique()
+            .HasFilter("\"SchoolId\" IS NULL")
+            .HasDatabaseName("IX_DefaultLayouts_AcademyProfile");
         b.HasOne(l => l.School).WithMany().HasForeignKey(l => l.SchoolId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(l => l.Placements).WithOne().HasForeignKey(p => p.DefaultLayoutId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -128,7 +129,18 @@ public sealed partial class DefaultLayoutService(IDbContextFactory<EnoeDbContext
                 ],
             };
             db.Add(layout);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+            {
+                // Another administrator started the same default a moment ago: theirs is the one.
+                await transaction.RollbackAsync(ct);
+                await using var again = await dbFactory.CreateDbContextAsync(ct);
+                var theirs = await Stored(again, schoolId, profile).AsNoTracking().FirstAsync(ct);
+                return Result<DefaultLayoutView>.Ok(View(theirs, inherited: false));
+            }
         }
         await transaction.CommitAsync(ct);
         return Result<DefaultLayoutView>.Ok(View(layout, inherited: false));

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -86,9 +87,10 @@ public sealed partial class LayoutService
             var scope = await ScopeAsync(db, user, ct);
             if (!scope.Services.Runs(EntService.Dashboard))
                 return Result.Forbidden(DashboardMessages.ServiceOff);
-            // On SQLite the transaction takes the write lock before the read, so two browser tabs'
-            // changes queue up instead of interleaving; the version check covers other providers.
+            // The person's lock (SQLite's write lock, a row lock on PostgreSQL) before the read: two browser
+            // tabs' changes queue up instead of interleaving; the version check stays as the last guard.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<Person>(user.PersonId, ct);
             var id = findTab(db) is { } query ? await query.FirstOrDefaultAsync(ct) : tabId;
             // The tab must be this person's, in the établissement they work in now.
             var tab = await TabsQuery(db, user, scope).FirstOrDefaultAsync(t => t.Id == id, ct);

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,7 @@ public sealed partial class LayoutService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(user.PersonId, ct);
         await TabsQuery(db, user, scope).ExecuteDeleteAsync(ct);
         var tab = await CreateFromDefaultAsync(db, user, scope, ct);
         await transaction.CommitAsync(ct);

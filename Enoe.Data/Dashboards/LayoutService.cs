@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -48,9 +49,10 @@ public sealed partial class LayoutService(
             tabs = await RepairAsync(db, user, scope, imposed, ct);
         if (tabs.Count == 0)
         {
-            // SQLite transactions take the write lock at once: a second browser tab opening the
-            // dashboard at the same moment waits here, then finds the tab the first one created.
+            // Under the person's lock: a second browser tab opening the dashboard at the same moment waits
+            // here, then finds the tab the first one created.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<Person>(user.PersonId, ct);
             tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
             if (tabs.Count == 0)
                 tabs = [await CreateFromDefaultAsync(db, user, scope, ct)];

@@ -17,7 +17,8 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(ct);
             // WAL lets readers go on while one writer writes; the setting is stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (db.Provider == DatabaseProvider.Sqlite)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         if (seedDemo && await demoSeeder.SeedIfEmptyAsync(ct))
             logger.LogInformation(

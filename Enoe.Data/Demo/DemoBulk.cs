@@ -40,12 +40,12 @@ internal static class DemoBulk
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText =
             $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})"
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
             + (generated is null ? "" : $" RETURNING \"{generated.GetColumnName(table)}\"");
         // Parameters made once by EF's mappings (their provider types), given each row's value converted as EF converts
         // it.
         for (var i = 0; i < columns.Count; i++)
-            command.Parameters.Add(mappings[i].CreateParameter(command, "$p" + i, null, columns[i].IsNullable));
+            command.Parameters.Add(mappings[i].CreateParameter(command, "@p" + i, null, columns[i].IsNullable));
         foreach (var row in rows)
         {
             foreach (var fk in references)

@@ -26,6 +26,20 @@ internal sealed class FolderConfiguration : IEntityTypeConfiguration<Folder>
     public void Configure(EntityTypeBuilder<Folder> b)
     {
         b.Property(f => f.Name).HasMaxLength(DocumentService.FolderNameMax);
+        // One name per place, even when two people create it at once (NULLs repeat in unique indexes: the root
+        // level has its own).
+        b.HasIndex(f => new
+            {
+                f.SpaceId,
+                f.ParentId,
+                f.Name,
+            })
+            .IsUnique()
+            .HasFilter("\"ParentId\" IS NOT NULL");
+        b.HasIndex(f => new { f.SpaceId, f.Name })
+            .IsUnique()
+            .HasFilter("\"ParentId\" IS NULL")
+            .HasDatabaseName("IX_Folder_SpaceId_Name_AtRoot");
         b.HasOne<DocumentSpace>().WithMany().HasForeignKey(f => f.SpaceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Folder>().WithMany().HasForeignKey(f => f.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -68,8 +69,9 @@ public sealed partial class DocumentService(
         var hasOwn = await db.Set<DocumentSpace>().AnyAsync(s => s.OwnerId == me && s.SchoolId == school, ct);
         if (!hasOwn || missingClasses.Count > 0 || missingGroups.Count > 0)
         {
-            // Under the write lock, re-read: a second tab may have created them meanwhile.
+            // Under the school's lock, re-read: a second tab, or a colleague, may have created them meanwhile.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<Schools.School>(school, ct);
             if (!await db.Set<DocumentSpace>().AnyAsync(s => s.OwnerId == me && s.SchoolId == school, ct))
                 db.Add(new DocumentSpace { SchoolId = school, OwnerId = me });
             var made = await db.Set<DocumentSpace>()
@@ -180,7 +182,8 @@ public sealed partial class DocumentService(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(folder);
-        await db.SaveChangesAsync(ct);
+        if (!await SavedUnlessDuplicateAsync(db, ct))
+            return Result.Invalid([DocumentMessages.FormatFolderExists(name)]);
         return Result<int>.Ok(folder.Id);
     }
 
@@ -212,8 +215,23 @@ public sealed partial class DocumentService(
         )
             return Result.Invalid([DocumentMessages.FormatFolderExists(name)]);
         folder.Name = name;
-        await db.SaveChangesAsync(ct);
-        return Result.Ok();
+        return await SavedUnlessDuplicateAsync(db, ct)
+            ? Result.Ok()
+            : Result.Invalid([DocumentMessages.FormatFolderExists(name)]);
+    }
+
+    /// <summary>False when a unique index refused the row: someone just gave the same name in the same place.</summary>
+    private static async Task<bool> SavedUnlessDuplicateAsync(EnoeDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>Moves a document to another folder of its space (null: the space's root).</summary>

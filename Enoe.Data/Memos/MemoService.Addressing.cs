@@ -1,3 +1,4 @@
+using Enoe.Data.Common;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +29,22 @@ public sealed partial class MemoService
         var options = new List<AddressOption>();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim()}%";
+            var pattern = TextSearch.Pattern(search);
             var people = await db
                 .Memberships.Where(m =>
                     m.SchoolId == schoolId
                     && reachable.Contains(m.PersonId)
                     && (
-                        EF.Functions.Like(m.Person!.FirstName + " " + m.Person.LastName, pattern)
-                        || EF.Functions.Like(m.Person!.LastName + " " + m.Person.FirstName, pattern)
+                        EF.Functions.Like(
+                            TextSearch.Folded(m.Person!.FirstName + " " + m.Person.LastName),
+                            pattern,
+                            TextSearch.Escape
+                        )
+                        || EF.Functions.Like(
+                            TextSearch.Folded(m.Person!.LastName + " " + m.Person.FirstName),
+                            pattern,
+                            TextSearch.Escape
+                        )
                     )
                 )
                 .OrderBy(m => m.Person!.LastName)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -86,18 +85,7 @@ public sealed partial class MemoService(
                 db.Add(memo);
                 await db.SaveChangesAsync(ct); // the ids recipients point to
                 memo.ThreadId = plan.ThreadId ?? memo.Id;
-                // Every copy in one statement, however many recipients (EF would send one INSERT per row on SQLite).
-                var rows = JsonSerializer.Serialize(
-                    plan.Recipients.Select(r => new[] { r.PersonId, memo.Audiences[r.Address].Id })
-                );
-                await db.Database.ExecuteSqlAsync(
-                    $"""
-                    INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
-                    SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {(int)
-                        MemoFolder.Inbox} FROM json_each({rows})
-                    """,
-                    ct
-                );
+                await InsertCopiesAsync(db, memo, plan, ct);
                 return Result<int>.Ok(0);
             },
             ct
@@ -155,11 +143,11 @@ public sealed partial class MemoService(
         };
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim()}%";
+            var pattern = TextSearch.Pattern(search);
             rows = rows.Where(r =>
-                EF.Functions.Like(r.Subject, pattern)
-                || EF.Functions.Like(r.Body, pattern)
-                || EF.Functions.Like(r.From, pattern)
+                EF.Functions.Like(TextSearch.Folded(r.Subject), pattern, TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Folded(r.Body), pattern, TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Folded(r.From), pattern, TextSearch.Escape)
             );
         }
         var total = await rows.CountAsync(ct);

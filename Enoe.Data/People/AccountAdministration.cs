@@ -127,11 +127,11 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
         var query = db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var s = search.Trim();
+            var pattern = TextSearch.Pattern(search);
             query = query.Where(m =>
-                EF.Functions.Like(m.Person!.LastName, $"%{s}%")
-                || EF.Functions.Like(m.Person!.FirstName, $"%{s}%")
-                || EF.Functions.Like(m.Person!.UserName!, $"%{s}%")
+                EF.Functions.Like(TextSearch.Folded(m.Person!.LastName), pattern, TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Folded(m.Person!.FirstName), pattern, TextSearch.Escape)
+                || EF.Functions.Like(TextSearch.Folded(m.Person!.UserName!), pattern, TextSearch.Escape)
             );
         }
         var total = await query.CountAsync(ct);

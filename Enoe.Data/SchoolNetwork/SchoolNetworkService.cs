@@ -1,3 +1,4 @@
+using Enoe.Data.Common;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
         var learners = Audiences.Learners(db, me, childId);
         var classIds = Audiences.Classes(db, me, learners);
         var groupIds = Audiences.Groups(db, me, learners);
-        var pattern = string.IsNullOrWhiteSpace(search) ? null : $"%{search.Trim()}%";
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : TextSearch.Pattern(search);
 
         var classes = db
             .Classes.Where(c => c.SchoolId == schoolId && classIds.Contains(c.Id) && member.Any())
@@ -69,7 +70,10 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
                     || (a.SchoolClassId != null && classIds.Contains(a.SchoolClassId.Value))
                     || (a.TeachingGroupId != null && groupIds.Contains(a.TeachingGroupId.Value))
                 )
-                && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
+                && (
+                    pattern == null
+                    || EF.Functions.Like(TextSearch.Folded(p.FirstName + " " + p.LastName), pattern, TextSearch.Escape)
+                )
             select new
             {
                 Kind = KindPerson,
@@ -86,7 +90,10 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
                 && m.PersonId != me
                 && member.Any()
                 && (m.Profiles & Profile.Direction) != 0
-                && (pattern == null || EF.Functions.Like(p.FirstName + " " + p.LastName, pattern))
+                && (
+                    pattern == null
+                    || EF.Functions.Like(TextSearch.Folded(p.FirstName + " " + p.LastName), pattern, TextSearch.Escape)
+                )
             select new
             {
                 Kind = KindPerson,

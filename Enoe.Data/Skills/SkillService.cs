@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -216,6 +217,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct))
             return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Schools.School>(schoolId, ct);
         if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct))
             return; // another request made it meanwhile
         db.AddRange(

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -70,9 +71,10 @@ public sealed partial class FileStore(
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Inside the write lock: two uploads at once cannot both slip under the quota.
+            // Under the owner's lock: two uploads at once cannot both slip under the quota.
             if (staged.Count > 0)
             {
+                await db.LockAsync<Person>(ownerId, ct);
                 var used = await UsedBytesAsync(db, ownerId, ct);
                 if (used + staged.Sum(s => s.Length) > _options.QuotaBytesPerPerson)
                     return QuotaExceeded(used);

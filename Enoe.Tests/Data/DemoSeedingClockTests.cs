@@ -15,6 +15,7 @@ namespace Enoe.Tests.Data;
 public sealed class DemoSeedingClockTests
 {
     [Fact]
+    [Trait("Database", "SqliteOnly")] // reads the SQLite file row by row
     public async Task SeedingTwice_WithTheSameClock_GivesTheSameRowsAndFiles()
     {
         // Seeded here, and copied from the tests' seeded template (another seeding): also proves the copy keeps every

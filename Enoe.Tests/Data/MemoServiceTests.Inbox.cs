@@ -62,6 +62,24 @@ public sealed partial class MemoServiceTests
     }
 
     [Fact]
+    public async Task TheInboxSearch_IgnoresCaseAndAccents_AndTakesWildcardsLiterally()
+    {
+        foreach (var subject in new[] { "Sortie au Théâtre", "Réussite à 100%", "Réussite à 1000 près" })
+        {
+            var draft = Draft(To(_f.StudentA));
+            draft.Subject = subject;
+            Assert.True((await Memos.SendAsync(As(_f.StaffA), draft, [])).Succeeded);
+        }
+
+        async Task<string[]> Found(string search) =>
+            [.. (await Memos.ListAsync(As(_f.StudentA), MemoFolder.Inbox, search)).Items.Select(m => m.Subject)];
+        Assert.Equal(["Sortie au Théâtre"], await Found("THEATRE"));
+        Assert.Equal(["Sortie au Théâtre"], await Found("théâtre"));
+        Assert.Equal(["Réussite à 100%"], await Found("100%"));
+        Assert.Equal(2, (await Found("REUSSITE A 10")).Length);
+    }
+
+    [Fact]
     public async Task AReply_GoesBackToTheSender_EvenWhenTheRulesWouldNotLetTheStudentStart()
     {
         await Memos.SaveRulesAsync(As(_f.AdminA), MemoRules.None);

@@ -42,13 +42,20 @@ internal static class DatabaseTemplates
         };
 
     /// <summary>
-    /// Puts a copy of the migrated (or seeded) template into <paramref name="directory"/>, before anything opens it.
+    /// Gives <paramref name="database"/> a copy of the migrated (or seeded) template, before anything opens it:
+    /// the SQLite file and stored files into its folder; on PostgreSQL, a database created from the template one.
     /// </summary>
-    public static async Task CopyToAsync(string directory, bool seedDemo)
+    public static async Task CopyToAsync(TestDatabase database, bool seedDemo)
     {
         var template = await (seedDemo ? Seeded : Migrated).Value;
-        CopyFolder(template, directory);
+        CopyFolder(template, database.Directory);
+        if (TestDatabase.Provider == DatabaseProvider.PostgreSQL)
+            await PostgreSqlServer.ExecuteAsync(
+                $"CREATE DATABASE {database.DatabaseName} TEMPLATE {TemplateName(template)}"
+            );
     }
+
+    private static string TemplateName(string folder) => "enoe_template_" + Path.GetFileName(folder);
 
     private static async Task<string> BuildAsync(string name, bool seedDemo)
     {
@@ -58,7 +65,16 @@ internal static class DatabaseTemplates
         await using var database = await TestDatabase.CreateAsync(fromTemplate: seedDemo);
         if (seedDemo)
             await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo: true);
-        Snapshot(Path.Combine(database.Directory, DatabaseFile), Path.Combine(folder, DatabaseFile));
+        if (TestDatabase.Provider == DatabaseProvider.PostgreSQL)
+        {
+            // A template database may have no connection while it is copied: the built one's pool goes first.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await PostgreSqlServer.ExecuteAsync(
+                $"CREATE DATABASE {TemplateName(folder)} TEMPLATE {database.DatabaseName}"
+            );
+        }
+        else
+            Snapshot(Path.Combine(database.Directory, DatabaseFile), Path.Combine(folder, DatabaseFile));
         var files = Path.Combine(database.Directory, FilesFolder);
         if (Directory.Exists(files))
             CopyFolder(files, Path.Combine(folder, FilesFolder));

@@ -9,23 +9,43 @@ using Microsoft.Extensions.Time.Testing;
 namespace Enoe.Tests.Support;
 
 /// <summary>
-/// A real SQLite file in its own temporary folder, initialized like the app does, with the data
-/// services wired as in production and a fake clock. The file starts as a copy of a template migrated
-/// (and seeded) once per test run (<see cref="DatabaseTemplates"/>); tests about migrating ask for one
-/// migrated from scratch.
+/// A real database of its own, initialized like the app does, with the data services wired as in production
+/// and a fake clock: a SQLite file in a temporary folder, or, when the run sets <c>ENOE_TEST_DATABASE=PostgreSQL</c>
+/// (test.sh's second pass over the data tests), a database on the run's <see cref="PostgreSqlServer"/>. It starts
+/// as a copy of a template migrated (and seeded) once per test run (<see cref="DatabaseTemplates"/>); tests about
+/// migrating ask for one migrated from scratch.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>The database every test of this run uses.</summary>
+    public static DatabaseProvider Provider { get; } =
+        Environment.GetEnvironmentVariable("ENOE_TEST_DATABASE") is "PostgreSQL"
+            ? DatabaseProvider.PostgreSQL
+            : DatabaseProvider.Sqlite;
+
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>On PostgreSQL, this test's database (a name made of the folder's).</summary>
+    public string DatabaseName => "enoe_" + Path.GetFileName(Directory);
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; }
+    private readonly string? _connectionString;
 
-    private TestDatabase(Action<IServiceCollection>? configure)
+    private TestDatabase(Action<IServiceCollection>? configure, string? postgreSql)
     {
+        _connectionString = postgreSql is null
+            ? null
+            : postgreSql.Replace("Database=postgres", "Database=" + DatabaseName);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddEnoeData(Directory);
+        services.AddEnoeData(
+            Directory,
+            _connectionString is null
+                ? null
+                : new DatabaseSettings { Provider = DatabaseProvider.PostgreSQL, ConnectionString = _connectionString }
+        );
         configure?.Invoke(services);
         services.TryAddSingleton<Enoe.Data.Dashboards.IWidgetRules, TestWidgetRules>();
         Services = services.BuildServiceProvider();
@@ -41,9 +61,13 @@ public sealed class TestDatabase : IAsyncDisposable
         bool fromTemplate = true
     )
     {
-        var database = new TestDatabase(configure);
+        var postgreSql =
+            Provider == DatabaseProvider.PostgreSQL ? await PostgreSqlServer.ConnectionStringAsync() : null;
+        var database = new TestDatabase(configure, postgreSql);
         if (fromTemplate)
-            await DatabaseTemplates.CopyToAsync(database.Directory, seedDemo);
+            await DatabaseTemplates.CopyToAsync(database, seedDemo);
+        else if (postgreSql is not null)
+            await PostgreSqlServer.ExecuteAsync($"CREATE DATABASE {database.DatabaseName}");
         // Run anyway, as the app does at start-up: on a copy it migrates nothing, seeds nothing and sets WAL.
         await database.Get<DatabaseInitializer>().InitializeAsync(seedDemo);
         return database;
@@ -57,7 +81,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_connectionString is null)
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        else
+        {
+            Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(_connectionString));
+            await PostgreSqlServer.ExecuteAsync($"DROP DATABASE {DatabaseName} WITH (FORCE)");
+        }
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261130081021_ServicesSwitchedOffByKey")]
-    partial class ServicesSwitchedOffByKey
+    [DbContext(typeof(SqliteEnoeDbContext))]
+    [Migration("20261130073039_ChildViewSchoolContactsWidgetTray")]
+    partial class ChildViewSchoolContactsWidgetTray
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1294,20 +1294,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Academies");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
-                {
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ServiceKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SchoolId", "ServiceKey");
-
-                    b.ToTable("ClosedServices", (string)null);
-                });
-
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1353,6 +1339,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("Presentation")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -2480,15 +2469,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Resource");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
-                {
-                    b.HasOne("Enoe.Data.Schools.School", null)
-                        .WithMany("ClosedServices")
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.Academy", "Academy")
@@ -2803,11 +2783,6 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Navigation("Schools");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Schools.School", b =>
-                {
-                    b.Navigation("ClosedServices");
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>

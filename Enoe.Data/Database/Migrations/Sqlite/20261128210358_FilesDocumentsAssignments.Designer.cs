@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261128212302_Memos")]
-    partial class Memos
+    [DbContext(typeof(SqliteEnoeDbContext))]
+    [Migration("20261128210358_FilesDocumentsAssignments")]
+    partial class FilesDocumentsAssignments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -619,129 +619,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("LogbookRevision");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AboutChildId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ReplyToId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SenderFolder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SenderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ThreadId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AboutChildId");
-
-                    b.HasIndex("SchoolId");
-
-                    b.HasIndex("ThreadId");
-
-                    b.HasIndex("SenderId", "SenderFolder", "SentAt");
-
-                    b.ToTable("Memos");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoAttachment", b =>
-                {
-                    b.Property<int>("MemoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FileId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("MemoId", "FileId");
-
-                    b.HasIndex("FileId");
-
-                    b.ToTable("MemoAttachment");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoAudience", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MemoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TargetId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemoId");
-
-                    b.ToTable("MemoAudience");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoRecipient", b =>
-                {
-                    b.Property<int>("MemoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AudienceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Folder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("MemoId", "PersonId");
-
-                    b.HasIndex("AudienceId");
-
-                    b.HasIndex("PersonId", "Folder", "ReadAt");
-
-                    b.ToTable("MemoRecipient");
-                });
-
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.Property<int>("ParentId")
@@ -1027,9 +904,6 @@ namespace Enoe.Data.Database.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MemoRules")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1812,80 +1686,6 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
-                {
-                    b.HasOne("Enoe.Data.People.Person", "AboutChild")
-                        .WithMany()
-                        .HasForeignKey("AboutChildId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Enoe.Data.Schools.School", null)
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.People.Person", "Sender")
-                        .WithMany()
-                        .HasForeignKey("SenderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("AboutChild");
-
-                    b.Navigation("Sender");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoAttachment", b =>
-                {
-                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.Memos.Memo", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("MemoId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("File");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoAudience", b =>
-                {
-                    b.HasOne("Enoe.Data.Memos.Memo", null)
-                        .WithMany("Audiences")
-                        .HasForeignKey("MemoId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.MemoRecipient", b =>
-                {
-                    b.HasOne("Enoe.Data.Memos.MemoAudience", null)
-                        .WithMany()
-                        .HasForeignKey("AudienceId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Enoe.Data.Memos.Memo", "Memo")
-                        .WithMany()
-                        .HasForeignKey("MemoId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Memo");
-
-                    b.Navigation("Person");
-                });
-
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", "Parent")
@@ -2216,13 +2016,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
-                {
-                    b.Navigation("Attachments");
-
-                    b.Navigation("Audiences");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Person", b =>

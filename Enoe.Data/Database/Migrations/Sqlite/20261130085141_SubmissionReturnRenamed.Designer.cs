@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261128214344_GradesAndSkills")]
-    partial class GradesAndSkills
+    [DbContext(typeof(SqliteEnoeDbContext))]
+    [Migration("20261130085141_SubmissionReturnRenamed")]
+    partial class SubmissionReturnRenamed
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -91,44 +91,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("AssignmentFile");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReturnedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReturnedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StudentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("AssignmentId", "StudentId")
-                        .IsUnique();
-
-                    b.ToTable("CopyReturn");
-                });
-
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -173,6 +135,44 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("FileId");
 
                     b.ToTable("SubmissionFile");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("AssignmentId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionReturn");
                 });
 
             modelBuilder.Entity("Enoe.Data.Bookings.BookableResource", b =>
@@ -466,6 +466,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("SettingsJson")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stowed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TabId")
                         .HasColumnType("INTEGER");
@@ -1135,6 +1138,9 @@ namespace Enoe.Data.Database.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ViewedChildId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -1288,6 +1294,20 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Academies");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId", "ServiceKey");
+
+                    b.ToTable("ClosedServices", (string)null);
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1299,6 +1319,10 @@ namespace Enoe.Data.Database.Migrations
 
                     b.Property<string>("City")
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExternalAccess")
@@ -1318,6 +1342,10 @@ namespace Enoe.Data.Database.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalAddress")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1325,9 +1353,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<string>("Presentation")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Services")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1905,28 +1930,6 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("File");
                 });
 
-            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
-                {
-                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
-                        .WithMany()
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Enoe.Data.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("File");
-                });
-
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.HasOne("Enoe.Data.Assignments.Assignment", "Assignment")
@@ -1957,6 +1960,28 @@ namespace Enoe.Data.Database.Migrations
                     b.HasOne("Enoe.Data.Assignments.Submission", null)
                         .WithMany("Files")
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2455,6 +2480,15 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Resource");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany("ClosedServices")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.Academy", "Academy")
@@ -2769,6 +2803,11 @@ namespace Enoe.Data.Database.Migrations
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Navigation("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.School", b =>
+                {
+                    b.Navigation("ClosedServices");
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ChildViewSchoolContactsWidgetTray : Migration

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261130094757_UsefulLinks")]
-    partial class UsefulLinks
+    [DbContext(typeof(SqliteEnoeDbContext))]
+    [Migration("20261130081021_ServicesSwitchedOffByKey")]
+    partial class ServicesSwitchedOffByKey
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -91,6 +91,44 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("AssignmentFile");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("AssignmentId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("CopyReturn");
+                });
+
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -135,44 +173,6 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("FileId");
 
                     b.ToTable("SubmissionFile");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssignmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReturnedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReturnedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StudentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("AssignmentId", "StudentId")
-                        .IsUnique();
-
-                    b.ToTable("SubmissionReturn");
                 });
 
             modelBuilder.Entity("Enoe.Data.Bookings.BookableResource", b =>
@@ -492,63 +492,6 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("TabId");
 
                     b.ToTable("WidgetPlacements");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LevelCodes")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Profiles")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchoolId");
-
-                    b.ToTable("DigitalResources");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
-                {
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResourceId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PersonId", "ResourceId");
-
-                    b.HasIndex("ResourceId");
-
-                    b.ToTable("ResourceFavourite");
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -1274,6 +1217,63 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCodes")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Profiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("DigitalResources");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "ResourceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.ToTable("ResourceFavourite");
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
                 {
                     b.Property<int>("Id")
@@ -1756,38 +1756,6 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("Groups");
                 });
 
-            modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Audience")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SchoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchoolId", "Position");
-
-                    b.ToTable("UsefulLinks", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -1962,6 +1930,28 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
                 {
                     b.HasOne("Enoe.Data.Assignments.Assignment", "Assignment")
@@ -1992,28 +1982,6 @@ namespace Enoe.Data.Database.Migrations
                     b.HasOne("Enoe.Data.Assignments.Submission", null)
                         .WithMany("Files")
                         .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("File");
-                });
-
-            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionReturn", b =>
-                {
-                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
-                        .WithMany()
-                        .HasForeignKey("AssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Enoe.Data.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -2119,33 +2087,6 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
 
                     b.Navigation("Tab");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.DigitalResource", b =>
-                {
-                    b.HasOne("Enoe.Data.Schools.School", "School")
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("School");
-                });
-
-            modelBuilder.Entity("Enoe.Data.DigitalResources.ResourceFavourite", b =>
-                {
-                    b.HasOne("Enoe.Data.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Enoe.Data.DigitalResources.DigitalResource", "Resource")
-                        .WithMany()
-                        .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Resource");
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -2512,6 +2453,33 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Resources.DigitalResource", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Resources.ResourceFavourite", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Resources.DigitalResource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
@@ -2735,15 +2703,6 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
 
                     b.Navigation("School");
-                });
-
-            modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
-                {
-                    b.HasOne("Enoe.Data.Schools.School", null)
-                        .WithMany()
-                        .HasForeignKey("SchoolId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>

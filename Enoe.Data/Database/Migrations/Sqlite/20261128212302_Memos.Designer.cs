@@ -8,17 +8,172 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(EnoeDbContext))]
-    [Migration("20261128203819_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteEnoeDbContext))]
+    [Migration("20261128212302_Memos")]
+    partial class Memos
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Enoe.Data.Assignments.Assignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcceptsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("SchoolClassId", "DueAt");
+
+                    b.HasIndex("TeacherId", "DueAt");
+
+                    b.HasIndex("TeachingGroupId", "DueAt");
+
+                    b.ToTable("Assignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Assignment_ClassXorGroup", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.AssignmentFile", b =>
+                {
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssignmentId", "FileId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("AssignmentFile");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("AssignmentId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("CopyReturn");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("AssignmentId", "StudentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Submission");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionFile", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubmissionId", "FileId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("SubmissionFile");
+                });
 
             modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
                 {
@@ -163,6 +318,152 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("WidgetPlacements");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("FolderId");
+
+                    b.HasIndex("SpaceId", "FolderId");
+
+                    b.ToTable("Document");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.DocumentShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SchoolClassId");
+
+                    b.HasIndex("TeachingGroupId");
+
+                    b.ToTable("DocumentShare", t =>
+                        {
+                            t.HasCheckConstraint("CK_DocumentShare_OneTarget", "(\"PersonId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.DocumentSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StudentsMayWrite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SchoolClassId")
+                        .IsUnique()
+                        .HasFilter("\"SchoolClassId\" IS NOT NULL");
+
+                    b.HasIndex("TeachingGroupId")
+                        .IsUnique()
+                        .HasFilter("\"TeachingGroupId\" IS NOT NULL");
+
+                    b.HasIndex("SchoolId", "OwnerId")
+                        .IsUnique()
+                        .HasFilter("\"OwnerId\" IS NOT NULL");
+
+                    b.ToTable("DocumentSpace", t =>
+                        {
+                            t.HasCheckConstraint("CK_DocumentSpace_OneOwner", "(\"OwnerId\" IS NOT NULL) + (\"SchoolClassId\" IS NOT NULL) + (\"TeachingGroupId\" IS NOT NULL) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.Folder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.ToTable("Folder");
+                });
+
             modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
                 {
                     b.Property<int>("StudentId")
@@ -179,6 +480,21 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("EntryId");
 
                     b.ToTable("HomeworkDone");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookAttachment", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "FileId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("LogbookAttachment");
                 });
 
             modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
@@ -301,6 +617,129 @@ namespace Enoe.Data.Database.Migrations
                     b.HasIndex("EntryId");
 
                     b.ToTable("LogbookRevision");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AboutChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SenderFolder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SenderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutChildId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("SenderId", "SenderFolder", "SentAt");
+
+                    b.ToTable("Memos");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoAttachment", b =>
+                {
+                    b.Property<int>("MemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemoId", "FileId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("MemoAttachment");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoAudience", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemoId");
+
+                    b.ToTable("MemoAudience");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoRecipient", b =>
+                {
+                    b.Property<int>("MemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Folder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemoId", "PersonId");
+
+                    b.HasIndex("AudienceId");
+
+                    b.HasIndex("PersonId", "Folder", "ReadAt");
+
+                    b.ToTable("MemoRecipient");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
@@ -590,6 +1029,9 @@ namespace Enoe.Data.Database.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MemoRules")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -627,6 +1069,75 @@ namespace Enoe.Data.Database.Migrations
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.TimeSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("TimeSlot");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BlobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.Enrolment", b =>
@@ -972,6 +1483,112 @@ namespace Enoe.Data.Database.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Enoe.Data.Assignments.Assignment", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.AssignmentFile", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
+                        .WithMany("Files")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.CopyReturn", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
+                {
+                    b.HasOne("Enoe.Data.Assignments.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.SubmissionFile", b =>
+                {
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Assignments.Submission", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
                 {
                     b.HasOne("Enoe.Data.People.Person", "Person")
@@ -1020,6 +1637,101 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Tab");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", "AddedBy")
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Documents.Folder", null)
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.Documents.DocumentSpace", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AddedBy");
+
+                    b.Navigation("File");
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.DocumentShare", b =>
+                {
+                    b.HasOne("Enoe.Data.Documents.Document", "Document")
+                        .WithMany("Shares")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId");
+
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.DocumentSpace", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId");
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Documents.Folder", b =>
+                {
+                    b.HasOne("Enoe.Data.Documents.Folder", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Enoe.Data.Documents.DocumentSpace", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Logbook.HomeworkDone", b =>
                 {
                     b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
@@ -1033,6 +1745,23 @@ namespace Enoe.Data.Database.Migrations
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Logbook.LogbookAttachment", b =>
+                {
+                    b.HasOne("Enoe.Data.Logbook.LogbookEntry", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
@@ -1081,6 +1810,80 @@ namespace Enoe.Data.Database.Migrations
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", "AboutChild")
+                        .WithMany()
+                        .HasForeignKey("AboutChildId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Sender")
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AboutChild");
+
+                    b.Navigation("Sender");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoAttachment", b =>
+                {
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Memos.Memo", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MemoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoAudience", b =>
+                {
+                    b.HasOne("Enoe.Data.Memos.Memo", null)
+                        .WithMany("Audiences")
+                        .HasForeignKey("MemoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.MemoRecipient", b =>
+                {
+                    b.HasOne("Enoe.Data.Memos.MemoAudience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Memos.Memo", "Memo")
+                        .WithMany()
+                        .HasForeignKey("MemoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Memo");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
@@ -1201,6 +2004,24 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Academy");
 
                     b.Navigation("Branding")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.TimeSlot", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1365,6 +2186,16 @@ namespace Enoe.Data.Database.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enoe.Data.Assignments.Assignment", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Assignments.Submission", b =>
+                {
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("Enoe.Data.Dashboards.DashboardTab", b =>
                 {
                     b.Navigation("Placements");
@@ -1375,9 +2206,23 @@ namespace Enoe.Data.Database.Migrations
                     b.Navigation("Placements");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
             modelBuilder.Entity("Enoe.Data.Logbook.LogbookEntry", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Memos.Memo", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Audiences");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Person", b =>

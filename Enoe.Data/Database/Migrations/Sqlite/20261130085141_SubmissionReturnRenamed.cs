@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SubmissionReturnRenamed : Migration

@@ -1,0 +1,28 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Enoe.Data.Database;
+
+/// <summary>Errors that mean "others were writing the same thing, try again", on either database.</summary>
+public static class Contention
+{
+    public static bool IsBusy(Exception e) =>
+        e switch
+        {
+            SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED beyond the timeout
+            PostgresException p => p.SqlState
+                is PostgresErrorCodes.SerializationFailure
+                    or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.LockNotAvailable,
+            _ => e.InnerException is { } inner && IsBusy(inner),
+        };
+
+    /// <summary>A unique index refused the row: someone else just created the same name or key.</summary>
+    public static bool IsDuplicate(Exception e) =>
+        e switch
+        {
+            SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
+            PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+            _ => e.InnerException is { } inner && IsDuplicate(inner),
+        };
+}

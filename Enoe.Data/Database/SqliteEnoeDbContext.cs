@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Enoe.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Enoe.Data.Database;
+
+/// <summary>ENOE on an embedded SQLite file; its migrations are in <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteEnoeDbContext(DbContextOptions<EnoeDbContext> options) : EnoeDbContext(options)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>What <see cref="IDbContextFactory{TContext}"/> hands out when ENOE runs on this database.</summary>
+    internal sealed class Factory(DbContextOptions<EnoeDbContext> options) : IDbContextFactory<EnoeDbContext>
+    {
+        public EnoeDbContext CreateDbContext() => new SqliteEnoeDbContext(options);
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(FoldFunction.Instance);
+
+    /// <summary>SQLite has no accent folding: each connection gets the same C# function the patterns use.</summary>
+    private sealed class FoldFunction : DbConnectionInterceptor
+    {
+        public static readonly FoldFunction Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            Register(connection);
+
+        public override Task ConnectionOpenedAsync(
+            DbConnection connection,
+            ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default
+        )
+        {
+            Register(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Register(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction<string?, string?>(
+                TextSearch.FoldFunction,
+                text => text is null ? null : TextSearch.Fold(text),
+                isDeterministic: true
+            );
+    }
+}

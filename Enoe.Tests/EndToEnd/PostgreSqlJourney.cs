@@ -1,0 +1,96 @@
+using System.Net;
+using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// The app on PostgreSQL, as an académie runs it: an empty database that the app migrates and seeds itself at
+/// start-up, then a mémo written in the browser, fanned out in one statement, arriving live and found by a search
+/// that ignores case and accents. Its own app host, the shared browser.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PostgreSqlJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PostgreSqlAppFactory _app = new();
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        await _app.CreateDatabaseAsync();
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        _baseUrl = _app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task OnPostgreSql_AMemoToAClass_ArrivesLive_AndIsFoundWithoutItsAccents()
+    {
+        var student = await OpenAsync("lucas.martin", "/tableau-de-bord");
+        var teacher = await OpenAsync("claire.fontaine", "/memos/nouveau");
+        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
+        await teacher.GetByLabel("Objet").FillAsync("Sortie au Théâtre de Besançon");
+        await teacher.GetByLabel("Message").FillAsync("Rendez-vous à 13 h devant le collège.");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await teacher.WaitForURLAsync("**/memos/*");
+
+        await Expect(student.Locator("[data-widget=memos]")).ToContainTextAsync("Sortie au Théâtre de Besançon");
+        await student.GotoAsync("/memos");
+        await student.WaitForCircuitAsync();
+        await student.GetByLabel("Rechercher dans les mémos").FillAsync("THEATRE DE BESANCON");
+        await student.GetByLabel("Rechercher dans les mémos").PressAsync("Enter");
+        await Expect(student.GetByRole(AriaRole.Link, new() { Name = "Sortie au Théâtre de Besançon" }))
+            .ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> OpenAsync(string userName, string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = _baseUrl, Locale = "fr-FR" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(userName);
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        if (path != "/tableau-de-bord")
+            await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    /// <summary>The real app over an empty database of the tests' PostgreSQL server.</summary>
+    private sealed class PostgreSqlAppFactory : EnoeAppFactory
+    {
+        private readonly string _database = "enoe_app_" + Guid.NewGuid().ToString("N");
+        private string _connectionString = "";
+
+        public async Task CreateDatabaseAsync()
+        {
+            _connectionString = await PostgreSqlServer.ConnectionStringAsync(_database);
+            await PostgreSqlServer.ExecuteAsync($"CREATE DATABASE {_database}");
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Enoe:Database:Provider", "PostgreSQL");
+            builder.UseSetting("Enoe:Database:ConnectionString", _connectionString);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await PostgreSqlServer.ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        }
+    }
+}
