@@ -1,6 +1,7 @@
 using Bunit;
 using Enoe.Widgets.Logbook;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor.Services;
 
 namespace Enoe.Tests.Components;
 
@@ -8,7 +9,11 @@ public sealed class InlineTextTests : BunitContext
 {
     private readonly List<string> _saved = [];
 
-    public InlineTextTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+    public InlineTextTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(); // the open editor is a MudForm
+    }
 
     private IRenderedComponent<InlineText> RenderText(string? value, string? refusal = null) =>
         Render<InlineText>(p =>
@@ -52,7 +57,7 @@ public sealed class InlineTextTests : BunitContext
         var text = RenderText(null);
         text.Find(".enoe-inline-text").KeyDown(new KeyboardEventArgs { Key = "Enter" });
         text.Find("textarea").Input("Nouveau contenu");
-        text.Find("textarea").FocusOut();
+        text.Find("textarea").Blur();
         Assert.Equal(["Nouveau contenu"], _saved);
     }
 
@@ -104,7 +109,7 @@ public sealed class InlineTextTests : BunitContext
         text.Find(".enoe-inline-text").Click();
         text.Find("textarea").Input("Fractions et décimaux");
         var focusedBefore = FocusCalls().Count();
-        text.Find("textarea").FocusOut();
+        text.Find("textarea").Blur();
         Assert.Equal(["Fractions et décimaux"], _saved);
         Assert.Equal(focusedBefore, FocusCalls().Count());
     }

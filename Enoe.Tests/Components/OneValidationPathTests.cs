@@ -22,8 +22,8 @@ namespace Enoe.Tests.Components;
 /// </summary>
 public sealed class OneValidationPathTests : SchoolComponentTest
 {
-    /// <summary>The messages MudBlazor shows under the fields.</summary>
-    private static string[] FieldMessages<T>(IRenderedComponent<T> page)
+    /// <summary>The messages under the fields: MudBlazor's, and a form's own (checkboxes, recipients).</summary>
+    internal static string[] FieldMessages<T>(IRenderedComponent<T> page)
         where T : IComponent =>
         [
             .. page.FindAll(".mud-input-helper-text.mud-input-error")
