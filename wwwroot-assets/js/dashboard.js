@@ -144,6 +144,9 @@ export function attach(grid, dotnet, maxHeight) {
         focus(placementId, intoMenu) {
             const card = grid.querySelector(`[data-placement="${placementId}"]`);
             if (!card) return;
+            // Keys pressed while this request was on its way (End, arrows) already chose an item: keep it.
+            if (intoMenu && card.contains(document.activeElement)
+                && document.activeElement.getAttribute('role') === 'menuitem') return;
             const target = intoMenu
                 ? card.querySelector('[role=menuitem]:not(:disabled)')
                 : card.querySelector('.enoe-widget-menu-button') ?? card;
