@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
@@ -40,6 +41,42 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
         var copied = studentTab.Placements.Single(p => p.WidgetKey == "news");
         Assert.True(copied.Locked && copied.Mandatory);
         Assert.Equal(8, copied.X);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the académie's default: no school, so a unique index of its own
+    public async Task TwelveCustomizationsAtOnce_MakeOneDefault_AndEachGetsIt(bool academy)
+    {
+        var admin = Admin;
+        if (academy)
+        {
+            await using var db = _database.NewContext();
+            (await db.Users.SingleAsync(u => u.Id == _f.StaffB.Id)).IsAcademyAdmin = true;
+            await db.SaveChangesAsync();
+            admin = new CurrentUser(_f.StaffB.Id, "Rectorat", null, Profile.AcademyAdmin);
+        }
+        int? school = academy ? null : _f.A.Id;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racers = Enumerable
+            .Range(0, 12)
+            .Select(_ =>
+                Task.Run(async () =>
+                {
+                    await start.Task;
+                    return await Defaults.CustomizeAsync(admin, school, Profile.Parent);
+                })
+            )
+            .ToArray();
+        start.SetResult();
+        var results = await Task.WhenAll(racers); // a DbUpdateException escaping would fail here
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
+        await using var read = _database.NewContext();
+        Assert.Equal(
+            1,
+            await read.DefaultLayouts.CountAsync(l => l.SchoolId == school && l.Profile == Profile.Parent)
+        );
     }
 
     [Fact]
