@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -190,10 +191,13 @@ public sealed partial class DefaultLayoutService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
             return denied;
+        // Under the layout's lock: two administrators' changes apply one after the other, neither is lost.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
-        if (layout is null)
+        var id = await Stored(db, schoolId, profile).Select(l => l.Id).FirstOrDefaultAsync(ct);
+        if (id == 0)
             return Result.Invalid([DashboardMessages.CustomizeFirst]);
+        await db.LockAsync<DefaultLayout>(id, ct);
+        var layout = await Stored(db, schoolId, profile).FirstAsync(ct);
         var services = schoolId is null
             ? ServiceSet.All
             : new ServiceSet(

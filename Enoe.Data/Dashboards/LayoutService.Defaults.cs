@@ -1,3 +1,4 @@
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +98,9 @@ public sealed partial class LayoutService
         CancellationToken ct
     )
     {
+        // Under the person's lock: two tabs repairing at once would both add a missing imposed widget.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         if (tabs.Count == 0)
             return tabs;

@@ -129,7 +129,7 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task TheEditor_AndTheServersRefusals_SpeakEnglishToAnEnglishReader()
     {
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         var page = Render<ArticlesPage>();
         page.WaitForAssertion(() => Assert.Equal("Public website articles", page.Find("h1").TextContent));
         page.Find("textarea").Input("Text I do not want to lose");

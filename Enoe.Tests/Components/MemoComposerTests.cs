@@ -169,7 +169,7 @@ public sealed class MemoComposerTests : SchoolComponentTest
     [Fact]
     public void TheComposer_AndTheServersRefusals_SpeakEnglishToAnEnglishReader()
     {
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         var composer = Render<MemoComposer>();
         Assert.Contains("To", composer.Find("label[for=memo-to]").TextContent);
         Assert.Equal("Subject", composer.Find("label[for=memo-subject]").TextContent);

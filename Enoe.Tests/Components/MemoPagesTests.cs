@@ -101,7 +101,7 @@ public sealed class MemoPagesTests : SchoolComponentTest
     [Fact]
     public void TheMailbox_SpeaksEnglishToAnEnglishReader()
     {
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         var page = Render<MemosPage>();
         page.WaitForAssertion(() => Assert.Contains("Cantine", page.Markup));
         Assert.Equal("Memos", page.Find("h1").TextContent);

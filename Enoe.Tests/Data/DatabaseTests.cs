@@ -22,6 +22,21 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public async Task TheDatabaseOfThisRun_IsTheOneTheRunAsksFor()
+    {
+        // test.sh's second pass sets ENOE_TEST_DATABASE=PostgreSQL: each data test must then really run there.
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        Assert.Equal(TestDatabase.Provider, db.Provider);
+        Assert.Equal(
+            TestDatabase.Provider == DatabaseProvider.PostgreSQL
+                ? "Npgsql.EntityFrameworkCore.PostgreSQL"
+                : "Microsoft.EntityFrameworkCore.Sqlite",
+            db.Database.ProviderName
+        );
+    }
+
+    [Fact]
     public async Task CheckedInMigrations_MatchTheModel()
     {
         await using var database = await TestDatabase.CreateAsync(fromTemplate: false);

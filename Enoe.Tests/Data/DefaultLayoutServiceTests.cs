@@ -73,10 +73,24 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
         await using var read = _database.NewContext();
-        Assert.Equal(
-            1,
-            await read.DefaultLayouts.CountAsync(l => l.SchoolId == school && l.Profile == Profile.Parent)
+        Assert.Equal(1, await read.DefaultLayouts.CountAsync(l => l.SchoolId == school && l.Profile == Profile.Parent));
+    }
+
+    [Fact]
+    public async Task TwoAdministratorsMovingWidgetsAtOnce_NeitherChangeFails()
+    {
+        var layout = (await Defaults.CustomizeAsync(Admin, _f.A.Id, Profile.Student)).Value!;
+        var ids = layout.Placements.Select(p => p.Id).ToArray();
+        var random = new Random(5);
+        var moves = Enumerable
+            .Range(0, 20)
+            .Select(i => (Id: ids[i % ids.Length], X: random.Next(9), Y: random.Next(6)));
+
+        var results = await Task.WhenAll(
+            moves.Select(m => Task.Run(() => Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, m.Id, m.X, m.Y)))
         );
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
     }
 
     [Fact]

@@ -68,8 +68,7 @@ public sealed class DemoStepsTests
         await using var database = await TestDatabase.CreateAsync(seedDemo: true);
         await using var db = database.NewContext();
         var lumiere = await db.Schools.SingleAsync(s => s.Slug == "lycee-lumiere");
-        db.Add(new ClosedService { SchoolId = lumiere.Id, ServiceKey = EntService.Memos.Key });
-        await db.SaveChangesAsync();
+        await db.SwitchAsync(lumiere.Id, EntService.Memos, on: false);
         var before = await db.Memos.GroupBy(m => m.SchoolId).ToDictionaryAsync(g => g.Key, g => g.Count());
 
         // The Memos step once more, on the académie as it is now: another random for the files' ids.

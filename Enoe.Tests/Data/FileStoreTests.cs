@@ -239,7 +239,7 @@ public sealed class FileStoreTests : IAsyncLifetime
     {
         Assert.Equal("1,5 Mo", Sizes.Format(1536 * 1024));
         Assert.Equal("Le fichier doit avoir un nom.", FileNames.Problem(" "));
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         Assert.Equal("1.5 MB", Sizes.Format(1536 * 1024));
         Assert.Equal("The file must have a name.", FileNames.Problem(" "));
     }
@@ -247,7 +247,7 @@ public sealed class FileStoreTests : IAsyncLifetime
     [Fact]
     public async Task ARefusedFile_IsExplainedInEnglish_ToAnEnglishReader()
     {
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         var result = await SaveAsync(TestFiles.Pdf("notes.exe"));
         Assert.StartsWith("“notes.exe”: this type of file is not accepted", result.Errors.Single());
     }

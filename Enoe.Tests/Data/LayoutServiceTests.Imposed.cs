@@ -182,6 +182,32 @@ public sealed partial class LayoutServiceTests
     }
 
     [Fact]
+    public async Task SixTabsOpeningAtOnce_AfterAWidgetIsImposed_AddItOnce()
+    {
+        var tab = (await Layouts.GetAsync(Teacher))[0];
+        await Layouts.RemoveAsync(Teacher, tab.Placements.Single(p => p.WidgetKey == "news").Id);
+        await SetDefaultAsync(
+            _f.A.Id,
+            Profile.Teacher,
+            new DefaultPlacement
+            {
+                WidgetKey = "news",
+                X = 0,
+                Y = 0,
+                Width = 4,
+                Height = 3,
+                Mandatory = true,
+            }
+        );
+
+        // Each visit finds the widget missing and repairs; under the person's lock only the first one adds it.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Layouts.GetAsync(Teacher))));
+
+        var placements = (await Layouts.GetAsync(Teacher)).SelectMany(t => t.Placements).ToList();
+        Assert.Single(placements, p => p.WidgetKey == "news");
+    }
+
+    [Fact]
     public async Task WidgetsOfAServiceSwitchedOff_LeaveNoHole_AndComeBackWithoutOverlap()
     {
         await using (var db = _database.NewContext())

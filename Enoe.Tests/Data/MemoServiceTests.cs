@@ -158,7 +158,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
     [Fact]
     public async Task Refusals_Audiences_AndRules_AreWrittenInTheReadersLanguage()
     {
-        using var _ = EnglishCulture.Use();
+        using var _ = new InEnglish();
         var empty = await Memos.SendAsync(As(_f.TeacherA), new MemoDraft(), []);
         Assert.Equal(
             ["Choose at least one recipient.", "Give the memo a subject.", "The memo is empty: write your message."],

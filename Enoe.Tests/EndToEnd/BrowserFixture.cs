@@ -50,12 +50,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         );
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="baseUrl">Another app than the shared one (a journey's own host).</param>
+    public async Task<IPage> NewPageAsync(string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(
             new()
             {
-                BaseURL = BaseUrl,
+                BaseURL = baseUrl ?? BaseUrl,
                 Locale = "fr-FR",
                 ViewportSize = new() { Width = 1280, Height = 900 },
             }

@@ -1,8 +1,11 @@
 using System.Net;
+using Enoe.Data;
+using Enoe.Data.Database;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +39,12 @@ public sealed class PostgreSqlJourney(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task OnPostgreSql_AMemoToAClass_ArrivesLive_AndIsFoundWithoutItsAccents()
     {
+        // The app really is on PostgreSQL (an ignored setting would fall back to a SQLite file silently).
+        await using (
+            var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
+        )
+            Assert.Equal(DatabaseProvider.PostgreSQL, db.Provider);
+
         var student = await OpenAsync("lucas.martin", "/tableau-de-bord");
         var teacher = await OpenAsync("claire.fontaine", "/memos/nouveau");
         await teacher.GetByLabel("Destinataires").FillAsync("4eA");
@@ -54,18 +63,7 @@ public sealed class PostgreSqlJourney(BrowserFixture browser) : IAsyncLifetime
             .ToBeVisibleAsync();
     }
 
-    private async Task<IPage> OpenAsync(string userName, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = _baseUrl, Locale = "fr-FR" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(userName);
-        await page.WaitForURLAsync("**/tableau-de-bord");
-        if (path != "/tableau-de-bord")
-            await page.GotoAsync(path);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    private Task<IPage> OpenAsync(string userName, string path) => browser.OpenAsync(userName, path, _baseUrl);
 
     /// <summary>The real app over an empty database of the tests' PostgreSQL server.</summary>
     private sealed class PostgreSqlAppFactory : EnoeAppFactory

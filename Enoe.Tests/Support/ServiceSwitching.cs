@@ -27,6 +27,19 @@ public static class ServiceSwitching
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Switches one service, leaving the others as they are (the demo closes some in some schools).</summary>
+    public static async Task SwitchAsync(this EnoeDbContext db, int schoolId, EntService service, bool on)
+    {
+        await db.Set<ClosedService>()
+            .Where(c => c.SchoolId == schoolId && c.ServiceKey == service.Key)
+            .ExecuteDeleteAsync();
+        if (!on)
+        {
+            db.Add(new ClosedService { SchoolId = schoolId, ServiceKey = service.Key });
+            await db.SaveChangesAsync();
+        }
+    }
+
     /// <summary>The établissement runs only <paramref name="on"/>.</summary>
     public static Task RunOnlyAsync(this EnoeDbContext db, int schoolId, params EntService[] on) =>
         db.RunAllButAsync(schoolId, [.. Every.Except(on)]);

@@ -32,11 +32,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
     private readonly string? _connectionString;
 
+    /// <param name="postgreSql">The run's PostgreSQL server, when this run uses it.</param>
     private TestDatabase(Action<IServiceCollection>? configure, string? postgreSql)
     {
         _connectionString = postgreSql is null
             ? null
-            : postgreSql.Replace("Database=postgres", "Database=" + DatabaseName);
+            : new Npgsql.NpgsqlConnectionStringBuilder(postgreSql) { Database = DatabaseName }.ToString();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);

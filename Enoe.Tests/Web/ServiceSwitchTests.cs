@@ -52,7 +52,7 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var school = await db.Schools.SingleAsync(s => s.Slug == slug);
-        await (on ? db.RunAllButAsync(school.Id) : db.RunAllButAsync(school.Id, EntService.PublicSite));
+        await db.SwitchAsync(school.Id, EntService.PublicSite, on);
     }
 }
 
