@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Storage;
@@ -68,8 +69,8 @@ public sealed partial class AssignmentService
 
     /// <summary>
     /// Deletes a devoir set by mistake, with its subject files, for a teacher of it — only while no
-    /// submission has been handed in: a student's work is never lost with a devoir. The check and the
-    /// deletion are one statement, so a submission arriving at the same moment keeps the devoir.
+    /// submission has been handed in: a student's work is never lost with a devoir. Under the devoir's lock, which a
+    /// hand-in also takes: a submission arriving at the same moment either keeps the devoir or finds it gone.
     /// </summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
@@ -81,6 +82,7 @@ public sealed partial class AssignmentService
         if (subject is null)
             return NotYours;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Assignment>(assignmentId, ct);
         var deleted = await db.Set<Assignment>()
             .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
             .ExecuteDeleteAsync(ct);

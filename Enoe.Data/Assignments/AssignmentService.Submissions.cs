@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Storage;
@@ -35,6 +36,7 @@ public sealed partial class AssignmentService
             uploads,
             async (db, stored) =>
             {
+                await db.LockAsync<Assignment>(assignmentId, ct); // a deletion waits for this hand-in, or went first
                 var due = await db.Set<Assignment>()
                     .Where(a => a.Id == assignmentId)
                     .Select(a => new { a.DueAt, a.AcceptsLate })
@@ -130,6 +132,8 @@ public sealed partial class AssignmentService
             upload,
             async (db, stored) =>
             {
+                // Two teachers (or tabs) returning the same copy at once: one creates the return, the other updates it.
+                await db.LockAsync<Assignment>(assignmentId, ct);
                 var again = await ReturnableAsync(db, user.PersonId, assignmentId, studentId, ct);
                 if (!again.Succeeded)
                     return again.Failure;

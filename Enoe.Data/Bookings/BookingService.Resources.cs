@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,9 @@ public sealed partial class BookingService
         )
             return Result.Invalid([BookingMessages.Resource_ManagerNotStaff]);
         var name = draft.Name.Trim();
+        // Under the school's lock: two resources given one name (or one new category) at once, the second is told.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Schools.School>(school, ct);
         if (
             await db.Set<BookableResource>()
                 .AnyAsync(r => r.SchoolId == school && r.Name == name && r.Id != draft.Id, ct)
@@ -70,6 +74,7 @@ public sealed partial class BookingService
         if (draft.Id == 0)
             db.Add(resource);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result<int>.Ok(resource.Id);
     }
 

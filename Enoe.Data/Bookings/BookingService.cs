@@ -200,6 +200,16 @@ public sealed partial class BookingService(
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The resource's lock, as for booking and deciding: a cancellation is never overwritten by an approval.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (
+            await db.Set<Booking>()
+                .Where(b => b.Id == bookingId)
+                .Select(b => (int?)b.ResourceId)
+                .FirstOrDefaultAsync(ct)
+            is int r
+        )
+            await db.LockAsync<BookableResource>(r, ct);
         var booking = await db.Set<Booking>()
             .Include(b => b.Resource)
             .FirstOrDefaultAsync(b => b.Id == bookingId && Booking.Holding.Contains(b.Status), ct);
@@ -219,6 +229,7 @@ public sealed partial class BookingService(
         foreach (var b in cancelled)
             (b.Status, b.DecidedById, b.DecidedAt) = (BookingStatus.Cancelled, user.PersonId, now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await events.PublishAsync(
             new BookingChanged(booking.Id, booking.ResourceId, booking.SchoolId, booking.PersonId)
         );

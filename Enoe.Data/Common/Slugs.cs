@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Enoe.Data.Common;
@@ -10,23 +9,13 @@ public static class Slugs
     {
         var sb = new StringBuilder(text.Length);
         var pendingSeparator = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in TextSearch.Fold(text)) // lower case, no accents, œ → oe
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var lower = char.ToLowerInvariant(c);
-            var ascii = lower switch
-            {
-                'œ' => "oe",
-                'æ' => "ae",
-                _ when char.IsAsciiLetterOrDigit(lower) => lower.ToString(),
-                _ => null,
-            };
-            if (ascii is not null)
+            if (char.IsAsciiLetterOrDigit(c))
             {
                 if (pendingSeparator && sb.Length > 0)
                     sb.Append(separator);
-                sb.Append(ascii);
+                sb.Append(c);
                 pendingSeparator = false;
             }
             else

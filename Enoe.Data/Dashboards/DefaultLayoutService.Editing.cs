@@ -197,7 +197,9 @@ public sealed partial class DefaultLayoutService
         if (id == 0)
             return Result.Invalid([DashboardMessages.CustomizeFirst]);
         await db.LockAsync<DefaultLayout>(id, ct);
-        var layout = await Stored(db, schoolId, profile).FirstAsync(ct);
+        var layout = await Stored(db, schoolId, profile).FirstOrDefaultAsync(ct);
+        if (layout is null) // reverted while this change waited for the lock
+            return Result.Invalid([DashboardMessages.CustomizeFirst]);
         var services = schoolId is null
             ? ServiceSet.All
             : new ServiceSet(

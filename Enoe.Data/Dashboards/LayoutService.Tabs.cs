@@ -17,6 +17,9 @@ public sealed partial class LayoutService
         var scope = await ScopeAsync(db, user, ct);
         if (!scope.Services.Runs(EntService.Dashboard))
             return Result.Forbidden(DashboardMessages.ServiceOff);
+        // Every change to the person's tabs under their lock: the count and the next position hold until written.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(user.PersonId, ct);
         var positions = await TabsQuery(db, user, scope).Select(t => t.Position).ToListAsync(ct);
         if (positions.Count >= MaxTabs)
             return Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]);
@@ -29,6 +32,7 @@ public sealed partial class LayoutService
         };
         db.Add(tab);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result<TabView>.Ok(View(tab, scope));
     }
 
@@ -61,6 +65,8 @@ public sealed partial class LayoutService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var index = tabs.FindIndex(t => t.Id == tabId);
         if (index < 0)
@@ -74,14 +80,8 @@ public sealed partial class LayoutService
                 tabs[i].Position = i;
                 tabs[i].Version++;
             }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                return Result.Conflict(DashboardMessages.ChangedElsewhere);
-            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         return Result<IReadOnlyList<TabView>>.Ok([.. tabs.Select(t => View(t, scope))]);
     }
@@ -90,6 +90,8 @@ public sealed partial class LayoutService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var tab = tabs.FirstOrDefault(t => t.Id == tabId);
         if (tab is null)
@@ -100,6 +102,7 @@ public sealed partial class LayoutService
             return Result.Forbidden(DashboardMessages.TabHasImposed);
         db.Remove(tab);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Result.Ok();
     }
 

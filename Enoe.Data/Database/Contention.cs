@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Enoe.Data.Database;
@@ -25,4 +26,21 @@ public static class Contention
             PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
             _ => e.InnerException is { } inner && IsDuplicate(inner),
         };
+
+    /// <summary>
+    /// Inserts a row keyed by what it is (a tick, a favourite), or nothing when someone inserted it a moment ago.
+    /// </summary>
+    public static async Task InsertUnlessPresentAsync<T>(this EnoeDbContext db, T row, CancellationToken ct)
+        where T : class
+    {
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsDuplicate(e))
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
 }

@@ -10,12 +10,9 @@ internal sealed class DemoTimetable
 {
     public sealed record Lesson(DemoWorld.Teaching Teaching, int Day, int Slot, TimeOnly StartsAt, TimeOnly EndsAt);
 
-    private readonly List<Lesson> _lessons = [];
     private readonly Dictionary<DemoWorld.Teaching, List<Lesson>> _byTeaching = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(int, int, int)> _teacherBusy = [],
         _classBusy = [];
-
-    public IReadOnlyList<Lesson> Lessons => _lessons;
 
     /// <summary>Monday is 0; Wednesday afternoon has no lessons.</summary>
     public static int DayIndex(DateOnly day) => ((int)day.DayOfWeek + 6) % 7;
@@ -97,7 +94,6 @@ internal sealed class DemoTimetable
         foreach (var teaching in together)
         {
             var lesson = new Lesson(teaching, day, slot, school.Slots[slot].StartsAt, school.Slots[slot].EndsAt);
-            _lessons.Add(lesson);
             if (!_byTeaching.TryGetValue(teaching, out var list))
                 _byTeaching[teaching] = list = [];
             list.Add(lesson);

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Structure;
@@ -88,12 +89,14 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         // The id comes from the browser: only a resource this person may see can become a favourite.
         if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId))
             return Result.NotFound(DigitalResourceMessages.NotFound);
-        var favourite = await db.Set<ResourceFavourite>().FindAsync([user.PersonId, resourceId], ct);
-        if (favourite is null)
-            db.Add(new ResourceFavourite { PersonId = user.PersonId, ResourceId = resourceId });
-        else
-            db.Remove(favourite);
-        await db.SaveChangesAsync(ct);
+        var removed = await db.Set<ResourceFavourite>()
+            .Where(f => f.PersonId == user.PersonId && f.ResourceId == resourceId)
+            .ExecuteDeleteAsync(ct);
+        if (removed == 0)
+            await db.InsertUnlessPresentAsync(
+                new ResourceFavourite { PersonId = user.PersonId, ResourceId = resourceId },
+                ct
+            );
         return Result.Ok();
     }
 

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,9 @@ public sealed partial class DocumentService
         };
         if (!sameSchool)
             return Result.Invalid([DocumentMessages.ShareWithinSchool]);
+        // Under the document's lock: the same share asked twice at once is stored once.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Document>(documentId, ct);
         var exists = await db.Set<DocumentShare>()
             .AnyAsync(
                 s =>
@@ -61,6 +65,7 @@ public sealed partial class DocumentService
             );
             await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
         return Result.Ok();
     }
 

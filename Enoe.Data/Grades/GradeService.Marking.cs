@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
@@ -148,7 +149,9 @@ public sealed partial class GradeService
         }
         if (errors.Count > 0)
             return Result.Invalid(errors);
+        // Under the assessment's lock: two co-teachers (or tabs) saving one cell update it in turn, never both insert.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Assessment>(assessmentId, ct);
         var ids = parsed.Select(p => p.StudentId).ToList();
         var existing = await db.Set<Grade>()
             .Where(g => g.AssessmentId == assessmentId && ids.Contains(g.StudentId))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
@@ -59,7 +60,9 @@ public sealed partial class GradeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
             return Result.Forbidden(GradeMessages.Terms_AdminsOnly);
+        // Replaced whole, under the school's lock: two administrators saving at once never leave both lists.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Schools.School>(user.SchoolId!.Value, ct);
         await db.Set<Term>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(
             ordered.Select(t => new Term

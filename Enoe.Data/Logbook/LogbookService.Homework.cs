@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -33,19 +34,19 @@ public sealed partial class LogbookService
             );
         if (!mine)
             return Result.NotFound(LogbookMessages.NotInYourLogbook);
-        var tick = await db.Set<HomeworkDone>().FindAsync([me, entryId], ct);
-        if (done && tick is null)
-            db.Add(
+        // Said twice (two tabs, a double tap), it is still one tick: the key refuses the second.
+        if (!done)
+            await db.Set<HomeworkDone>().Where(h => h.StudentId == me && h.EntryId == entryId).ExecuteDeleteAsync(ct);
+        else
+            await db.InsertUnlessPresentAsync(
                 new HomeworkDone
                 {
                     StudentId = me,
                     EntryId = entryId,
                     DoneAt = clock.GetUtcNow().UtcDateTime,
-                }
+                },
+                ct
             );
-        if (!done && tick is not null)
-            db.Remove(tick);
-        await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 

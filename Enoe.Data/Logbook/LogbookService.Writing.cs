@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
@@ -53,6 +54,9 @@ public sealed partial class LogbookService
         }
         else
         {
+            // Under the entry's lock the version check and the write are one step: two saves of one version
+            // give one save and one "changed by another" (not an exception).
+            await db.LockAsync<LogbookEntry>(draft.Id, ct);
             var found = await db.Set<LogbookEntry>()
                 .FirstOrDefaultAsync(e => e.Id == draft.Id && e.DeletedAt == null, ct);
             if (found is null)
@@ -112,6 +116,8 @@ public sealed partial class LogbookService
     public async Task<Result> DeleteAsync(CurrentUser user, int entryId, int version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<LogbookEntry>(entryId, ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.AlreadyDeleted);
@@ -133,6 +139,7 @@ public sealed partial class LogbookService
         entry.DeletedById = user.PersonId;
         entry.Version++;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await events.PublishAsync(
             new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
         );
@@ -145,6 +152,8 @@ public sealed partial class LogbookService
     public async Task<Result> RestoreAsync(CurrentUser user, int entryId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<LogbookEntry>(entryId, ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.EntryNotFound);
@@ -165,6 +174,7 @@ public sealed partial class LogbookService
         (entry.DeletedAt, entry.DeletedById) = (null, null);
         entry.Version++;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await events.PublishAsync(
             new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
         );

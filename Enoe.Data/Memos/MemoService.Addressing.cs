@@ -61,7 +61,7 @@ public sealed partial class MemoService
             options.AddRange(
                 people.Select(p => new AddressOption(
                     new MemoAddress(AudienceKind.Person, p.PersonId, p.Name),
-                    p.Function ?? p.Profiles.French()
+                    p.Function ?? ProfileNames.Of(p.Profiles)
                 ))
             );
         }

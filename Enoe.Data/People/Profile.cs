@@ -50,7 +50,4 @@ public static class ProfileNames
             Profile.AcademyAdmin => PeopleMessages.Profile_AcademyAdmin,
             _ => string.Join(", ", profile.Split().Select(Of)),
         };
-
-    /// <summary>Kept for pages not yet moved to <see cref="Of"/>: reads the reader's language too.</summary>
-    public static string French(this Profile profile) => Of(profile);
 }

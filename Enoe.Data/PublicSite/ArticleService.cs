@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using FluentValidation;
@@ -124,11 +125,13 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Article? article;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (draft.Id == 0)
         {
             var denied = await CheckEditorAsync(db, user, draft.SchoolId, ct);
             if (denied is not null)
                 return denied;
+            await db.LockAsync<Schools.School>(draft.SchoolId, ct); // the free slug stays free until written
             article = new Article
             {
                 SchoolId = draft.SchoolId,
@@ -169,6 +172,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -11,7 +11,4 @@ public static class SchoolKindNames
             SchoolKind.LyceeProfessionnel => SchoolMessages.Kind_LyceeProfessionnel,
             _ => kind.ToString(),
         };
-
-    /// <summary>Kept for pages not yet moved to <see cref="Of"/>: reads the reader's language too.</summary>
-    public static string French(this SchoolKind kind) => Of(kind);
 }

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Modules;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException) { } // switched off meanwhile by another admin: the same outcome
+            catch (DbUpdateException e) when (Contention.IsDuplicate(e)) { } // switched off meanwhile: same outcome
         }
         return Result.Ok();
     }

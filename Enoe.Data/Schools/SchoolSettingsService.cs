@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,9 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await IsAdminAsync(db, user, ct))
             return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
+        // Replaced whole, under the school's lock: two administrators saving at once never collide on a code.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<School>(user.SchoolId!.Value, ct);
         await db.Set<TimeSlot>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(
             slots.Select(s => new TimeSlot

@@ -88,22 +88,8 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
     }
 
     /// <summary>Each request through its own context, all released together.</summary>
-    private async Task<Result<BookingView>[]> RaceAsync(int count, Func<BookingRequest> request)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable
-            .Range(0, count)
-            .Select(_ =>
-                Task.Run(async () =>
-                {
-                    await start.Task;
-                    return await Bookings.BookAsync(Teacher, request());
-                })
-            )
-            .ToArray();
-        start.SetResult();
-        return await Task.WhenAll(racers); // an exception from any racer would fail the test here
-    }
+    private Task<Result<BookingView>[]> RaceAsync(int count, Func<BookingRequest> request) =>
+        Race.AtOnceAsync(count, _ => Bookings.BookAsync(Teacher, request()));
 
     private async Task AssertNeverOverbookedAsync(int resourceId, int units)
     {

@@ -57,19 +57,7 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
             admin = new CurrentUser(_f.StaffB.Id, "Rectorat", null, Profile.AcademyAdmin);
         }
         int? school = academy ? null : _f.A.Id;
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable
-            .Range(0, 12)
-            .Select(_ =>
-                Task.Run(async () =>
-                {
-                    await start.Task;
-                    return await Defaults.CustomizeAsync(admin, school, Profile.Parent);
-                })
-            )
-            .ToArray();
-        start.SetResult();
-        var results = await Task.WhenAll(racers); // a DbUpdateException escaping would fail here
+        var results = await Race.AtOnceAsync(12, _ => Defaults.CustomizeAsync(admin, school, Profile.Parent));
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
         await using var read = _database.NewContext();
@@ -84,13 +72,20 @@ public sealed class DefaultLayoutServiceTests : IAsyncLifetime
         var random = new Random(5);
         var moves = Enumerable
             .Range(0, 20)
-            .Select(i => (Id: ids[i % ids.Length], X: random.Next(9), Y: random.Next(6)));
+            .Select(i => (Id: ids[i % ids.Length], X: random.Next(9), Y: random.Next(6)))
+            .ToList();
 
-        var results = await Task.WhenAll(
-            moves.Select(m => Task.Run(() => Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, m.Id, m.X, m.Y)))
+        var results = await Race.AtOnceAsync(
+            moves.Count,
+            i => Defaults.MoveAsync(Admin, _f.A.Id, Profile.Student, moves[i].Id, moves[i].X, moves[i].Y)
         );
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
+        var stored = (await Defaults.GetForEditAsync(Admin, _f.A.Id, Profile.Student)).Value!.Placements;
+        Assert.Equal(ids.Order(), stored.Select(p => p.Id).Order());
+        foreach (var a in stored)
+        foreach (var b in stored.Where(b => b.Id != a.Id))
+            Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height);
     }
 
     [Fact]

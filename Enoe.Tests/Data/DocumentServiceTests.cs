@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-public sealed class DocumentServiceTests : IAsyncLifetime
+public sealed partial class DocumentServiceTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;

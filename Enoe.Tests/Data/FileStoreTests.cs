@@ -124,19 +124,7 @@ public sealed class FileStoreTests : IAsyncLifetime
     {
         // 2,500 bytes of quota, 900 each: two fit. Checked before copying, every upload sees room; only the check
         // under the owner's lock (SQLite's write lock, PostgreSQL's row lock) can keep the third out.
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable
-            .Range(0, 20)
-            .Select(i =>
-                Task.Run(async () =>
-                {
-                    await start.Task;
-                    return await SaveAsync(TestFiles.Pdf($"copie-{i}.pdf", padTo: 900));
-                })
-            )
-            .ToArray();
-        start.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await Race.AtOnceAsync(20, i => SaveAsync(TestFiles.Pdf($"copie-{i}.pdf", padTo: 900)));
 
         Assert.Equal(2, results.Count(r => r.Succeeded));
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("Votre espace est plein", r.Errors[0]));
