@@ -174,7 +174,7 @@ public sealed partial class DefaultLayoutService(IDbContextFactory<EnoeDbContext
     {
         if (!EditableProfiles.Contains(profile))
             return Result.Invalid([DashboardMessages.UnknownProfile]);
-        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct))
+        if (await db.IsAcademyAdminAsync(user.PersonId, ct))
             return null;
         return await db.IsSchoolAdminAsync(user.PersonId, schoolId, ct)
             ? null

@@ -176,7 +176,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         CancellationToken ct
     )
     {
-        if (await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct))
+        if (await db.IsAcademyAdminAsync(user.PersonId, ct))
             return (null, true);
         return await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct) ? (user.SchoolId, true) : null;
     }

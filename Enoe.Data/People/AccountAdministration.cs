@@ -191,8 +191,7 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
             .ToList();
 
     private async Task<bool> IsAdminAsync(CurrentUser admin, int schoolId, CancellationToken ct) =>
-        await db.Users.AnyAsync(p => p.Id == admin.PersonId && p.IsAcademyAdmin, ct)
-        || await db.IsSchoolAdminAsync(admin.PersonId, schoolId, ct);
+        await db.IsAcademyAdminAsync(admin.PersonId, ct) || await db.IsSchoolAdminAsync(admin.PersonId, schoolId, ct);
 
     private async Task<string> FreeUserNameAsync(string wanted, CancellationToken ct)
     {

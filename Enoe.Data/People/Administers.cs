@@ -20,4 +20,8 @@ public static class Administers
                 m => m.PersonId == personId && m.SchoolId == schoolId && (m.Profiles & Profile.SchoolAdmin) != 0,
                 ct
             );
+
+    /// <summary>Whether the person administers the académie, read from the database as above.</summary>
+    public static Task<bool> IsAcademyAdminAsync(this EnoeDbContext db, int personId, CancellationToken ct) =>
+        db.Users.AnyAsync(p => p.Id == personId && p.IsAcademyAdmin, ct);
 }

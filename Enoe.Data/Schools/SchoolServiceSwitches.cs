@@ -14,7 +14,7 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
     public async Task<Result<IReadOnlyList<SchoolServices>>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAcademyAdminAsync(db, user, ct))
+        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
             return Result.Forbidden();
         var rows = await db
             .Schools.AsNoTracking()
@@ -42,7 +42,7 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsAcademyAdminAsync(db, user, ct))
+        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
             return Result.Forbidden(SchoolMessages.Switches_AcademyOnly);
         if (!catalog.Exists(service))
             return Result.Invalid([SchoolMessages.Switches_UnknownService]);
@@ -73,7 +73,4 @@ public sealed class SchoolServiceSwitches(IDbContextFactory<EnoeDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Schools.Where(EntServices.RunningIn(service)).AnyAsync(s => s.Id == schoolId, ct);
     }
-
-    private static Task<bool> IsAcademyAdminAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
-        db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct);
 }

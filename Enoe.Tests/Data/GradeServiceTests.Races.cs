@@ -9,18 +9,7 @@ public sealed partial class GradeServiceTests
     [Fact]
     public async Task TwelveSavesOfOneCellAtOnce_AllSucceed_AndLeaveOneGrade()
     {
-        var id = (
-            await Grades.CreateAsync(
-                As(_f.TeacherA),
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "Interrogation",
-                    Date = Day,
-                }
-            )
-        ).Value;
+        var id = await NewMathsAssessmentAsync("Interrogation");
 
         var results = await Race.AtOnceAsync(
             12,

@@ -18,18 +18,7 @@ public sealed partial class GradeServiceTests
     [InlineData("12,555", "Deux décimales au plus.")]
     public async Task ACell_IsCheckedAgainstTheScale(string typed, string message)
     {
-        var id = (
-            await Grades.CreateAsync(
-                As(_f.TeacherA),
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "C",
-                    Date = Day,
-                }
-            )
-        ).Value;
+        var id = await NewMathsAssessmentAsync("C");
         Assert.Equal(message, (await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StudentA.Id, typed)).Errors.Single());
         var shown = new List<string?>();
         foreach (var typed2 in new[] { "abs", "Disp", "nn", "12.5", "" })
@@ -40,18 +29,7 @@ public sealed partial class GradeServiceTests
     [Fact]
     public async Task APastedColumn_IsAllOrNothing()
     {
-        var id = (
-            await Grades.CreateAsync(
-                As(_f.TeacherA),
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "C",
-                    Date = Day,
-                }
-            )
-        ).Value;
+        var id = await NewMathsAssessmentAsync("C");
         var bad = await Grades.PasteAsync(As(_f.TeacherA), id, _classmate.Id, "12\r\n25\r\n8\r\n");
         Assert.Equal(["Ligne 2 : 25 dépasse le barème (20)."], bad.Errors);
         Assert.All((await Grades.GridAsync(As(_f.TeacherA), id)).Value!.Rows, r => Assert.Equal("", r.Cell));

@@ -22,6 +22,21 @@ public sealed partial class GradeServiceTests : IAsyncLifetime
 
     private CurrentUser As(Person p) => new(p.Id, p.FirstName, _f.A.Id, Profile.None);
 
+    /// <summary>An assessment of 6eA in maths by its teacher, on <see cref="Day"/>, out of 20.</summary>
+    private async Task<int> NewMathsAssessmentAsync(string title) =>
+        (
+            await Grades.CreateAsync(
+                As(_f.TeacherA),
+                new AssessmentDraft
+                {
+                    SchoolClassId = _f.ClassA.Id,
+                    SubjectId = _maths.Id,
+                    Title = title,
+                    Date = Day,
+                }
+            )
+        ).Value;
+
     private static readonly DateOnly Day = new(2026, 11, 16);
 
     public async Task InitializeAsync()
@@ -176,18 +191,7 @@ public sealed partial class GradeServiceTests : IAsyncLifetime
     [Fact]
     public async Task GradesReachFamilies_OnlyOncePublished_AtTheSetHour()
     {
-        var id = (
-            await Grades.CreateAsync(
-                As(_f.TeacherA),
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "Contrôle",
-                    Date = Day,
-                }
-            )
-        ).Value;
+        var id = await NewMathsAssessmentAsync("Contrôle");
         await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StudentA.Id, "17");
         Assert.Empty((await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects);
 
