@@ -114,6 +114,37 @@ public sealed class InlineTextTests : BunitContext
         Assert.Equal(focusedBefore, FocusCalls().Count());
     }
 
+    [Fact]
+    public void TheEditorTakesTheKeyboardWhenItOpens_NotAgainAtEachKeystroke()
+    {
+        var text = RenderText("Fractions");
+        text.Find(".enoe-inline-text").Click();
+        Assert.Single(FocusCalls());
+        text.Find("textarea").Input("Fractions et");
+        text.Find("textarea").Input("Fractions et décimaux");
+        Assert.Single(FocusCalls());
+    }
+
+    [Fact]
+    public void LeavingTheFieldWhileItsMessageShows_DoesNotPullTheKeyboardBack()
+    {
+        var text = Render<InlineText>(p =>
+            p.Add(t => t.Value, "Fractions")
+                .Add(t => t.Label, "Contenu")
+                .Add(t => t.OnSave, t => Task.FromResult<string?>(null))
+                .Add(
+                    t => t.Validation,
+                    t => Task.FromResult<IEnumerable<string>>(t == "" ? ["Texte obligatoire."] : [])
+                )
+        );
+        text.Find(".enoe-inline-text").Click();
+        text.Find("textarea").Input("");
+        var focusedBefore = FocusCalls().Count();
+        text.Find("textarea").Blur();
+        Assert.Contains("Texte obligatoire.", text.Markup); // still open, with its message
+        Assert.Equal(focusedBefore, FocusCalls().Count());
+    }
+
     private IEnumerable<JSRuntimeInvocation> FocusCalls() =>
         JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus");
 
