@@ -25,7 +25,7 @@ public sealed class DigitalResourceDraft
     public string Url { get; set; } = "";
     public string? Description { get; set; }
     public string Category { get; set; } = DigitalResourceMessages.DefaultCategory;
-    public Profile Profiles { get; set; } = Profile.Everyone;
+    public Profile Profiles { get; set; } = DigitalResource.Audiences;
     public string? LevelCodes { get; set; }
 }
 
@@ -48,7 +48,7 @@ public sealed class DigitalResourceDraftValidator : AbstractValidator<DigitalRes
             .MaximumLength(DigitalResource.UrlMax)
             .WithMessage(_ => DigitalResourceMessages.FormatUrl_Max(DigitalResource.UrlMax));
         RuleFor(r => r.Profiles)
-            .Must(p => (p & Profile.Everyone) != 0)
+            .Must(p => (p & DigitalResource.Audiences) != 0) // the admin bits alone would reach nobody it is for
             .WithMessage(_ => DigitalResourceMessages.Profiles_Required);
         RuleFor(r => r.Description)
             .MaximumLength(DigitalResource.DescriptionMax)

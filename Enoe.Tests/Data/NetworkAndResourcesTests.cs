@@ -158,6 +158,17 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
             }
         );
         Assert.Equal(["L'adresse doit être un lien web complet (https://...)."], bad.Errors);
+        var forNobody = new DigitalResourceDraft
+        {
+            Title = "X",
+            Url = "https://x.example.org",
+            Category = "X",
+            Profiles = Profile.SchoolAdmin | Profile.AcademyAdmin, // every audience unticked
+        };
+        Assert.Equal(
+            [DigitalResourceMessages.Profiles_Required],
+            (await resources.SaveAsync(admin, forNobody)).Errors
+        );
         Assert.True((await resources.SaveAsync(admin, draft)).Succeeded);
 
         await using var db = seeded.Database.NewContext();
