@@ -9,7 +9,9 @@ spanning lines are followed), nor generated migrations. A paragraph of consecuti
 same indentation and marker is refilled word by word; a one-line <summary> that is too long becomes the
 three-line form. XML tags, URLs and other unbreakable words are never split (a word longer than the line
 stays alone on its line). Lists, <code> blocks and XML block tags (<summary>, <param>, <remarks>…) start a
-new paragraph, so the structure stays. Run it after CSharpier, which indents some comments deeper.
+new paragraph, so the structure stays. A line indented past the marker's one space (`//   bench/run.sh 30`)
+is preformatted, a command or an example: never joined nor rewrapped. Run it after CSharpier, which
+indents some comments deeper.
 --check changes nothing and exits 1 when some comment line is over the limit.
 """
 import argparse
@@ -86,6 +88,11 @@ def code_lines_with_comments(text):
         yield line, not starts_inside, comment_at
 
 
+def preformatted(body):
+    """Indented by more than the one space after the marker: a command or an example, kept as written."""
+    return body[:1].isspace()
+
+
 def starts_block(text, marker):
     return bool(LIST_ITEM.match(text) or (marker == "///" and BLOCK_TAG.match(text)))
 
@@ -139,7 +146,7 @@ def rewrap(text, width):
         indent, marker, space, body = m.groups()
         if "<code>" in body:
             in_code_block = True
-        if in_code_block or "://" in body and len(body.split()) == 1:
+        if in_code_block or preformatted(body) or "://" in body and len(body.split()) == 1:
             in_code_block = in_code_block and "</code>" not in body
             out.append(line)
             i += 1
@@ -152,7 +159,7 @@ def rewrap(text, width):
             mm = COMMENT.match(nxt) if nxt_code else None
             if not mm or mm.group(1) != indent or mm.group(2) != marker or not mm.group(4).strip():
                 break
-            if starts_block(mm.group(4), marker) or "<code>" in mm.group(4):
+            if starts_block(mm.group(4), marker) or "<code>" in mm.group(4) or preformatted(mm.group(4)):
                 break
             para.append(mm.group(4))
             j += 1
@@ -203,7 +210,8 @@ def main():
             changed += 1
     if args.check:
         sys.exit(1 if long_left else 0)
-    print(f"{changed} file(s) rewrapped; {long_left} comment line(s) still over {args.width} (unbreakable words)")
+    print(f"{changed} file(s) rewrapped; {long_left} comment line(s) still over {args.width} "
+          "(unbreakable words, preformatted lines)")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ public sealed partial class DashboardJourney
         await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer à gauche" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
-        Assert.Equal("Déplacer vers le bas", await FocusedTextAsync(page));
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Déplacer vers le bas", Exact = true }))
+            .ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(Card(page, "news")).ToHaveAttributeAsync("data-y", "4");
         Assert.Equal("school-network", await page.Locator("[data-widget]").First.GetAttributeAsync("data-widget"));
@@ -70,7 +71,7 @@ public sealed partial class DashboardJourney
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("End");
-        Assert.Equal("Retirer", await FocusedTextAsync(page));
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Retirer", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
         await Expect(menuButton).ToBeFocusedAsync();

@@ -70,11 +70,6 @@ public sealed partial class DashboardJourney(BrowserFixture browser)
         Assert.Fail("Tab never reached " + target);
     }
 
-    private static Task<string> FocusedTextAsync(IPage page) =>
-        page.EvaluateAsync<string>(
-            "() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()"
-        );
-
     private static async Task DragAsync(IPage page, ILocator handle, float x, float y)
     {
         var box = (await handle.BoundingBoxAsync())!;

@@ -9,11 +9,15 @@ namespace Enoe.Tests.Support;
 /// One PostgreSQL server for the test run, from Debian's package (test.sh installs it): a fresh cluster
 /// (<c>initdb</c>) in a temporary folder, started by <c>pg_ctl</c> on a free loopback port, as the unprivileged
 /// <c>postgres</c> account when the tests run as root (PostgreSQL refuses root). Durability is off: a test
-/// database is thrown away, and fsync would only make the suite slower.
+/// database is thrown away, and fsync would only make the suite slower. Clusters that aborted runs left behind
+/// are stopped and deleted first.
 /// </summary>
 public static class PostgreSqlServer
 {
     private const string User = "enoe";
+
+    /// <summary>In each cluster's folder: the test process that made it, "pid start-ticks".</summary>
+    private const string OwnerFile = "owner";
 
     private static readonly Lazy<Task<string>> Started = new(() => Task.Run(StartAsync));
 
@@ -37,12 +41,13 @@ public static class PostgreSqlServer
     private static async Task<string> StartAsync()
     {
         var bin = BinDirectory();
-        var folder = Directory.CreateTempSubdirectory("enoe-pg-").FullName;
-        var data = Path.Combine(folder, "data");
         var asRoot = Environment.UserName == "root";
+        await RemoveStaleClustersAsync(bin, asRoot);
+        var folder = Directory.CreateTempSubdirectory("enoe-pg-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Identity(Process.GetCurrentProcess()));
+        var data = Path.Combine(folder, "data");
         if (asRoot)
             await RunAsync("chown", null, "-R", "postgres", folder);
-        var port = FreePort();
         await RunAsync(
             Path.Combine(bin, "initdb"),
             asRoot,
@@ -55,21 +60,35 @@ public static class PostgreSqlServer
             "--locale=C.UTF-8",
             "--no-sync"
         );
-        var settings =
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 "
-            + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        await RunAsync(
-            Path.Combine(bin, "pg_ctl"),
-            asRoot,
-            "-D",
-            data,
-            "-l",
-            Path.Combine(folder, "log"),
-            "-o",
-            settings,
-            "-w",
-            "start"
-        );
+        var port = 0;
+        for (var attempt = 1; port == 0; attempt++)
+        {
+            var free = FreePort();
+            // The 200-attempt races hold 200 connections while other test classes run theirs.
+            var settings =
+                $"-p {free} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=1000 "
+                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            try
+            {
+                await RunAsync(
+                    PgCtl(bin),
+                    asRoot,
+                    "-D",
+                    data,
+                    "-l",
+                    Path.Combine(folder, "log"),
+                    "-o",
+                    settings,
+                    "-w",
+                    "start"
+                );
+                port = free;
+            }
+            catch (InvalidOperationException) when (attempt == 1)
+            {
+                // The port was free when asked, and taken before the server bound it: another one, once.
+            }
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, data, folder, asRoot);
         return new NpgsqlConnectionStringBuilder
         {
@@ -81,12 +100,94 @@ public static class PostgreSqlServer
         }.ToString();
     }
 
+    /// <summary>
+    /// Clusters left in the temporary folder by aborted runs (a test process killed, so no ProcessExit): the
+    /// server stopped if it still runs, the folder deleted. A cluster whose test process still runs (a run in
+    /// another worktree) is left alone.
+    /// </summary>
+    private static async Task RemoveStaleClustersAsync(string bin, bool asRoot)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "enoe-pg-*").Where(IsStale))
+        {
+            var data = Path.Combine(folder, "data");
+            try
+            {
+                if (Server(data) is { } server && IsPostgres(server))
+                    await RunAsync(PgCtl(bin), asRoot, "-D", data, "-m", "immediate", "stop");
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"A stale PostgreSQL cluster in {folder} was not cleaned up: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Its test process is gone, or its server is. Without an owner (made by an older run, or just being made):
+    /// stale when its server is gone, or when it never started and is an hour old.
+    /// </summary>
+    private static bool IsStale(string folder)
+    {
+        var owner = Path.Combine(folder, OwnerFile);
+        var server = Server(Path.Combine(folder, "data"));
+        if (server is int pid && !IsPostgres(pid))
+            return true;
+        try
+        {
+            if (File.Exists(owner))
+                return !Running(File.ReadAllText(owner).Trim());
+            return server is null && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
+        }
+        catch (IOException)
+        {
+            return false; // deleted meanwhile, by the run that made it
+        }
+    }
+
+    /// <summary>The server's process id, from the first line of postmaster.pid; null when there is none.</summary>
+    private static int? Server(string data)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+                ? pid
+                : null;
+        }
+        catch (IOException)
+        {
+            return null; // removed meanwhile: the server stopped
+        }
+    }
+
+    private static bool IsPostgres(int pid) => Alive(pid, p => p.ProcessName == "postgres");
+
+    private static bool Running(string identity) =>
+        identity.Split(' ') is [var pid, _] && int.TryParse(pid, out var id) && Alive(id, p => Identity(p) == identity);
+
+    /// <summary>A process's id and start time: an id alone may be reused by a later process.</summary>
+    private static string Identity(Process process) => $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}";
+
+    private static bool Alive(int pid, Func<Process, bool> isIt)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return isIt(process);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false; // gone, or gone while being looked at
+        }
+    }
+
     private static void Stop(string bin, string data, string folder, bool asRoot)
     {
         NpgsqlConnection.ClearAllPools();
         try
         {
-            RunAsync(Path.Combine(bin, "pg_ctl"), asRoot, "-D", data, "-m", "immediate", "stop").Wait();
+            RunAsync(PgCtl(bin), asRoot, "-D", data, "-m", "immediate", "stop").Wait();
             Directory.Delete(folder, recursive: true);
         }
         catch (Exception e) when (e is AggregateException or IOException or UnauthorizedAccessException)
@@ -94,6 +195,8 @@ public static class PostgreSqlServer
             Console.Error.WriteLine($"The tests' PostgreSQL server in {folder} was not cleaned up: {e.Message}");
         }
     }
+
+    private static string PgCtl(string bin) => Path.Combine(bin, "pg_ctl");
 
     private static string BinDirectory() =>
         Directory.Exists("/usr/lib/postgresql")

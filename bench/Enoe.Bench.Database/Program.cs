@@ -3,11 +3,13 @@
 //
 //   bench/database.sh [rounds=30]
 //
-// Workload, on the demo académie with the Collège Victor Hugo brought up to 1,200 parents:
-// - dashboard: the data of a student's 8-widget dashboard (layout, devoirs, notes, carnet, mémos,
-//   ressources, réseau, compétences, actualités), one call after the other as the page loads them;
+// Workload, on the demo académie seeded at a fixed clock (a Tuesday in term), with the Collège Victor Hugo
+// brought up to 1,200 parents (each operation once unmeasured first, to warm up):
+// - dashboard: the data of a student's 8-widget dashboard, as the page loads it: the layout, then the widgets'
+//   calls together (devoirs, notes, carnet, mémos, ressources, réseau, compétences, actualités);
 // - mémo: its principal sends one mémo to every parent (one statement for every copy);
-// - bookings: 200 concurrent attempts at one room's slot (exactly one must win; checked).
+// - bookings: 200 concurrent attempts at one room's slot (checked: exactly one wins, every other attempt is
+//   refused because the slot is taken).
 using Enoe.Bench.Database;
 using Enoe.Data.Database;
 

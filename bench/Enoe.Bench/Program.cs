@@ -4,8 +4,9 @@
 // student whose dashboard it fills to 8 widgets, then opens the dashboard in N browser tabs of
 // Debian's Chromium (each tab is one circuit) and reads the server's managed heap after a full GC
 // (GET /diagnostics/memory, enabled for this run only). Prints KB per circuit.
-// dotnet publish Enoe.App -c Release -o bench/out/app && dotnet run --project bench/Enoe.Bench -c Release --
-// [circuits=20] [path=/tableau-de-bord]
+//
+//   dotnet publish Enoe.App -c Release -o bench/out/app
+//   dotnet run --project bench/Enoe.Bench -c Release -- [circuits=20] [path=/tableau-de-bord]
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
