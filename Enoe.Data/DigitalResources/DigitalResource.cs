@@ -15,7 +15,9 @@ public sealed class DigitalResource
         CategoryMax = 60,
         LevelCodesMax = 60;
 
-    /// <summary>Who a resource is offered to; administrators see every resource of what they administer anyway.</summary>
+    /// <summary>
+    /// Who a resource is offered to; administrators see every resource of what they administer anyway.
+    /// </summary>
     public const Profile Audiences = Profile.Student | Profile.Parent | Profile.Teacher | Profile.Staff;
 
     public int Id { get; set; }
