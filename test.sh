@@ -2,7 +2,8 @@
 # Runs every ENOE test: data (real SQLite), components (bUnit), HTTP (WebApplicationFactory) and
 # end-to-end journeys in Debian's Chromium (Playwright) with axe-core accessibility checks; then the data
 # tests again on PostgreSQL (a server the tests start themselves from Debian's package).
-# Installs Chromium, PostgreSQL and axe-core when they are missing.
+# The directory tests start their own OpenLDAP (slapd) and the sign-in tests their own OpenID Connect provider
+# (npm's oidc-provider on Node). Installs Chromium, PostgreSQL, slapd, axe-core and oidc-provider when missing.
 # Extra arguments go to both `dotnet test` runs (e.g. ./test.sh --filter "FullyQualifiedName~Booking").
 # The last line is always: tests: N passed, M failed
 set -uo pipefail
@@ -23,12 +24,23 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
     echo "Installing Debian's postgresql for the data tests on PostgreSQL..."
     install postgresql postgresql-contrib
 fi
+if [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then
+    echo "Installing Debian's slapd and ldap-utils for the directory tests..."
+    install slapd ldap-utils
+fi
 
 # axe-core, for the accessibility checks of the end-to-end tests (pinned in its package.json).
 if [ ! -f Enoe.Tests/EndToEnd/axe/node_modules/axe-core/axe.min.js ]; then
     echo "Installing axe-core for the accessibility checks..."
     npm install --prefix Enoe.Tests/EndToEnd/axe --no-audit --no-fund --silent \
         || { echo "Could not install axe-core (npm install)." >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# oidc-provider, the OpenID Connect provider standing in for Entra ID and ÉduConnect (pinned in its package.json).
+if [ ! -d Enoe.Tests/EndToEnd/oidc/node_modules/oidc-provider ]; then
+    echo "Installing oidc-provider for the external sign-in tests..."
+    npm install --prefix Enoe.Tests/EndToEnd/oidc --no-audit --no-fund --silent \
+        || { echo "Could not install oidc-provider (npm install)." >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 results=TestResults

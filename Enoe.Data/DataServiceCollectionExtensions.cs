@@ -20,7 +20,7 @@ public static class DataServiceCollectionExtensions
         Action<Storage.StorageOptions>? storage = null
     )
     {
-        Directory.CreateDirectory(dataDirectory);
+        System.IO.Directory.CreateDirectory(dataDirectory);
         database ??= new();
         var connectionString = database.ConnectionString;
         if (database.Provider == DatabaseProvider.Sqlite)

@@ -36,12 +36,17 @@ public static class IdentityHosting
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_";
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled (EnabledAccountsOnly)
             })
             .AddEntityFrameworkStores<EnoeDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddScoped<IUserConfirmation<Person>, EnabledAccountsOnly>();
+        // A disabled account or a changed password ends the person's other sessions within a minute, pages and
+        // circuits alike (RevalidatingIdentityStateProvider checks circuits at the same pace).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountRevalidation.Interval);
         services.AddScoped<AccountAdministration>();
 
         services

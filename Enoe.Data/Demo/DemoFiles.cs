@@ -39,7 +39,7 @@ internal sealed class DemoFiles(string root, Random random)
         foreach (var (file, bytes) in _pending)
         {
             var n = file.BlobId.ToString("N");
-            Directory.CreateDirectory(Path.Combine(root, n[..2]));
+            System.IO.Directory.CreateDirectory(Path.Combine(root, n[..2]));
             // A thousand files of 1 KB: synchronous is quicker
             File.WriteAllBytes(Path.Combine(root, n[..2], n), bytes);
         }

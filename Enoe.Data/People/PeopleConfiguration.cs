@@ -11,6 +11,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.FirstName).HasMaxLength(100);
         b.Property(p => p.LastName).HasMaxLength(100);
         b.Ignore(p => p.DisplayName);
+        b.Ignore(p => p.IsDirectoryAccount);
+        b.Ignore(p => p.IsDisabled);
+        b.Property(p => p.DirectoryKey).HasMaxLength(64);
+        b.HasIndex(p => p.DirectoryKey).IsUnique();
+        b.HasIndex(p => p.DeletionDueAt);
         b.HasIndex(p => new { p.LastName, p.FirstName });
     }
 }

@@ -24,7 +24,23 @@ public sealed class Person : IdentityUser<int>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The académie directory's stable key for this person (<c>ENTPersonJointure</c>); null for a local account, which
+    /// no directory sync ever touches. Directory accounts have no password here: they sign in against the directory.
+    /// </summary>
+    public string? DirectoryKey { get; set; }
+
+    /// <summary>When the account was switched off (left the directory, or scheduled for deletion there).</summary>
+    public DateTime? DisabledAt { get; set; }
+
+    /// <summary>When the account and its data are to be deleted: the law gives three months after leaving.</summary>
+    public DateTime? DeletionDueAt { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 
     public string DisplayName => $"{FirstName} {LastName}";
+
+    public bool IsDirectoryAccount => DirectoryKey is not null;
+
+    public bool IsDisabled => DisabledAt is not null;
 }

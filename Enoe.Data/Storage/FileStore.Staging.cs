@@ -11,7 +11,7 @@ public sealed partial class FileStore
 {
     private async Task<Result<StagedFile>> StageAsync(FileUpload upload, CancellationToken ct)
     {
-        Directory.CreateDirectory(TempFolder);
+        System.IO.Directory.CreateDirectory(TempFolder);
         var staged = new StagedFile(Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".part"), upload.Name);
         try
         {
@@ -87,7 +87,7 @@ public sealed partial class FileStore
 
         public void MoveTo(string path)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Move(TempPath, path);
             _moved = true;
         }

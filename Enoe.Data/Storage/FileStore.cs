@@ -197,17 +197,17 @@ public sealed partial class FileStore(
     public async Task SweepAsync(CancellationToken ct = default)
     {
         var cutoff = DateTime.UtcNow.AddHours(-1);
-        if (Directory.Exists(TempFolder))
-            foreach (var temp in Directory.EnumerateFiles(TempFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+        if (System.IO.Directory.Exists(TempFolder))
+            foreach (var temp in System.IO.Directory.EnumerateFiles(TempFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
                 File.Delete(temp);
-        if (!Directory.Exists(_options.Root))
+        if (!System.IO.Directory.Exists(_options.Root))
             return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
         foreach (
-            var folder in Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2)
+            var folder in System.IO.Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2)
         )
-        foreach (var blob in Directory.EnumerateFiles(folder))
+        foreach (var blob in System.IO.Directory.EnumerateFiles(folder))
             if (
                 Guid.TryParse(Path.GetFileName(blob), out var id)
                 && !known.Contains(id)

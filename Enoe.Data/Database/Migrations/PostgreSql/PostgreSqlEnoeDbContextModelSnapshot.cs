@@ -1200,6 +1200,16 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<int?>("CurrentSchoolId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DeletionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DirectoryKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1260,6 +1270,11 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletionDueAt");
+
+                    b.HasIndex("DirectoryKey")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

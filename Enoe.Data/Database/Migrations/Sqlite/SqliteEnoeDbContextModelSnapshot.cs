@@ -1148,6 +1148,16 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<int?>("CurrentSchoolId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1208,6 +1218,11 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletionDueAt");
+
+                    b.HasIndex("DirectoryKey")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -1,0 +1,46 @@
+namespace Enoe.Data.Directory;
+
+/// <summary>The <c>Enoe:Directory</c> section: the académie's LDAP directory and how ENOE follows it.</summary>
+public sealed class DirectoryOptions
+{
+    public const string Section = "Enoe:Directory";
+
+    public LdapSettings Ldap { get; set; } = new();
+
+    /// <summary>
+    /// When the nightly sync runs, as <c>HH:mm</c> in the server's time zone; empty: never on its own.
+    /// </summary>
+    public string Schedule { get; set; } = "02:30";
+
+    /// <summary>How long a person who left keeps a disabled account before it and their data are deleted.</summary>
+    public TimeSpan DeletionDelay { get; set; } = TimeSpan.FromDays(90);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Ldap.Url);
+}
+
+/// <summary>Where the directory is and the service account that reads it (never a person's account).</summary>
+public sealed class LdapSettings
+{
+    /// <summary><c>ldap://host:port</c> (or <c>ldaps://</c>).</summary>
+    public string? Url { get; set; }
+    public string? BindDn { get; set; }
+    public string? BindPassword { get; set; }
+
+    /// <summary>The directory's root, e.g. <c>ou=ac-besancon,ou=education,o=gouv,c=fr</c>.</summary>
+    public string BaseDn { get; set; } = "";
+
+    /// <summary>Where people are; defaults to <c>ou=personnes,</c> + <see cref="BaseDn"/>.</summary>
+    public string? PeopleBaseDn { get; set; }
+
+    /// <summary>Where établissements are; defaults to <c>ou=structures,</c> + <see cref="BaseDn"/>.</summary>
+    public string? StructuresBaseDn { get; set; }
+
+    /// <summary>Entries asked for per page (paged-results control): below the server's size limit.</summary>
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>How long one request may take before the directory counts as unreachable.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public string People => PeopleBaseDn ?? $"ou=personnes,{BaseDn}";
+    public string Structures => StructuresBaseDn ?? $"ou=structures,{BaseDn}";
+}
