@@ -14,6 +14,12 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
 
     protected virtual int LoginAttemptsPerMinute => 1000;
 
+    /// <summary>
+    /// More configuration, set before the host starts: where the servers a fixture started listen (the test
+    /// directory, the test OpenID Connect provider).
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -22,6 +28,8 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enoe:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
         builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
