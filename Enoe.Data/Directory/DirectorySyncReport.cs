@@ -5,6 +5,9 @@ namespace Enoe.Data.Directory;
 /// </summary>
 public sealed class DirectorySyncReport
 {
+    /// <summary>The stored run's id; null for a dry run or a run not stored yet.</summary>
+    public int? Id { get; set; }
+
     public DateTime StartedAt { get; init; }
     public DateTime FinishedAt { get; set; }
     public bool DryRun { get; init; }
@@ -18,8 +21,30 @@ public sealed class DirectorySyncReport
     /// <summary>One line per établissement the run met, plus one for entries attached to none.</summary>
     public List<SchoolTally> Schools { get; init; } = [];
 
+    /// <summary>
+    /// Each entry once, whatever the number of its établissements (the summary line's counts); its
+    /// <see cref="SchoolTally.Uai"/> is null.
+    /// </summary>
+    public SchoolTally Entries { get; init; } = new();
+
     /// <summary>Every creation, update, move, disabling and rejection, with its reason.</summary>
     public List<DirectoryChange> Changes { get; init; } = [];
+
+    /// <summary>
+    /// Changes beyond <see cref="MaxChanges"/> are counted, not listed: a first sync of an académie creates hundreds of
+    /// thousands of accounts, and a report is held in memory and stored whole.
+    /// </summary>
+    public int ChangesLeftOut { get; set; }
+
+    public const int MaxChanges = 20_000;
+
+    public void Add(DirectoryChange change)
+    {
+        if (Changes.Count < MaxChanges)
+            Changes.Add(change);
+        else
+            ChangesLeftOut++;
+    }
 
     /// <summary>
     /// Rows inserted, updated or deleted in the database (zero on a dry run and on an unchanged re-run).
@@ -38,8 +63,9 @@ public sealed class DirectorySyncReport
     public string Summary =>
         (DryRun ? "Directory dry run" : "Directory sync")
         + (Completed ? "" : $" FAILED ({Failure})")
-        + $": {Read} read, {Created} created, {Updated} updated, {Unchanged} unchanged, {Disabled} disabled,"
-        + $" {Rejected} rejected, {Gone} gone; {Schools.Count(s => s.Uai is not null)} établissements,"
+        + $": {Entries.Read} read, {Entries.Created} created, {Entries.Updated} updated,"
+        + $" {Entries.Unchanged} unchanged, {Entries.Disabled} disabled, {Entries.Rejected} rejected,"
+        + $" {Entries.Gone} gone; {Schools.Count(s => s.Uai is not null)} établissements,"
         + $" {RowsWritten} rows written in {(FinishedAt - StartedAt).TotalSeconds:0.0} s";
 }
 

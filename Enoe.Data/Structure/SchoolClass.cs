@@ -20,6 +20,12 @@ public sealed class TeachingGroup
     public int SchoolId { get; set; }
     public School? School { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The directory's code for the group (<c>ENTStructureGroupes</c> is <c>code$label</c>): a sync finds the group by
+    /// it when its label changes. Null for groups made by hand.
+    /// </summary>
+    public string? Code { get; set; }
 }
 
 /// <summary>A subject (matière) as the établissement names it.</summary>

@@ -31,6 +31,8 @@ internal sealed class TeachingGroupConfiguration : IEntityTypeConfiguration<Teac
     {
         b.Property(g => g.Name).HasMaxLength(80);
         b.HasIndex(g => new { g.SchoolId, g.Name }).IsUnique();
+        b.Property(g => g.Code).HasMaxLength(40);
+        b.HasIndex(g => new { g.SchoolId, g.Code }).IsUnique();
     }
 }
 

@@ -583,6 +583,36 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.ToTable("ResourceFavourite");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Directory.DirectorySyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("DirectorySyncRun");
+                });
+
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1643,6 +1673,21 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Structure.FormTutor", b =>
+                {
+                    b.Property<int>("SchoolClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SchoolClassId", "TeacherId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.ToTable("FormTutor");
+                });
+
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>
                 {
                     b.Property<int>("StudentId")
@@ -1840,6 +1885,10 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -1849,6 +1898,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "Name")
                         .IsUnique();
@@ -2752,6 +2804,25 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Navigation("SchoolClass");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Structure.FormTutor", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Teacher");
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>

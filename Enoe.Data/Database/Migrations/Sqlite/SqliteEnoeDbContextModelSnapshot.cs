@@ -553,6 +553,34 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.ToTable("ResourceFavourite");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Directory.DirectorySyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("DirectorySyncRun");
+                });
+
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1575,6 +1603,21 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Structure.FormTutor", b =>
+                {
+                    b.Property<int>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolClassId", "TeacherId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.ToTable("FormTutor");
+                });
+
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>
                 {
                     b.Property<int>("StudentId")
@@ -1764,6 +1807,10 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -1773,6 +1820,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId", "Name")
                         .IsUnique();
@@ -2668,6 +2718,25 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Navigation("SchoolClass");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Structure.FormTutor", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Teacher");
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Enoe.Data.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class DirectorySync : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Code",
+                table: "Groups",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DirectorySyncRun",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Report = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySyncRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FormTutor",
+                columns: table => new
+                {
+                    SchoolClassId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormTutor", x => new { x.SchoolClassId, x.TeacherId });
+                    table.ForeignKey(
+                        name: "FK_FormTutor_Classes_SchoolClassId",
+                        column: x => x.SchoolClassId,
+                        principalTable: "Classes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FormTutor_People_TeacherId",
+                        column: x => x.TeacherId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Groups_SchoolId_Code",
+                table: "Groups",
+                columns: new[] { "SchoolId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectorySyncRun_StartedAt",
+                table: "DirectorySyncRun",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormTutor_TeacherId",
+                table: "FormTutor",
+                column: "TeacherId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DirectorySyncRun");
+
+            migrationBuilder.DropTable(
+                name: "FormTutor");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Groups_SchoolId_Code",
+                table: "Groups");
+
+            migrationBuilder.DropColumn(
+                name: "Code",
+                table: "Groups");
+        }
+    }
+}
