@@ -13,5 +13,8 @@ public sealed class DirectoryDataModule : DataModule
     public override void AddServices(IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>();
+        services.AddSingleton<DirectorySync>(); // needs an IDirectorySource: the LDAP one, or a test's
+        services.AddSingleton<DirectoryReports>();
+        services.AddSingleton<DirectoryPurge>();
     }
 }

@@ -37,6 +37,7 @@ internal sealed class DirectorySyncRunConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DirectorySyncRun> b)
     {
+        b.ToTable("DirectorySyncRuns");
         b.Property(r => r.Summary).HasMaxLength(400);
         b.HasIndex(r => r.StartedAt);
     }

@@ -20,6 +20,7 @@ internal sealed class FormTutorConfiguration : IEntityTypeConfiguration<FormTuto
 {
     public void Configure(EntityTypeBuilder<FormTutor> b)
     {
+        b.ToTable("FormTutors");
         b.HasKey(t => new { t.SchoolClassId, t.TeacherId });
         b.HasIndex(t => t.TeacherId);
         b.HasOne(t => t.SchoolClass).WithMany().HasForeignKey(t => t.SchoolClassId).OnDelete(DeleteBehavior.Cascade);

@@ -610,7 +610,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("DirectorySyncRun");
+                    b.ToTable("DirectorySyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -1685,7 +1685,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("TeacherId");
 
-                    b.ToTable("FormTutor");
+                    b.ToTable("FormTutors", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>

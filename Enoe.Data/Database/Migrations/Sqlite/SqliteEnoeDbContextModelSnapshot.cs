@@ -578,7 +578,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("DirectorySyncRun");
+                    b.ToTable("DirectorySyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -1615,7 +1615,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("TeacherId");
 
-                    b.ToTable("FormTutor");
+                    b.ToTable("FormTutors", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>

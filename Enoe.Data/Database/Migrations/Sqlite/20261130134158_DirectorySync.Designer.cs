@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnoeDbContext))]
-    [Migration("20261130133159_DirectorySync")]
+    [Migration("20261130134158_DirectorySync")]
     partial class DirectorySync
     {
         /// <inheritdoc />
@@ -581,7 +581,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("DirectorySyncRun");
+                    b.ToTable("DirectorySyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -1618,7 +1618,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("TeacherId");
 
-                    b.ToTable("FormTutor");
+                    b.ToTable("FormTutors", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations.Sqlite
+namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class DirectorySync : Migration
@@ -14,44 +15,44 @@ namespace Enoe.Data.Database.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Code",
                 table: "Groups",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "DirectorySyncRun",
+                name: "DirectorySyncRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Report = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Report = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DirectorySyncRun", x => x.Id);
+                    table.PrimaryKey("PK_DirectorySyncRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "FormTutor",
+                name: "FormTutors",
                 columns: table => new
                 {
-                    SchoolClassId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeacherId = table.Column<int>(type: "INTEGER", nullable: false)
+                    SchoolClassId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FormTutor", x => new { x.SchoolClassId, x.TeacherId });
+                    table.PrimaryKey("PK_FormTutors", x => new { x.SchoolClassId, x.TeacherId });
                     table.ForeignKey(
-                        name: "FK_FormTutor_Classes_SchoolClassId",
+                        name: "FK_FormTutors_Classes_SchoolClassId",
                         column: x => x.SchoolClassId,
                         principalTable: "Classes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_FormTutor_People_TeacherId",
+                        name: "FK_FormTutors_People_TeacherId",
                         column: x => x.TeacherId,
                         principalTable: "People",
                         principalColumn: "Id",
@@ -65,13 +66,13 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DirectorySyncRun_StartedAt",
-                table: "DirectorySyncRun",
+                name: "IX_DirectorySyncRuns_StartedAt",
+                table: "DirectorySyncRuns",
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FormTutor_TeacherId",
-                table: "FormTutor",
+                name: "IX_FormTutors_TeacherId",
+                table: "FormTutors",
                 column: "TeacherId");
         }
 
@@ -79,10 +80,10 @@ namespace Enoe.Data.Database.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "DirectorySyncRun");
+                name: "DirectorySyncRuns");
 
             migrationBuilder.DropTable(
-                name: "FormTutor");
+                name: "FormTutors");
 
             migrationBuilder.DropIndex(
                 name: "IX_Groups_SchoolId_Code",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEnoeDbContext))]
-    [Migration("20261130133305_DirectorySync")]
+    [Migration("20261130134245_DirectorySync")]
     partial class DirectorySync
     {
         /// <inheritdoc />
@@ -613,7 +613,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("StartedAt");
 
-                    b.ToTable("DirectorySyncRun");
+                    b.ToTable("DirectorySyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Documents.Document", b =>
@@ -1688,7 +1688,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("TeacherId");
 
-                    b.ToTable("FormTutor");
+                    b.ToTable("FormTutors", (string)null);
                 });
 
             modelBuilder.Entity("Enoe.Data.Structure.GroupEnrolment", b =>
