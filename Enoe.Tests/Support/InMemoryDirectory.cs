@@ -21,10 +21,14 @@ public sealed class InMemoryDirectory : IDirectorySource
     /// <summary>When set, reading waits for it (to hold a run under way).</summary>
     public Task? Gate { get; set; }
 
+    /// <summary>Completed when a run starts reading.</summary>
+    public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async IAsyncEnumerable<DirectoryStructureEntry> ReadStructuresAsync(
         [EnumeratorCancellation] CancellationToken ct = default
     )
     {
+        Reading.TrySetResult();
         if (Gate is not null)
             await Gate;
         foreach (var structure in Structures.ToList())
