@@ -1,5 +1,6 @@
 using Enoe.Data.Modules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enoe.Data.Directory;
 
@@ -13,7 +14,8 @@ public sealed class DirectoryDataModule : DataModule
     public override void AddServices(IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>();
-        services.AddSingleton<DirectorySync>(); // needs an IDirectorySource: the LDAP one, or a test's
+        services.TryAddSingleton<IDirectorySource, NoDirectorySource>(); // until the LDAP reader (or a test's) is added
+        services.AddSingleton<DirectorySync>();
         services.AddSingleton<DirectoryReports>();
         services.AddSingleton<DirectoryPurge>();
     }

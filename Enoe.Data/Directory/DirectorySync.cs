@@ -3,6 +3,7 @@ using Enoe.Data.Database;
 using Enoe.Data.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,11 +23,10 @@ public sealed partial class DirectorySync(
     IOptions<DirectoryOptions> options,
     IOptions<IdentityOptions> identity,
     ILogger<DirectorySync> logger,
-    ILookupNormalizer? normalizer = null
+    IServiceScopeFactory scopes
 )
 {
     private readonly SemaphoreSlim _running = new(1, 1);
-    private readonly ILookupNormalizer _normalizer = normalizer ?? new UpperInvariantLookupNormalizer();
 
     /// <summary>For an admin: académie administrators only, and refused while another run is under way.</summary>
     public async Task<Result<DirectorySyncReport>> RunAsync(
@@ -71,7 +71,13 @@ public sealed partial class DirectorySync(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var report = new DirectorySyncReport { StartedAt = now, DryRun = dryRun };
-        var state = new SyncState(report) { DeletionDue = now + options.Value.DeletionDelay };
+        // The app's normalizer (Identity registers it per scope), so names match what sign-in looks up.
+        using var scope = scopes.CreateScope();
+        var state = new SyncState(report)
+        {
+            DeletionDue = now + options.Value.DeletionDelay,
+            Normalizer = scope.ServiceProvider.GetService<ILookupNormalizer>() ?? new UpperInvariantLookupNormalizer(),
+        };
         var allowed = identity.Value.User.AllowedUserNameCharacters;
         Func<string, bool> validLogin = login => string.IsNullOrEmpty(allowed) || login.All(allowed.Contains);
         try
@@ -110,7 +116,7 @@ public sealed partial class DirectorySync(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false; // entries detect their own changes
-            var page = new SyncPage(state, db, _normalizer);
+            var page = new SyncPage(state, db, state.Normalizer);
             await page.PlanAsync(entries, validLogin, ct);
             try
             {

@@ -37,6 +37,7 @@ internal sealed class SyncState(DirectorySyncReport report)
     public bool DryRun => Report.DryRun;
     public DateTime Now => Report.StartedAt;
     public DateTime DeletionDue { get; init; }
+    public required Microsoft.AspNetCore.Identity.ILookupNormalizer Normalizer { get; init; }
 
     public Dictionary<string, SyncSchool> SchoolsByUai { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, SyncSchool> SchoolsByDn { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -103,4 +103,15 @@ public sealed class DirectorySyncDisablingTests
         Assert.Equal(0, await db.Users.CountAsync(p => p.DisabledAt != null));
         Assert.Equal(1, await db.Set<DirectorySyncRun>().CountAsync()); // only completed runs are kept
     }
+
+    [Fact]
+    public async Task WithNoDirectoryConfigured_ARunFails_AsWithAnUnreachableDirectory()
+    {
+        await using var unconfigured = await TestDatabase.CreateAsync();
+
+        var report = await unconfigured.Get<DirectorySync>().RunAsync(dryRun: false);
+
+        Assert.False(report.Completed);
+        Assert.Contains("No directory configured", report.Failure);
+    }
 }
