@@ -44,7 +44,9 @@ internal sealed partial class SyncPage(SyncState state, EnoeDbContext db, ILooku
         {
             var wanted = SyncWanted.Read(state, entry, validLogin, out var uais, out var reason);
             var existing = entry.Key is { } k ? _byKey.GetValueOrDefault(k) : null;
-            reason ??= wanted is null ? null : Conflict(wanted, existing);
+            // The first entry with a jointure holds it, accepted or not: a second one never takes its account.
+            var duplicate = entry.Key is { } key && (state.KeysRead.Contains(key) || !_keys.Add(key));
+            reason ??= wanted is null ? null : Conflict(wanted, existing, duplicate);
             if (wanted is null || reason is not null)
             {
                 var rejection = new DirectoryChange(
@@ -56,7 +58,6 @@ internal sealed partial class SyncPage(SyncState state, EnoeDbContext db, ILooku
                 _outcomes.Add(new(entry, uais, DirectoryChangeKind.Rejected, existing, [rejection]));
                 continue;
             }
-            _keys.Add(wanted.Key);
             _logins.Add(wanted.Login);
             var changes = new List<DirectoryChange>();
             var (kind, person) = existing is null
@@ -138,9 +139,9 @@ internal sealed partial class SyncPage(SyncState state, EnoeDbContext db, ILooku
     /// Why the entry cannot have its account: its jointure or login was already read this run, or its login belongs
     /// to another account (a local one, or another jointure's): people are matched by jointure only, never by login.
     /// </summary>
-    private string? Conflict(SyncWanted wanted, Person? existing)
+    private string? Conflict(SyncWanted wanted, Person? existing, bool duplicate)
     {
-        if (state.KeysRead.Contains(wanted.Key) || _keys.Contains(wanted.Key))
+        if (duplicate)
             return DirectoryMessages.FormatReject_DuplicateKey(wanted.Key);
         var owner = _byLogin.GetValueOrDefault(normalizer.NormalizeName(wanted.Login));
         if (

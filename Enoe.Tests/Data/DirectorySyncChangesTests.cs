@@ -118,6 +118,23 @@ public sealed class DirectorySyncChangesTests
         Assert.NotEqual(before.ConcurrencyStamp, s3.ConcurrencyStamp);
     }
 
+    [Fact]
+    public async Task APersonAttachedToOneMoreEtablissement_GainsAMembershipThere_AndKeepsTheFirst()
+    {
+        var (h, report, change) = await ChangeAsync(d =>
+            d.Change("p1", p => p with { StructureDns = [DnA, DnB], StructureUais = [UaiA, UaiB] })
+        );
+        await using var _ = h;
+
+        Assert.Equal("Rattaché à Lycée Louis Pasteur (Parent)", change.Detail);
+        Assert.Equal(1, report.RowsWritten);
+        Assert.Equal(2, (await h.PersonAsync("p1")).Memberships.Count);
+        Assert.Equal(
+            (1, 1),
+            (report.Schools.Single(s => s.Uai == UaiA).Updated, report.Schools.Single(s => s.Uai == UaiB).Updated)
+        );
+    }
+
     private static async Task<List<string>> LinksAsync(DirectorySyncHarness h)
     {
         await using var db = h.Database.NewContext();
