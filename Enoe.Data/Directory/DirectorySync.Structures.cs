@@ -69,7 +69,7 @@ public sealed partial class DirectorySync
             var known = new SyncSchool(school.Id == 0 ? state.Invent() : school.Id, school.Uai, school.Name);
             state.SchoolsByUai[known.Uai] = known;
             state.SchoolsByDn[entry.Dn] = known;
-            state.SchoolIds.Add(known.Id);
+            state.SchoolsById[known.Id] = known;
         }
         await SyncClassesAndGroupsAsync(state, db, found.Select(f => (f.Entry, state.SchoolsByDn[f.Entry.Dn])), ct);
     }
@@ -82,10 +82,15 @@ public sealed partial class DirectorySync
     )
     {
         db.ChangeTracker.Clear();
-        var ids = state.SchoolIds.ToList();
+        var ids = state.SchoolsById.Keys.ToList();
         var levels = await db.Levels.AsNoTracking().ToDictionaryAsync(l => l.Code, ct);
         var classes = await db.Classes.Where(c => ids.Contains(c.SchoolId)).ToListAsync(ct);
         var groups = await db.Groups.Where(g => ids.Contains(g.SchoolId)).ToListAsync(ct);
+        // Looked up by school, not scanned: an académie has thousands of classes.
+        var classByCode = new Dictionary<(int, string), SchoolClass>();
+        foreach (var c in classes)
+            classByCode.TryAdd((c.SchoolId, c.Name.ToUpperInvariant()), c);
+        var groupsBySchool = groups.GroupBy(g => g.SchoolId).ToDictionary(g => g.Key, g => g.ToList());
         var added = new List<(SyncSchool School, string Code, object Row)>();
         foreach (var (entry, school) in schools)
         {
@@ -104,7 +109,7 @@ public sealed partial class DirectorySync
                     Reject(state, school.Uai, school.Name, why);
                     continue;
                 }
-                var row = classes.FirstOrDefault(c => c.SchoolId == school.Id && c.Name.Equals(code, Ordinal));
+                var row = classByCode.GetValueOrDefault((school.Id, code.ToUpperInvariant()));
                 if (row is null)
                 {
                     row = new SchoolClass
@@ -115,6 +120,7 @@ public sealed partial class DirectorySync
                     };
                     db.Classes.Add(row);
                     classes.Add(row);
+                    classByCode[(school.Id, code.ToUpperInvariant())] = row;
                     Change(state, DirectoryChangeKind.Created, school, DirectoryMessages.FormatClass_Created(code));
                 }
                 else if (row.LevelId != levels[level].Id)
@@ -139,7 +145,8 @@ public sealed partial class DirectorySync
                 }
                 if (school.Groups.ContainsKey(code))
                     continue;
-                var mine = groups.Where(g => g.SchoolId == school.Id).ToList();
+                if (!groupsBySchool.TryGetValue(school.Id, out var mine))
+                    groupsBySchool[school.Id] = mine = [];
                 // By code; else a group made by hand under the label or the code is adopted.
                 var row =
                     mine.FirstOrDefault(g => code.Equals(g.Code, Ordinal))
@@ -154,6 +161,7 @@ public sealed partial class DirectorySync
                     };
                     db.Groups.Add(row);
                     groups.Add(row);
+                    mine.Add(row);
                     Change(state, DirectoryChangeKind.Created, school, DirectoryMessages.FormatGroup_Created(label));
                 }
                 else
@@ -195,7 +203,7 @@ public sealed partial class DirectorySync
 
     private static int FindInvented(SyncState state, int schoolId, string code, bool isClass)
     {
-        var school = state.SchoolsByUai.Values.First(s => s.Id == schoolId);
+        var school = state.SchoolsById[schoolId];
         return (isClass ? school.Classes : school.Groups)[code];
     }
 

@@ -129,7 +129,7 @@ internal sealed partial class SyncPage
         var existing = _memberships[person.Id].ToDictionary(m => m.SchoolId);
         foreach (
             var m in existing.Values.Where(m =>
-                state.SchoolIds.Contains(m.SchoolId) && !wanted.Schools.ContainsKey(m.SchoolId)
+                state.SchoolsById.ContainsKey(m.SchoolId) && !wanted.Schools.ContainsKey(m.SchoolId)
             )
         )
         {

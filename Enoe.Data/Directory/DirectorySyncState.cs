@@ -49,9 +49,10 @@ internal sealed class SyncState(DirectorySyncReport report)
     /// <summary>Subjects of the directory's établissements by (school id, upper-cased code).</summary>
     public Dictionary<(int SchoolId, string Code), int> Subjects { get; } = [];
     public Dictionary<int, string> SubjectCodes { get; } = [];
-    public HashSet<int> SchoolIds { get; } = [];
 
-    public string SchoolName(int id) => SchoolsByUai.Values.First(s => s.Id == id).Name;
+    public string SchoolName(int id) => SchoolsById[id].Name;
+
+    public Dictionary<int, SyncSchool> SchoolsById { get; } = [];
 
     public Dictionary<string, SyncAccepted> AcceptedByDn { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> KeysRead { get; } = [];
