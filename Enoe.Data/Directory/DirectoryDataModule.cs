@@ -1,4 +1,5 @@
 using Enoe.Data.Modules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Data.Directory;
@@ -12,6 +13,15 @@ public sealed class DirectoryDataModule : DataModule
 {
     public override void AddServices(IServiceCollection services)
     {
-        services.AddOptions<DirectoryOptions>();
+        // From the app's configuration; test service providers without one get the defaults (no directory).
+        services
+            .AddOptions<DirectoryOptions>()
+            .Configure<IServiceProvider>(
+                (o, s) => s.GetService<IConfiguration>()?.GetSection(DirectoryOptions.Section).Bind(o)
+            );
+        // Always registered; unconfigured (DirectoryOptions.IsConfigured false) callers see no directory.
+        services.AddSingleton<Ldap.LdapDirectory>();
+        services.AddSingleton<IDirectorySource>(s => s.GetRequiredService<Ldap.LdapDirectory>());
+        services.AddSingleton<IDirectoryPasswordCheck>(s => s.GetRequiredService<Ldap.LdapDirectory>());
     }
 }
