@@ -126,6 +126,37 @@ public sealed class LdapDirectoryTests(SlapdServer slapd) : IClassFixture<SlapdS
     }
 
     [Fact]
+    public async Task AServerThatAcceptsButNeverAnswers_TimesOutAsUnavailable()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var settings = slapd.Settings();
+        settings.Url = $"ldap://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        settings.Timeout = TimeSpan.FromSeconds(3);
+        var directory = slapd.NewClient(settings);
+        await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
+            directory.ReadStructuresAsync().ToListAsync().AsTask()
+        );
+        await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
+            directory.CheckAsync(Login(0), SampleDirectory.Key(Uid(0)), SampleDirectory.Password)
+        );
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("http://127.0.0.1:389")]
+    [InlineData("127.0.0.1:389")]
+    public async Task AnAddressThatIsNoLdapUrl_IsUnavailable_WithTheAddressInTheMessage(string url)
+    {
+        var settings = slapd.Settings();
+        settings.Url = url;
+        var e = await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
+            slapd.NewClient(settings).ReadStructuresAsync().ToListAsync().AsTask()
+        );
+        Assert.Contains(url == "" ? "Enoe:Directory:Ldap:Url" : url, e.Message);
+    }
+
+    [Fact]
     public async Task AWrongServicePassword_IsUnavailable_InTheReadersLanguage()
     {
         var settings = slapd.Settings();

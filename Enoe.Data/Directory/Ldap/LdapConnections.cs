@@ -40,6 +40,7 @@ internal static class LdapConnections
     public static LdapConnection Open(LdapSettings settings)
     {
         var (host, port, secure) = Address(settings.Url);
+        LibLdapTimeouts.Apply(settings.Timeout);
         var connection = new LdapConnection(new LdapDirectoryIdentifier(host, port, false, false))
         {
             AuthType = AuthType.Basic,
