@@ -1,5 +1,6 @@
 using Enoe.App.Hosting;
 using Enoe.Data;
+using Enoe.Data.Directory;
 using Enoe.Data.People;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -65,17 +66,34 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] LoginForm form, SignInManager<Person> signIn)
+    private static async Task<IResult> SignInAsync(
+        [FromForm] LoginForm form,
+        SignInManager<Person> signIn,
+        ILoggerFactory logs
+    )
     {
         var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
         if (!string.IsNullOrWhiteSpace(form.UserName) && !string.IsNullOrEmpty(form.Password))
         {
-            var result = await signIn.PasswordSignInAsync(
-                form.UserName.Trim(),
-                form.Password,
-                isPersistent: false,
-                lockoutOnFailure: true
-            );
+            Microsoft.AspNetCore.Identity.SignInResult result;
+            try
+            {
+                result = await signIn.PasswordSignInAsync(
+                    form.UserName.Trim(),
+                    form.Password,
+                    isPersistent: false,
+                    lockoutOnFailure: true
+                );
+            }
+            catch (DirectoryUnavailableException e)
+            {
+                // Not a wrong password: nothing counted toward the lockout, and the person is told to come back.
+                logs.CreateLogger(typeof(AccountEndpoints))
+                    .LogWarning("Directory sign-in impossible: {Reason}", e.Message);
+                return Results.LocalRedirect(
+                    $"/connexion?erreur={DirectoryDown}&ReturnUrl={Uri.EscapeDataString(returnUrl)}"
+                );
+            }
             if (result.Succeeded)
             {
                 var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
@@ -87,6 +105,9 @@ public static class AccountEndpoints
         // Unknown account, wrong password, locked out: one answer, so nobody learns which accounts exist.
         return Results.LocalRedirect($"/connexion?erreur=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
     }
+
+    /// <summary>The sign-in page's <c>erreur</c> when the académie directory did not answer.</summary>
+    public const string DirectoryDown = "annuaire";
 
     private static async Task<IResult> SwitchSchoolAsync(
         [FromForm] int schoolId,

@@ -39,6 +39,7 @@ public static class IdentityHosting
                 o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled (EnabledAccountsOnly)
             })
             .AddEntityFrameworkStores<EnoeDbContext>()
+            .AddUserManager<EnoeUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()

@@ -1,6 +1,5 @@
 using Enoe.Data.Modules;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enoe.Data.Directory;
 
@@ -13,8 +12,12 @@ public sealed class DirectoryDataModule : DataModule
 {
     public override void AddServices(IServiceCollection services)
     {
-        services.AddOptions<DirectoryOptions>();
-        services.TryAddSingleton<IDirectorySource, NoDirectorySource>(); // until the LDAP reader (or a test's) is added
+        services.AddOptions<DirectoryOptions>(); // bound to Enoe:Directory by the host
+        // Always registered; unconfigured (DirectoryOptions.IsConfigured false), every call fails as an unreachable
+        // directory does, so a sync never takes anyone for gone.
+        services.AddSingleton<Ldap.LdapDirectory>();
+        services.AddSingleton<IDirectorySource>(s => s.GetRequiredService<Ldap.LdapDirectory>());
+        services.AddSingleton<IDirectoryPasswordCheck>(s => s.GetRequiredService<Ldap.LdapDirectory>());
         services.AddSingleton<DirectorySync>();
         services.AddSingleton<DirectoryReports>();
         services.AddSingleton<DirectoryPurge>();

@@ -104,10 +104,11 @@ public interface IDirectorySource
 public interface IDirectoryPasswordCheck
 {
     /// <summary>
-    /// True when <paramref name="login"/> names exactly one person and the directory accepts the password.
-    /// Throws <see cref="DirectoryUnavailableException"/> when the directory cannot be reached.
+    /// True when <paramref name="login"/> names exactly one person, that person is the account whose key is
+    /// <paramref name="directoryKey"/>, and the directory accepts the password (an empty one never). Throws
+    /// <see cref="DirectoryUnavailableException"/> when the directory cannot be reached.
     /// </summary>
-    Task<bool> CheckAsync(string login, string password, CancellationToken ct = default);
+    Task<bool> CheckAsync(string login, string directoryKey, string password, CancellationToken ct = default);
 }
 
 /// <summary>The directory could not be reached or read (down, refused the service account, timed out).</summary>

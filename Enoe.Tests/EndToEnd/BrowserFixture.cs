@@ -1,5 +1,6 @@
 using System.Net;
 using Enoe.Tests.Support;
+using Enoe.Tests.Support.TestDirectory;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly EnoeAppFactory _app = new();
+
+    /// <summary>The académie directory the app reads (directory sign-in journeys).</summary>
+    public SlapdServer Slapd { get; } = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -23,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await Slapd.InitializeAsync();
+        foreach (var (key, value) in Slapd.AppSettings())
+            _app.Settings[key] = value;
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         BaseUrl = _app
@@ -92,6 +99,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
+        await Slapd.DisposeAsync();
     }
 }
 

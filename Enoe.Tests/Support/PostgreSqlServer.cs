@@ -163,13 +163,13 @@ public static class PostgreSqlServer
 
     private static bool IsPostgres(int pid) => Alive(pid, p => p.ProcessName == "postgres");
 
-    private static bool Running(string identity) =>
+    internal static bool Running(string identity) =>
         identity.Split(' ') is [var pid, _] && int.TryParse(pid, out var id) && Alive(id, p => Identity(p) == identity);
 
     /// <summary>A process's id and start time: an id alone may be reused by a later process.</summary>
-    private static string Identity(Process process) => $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}";
+    internal static string Identity(Process process) => $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}";
 
-    private static bool Alive(int pid, Func<Process, bool> isIt)
+    internal static bool Alive(int pid, Func<Process, bool> isIt)
     {
         try
         {
@@ -208,7 +208,7 @@ public static class PostgreSqlServer
                 .First()
             : throw new InvalidOperationException("PostgreSQL is not installed: run ./test.sh, which installs it.");
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
