@@ -1,3 +1,4 @@
+using Enoe.App.AcademyDirectory;
 using Enoe.App.Hosting;
 
 // ENOE: the ENT host. Each line composes one concern; the details live in Hosting/.
@@ -5,15 +6,20 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEnoeData(); // SQLite under Enoe:DataDirectory or PostgreSQL, the data services, health check
 builder.AddEnoeIdentity(); // local accounts, profiles as claims and policies, sign-in rate limit
+builder.AddEnoeDirectory(); // the académie's LDAP directory: nightly sync, directory accounts' sign-in
 builder.AddEnoeInterface(); // Razor components, MudBlazor, French and English, ENT services' pages
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"));
+if (args.Contains(SyncCommand.Argument)) // one sync from the command line, then exit
+    return await SyncCommand.RunAsync(app.Services, args.Contains(SyncCommand.DryRunArgument), Console.Out);
+
 app.UseEnoePipeline();
 app.MapEnoeEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the test project's WebApplicationFactory.</summary>
 public partial class Program;

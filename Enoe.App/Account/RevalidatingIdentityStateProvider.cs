@@ -13,11 +13,8 @@ namespace Enoe.App.Account;
 /// within a minute. One primary-key read per circuit per minute. Uses a fresh scope: the circuit never holds a
 /// UserManager (and its DbContext).
 /// </summary>
-internal sealed class RevalidatingIdentityStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options
-) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => AccountRevalidation.Interval;
 
@@ -27,21 +24,25 @@ internal sealed class RevalidatingIdentityStateProvider(
     )
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-        var user = await users.GetUserAsync(state.User);
+        return await AccountRevalidation.IsStillValidAsync(scope.ServiceProvider, state.User);
+    }
+}
+
+/// <summary>How open sessions check their account: the law's "access ends when they leave", within a minute.</summary>
+internal static class AccountRevalidation
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    /// <summary>False once the account is gone, disabled, or has a new security stamp (password changed).</summary>
+    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal)
+    {
+        var users = services.GetRequiredService<UserManager<Person>>();
+        var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDisabled)
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        return principal.FindFirstValue(stampClaim.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
     }
-}
-
-/// <summary>
-/// How often open sessions check their account: the law's "access ends when they leave", within a minute.
-/// </summary>
-internal static class AccountRevalidation
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 }

@@ -8,7 +8,7 @@ public sealed class DirectoryOptions
     public LdapSettings Ldap { get; set; } = new();
 
     /// <summary>
-    /// When the nightly sync runs, as <c>HH:mm</c> in the server's time zone; empty: never on its own.
+    /// When the nightly sync runs: <c>HH:mm</c>, académie time (Europe/Paris); empty: on demand only.
     /// </summary>
     public string Schedule { get; set; } = "02:30";
 

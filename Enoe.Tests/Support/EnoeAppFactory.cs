@@ -28,6 +28,7 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enoe:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
         builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Enoe:Directory:Schedule", ""); // no nightly sync in the middle of a test run
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -33,6 +33,16 @@ public sealed class AdministrationModule : UiModule
             )
             .AddNavigationEntry(
                 new(
+                    () => AdminText.Nav_Directory,
+                    "/gestion/annuaire",
+                    Icons.Material.Outlined.Sync,
+                    null,
+                    Profile.SchoolAdmin | Profile.AcademyAdmin,
+                    Order: 970
+                )
+            )
+            .AddNavigationEntry(
+                new(
                     () => AdminText.Nav_Services,
                     "/academie/services",
                     Icons.Material.Outlined.ToggleOn,
