@@ -88,7 +88,7 @@ public sealed class DirectoryPurgeTests
         Assert.True(await after.Users.AnyAsync(p => p.DirectoryKey == "p1"));
         Assert.Equal(0, await purge.DeleteDueAsync());
         // Back in the directory later, the same jointure gets a new, empty account.
-        h.Directory.People.Add(SampleDirectory.Person("t1", "National_3", SampleDirectory.DnA));
+        h.Directory.People.Add(SmallDirectory.Person("t1", "National_3", SmallDirectory.DnA));
         await h.RunAsync();
         Assert.NotEqual(t1, await h.IdOfAsync("t1"));
     }

@@ -1,7 +1,7 @@
 using Enoe.Data.Directory;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static Enoe.Tests.Support.SampleDirectory;
+using static Enoe.Tests.Support.SmallDirectory;
 
 namespace Enoe.Tests.Data;
 

@@ -1,6 +1,6 @@
 using Enoe.Data.Directory;
 using Enoe.Tests.Support;
-using static Enoe.Tests.Support.SampleDirectory;
+using static Enoe.Tests.Support.SmallDirectory;
 
 namespace Enoe.Tests.Data;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using static Enoe.Tests.Support.SampleDirectory;
+using static Enoe.Tests.Support.SmallDirectory;
 
 namespace Enoe.Tests.Data;
 

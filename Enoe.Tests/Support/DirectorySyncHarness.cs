@@ -8,7 +8,7 @@ namespace Enoe.Tests.Support;
 
 /// <summary>
 /// A database of its own with <see cref="DirectorySync"/> reading an <see cref="InMemoryDirectory"/> (by default the
-/// <see cref="SampleDirectory"/>), and one local académie admin whose login an entry asks for.
+/// <see cref="SmallDirectory"/>), and one local académie admin whose login an entry asks for.
 /// </summary>
 public sealed class DirectorySyncHarness : IAsyncDisposable
 {
@@ -19,7 +19,7 @@ public sealed class DirectorySyncHarness : IAsyncDisposable
 
     public static async Task<DirectorySyncHarness> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var directory = SampleDirectory.Create();
+        var directory = SmallDirectory.Create();
         var database = await TestDatabase.CreateAsync(configure: s =>
         {
             s.AddSingleton<IDirectorySource>(directory);
@@ -30,8 +30,8 @@ public sealed class DirectorySyncHarness : IAsyncDisposable
         {
             FirstName = "Admin",
             LastName = "Local",
-            UserName = SampleDirectory.LocalLogin,
-            NormalizedUserName = SampleDirectory.LocalLogin.ToUpperInvariant(),
+            UserName = SmallDirectory.LocalLogin,
+            NormalizedUserName = SmallDirectory.LocalLogin.ToUpperInvariant(),
             SecurityStamp = "local-stamp",
             ConcurrencyStamp = "local-concurrency",
             IsAcademyAdmin = true,

@@ -8,7 +8,7 @@ namespace Enoe.Tests.Support;
 /// students, parents linked from either side, a teacher in both, direction, vie scolaire, académie staff, a person
 /// scheduled for deletion, and seven entries a sync must reject.
 /// </summary>
-public static class SampleDirectory
+public static class SmallDirectory
 {
     public static readonly string UaiA = Uai.Create("0250101"),
         UaiB = Uai.Create("0250102");
