@@ -112,6 +112,6 @@ public sealed class DirectorySyncDisablingTests
         var report = await unconfigured.Get<DirectorySync>().RunAsync(dryRun: false);
 
         Assert.False(report.Completed);
-        Assert.Contains("No directory configured", report.Failure);
+        Assert.Equal(Enoe.Data.Directory.Ldap.LdapMessages.NotConfigured, report.Failure);
     }
 }
