@@ -48,7 +48,7 @@ public sealed class LdapDirectoryChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public void TheSample_CountsWhatItDocuments_AndGrowsToTheBenchsSizes()
+    public async Task TheSample_CountsWhatItDocuments_AndGrowsToTheBenchsSizes()
     {
         var sample = new SampleDirectory();
         var people = sample.People.ToList();
@@ -62,6 +62,9 @@ public sealed class LdapDirectoryChangeTests : IAsyncLifetime
         Assert.Equal(sample.Parents, people.Count(p => p.Profiles.Contains("National_2")));
         Assert.Equal(sample.Teachers, people.Count(p => p.Profiles.Contains("National_3")));
         Assert.All(sample.Structures, s => Assert.True(Enoe.Data.Schools.Uai.IsValid(s.Uai)));
+        var pages = await new SampleDirectorySource(sample, 40).ReadPeopleAsync().ToListAsync();
+        Assert.Equal(people.Select(Json), pages.SelectMany(p => p).Select(Json));
+        Assert.Equal(15, pages.Count);
         var bench = SampleDirectory.ForPeople(10_000);
         Assert.InRange(bench.PeopleCount, 10_000, 10_400);
         Assert.Equal(bench.PeopleCount, bench.People.Count());

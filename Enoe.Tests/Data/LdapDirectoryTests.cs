@@ -109,6 +109,15 @@ public sealed class LdapDirectoryTests(SlapdServer slapd) : IClassFixture<SlapdS
     public void Escape_WritesEverySpecialCharacterAsHex(string value, string escaped) =>
         Assert.Equal(escaped, LdapFilter.Escape(value));
 
+    [Theory]
+    [InlineData(49, false)] // invalid credentials
+    [InlineData(53, false)] // unwilling to perform: an account locked in the directory
+    [InlineData(81, true)]
+    [InlineData(85, true)]
+    [InlineData(91, true)]
+    public void OnlyTransportErrors_CountAsTheDirectoryNotAnswering(int errorCode, bool unreachable) =>
+        Assert.Equal(unreachable, LdapConnections.IsUnreachable(errorCode));
+
     [Fact]
     public async Task AServerThatDoesNotAnswer_IsUnavailable()
     {

@@ -163,8 +163,15 @@ public static class PostgreSqlServer
 
     private static bool IsPostgres(int pid) => Alive(pid, p => p.ProcessName == "postgres");
 
+    /// <summary>
+    /// The process is alive and started when it says. Another process reads a start time a few hundred microseconds
+    /// off (.NET derives it from the boot time, computed again in each process): equal within a second.
+    /// </summary>
     internal static bool Running(string identity) =>
-        identity.Split(' ') is [var pid, _] && int.TryParse(pid, out var id) && Alive(id, p => Identity(p) == identity);
+        identity.Split(' ') is [var pid, var ticks]
+        && int.TryParse(pid, out var id)
+        && long.TryParse(ticks, out var started)
+        && Alive(id, p => Math.Abs(p.StartTime.ToUniversalTime().Ticks - started) < TimeSpan.TicksPerSecond);
 
     /// <summary>A process's id and start time: an id alone may be reused by a later process.</summary>
     internal static string Identity(Process process) => $"{process.Id} {process.StartTime.ToUniversalTime().Ticks}";

@@ -56,6 +56,12 @@ internal static class LdapConnections
     /// <summary>LDAP result 49: wrong DN or password.</summary>
     public const int InvalidCredentials = 49;
 
+    /// <summary>
+    /// Busy (51), unavailable (52), server down (81), timeout (85), connect error (91): the directory did not
+    /// answer. Any other error is the directory's answer, e.g. its refusal of a bind.
+    /// </summary>
+    public static bool IsUnreachable(int errorCode) => errorCode is 51 or 52 or 81 or 85 or 91;
+
     public static DirectoryUnavailableException Unreachable(LdapSettings settings, Exception e) =>
         new(LdapMessages.FormatUnreachable(settings.Url ?? "", e.Message), e);
 

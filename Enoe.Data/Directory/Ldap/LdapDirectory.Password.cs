@@ -38,8 +38,9 @@ public sealed partial class LdapDirectory
             asPerson.Bind(new NetworkCredential(dn, password));
             return true;
         }
-        catch (LdapException e) when (e.ErrorCode == LdapConnections.InvalidCredentials)
+        catch (LdapException e) when (!LdapConnections.IsUnreachable(e.ErrorCode))
         {
+            // A wrong password, or the directory refusing this person (locked there, for one): no sign-in.
             return false;
         }
         catch (Exception e) when (e is DirectoryException or InvalidOperationException)

@@ -83,10 +83,10 @@ public sealed partial class SlapdServer : IAsyncLifetime, IAsyncDisposable
     {
         RemoveStaleFolders();
         Folder = System.IO.Directory.CreateTempSubdirectory(FolderPrefix).FullName;
-        await File.WriteAllTextAsync(
-            Path.Combine(Folder, OwnerFile),
-            PostgreSqlServer.Identity(Process.GetCurrentProcess())
-        );
+        // Written whole, then moved in place: a run cleaning up at the same time never reads half of it.
+        var owner = Path.Combine(Folder, OwnerFile + ".new");
+        await File.WriteAllTextAsync(owner, PostgreSqlServer.Identity(Process.GetCurrentProcess()));
+        File.Move(owner, Path.Combine(Folder, OwnerFile));
         System.IO.Directory.CreateDirectory(Path.Combine(Folder, "db"));
         await File.WriteAllTextAsync(Path.Combine(Folder, "sdet.schema"), SdetSchema.Text);
         await File.WriteAllTextAsync(Path.Combine(Folder, "slapd.conf"), Configuration());
