@@ -61,8 +61,8 @@ internal sealed partial class SyncPage(SyncState state, EnoeDbContext db, ILooku
             _logins.Add(wanted.Login);
             var changes = new List<DirectoryChange>();
             var (kind, person) = existing is null
-                ? Create(entry, wanted, uais, changes)
-                : (Update(existing, entry, wanted, uais, changes), existing);
+                ? Create(wanted, uais, changes)
+                : (Update(existing, wanted, uais, changes), existing);
             _outcomes.Add(new(entry, uais, kind, person, changes));
         }
     }

@@ -8,12 +8,7 @@ namespace Enoe.Data.Directory;
 /// </summary>
 internal sealed partial class SyncPage
 {
-    private (DirectoryChangeKind?, Person?) Create(
-        DirectoryPersonEntry entry,
-        SyncWanted wanted,
-        string?[] uais,
-        List<DirectoryChange> changes
-    )
+    private (DirectoryChangeKind?, Person?) Create(SyncWanted wanted, string?[] uais, List<DirectoryChange> changes)
     {
         // Someone the directory already schedules for deletion never had an account here: none is made for them.
         if (wanted.Deletion is not null)
@@ -45,15 +40,9 @@ internal sealed partial class SyncPage
         return (DirectoryChangeKind.Created, person);
     }
 
-    private DirectoryChangeKind? Update(
-        Person person,
-        DirectoryPersonEntry entry,
-        SyncWanted wanted,
-        string?[] uais,
-        List<DirectoryChange> changes
-    )
+    private DirectoryChangeKind? Update(Person person, SyncWanted wanted, string?[] uais, List<DirectoryChange> changes)
     {
-        if (wanted.Deletion is { } date)
+        if (wanted.Deletion is not null)
         {
             if (person.DisabledAt is not null)
                 return null;
