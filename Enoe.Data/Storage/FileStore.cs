@@ -198,14 +198,20 @@ public sealed partial class FileStore(
     {
         var cutoff = DateTime.UtcNow.AddHours(-1);
         if (System.IO.Directory.Exists(TempFolder))
-            foreach (var temp in System.IO.Directory.EnumerateFiles(TempFolder).Where(f => File.GetLastWriteTimeUtc(f) < cutoff))
+            foreach (
+                var temp in System
+                    .IO.Directory.EnumerateFiles(TempFolder)
+                    .Where(f => File.GetLastWriteTimeUtc(f) < cutoff)
+            )
                 File.Delete(temp);
         if (!System.IO.Directory.Exists(_options.Root))
             return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
         foreach (
-            var folder in System.IO.Directory.EnumerateDirectories(_options.Root).Where(d => Path.GetFileName(d).Length == 2)
+            var folder in System
+                .IO.Directory.EnumerateDirectories(_options.Root)
+                .Where(d => Path.GetFileName(d).Length == 2)
         )
         foreach (var blob in System.IO.Directory.EnumerateFiles(folder))
             if (
