@@ -118,39 +118,6 @@ public sealed class LdapDirectoryTests(SlapdServer slapd) : IClassFixture<SlapdS
     public void OnlyTransportErrors_CountAsTheDirectoryNotAnswering(int errorCode, bool unreachable) =>
         Assert.Equal(unreachable, LdapConnections.IsUnreachable(errorCode));
 
-    [Fact]
-    public async Task AServerThatDoesNotAnswer_IsUnavailable()
-    {
-        var settings = slapd.Settings();
-        settings.Url = $"ldap://127.0.0.1:{PostgreSqlServer.FreePort()}";
-        settings.Timeout = TimeSpan.FromSeconds(3);
-        var directory = slapd.NewClient(settings);
-        var e = await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
-            directory.ReadPeopleAsync().ToListAsync().AsTask()
-        );
-        Assert.Contains(settings.Url, e.Message);
-        await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
-            directory.CheckAsync(Login(0), SampleDirectory.Key(Uid(0)), SampleDirectory.Password)
-        );
-    }
-
-    [Fact]
-    public async Task AServerThatAcceptsButNeverAnswers_TimesOutAsUnavailable()
-    {
-        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var settings = slapd.Settings();
-        settings.Url = $"ldap://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
-        settings.Timeout = TimeSpan.FromSeconds(3);
-        var directory = slapd.NewClient(settings);
-        await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
-            directory.ReadStructuresAsync().ToListAsync().AsTask()
-        );
-        await Assert.ThrowsAsync<DirectoryUnavailableException>(() =>
-            directory.CheckAsync(Login(0), SampleDirectory.Key(Uid(0)), SampleDirectory.Password)
-        );
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("http://127.0.0.1:389")]

@@ -80,7 +80,7 @@ public sealed class DownDirectoryAppFactory : EnoeAppFactory
         Settings["Enoe:Directory:Ldap:BindDn"] = SlapdServer.ServiceDn;
         Settings["Enoe:Directory:Ldap:BindPassword"] = SlapdServer.ServicePassword;
         Settings["Enoe:Directory:Ldap:BaseDn"] = SampleDirectory.BaseDn;
-        Settings["Enoe:Directory:Ldap:Timeout"] = "00:00:05";
+        Settings["Enoe:Directory:Ldap:Timeout"] = "00:00:20"; // process-wide in libldap: the tests' one value
         Settings["Enoe:Directory:Schedule"] = "";
     }
 

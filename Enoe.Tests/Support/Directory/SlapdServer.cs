@@ -69,6 +69,8 @@ public sealed partial class SlapdServer : IAsyncLifetime, IAsyncDisposable
             ["Enoe:Directory:Ldap:BindPassword"] = ServicePassword,
             ["Enoe:Directory:Ldap:BaseDn"] = SampleDirectory.BaseDn,
             ["Enoe:Directory:Ldap:PageSize"] = pageSize.ToString(),
+            // The tests' one libldap timeout (it is process-wide): generous, for a loaded machine.
+            ["Enoe:Directory:Ldap:Timeout"] = "00:00:20",
             ["Enoe:Directory:Schedule"] = "",
         };
 
