@@ -16,13 +16,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly EnoeAppFactory _app = new();
     private IPlaywright? _playwright;
+    private OidcProvider? _oidc;
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The OpenID Connect provider the shared app signs in through (both external schemes).</summary>
+    public OidcProvider Oidc => _oidc!;
+
     public async Task InitializeAsync()
     {
+        _oidc = await OidcProvider.StartAsync();
+        foreach (var (key, value) in _oidc.AppSettings())
+            _app.Settings[key] = value;
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         BaseUrl = _app
@@ -92,6 +99,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         _playwright?.Dispose();
         await _app.DisposeAsync();
+        if (_oidc is not null)
+            await _oidc.DisposeAsync();
     }
 }
 
