@@ -21,7 +21,16 @@ internal static class ExternalSignOut
         var method = http.User.FindFirstValue(ClaimTypes.AuthenticationMethod);
         if (providers.Find(method) is not { Settings.ProviderSignOut: true } provider)
             return false;
-        await http.SignOutAsync(provider.Scheme, new AuthenticationProperties { RedirectUri = SignedOutPage });
-        return true;
+        try
+        {
+            await http.SignOutAsync(provider.Scheme, new AuthenticationProperties { RedirectUri = SignedOutPage });
+            return true;
+        }
+        catch (InvalidOperationException e) // its metadata cannot be read: ENOE's session ends all the same
+        {
+            http.RequestServices.GetRequiredService<ILogger<ExternalProvider>>()
+                .LogWarning(e, "Could not sign out of {Scheme}", provider.Scheme);
+            return false;
+        }
     }
 }

@@ -82,7 +82,7 @@ public sealed class ExternalIdentities(IServiceScopeFactory scopes, IDbContextFa
             )
         )
             return ExternalMatch.AdminMustProvePassword;
-        return (await users.AddLoginAsync(person, login)).Succeeded ? ExternalMatch.Linked : ExternalMatch.NoMatch;
+        return (await AddLoginAsync(users, person, login)).Succeeded ? ExternalMatch.Linked : ExternalMatch.NoMatch;
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed class ExternalIdentities(IServiceScopeFactory scopes, IDbContextFa
                 : Result.Conflict(ExternalIdentityMessages.AlreadyLinkedToAnother);
         if ((await users.GetLoginsAsync(person)).Any(l => l.LoginProvider == login.LoginProvider))
             return Result.Conflict(ExternalIdentityMessages.ProviderAlreadyLinked);
-        var added = await users.AddLoginAsync(person, login);
+        var added = await AddLoginAsync(users, person, login);
         return added.Succeeded ? Result.Ok() : Result.Invalid(added.Errors.Select(e => e.Description));
     }
 
@@ -124,6 +124,21 @@ public sealed class ExternalIdentities(IServiceScopeFactory scopes, IDbContextFa
             return Result.Forbidden(ExternalIdentityMessages.NotYours);
         var removed = await users.RemoveLoginAsync(owner, provider, providerKey);
         return removed.Succeeded ? Result.Ok() : Result.Invalid(removed.Errors.Select(e => e.Description));
+    }
+
+    /// <summary>
+    /// Identity refuses to update an account without a security stamp; one written outside Identity (an import) gets
+    /// one first.
+    /// </summary>
+    private static async Task<IdentityResult> AddLoginAsync(
+        UserManager<Person> users,
+        Person person,
+        UserLoginInfo login
+    )
+    {
+        if (person.SecurityStamp is null)
+            await users.UpdateSecurityStampAsync(person);
+        return await users.AddLoginAsync(person, login);
     }
 
     /// <summary>The asker's external identities, by provider.</summary>
