@@ -3,10 +3,7 @@ using System.Security.Claims;
 using Enoe.Data;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,54 +11,18 @@ using Microsoft.Extensions.Options;
 namespace Enoe.Tests.Web;
 
 /// <summary>
-/// The app with a generic OpenID Connect provider configured (mapping by e-mail) that these tests never contact: each
-/// arrives with the external cookie the provider's callback would have left (the journeys go through a real provider).
+/// What ENOE's callback does with an identity a provider vouched for: the mapping rules (never created, admins and
+/// disabled accounts not linked by the claim), linking by password at first sign-in, unlinking, sign-out.
 /// </summary>
-public sealed class ExternalSignInAppFactory : EnoeAppFactory
-{
-    public const string Scheme = "OpenIdConnect";
-
-    public ExternalSignInAppFactory()
-    {
-        Settings["Enoe:OpenIdConnect:Authority"] = "http://127.0.0.1:9";
-        Settings["Enoe:OpenIdConnect:ClientId"] = "enoe";
-        Settings["Enoe:OpenIdConnect:RequireHttpsMetadata"] = "false";
-    }
-
-    /// <summary>A client carrying the external cookie for this identity, as after the provider's callback.</summary>
-    public HttpClient ReturningFromProvider(string providerKey, string? email = null)
-    {
-        var options = Services
-            .GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(IdentityConstants.ExternalScheme);
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, providerKey)];
-        if (email is not null)
-            claims.Add(new(ClaimTypes.Email, email)); // "email", as the handler maps it
-        var properties = new AuthenticationProperties();
-        properties.Items["LoginProvider"] = Scheme;
-        var ticket = new AuthenticationTicket(
-            new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)),
-            properties,
-            IdentityConstants.ExternalScheme
-        );
-        var cookies = new CookieContainer();
-        cookies.Add(
-            new Uri("http://localhost"),
-            new Cookie(options.Cookie.Name!, options.TicketDataFormat.Protect(ticket))
-        );
-        return CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
-    }
-}
-
-public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFixture<ExternalSignInAppFactory>
+public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixture<OidcProviderAppFactory>
 {
     private const string Callback = "/compte/externe/retour";
 
     private static async Task<string?> LocationAsync(Task<HttpResponseMessage> response) =>
         (await response).Headers.Location?.PathAndQueryOrOriginal();
 
-    private async Task<UserManager<Person>> UsersAsync(AsyncServiceScope scope) =>
-        await Task.FromResult(scope.ServiceProvider.GetRequiredService<UserManager<Person>>());
+    private static UserManager<Person> Users(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
 
     [Fact]
     public async Task TheProvidersButton_IsOnTheSignInPage()
@@ -72,14 +33,42 @@ public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task EveryExternalSignInPost_RequiresTheAntiforgeryToken()
+    {
+        await OidcProviderPeople.CreateAsync(app.Services, "web.jeton");
+        var signedIn = app.NewClient();
+        await signedIn.SignInAsync("web.jeton");
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["connexion"] = app.ReturningFromProvider("cle-sans-jeton"),
+            ["relier"] = app.ReturningFromProvider("cle-sans-jeton"),
+            ["lier"] = signedIn,
+            ["delier"] = signedIn,
+        };
+        foreach (var (action, client) in clients)
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["provider"] = OidcProviderAppFactory.Scheme,
+                ["key"] = "k",
+                ["UserName"] = "web.jeton",
+                ["Password"] = Enoe.Data.Demo.DemoSeeder.Password,
+            };
+            var response = await client.PostAsync($"/compte/externe/{action}", new FormUrlEncodedContent(fields));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{action}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task ALinkedIdentity_SignsIn_AsThatPerson()
     {
         var person = await OidcProviderPeople.CreateAsync(app.Services, "web.lie");
         await using (var scope = app.Services.CreateAsyncScope())
-            await (await UsersAsync(scope)).AddLoginAsync(
-                (await (await UsersAsync(scope)).FindByIdAsync(person.Id.ToString()))!,
-                new UserLoginInfo(ExternalSignInAppFactory.Scheme, "cle-web-lie", null)
-            );
+            await Users(scope)
+                .AddLoginAsync(
+                    (await Users(scope).FindByIdAsync(person.Id.ToString()))!,
+                    new UserLoginInfo(OidcProviderAppFactory.Scheme, "cle-web-lie", null)
+                );
         var client = app.ReturningFromProvider("cle-web-lie");
         Assert.Equal(
             "/compte/profil",
@@ -137,9 +126,9 @@ public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFi
         var person = await OidcProviderPeople.CreateAsync(app.Services, "web.parti", email: "web.parti@ac-test.fr");
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var users = await UsersAsync(scope);
+            var users = Users(scope);
             var stored = (await users.FindByIdAsync(person.Id.ToString()))!;
-            await users.AddLoginAsync(stored, new UserLoginInfo(ExternalSignInAppFactory.Scheme, "cle-parti", null));
+            await users.AddLoginAsync(stored, new UserLoginInfo(OidcProviderAppFactory.Scheme, "cle-parti", null));
             stored.DisabledAt = new DateTime(2026, 11, 1);
             await users.UpdateAsync(stored);
         }
@@ -165,7 +154,7 @@ public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFi
         var right = await LinkWithPasswordAsync(client, "web.verrou", Enoe.Data.Demo.DemoSeeder.Password);
         Assert.Equal("/connexion/relier?erreur=1", right.Headers.Location?.OriginalString);
         await using var scope = app.Services.CreateAsyncScope();
-        var users = await UsersAsync(scope);
+        var users = Users(scope);
         Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("web.verrou"))!));
         Assert.Empty(await OidcProviderPeople.LoginsOfAsync(app.Services, "web.verrou"));
     }
@@ -209,13 +198,13 @@ public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFi
         var context = new SecurityStampRefreshingPrincipalContext
         {
             CurrentPrincipal = new(
-                new ClaimsIdentity([new Claim(ClaimTypes.AuthenticationMethod, ExternalSignInAppFactory.Scheme)], "x")
+                new ClaimsIdentity([new Claim(ClaimTypes.AuthenticationMethod, OidcProviderAppFactory.Scheme)], "x")
             ),
             NewPrincipal = new(new ClaimsIdentity([], "x")),
         };
         await options.OnRefreshingPrincipal!(context);
         Assert.Equal(
-            ExternalSignInAppFactory.Scheme,
+            OidcProviderAppFactory.Scheme,
             context.NewPrincipal.FindFirstValue(ClaimTypes.AuthenticationMethod)
         );
     }
@@ -255,7 +244,7 @@ public sealed class ExternalSignInTests(ExternalSignInAppFactory app) : IClassFi
         client.PostFormAsync(
             "/compte/profil",
             "/compte/externe/delier",
-            new() { ["provider"] = ExternalSignInAppFactory.Scheme, ["key"] = key }
+            new() { ["provider"] = OidcProviderAppFactory.Scheme, ["key"] = key }
         );
 }
 
