@@ -57,6 +57,13 @@ public sealed record ExternalProvider(string Scheme, ExternalProviderSettings Se
         !string.IsNullOrWhiteSpace(Settings.DisplayName) ? Settings.DisplayName
         : Scheme == ExternalSignInHosting.EntraId ? AccountText.External_EntraName
         : AccountText.External_OpenIdName;
+
+    /// <summary>
+    /// The language of the default name "ÉduConnect": a French service's name, said in French in every language. A
+    /// configured name, or Entra's translated one, has none of its own.
+    /// </summary>
+    public string? NameLanguage =>
+        string.IsNullOrWhiteSpace(Settings.DisplayName) && Scheme == ExternalSignInHosting.OpenIdConnect ? "fr" : null;
 }
 
 /// <summary>

@@ -24,12 +24,15 @@ public sealed class OidcProviderAppFactory : EnoeAppFactory
         Settings["Enoe:OpenIdConnect:RequireHttpsMetadata"] = "false";
     }
 
+    private static readonly Uri Host = new("http://localhost");
+
     /// <summary>A client carrying the external cookie for this identity, as after the provider's callback.</summary>
-    public HttpClient ReturningFromProvider(string providerKey, string? email = null)
+    public HttpClient ReturningFromProvider(string providerKey, string? email = null) =>
+        ReturningFromProvider(providerKey, email, out _);
+
+    public HttpClient ReturningFromProvider(string providerKey, string? email, out CookieContainer cookies)
     {
-        var options = Services
-            .GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(IdentityConstants.ExternalScheme);
+        var options = CookieOptions(IdentityConstants.ExternalScheme);
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, providerKey)];
         if (email is not null)
             claims.Add(new(ClaimTypes.Email, email)); // "email", as the handler maps it
@@ -40,11 +43,24 @@ public sealed class OidcProviderAppFactory : EnoeAppFactory
             properties,
             IdentityConstants.ExternalScheme
         );
-        var cookies = new CookieContainer();
-        cookies.Add(
-            new Uri("http://localhost"),
-            new Cookie(options.Cookie.Name!, options.TicketDataFormat.Protect(ticket))
-        );
-        return CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        cookies = new CookieContainer();
+        cookies.Add(Host, new Cookie(options.Cookie.Name!, options.TicketDataFormat.Protect(ticket)));
+        return CreateDefaultClient(Host, new CookieContainerHandler(cookies));
     }
+
+    /// <summary>
+    /// The security stamp in the sign-in cookie these cookies hold: a stale one ends the session within a minute.
+    /// </summary>
+    public string? StampInSignInCookie(CookieContainer cookies)
+    {
+        var options = CookieOptions(IdentityConstants.ApplicationScheme);
+        var ticket = options.TicketDataFormat.Unprotect(cookies.GetCookies(Host)[options.Cookie.Name!]?.Value);
+        var stampType = Services
+            .GetRequiredService<IOptions<IdentityOptions>>()
+            .Value.ClaimsIdentity.SecurityStampClaimType;
+        return ticket?.Principal.FindFirstValue(stampType);
+    }
+
+    private CookieAuthenticationOptions CookieOptions(string scheme) =>
+        Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(scheme);
 }

@@ -165,7 +165,7 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
         await OidcProviderPeople.CreateAsync(app.Services, "web.autre", email: "web.autre@ac-test.fr");
         await app.ReturningFromProvider("cle-autre", "web.autre@ac-test.fr").GetAsync(Callback);
         await OidcProviderPeople.CreateAsync(app.Services, "web.moi", email: "web.moi@ac-test.fr");
-        var me = app.ReturningFromProvider("cle-moi", "web.moi@ac-test.fr");
+        var me = app.ReturningFromProvider("cle-moi", "web.moi@ac-test.fr", out var cookies);
         await me.GetAsync(Callback);
         Assert.Contains("Comptes liés", await me.GetPageAsync("/compte/profil"));
 
@@ -176,6 +176,12 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
         var mine = await Unlink(me, "cle-moi");
         Assert.Equal("/compte/profil?liaison=retiree", mine.Headers.Location?.OriginalString);
         Assert.Empty(await OidcProviderPeople.LoginsOfAsync(app.Services, "web.moi"));
+        // Unlinking changed the security stamp; the renewed cookie carries the new one.
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(
+                (await Users(scope).FindByNameAsync("web.moi"))!.SecurityStamp,
+                app.StampInSignInCookie(cookies)
+            );
         Assert.Contains("n'est plus reliée", await me.GetPageAsync("/compte/profil?liaison=retiree"));
     }
 
