@@ -30,17 +30,20 @@ public static class AccountEndpoints
             .RequireRateLimiting(IdentityHosting.LoginRateLimit);
         app.MapPost(
                 "/compte/deconnexion",
-                async (HttpContext http, SignInManager<Person> signIn) =>
+                async (HttpContext http, SignInManager<Person> signIn, ExternalProviders providers) =>
                 {
                     // No form fields to bind, so the antiforgery result must be read here: a forged post signs nobody
                     // out.
                     if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
                         return Results.BadRequest();
+                    // First the provider's session (it reads the id_token from the cookie), then ENOE's.
+                    var atProvider = await ExternalSignOut.ProviderSignOutAsync(http, providers);
                     await signIn.SignOutAsync();
-                    return Results.LocalRedirect("/connexion?deconnecte=1");
+                    return atProvider ? Results.Empty : Results.LocalRedirect(ExternalSignOut.SignedOutPage);
                 }
             )
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapExternalSignInEndpoints();
         app.MapPost("/compte/etablissement", SwitchSchoolAsync);
         app.MapPost("/compte/enfant", ChooseChildAsync);
         app.MapGet(

@@ -49,6 +49,7 @@ public static class IdentityHosting
         // circuits alike (RevalidatingIdentityStateProvider checks circuits at the same pace).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountRevalidation.Interval);
         services.AddScoped<AccountAdministration>();
+        builder.AddEnoeExternalSignIn(); // Entra ID and an OpenID Connect provider, when configured
 
         services
             .AddAuthorizationBuilder()

@@ -20,15 +20,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The académie directory the app reads (directory sign-in journeys).</summary>
     public SlapdServer Slapd { get; } = new();
     private IPlaywright? _playwright;
+    private OidcProvider? _oidc;
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The OpenID Connect provider the shared app signs in through (both external schemes).</summary>
+    public OidcProvider Oidc => _oidc!;
+
     public async Task InitializeAsync()
     {
+        // The servers the app reads, started together: the académie directory and the OpenID Connect provider.
+        var oidc = OidcProvider.StartAsync();
         await Slapd.InitializeAsync();
-        foreach (var (key, value) in Slapd.AppSettings())
+        _oidc = await oidc;
+        foreach (var (key, value) in Slapd.AppSettings().Concat(_oidc.AppSettings()))
             _app.Settings[key] = value;
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
@@ -100,6 +107,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await _app.DisposeAsync();
         await Slapd.DisposeAsync();
+        if (_oidc is not null)
+            await _oidc.DisposeAsync();
     }
 }
 
