@@ -1,6 +1,7 @@
 using Bunit;
 using Enoe.Data.People;
 using Enoe.Widgets.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Support;
 
@@ -16,12 +17,17 @@ public abstract class SchoolComponentTest : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(configure: s =>
-            Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s)
-        );
+        {
+            Enoe.Widgets.WidgetsServiceCollectionExtensions.AddEnoeWidgets(s);
+            ConfigureData(s);
+        });
         F = await TwoSchools.CreateAsync(Database);
         this.AddDashboardServices(Database);
         await ArrangeAsync();
     }
+
+    /// <summary>Replaces data-layer services for the class (e.g. where the directory sync reads).</summary>
+    protected virtual void ConfigureData(IServiceCollection services) { }
 
     /// <summary>The class's own people, subjects and sign-in.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
