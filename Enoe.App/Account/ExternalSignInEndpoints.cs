@@ -101,9 +101,17 @@ internal static class ExternalSignInEndpoints
             ? null
             : await signIn.UserManager.FindByNameAsync(userName.Trim());
         // Counts toward the same lockout as the sign-in form; one answer whatever went wrong.
-        var check = person is null
-            ? SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(person, password ?? "", lockoutOnFailure: true);
+        SignInResult check;
+        try
+        {
+            check = person is null
+                ? SignInResult.Failed
+                : await signIn.CheckPasswordSignInAsync(person, password ?? "", lockoutOnFailure: true);
+        }
+        catch (Enoe.Data.Directory.DirectoryUnavailableException)
+        {
+            return Results.LocalRedirect($"/connexion?erreur={AccountEndpoints.DirectoryDown}"); // no failure counted
+        }
         if (!check.Succeeded)
             return Results.LocalRedirect(LinkPage + "?erreur=1");
         var linked = await identities.LinkAsync(

@@ -15,6 +15,12 @@ public sealed class DirectoryOptions
     /// <summary>How long a person who left keeps a disabled account before it and their data are deleted.</summary>
     public TimeSpan DeletionDelay { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// The largest share of directory accounts one run may take for gone (0.2: a fifth). Beyond it the read is taken
+    /// for broken (an empty answer to a service account that lost its rights) and nobody is disabled.
+    /// </summary>
+    public double MaxGoneShare { get; set; } = 0.2;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Ldap.Url);
 }
 

@@ -54,18 +54,29 @@ public sealed class DirectoryPurge(
         var deleted = 0;
         foreach (var chunk in due.Chunk(Batch))
         {
-            var blobs = await PurgeAsync(db, chunk, now, ct);
+            var (count, blobs) = await PurgeAsync(db, chunk, now, ct);
             files.DeleteBlobs(blobs); // after the commit: a failed purge leaves every file its row
-            deleted += chunk.Length;
+            deleted += count;
         }
         if (deleted > 0)
             logger.LogInformation("Directory purge: {Count} accounts deleted", deleted);
         return deleted;
     }
 
-    private static async Task<List<Guid>> PurgeAsync(EnoeDbContext db, int[] ids, DateTime now, CancellationToken ct)
+    private static async Task<(int Count, List<Guid> Blobs)> PurgeAsync(
+        EnoeDbContext db,
+        int[] ids,
+        DateTime now,
+        CancellationToken ct
+    )
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Still due now: a sync that ran since the list was read may have brought someone back.
+        ids = await db
+            .Users.Where(p => ids.Contains(p.Id) && p.DirectoryKey != null && p.DisabledAt != null)
+            .Where(p => p.DeletionDueAt <= now)
+            .Select(p => p.Id)
+            .ToArrayAsync(ct);
         await DeletePersonalAsync(db, ids, ct);
         var blobs = await DeleteOwnFilesAsync(db, ids, ct);
         var kept = await db
@@ -76,7 +87,7 @@ public sealed class DirectoryPurge(
         await db.Users.Where(p => ids.Contains(p.Id) && !kept.Contains(p.Id)).ExecuteDeleteAsync(ct);
         await TombstoneAsync(db, kept, now, ct);
         await transaction.CommitAsync(ct);
-        return blobs;
+        return (ids.Length, blobs);
     }
 
     private static async Task DeletePersonalAsync(EnoeDbContext db, int[] ids, CancellationToken ct)

@@ -108,8 +108,11 @@ public sealed partial class DirectorySync
     }
 
     /// <summary>
-    /// Directory accounts whose jointure this complete read did not meet: disabled now, deleted after the delay.
-    /// Local accounts have no jointure and are never among them.
+    /// Directory accounts whose jointure this complete read did not meet: disabled now, deleted after the delay. Local
+    /// accounts have no jointure and are never among them. A read that would take more than
+    /// <see cref="DirectoryOptions.MaxGoneShare"/> of the accounts for gone is no real departure but a directory that
+    /// answered "nobody" (a service account that lost its read rights, a wrong base): the run stops, nobody is
+    /// disabled.
     /// </summary>
     private async Task DisableGoneAsync(SyncState state, CancellationToken ct)
     {
@@ -118,7 +121,12 @@ public sealed partial class DirectorySync
             .Users.Where(p => p.DirectoryKey != null && p.DisabledAt == null)
             .Select(p => p.Id)
             .ToListAsync(ct);
-        foreach (var chunk in enabled.Where(id => !state.SeenIds.Contains(id)).Chunk(Batch))
+        var gone = enabled.Where(id => !state.SeenIds.Contains(id)).ToList();
+        if (gone.Count > MinGoneChecked && gone.Count > enabled.Count * options.Value.MaxGoneShare)
+            throw new DirectoryUnavailableException(
+                DirectoryMessages.FormatFailure_TooManyGone(gone.Count, enabled.Count)
+            );
+        foreach (var chunk in gone.Chunk(Batch))
         {
             db.ChangeTracker.Clear();
             var people = await db
@@ -138,4 +146,7 @@ public sealed partial class DirectorySync
             await SaveAsync(state, db, ct);
         }
     }
+
+    /// <summary>Below this many, departures are never taken for a broken read (a small académie's summer).</summary>
+    private const int MinGoneChecked = 20;
 }

@@ -74,6 +74,10 @@ public sealed class ExternalIdentities(IServiceScopeFactory scopes, IDbContextFa
         var person = found[0];
         if (person.IsDisabled)
             return ExternalMatch.Disabled;
+        // Someone who already has an identity from this provider gets no second one by a claim: a matching e-mail
+        // on another identity proves nothing about who holds it.
+        if ((await users.GetLoginsAsync(person)).Any(l => l.LoginProvider == login.LoginProvider))
+            return ExternalMatch.NoMatch;
         if (
             person.IsAcademyAdmin
             || await db.Memberships.AnyAsync(

@@ -69,6 +69,22 @@ public sealed class ExternalIdentitiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SomeoneWhoAlreadyHasAnIdentityFromTheProvider_GetsNoSecondOneByAClaim()
+    {
+        await SetAsync(_f.TeacherA, email: "teacher.a@ac-test.fr");
+        Assert.Equal(
+            ExternalMatch.Linked,
+            await _identities.LinkByClaimAsync(Login("own"), PersonField.Email, "teacher.a@ac-test.fr")
+        );
+        // Another identity claiming the same e-mail (a provider that lets people declare theirs) is not them.
+        Assert.Equal(
+            ExternalMatch.NoMatch,
+            await _identities.LinkByClaimAsync(Login("other"), PersonField.Email, "teacher.a@ac-test.fr")
+        );
+        Assert.Equal([("own", _f.TeacherA.Id)], await LoginRowsAsync());
+    }
+
+    [Fact]
     public async Task TheDirectoryKey_IsMatchedExactly()
     {
         await SetAsync(_f.StudentA, key: "J-123");

@@ -141,6 +141,30 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task LinkingByADirectoryPassword_WhileTheDirectoryIsDown_SaysSo_AndCountsNoFailure()
+    {
+        await using var down = new OidcProviderAppFactory();
+        down.Settings["Enoe:Directory:Ldap:Url"] = $"ldap://127.0.0.1:{PostgreSqlServer.FreePort()}";
+        down.Settings["Enoe:Directory:Ldap:Timeout"] = "00:00:20"; // libldap's is process-wide: the tests' one value
+        var client = down.ReturningFromProvider("cle-annuaire-hs");
+        var person = await OidcProviderPeople.CreateAsync(down.Services, "web.annuaire");
+        await using (var scope = down.Services.CreateAsyncScope())
+            await scope
+                .ServiceProvider.GetRequiredService<Enoe.Data.EnoeDbContext>()
+                .Users.Where(p => p.Id == person.Id)
+                .ExecuteUpdateAsync(u =>
+                    u.SetProperty(p => p.DirectoryKey, "J-HS").SetProperty(p => p.PasswordHash, (string?)null)
+                );
+        Assert.Equal("/connexion?externe=inconnu", await LocationAsync(client.GetAsync(Callback)));
+
+        var response = await LinkWithPasswordAsync(client, "web.annuaire", "Annuaire#2026");
+
+        Assert.Equal("/connexion?erreur=annuaire", response.Headers.Location?.OriginalString);
+        await using var check = down.Services.CreateAsyncScope();
+        Assert.Equal(0, (await Users(check).FindByNameAsync("web.annuaire"))!.AccessFailedCount);
+    }
+
+    [Fact]
     public async Task LinkingByPassword_CountsTowardTheLockout()
     {
         await OidcProviderPeople.CreateAsync(app.Services, "web.verrou");
