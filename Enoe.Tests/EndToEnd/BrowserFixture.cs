@@ -134,9 +134,11 @@ public static class PageSignIn
     }
 
     /// <summary>
-    /// Waits until the page's circuit is live: typing into a prerendered field is not seen by the server.
+    /// Waits until the page's circuit is live: typing into a prerendered field is not seen by the server. The first
+    /// circuits of a run open while every test class starts on two cores (seen past 15 s once): up to 30 s.
     /// </summary>
-    public static Task WaitForCircuitAsync(this IPage page) => page.Locator("[data-circuit=live]").WaitForAsync();
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("[data-circuit=live]").WaitForAsync(new() { Timeout = 30_000 });
 
     /// <summary>
     /// Opens the user menu once the circuit is live (the circuit's first render replaces the prerendered menu, open or
