@@ -13,6 +13,12 @@ public static class EnoeClaims
     public const string Profile = "enoe:profile";
     public const string DisplayName = "enoe:name";
     public const string MustChangePassword = "enoe:must-change-password";
+
+    /// <summary>
+    /// The client's address for this request, added on the server at each authentication (never read from the
+    /// cookie): the external-access policy compares it with the établissement's networks.
+    /// </summary>
+    public const string ClientAddress = "enoe:client-address";
 }
 
 /// <summary>
@@ -22,6 +28,11 @@ public static class EnoeClaims
 public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId, Profile Profiles)
 {
     public bool Is(Profile profile) => Profiles.HasAny(profile);
+
+    /// <summary>
+    /// Where the request comes from (after trusted proxies); null when unknown, which counts as outside.
+    /// </summary>
+    public System.Net.IPAddress? ClientAddress { get; init; }
 
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
@@ -43,6 +54,11 @@ public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId
             principal.FindFirstValue(EnoeClaims.DisplayName) ?? principal.Identity.Name ?? "",
             school,
             profiles
-        );
+        )
+        {
+            ClientAddress = System.Net.IPAddress.TryParse(principal.FindFirstValue(EnoeClaims.ClientAddress), out var a)
+                ? a
+                : null,
+        };
     }
 }

@@ -13,6 +13,11 @@ public sealed class Membership
 
     /// <summary>For staff: "Principal", "Conseillère principale d'éducation", "Professeur documentaliste"...</summary>
     public string? Function { get; set; }
+
+    /// <summary>
+    /// The last day (Paris time) the person signed in to this établissement: counts each person once a day.
+    /// </summary>
+    public DateOnly? LastSignInOn { get; set; }
 }
 
 /// <summary>A responsable légal and the student they answer for.</summary>

@@ -41,6 +41,13 @@ public sealed class ClosedService
     public required string ServiceKey { get; set; }
 }
 
+/// <summary>A service that runs in an établissement but answers only requests from the school's own networks.</summary>
+public sealed class InsideOnlyService
+{
+    public int SchoolId { get; set; }
+    public required string ServiceKey { get; set; }
+}
+
 public static class EntServices
 {
     public const int KeyMax = 40;

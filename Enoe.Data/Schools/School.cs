@@ -5,6 +5,20 @@ public enum SchoolKind
     College = 1,
     Lycee = 2,
     LyceeProfessionnel = 3,
+
+    /// <summary>Établissement régional d'enseignement adapté.</summary>
+    Erea = 4,
+}
+
+/// <summary>
+/// The server that runs the établissement's pedagogical network (the slides' last table counts them).
+/// </summary>
+public enum PedagogicalNetwork
+{
+    None = 0,
+    Scribe = 1,
+    AurigePhp = 2,
+    Windows = 3,
 }
 
 /// <summary>An établissement (EPLE), identified by its UAI code and reachable at <c>/{Slug}</c>.</summary>
@@ -33,11 +47,28 @@ public sealed class School
 
     public SchoolBranding Branding { get; set; } = new();
 
-    /// <summary>Whether the ENT is reachable from outside the school network (through the SAS).</summary>
+    /// <summary>
+    /// Whether the ENT is reachable from outside the school's networks (through the SAS). When false, every service
+    /// is as if listed in <see cref="InsideOnlyServices"/>.
+    /// </summary>
     public bool ExternalAccess { get; set; } = true;
+
+    /// <summary>
+    /// The school's own networks, as CIDR ranges separated by spaces (<c>10.25.7.0/24 2001:db8:25::/48</c>):
+    /// a request from one of them is "inside" for the external-access policy.
+    /// </summary>
+    public string? InsideNetworks { get; set; }
+
+    public PedagogicalNetwork Network { get; set; }
+
+    /// <summary>When the académie archived it: kept for its history, gone from lists, figures and sign-in.</summary>
+    public DateTime? ArchivedAt { get; set; }
 
     /// <summary>The services the académie switched off here; every other service runs.</summary>
     public List<ClosedService> ClosedServices { get; set; } = [];
+
+    /// <summary>The services that run here but answer only requests from <see cref="InsideNetworks"/>.</summary>
+    public List<InsideOnlyService> InsideOnlyServices { get; set; } = [];
 
     /// <summary>Warn a teacher setting homework when the class already has this many pieces due that day.</summary>
     public int HomeworkWarningThreshold { get; set; } = 3;

@@ -35,7 +35,30 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
             }
         );
         b.HasOne(s => s.Academy).WithMany(a => a.Schools).HasForeignKey(s => s.AcademyId);
+        b.Property(s => s.InsideNetworks).HasMaxLength(2000);
         b.HasMany(s => s.ClosedServices).WithOne().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.InsideOnlyServices).WithOne().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InsideOnlyServiceConfiguration : IEntityTypeConfiguration<InsideOnlyService>
+{
+    public void Configure(EntityTypeBuilder<InsideOnlyService> b)
+    {
+        b.ToTable("InsideOnlyServices");
+        b.HasKey(c => new { c.SchoolId, c.ServiceKey });
+        b.Property(c => c.ServiceKey).HasMaxLength(EntServices.KeyMax);
+    }
+}
+
+internal sealed class ServiceSwitchChangeConfiguration : IEntityTypeConfiguration<ServiceSwitchChange>
+{
+    public void Configure(EntityTypeBuilder<ServiceSwitchChange> b)
+    {
+        b.Property(c => c.ServiceKey).HasMaxLength(EntServices.KeyMax);
+        b.HasIndex(c => new { c.SchoolId, c.ChangedAt });
+        b.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<People.Person>().WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

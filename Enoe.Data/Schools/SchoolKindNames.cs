@@ -9,6 +9,7 @@ public static class SchoolKindNames
             SchoolKind.College => SchoolMessages.Kind_College,
             SchoolKind.Lycee => SchoolMessages.Kind_Lycee,
             SchoolKind.LyceeProfessionnel => SchoolMessages.Kind_LyceeProfessionnel,
+            SchoolKind.Erea => SchoolMessages.Kind_Erea,
             _ => kind.ToString(),
         };
 }

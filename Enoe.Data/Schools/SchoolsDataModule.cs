@@ -11,6 +11,7 @@ public sealed class SchoolsDataModule : DataModule
     public override void AddServices(IServiceCollection services) =>
         services
             .AddSingleton<SchoolDirectory>()
+            .AddSingleton<ServiceAccess>()
             .AddSingleton<SchoolServiceSwitches>()
             .AddSingleton<SchoolSettingsService>();
 }

@@ -1199,6 +1199,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateOnly?>("LastSignInOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Profiles")
                         .HasColumnType("integer");
 
@@ -1418,6 +1421,20 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.ToTable("ClosedServices", (string)null);
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.InsideOnlyService", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("SchoolId", "ServiceKey");
+
+                    b.ToTable("InsideOnlyServices", (string)null);
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1428,6 +1445,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.Property<int>("AcademyId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("City")
                         .HasMaxLength(120)
@@ -1443,6 +1463,10 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<int>("HomeworkWarningThreshold")
                         .HasColumnType("integer");
 
+                    b.Property<string>("InsideNetworks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1453,6 +1477,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1487,6 +1514,43 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.ServiceSwitchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("After")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("SchoolId", "ChangedAt");
+
+                    b.ToTable("ServiceSwitchChange");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.TimeSlot", b =>
@@ -1613,6 +1677,54 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("SkillDomain");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.DeploymentSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("DeploymentSnapshot");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.UsageCount", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SchoolId", "Day", "Metric");
+
+                    b.HasIndex("Day", "Metric");
+
+                    b.ToTable("UsageCount");
                 });
 
             modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
@@ -2681,6 +2793,15 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.InsideOnlyService", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany("InsideOnlyServices")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.Academy", "Academy")
@@ -2716,6 +2837,20 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Navigation("Academy");
 
                     b.Navigation("Branding")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.ServiceSwitchChange", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2770,6 +2905,15 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.UsageCount", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
                         .WithMany()
@@ -3028,6 +3172,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Navigation("ClosedServices");
+
+                    b.Navigation("InsideOnlyServices");
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>

@@ -1147,6 +1147,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastSignInOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Profiles")
                         .HasColumnType("INTEGER");
 
@@ -1360,6 +1363,20 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.ToTable("ClosedServices", (string)null);
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.InsideOnlyService", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId", "ServiceKey");
+
+                    b.ToTable("InsideOnlyServices", (string)null);
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1368,6 +1385,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Property<int>("AcademyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("City")
                         .HasMaxLength(120)
@@ -1383,6 +1403,10 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<int>("HomeworkWarningThreshold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InsideNetworks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1393,6 +1417,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1427,6 +1454,41 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.ServiceSwitchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("SchoolId", "ChangedAt");
+
+                    b.ToTable("ServiceSwitchChange");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.TimeSlot", b =>
@@ -1545,6 +1607,52 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SkillDomain");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.DeploymentSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("DeploymentSnapshot");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.UsageCount", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId", "Day", "Metric");
+
+                    b.HasIndex("Day", "Metric");
+
+                    b.ToTable("UsageCount");
                 });
 
             modelBuilder.Entity("Enoe.Data.Storage.StoredFile", b =>
@@ -2595,6 +2703,15 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enoe.Data.Schools.InsideOnlyService", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany("InsideOnlyServices")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.Academy", "Academy")
@@ -2630,6 +2747,20 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Navigation("Academy");
 
                     b.Navigation("Branding")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Schools.ServiceSwitchChange", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2684,6 +2815,15 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Statistics.UsageCount", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
                         .WithMany()
@@ -2942,6 +3082,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
             modelBuilder.Entity("Enoe.Data.Schools.School", b =>
                 {
                     b.Navigation("ClosedServices");
+
+                    b.Navigation("InsideOnlyServices");
                 });
 
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Enoe.Data.Statistics;
+
+/// <summary>
+/// One figure of one établissement for one day (people who signed in as students, mémos sent...): counts only, no
+/// names, so the académie's console reads a year of 200 établissements without touching what people wrote.
+/// </summary>
+public sealed class UsageCount
+{
+    public int SchoolId { get; set; }
+    public DateOnly Day { get; set; }
+
+    /// <summary>What is counted, a stable key such as <c>signin.student</c> or <c>memos.sent</c>.</summary>
+    public required string Metric { get; set; }
+    public int Count { get; set; }
+}
+
+internal sealed class UsageCountConfiguration : IEntityTypeConfiguration<UsageCount>
+{
+    public const int MetricMax = 40;
+
+    public void Configure(EntityTypeBuilder<UsageCount> b)
+    {
+        b.HasKey(c => new
+        {
+            c.SchoolId,
+            c.Day,
+            c.Metric,
+        });
+        b.Property(c => c.Metric).HasMaxLength(MetricMax);
+        b.HasIndex(c => new { c.Day, c.Metric }); // the académie's totals over a period
+        b.HasOne<Schools.School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
