@@ -18,6 +18,12 @@ internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFac
 {
     protected override TimeSpan RevalidationInterval => AccountRevalidation.Interval;
 
+    /// <summary>
+    /// Has the router and every AuthorizeView check their policies again with the same person: the académie just
+    /// switched a service, and a page it closed must not stay open.
+    /// </summary>
+    public void Recheck() => NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState state,
         CancellationToken ct

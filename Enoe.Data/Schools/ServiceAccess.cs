@@ -64,6 +64,9 @@ public sealed class ServiceAccess : IDisposable
         };
     }
 
+    /// <summary>Drops what is cached about an établissement (it just changed): the next check reads it again.</summary>
+    public void Forget(int schoolId) => _cache.TryRemove(schoolId, out _);
+
     /// <summary>The service's state in the établissement; Off for an unknown or archived one.</summary>
     public async ValueTask<ServiceState> StateAsync(int schoolId, EntService service, CancellationToken ct = default) =>
         await GetAsync(schoolId, ct) is { Archived: false } school ? school.StateOf(service) : ServiceState.Off;
@@ -116,9 +119,7 @@ public sealed class ServiceAccess : IDisposable
     )
     {
         public ServiceState StateOf(EntService service) =>
-            Closed.Contains(service.Key) ? ServiceState.Off
-            : !ExternalAccess || InsideOnly.Contains(service.Key) ? ServiceState.InsideOnly
-            : ServiceState.On;
+            ServiceStates.Of(service, Closed.Contains, InsideOnly.Contains, ExternalAccess);
 
         public bool IsInside(IPAddress? address) => address is not null && SchoolNetworks.Contains(Networks, address);
     }

@@ -1,5 +1,5 @@
 using Bunit;
-using Enoe.App.Components.Admin;
+using Enoe.App.Components.Academy;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
@@ -43,7 +43,7 @@ public sealed class ServiceSwitchesPageTests : SchoolComponentTest
         var page = Render<ServiceSwitchesPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count)); // both établissements
         Assert.Single(page.FindAll("thead th"), th => th.TextContent == "Service compté");
-        Assert.Equal(2, page.FindAll("input[aria-label^='Service compté –']").Count);
+        Assert.Equal(2, page.FindAll("select[aria-label^='Service compté –']").Count);
         var reads = counted.NameReads;
         page.Render();
         page.Render();

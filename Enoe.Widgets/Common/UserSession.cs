@@ -1,4 +1,6 @@
+using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Enoe.Widgets.Common;
@@ -6,10 +8,24 @@ namespace Enoe.Widgets.Common;
 /// <summary>
 /// The signed-in person as one page or circuit sees them, loaded once per scope from the database
 /// (rights come from there, not from the browser). Holds ids and small records, never a DbContext.
+/// When the académie changes what the person's établissement runs, the workspace is read again and
+/// <see cref="WorkspaceChanged"/> tells the open components (the menu, the dashboard, the page's authorization).
 /// </summary>
-public sealed class UserSession(AuthenticationStateProvider authentication, WorkspaceService workspaces)
+public sealed class UserSession(
+    AuthenticationStateProvider authentication,
+    WorkspaceService workspaces,
+    IEventBus events,
+    ServiceAccess access
+) : IDisposable
 {
     private Task<Workspace?>? _workspace;
+    private IDisposable? _subscription;
+
+    /// <summary>
+    /// Raised on the event's thread after the établissement's services changed: handlers re-read
+    /// <see cref="GetWorkspaceAsync"/> and re-render through <c>InvokeAsync</c>, and unsubscribe in Dispose.
+    /// </summary>
+    public event Func<Task>? WorkspaceChanged;
 
     public async Task<CurrentUser?> GetUserAsync() =>
         CurrentUser.From((await authentication.GetAuthenticationStateAsync()).User);
@@ -29,6 +45,19 @@ public sealed class UserSession(AuthenticationStateProvider authentication, Work
             return null;
         var workspace = await workspaces.GetAsync(user);
         SelectedChildId = workspace?.SelectedChildId;
+        _subscription ??= workspace?.School is null ? null : events.Subscribe<SchoolServicesChanged>(OnChangedAsync);
         return workspace;
     }
+
+    private async Task OnChangedAsync(SchoolServicesChanged change)
+    {
+        if (_workspace is not { IsCompletedSuccessfully: true } loaded || loaded.Result?.School?.Id != change.SchoolId)
+            return;
+        access.Forget(change.SchoolId); // whichever subscriber runs first, the checks that follow read the change
+        _workspace = null;
+        foreach (var handler in WorkspaceChanged?.GetInvocationList().Cast<Func<Task>>() ?? [])
+            await handler();
+    }
+
+    public void Dispose() => _subscription?.Dispose();
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Enoe.Widgets.Dashboard;
 
-public partial class DashboardPage
+public partial class DashboardPage : IDisposable
 {
     private enum Panel
     {
@@ -62,11 +62,34 @@ public partial class DashboardPage
     {
         _user = await Session.GetUserAsync();
         _workspace = await Session.GetWorkspaceAsync();
+        Session.WorkspaceChanged += OnWorkspaceChangedAsync;
         if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true)
             return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
+
+    /// <summary>
+    /// The académie switched a service of this établissement: its widgets leave the page (or come back) at once,
+    /// without waiting for a reload; the services refuse their data anyway.
+    /// </summary>
+    private async Task OnWorkspaceChangedAsync()
+    {
+        var workspace = await Session.GetWorkspaceAsync();
+        IReadOnlyList<TabView> tabs =
+            _user is not null && workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) == true
+                ? await Layouts.GetAsync(_user)
+                : [];
+        await InvokeAsync(() =>
+        {
+            (_workspace, _tabs) = (workspace, [.. tabs]);
+            if (_tabs.All(t => t.Id != _activeTabId))
+                _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => Session.WorkspaceChanged -= OnWorkspaceChangedAsync;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

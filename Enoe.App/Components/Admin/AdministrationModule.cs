@@ -5,7 +5,7 @@ using MudBlazor;
 namespace Enoe.App.Components.Admin;
 
 /// <summary>
-/// The host's administration pages: accounts and settings of an établissement, the académie's services.
+/// The host's administration pages: accounts and settings of an établissement, the directory.
 /// </summary>
 public sealed class AdministrationModule : UiModule
 {
@@ -39,16 +39,6 @@ public sealed class AdministrationModule : UiModule
                     null,
                     Profile.SchoolAdmin | Profile.AcademyAdmin,
                     Order: 970
-                )
-            )
-            .AddNavigationEntry(
-                new(
-                    () => AdminText.Nav_Services,
-                    "/academie/services",
-                    Icons.Material.Outlined.ToggleOn,
-                    null,
-                    Profile.AcademyAdmin,
-                    Order: 990
                 )
             )
             .AddSettingsSection<TimeSlotsSection>(400);
