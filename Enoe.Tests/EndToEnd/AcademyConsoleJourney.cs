@@ -1,0 +1,57 @@
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>The Rectorat's console in a real browser, beside the people its switches reach.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AcademyConsoleJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ClosingAService_ClosesItsPageAlreadyOpenInAnotherBrowser_AtOnce()
+    {
+        var librarian = await browser.OpenAsync("sylvie.morel", "/memos"); // CDI, Collège Louis Pasteur
+        await Expect(librarian.GetByRole(AriaRole.Heading, new() { Name = "Mémos", Level = 1 })).ToBeVisibleAsync();
+        var navigation = librarian.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos" })).ToBeVisibleAsync();
+        try
+        {
+            var rectorat = await browser.OpenAsync("admin.academie", "/academie/services");
+            await rectorat
+                .GetByLabel("Mémos – Collège Louis Pasteur")
+                .SelectOptionAsync(new SelectOptionValue { Label = "Fermé" });
+            var question = rectorat.Locator(".enoe-dialog-text");
+            await Expect(question).ToContainTextAsync("Fermer Mémos dans 1 établissement(s) (Collège Louis Pasteur) ?");
+            await rectorat.GetByRole(AriaRole.Button, new() { Name = "Appliquer", Exact = true }).ClickAsync();
+            await Expect(rectorat.GetByText("Mémos : 1 établissement(s) changé(s).")).ToBeVisibleAsync();
+
+            // The other browser, without reloading: the page gives way to the refusal, the menu drops the link.
+            await Expect(librarian.GetByRole(AriaRole.Heading, new() { Name = "Mémos", Level = 1 }))
+                .ToHaveCountAsync(0);
+            await Expect(librarian.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos" })).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await ReopenAsync("college-pasteur-dole", EntService.Memos);
+        }
+    }
+
+    /// <summary>Puts the shared app's établissement back as the other journeys expect it, whatever happened.</summary>
+    private async Task ReopenAsync(string slug, EntService service)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Enoe.Data.EnoeDbContext>();
+        var school = await db.Schools.SingleAsync(s => s.Slug == slug);
+        await db.Set<ClosedService>()
+            .Where(c => c.SchoolId == school.Id && c.ServiceKey == service.Key)
+            .ExecuteDeleteAsync();
+        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(new SchoolServicesChanged(school.Id));
+    }
+}
