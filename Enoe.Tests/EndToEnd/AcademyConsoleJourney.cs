@@ -43,6 +43,26 @@ public sealed class AcademyConsoleJourney(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task TheRectorat_ReadsTheDeploymentTable_ItsCharts_AndExportsIt()
+    {
+        var page = await browser.OpenAsync("admin.academie", "/academie/statistiques");
+        var table = page.Locator("table.enoe-deployment");
+        await Expect(table.Locator("tr", new() { HasText = "Établissements (EPLE)" })).ToBeVisibleAsync();
+        await Expect(table.Locator("tr", new() { HasText = "Mémos" }).Locator("td").First).ToHaveTextAsync(Share());
+        await Expect(page.Locator(".enoe-charts figure svg")).ToHaveCountAsync(4);
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }).ClickAsync()
+        );
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("\uFEFFindicateur;total;sur;pourcentage;college;", csv);
+        Assert.Contains("\r\nMémos;", csv);
+    }
+
+    /// <summary>"n / N (p %)", whatever the demo's figures.</summary>
+    private static System.Text.RegularExpressions.Regex Share() => new(@"^\d+ / \d+ \(\d+ %\)$");
+
     /// <summary>Puts the shared app's établissement back as the other journeys expect it, whatever happened.</summary>
     private async Task ReopenAsync(string slug, EntService service)
     {
