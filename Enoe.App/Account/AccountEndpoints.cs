@@ -72,7 +72,8 @@ public static class AccountEndpoints
     private static async Task<IResult> SignInAsync(
         [FromForm] LoginForm form,
         SignInManager<Person> signIn,
-        ILoggerFactory logs
+        ILoggerFactory logs,
+        Enoe.Data.Statistics.UsageCounter usage
     )
     {
         var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
@@ -100,6 +101,8 @@ public static class AccountEndpoints
             if (result.Succeeded)
             {
                 var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
+                if (user is not null)
+                    await usage.SignedInAsync(user.Id, user.CurrentSchoolId); // the day's figures, once a day
                 return Results.LocalRedirect(
                     user?.MustChangePassword == true ? MustChangePasswordMiddleware.PasswordPage : returnUrl
                 );
@@ -116,7 +119,8 @@ public static class AccountEndpoints
         [FromForm] int schoolId,
         HttpContext http,
         SignInManager<Person> signIn,
-        EnoeDbContext db
+        EnoeDbContext db,
+        Enoe.Data.Statistics.UsageCounter usage
     )
     {
         var user = await signIn.UserManager.GetUserAsync(http.User);
@@ -128,6 +132,7 @@ public static class AccountEndpoints
         user.CurrentSchoolId = schoolId;
         await signIn.UserManager.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await usage.SignedInAsync(user.Id, schoolId);
         return Results.LocalRedirect("/tableau-de-bord");
     }
 
@@ -140,7 +145,8 @@ public static class AccountEndpoints
         [FromForm] string? retour,
         HttpContext http,
         SignInManager<Person> signIn,
-        WorkspaceService workspaces
+        WorkspaceService workspaces,
+        Enoe.Data.Statistics.UsageCounter usage
     )
     {
         var user = await signIn.UserManager.GetUserAsync(http.User);
@@ -153,6 +159,8 @@ public static class AccountEndpoints
         // Saved by the service; the cookie is built from these
         (user.CurrentSchoolId, user.ViewedChildId) = (chosen.Value, childId);
         await signIn.RefreshSignInAsync(user);
+        if (moved)
+            await usage.SignedInAsync(user.Id, chosen.Value);
         // Another établissement has other classes and devoirs: stay in the same section, not on the same object.
         var back = ReturnUrls.Local(retour) ?? "/tableau-de-bord";
         return Results.LocalRedirect(moved ? ReturnUrls.Section(back) : back);

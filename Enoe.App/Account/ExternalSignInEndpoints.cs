@@ -210,6 +210,10 @@ internal static class ExternalSignInEndpoints
         if (!result.Succeeded)
             return Results.LocalRedirect(Refused("refuse")); // disabled or locked out
         var person = await signIn.UserManager.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        if (person is not null)
+            await http
+                .RequestServices.GetRequiredService<Enoe.Data.Statistics.UsageCounter>()
+                .SignedInAsync(person.Id, person.CurrentSchoolId);
         return Results.LocalRedirect(
             person?.MustChangePassword == true
                 ? MustChangePasswordMiddleware.PasswordPage

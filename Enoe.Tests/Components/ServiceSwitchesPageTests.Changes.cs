@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>The académie's page says what a switch changes before doing it, does it on "Appliquer", and keeps it.</summary>
+/// <summary>
+/// The académie's page says what a switch changes before doing it, does it on "Appliquer", and keeps it.
+/// </summary>
 public sealed class ServiceSwitchChangesPageTests : SchoolComponentTest
 {
     protected override async Task ArrangeAsync()

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>The académie's switches: said before done, recorded, announced, and the gate every service goes through.</summary>
+/// <summary>
+/// The académie's switches: said before done, recorded, announced, and the gate every service goes through.
+/// </summary>
 public sealed class ServiceSwitchingTests
 {
     private static async Task<(TestDatabase Database, TwoSchools F, CurrentUser Rectorat)> ArrangeAsync()

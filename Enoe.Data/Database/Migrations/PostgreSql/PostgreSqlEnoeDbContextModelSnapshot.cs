@@ -1722,7 +1722,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasKey("SchoolId", "Day", "Metric");
 
-                    b.HasIndex("Day", "Metric");
+                    b.HasIndex("Day", "Metric", "SchoolId", "Count");
 
                     b.ToTable("UsageCount");
                 });

@@ -1650,7 +1650,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasKey("SchoolId", "Day", "Metric");
 
-                    b.HasIndex("Day", "Metric");
+                    b.HasIndex("Day", "Metric", "SchoolId", "Count");
 
                     b.ToTable("UsageCount");
                 });

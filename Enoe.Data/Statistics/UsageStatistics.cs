@@ -1,0 +1,111 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Statistics;
+
+/// <summary>
+/// The usage figures for the consoles: the académie's admins read every établissement's, an établissement's admins
+/// only their own (decided here, whatever the page asks). Sums are made by the database (GROUP BY over the daily
+/// rows); only the day-by-metric totals come back, then fold into weeks or months.
+/// </summary>
+public sealed class UsageStatistics(IDbContextFactory<EnoeDbContext> dbFactory)
+{
+    /// <summary>The longest period one report covers: two school years of daily figures.</summary>
+    public const int MaxDays = 731;
+
+    public async Task<Result<UsageScope>> ScopeAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ScopeAsync(db, user, ct);
+    }
+
+    public async Task<Result<UsageReport>> ReportAsync(
+        CurrentUser user,
+        UsageQuery query,
+        CancellationToken ct = default
+    )
+    {
+        if (query.To < query.From)
+            return Result.Invalid([UsageMessages.BadPeriod]);
+        if (query.To.DayNumber - query.From.DayNumber + 1 > MaxDays)
+            return Result.Invalid([UsageMessages.FormatTooLong(MaxDays)]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = await ScopeAsync(db, user, ct);
+        if (!scope.Succeeded)
+            return scope.Failure;
+        var (wholeAcademy, schools) = scope.Value!;
+        if (!wholeAcademy)
+        {
+            if (query.SchoolId is { } asked && asked != schools[0].Id)
+                return Result.Forbidden(UsageMessages.OtherSchool);
+            query = query with { SchoolId = schools[0].Id };
+        }
+
+        var rows = Selected(db, query);
+        var days = await rows.GroupBy(c => new { c.Day, c.Metric })
+            .Select(g => new
+            {
+                g.Key.Day,
+                g.Key.Metric,
+                Count = g.Sum(c => (long)c.Count),
+            })
+            .ToListAsync(ct);
+        var periods = UsagePeriods.Of(query).ToList();
+        var index = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var series = UsageMetric.All.ToDictionary(m => m, _ => new long[periods.Count]);
+        foreach (var d in days)
+            if (series.TryGetValue(d.Metric, out var values))
+                values[index[UsagePeriods.StepOf(d.Day, query)]] += d.Count;
+
+        IReadOnlyList<UsageSchoolTotals> perSchool = [];
+        if (query.SchoolId is null)
+        {
+            var totals = await rows.GroupBy(c => new { c.SchoolId, c.Metric })
+                .Select(g => new
+                {
+                    g.Key.SchoolId,
+                    g.Key.Metric,
+                    Count = g.Sum(c => (long)c.Count),
+                })
+                .ToListAsync(ct);
+            var bySchool = totals.ToLookup(t => t.SchoolId);
+            perSchool =
+            [
+                .. schools.Select(s => new UsageSchoolTotals(
+                    s,
+                    [.. UsageMetric.All.Select(m => bySchool[s.Id].Where(t => t.Metric == m).Sum(t => t.Count))]
+                )),
+            ];
+        }
+        return Result<UsageReport>.Ok(
+            new UsageReport(query, periods, series, series.ToDictionary(s => s.Key, s => s.Value.Sum()), perSchool)
+        );
+    }
+
+    private static IQueryable<UsageCount> Selected(EnoeDbContext db, UsageQuery query)
+    {
+        var rows = db.Set<UsageCount>().Where(c => c.Day >= query.From && c.Day <= query.To);
+        return query.SchoolId is { } schoolId ? rows.Where(c => c.SchoolId == schoolId) : rows;
+    }
+
+    private static async Task<Result<UsageScope>> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var schools = db.Schools.AsNoTracking().OrderBy(s => s.Name);
+        if (await db.IsAcademyAdminAsync(user.PersonId, ct))
+            return Result<UsageScope>.Ok(
+                new UsageScope(true, await schools.Select(s => new UsageSchool(s.Id, s.Name, s.Uai)).ToListAsync(ct))
+            );
+        if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
+            return Result.Forbidden(UsageMessages.Forbidden);
+        return Result<UsageScope>.Ok(
+            new UsageScope(
+                false,
+                await schools
+                    .Where(s => s.Id == user.SchoolId)
+                    .Select(s => new UsageSchool(s.Id, s.Name, s.Uai))
+                    .ToListAsync(ct)
+            )
+        );
+    }
+}
