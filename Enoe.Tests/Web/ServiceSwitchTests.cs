@@ -53,6 +53,10 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
         var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
         var school = await db.Schools.SingleAsync(s => s.Slug == slug);
         await db.SwitchAsync(school.Id, EntService.PublicSite, on);
+        // As the académie's page does: the gate's cache and open pages re-check.
+        await scope
+            .ServiceProvider.GetRequiredService<Enoe.Data.Events.IEventBus>()
+            .PublishAsync(new SchoolServicesChanged(school.Id));
     }
 }
 

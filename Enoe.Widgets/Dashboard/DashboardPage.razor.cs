@@ -64,6 +64,9 @@ public partial class DashboardPage
         _workspace = await Session.GetWorkspaceAsync();
         if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true)
             return;
+        await CheckServicesAsync();
+        if (_pageRefusal is not null)
+            return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
@@ -84,6 +87,11 @@ public partial class DashboardPage
     private RenderFragment Widget(WidgetDescriptor widget, PlacementView p) =>
         builder =>
         {
+            if (_refused.TryGetValue(widget.Service, out var why))
+            {
+                Refused(builder, why);
+                return;
+            }
             builder.OpenComponent(0, widget.Component);
             builder.AddComponentParameter(
                 1,
