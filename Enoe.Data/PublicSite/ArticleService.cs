@@ -73,7 +73,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.PublicSite, ct: ct) is { } refused)
+        if (await access.RefusalAsync(user, EntService.PublicSite, schoolId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var denied = await CheckEditorAsync(db, user, schoolId, ct);
@@ -122,7 +122,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.PublicSite, ct: ct) is { } refused)
+        if (await access.RefusalAsync(user, EntService.PublicSite, draft.SchoolId, ct) is { } refused)
             return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
