@@ -4,6 +4,7 @@ using Enoe.App.Hosting;
 // ENOE: the ENT host. Each line composes one concern; the details live in Hosting/.
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddEnoeForwardedHeaders(); // the client's real address, from the configured proxies only (the SAS)
 builder.AddEnoeData(); // SQLite under Enoe:DataDirectory or PostgreSQL, the data services, health check
 builder.AddEnoeIdentity(); // local accounts, profiles as claims and policies, sign-in rate limit
 builder.AddEnoeDirectory(); // the académie's LDAP directory: nightly sync, directory accounts' sign-in

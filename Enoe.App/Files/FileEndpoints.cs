@@ -19,11 +19,12 @@ public static class FileEndpoints
             {
                 if (CurrentUser.From(http.User) is not { } user)
                     return Results.Unauthorized();
-                if (await files.OpenAsync(user, id, ct) is not var (file, content))
-                    return Results.NotFound();
+                var read = await files.ReadAsync(user, id, ct);
+                if (read.Value is not { } file)
+                    return FileResponses.Refused(read);
                 FileResponses.NoSniff(http);
                 return Results.File(
-                    content,
+                    files.OpenBlob(file),
                     file.ContentType,
                     file.Name,
                     lastModified: file.CreatedAt,

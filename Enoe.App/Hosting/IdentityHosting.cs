@@ -26,7 +26,16 @@ public static class IdentityHosting
             o.AccessDeniedPath = "/acces-refuse";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // The client's address is added to each request (ClientAddressClaim), never kept in the cookie.
+            var signingIn = o.Events.OnSigningIn;
+            o.Events.OnSigningIn = context =>
+            {
+                ClientAddressClaim.Strip(context.Principal);
+                return signingIn(context);
+            };
         });
+        services.AddHttpContextAccessor();
+        services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ClientAddressClaim>();
         services
             .AddIdentityCore<Person>(o =>
             {
@@ -74,6 +83,10 @@ public static class IdentityHosting
                 }
             );
         services.AddSingleton<IAuthorizationHandler, ServiceRunningHandler>();
+        services.AddSingleton<
+            Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            ServiceRefusalResponses
+        >();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -12,6 +12,8 @@ public static class PipelineHosting
     {
         // Build the widget catalogue now: two widgets with one key stop the app at start-up, not at first use.
         app.Services.GetRequiredService<Enoe.Widgets.Abstractions.WidgetCatalog>();
+        // First: everything after (the sign-in rate limit, the external-access policy) sees the real client address.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.

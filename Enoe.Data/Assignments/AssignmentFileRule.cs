@@ -1,3 +1,4 @@
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,8 @@ namespace Enoe.Data.Assignments;
 /// </summary>
 public sealed class AssignmentFileRule : IFileReadRule
 {
+    public EntService Service => EntService.Documents;
+
     public async Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
     {
         var learners = Audiences.Learners(db, personId);

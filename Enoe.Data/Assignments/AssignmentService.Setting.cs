@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -74,6 +77,8 @@ public sealed partial class AssignmentService
     /// </summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var subject = await Managed(db, user.PersonId)
             .Where(a => a.Id == assignmentId)

@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         if (uploads.Count == 0)
             return Result.Invalid([AssignmentMessages.AddAFile]);
         var check = await CanHandInAsync(user.PersonId, assignmentId, ct);
@@ -111,6 +114,8 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         comment = comment.Trim();
         if (comment.Length == 0 && annotated is null)
             return Result.Invalid([AssignmentMessages.CommentOrFile]);
@@ -169,6 +174,8 @@ public sealed partial class AssignmentService
         Result<(string ZipName, IReadOnlyList<(string EntryName, StoredFile File)> Entries)>
     > SubmissionsZipAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await Managed(db, user.PersonId)
             .Where(x => x.Id == assignmentId)

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public sealed partial class AssignmentService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     FileStore files,
     TimeProvider clock,
-    IEventBus events
+    IEventBus events,
+    ServiceAccess access
 )
 {
     public const int CommentMax = 5_000;
@@ -30,6 +32,8 @@ public sealed partial class AssignmentService(
     /// </summary>
     public async Task<IReadOnlyList<AssignmentListItem>> ListSetAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Managed(db, user.PersonId)
             .Where(a => a.SchoolId == user.SchoolId)
@@ -71,6 +75,8 @@ public sealed partial class AssignmentService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await LearnerAsync(db, user.PersonId, childId, ct);
         if (student is null)
@@ -134,6 +140,8 @@ public sealed partial class AssignmentService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var manages = await Managed(db, user.PersonId).AnyAsync(a => a.Id == assignmentId, ct);
         int? student = null;

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Bookings;
@@ -21,6 +22,8 @@ public sealed partial class BookingService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+            return refused;
         var validation = await ResourceValidator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -84,6 +87,8 @@ public sealed partial class BookingService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db
             .Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & Profile.Direction) != 0)
@@ -119,6 +124,8 @@ public sealed partial class BookingService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+            return refused;
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > HolidayNameMax)
             return Result.Invalid([BookingMessages.FormatHoliday_NameRequired(HolidayNameMax)]);
         if (to < from)
@@ -142,6 +149,8 @@ public sealed partial class BookingService
     /// <summary>Removes one of the établissement's own holiday periods (the académie's stay).</summary>
     public async Task<Result> DeleteHolidayAsync(CurrentUser user, int holidayId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!(await ProfilesAsync(db, user, ct)).HasAny(Profile.SchoolAdmin))
             return Result.Forbidden(BookingMessages.Holiday_Forbidden);

@@ -3,6 +3,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Bookings;
@@ -22,6 +23,8 @@ public sealed partial class BookingService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var check = await CheckSeriesAsync(db, user, request, until, ct);
         if (!check.Succeeded)
@@ -45,6 +48,8 @@ public sealed partial class BookingService
     ) =>
         UnlessBusy<int>(async () =>
         {
+            if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+                return refused;
             if (weeks.Count == 0)
                 return Result.Invalid([BookingMessages.Series_NoWeek]);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -84,6 +89,8 @@ public sealed partial class BookingService
     /// </summary>
     public async Task<IReadOnlyList<BookingView>> PendingAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var direction = (await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction);
         return await Project(
@@ -132,6 +139,8 @@ public sealed partial class BookingService
     ) =>
         UnlessBusy(async () =>
         {
+            if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+                return refused;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             // The resource's lock before reading what is pending and checking capacity.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

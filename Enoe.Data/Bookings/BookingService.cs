@@ -3,6 +3,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,8 @@ namespace Enoe.Data.Bookings;
 public sealed partial class BookingService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
-    IEventBus events
+    IEventBus events,
+    ServiceAccess access
 )
 {
     public const int NameMax = 120,
@@ -32,6 +34,8 @@ public sealed partial class BookingService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
         if (profiles == Profile.None)
@@ -75,6 +79,8 @@ public sealed partial class BookingService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profiles = await ProfilesAsync(db, user, ct);
         if (profiles == Profile.None)
@@ -108,6 +114,8 @@ public sealed partial class BookingService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return await Project(
@@ -135,6 +143,8 @@ public sealed partial class BookingService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
+            return [];
         var resources = (await ResourcesAsync(user, ct))
             .Where(r => r.CanBook && r.OpensAt <= startsAt && r.ClosesAt >= endsAt)
             .ToList();
@@ -162,6 +172,8 @@ public sealed partial class BookingService(
     ) =>
         UnlessBusy<BookingView>(async () =>
         {
+            if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+                return refused;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var check = await CheckAsync(db, user, request, lastDate: null, ct);
             if (!check.Succeeded)
@@ -199,6 +211,8 @@ public sealed partial class BookingService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The resource's lock, as for booking and deciding: a cancellation is never overwritten by an approval.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -81,6 +81,8 @@ public sealed partial class LayoutService
         int tabId = 0
     )
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is { } refused)
+            return refused;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

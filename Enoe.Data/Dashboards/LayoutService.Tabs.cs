@@ -11,6 +11,8 @@ public sealed partial class LayoutService
 {
     public async Task<Result<TabView>> AddTabAsync(CurrentUser user, string title, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is { } refused)
+            return refused;
         if (ValidateTitle(title) is { } invalid)
             return invalid;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,6 +65,8 @@ public sealed partial class LayoutService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -88,6 +92,8 @@ public sealed partial class LayoutService
 
     public async Task<Result> DeleteTabAsync(CurrentUser user, int tabId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -109,6 +115,8 @@ public sealed partial class LayoutService
     /// <summary>Back to the profile's default layout: the person's tabs here are replaced.</summary>
     public async Task<IReadOnlyList<TabView>> ResetAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

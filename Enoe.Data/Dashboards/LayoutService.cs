@@ -23,7 +23,8 @@ public sealed partial class LayoutService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     IWidgetRules rules,
     DefaultLayoutService defaults,
-    ILogger<LayoutService> logger
+    ILogger<LayoutService> logger,
+    ServiceAccess access
 )
 {
     public const int TabTitleMax = 40;
@@ -40,6 +41,8 @@ public sealed partial class LayoutService(
     /// <summary>The person's tabs, created from their profile's default on first visit.</summary>
     public async Task<IReadOnlyList<TabView>> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (scope, imposed) = await ScopeWithImposedAsync(db, user, ct);
         if (!scope.Services.Runs(EntService.Dashboard))

@@ -69,7 +69,7 @@ public sealed class DigitalResourceDraftValidator : AbstractValidator<DigitalRes
 /// person for their profile and level, with favourites. The académie's admins keep the académie's
 /// entries; an établissement's admins keep their own.
 /// </summary>
-public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFactory)
+public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFactory, ServiceAccess access)
 {
     private static readonly DigitalResourceDraftValidator Validator = new();
 
@@ -79,12 +79,16 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.DigitalResources, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ApplicableAsync(db, user, childId, ct);
     }
 
     public async Task<Result> ToggleFavouriteAsync(CurrentUser user, int resourceId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.DigitalResources, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The id comes from the browser: only a resource this person may see can become a favourite.
         if (!(await ApplicableAsync(db, user, null, ct)).Any(r => r.Id == resourceId))
@@ -108,6 +112,8 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.DigitalResources, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
         if (scope is null)
@@ -123,6 +129,8 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
 
     public async Task<Result> SaveAsync(CurrentUser user, DigitalResourceDraft draft, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.DigitalResources, ct: ct) is { } refused)
+            return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -160,6 +168,8 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
 
     public async Task<Result> DeleteAsync(CurrentUser user, int resourceId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.DigitalResources, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ManagedScopeAsync(db, user, ct);
         if (scope is null)

@@ -1,3 +1,4 @@
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,8 @@ namespace Enoe.Data.Documents;
 /// </summary>
 public sealed class DocumentFileRule : IFileReadRule
 {
+    public EntService Service => EntService.Documents;
+
     public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
     {
         var views = DocumentService.Views(db, personId);

@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         if (uploads.Count == 0)
             return Result.Invalid([DocumentMessages.ChooseAFile]);
         int school;
@@ -56,6 +59,8 @@ public sealed partial class DocumentService
 
     public async Task<Result> RenameAsync(CurrentUser user, int documentId, string name, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         name = name.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await Changeable(db, user.PersonId)
@@ -84,6 +89,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null)
@@ -104,6 +111,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var manages = await CanManageAsync(db, user.PersonId, spaceId, ct);
         var doomed = await db.Set<Document>()
@@ -131,6 +140,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var space = await db.Set<DocumentSpace>().FirstOrDefaultAsync(s => s.Id == spaceId && s.OwnerId == null, ct);
         if (space is null || !await CanManageAsync(db, user.PersonId, spaceId, ct))

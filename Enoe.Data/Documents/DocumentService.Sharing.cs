@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Documents;
@@ -18,6 +19,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         var targets =
             (target.PersonId is null ? 0 : 1)
             + (target.SchoolClassId is null ? 0 : 1)
@@ -76,6 +79,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
             return NotYourDocument;
@@ -111,6 +116,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
             return NotYourDocument;
@@ -127,6 +134,8 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await SharedWith(db, user.PersonId)
             .Where(s => s.Document!.DeletedAt == null && s.Document.Space!.SchoolId == user.SchoolId)

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Enoe.Data.Documents;
 public sealed partial class DocumentService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     FileStore files,
-    TimeProvider clock
+    TimeProvider clock,
+    ServiceAccess access
 )
 {
     public const int FolderNameMax = 120;
@@ -30,6 +32,8 @@ public sealed partial class DocumentService(
     /// </summary>
     public async Task<IReadOnlyList<SpaceView>> SpacesAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
+            return [];
         if (user.SchoolId is not int school)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -105,6 +109,8 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var space = (await ToViewsAsync(Views(db, me).Where(v => v.Space.Id == spaceId), ct)).FirstOrDefault();
@@ -164,6 +170,8 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         name = name.Trim();
         if (FolderNameProblem(name) is { } problem)
             return Result.Invalid([problem]);
@@ -195,6 +203,8 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         name = name.Trim();
         if (FolderNameProblem(name) is { } problem)
             return Result.Invalid([problem]);
@@ -237,6 +247,8 @@ public sealed partial class DocumentService(
     /// <summary>Moves a document to another folder of its space (null: the space's root).</summary>
     public async Task<Result> MoveAsync(CurrentUser user, int documentId, int? folderId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null)
@@ -253,6 +265,8 @@ public sealed partial class DocumentService(
     /// </summary>
     public async Task<Result> DeleteFolderAsync(CurrentUser user, int folderId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var folder = await db.Set<Folder>().FirstOrDefaultAsync(f => f.Id == folderId, ct);
         if (folder is null || !await CanManageAsync(db, user.PersonId, folder.SpaceId, ct))

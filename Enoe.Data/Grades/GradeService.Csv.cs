@@ -3,6 +3,7 @@ using System.Text;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var anchor = await Managed(db, user.PersonId)
             .Where(a => a.Id == assessmentId)

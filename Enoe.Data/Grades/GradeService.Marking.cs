@@ -4,6 +4,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed partial class GradeService
     /// </summary>
     public async Task<Result<GradeGrid>> GridAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var summary = await Summaries(Managed(db, user.PersonId).Where(a => a.Id == assessmentId))
             .FirstOrDefaultAsync(ct);
@@ -55,6 +58,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         var result = await SaveCellsAsync(user, assessmentId, [(studentId, text)], ct);
         return result.Succeeded ? Result<string>.Ok(result.Value![0]) : result.Failure;
     }
@@ -71,6 +76,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         var grid = await GridAsync(user, assessmentId, ct);
         if (!grid.Succeeded)
             return grid.Failure;
@@ -102,6 +109,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assessment = await Managed(db, user.PersonId).FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null)

@@ -3,6 +3,7 @@ using System.Text;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Families see published marks only; the direction reads them before.
         if (
@@ -140,6 +143,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db
             .Enrolments.Where(e =>
@@ -167,6 +172,8 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is not null)
+            return new(null, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (
             await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct)

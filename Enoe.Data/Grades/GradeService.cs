@@ -4,6 +4,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,8 @@ namespace Enoe.Data.Grades;
 public sealed partial class GradeService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
-    IEventBus events
+    IEventBus events,
+    ServiceAccess serviceAccess
 )
 {
     public const int TitleMax = 120;
@@ -41,6 +43,8 @@ public sealed partial class GradeService(
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         var errors = new List<string>();
         if (terms.Count is 0 or > 6)
             errors.Add(GradeMessages.Terms_Count);
@@ -86,6 +90,8 @@ public sealed partial class GradeService(
         CancellationToken ct = default
     )
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Summaries(
                 Managed(db, user.PersonId).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(200)
@@ -95,6 +101,8 @@ public sealed partial class GradeService(
 
     public async Task<Result<int>> CreateAsync(CurrentUser user, AssessmentDraft draft, CancellationToken ct = default)
     {
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+            return refused;
         var errors = new List<string>();
         if ((draft.SchoolClassId is null) == (draft.TeachingGroupId is null))
             errors.Add(GradeMessages.Assessment_ClassOrGroup);

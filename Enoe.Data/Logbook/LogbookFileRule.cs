@@ -1,3 +1,4 @@
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,8 @@ namespace Enoe.Data.Logbook;
 /// <summary>An entry's attachments are read by whoever reads the entry.</summary>
 public sealed class LogbookFileRule : IFileReadRule
 {
+    public EntService Service => EntService.Logbook;
+
     public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
     {
         var readable = LogbookService.Readable(db, personId);

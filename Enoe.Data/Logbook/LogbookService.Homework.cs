@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,8 @@ public sealed partial class LogbookService
     /// <summary>A student's personal tick on homework of one of their classes or groups.</summary>
     public async Task<Result> SetDoneAsync(CurrentUser user, int entryId, bool done, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var mine = await db.Set<LogbookEntry>()
@@ -61,6 +64,8 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var teaches = await db.TeachingAssignments.AnyAsync(
             a =>

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -115,6 +118,8 @@ public sealed partial class LogbookService
     /// <summary>Soft deletion by a teacher of the class: families no longer see it, the direction still does.</summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int entryId, int version, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAsync<LogbookEntry>(entryId, ct);
@@ -151,6 +156,8 @@ public sealed partial class LogbookService
     /// </summary>
     public async Task<Result> RestoreAsync(CurrentUser user, int entryId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAsync<LogbookEntry>(entryId, ct);
@@ -191,6 +198,8 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         if (uploads.Count == 0)
             return Result.Invalid([LogbookMessages.ChooseAFile]);
         LogbookEntry? entry;
@@ -223,6 +232,8 @@ public sealed partial class LogbookService
     /// <summary>Removes an attached file (and its bytes) from an entry of a class the teacher teaches.</summary>
     public async Task<Result> DetachAsync(CurrentUser user, int entryId, int fileId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);
         if (entry is null)

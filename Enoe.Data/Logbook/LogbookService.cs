@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public sealed partial class LogbookService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     FileStore files,
     TimeProvider clock,
-    IEventBus events
+    IEventBus events,
+    ServiceAccess access
 )
 {
     private static readonly LogbookDraftValidator Validator = new();
@@ -38,6 +40,8 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         // Whose "done" ticks: the student's own, or a parent's child (only theirs).
@@ -80,6 +84,8 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
+            return (new HashSet<int>(), new HashSet<int>());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var learners = Audiences.Learners(db, me, childId);
@@ -109,6 +115,8 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db
             .Classes.AsNoTracking()
@@ -128,6 +136,8 @@ public sealed partial class LogbookService(
     /// <summary>The classes and groups this teacher writes for in their current établissement.</summary>
     public async Task<IReadOnlyList<TeachingAudience>> AudiencesAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db
             .TeachingAssignments.AsNoTracking()
@@ -150,6 +160,8 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)

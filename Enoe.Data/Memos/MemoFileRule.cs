@@ -1,3 +1,4 @@
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,8 @@ namespace Enoe.Data.Memos;
 /// <summary>Who reads a mémo's attachment: its sender and its recipients.</summary>
 public sealed class MemoFileRule : IFileReadRule
 {
+    public EntService Service => EntService.Memos;
+
     public Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct)
     {
         var visible = MemoService.Visible(db, personId);

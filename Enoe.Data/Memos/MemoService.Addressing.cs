@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Memos;
@@ -19,6 +20,8 @@ public sealed partial class MemoService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return [];
         if (user.SchoolId is not int schoolId)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);

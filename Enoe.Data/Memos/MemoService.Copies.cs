@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Memos;
@@ -14,6 +15,8 @@ public sealed partial class MemoService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = Visible(db, user.PersonId);
         return await db.Set<MemoAudience>()
@@ -31,6 +34,8 @@ public sealed partial class MemoService
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<Memo>().AnyAsync(m => m.Id == memoId && m.SenderId == user.PersonId, ct))
             return Result.Forbidden(MemoMessages.Receipts_SenderOnly);
@@ -61,6 +66,8 @@ public sealed partial class MemoService
     /// </summary>
     public async Task<Result> MoveAsync(CurrentUser user, int memoId, MemoFolder to, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var copy = await db.Set<MemoRecipient>().FirstOrDefaultAsync(r => r.MemoId == memoId && r.PersonId == me, ct);
@@ -84,6 +91,8 @@ public sealed partial class MemoService
     /// </summary>
     public async Task<int> EmptyBinAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var received = await db.Set<MemoRecipient>()

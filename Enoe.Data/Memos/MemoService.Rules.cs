@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Memos;
@@ -16,6 +17,8 @@ public sealed partial class MemoService
 
     public async Task<Result> SaveRulesAsync(CurrentUser user, MemoRules rules, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
             return Result.Forbidden(MemoMessages.Rules_AdminsOnly);

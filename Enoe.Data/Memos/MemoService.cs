@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed partial class MemoService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     FileStore files,
     TimeProvider clock,
-    IEventBus events
+    IEventBus events,
+    ServiceAccess access
 )
 {
     public const int PageSize = 20,
@@ -34,6 +36,8 @@ public sealed partial class MemoService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
+            return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -105,6 +109,8 @@ public sealed partial class MemoService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return new MemoPage([], 0, 1, PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var received = db.Set<MemoRecipient>()
@@ -163,6 +169,8 @@ public sealed partial class MemoService(
 
     public async Task<int> UnreadCountAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<MemoRecipient>()
             .CountAsync(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null, ct);
@@ -175,6 +183,8 @@ public sealed partial class MemoService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<MemoRecipient>()
             .Where(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
@@ -202,6 +212,8 @@ public sealed partial class MemoService(
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
         var visible = Visible(db, me);

@@ -22,7 +22,7 @@ public sealed record ArticleSummary(
 /// The public site's articles. Readers see only published articles whose date has come, and only
 /// where the établissement runs its public site; editors are that établissement's staff and admins.
 /// </summary>
-public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
 {
     public const Profile EditorProfiles = Profile.Direction;
     private static readonly ArticleDraftValidator Validator = new();
@@ -73,6 +73,8 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.PublicSite, schoolId, ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var denied = await CheckEditorAsync(db, user, schoolId, ct);
         if (denied is not null)
@@ -101,6 +103,8 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.PublicSite, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (article is null)
@@ -118,6 +122,8 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.PublicSite, draft.SchoolId, ct) is { } refused)
+            return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -185,6 +191,8 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
 
     public async Task<Result> DeleteAsync(CurrentUser user, int articleId, int version, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.PublicSite, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (article is null)

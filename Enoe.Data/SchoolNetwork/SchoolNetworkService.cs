@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkGroup> Groups, IReadOnlyLi
 /// child's), and the people of those they may reach — the teachers of their classes and the school's
 /// staff (a teacher: colleagues of the same classes; staff: all personnel). Never another school's.
 /// </summary>
-public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFactory)
+public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFactory, ServiceAccess access)
 {
     /// <summary>One round trip: groups and people come back together.</summary>
     public async Task<NetworkView> GetAsync(
@@ -27,7 +28,10 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
         CancellationToken ct = default
     )
     {
-        if (user.SchoolId is not int schoolId)
+        if (
+            user.SchoolId is not int schoolId
+            || await access.RefusalAsync(user, EntService.Dashboard, ct: ct) is not null
+        )
             return new([], []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;

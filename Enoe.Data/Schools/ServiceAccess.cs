@@ -67,6 +67,18 @@ public sealed class ServiceAccess : IDisposable
     /// <summary>Drops what is cached about an établissement (it just changed): the next check reads it again.</summary>
     public void Forget(int schoolId) => _cache.TryRemove(schoolId, out _);
 
+    /// <summary>
+    /// Whether a service's refusal is this gate's (switched off, archived, inside-only): a download then answers 403
+    /// with the reason, where the service's own refusals look like an unknown id.
+    /// </summary>
+    public static bool IsGateRefusal(Result result) =>
+        result is { Kind: ResultKind.Forbidden, Errors: [var message] }
+        && (
+            message == SchoolMessages.Access_InsideOnly
+            || message == SchoolMessages.Access_ServiceOff
+            || message == SchoolMessages.Access_SchoolClosed
+        );
+
     /// <summary>The service's state in the établissement; Off for an unknown or archived one.</summary>
     public async ValueTask<ServiceState> StateAsync(int schoolId, EntService service, CancellationToken ct = default) =>
         await GetAsync(schoolId, ct) is { Archived: false } school ? school.StateOf(service) : ServiceState.Off;

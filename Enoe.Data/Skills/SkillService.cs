@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Enoe.Data.Skills;
 /// four mastery levels; the student, their parents, their teachers and the direction read the
 /// booklet. The établissement's framework is created from <see cref="SkillFramework.Default"/> on first use.
 /// </summary>
-public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
 {
     /// <summary>
     /// The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or
@@ -23,6 +24,8 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await ReadableAsync(db, user.PersonId, studentId, ct);
         if (student is null)
@@ -109,6 +112,8 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is not null)
+            return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ReadableAsync(db, user.PersonId, studentId, ct) is not int student)
             return null;
@@ -147,6 +152,8 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is { } refused)
+            return refused;
         if (!Enum.IsDefined(level))
             return Result.Invalid([SkillMessages.Level_Invalid]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -182,6 +189,8 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     /// <summary>The classes this teacher teaches in their current établissement, with their students.</summary>
     public async Task<IReadOnlyList<ClassStudents>> ClassesAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var classes = db
             .TeachingAssignments.Where(t =>

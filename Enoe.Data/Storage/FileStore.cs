@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,11 @@ public sealed record FileUpload(string Name, long Length, Stream Content);
 /// </summary>
 public interface IFileReadRule
 {
+    /// <summary>
+    /// The service whose objects hold these files: its gate (switched off, inside-only) applies to them.
+    /// </summary>
+    EntService Service { get; }
+
     Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct);
 }
 
@@ -29,6 +35,7 @@ public sealed partial class FileStore(
     IOptions<StorageOptions> options,
     TimeProvider clock,
     IEnumerable<IFileReadRule> readRules,
+    ServiceAccess access,
     ILogger<FileStore> logger
 )
 {
@@ -154,20 +161,30 @@ public sealed partial class FileStore(
         CurrentUser user,
         int fileId,
         CancellationToken ct = default
-    )
+    ) => await ReadAsync(user, fileId, ct) is { Succeeded: true } read ? (read.Value!, OpenBlob(read.Value!)) : null;
+
+    /// <summary>
+    /// A file this person may download now: through a service that lets them read it and that its établissement runs
+    /// for them from where they are (a devoir's copy from home refused when remise de copies is inside-only), or as
+    /// its owner when no service holds it. Unknown and unreadable look the same (not found); the service's refusal
+    /// says why.
+    /// </summary>
+    public async Task<Result<StoredFile>> ReadAsync(CurrentUser user, int fileId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null)
-            return null;
-        var allowed = file.OwnerId == user.PersonId;
+            return Result.NotFound();
+        Refusal? refused = null;
         foreach (var rule in readRules)
         {
-            if (allowed)
-                break;
-            allowed = await rule.CanReadAsync(db, user.PersonId, fileId, ct);
+            if (!await rule.CanReadAsync(db, user.PersonId, fileId, ct))
+                continue;
+            refused = await access.RefusalAsync(user, rule.Service, file.SchoolId, ct);
+            if (refused is null)
+                return Result<StoredFile>.Ok(file);
         }
-        return allowed ? (file, OpenBlob(file)) : null;
+        return refused ?? (file.OwnerId == user.PersonId ? Result<StoredFile>.Ok(file) : Result.NotFound());
     }
 
     /// <summary>

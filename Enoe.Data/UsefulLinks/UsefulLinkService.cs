@@ -11,13 +11,15 @@ public sealed record UsefulLinkView(int Id, string Title, string Url, Profile Au
 /// Liens utiles: each établissement's short list of links. Everyone reads those meant for their
 /// profiles there; its admins keep the list. Nothing is read or written where the service is off.
 /// </summary>
-public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory)
+public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory, ServiceAccess access)
 {
     private static readonly UsefulLinkDraftValidator Validator = new();
 
     /// <summary>The links this person sees in their établissement, in order (one query).</summary>
     public async Task<IReadOnlyList<UsefulLinkView>> ListForAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is not null)
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<UsefulLink>()
             .AsNoTracking()
@@ -40,6 +42,8 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
         CancellationToken ct = default
     )
     {
+        if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DenyAsync(db, user, ct) is { } denied)
             return denied;
@@ -59,6 +63,8 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     /// </summary>
     public async Task<Result<int>> SaveAsync(CurrentUser user, UsefulLinkDraft draft, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is { } refused)
+            return refused;
         var validation = Validator.Validate(draft);
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
@@ -99,6 +105,8 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
 
     public async Task<Result> DeleteAsync(CurrentUser user, int linkId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DenyAsync(db, user, ct) is { } denied)
             return denied;
@@ -111,6 +119,8 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
     /// <summary>Moves a link one place up the list (it swaps with the one before it).</summary>
     public async Task<Result> MoveUpAsync(CurrentUser user, int linkId, CancellationToken ct = default)
     {
+        if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is { } refused)
+            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await DenyAsync(db, user, ct) is { } denied)
             return denied;

@@ -35,6 +35,10 @@ public sealed class MemoFanOutTests : IAsyncLifetime
             db.Add(parent);
         }
         await db.SaveChangesAsync();
+        // The gate's switches of the établissement, read once then cached: counted in neither send.
+        await _database
+            .Get<Enoe.Data.Schools.ServiceAccess>()
+            .RefusalAsync(TwoSchools.As(_f.StaffA, _f.A), Enoe.Data.Schools.EntService.Memos);
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();

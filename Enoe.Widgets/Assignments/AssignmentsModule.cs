@@ -88,7 +88,7 @@ public sealed class AssignmentsModule : UiModule
         var latest = await assignments.SubmissionsZipAsync(user, id, ct);
         if (!latest.Succeeded)
         {
-            http.Response.StatusCode = 404;
+            await FileResponses.Refused(latest).ExecuteAsync(http);
             return;
         }
         var (zipName, entries) = latest.Value;

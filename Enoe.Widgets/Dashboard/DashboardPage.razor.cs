@@ -65,6 +65,9 @@ public partial class DashboardPage : IDisposable
         Session.WorkspaceChanged += OnWorkspaceChangedAsync;
         if (_user is null || _workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) != true)
             return;
+        await CheckServicesAsync();
+        if (_pageRefusal is not null)
+            return;
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
@@ -80,9 +83,11 @@ public partial class DashboardPage : IDisposable
             _user is not null && workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) == true
                 ? await Layouts.GetAsync(_user)
                 : [];
-        await InvokeAsync(() =>
+        await InvokeAsync(async () =>
         {
             (_workspace, _tabs) = (workspace, [.. tabs]);
+            if (_user is not null)
+                await CheckServicesAsync(); // inside-only now, or open again: the cards say so
             if (_tabs.All(t => t.Id != _activeTabId))
                 _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
             StateHasChanged();
@@ -107,6 +112,11 @@ public partial class DashboardPage : IDisposable
     private RenderFragment Widget(WidgetDescriptor widget, PlacementView p) =>
         builder =>
         {
+            if (_refused.TryGetValue(widget.Service, out var why))
+            {
+                Refused(builder, why);
+                return;
+            }
             builder.OpenComponent(0, widget.Component);
             builder.AddComponentParameter(
                 1,

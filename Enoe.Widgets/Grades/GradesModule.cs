@@ -58,7 +58,7 @@ public sealed class GradesModule : UiModule
                         return Results.Unauthorized();
                     var csv = await grades.CsvAsync(user, id, ct);
                     if (!csv.Succeeded)
-                        return Results.NotFound();
+                        return FileResponses.Refused(csv);
                     FileResponses.NoSniff(http);
                     // With its byte order mark, so spreadsheets read the accents as UTF-8.
                     byte[] bytes =

@@ -58,7 +58,7 @@ public sealed class SkillsModule : UiModule
                         return Results.Unauthorized();
                     var booklet = await skills.BookletAsync(user, eleve, ct);
                     if (!booklet.Succeeded)
-                        return Results.NotFound();
+                        return FileResponses.Refused(booklet);
                     FileResponses.NoSniff(http);
                     return Results.File(
                         BookletPdf.Render(booklet.Value!, clock.GetUtcNow().UtcDateTime),

@@ -1,0 +1,58 @@
+using Enoe.Data;
+using Enoe.Data.Events;
+using Enoe.Data.Schools;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// The circuit judges where the person is from the hub request's address (the browser reaches the test host on
+/// loopback): a service inside-only opens when loopback is the school's network, and says why it refuses when it is
+/// not — navigation inside the circuit, where only the circuit's principal is asked.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AnInsideOnlyService_OpensInTheCircuitFromInside_AndSaysWhyFromOutside()
+    {
+        try
+        {
+            await SetPolicyAsync("127.0.0.0/8 ::1/128");
+            var page = await browser.OpenAsync("lucas.martin", "/tableau-de-bord");
+            await page.EvaluateAsync("window.sameDocument = true");
+            await page.EvaluateAsync("Blazor.navigateTo('/competences')");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("compétences");
+
+            await SetPolicyAsync("10.25.7.0/24");
+            await page.EvaluateAsync("Blazor.navigateTo('/tableau-de-bord')");
+            await page.EvaluateAsync("Blazor.navigateTo('/competences')");
+            await Expect(page.GetByRole(AriaRole.Alert))
+                .ToContainTextAsync("Ce service n'est accessible que depuis l'établissement.");
+            // No page load in between: the circuit decided both times.
+            Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
+        }
+        finally
+        {
+            await SetPolicyAsync(null, insideOnly: false);
+        }
+    }
+
+    private async Task SetPolicyAsync(string? networks, bool insideOnly = true)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var school = await db
+            .Schools.Include(s => s.InsideOnlyServices)
+            .SingleAsync(s => s.Slug == "college-victor-hugo");
+        school.InsideNetworks = networks;
+        school.InsideOnlyServices.Clear();
+        if (insideOnly)
+            school.InsideOnlyServices.Add(new InsideOnlyService { ServiceKey = EntService.Skills.Key });
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(new SchoolServicesChanged(school.Id));
+    }
+}
