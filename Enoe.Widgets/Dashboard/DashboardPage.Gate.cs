@@ -1,3 +1,4 @@
+using Enoe.Data.Dashboards;
 using Enoe.Data.Schools;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -7,8 +8,9 @@ namespace Enoe.Widgets.Dashboard;
 /// <summary>
 /// The server-side gate as the dashboard sees it: the page itself, and each widget's service, may refuse this person
 /// now (from outside the school when inside-only, switched off); a refused widget says why instead of loading data.
+/// When the académie changes this établissement, the open page follows at once.
 /// </summary>
-public partial class DashboardPage
+public partial class DashboardPage : IDisposable
 {
     [Inject]
     private ServiceAccess Access { get; set; } = default!;
@@ -37,4 +39,28 @@ public partial class DashboardPage
         builder.AddContent(12, why);
         builder.CloseElement();
     }
+
+    /// <summary>
+    /// The académie switched a service of this établissement: its widgets leave the page (or come back) at once,
+    /// without waiting for a reload; the services refuse their data anyway.
+    /// </summary>
+    private async Task OnWorkspaceChangedAsync()
+    {
+        var workspace = await Session.GetWorkspaceAsync();
+        IReadOnlyList<TabView> tabs =
+            _user is not null && workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) == true
+                ? await Layouts.GetAsync(_user)
+                : [];
+        await InvokeAsync(async () =>
+        {
+            (_workspace, _tabs) = (workspace, [.. tabs]);
+            if (_user is not null)
+                await CheckServicesAsync(); // inside-only now, or open again: the cards say so
+            if (_tabs.All(t => t.Id != _activeTabId))
+                _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => Session.WorkspaceChanged -= OnWorkspaceChangedAsync;
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Enoe.Widgets.Dashboard;
 
-public partial class DashboardPage : IDisposable
+public partial class DashboardPage
 {
     private enum Panel
     {
@@ -71,30 +71,6 @@ public partial class DashboardPage : IDisposable
         _tabs = [.. await Layouts.GetAsync(_user)];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
-
-    /// <summary>
-    /// The académie switched a service of this établissement: its widgets leave the page (or come back) at once,
-    /// without waiting for a reload; the services refuse their data anyway.
-    /// </summary>
-    private async Task OnWorkspaceChangedAsync()
-    {
-        var workspace = await Session.GetWorkspaceAsync();
-        IReadOnlyList<TabView> tabs =
-            _user is not null && workspace?.Runs(Enoe.Data.Schools.EntService.Dashboard) == true
-                ? await Layouts.GetAsync(_user)
-                : [];
-        await InvokeAsync(async () =>
-        {
-            (_workspace, _tabs) = (workspace, [.. tabs]);
-            if (_user is not null)
-                await CheckServicesAsync(); // inside-only now, or open again: the cards say so
-            if (_tabs.All(t => t.Id != _activeTabId))
-                _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
-            StateHasChanged();
-        });
-    }
-
-    public void Dispose() => Session.WorkspaceChanged -= OnWorkspaceChangedAsync;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
