@@ -24,6 +24,7 @@ public static class SchoolSlugs
             "compte",
             "connexion",
             "css",
+            "culture",
             "devoirs",
             "diagnostics",
             "documents",

@@ -8,22 +8,8 @@ using static Enoe.Tests.Support.AcademyConsole;
 
 namespace Enoe.Tests.Data;
 
-public sealed class SchoolImportTests : IAsyncLifetime
+public sealed class SchoolImportTests : AcademyConsoleTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
-    private CurrentUser _admin = default!;
-    private SchoolAdministration Schools => _database.Get<SchoolAdministration>();
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _f = await TwoSchools.CreateAsync(_database);
-        _admin = await AcademyAdminAsync(_database, _f.StaffB);
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task ValidFile_CreatesEachSchool_WithTheServicesItLists()
     {
@@ -33,11 +19,11 @@ public sealed class SchoolImportTests : IAsyncLifetime
             $"{Uai.Create("0390999")};EREA du Jura;erea;;windows;;oui"
         );
 
-        var result = await Schools.ImportAsync(_admin, file);
+        var result = await Schools.ImportAsync(Admin, file);
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         Assert.Equal(3, result.Value!.Count(ImportOutcome.Created));
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var lycee = await db.Schools.Include(s => s.ClosedServices).SingleAsync(s => s.Uai == Uai.Create("0700123"));
         Assert.Equal(
             ("Lycée Gérôme", SchoolKind.Lycee, "Vesoul", PedagogicalNetwork.None, false, "lycee-gerome"),
@@ -65,7 +51,7 @@ public sealed class SchoolImportTests : IAsyncLifetime
         );
         var before = await CountAsync();
 
-        var result = await Schools.ImportAsync(_admin, file);
+        var result = await Schools.ImportAsync(Admin, file);
 
         Assert.Equal(ResultKind.Invalid, result.Kind);
         Assert.Equal(3, result.Errors.Count);
@@ -82,19 +68,19 @@ public sealed class SchoolImportTests : IAsyncLifetime
     [Fact]
     public async Task UnknownHeader_IsRefused()
     {
-        var result = await Schools.PreviewImportAsync(_admin, Encoding.UTF8.GetBytes("uai,nom,type\r\n"));
+        var result = await Schools.PreviewImportAsync(Admin, Encoding.UTF8.GetBytes("uai,nom,type\r\n"));
         Assert.StartsWith("La première ligne doit être exactement", Assert.Single(result.Errors));
     }
 
     [Fact]
     public async Task Reimport_UpdatesTheSchool_ShowsEachFieldChange_AndRecordsTheSwitchChanges()
     {
-        Assert.True((await Schools.ImportAsync(_admin, Csv(Line(1), Line(2)))).Succeeded);
+        Assert.True((await Schools.ImportAsync(Admin, Csv(Line(1), Line(2)))).Succeeded);
         var changed = Csv(Line(1, "Collège Victor Hugo", "portail,site,carnet,memos,documents,notes", "non"), Line(2));
 
-        var preview = await Schools.PreviewImportAsync(_admin, changed);
+        var preview = await Schools.PreviewImportAsync(Admin, changed);
         Assert.Equal(0, await SwitchChangesAsync()); // a preview writes nothing
-        var result = await Schools.ImportAsync(_admin, changed);
+        var result = await Schools.ImportAsync(Admin, changed);
 
         Assert.Equal(Flat(preview.Value!), Flat(result.Value!));
         var row = result.Value!.Rows[0];
@@ -105,10 +91,10 @@ public sealed class SchoolImportTests : IAsyncLifetime
         );
         Assert.Equal(new FieldChange(ImportField.ExternalAccess, "oui", "non"), row.Changes[2]);
         Assert.Equal(ImportOutcome.Unchanged, result.Value.Rows[1].Outcome);
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var id = await db.Schools.Where(s => s.Uai == Uai.Create("0259001")).Select(s => s.Id).SingleAsync();
         var changes = await db.Set<ServiceSwitchChange>().Where(c => c.SchoolId == id).ToListAsync();
-        Assert.All(changes, c => Assert.Equal(_admin.PersonId, c.ChangedById));
+        Assert.All(changes, c => Assert.Equal(Admin.PersonId, c.ChangedById));
         Assert.Equal(ServiceState.Off, changes.Single(c => c.ServiceKey == "bookings").After);
         Assert.Equal(ServiceState.InsideOnly, changes.Single(c => c.ServiceKey == "memos").After);
         // The useful links are not in the file: left running, but inside only like everything once access is "non".
@@ -123,8 +109,8 @@ public sealed class SchoolImportTests : IAsyncLifetime
     public async Task WithOrWithoutByteOrderMark_TheFileReadsTheSame()
     {
         var line = Line(1, "Collège Édouard Bélin");
-        var withBom = await Schools.PreviewImportAsync(_admin, Csv(bom: true, line));
-        var without = await Schools.PreviewImportAsync(_admin, Csv(bom: false, line));
+        var withBom = await Schools.PreviewImportAsync(Admin, Csv(bom: true, line));
+        var without = await Schools.PreviewImportAsync(Admin, Csv(bom: false, line));
 
         Assert.Equal("Collège Édouard Bélin", Assert.Single(withBom.Value!.Rows).Name);
         Assert.Equal(Flat(withBom.Value), Flat(without.Value!));
@@ -137,14 +123,14 @@ public sealed class SchoolImportTests : IAsyncLifetime
             Line(1, "\"=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\""),
             $"{Uai.Create("0700123")};\"Lycée \"\"Gérôme\"\"\";lycee-professionnel;Vesoul;aurigephp;notes;non"
         );
-        var imported = await Schools.ImportAsync(_admin, file);
+        var imported = await Schools.ImportAsync(Admin, file);
         Assert.True(imported.Succeeded, string.Join(" ", imported.Errors));
 
-        var export = await Schools.ExportAsync(_admin);
+        var export = await Schools.ExportAsync(Admin);
         var text = Encoding.UTF8.GetString(export.Value!);
         Assert.StartsWith("\uFEFF" + SchoolCsv.Header, text);
         Assert.Contains("'=HYPERLINK", text); // a spreadsheet shows it as text rather than running it
-        var again = await Schools.PreviewImportAsync(_admin, export.Value!);
+        var again = await Schools.PreviewImportAsync(Admin, export.Value!);
 
         Assert.True(again.Succeeded, string.Join(" ", again.Errors));
         Assert.Equal(4, again.Value!.Rows.Count); // the two of the fixture too
@@ -154,12 +140,12 @@ public sealed class SchoolImportTests : IAsyncLifetime
     [Fact]
     public async Task OnlyAcademyAdmins_ListImportOrExport()
     {
-        var schoolAdmin = TwoSchools.As(_f.AdminA, _f.A);
+        var schoolAdmin = TwoSchools.As(F.AdminA, F.A);
         Assert.Equal(ResultKind.Forbidden, (await Schools.ImportAsync(schoolAdmin, Csv(Line(1)))).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Schools.PreviewImportAsync(schoolAdmin, Csv(Line(1)))).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Schools.ExportAsync(schoolAdmin)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Schools.ListAsync(schoolAdmin, new SchoolQuery())).Kind);
-        Assert.Equal(ResultKind.Forbidden, (await Schools.SetArchivedAsync(schoolAdmin, _f.A.Id, true)).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await Schools.SetArchivedAsync(schoolAdmin, F.A.Id, true)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Schools.CreateAsync(schoolAdmin, new SchoolForm())).Kind);
         Assert.Equal(2, await CountAsync());
     }
@@ -168,7 +154,7 @@ public sealed class SchoolImportTests : IAsyncLifetime
     public async Task InEnglish_TheBadLinesAreExplainedInEnglish()
     {
         using var _ = new InEnglish();
-        var result = await Schools.PreviewImportAsync(_admin, Csv(Line(1, services: "portail,agenda")));
+        var result = await Schools.PreviewImportAsync(Admin, Csv(Line(1, services: "portail,agenda")));
         Assert.StartsWith("Line 2: unknown service \"agenda\" (expected: ", Assert.Single(result.Errors));
     }
 
@@ -180,13 +166,13 @@ public sealed class SchoolImportTests : IAsyncLifetime
 
     private async Task<int> CountAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Schools.CountAsync();
     }
 
     private async Task<int> SwitchChangesAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         return await db.Set<ServiceSwitchChange>().CountAsync();
     }
 }
