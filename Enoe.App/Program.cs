@@ -1,5 +1,6 @@
 using Enoe.App.AcademyDirectory;
 using Enoe.App.Hosting;
+using Enoe.App.Schools;
 
 // ENOE: the ENT host. Each line composes one concern; the details live in Hosting/.
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,8 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"));
 if (args.Contains(SyncCommand.Argument)) // one sync from the command line, then exit
     return await SyncCommand.RunAsync(app.Services, args.Contains(SyncCommand.DryRunArgument), Console.Out);
+if (args.Contains(SchoolImportCommand.Argument)) // the académie's CSV of établissements, then exit
+    return await SchoolImportCommand.RunAsync(app.Services, args, Console.Out);
 
 app.UseEnoePipeline();
 app.MapEnoeEndpoints();

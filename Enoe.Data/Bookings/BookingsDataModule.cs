@@ -20,6 +20,8 @@ namespace Enoe.Data.Bookings
 
         public override EntService? Service => EntService.Bookings;
 
+        public override string? FileCode => "reservations";
+
         public override void AddServices(IServiceCollection services) =>
             services.AddSingleton<BookingService>().AddSingleton<Demo.IDemoStep, BookingsDemoStep>();
     }

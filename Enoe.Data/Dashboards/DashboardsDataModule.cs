@@ -20,6 +20,8 @@ namespace Enoe.Data.Dashboards
 
         public override EntService? Service => EntService.Dashboard;
 
+        public override string? FileCode => "portail";
+
         public override void AddServices(IServiceCollection services) =>
             services
                 // Dashboards need the widget rules (IWidgetRules), which Enoe.Widgets registers from its catalogue.

@@ -26,6 +26,18 @@ internal static class DemoSchools
 
         /// <summary>The rectorat's convention for an établissement's mailbox: ce.{UAI}@ac-besancon.fr.</summary>
         public string Email => $"ce.{Uai.ToLowerInvariant()}@ac-besancon.fr";
+
+        /// <summary>The server of its pedagogical network, one of each kind the académie's table counts.</summary>
+        public PedagogicalNetwork Network =>
+            Slug switch
+            {
+                "college-victor-hugo" => PedagogicalNetwork.Scribe,
+                "college-pasteur-dole" => PedagogicalNetwork.AurigePhp,
+                _ => PedagogicalNetwork.Windows,
+            };
+
+        /// <summary>Its own networks (a private range): "inside" for the external access.</summary>
+        public string InsideNetworks => $"10.{UaiDigits[..2]}.{int.Parse(UaiDigits[4..]) % 250}.0/24";
     }
 
     public static readonly Seed[] All =

@@ -84,6 +84,8 @@ public sealed partial class DemoSeeder(
                 Phone = seed.Phone,
                 Email = seed.Email,
                 Presentation = seed.Presentation,
+                Network = seed.Network,
+                InsideNetworks = seed.InsideNetworks,
                 ClosedServices = [.. seed.Closed.Select(s => new ClosedService { ServiceKey = s.Key })],
                 Branding = new SchoolBranding { PrimaryColor = seed.Color, LogoPath = "/img/logo-enoe.svg" },
             };

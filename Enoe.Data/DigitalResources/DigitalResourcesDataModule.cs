@@ -22,6 +22,8 @@ namespace Enoe.Data.DigitalResources
 
         public override EntService? Service => EntService.DigitalResources;
 
+        public override string? FileCode => "ressources";
+
         public override void AddServices(IServiceCollection services) =>
             services.AddSingleton<DigitalResourceService>().AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
     }

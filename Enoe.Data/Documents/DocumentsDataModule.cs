@@ -20,6 +20,8 @@ namespace Enoe.Data.Documents
 
         public override EntService? Service => EntService.Documents;
 
+        public override string? FileCode => "documents";
+
         public override void AddServices(IServiceCollection services) =>
             services
                 .AddSingleton<DocumentService>()

@@ -20,6 +20,8 @@ namespace Enoe.Data.Grades
 
         public override EntService? Service => EntService.Grades;
 
+        public override string? FileCode => "notes";
+
         public override void AddServices(IServiceCollection services) =>
             services.AddSingleton<GradeService>().AddSingleton<Demo.IDemoStep, GradesDemoStep>();
     }

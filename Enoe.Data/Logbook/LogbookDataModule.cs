@@ -20,6 +20,8 @@ namespace Enoe.Data.Logbook
 
         public override EntService? Service => EntService.Logbook;
 
+        public override string? FileCode => "carnet";
+
         public override void AddServices(IServiceCollection services) =>
             services
                 .AddSingleton<LogbookService>()

@@ -20,6 +20,8 @@ namespace Enoe.Data.Memos
 
         public override EntService? Service => EntService.Memos;
 
+        public override string? FileCode => "memos";
+
         public override void AddServices(IServiceCollection services) =>
             services
                 .AddSingleton<MemoService>()

@@ -15,6 +15,12 @@ public abstract class DataModule
     /// </summary>
     public virtual EntService? Service => null;
 
+    /// <summary>
+    /// The service's name in the académie's CSV of établissements (<c>services</c> column: <c>portail</c>,
+    /// <c>carnet</c>…), in French as the file is; null: the import leaves this service as it is.
+    /// </summary>
+    public virtual string? FileCode => null;
+
     public abstract void AddServices(IServiceCollection services);
 }
 

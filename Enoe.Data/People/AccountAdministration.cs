@@ -82,14 +82,7 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
         )
             return Result.Invalid([PeopleMessages.Account_ClassNotInSchool]);
 
-        var person = new Person
-        {
-            FirstName = account.FirstName.Trim(),
-            LastName = account.LastName.Trim(),
-            MustChangePassword = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CurrentSchoolId = schoolId,
-        };
+        var person = NewPerson(account.FirstName, account.LastName, schoolId);
         person.UserName = await FreeUserNameAsync(Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct);
         person.Memberships.Add(
             new Membership
@@ -101,7 +94,47 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
         );
         if (account.Profile == Profile.Student)
             db.Enrolments.Add(new Enrolment { Student = person, SchoolClassId = account.ClassId!.Value });
+        return await CreateWithTemporaryPasswordAsync(person);
+    }
 
+    /// <summary>
+    /// The first admin of an établissement the académie creates (<see cref="Schools.SchoolAdministration"/> checked
+    /// the rights and the form, and holds the transaction this joins): a staff member who administers it, with the
+    /// login asked for (or one made from the name) and a temporary password.
+    /// </summary>
+    internal async Task<Result<CreatedAccount>> CreateFirstAdminAsync(
+        int schoolId,
+        Schools.FirstAdmin admin,
+        CancellationToken ct
+    )
+    {
+        var person = NewPerson(admin.FirstName, admin.LastName, schoolId);
+        if (string.IsNullOrWhiteSpace(admin.Login))
+            person.UserName = await FreeUserNameAsync(
+                Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName),
+                ct
+            );
+        else if (await users.FindByNameAsync(admin.Login.Trim()) is null)
+            person.UserName = admin.Login.Trim();
+        else
+            return Result.Invalid([Schools.SchoolMessages.FormatAdmin_LoginTaken(admin.Login.Trim())]);
+        person.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = Profile.Staff | Profile.SchoolAdmin });
+        return await CreateWithTemporaryPasswordAsync(person);
+    }
+
+    /// <summary>An account that must change its password at first sign-in.</summary>
+    private Person NewPerson(string firstName, string lastName, int schoolId) =>
+        new()
+        {
+            FirstName = firstName.Trim(),
+            LastName = lastName.Trim(),
+            MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CurrentSchoolId = schoolId,
+        };
+
+    private async Task<Result<CreatedAccount>> CreateWithTemporaryPasswordAsync(Person person)
+    {
         var password = TemporaryPassword();
         // One SaveChanges inside CreateAsync writes the person, the membership and the enrolment together.
         var created = await users.CreateAsync(person, password);
@@ -110,7 +143,7 @@ public sealed class AccountAdministration(UserManager<Person> users, EnoeDbConte
             db.ChangeTracker.Clear();
             return Result.Invalid(created.Errors.Select(e => e.Description));
         }
-        return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName, password));
+        return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName!, password));
     }
 
     public async Task<Result<AccountPage>> ListAsync(

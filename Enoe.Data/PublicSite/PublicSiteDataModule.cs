@@ -20,6 +20,8 @@ namespace Enoe.Data.PublicSite
 
         public override EntService? Service => EntService.PublicSite;
 
+        public override string? FileCode => "site";
+
         public override void AddServices(IServiceCollection services) =>
             services.AddSingleton<ArticleService>().AddSingleton<Demo.IDemoStep, PublicSiteDemoStep>();
     }

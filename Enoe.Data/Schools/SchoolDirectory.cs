@@ -36,11 +36,13 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
         return await db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "ENOE";
     }
 
+    /// <summary>The établissements the académie runs (archived ones left out), for its public home.</summary>
     public async Task<IReadOnlyList<SchoolListing>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db
             .Schools.AsNoTracking()
+            .Where(s => s.ArchivedAt == null)
             .OrderBy(s => s.Kind)
             .ThenBy(s => s.Name)
             .Select(s => new SchoolListing(
@@ -56,8 +58,8 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
     }
 
     /// <summary>
-    /// The établissement whose public site lives at <paramref name="slug"/>; null when there is none or it is switched
-    /// off.
+    /// The établissement whose public site lives at <paramref name="slug"/>; null when there is none, it is switched
+    /// off or the établissement is archived.
     /// </summary>
     public async Task<PublicSchool?> FindPublicSiteAsync(string slug, CancellationToken ct = default)
     {
@@ -65,7 +67,7 @@ public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory)
         return await db
             .Schools.AsNoTracking()
             .Where(EntServices.RunningIn(EntService.PublicSite))
-            .Where(s => s.Slug == slug)
+            .Where(s => s.Slug == slug && s.ArchivedAt == null)
             .Select(s => new PublicSchool(
                 s.Id,
                 s.Name,

@@ -19,7 +19,7 @@ public sealed record SchoolServices(
     public ServiceSet Services => new(Closed);
 
     public ServiceState StateOf(EntService service) =>
-        ServiceStates.Of(service, Closed.Contains, InsideOnly.Contains, ExternalAccess);
+        ServiceStates.Of(service, archived: false, ExternalAccess, Closed.Contains, InsideOnly.Contains);
 }
 
 /// <summary>What switching a service would change, said before it is done.</summary>
@@ -224,7 +224,7 @@ public sealed partial class SchoolServiceSwitches(
             .. rows.Select(r => new Changing(
                     r.Id,
                     r.Name,
-                    ServiceStates.Of(service, _ => r.Closed, _ => r.InsideOnly, r.ExternalAccess)
+                    ServiceStates.Of(service, archived: false, r.ExternalAccess, _ => r.Closed, _ => r.InsideOnly)
                 ))
                 .Where(s => s.State != to),
         ];

@@ -13,5 +13,7 @@ public sealed class SchoolsDataModule : DataModule
             .AddSingleton<SchoolDirectory>()
             .AddSingleton<ServiceAccess>()
             .AddSingleton<SchoolServiceSwitches>()
-            .AddSingleton<SchoolSettingsService>();
+            .AddSingleton<SchoolSettingsService>()
+            .AddSingleton<SchoolCsv>()
+            .AddSingleton<SchoolAdministration>();
 }

@@ -131,7 +131,7 @@ public sealed class ServiceAccess : IDisposable
     )
     {
         public ServiceState StateOf(EntService service) =>
-            ServiceStates.Of(service, Closed.Contains, InsideOnly.Contains, ExternalAccess);
+            ServiceStates.Of(service, archived: false, ExternalAccess, Closed.Contains, InsideOnly.Contains);
 
         public bool IsInside(IPAddress? address) => address is not null && SchoolNetworks.Contains(Networks, address);
     }

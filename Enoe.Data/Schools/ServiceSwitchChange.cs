@@ -27,20 +27,3 @@ public sealed class ServiceSwitchChange
     public int? ChangedById { get; set; }
     public DateTime ChangedAt { get; set; }
 }
-
-public static class ServiceStates
-{
-    /// <summary>
-    /// A service's state from what is stored: switched off, listed inside-only, or every service inside-only
-    /// because the établissement has no external access.
-    /// </summary>
-    public static ServiceState Of(
-        EntService service,
-        Func<string, bool> isClosed,
-        Func<string, bool> isInsideOnly,
-        bool externalAccess
-    ) =>
-        isClosed(service.Key) ? ServiceState.Off
-        : !externalAccess || isInsideOnly(service.Key) ? ServiceState.InsideOnly
-        : ServiceState.On;
-}

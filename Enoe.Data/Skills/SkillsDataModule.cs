@@ -20,6 +20,8 @@ namespace Enoe.Data.Skills
 
         public override EntService? Service => EntService.Skills;
 
+        public override string? FileCode => "competences";
+
         public override void AddServices(IServiceCollection services) =>
             services.AddSingleton<SkillService>().AddSingleton<Demo.IDemoStep, SkillsDemoStep>();
     }
