@@ -60,6 +60,61 @@ public sealed class AcademyConsoleJourney(BrowserFixture browser)
         Assert.Contains("\r\nMémos;", csv);
     }
 
+    [Fact]
+    public async Task TheRectorat_ImportsEtablissements_ThenSeesThemInTheTable_AndItsCsv()
+    {
+        string[] uais = [Uai.Create("0259901"), Uai.Create("0259902")];
+        var csv =
+            "uai;nom;type;commune;reseau;services;acces_exterieur\r\n"
+            + $"{uais[0]};EREA Les Tilleuls;erea;Besançon;scribe;portail,site,carnet;non\r\n"
+            + $"{uais[1]};EREA du Doubs;erea;Pontarlier;;portail,memos;oui\r\n";
+        try
+        {
+            var page = await browser.OpenAsync("admin.academie", "/academie/etablissements/import");
+            await page.GetByLabel("Fichier CSV des établissements")
+                .SetInputFilesAsync(
+                    new FilePayload
+                    {
+                        Name = "etablissements.csv",
+                        MimeType = "text/csv",
+                        Buffer =
+                        [
+                            .. System.Text.Encoding.UTF8.GetPreamble(),
+                            .. System.Text.Encoding.UTF8.GetBytes(csv),
+                        ],
+                    }
+                );
+            await Expect(page.GetByText("2 créé(s), 0 modifié(s), 0 inchangé(s)")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer l'import" }).ClickAsync();
+            await Expect(page.GetByText("Import terminé.")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/academie/statistiques");
+            await page.WaitForCircuitAsync();
+            var table = page.Locator("table.enoe-deployment");
+            await Expect(table.Locator("thead")).ToContainTextAsync("EREA");
+            var schools = table.Locator("tr", new() { HasText = "Établissements (EPLE)" }).Locator("td");
+            await Expect(schools.Last).ToHaveTextAsync("2"); // the EREA column, the last kind
+            var portal = table.Locator("tr", new() { HasText = "Accessibles depuis l'extérieur (SAS)" }).Locator("td");
+            await Expect(portal.Last).ToHaveTextAsync("1 / 2 (50 %)");
+            await Expect(page.Locator(".enoe-charts figure svg").First).ToBeVisibleAsync();
+
+            var download = await page.RunAndWaitForDownloadAsync(() =>
+                page.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }).ClickAsync()
+            );
+            var lines = (await File.ReadAllTextAsync(await download.PathAsync())).Split("\r\n");
+            Assert.EndsWith(";erea;erea_sur;erea_pourcentage", lines[0]);
+            Assert.EndsWith(";1;2;50", lines.Single(l => l.StartsWith("Accessibles depuis l'extérieur (SAS);")));
+            Assert.EndsWith(";1;2;50", lines.Single(l => l.StartsWith("Réseau pédagogique : Scribe;")));
+        }
+        finally
+        {
+            // The shared app's other journeys count the demo's établissements.
+            await using var scope = browser.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Enoe.Data.EnoeDbContext>();
+            await db.Schools.Where(s => uais.Contains(s.Uai)).ExecuteDeleteAsync();
+        }
+    }
+
     /// <summary>"n / N (p %)", whatever the demo's figures.</summary>
     private static System.Text.RegularExpressions.Regex Share() => new(@"^\d+ / \d+ \(\d+ %\)$");
 
