@@ -208,14 +208,11 @@ public sealed partial class DirectorySync
     }
 
     /// <summary>
-    /// The slug from the name, as the app makes them, with -2, -3... when another établissement has it.
+    /// The slug from the name, as the console makes them: never one of the app's own paths, -2, -3... when taken.
     /// </summary>
     private static string FreeSlug(HashSet<string> taken, string name)
     {
-        var wanted = Slugs.From(name) is { Length: > 0 } s ? s : "etablissement";
-        var slug = wanted;
-        for (var n = 2; taken.Contains(slug); n++)
-            slug = $"{wanted}-{n}";
+        var slug = Schools.SchoolSlugs.Unique(name, taken);
         taken.Add(slug);
         return slug;
     }

@@ -29,6 +29,8 @@ public sealed class ArticlesPageTests : BunitContext, IAsyncLifetime
         Services.AddEnoeWidgets();
         Services.AddSingleton(_database.Get<ArticleService>());
         Services.AddSingleton(_database.Get<WorkspaceService>());
+        Services.AddSingleton(_database.Get<Enoe.Data.Events.IEventBus>());
+        Services.AddSingleton(_database.Get<Enoe.Data.Schools.ServiceAccess>());
         var auth = AddAuthorization();
         auth.SetAuthorized("StaffA");
         auth.SetClaims(
