@@ -116,20 +116,29 @@ public sealed class UsageHistory : IAsyncDisposable
     public async Task TimeAsync(string name, int rounds, UsageQuery query)
     {
         var statistics = _services.GetRequiredService<UsageStatistics>();
-        var times = new List<double>();
+        var (times, cpu) = (new List<double>(), new List<double>());
         UsageReport report = default!;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i <= rounds; i++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var result = await statistics.ReportAsync(_admin, query);
             clock.Stop();
+            process.Refresh();
             report = result.Value ?? throw new InvalidOperationException(string.Join(" ", result.Errors));
             if (i > 0) // the first warms the caches and the JIT
+            {
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            }
         }
         var days = query.To.DayNumber - query.From.DayNumber + 1;
         var read = days * UsageMetric.All.Count * (query.SchoolId is null ? Schools : 1);
-        Console.WriteLine($"{name, -58} {Median(times), 10:0.0} {P95(times), 8:0.0} {read, 10:N0}");
+        Console.WriteLine(
+            $"{name, -58} {Median(times), 10:0.0} {P95(times), 8:0.0} {Median(cpu), 8:0.0} {read, 10:N0}"
+        );
         if (report.Totals[UsageMetric.MemosSent] == 0)
             throw new InvalidOperationException("Nothing was read.");
     }

@@ -1724,6 +1724,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("Day", "Metric", "SchoolId", "Count");
 
+                    b.HasIndex("SchoolId", "Metric", "Day", "Count");
+
                     b.ToTable("UsageCount");
                 });
 

@@ -1652,6 +1652,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("Day", "Metric", "SchoolId", "Count");
 
+                    b.HasIndex("SchoolId", "Metric", "Day", "Count");
+
                     b.ToTable("UsageCount");
                 });
 
