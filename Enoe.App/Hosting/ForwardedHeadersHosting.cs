@@ -20,7 +20,12 @@ public static class ForwardedHeadersHosting
         var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET Core checks who sent the headers only when a proxy or network is known: with both lists empty
+            // it would believe anyone. No proxy configured: no forwarded header read at all.
+            o.ForwardedHeaders =
+                proxies.Length + networks.Length == 0
+                    ? ForwardedHeaders.None
+                    : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.Modules;
 using Enoe.Data.People;
@@ -99,7 +100,7 @@ public sealed partial class SchoolServiceSwitches(
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await RefuseAsync(db, user, schoolIds, service, ct) is { } refused)
+        if (await RefuseAsync(db, user, schoolIds, service, to, ct) is { } refused)
             return refused;
         var changing = await ChangingAsync(db, schoolIds, service, to, ct);
         var ids = changing.Select(s => s.Id).ToList();
@@ -128,7 +129,7 @@ public sealed partial class SchoolServiceSwitches(
         List<int> changed;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await RefuseAsync(db, user, schoolIds, service, ct) is { } refused)
+            if (await RefuseAsync(db, user, schoolIds, service, to, ct) is { } refused)
                 return refused;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var changing = await ChangingAsync(db, schoolIds, service, to, ct);
@@ -153,13 +154,20 @@ public sealed partial class SchoolServiceSwitches(
                         SchoolId = school.Id,
                         ServiceKey = key,
                         Before = school.State,
-                        After = to,
+                        After = school.After,
                         ChangedById = user.PersonId,
                         ChangedAt = now,
                     }
                 );
             }
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+            {
+                return Result.Conflict(SchoolMessages.Switches_Concurrent); // another admin switched it meanwhile
+            }
             await transaction.CommitAsync(ct);
         }
         foreach (var id in changed)
@@ -182,12 +190,13 @@ public sealed partial class SchoolServiceSwitches(
         CurrentUser user,
         IReadOnlyCollection<int> schoolIds,
         EntService service,
+        ServiceState to,
         CancellationToken ct
     )
     {
         if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
             return Result.Forbidden(SchoolMessages.Switches_AcademyOnly);
-        if (!catalog.Exists(service))
+        if (!catalog.Exists(service) || !Enum.IsDefined(to)) // values from the browser's select, checked here
             return Result.Invalid([SchoolMessages.Switches_UnknownService]);
         if (schoolIds.Count == 0)
             return Result.Invalid([SchoolMessages.Switches_NoSchool]);
@@ -195,9 +204,12 @@ public sealed partial class SchoolServiceSwitches(
         return found == schoolIds.Distinct().Count() ? null : Result.NotFound(SchoolMessages.Switches_UnknownSchool);
     }
 
-    private sealed record Changing(int Id, string Name, ServiceState State);
+    private sealed record Changing(int Id, string Name, ServiceState State, ServiceState After);
 
-    /// <summary>The établissements chosen whose state of the service is not <paramref name="to"/> already.</summary>
+    /// <summary>
+    /// The établissements chosen whose state of the service would really change: "open from anywhere" stays inside
+    /// the school where the établissement has no external access, and is no change there.
+    /// </summary>
     private static async Task<List<Changing>> ChangingAsync(
         EnoeDbContext db,
         IReadOnlyCollection<int> schoolIds,
@@ -224,9 +236,16 @@ public sealed partial class SchoolServiceSwitches(
             .. rows.Select(r => new Changing(
                     r.Id,
                     r.Name,
-                    ServiceStates.Of(service, archived: false, r.ExternalAccess, _ => r.Closed, _ => r.InsideOnly)
+                    ServiceStates.Of(service, archived: false, r.ExternalAccess, _ => r.Closed, _ => r.InsideOnly),
+                    ServiceStates.Of(
+                        service,
+                        archived: false,
+                        r.ExternalAccess,
+                        _ => to == ServiceState.Off,
+                        _ => to == ServiceState.InsideOnly
+                    )
                 ))
-                .Where(s => s.State != to),
+                .Where(s => s.State != s.After),
         ];
     }
 }

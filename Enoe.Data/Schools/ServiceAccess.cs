@@ -25,6 +25,12 @@ public sealed class ServiceAccess : IDisposable
 
     private readonly IDbContextFactory<EnoeDbContext> _dbFactory;
     private readonly ConcurrentDictionary<int, Entry> _cache = new();
+
+    /// <summary>
+    /// Bumped by each change of an établissement: a read that started before the change never puts its older answer
+    /// back into the cache.
+    /// </summary>
+    private readonly ConcurrentDictionary<int, long> _versions = new();
     private readonly IDisposable _subscription;
 
     public ServiceAccess(IDbContextFactory<EnoeDbContext> dbFactory, IEventBus events)
@@ -32,7 +38,7 @@ public sealed class ServiceAccess : IDisposable
         _dbFactory = dbFactory;
         _subscription = events.Subscribe<SchoolServicesChanged>(e =>
         {
-            _cache.TryRemove(e.SchoolId, out _);
+            Forget(e.SchoolId);
             return Task.CompletedTask;
         });
     }
@@ -65,7 +71,11 @@ public sealed class ServiceAccess : IDisposable
     }
 
     /// <summary>Drops what is cached about an établissement (it just changed): the next check reads it again.</summary>
-    public void Forget(int schoolId) => _cache.TryRemove(schoolId, out _);
+    public void Forget(int schoolId)
+    {
+        _versions.AddOrUpdate(schoolId, 1, (_, v) => v + 1);
+        _cache.TryRemove(schoolId, out _);
+    }
 
     /// <summary>
     /// Whether a service's refusal is this gate's (switched off, archived, inside-only): a download then answers 403
@@ -87,8 +97,10 @@ public sealed class ServiceAccess : IDisposable
     {
         if (_cache.TryGetValue(schoolId, out var entry) && Environment.TickCount64 - entry.LoadedAt < MaxAgeMs)
             return entry.School;
+        var version = _versions.GetValueOrDefault(schoolId);
         var school = await LoadAsync(schoolId, ct);
-        _cache[schoolId] = new Entry(school, Environment.TickCount64);
+        if (_versions.GetValueOrDefault(schoolId) == version) // else it changed meanwhile: the next check reads again
+            _cache[schoolId] = new Entry(school, Environment.TickCount64);
         return school;
     }
 

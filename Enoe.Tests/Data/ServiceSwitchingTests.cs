@@ -182,4 +182,27 @@ public sealed class ServiceSwitchingTests
                 (await access.RefusalAsync(TwoSchools.As(f.StudentA, f.A), EntService.Logbook))!.Errors
             );
     }
+
+    [Fact]
+    public async Task OpeningFromAnywhere_WhereTheSchoolHasNoExternalAccess_IsNoChange_AndAForgedStateIsRefused()
+    {
+        var (database, f, rectorat) = await ArrangeAsync();
+        await using var _ = database;
+        await using (var db = database.NewContext())
+            await db
+                .Schools.Where(s => s.Id == f.A.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExternalAccess, false));
+        var switches = database.Get<SchoolServiceSwitches>();
+
+        Assert.Empty((await switches.PlanAsync(rectorat, [f.A.Id], EntService.Memos, ServiceState.On)).Value!.Changing);
+        Assert.Equal(0, (await switches.ApplyAsync(rectorat, [f.A.Id], EntService.Memos, ServiceState.On)).Value);
+        Assert.Equal(
+            ResultKind.Invalid,
+            (await switches.ApplyAsync(rectorat, [f.A.Id], EntService.Memos, (ServiceState)7)).Kind
+        );
+
+        await using var check = database.NewContext();
+        Assert.False(await check.Set<ServiceSwitchChange>().AnyAsync());
+        Assert.False(await check.Set<ClosedService>().AnyAsync());
+    }
 }

@@ -16,7 +16,7 @@ namespace Enoe.Tests.Support;
 /// <see cref="PeerHeader"/>, which a startup filter turns into the connection's remote address before anything else
 /// runs (the forwarded headers come after it, as behind a real proxy).
 /// </summary>
-public sealed class SasAppFactory : EnoeAppFactory
+public class SasAppFactory : EnoeAppFactory
 {
     public const string PeerHeader = "X-Test-Peer";
     public const string Proxy = "192.0.2.10";
@@ -28,7 +28,13 @@ public sealed class SasAppFactory : EnoeAppFactory
     public const string Outside = "203.0.113.5";
 
     public SasAppFactory()
+        : this(withProxies: true) { }
+
+    /// <param name="withProxies">False: the app as installed with no proxy configured.</param>
+    protected SasAppFactory(bool withProxies)
     {
+        if (!withProxies)
+            return;
         Settings["Enoe:ForwardedHeaders:KnownProxies:0"] = Proxy;
         Settings["Enoe:ForwardedHeaders:KnownNetworks:0"] = ProxyNetwork;
     }

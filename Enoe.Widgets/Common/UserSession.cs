@@ -21,6 +21,9 @@ public sealed class UserSession(
     private Task<Workspace?>? _workspace;
     private IDisposable? _subscription;
 
+    /// <summary>The établissement of the workspace last loaded: its changes concern this session.</summary>
+    private int? _schoolId;
+
     /// <summary>
     /// Raised on the event's thread after the établissement's services changed: handlers re-read
     /// <see cref="GetWorkspaceAsync"/> and re-render through <c>InvokeAsync</c>, and unsubscribe in Dispose.
@@ -45,13 +48,15 @@ public sealed class UserSession(
             return null;
         var workspace = await workspaces.GetAsync(user);
         SelectedChildId = workspace?.SelectedChildId;
+        _schoolId = workspace?.School?.Id;
         _subscription ??= workspace?.School is null ? null : events.Subscribe<SchoolServicesChanged>(OnChangedAsync);
         return workspace;
     }
 
     private async Task OnChangedAsync(SchoolServicesChanged change)
     {
-        if (_workspace is not { IsCompletedSuccessfully: true } loaded || loaded.Result?.School?.Id != change.SchoolId)
+        // Even while a reload is under way (a second change close behind the first): it may have read before.
+        if (_schoolId != change.SchoolId)
             return;
         access.Forget(change.SchoolId); // whichever subscriber runs first, the checks that follow read the change
         _workspace = null;
