@@ -28,7 +28,9 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("compétences");
 
             await SetPolicyAsync("10.25.7.0/24");
+            // Once the dashboard is there (two navigations in the same instant are not what a person does).
             await page.EvaluateAsync("Blazor.navigateTo('/tableau-de-bord')");
+            await Expect(page.Locator("[data-widget]").First).ToBeVisibleAsync();
             await page.EvaluateAsync("Blazor.navigateTo('/competences')");
             await Expect(page.GetByRole(AriaRole.Alert))
                 .ToContainTextAsync("Ce service n'est accessible que depuis l'établissement.");
