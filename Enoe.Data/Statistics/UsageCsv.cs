@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Enoe.Data.Common;
 
 namespace Enoe.Data.Statistics;
 
@@ -11,7 +11,7 @@ public static class UsageCsv
 {
     public static (string FileName, string Csv) Series(UsageReport report)
     {
-        var csv = new Writer();
+        var csv = CsvText.ForReader();
         csv.Line([UsageMessages.Csv_Period, .. UsageMetric.All.Select(UsageMetric.Label)]);
         for (var i = 0; i < report.Periods.Count; i++)
             csv.Line([Iso(report.Periods[i]), .. UsageMetric.All.Select(m => Number(report.Series[m][i]))]);
@@ -20,7 +20,7 @@ public static class UsageCsv
 
     public static (string FileName, string Csv) Schools(UsageReport report)
     {
-        var csv = new Writer();
+        var csv = CsvText.ForReader();
         csv.Line([UsageMessages.Csv_Uai, UsageMessages.Csv_School, .. UsageMetric.All.Select(UsageMetric.Label)]);
         foreach (var s in report.PerSchool)
             csv.Line([s.School.Uai, s.School.Name, .. s.Totals.Select(Number)]);
@@ -31,26 +31,4 @@ public static class UsageCsv
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A cell a spreadsheet would take for a formula (= + - @, a tab or carriage return first: an établissement named
-    /// "=HYPERLINK(...)") gets a leading apostrophe, so it stays text.
-    /// </summary>
-    internal static string Neutralised(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
-
-    private sealed class Writer
-    {
-        private readonly StringBuilder _text = new();
-        private readonly char _separator =
-            CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
-
-        public string Text => _text.ToString();
-
-        public void Line(IEnumerable<string> cells) =>
-            _text.AppendJoin(_separator, cells.Select(Neutralised).Select(Quoted)).Append("\r\n");
-
-        private string Quoted(string cell) =>
-            cell.IndexOfAny([_separator, '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
-    }
 }

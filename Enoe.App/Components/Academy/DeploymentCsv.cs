@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Enoe.Data.Common;
 using Enoe.Data.People;
 using Enoe.Data.Statistics;
 using Enoe.Widgets.Common;
@@ -16,22 +17,19 @@ public static class DeploymentCsv
 
     public static string Write(DeploymentTable table, DeploymentLabels labels)
     {
-        var csv = new StringBuilder();
+        var csv = new CsvText(';'); // the file's documented form, whatever the reader's language
         var kinds = table.Kinds;
-        Line(
-            csv,
-            [
-                "indicateur",
-                "total",
-                "sur",
-                "pourcentage",
-                .. kinds.SelectMany(k =>
-                {
-                    var code = DeploymentLabels.FileCode(k);
-                    return new[] { code, code + "_sur", code + "_pourcentage" };
-                }),
-            ]
-        );
+        csv.Line([
+            "indicateur",
+            "total",
+            "sur",
+            "pourcentage",
+            .. kinds.SelectMany(k =>
+            {
+                var code = DeploymentLabels.FileCode(k);
+                return new[] { code, code + "_sur", code + "_pourcentage" };
+            }),
+        ]);
         var schools = new DeploymentRow(
             "schools",
             new Share(table.Schools, table.Schools),
@@ -43,16 +41,13 @@ public static class DeploymentCsv
         )
         {
             var label = row == schools ? AcademyText.Row_Schools : labels.Of(row.Key);
-            Line(
-                csv,
-                [
-                    label,
-                    .. Cells(row.Total),
-                    .. kinds.SelectMany(k => Cells(row.ByKind.GetValueOrDefault(k) ?? new Share(0, 0))),
-                ]
-            );
+            csv.Line([
+                label,
+                .. Cells(row.Total),
+                .. kinds.SelectMany(k => Cells(row.ByKind.GetValueOrDefault(k) ?? new Share(0, 0))),
+            ]);
         }
-        return csv.ToString();
+        return csv.Text;
     }
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
@@ -89,16 +84,4 @@ public static class DeploymentCsv
             share.Of.ToString(CultureInfo.InvariantCulture),
             share.Percent.ToString(CultureInfo.InvariantCulture),
         ];
-
-    /// <summary>
-    /// Quotes a cell that holds the separator, a quote or a line break (labels are ours, never data).
-    /// </summary>
-    private static void Line(StringBuilder csv, IEnumerable<string> cells) =>
-        csv.Append(
-                string.Join(
-                    ';',
-                    cells.Select(c => c.IndexOfAny([';', '"', '\n', '\r']) < 0 ? c : $"\"{c.Replace("\"", "\"\"")}\"")
-                )
-            )
-            .Append("\r\n");
 }
