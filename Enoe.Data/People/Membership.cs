@@ -14,6 +14,9 @@ public sealed class Membership
     /// <summary>For staff: "Principal", "Conseillère principale d'éducation", "Professeur documentaliste"...</summary>
     public string? Function { get; set; }
 
+    /// <summary>What the person does here as staff, which decides their rights (<see cref="StaffFunction"/>).</summary>
+    public StaffFunction Functions { get; set; }
+
     /// <summary>
     /// The last day (Paris time) the person signed in to this établissement: counts each person once a day.
     /// </summary>
