@@ -14,6 +14,7 @@ public static class PipelineHosting
         app.Services.GetRequiredService<Enoe.Widgets.Abstractions.WidgetCatalog>();
         // First: everything after (the sign-in rate limit, the external-access policy) sees the real client address.
         app.UseForwardedHeaders();
+        app.UseEnoeSecurityHeaders(); // CSP with a nonce, nosniff, referrer and permissions, on every response
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.
