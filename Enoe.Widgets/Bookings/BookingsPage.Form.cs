@@ -1,5 +1,6 @@
 using Enoe.Data.Bookings;
 using Enoe.Data.Common;
+using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Bookings;
 
@@ -34,6 +35,7 @@ public partial class BookingsPage
 
     private Draft _draft = new();
     private bool _weekly;
+    private readonly OneAtATime _writing = new();
     private DateOnly? _until;
     private SeriesPlan? _plan;
 
@@ -74,6 +76,9 @@ public partial class BookingsPage
     /// </summary>
     private async Task SubmitAsync()
     {
+        using var turn = _writing.TryBegin();
+        if (!turn.Started)
+            return; // a burst of clicks: one run
         if (_weekly)
             await PlanAsync();
         else
@@ -123,6 +128,9 @@ public partial class BookingsPage
     /// </summary>
     private async Task ConfirmSeriesAsync()
     {
+        using var turn = _writing.TryBegin();
+        if (!turn.Started)
+            return; // a burst of clicks: one run
         if (ShownPlan is not { } plan)
             return;
         var result = await Bookings.BookSeriesAsync(_user, plan.Request, plan.Until, plan.FreeWeeks);

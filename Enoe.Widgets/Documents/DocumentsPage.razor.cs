@@ -27,6 +27,7 @@ public partial class DocumentsPage
     public int? GroupId { get; set; }
 
     private CurrentUser _user = default!;
+    private readonly OneAtATime _writing = new();
     private IReadOnlyList<SpaceView> _spaces = [];
     private SpaceListing? _listing;
     private IReadOnlyList<SharedDocumentView> _shared = [];
@@ -97,6 +98,9 @@ public partial class DocumentsPage
 
     private async Task CreateFolderAsync()
     {
+        using var turn = _writing.TryBegin();
+        if (!turn.Started)
+            return; // a burst of clicks: one run
         var result = await Documents.CreateFolderAsync(_user, _listing!.Space.Id, Folder, _newFolder);
         if (result.Succeeded)
             _newFolder = "";

@@ -24,6 +24,7 @@ public partial class LogbookPage
     private IReadOnlySet<int> _classes = new HashSet<int>(),
         _groups = new HashSet<int>();
     private LogbookDraft _draft = new();
+    private readonly OneAtATime _writing = new();
     private HomeworkLoad? _load;
     private string? _message;
     private IDisposable? _subscription;
@@ -134,6 +135,9 @@ public partial class LogbookPage
 
     private async Task CreateAsync()
     {
+        using var turn = _writing.TryBegin();
+        if (!turn.Started)
+            return; // a burst of clicks: one run
         await CheckLoadAsync();
         var result = await Logbook.SaveAsync(_user, _draft);
         _message = result.Succeeded ? null : string.Join(" ", result.Errors);
