@@ -20,6 +20,7 @@ public static class InterfaceHosting
         builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp =>
             sp.GetRequiredService<CircuitCounter>()
         );
+        builder.Services.AddEnoeCircuitLimits(builder.Configuration); // open tabs per person and per address
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
         // The ENT services (Enoe.Widgets), then the host's own modules (Components/Admin).

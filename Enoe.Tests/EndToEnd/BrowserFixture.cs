@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         _oidc = await oidc;
         foreach (var (key, value) in Slapd.AppSettings().Concat(_oidc.AppSettings()))
             _app.Settings[key] = value;
+        // Journeys leave their tabs open until the browser closes, several as the same demo people: above the
+        // per-person cap on open tabs (CircuitCapJourney tests the cap on its own host).
+        _app.Settings["Enoe:Circuits:PerUser"] = "100";
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         BaseUrl = _app

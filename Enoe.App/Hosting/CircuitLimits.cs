@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using Enoe.Data.People;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.Options;
+
+namespace Enoe.App.Hosting;
+
+/// <summary>
+/// <c>Enoe:Circuits</c>: how many live tabs (circuits, each held in the server's memory) may be open.
+/// </summary>
+public sealed class CircuitLimitsOptions
+{
+    public const string Section = "Enoe:Circuits";
+
+    /// <summary>
+    /// Open tabs per person: enough for real use, too few to fill the server's memory from one account.
+    /// </summary>
+    public int PerUser { get; set; } = 10;
+
+    /// <summary>
+    /// Open tabs per client address: generous, as a whole collège reaches ENOE through one NAT address.
+    /// </summary>
+    public int PerAddress { get; set; } = 200;
+}
+
+/// <summary>Why a circuit was not let in.</summary>
+public enum CircuitRefusal
+{
+    None,
+    TooManyForThePerson,
+    TooManyFromTheAddress,
+}
+
+/// <summary>The open circuits counted per person and per address, across the whole app.</summary>
+public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
+{
+    private readonly Dictionary<string, int> _perUser = [],
+        _perAddress = [];
+    private readonly Lock _lock = new();
+
+    public CircuitLimitsOptions Limits => options.Value;
+
+    /// <summary>Counts a new circuit in, unless either cap is reached (then nothing is counted).</summary>
+    public CircuitRefusal TryOpen(string? user, string? address)
+    {
+        lock (_lock)
+        {
+            if (user is not null && _perUser.GetValueOrDefault(user) >= Limits.PerUser)
+                return CircuitRefusal.TooManyForThePerson;
+            if (address is not null && _perAddress.GetValueOrDefault(address) >= Limits.PerAddress)
+                return CircuitRefusal.TooManyFromTheAddress;
+            Add(_perUser, user, 1);
+            Add(_perAddress, address, 1);
+            return CircuitRefusal.None;
+        }
+    }
+
+    public void Close(string? user, string? address)
+    {
+        lock (_lock)
+        {
+            Add(_perUser, user, -1);
+            Add(_perAddress, address, -1);
+        }
+    }
+
+    public int OpenFor(string user)
+    {
+        lock (_lock)
+            return _perUser.GetValueOrDefault(user);
+    }
+
+    private static void Add(Dictionary<string, int> counts, string? key, int delta)
+    {
+        if (key is null)
+            return;
+        var count = counts.GetValueOrDefault(key) + delta;
+        if (count > 0)
+            counts[key] = count;
+        else
+            counts.Remove(key); // no entry left behind per address ever seen
+    }
+}
+
+/// <summary>
+/// One per circuit: counts it in when it opens, out when it closes. A circuit beyond a cap is let in but shows only
+/// the reason (Routes.razor), so the person reads what to do and the server holds almost nothing for it.
+/// </summary>
+public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvider authentication) : CircuitHandler
+{
+    private (string? User, string? Address)? _counted;
+
+    /// <summary>Set when the circuit opens, before its first render.</summary>
+    public CircuitRefusal Refusal { get; private set; }
+
+    /// <summary>What the person reads instead of the page, in their language (null: let in).</summary>
+    public string? Message =>
+        Refusal switch
+        {
+            CircuitRefusal.TooManyForThePerson => CircuitText.FormatTooManyForThePerson(tally.Limits.PerUser),
+            CircuitRefusal.TooManyFromTheAddress => CircuitText.TooManyFromTheAddress,
+            _ => null,
+        };
+
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var key = (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(EnoeClaims.ClientAddress));
+        Refusal = tally.TryOpen(key.Item1, key.Item2);
+        if (Refusal == CircuitRefusal.None)
+            _counted = key;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
+    {
+        if (_counted is { } key)
+            tally.Close(key.User, key.Address);
+        _counted = null;
+        return Task.CompletedTask;
+    }
+}
+
+public static class CircuitLimitsHosting
+{
+    public static IServiceCollection AddEnoeCircuitLimits(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<CircuitLimitsOptions>(config.GetSection(CircuitLimitsOptions.Section));
+        services.AddSingleton<CircuitTally>();
+        services.AddScoped<CircuitLimits>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitLimits>());
+        return services;
+    }
+}

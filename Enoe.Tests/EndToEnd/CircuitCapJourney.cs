@@ -1,0 +1,77 @@
+using System.Net;
+using Enoe.App.Hosting;
+using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// One person may keep two tabs open on this host (<c>Enoe:Circuits:PerUser</c>): the third reads why and what to
+/// do instead of the page, and is let in once another tab is closed. Its own app host, the shared browser.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly EnoeAppFactory _app = new();
+    private string _baseUrl = "";
+
+    public Task InitializeAsync()
+    {
+        _app.Settings["Enoe:Circuits:PerUser"] = "2";
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        _baseUrl = _app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task TheThirdTab_SaysToCloseOne_AndOpensOnceOneIsClosed()
+    {
+        var first = await browser.OpenAsync("nathalie.girard", "/tableau-de-bord", _baseUrl);
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/memos");
+        await second.WaitForCircuitAsync();
+
+        var third = await first.Context.NewPageAsync();
+        await third.GotoAsync("/memos");
+        var refusal = third.Locator("[data-circuit-refused]");
+        await Expect(refusal)
+            .ToContainTextAsync(
+                "Vous avez déjà 2 onglets ENOE ouverts, le maximum. Fermez-en un, puis rechargez cette page."
+            );
+        await Expect(third.Locator("[data-circuit=live]")).ToHaveCountAsync(0);
+
+        await first.CloseAsync();
+        var tally = _app.Services.GetRequiredService<CircuitTally>();
+        var personId = await PersonIdAsync("nathalie.girard");
+        await WaitUntilAsync(() => tally.OpenFor(personId) == 1);
+        await refusal.GetByRole(AriaRole.Link, new() { Name = "Recharger la page" }).ClickAsync();
+        await third.WaitForCircuitAsync();
+        await Expect(third.Locator("[data-circuit-refused]")).ToHaveCountAsync(0);
+    }
+
+    private async Task<string> PersonIdAsync(string userName)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users =
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Enoe.Data.People.Person>>();
+        return (await users.FindByNameAsync(userName))!.Id.ToString();
+    }
+
+    /// <summary>The closed tab's circuit ends when the browser says it left (a beacon): up to 15 s.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!condition())
+            await Task.Delay(50, timeout.Token);
+    }
+}
