@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
+using Enoe.Data.Memos;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -34,14 +35,28 @@ public sealed partial class DocumentService
             .FirstOrDefaultAsync(ct);
         if (school is null)
             return NotYourDocument;
-        var sameSchool = target switch
-        {
-            { PersonId: int p } => await db.Memberships.AnyAsync(m => m.PersonId == p && m.SchoolId == school, ct),
-            { SchoolClassId: int c } => await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == school, ct),
-            _ => await db.Groups.AnyAsync(x => x.Id == target.TeachingGroupId && x.SchoolId == school, ct),
-        };
-        if (!sameSchool)
+        var label = await TargetLabelAsync(db, school.Value, target, ct);
+        if (label is null)
             return Result.Invalid([DocumentMessages.ShareWithinSchool]);
+        // Sharing reaches whom a mémo would reach, under the same rules of the établissement.
+        if (await Reach.SenderAsync(db, user.PersonId, school.Value, ct) is not { } sharer)
+            return Result.Forbidden();
+        var address = target switch
+        {
+            { PersonId: int p } => new MemoAddress(AudienceKind.Person, p, label),
+            { SchoolClassId: int c } => new MemoAddress(AudienceKind.ClassStudents, c, label),
+            _ => new MemoAddress(AudienceKind.GroupStudents, target.TeachingGroupId!.Value, label),
+        };
+        var people = Reach.Expand(db, school.Value, address);
+        var isPerson = address.Kind == AudienceKind.Person;
+        if (!isPerson && !await people.AnyAsync(ct))
+            return Result.Invalid([DocumentMessages.FormatShare_AudienceEmpty(label)]);
+        if (await Reach.BlockedAsync(db, sharer, people, ct) is { } no)
+            return Result.Forbidden(
+                isPerson
+                    ? DocumentMessages.FormatShare_PersonNotAllowed(label, no.ForSender(audience: false))
+                    : DocumentMessages.FormatShare_AudienceNotAllowed(label, no.ForSender(audience: true))
+            );
         // Under the document's lock: the same share asked twice at once is stored once.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAsync<Document>(documentId, ct);
@@ -71,6 +86,29 @@ public sealed partial class DocumentService
         await transaction.CommitAsync(ct);
         return Result.Ok();
     }
+
+    /// <summary>What a share target is called, or null when it is not of the établissement.</summary>
+    private static async Task<string?> TargetLabelAsync(
+        EnoeDbContext db,
+        int school,
+        ShareTarget target,
+        CancellationToken ct
+    ) =>
+        target switch
+        {
+            { PersonId: int p } => await db
+                .Memberships.Where(m => m.PersonId == p && m.SchoolId == school)
+                .Select(m => m.Person!.FirstName + " " + m.Person.LastName)
+                .FirstOrDefaultAsync(ct),
+            { SchoolClassId: int c } => await db
+                .Classes.Where(x => x.Id == c && x.SchoolId == school)
+                .Select(x => DocumentMessages.FormatClassSpace(x.Name))
+                .FirstOrDefaultAsync(ct),
+            _ => await db
+                .Groups.Where(x => x.Id == target.TeachingGroupId && x.SchoolId == school)
+                .Select(x => DocumentMessages.FormatGroupSpace(x.Name))
+                .FirstOrDefaultAsync(ct),
+        };
 
     /// <summary>Who a document is shared with, by name, for its owner.</summary>
     public async Task<Result<IReadOnlyList<(int ShareId, string With)>>> SharesAsync(

@@ -61,4 +61,20 @@ public static class MemoRuleNames
             (MemoRules.TeachersToParents, MemoMessages.Rule_TeachersToParents),
             (MemoRules.TeachersToColleagues, MemoMessages.Rule_TeachersToColleagues),
         ];
+
+    /// <summary>A rule's short name, as refusals quote it: « parents → autres parents ».</summary>
+    public static string Name(MemoRules rule) =>
+        rule switch
+        {
+            MemoRules.StudentsToTheirTeachers => MemoMessages.RuleName_StudentsToTheirTeachers,
+            MemoRules.StudentsToStaff => MemoMessages.RuleName_StudentsToStaff,
+            MemoRules.StudentsToClassmates => MemoMessages.RuleName_StudentsToClassmates,
+            MemoRules.ParentsToTeachers => MemoMessages.RuleName_ParentsToTeachers,
+            MemoRules.ParentsToStaff => MemoMessages.RuleName_ParentsToStaff,
+            MemoRules.ParentsToClassParents => MemoMessages.RuleName_ParentsToClassParents,
+            MemoRules.TeachersToStudents => MemoMessages.RuleName_TeachersToStudents,
+            MemoRules.TeachersToParents => MemoMessages.RuleName_TeachersToParents,
+            MemoRules.TeachersToColleagues => MemoMessages.RuleName_TeachersToColleagues,
+            _ => rule.ToString(),
+        };
 }

@@ -25,46 +25,23 @@ public sealed partial class MemoService
         if (user.SchoolId is not int schoolId)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sender = await SenderAsync(db, user.PersonId, schoolId, ct);
+        var sender = await Reach.SenderAsync(db, user.PersonId, schoolId, ct);
         if (sender is null)
             return [];
-        var reachable = Reachable(db, user.PersonId, schoolId, sender.Value.Profiles, sender.Value.Rules);
+        var reachable = Reach.People(db, sender);
         var options = new List<AddressOption>();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = TextSearch.Pattern(search);
-            var people = await db
-                .Memberships.Where(m =>
-                    m.SchoolId == schoolId
-                    && reachable.Contains(m.PersonId)
-                    && (
-                        EF.Functions.Like(
-                            TextSearch.Folded(m.Person!.FirstName + " " + m.Person.LastName),
-                            pattern,
-                            TextSearch.Escape
-                        )
-                        || EF.Functions.Like(
-                            TextSearch.Folded(m.Person!.LastName + " " + m.Person.FirstName),
-                            pattern,
-                            TextSearch.Escape
-                        )
-                    )
-                )
-                .OrderBy(m => m.Person!.LastName)
-                .ThenBy(m => m.Person!.FirstName)
-                .Take(take)
-                .Select(m => new
-                {
-                    m.PersonId,
-                    Name = m.Person!.FirstName + " " + m.Person.LastName,
-                    m.Profiles,
-                    m.Function,
-                })
-                .ToListAsync(ct);
+            var people = await MatchingAsync(
+                db.Memberships.Where(m => m.SchoolId == schoolId && reachable.Contains(m.PersonId)),
+                search,
+                take,
+                ct
+            );
             options.AddRange(
                 people.Select(p => new AddressOption(
                     new MemoAddress(AudienceKind.Person, p.PersonId, p.Name),
-                    p.Function ?? ProfileNames.Of(p.Profiles)
+                    p.Detail
                 ))
             );
         }

@@ -48,10 +48,9 @@ public sealed partial class MemoService
         CancellationToken ct
     )
     {
-        var sender = await SenderAsync(db, me, schoolId, ct);
+        var sender = await Reach.SenderAsync(db, me, schoolId, ct);
         if (sender is null)
             return Result.Forbidden(MemoMessages.Send_NotMember);
-        var reachable = Reachable(db, me, schoolId, sender.Value.Profiles, sender.Value.Rules);
 
         // A reply may always go back to the person who wrote to you.
         int? thread = null,
@@ -104,7 +103,7 @@ public sealed partial class MemoService
             var address = draft.To[i] with { Label = label };
             List<int> people = isPerson
                 ? (target == me ? [] : [target])
-                : await Expand(db, schoolId, address).Where(id => id != me).Distinct().ToListAsync(ct);
+                : await Reach.Expand(db, schoolId, address).Where(id => id != me).Distinct().ToListAsync(ct);
             if (people.Count == 0)
                 return Result.Invalid([
                     isPerson
@@ -112,16 +111,15 @@ public sealed partial class MemoService
                         : MemoMessages.FormatSend_AudienceEmpty(label),
                 ]);
             var isReplyToSender = isPerson && address.TargetId == repliedTo;
-            if (!isReplyToSender)
-            {
-                var allowed = await reachable.CountAsync(id => people.Contains(id), ct);
-                if (allowed < people.Count)
-                    return Result.Forbidden(
-                        isPerson
-                            ? MemoMessages.FormatSend_PersonNotAllowed(label)
-                            : MemoMessages.FormatSend_AudienceNotAllowed(label)
-                    );
-            }
+            if (
+                !isReplyToSender
+                && await Reach.BlockedAsync(db, sender, Reach.Expand(db, schoolId, address), ct) is { } no
+            )
+                return Result.Forbidden(
+                    isPerson
+                        ? MemoMessages.FormatSend_PersonNotAllowed(label, no.ForSender(audience: false))
+                        : MemoMessages.FormatSend_AudienceNotAllowed(label, no.ForSender(audience: true))
+                );
             recipients.AddRange(people.Where(seen.Add).Select(p => (p, i)));
             to.Add(address);
         }
@@ -137,130 +135,11 @@ public sealed partial class MemoService
         CancellationToken ct
     )
     {
-        var people = Expand(db, schoolId, address).Where(id => id != me).Distinct();
+        var people = Reach.Expand(db, schoolId, address).Where(id => id != me).Distinct();
         var counts = await db
             .Schools.Where(s => s.Id == schoolId)
             .Select(s => new { Total = people.Count(), Allowed = people.Count(id => reachable.Contains(id)) })
             .FirstAsync(ct);
         return (counts.Total, counts.Allowed);
-    }
-
-    private static async Task<(Profile Profiles, MemoRules Rules)?> SenderAsync(
-        EnoeDbContext db,
-        int me,
-        int schoolId,
-        CancellationToken ct
-    )
-    {
-        var row = await db
-            .Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId)
-            .Select(m => new { m.Profiles, m.School!.MemoRules })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.Profiles, row.MemoRules);
-    }
-
-    /// <summary>The people an address stands for, within the établissement.</summary>
-    internal static IQueryable<int> Expand(EnoeDbContext db, int schoolId, MemoAddress address)
-    {
-        var target = address.TargetId;
-        return address.Kind switch
-        {
-            AudienceKind.Person => db
-                .Memberships.Where(m => m.SchoolId == schoolId && m.PersonId == target)
-                .Select(m => m.PersonId),
-            AudienceKind.ClassStudents => db
-                .Enrolments.Where(e => e.SchoolClassId == target && e.SchoolClass!.SchoolId == schoolId)
-                .Select(e => e.StudentId),
-            AudienceKind.ClassParents => db
-                .Guardianships.Where(g =>
-                    db.Enrolments.Any(e =>
-                        e.StudentId == g.StudentId && e.SchoolClassId == target && e.SchoolClass!.SchoolId == schoolId
-                    )
-                )
-                .Select(g => g.ParentId),
-            AudienceKind.ClassTeachers => db
-                .TeachingAssignments.Where(a => a.SchoolClassId == target && a.SchoolClass!.SchoolId == schoolId)
-                .Select(a => a.TeacherId),
-            AudienceKind.GroupStudents => db
-                .GroupEnrolments.Where(e => e.TeachingGroupId == target && e.TeachingGroup!.SchoolId == schoolId)
-                .Select(e => e.StudentId),
-            _ => db
-                .Memberships.Where(m => m.SchoolId == schoolId && ((int)m.Profiles & target) != 0)
-                .Select(m => m.PersonId),
-        };
-    }
-
-    /// <summary>
-    /// Everyone of the établissement this sender may write to, by profile and rules (one composable query).
-    /// </summary>
-    internal static IQueryable<int> Reachable(EnoeDbContext db, int me, int schoolId, Profile profiles, MemoRules rules)
-    {
-        var members = db.Memberships.Where(m => m.SchoolId == schoolId);
-        if (profiles.HasAny(Profile.Direction))
-            return members.Select(m => m.PersonId);
-        IQueryable<int> With(Profile p) => members.Where(m => (m.Profiles & p) != 0).Select(m => m.PersonId);
-        bool Allows(Profile who, MemoRules rule) => profiles.HasAny(who) && rules.HasFlag(rule);
-
-        var myClasses = db.Enrolments.Where(e => e.StudentId == me).Select(e => e.SchoolClassId);
-        var myGroups = db.GroupEnrolments.Where(e => e.StudentId == me).Select(e => e.TeachingGroupId);
-        var children = db.Guardianships.Where(g => g.ParentId == me).Select(g => g.StudentId);
-        var childClasses = db.Enrolments.Where(e => children.Contains(e.StudentId)).Select(e => e.SchoolClassId);
-        var childGroups = db.GroupEnrolments.Where(e => children.Contains(e.StudentId)).Select(e => e.TeachingGroupId);
-        var taughtClasses = db
-            .TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null)
-            .Select(a => a.SchoolClassId!.Value);
-        var taughtGroups = db
-            .TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null)
-            .Select(a => a.TeachingGroupId!.Value);
-        var taughtStudents = db
-            .Enrolments.Where(e => taughtClasses.Contains(e.SchoolClassId))
-            .Select(e => e.StudentId)
-            .Union(db.GroupEnrolments.Where(e => taughtGroups.Contains(e.TeachingGroupId)).Select(e => e.StudentId));
-
-        var reach = new List<IQueryable<int>>();
-        if (Allows(Profile.Teacher, MemoRules.TeachersToColleagues))
-            reach.Add(With(Profile.Personnel));
-        if (Allows(Profile.Teacher, MemoRules.TeachersToStudents))
-            reach.Add(taughtStudents);
-        if (Allows(Profile.Teacher, MemoRules.TeachersToParents))
-            reach.Add(db.Guardianships.Where(g => taughtStudents.Contains(g.StudentId)).Select(g => g.ParentId));
-        if (Allows(Profile.Student, MemoRules.StudentsToTheirTeachers))
-            reach.Add(
-                db.TeachingAssignments.Where(a =>
-                        (a.SchoolClassId != null && myClasses.Contains(a.SchoolClassId.Value))
-                        || (a.TeachingGroupId != null && myGroups.Contains(a.TeachingGroupId.Value))
-                    )
-                    .Select(a => a.TeacherId)
-            );
-        if (Allows(Profile.Student, MemoRules.StudentsToStaff))
-            reach.Add(With(Profile.Direction));
-        if (Allows(Profile.Student, MemoRules.StudentsToClassmates))
-            reach.Add(
-                db.Enrolments.Where(e => myClasses.Contains(e.SchoolClassId))
-                    .Select(e => e.StudentId)
-                    .Union(db.GroupEnrolments.Where(e => myGroups.Contains(e.TeachingGroupId)).Select(e => e.StudentId))
-            );
-        if (Allows(Profile.Parent, MemoRules.ParentsToTeachers))
-            reach.Add(
-                db.TeachingAssignments.Where(a =>
-                        (a.SchoolClassId != null && childClasses.Contains(a.SchoolClassId.Value))
-                        || (a.TeachingGroupId != null && childGroups.Contains(a.TeachingGroupId.Value))
-                    )
-                    .Select(a => a.TeacherId)
-            );
-        if (Allows(Profile.Parent, MemoRules.ParentsToStaff))
-            reach.Add(With(Profile.Direction));
-        if (Allows(Profile.Parent, MemoRules.ParentsToClassParents))
-            reach.Add(
-                db.Guardianships.Where(g =>
-                        db.Enrolments.Any(e => e.StudentId == g.StudentId && childClasses.Contains(e.SchoolClassId))
-                    )
-                    .Select(g => g.ParentId)
-            );
-
-        if (reach.Count == 0)
-            return members.Where(m => false).Select(m => m.PersonId);
-        var all = reach.Aggregate((a, b) => a.Union(b));
-        return members.Where(m => all.Contains(m.PersonId)).Select(m => m.PersonId);
     }
 }

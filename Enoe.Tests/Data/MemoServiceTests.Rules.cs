@@ -63,8 +63,8 @@ public sealed partial class MemoServiceTests
 
         Assert.Equal(ResultKind.Forbidden, result.Kind);
         Assert.Equal(
-            "Les règles de l'établissement ne vous permettent "
-                + "pas d'écrire à « Élèves de 6eA ». Rien n'a été envoyé.",
+            "Vous ne pouvez pas écrire à « Élèves de 6eA » : la règle « élèves → élèves de leurs classes » "
+                + "est désactivée par l'établissement. Rien n'a été envoyé.",
             result.Errors[0]
         );
         await using var db = _database.NewContext();

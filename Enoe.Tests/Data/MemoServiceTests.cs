@@ -170,7 +170,8 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
         Assert.Equal("The message must not be longer than 20,000 characters.", tooLong.Errors.Single());
         var notAllowed = await Memos.SendAsync(As(_f.TeacherA), Draft(To(_otherStudent)), []);
         Assert.Equal(
-            "The school's rules do not let you write to OtherStudent Test. Nothing was sent.",
+            "You cannot write to OtherStudent Test: none of the school's rules connects you with this person. "
+                + "Nothing was sent.",
             notAllowed.Errors.Single()
         );
 

@@ -8,7 +8,8 @@ namespace Enoe.Widgets.Common;
 
 /// <summary>
 /// The only way user-written text becomes markup: Markdown rendered by Markdig, then cleaned by
-/// HtmlSanitizer (no script, no event handler, no <c>javascript:</c> link, no inline style).
+/// HtmlSanitizer (no script, no event handler, no <c>javascript:</c> link, no inline style, no image loaded from
+/// elsewhere: see <see cref="KeepImagesLocal"/>).
 /// </summary>
 public static partial class SafeMarkdown
 {
@@ -39,6 +40,7 @@ public static partial class SafeMarkdown
         // No forms or form fields in a text (a task list's checkbox is an input, and stays).
         foreach (var tag in new[] { "form", "textarea", "select" })
             sanitizer.AllowedTags.Remove(tag);
+        sanitizer.PostProcessNode += (_, e) => KeepImagesLocal(e);
         // Links leave the ENT without handing it the opener.
         sanitizer.PostProcessNode += (_, e) =>
         {

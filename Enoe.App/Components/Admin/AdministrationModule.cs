@@ -33,6 +33,16 @@ public sealed class AdministrationModule : UiModule
             )
             .AddNavigationEntry(
                 new(
+                    () => CanWriteText.Nav,
+                    "/gestion/puis-je-ecrire",
+                    Icons.Material.Outlined.ForwardToInbox,
+                    null,
+                    Profile.SchoolAdmin,
+                    Order: 965
+                )
+            )
+            .AddNavigationEntry(
+                new(
                     () => AdminText.Nav_Directory,
                     "/gestion/annuaire",
                     Icons.Material.Outlined.Sync,
