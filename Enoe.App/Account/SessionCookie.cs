@@ -65,7 +65,11 @@ internal static class SessionCookie
     {
         if (
             context.Principal?.Identity is not ClaimsIdentity { IsAuthenticated: true } identity
-            || !int.TryParse(identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, CultureInfo.InvariantCulture, out var personId)
+            || !int.TryParse(
+                identity.FindFirst(ClaimTypes.NameIdentifier)?.Value,
+                CultureInfo.InvariantCulture,
+                out var personId
+            )
         )
             return;
         var sessions = Sessions(context.HttpContext);
@@ -104,5 +108,6 @@ internal static class SessionCookie
         identity.AddClaim(new Claim(EnoeClaims.Session, id.ToString()));
     }
 
-    private static SignInSessions Sessions(HttpContext http) => http.RequestServices.GetRequiredService<SignInSessions>();
+    private static SignInSessions Sessions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<SignInSessions>();
 }

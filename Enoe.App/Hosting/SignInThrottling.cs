@@ -28,8 +28,11 @@ public static class SignInThrottling
             // A form without an identifiant (a second-factor step) is counted per address under this policy too.
             o.AddPolicy(
                 IdentityHosting.LoginRateLimit,
-                http => PerMinute(PostedUserName(http.Request) is { Length: > 0 } name ? "n|" + name : Address(http),
-                    perIdentifiant)
+                http =>
+                    PerMinute(
+                        PostedUserName(http.Request) is { Length: > 0 } name ? "n|" + name : Address(http),
+                        perIdentifiant
+                    )
             );
             // Every request passes the global limiter: only the endpoints under the sign-in policy are counted.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -54,10 +57,7 @@ public static class SignInThrottling
         == IdentityHosting.LoginRateLimit;
 
     private static string Address(HttpContext http) =>
-        "a|"
-        + (
-            http.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString() : ""
-        );
+        "a|" + (http.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString() : "");
 
     /// <summary>
     /// The identifiant a sign-in form posts; a malformed form (a %00 in a field) is left to the endpoint, which answers

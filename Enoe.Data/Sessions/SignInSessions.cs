@@ -87,8 +87,7 @@ public sealed class SignInSessions : IDisposable
             return cached;
         var endings = Interlocked.Read(ref _endings);
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var row = await db
-            .Set<SignInSession>()
+        var row = await db.Set<SignInSession>()
             .Where(s => s.Id == sessionId && s.PersonId == personId)
             .Select(s => new
             {
@@ -112,7 +111,10 @@ public sealed class SignInSessions : IDisposable
     public async Task EndAsync(Guid sessionId, SessionEnd reason, CancellationToken ct = default)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var personId = await Open(db).Where(s => s.Id == sessionId).Select(s => (int?)s.PersonId).FirstOrDefaultAsync(ct);
+        var personId = await Open(db)
+            .Where(s => s.Id == sessionId)
+            .Select(s => (int?)s.PersonId)
+            .FirstOrDefaultAsync(ct);
         if (personId is int id)
             await EndAsync(db, [(sessionId, id)], reason, ct);
     }
@@ -125,7 +127,9 @@ public sealed class SignInSessions : IDisposable
         return await EndAsync(db, [.. ids.Select(s => (s, personId))], reason, ct);
     }
 
-    /// <summary>Ends the sessions still open of accounts that were disabled (the directory sync's departures).</summary>
+    /// <summary>
+    /// Ends the sessions still open of accounts that were disabled (the directory sync's departures).
+    /// </summary>
     public async Task<int> EndOfDisabledAccountsAsync(CancellationToken ct = default)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
@@ -136,7 +140,9 @@ public sealed class SignInSessions : IDisposable
         return await EndAsync(db, [.. open.Select(s => (s.Id, s.PersonId))], SessionEnd.AccountDisabled, ct);
     }
 
-    /// <summary>The person's open sessions, latest first (those older than <see cref="Lifetime"/> have expired).</summary>
+    /// <summary>
+    /// The person's open sessions, latest first (those older than <see cref="Lifetime"/> have expired).
+    /// </summary>
     public async Task<IReadOnlyList<OpenSession>> OpenSessionsAsync(int personId, CancellationToken ct = default)
     {
         var since = _clock.GetUtcNow().UtcDateTime - Lifetime - TouchEvery;
@@ -144,14 +150,7 @@ public sealed class SignInSessions : IDisposable
         return await Open(db)
             .Where(s => s.PersonId == personId && s.LastSeenAt > since)
             .OrderByDescending(s => s.StartedAt)
-            .Select(s => new OpenSession(
-                s.Id,
-                s.StartedAt,
-                s.LastSeenAt,
-                s.ClientAddress,
-                s.UserAgent,
-                s.SecondFactor
-            ))
+            .Select(s => new OpenSession(s.Id, s.StartedAt, s.LastSeenAt, s.ClientAddress, s.UserAgent, s.SecondFactor))
             .ToListAsync(ct);
     }
 
@@ -187,7 +186,8 @@ public sealed class SignInSessions : IDisposable
     private static IQueryable<SignInSession> Open(EnoeDbContext db) =>
         db.Set<SignInSession>().Where(s => s.EndedAt == null);
 
-    private static string? Cut(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+    private static string? Cut(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..length];
 
     public void Dispose()
     {

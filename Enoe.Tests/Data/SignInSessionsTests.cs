@@ -45,7 +45,7 @@ public sealed class SignInSessionsTests
 
         Assert.Equal(2, await sessions.EndAllAsync(teacher, SessionEnd.PasswordChanged, except: kept));
 
-        Assert.Equal([other1, other2], Assert.Single(ended).SessionIds.Order());
+        Assert.Equal(new[] { other1, other2 }.Order(), Assert.Single(ended).SessionIds.Order());
         Assert.True(await sessions.IsOpenAsync(kept, teacher));
         Assert.False(await sessions.IsOpenAsync(other1, teacher));
         Assert.True(await sessions.IsOpenAsync(someoneElse, school.StudentA.Id));
@@ -65,8 +65,11 @@ public sealed class SignInSessionsTests
         await sessions.IsOpenAsync(id, school.TeacherA.Id);
         Assert.Equal(started, (await sessions.OpenSessionsAsync(school.TeacherA.Id)).Single().LastSeenAt);
         database.Clock.Advance(SignInSessions.TouchEvery);
-        var later = new SignInSessions(database.Get<IDbContextFactory<Enoe.Data.EnoeDbContext>>(),
-            database.Get<IEventBus>(), database.Clock); // another instance: no cached answer
+        var later = new SignInSessions(
+            database.Get<IDbContextFactory<Enoe.Data.EnoeDbContext>>(),
+            database.Get<IEventBus>(),
+            database.Clock
+        ); // another instance: no cached answer
         await later.IsOpenAsync(id, school.TeacherA.Id);
 
         Assert.Equal(
@@ -99,12 +102,14 @@ public sealed class SignInSessionsTests
     private static List<SessionsEnded> Heard(TestDatabase database)
     {
         var heard = new List<SessionsEnded>();
-        database.Get<IEventBus>().Subscribe<SessionsEnded>(e =>
-        {
-            lock (heard)
-                heard.Add(e);
-            return Task.CompletedTask;
-        });
+        database
+            .Get<IEventBus>()
+            .Subscribe<SessionsEnded>(e =>
+            {
+                lock (heard)
+                    heard.Add(e);
+                return Task.CompletedTask;
+            });
         return heard;
     }
 }

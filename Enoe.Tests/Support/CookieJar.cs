@@ -13,8 +13,7 @@ public sealed partial class CookieJar
     private readonly HttpClient _client;
     private readonly Dictionary<string, string> _cookies;
 
-    private CookieJar(HttpClient client, Dictionary<string, string> cookies) =>
-        (_client, _cookies) = (client, cookies);
+    private CookieJar(HttpClient client, Dictionary<string, string> cookies) => (_client, _cookies) = (client, cookies);
 
     public static CookieJar For(WebApplicationFactory<Program> app) =>
         new(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }), []);
@@ -49,7 +48,9 @@ public sealed partial class CookieJar
     public Task<HttpResponseMessage> PostAsync(string action, string token, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = token;
-        return SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) });
+        return SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) }
+        );
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string userName)

@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Web;
 
-/// <summary>Signing out and changing the password end sessions on the server, whatever copy of the cookie remains.</summary>
+/// <summary>
+/// Signing out and changing the password end sessions on the server, whatever copy of the cookie remains.
+/// </summary>
 [Collection(SharedApp.Name)]
 public sealed class SessionEndTests(EnoeAppFactory app)
 {
@@ -99,7 +101,8 @@ public sealed class SessionEndTests(EnoeAppFactory app)
         Assert.Equal(before, (await SessionsOfAsync(personId)).Count(s => s.EndedAt is null));
     }
 
-    private static string? Location(HttpResponseMessage response) => response.Headers.Location?.PathAndQueryOrOriginal();
+    private static string? Location(HttpResponseMessage response) =>
+        response.Headers.Location?.PathAndQueryOrOriginal();
 
     private async Task<List<SignInSession>> SessionsOfAsync(int personId)
     {

@@ -31,7 +31,9 @@ public sealed class SignInAbuseAppFactory : SasAppFactory
         builder.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<Person>>(Hasher));
     }
 
-    /// <summary>A client whose requests come from <paramref name="address"/> (straight, or through the proxy).</summary>
+    /// <summary>
+    /// A client whose requests come from <paramref name="address"/> (straight, or through the proxy).
+    /// </summary>
     public HttpClient ClientFrom(string address, bool throughProxy = false)
     {
         var client = NewClient();
@@ -73,9 +75,15 @@ public sealed class SignInAbuseTests(SignInAbuseAppFactory app) : IClassFixture<
             statuses.Add((await school.SignInAsync($"inconnu.{i}", "Mauvais#Passe1")).StatusCode);
 
         Assert.All(statuses.Take(SignInAbuseAppFactory.PerAddress), s => Assert.Equal(HttpStatusCode.Redirect, s));
-        Assert.All(statuses.Skip(SignInAbuseAppFactory.PerAddress), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        Assert.All(
+            statuses.Skip(SignInAbuseAppFactory.PerAddress),
+            s => Assert.Equal(HttpStatusCode.TooManyRequests, s)
+        );
         // Another address is not held back by this one.
-        Assert.Equal(HttpStatusCode.Redirect, (await app.ClientFrom("203.0.113.78").SignInAsync("lucas.martin")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await app.ClientFrom("203.0.113.78").SignInAsync("lucas.martin")).StatusCode
+        );
     }
 
     [Fact]
