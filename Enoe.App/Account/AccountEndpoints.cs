@@ -77,13 +77,14 @@ public static class AccountEndpoints
     )
     {
         var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
-        if (!string.IsNullOrWhiteSpace(form.UserName) && !string.IsNullOrEmpty(form.Password))
+        var userName = SignInThrottling.Normalize(form.UserName); // as the rate limiter counted it
+        if (userName.Length > 0 && !string.IsNullOrEmpty(form.Password))
         {
             Microsoft.AspNetCore.Identity.SignInResult result;
             try
             {
                 result = await signIn.PasswordSignInAsync(
-                    form.UserName.Trim(),
+                    userName,
                     form.Password,
                     isPersistent: false,
                     lockoutOnFailure: true
@@ -100,7 +101,7 @@ public static class AccountEndpoints
             }
             if (result.Succeeded)
             {
-                var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
+                var user = await signIn.UserManager.FindByNameAsync(userName);
                 if (user is not null)
                     await usage.SignedInAsync(user.Id, user.CurrentSchoolId); // the day's figures, once a day
                 return Results.LocalRedirect(

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -8,15 +10,46 @@ using Microsoft.Extensions.Options;
 namespace Enoe.App.Account;
 
 /// <summary>
-/// Checks every minute that an open circuit's account is still enabled and has the security stamp it signed in
-/// with, so a password change or a disabled account (someone who left the directory) ends the other open sessions
-/// within a minute. One primary-key read per circuit per minute. Uses a fresh scope: the circuit never holds a
-/// UserManager (and its DbContext).
+/// Drops an open circuit to signed-out the moment its sign-in session ends (<see cref="SessionsEnded"/>: signed out
+/// in another tab, password changed elsewhere, account disabled), and checks every minute that its account is still
+/// enabled, has the security stamp it signed in with and its session is still open (what another instance ended).
+/// Uses a fresh scope: the circuit never holds a UserManager (and its DbContext).
 /// </summary>
-internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuthenticationStateProvider
 {
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IDisposable _sessionsEnded;
+    private Task<AuthenticationState>? _state;
+
+    public RevalidatingIdentityStateProvider(
+        ILoggerFactory loggerFactory,
+        IServiceScopeFactory scopeFactory,
+        IEventBus events
+    )
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        AuthenticationStateChanged += state => _state = state;
+        _sessionsEnded = events.Subscribe<SessionsEnded>(OnSessionsEndedAsync);
+    }
+
     protected override TimeSpan RevalidationInterval => AccountRevalidation.Interval;
+
+    private async Task OnSessionsEndedAsync(SessionsEnded ended)
+    {
+        if (_state is not { } state)
+            return;
+        var user = (await state).User;
+        if (SessionCookie.IdOf(user) is Guid id && ended.SessionIds.Contains(id))
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _sessionsEnded.Dispose();
+        base.Dispose(disposing);
+    }
 
     /// <summary>
     /// Has the router and every AuthorizeView check their policies again with the same person: the académie just
@@ -29,7 +62,7 @@ internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFac
         CancellationToken ct
     )
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = _scopeFactory.CreateAsyncScope();
         return await AccountRevalidation.IsStillValidAsync(scope.ServiceProvider, state.User);
     }
 }
@@ -39,12 +72,19 @@ internal static class AccountRevalidation
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    /// <summary>False once the account is gone, disabled, or has a new security stamp (password changed).</summary>
+    /// <summary>
+    /// False once the account is gone, disabled, or has a new security stamp (password changed), or the session ended.
+    /// </summary>
     public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal)
     {
         var users = services.GetRequiredService<UserManager<Person>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDisabled)
+            return false;
+        if (
+            SessionCookie.IdOf(principal) is Guid session
+            && !await services.GetRequiredService<SignInSessions>().IsOpenAsync(session, user.Id)
+        )
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;

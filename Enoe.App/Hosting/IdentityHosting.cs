@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Enoe.App.Account;
 using Enoe.Data;
 using Enoe.Data.People;
@@ -24,7 +23,7 @@ public static class IdentityHosting
             o.LoginPath = "/connexion";
             o.LogoutPath = "/compte/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = Enoe.Data.Sessions.SignInSessions.Lifetime;
             o.SlidingExpiration = true;
             // The client's address is added to each request (ClientAddressClaim), never kept in the cookie.
             var signingIn = o.Events.OnSigningIn;
@@ -33,7 +32,14 @@ public static class IdentityHosting
                 ClientAddressClaim.Strip(context.Principal);
                 return signingIn(context);
             };
+            SessionCookie.AddTo(o.Events); // a server-side session behind every cookie: signing out ends it
         });
+        // Behind a proxy that ends TLS the request looks like plain HTTP: the cookies say Secure anyway.
+        if (!builder.Environment.IsDevelopment())
+            services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always
+            );
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365)); // Production only (PipelineHosting)
         services.AddHttpContextAccessor();
         services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ClientAddressClaim>();
         services
@@ -49,14 +55,18 @@ public static class IdentityHosting
             })
             .AddEntityFrameworkStores<EnoeDbContext>()
             .AddUserManager<EnoeUserManager>()
-            .AddSignInManager()
+            .AddSignInManager<EnoeSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<Person>, EnabledAccountsOnly>();
-        // A disabled account or a changed password ends the person's other sessions within a minute, pages and
-        // circuits alike (RevalidatingIdentityStateProvider checks circuits at the same pace).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountRevalidation.Interval);
+        // Signing out, a changed password or a disabled account end sessions at once (SignInSessions); the security
+        // stamp is checked every minute too, pages and circuits alike (RevalidatingIdentityStateProvider).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = AccountRevalidation.Interval;
+            o.OnRefreshingPrincipal = SessionCookie.KeepOnRefresh;
+        });
         services.AddScoped<AccountAdministration>();
         builder.AddEnoeExternalSignIn(); // Entra ID and an OpenID Connect provider, when configured
 
@@ -91,46 +101,7 @@ public static class IdentityHosting
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
 
-        var attempts = builder.Configuration.GetValue(
-            $"{EnoeOptions.Section}:{nameof(EnoeOptions.LoginAttemptsPerMinute)}",
-            10
-        );
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Keyed by address *and* user name: a whole collège signs in at 8:00 behind one NAT address.
-            o.AddPolicy(
-                LoginRateLimit,
-                http =>
-                    RateLimitPartition.GetFixedWindowLimiter(
-                        $"{http.Connection.RemoteIpAddress}|{PostedUserName(http.Request)}",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = attempts,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        }
-                    )
-            );
-        });
+        services.AddSignInThrottling(builder.Configuration);
         return builder;
-    }
-
-    /// <summary>
-    /// The identifiant a sign-in form posts; a malformed form (a %00 in a field) is left to the endpoint, which answers
-    /// 400.
-    /// </summary>
-    private static string PostedUserName(HttpRequest request)
-    {
-        if (!request.HasFormContentType)
-            return "";
-        try
-        {
-            return request.Form["UserName"].ToString().ToLowerInvariant();
-        }
-        catch (InvalidDataException)
-        {
-            return "";
-        }
     }
 }

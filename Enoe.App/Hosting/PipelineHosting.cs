@@ -15,6 +15,8 @@ public static class PipelineHosting
         // First: everything after (the sign-in rate limit, the external-access policy) sees the real client address.
         app.UseForwardedHeaders();
         app.UseEnoeSecurityHeaders(); // CSP with a nonce, nosniff, referrer and permissions, on every response
+        if (app.Environment.IsProduction())
+            app.UseHsts(); // after the forwarded headers: only requests that came over HTTPS (to the proxy) get it
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         // Pages people navigate to get the friendly 404 page; form posts and endpoints keep their own status.

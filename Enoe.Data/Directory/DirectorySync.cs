@@ -93,6 +93,8 @@ public sealed partial class DirectorySync(
         {
             report.Failure = e.Message;
         }
+        if (!dryRun) // those it disabled lose their open sessions and circuits now, not at their next check
+            await scope.ServiceProvider.GetRequiredService<Sessions.SignInSessions>().EndOfDisabledAccountsAsync(ct);
         report.FinishedAt = clock.GetUtcNow().UtcDateTime;
         if (!dryRun && report.Completed)
             await StoreAsync(report, ct);

@@ -15,6 +15,11 @@ public static class EnoeClaims
     public const string MustChangePassword = "enoe:must-change-password";
 
     /// <summary>
+    /// The id of the server-side sign-in session (<see cref="Sessions.SignInSession"/>) the cookie belongs to.
+    /// </summary>
+    public const string Session = "enoe:session";
+
+    /// <summary>
     /// The client's address for this request, added on the server at each authentication (never read from the
     /// cookie): the external-access policy compares it with the établissement's networks.
     /// </summary>

@@ -26,6 +26,8 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enoe:DataDirectory", DataDirectory);
         builder.UseSetting("Enoe:SeedDemo", "true");
         builder.UseSetting("Enoe:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString());
+        // Every test client comes from the same (unknown) address: only SignInAbuseTests counts per address.
+        builder.UseSetting("Enoe:LoginAttemptsPerAddressPerMinute", "100000");
         builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Enoe:Directory:Schedule", ""); // no nightly sync in the middle of a test run

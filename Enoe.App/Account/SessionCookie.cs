@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Claims;
+using Enoe.Data.People;
+using Enoe.Data.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Enoe.App.Account;
+
+/// <summary>
+/// Ties the sign-in cookie to a server-side <see cref="SignInSession"/>, for every way of signing in (password,
+/// directory, external identity, second factor): signing in opens one and writes its id into the cookie
+/// (<see cref="EnoeClaims.Session"/>); every request checks it is still open; signing out ends it. A refresh of the
+/// cookie (another établissement, another child, a new password) keeps the session it refreshes.
+/// </summary>
+internal static class SessionCookie
+{
+    /// <summary>
+    /// The session's id among the cookie's properties: <c>RefreshSignInAsync</c> signs in again with the cookie's own
+    /// properties (and a principal freshly built without the claim), which is how a refresh is told from a sign-in.
+    /// </summary>
+    private const string Item = ".enoe-session";
+
+    public static Guid? IdOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(EnoeClaims.Session), out var id) ? id : null;
+
+    public static void AddTo(CookieAuthenticationEvents events)
+    {
+        var signingIn = events.OnSigningIn;
+        events.OnSigningIn = async context =>
+        {
+            await SigningInAsync(context);
+            await signingIn(context);
+        };
+        var validate = events.OnValidatePrincipal; // the security stamp's check, every minute
+        events.OnValidatePrincipal = async context =>
+        {
+            if (!await IsOpenAsync(context))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+            await validate(context);
+        };
+        var signingOut = events.OnSigningOut;
+        events.OnSigningOut = async context =>
+        {
+            if (IdOf(context.HttpContext.User) is Guid id)
+                await Sessions(context.HttpContext).EndAsync(id, SessionEnd.SignedOut);
+            await signingOut(context);
+        };
+    }
+
+    /// <summary>The security stamp's check rebuilds the principal every minute: the session stays the same.</summary>
+    public static Task KeepOnRefresh(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && IdOf(context.CurrentPrincipal) is Guid id)
+            Put(identity, id);
+        return Task.CompletedTask;
+    }
+
+    private static async Task SigningInAsync(CookieSigningInContext context)
+    {
+        if (
+            context.Principal?.Identity is not ClaimsIdentity { IsAuthenticated: true } identity
+            || !int.TryParse(
+                identity.FindFirst(ClaimTypes.NameIdentifier)?.Value,
+                CultureInfo.InvariantCulture,
+                out var personId
+            )
+        )
+            return;
+        var sessions = Sessions(context.HttpContext);
+        var kept =
+            context.Properties.Items.TryGetValue(Item, out var item)
+            && Guid.TryParse(item, out var refreshed)
+            && await sessions.IsOpenAsync(refreshed, personId)
+                ? refreshed
+                : (Guid?)null;
+        var http = context.HttpContext;
+        var id =
+            kept
+            ?? await sessions.StartAsync(
+                personId,
+                http.Connection.RemoteIpAddress is { } a ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString() : null,
+                http.Request.Headers.UserAgent.ToString(),
+                secondFactor: identity.HasClaim("amr", "mfa")
+            );
+        Put(identity, id);
+        context.Properties.Items[Item] = id.ToString();
+    }
+
+    private static async Task<bool> IsOpenAsync(CookieValidatePrincipalContext context) =>
+        IdOf(context.Principal) is Guid id
+        && int.TryParse(
+            context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier),
+            CultureInfo.InvariantCulture,
+            out var personId
+        )
+        && await Sessions(context.HttpContext).IsOpenAsync(id, personId, context.HttpContext.RequestAborted);
+
+    private static void Put(ClaimsIdentity identity, Guid id)
+    {
+        foreach (var old in identity.FindAll(EnoeClaims.Session).ToList())
+            identity.RemoveClaim(old);
+        identity.AddClaim(new Claim(EnoeClaims.Session, id.ToString()));
+    }
+
+    private static SignInSessions Sessions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<SignInSessions>();
+}

@@ -1,0 +1,197 @@
+using Enoe.Data.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Enoe.Data.Sessions;
+
+/// <summary>
+/// Sessions that ended (signed out, password changed, account disabled, revoked): request checks forget them at once
+/// and open circuits drop to signed-out.
+/// </summary>
+public sealed record SessionsEnded(int PersonId, IReadOnlyList<Guid> SessionIds);
+
+/// <summary>An open session as the person sees it among theirs.</summary>
+public sealed record OpenSession(
+    Guid Id,
+    DateTime StartedAt,
+    DateTime LastSeenAt,
+    string? ClientAddress,
+    string? UserAgent,
+    bool SecondFactor
+);
+
+/// <summary>
+/// The server's record of every sign-in (<see cref="SignInSession"/>): the cookie carries only the session's id, and
+/// every request asks <see cref="IsOpenAsync"/>, so a copy of the cookie replayed after the session ended opens
+/// nothing. Checks are cached a few seconds per session; <see cref="SessionsEnded"/> drops them at once on this
+/// instance (other instances see the end within <see cref="CheckCache"/>).
+/// </summary>
+public sealed class SignInSessions : IDisposable
+{
+    /// <summary>How long a sign-in lasts without activity: the cookie's sliding lifetime.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    /// <summary>How long a request trusts the last answer about a session.</summary>
+    public static readonly TimeSpan CheckCache = TimeSpan.FromSeconds(5);
+
+    /// <summary><see cref="SignInSession.LastSeenAt"/> is written at most this often per session.</summary>
+    public static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(5);
+
+    private readonly IDbContextFactory<EnoeDbContext> _dbFactory;
+    private readonly IEventBus _events;
+    private readonly TimeProvider _clock;
+    private readonly MemoryCache _open = new(new MemoryCacheOptions());
+    private readonly IDisposable _subscription;
+
+    /// <summary>Counts endings: a check that read the database before one never caches its older answer.</summary>
+    private long _endings;
+
+    public SignInSessions(IDbContextFactory<EnoeDbContext> dbFactory, IEventBus events, TimeProvider clock)
+    {
+        (_dbFactory, _events, _clock) = (dbFactory, events, clock);
+        _subscription = events.Subscribe<SessionsEnded>(ForgetAsync);
+    }
+
+    public async Task<Guid> StartAsync(
+        int personId,
+        string? clientAddress,
+        string? userAgent,
+        bool secondFactor,
+        CancellationToken ct = default
+    )
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var session = new SignInSession
+        {
+            Id = Guid.NewGuid(),
+            PersonId = personId,
+            StartedAt = now,
+            LastSeenAt = now,
+            ClientAddress = Cut(clientAddress, 45),
+            UserAgent = Cut(userAgent, 200),
+            SecondFactor = secondFactor,
+        };
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        db.Add(session);
+        await db.SaveChangesAsync(ct);
+        return session.Id;
+    }
+
+    /// <summary>
+    /// True while the session is open and its account enabled (a disabled account is refused even before its sessions
+    /// are ended). Touches <see cref="SignInSession.LastSeenAt"/> at most every <see cref="TouchEvery"/>.
+    /// </summary>
+    public async Task<bool> IsOpenAsync(Guid sessionId, int personId, CancellationToken ct = default)
+    {
+        if (_open.TryGetValue(sessionId, out bool cached))
+            return cached;
+        var endings = Interlocked.Read(ref _endings);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Set<SignInSession>()
+            .Where(s => s.Id == sessionId && s.PersonId == personId)
+            .Select(s => new
+            {
+                s.EndedAt,
+                s.LastSeenAt,
+                Disabled = db.Users.Any(p => p.Id == s.PersonId && p.DisabledAt != null),
+            })
+            .FirstOrDefaultAsync(ct);
+        var open = row is { EndedAt: null, Disabled: false };
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (open && now - row!.LastSeenAt >= TouchEvery)
+            await Open(db)
+                .Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        if (Interlocked.Read(ref _endings) == endings)
+            _open.Set(sessionId, open, CheckCache);
+        return open;
+    }
+
+    /// <summary>Signing out: ends this one session.</summary>
+    public async Task EndAsync(Guid sessionId, SessionEnd reason, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var personId = await Open(db)
+            .Where(s => s.Id == sessionId)
+            .Select(s => (int?)s.PersonId)
+            .FirstOrDefaultAsync(ct);
+        if (personId is int id)
+            await EndAsync(db, [(sessionId, id)], reason, ct);
+    }
+
+    /// <summary>Ends every open session of the person but <paramref name="except"/> (the one that asked).</summary>
+    public async Task<int> EndAllAsync(int personId, SessionEnd reason, Guid? except, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var ids = await Open(db).Where(s => s.PersonId == personId && s.Id != except).Select(s => s.Id).ToListAsync(ct);
+        return await EndAsync(db, [.. ids.Select(s => (s, personId))], reason, ct);
+    }
+
+    /// <summary>
+    /// Ends the sessions still open of accounts that were disabled (the directory sync's departures).
+    /// </summary>
+    public async Task<int> EndOfDisabledAccountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var open = await Open(db)
+            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.DisabledAt != null))
+            .Select(s => new { s.Id, s.PersonId })
+            .ToListAsync(ct);
+        return await EndAsync(db, [.. open.Select(s => (s.Id, s.PersonId))], SessionEnd.AccountDisabled, ct);
+    }
+
+    /// <summary>
+    /// The person's open sessions, latest first (those older than <see cref="Lifetime"/> have expired).
+    /// </summary>
+    public async Task<IReadOnlyList<OpenSession>> OpenSessionsAsync(int personId, CancellationToken ct = default)
+    {
+        var since = _clock.GetUtcNow().UtcDateTime - Lifetime - TouchEvery;
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await Open(db)
+            .Where(s => s.PersonId == personId && s.LastSeenAt > since)
+            .OrderByDescending(s => s.StartedAt)
+            .Select(s => new OpenSession(s.Id, s.StartedAt, s.LastSeenAt, s.ClientAddress, s.UserAgent, s.SecondFactor))
+            .ToListAsync(ct);
+    }
+
+    private async Task<int> EndAsync(
+        EnoeDbContext db,
+        IReadOnlyList<(Guid Id, int PersonId)> sessions,
+        SessionEnd reason,
+        CancellationToken ct
+    )
+    {
+        if (sessions.Count == 0)
+            return 0;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var ids = sessions.Select(s => s.Id).ToList();
+        var ended = 0;
+        foreach (var chunk in ids.Chunk(500))
+            ended += await Open(db)
+                .Where(s => chunk.Contains(s.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), ct);
+        foreach (var person in sessions.GroupBy(s => s.PersonId))
+            await _events.PublishAsync(new SessionsEnded(person.Key, [.. person.Select(s => s.Id)]));
+        return ended;
+    }
+
+    private Task ForgetAsync(SessionsEnded ended)
+    {
+        Interlocked.Increment(ref _endings);
+        foreach (var id in ended.SessionIds)
+            _open.Set(id, false, CheckCache);
+        return Task.CompletedTask;
+    }
+
+    private static IQueryable<SignInSession> Open(EnoeDbContext db) =>
+        db.Set<SignInSession>().Where(s => s.EndedAt == null);
+
+    private static string? Cut(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..length];
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _open.Dispose();
+    }
+}

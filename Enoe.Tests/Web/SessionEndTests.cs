@@ -1,0 +1,134 @@
+using System.Net;
+using Enoe.Data;
+using Enoe.Data.Assignments;
+using Enoe.Data.People;
+using Enoe.Data.Sessions;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Web;
+
+/// <summary>
+/// Signing out and changing the password end sessions on the server, whatever copy of the cookie remains.
+/// </summary>
+[Collection(SharedApp.Name)]
+public sealed class SessionEndTests(EnoeAppFactory app)
+{
+    [Fact]
+    public async Task A_cookie_replayed_after_sign_out_gets_no_page_no_download_and_no_post()
+    {
+        var devoir = await DemoDevoir.CreateAsync(app.Services, "Cookie rejoué");
+        var handedIn = await app
+            .Services.GetRequiredService<AssignmentService>()
+            .HandInAsync(devoir.Student, devoir.Id, [TestFiles.Pdf("copie.pdf", "copie")]);
+        var file = $"/fichiers/{handedIn.Value!.Files[0].Id}";
+        var browser = CookieJar.For(app);
+        await browser.SignInAsync(devoir.StudentUserName);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/tableau-de-bord")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/competences/livret.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(file)).StatusCode);
+        var token = await browser.TokenAsync("/connexion");
+        var stolen = browser.Copy();
+
+        var signOut = await browser.PostAsync("/compte/deconnexion", token, []);
+        Assert.Equal("/connexion?deconnecte=1", signOut.Headers.Location?.OriginalString);
+
+        Assert.StartsWith("/connexion", Location(await stolen.GetAsync("/tableau-de-bord")));
+        Assert.NotEqual(HttpStatusCode.OK, (await stolen.GetAsync("/competences/livret.pdf")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await stolen.GetAsync(file)).StatusCode);
+        var post = await stolen.PostAsync(
+            "/compte/etablissement",
+            token,
+            new() { ["schoolId"] = devoir.Student.SchoolId!.Value.ToString() }
+        );
+        Assert.StartsWith("/connexion", Location(post));
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions_but_not_the_one_that_changed_it()
+    {
+        var created = await NewTeacherAsync("Inès", "Changement");
+        var here = app.NewClient();
+        var elsewhere = app.NewClient();
+        await here.SignInAsync(created.UserName, created.TemporaryPassword);
+        await elsewhere.SignInAsync(created.UserName, created.TemporaryPassword);
+
+        var change = await here.PostFormAsync(
+            "/compte/mot-de-passe",
+            "/compte/mot-de-passe",
+            new()
+            {
+                ["_handler"] = "change-password",
+                ["Input.Current"] = created.TemporaryPassword,
+                ["Input.New"] = "Nouveau-Passe2026",
+                ["Input.Confirm"] = "Nouveau-Passe2026",
+            }
+        );
+
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/tableau-de-bord")).StatusCode);
+        Assert.StartsWith("/connexion", Location(await elsewhere.GetAsync("/tableau-de-bord")));
+        var sessions = await SessionsOfAsync(created.PersonId);
+        Assert.Equal([null, SessionEnd.PasswordChanged], sessions.Select(s => s.EndReason).Order());
+    }
+
+    [Fact]
+    public async Task Switching_etablissement_keeps_the_same_session()
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("claire.fontaine");
+        int personId,
+            otherSchool;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+            var claire = await db.Users.Include(u => u.Memberships).SingleAsync(u => u.UserName == "claire.fontaine");
+            personId = claire.Id;
+            otherSchool = claire.Memberships.First(m => m.SchoolId != claire.CurrentSchoolId).SchoolId;
+        }
+        var before = (await SessionsOfAsync(personId)).Count(s => s.EndedAt is null);
+        Assert.True(before >= 1);
+
+        var switched = await client.PostFormAsync(
+            "/tableau-de-bord",
+            "/compte/etablissement",
+            new() { ["schoolId"] = otherSchool.ToString() }
+        );
+
+        Assert.Equal("/tableau-de-bord", Location(switched));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tableau-de-bord")).StatusCode);
+        Assert.Equal(before, (await SessionsOfAsync(personId)).Count(s => s.EndedAt is null));
+    }
+
+    private static string? Location(HttpResponseMessage response) =>
+        response.Headers.Location?.PathAndQueryOrOriginal();
+
+    private async Task<List<SignInSession>> SessionsOfAsync(int personId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        return await db.Set<SignInSession>().Where(s => s.PersonId == personId).ToListAsync();
+    }
+
+    private async Task<CreatedAccount> NewTeacherAsync(string first, string last)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var admin = await db.Users.SingleAsync(u => u.UserName == "admin.victor-hugo");
+        var school = await db.Schools.SingleAsync(s => s.Slug == "college-victor-hugo");
+        var result = await scope
+            .ServiceProvider.GetRequiredService<AccountAdministration>()
+            .CreateAsync(
+                new CurrentUser(admin.Id, "admin", school.Id, Profile.SchoolAdmin),
+                school.Id,
+                new NewAccount
+                {
+                    FirstName = first,
+                    LastName = last,
+                    Profile = Profile.Teacher,
+                }
+            );
+        return result.Value!;
+    }
+}
