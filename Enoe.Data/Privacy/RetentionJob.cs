@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enoe.Data.Common;
 using Enoe.Data.Directory;
 using Enoe.Data.Jobs;
 using Enoe.Data.Memos;
@@ -47,6 +48,15 @@ public sealed class RetentionJob(
         await RunAsync(dryRun: false, requestedById: null, ct);
         await leases.CompleteAsync(JobName, holder, ct);
         return true;
+    }
+
+    /// <summary>A dry run asked from the académie's page: its admins only (checked against the database).</summary>
+    public async Task<Result<RetentionCounts>> DryRunAsync(People.CurrentUser user, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin && p.DisabledAt == null, ct))
+                return Result.Forbidden(PrivacyMessages.Retention_AdminsOnly);
+        return Result<RetentionCounts>.Ok(await RunAsync(dryRun: true, user.PersonId, ct));
     }
 
     public async Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default)
