@@ -194,6 +194,14 @@ public sealed partial class AssignmentService(
                 ),
             })
             .ToListAsync(ct);
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. submissions.Select(s => s.StudentId)],
+            Privacy.PersonalDataKind.Submissions,
+            ct
+        );
         var returns = await db.Set<SubmissionReturn>()
             .AsNoTracking()
             .Where(r => r.AssignmentId == assignmentId && students.Contains(r.StudentId))

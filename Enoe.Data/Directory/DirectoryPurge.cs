@@ -17,7 +17,8 @@ namespace Enoe.Data.Directory;
 
 /// <summary>
 /// Deletes the directory accounts whose <see cref="Person.DeletionDueAt"/> has passed, with their personal data (the
-/// arrêté of 30 November 2006 gives three months after leaving). Local accounts are never deleted here.
+/// arrêté of 30 November 2006 gives three months after leaving), and, when the retention job asks, the local
+/// accounts an admin disabled before a given date.
 /// <para>
 /// What is the person's own goes: memberships, class and group places, teaching, guardianships, dashboards,
 /// favourites, bookings, their copies of mémos, their documents space, shares made to them, external logins; as a
@@ -42,41 +43,72 @@ public sealed class DirectoryPurge(
 {
     private const int Batch = 200;
 
-    /// <summary>The number of accounts deleted (outright or down to a tombstone).</summary>
-    public async Task<int> DeleteDueAsync(CancellationToken ct = default)
+    /// <summary>The number of directory accounts deleted (outright or down to a tombstone).</summary>
+    public async Task<int> DeleteDueAsync(CancellationToken ct = default) =>
+        (await PurgeAsync(localDisabledBefore: null, ct)).Accounts;
+
+    /// <summary>
+    /// Deletes the accounts due: directory accounts past their date, and local accounts disabled before
+    /// <paramref name="localDisabledBefore"/> (none when null); how many, and how many of their files went.
+    /// </summary>
+    public async Task<(int Accounts, int Files)> PurgeAsync(DateTime? localDisabledBefore, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db
-            .Users.Where(p => p.DirectoryKey != null && p.DisabledAt != null && p.DeletionDueAt <= now)
-            .Select(p => p.Id)
-            .ToListAsync(ct);
-        var deleted = 0;
+        var due = await Due(db, now, localDisabledBefore).Select(p => p.Id).ToListAsync(ct);
+        var (deleted, fileCount) = (0, 0);
         foreach (var chunk in due.Chunk(Batch))
         {
-            var (count, blobs) = await PurgeAsync(db, chunk, now, ct);
+            var (count, blobs) = await PurgeAsync(db, chunk, now, localDisabledBefore, ct);
             files.DeleteBlobs(blobs); // after the commit: a failed purge leaves every file its row
             deleted += count;
+            fileCount += blobs.Count;
         }
         if (deleted > 0)
             logger.LogInformation("Directory purge: {Count} accounts deleted", deleted);
-        return deleted;
+        return (deleted, fileCount);
     }
+
+    /// <summary>What <see cref="PurgeAsync(DateTime?, CancellationToken)"/> would delete now (the dry run).</summary>
+    public async Task<(int Accounts, int Files)> CountDueAsync(DateTime? localDisabledBefore, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await Due(db, now, localDisabledBefore).Select(p => p.Id).ToArrayAsync(ct);
+        var fileCount = 0;
+        foreach (var chunk in ids.Chunk(Batch))
+            fileCount += await OwnUnusedFiles(db, chunk).CountAsync(ct);
+        return (ids.Length, fileCount);
+    }
+
+    /// <summary>
+    /// Directory accounts past their date; local ones disabled before the cutoff, except tombstones (no login left).
+    /// </summary>
+    private static IQueryable<Person> Due(EnoeDbContext db, DateTime now, DateTime? localDisabledBefore) =>
+        db.Users.Where(p =>
+            p.DisabledAt != null
+            && (
+                (p.DirectoryKey != null && p.DeletionDueAt <= now)
+                || (
+                    localDisabledBefore != null
+                    && p.DirectoryKey == null
+                    && p.UserName != null
+                    && p.DisabledAt <= localDisabledBefore
+                )
+            )
+        );
 
     private static async Task<(int Count, List<Guid> Blobs)> PurgeAsync(
         EnoeDbContext db,
         int[] ids,
         DateTime now,
+        DateTime? localDisabledBefore,
         CancellationToken ct
     )
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Still due now: a sync that ran since the list was read may have brought someone back.
-        ids = await db
-            .Users.Where(p => ids.Contains(p.Id) && p.DirectoryKey != null && p.DisabledAt != null)
-            .Where(p => p.DeletionDueAt <= now)
-            .Select(p => p.Id)
-            .ToArrayAsync(ct);
+        // Still due now: a sync or an admin that acted since the list was read may have brought someone back.
+        ids = await Due(db, now, localDisabledBefore).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToArrayAsync(ct);
         await DeletePersonalAsync(db, ids, ct);
         var blobs = await DeleteOwnFilesAsync(db, ids, ct);
         var kept = await db
@@ -136,7 +168,13 @@ public sealed class DirectoryPurge(
     /// <summary>The files they uploaded that nothing kept shows any more; their bytes go after the commit.</summary>
     private static async Task<List<Guid>> DeleteOwnFilesAsync(EnoeDbContext db, int[] ids, CancellationToken ct)
     {
-        var unused = db.StoredFiles.Where(f =>
+        var blobs = await OwnUnusedFiles(db, ids).Select(f => f.BlobId).ToListAsync(ct);
+        await db.StoredFiles.Where(f => blobs.Contains(f.BlobId)).ExecuteDeleteAsync(ct);
+        return blobs;
+    }
+
+    private static IQueryable<StoredFile> OwnUnusedFiles(EnoeDbContext db, int[] ids) =>
+        db.StoredFiles.Where(f =>
             ids.Contains(f.OwnerId)
             && !db.Set<Document>().Any(d => d.FileId == f.Id)
             && !db.Set<LogbookAttachment>().Any(a => a.FileId == f.Id)
@@ -145,10 +183,6 @@ public sealed class DirectoryPurge(
             && !db.Set<SubmissionReturn>().Any(r => r.FileId == f.Id)
             && !db.Set<MemoAttachment>().Any(a => a.FileId == f.Id)
         );
-        var blobs = await unused.Select(f => f.BlobId).ToListAsync(ct);
-        await db.StoredFiles.Where(f => blobs.Contains(f.BlobId)).ExecuteDeleteAsync(ct);
-        return blobs;
-    }
 
     /// <summary>
     /// People others' records still point to (by foreign key, or by a plain id such as a revision's).

@@ -33,6 +33,7 @@ public sealed partial class GradeService
         )
             return Result.NotFound(GradeMessages.Report_NotYours);
         var seesUnpublished = access == StudentAccess.Direction;
+        await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.Marks, ct);
         var name = await db
             .Users.Where(p => p.Id == student)
             .Select(p => p.FirstName + " " + p.LastName)

@@ -30,6 +30,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         var student = await ReadableAsync(db, user.PersonId, studentId, ct);
         if (student is null)
             return Result.NotFound(SkillMessages.Booklet_NotYours);
+        await Privacy.AccessLog.RecordAsync(db, clock, user, student.Value, Privacy.PersonalDataKind.SkillsBooklet, ct);
         var who = await db
             .Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => new

@@ -55,6 +55,16 @@ public sealed class AcademyModule : UiModule
             )
             .AddNavigationEntry(
                 new(
+                    () => Privacy.PrivacyText.Nav_Retention,
+                    "/academie/conservation",
+                    Icons.Material.Outlined.AutoDelete,
+                    null,
+                    Profile.AcademyAdmin,
+                    Order: 1020
+                )
+            )
+            .AddNavigationEntry(
+                new(
                     () => AcademyText.Nav_Usage,
                     "/gestion/utilisation",
                     Icons.Material.Outlined.Insights,

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Enoe.Data.Common;
+using Enoe.Data.Directory;
+using Enoe.Data.Jobs;
+using Enoe.Data.Memos;
+using Enoe.Data.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Enoe.Data.Privacy;
+
+/// <summary>What one pass deleted, or would delete, by kind (the keys of <see cref="RetentionRun.Counts"/>).</summary>
+public sealed record RetentionCounts(
+    int Accounts,
+    int Files,
+    int AccessLog,
+    int SignInSessions,
+    int BinMemos,
+    int Exports
+);
+
+/// <summary>
+/// Deletes what the law says must go after its delay (<see cref="PrivacyOptions"/>): accounts of people who left and
+/// their files (<see cref="DirectoryPurge"/>), the access log, ended sign-in sessions, mémos left in a bin, expired
+/// exports and their zips. Each pass is written down (<see cref="RetentionRun"/> and the log); a dry run counts the
+/// same rows and deletes nothing. The nightly pass runs on one instance only (<see cref="JobLeases"/>).
+/// </summary>
+public sealed class RetentionJob(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    TimeProvider clock,
+    DirectoryPurge purge,
+    JobLeases leases,
+    ExportFiles exports,
+    IOptions<PrivacyOptions> options,
+    ILogger<RetentionJob> logger
+)
+{
+    public const string JobName = "retention";
+    private PrivacyOptions Options => options.Value;
+
+    /// <summary>The night's pass, unless another instance runs it or it already ran in the last 20 hours.</summary>
+    public async Task<bool> RunNightlyAsync(string holder, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await leases.TryTakeAsync(JobName, holder, TimeSpan.FromHours(2), now.AddHours(-20), ct))
+            return false;
+        await RunAsync(dryRun: false, requestedById: null, ct);
+        await leases.CompleteAsync(JobName, holder, ct);
+        return true;
+    }
+
+    /// <summary>A dry run asked from the académie's page: its admins only (checked against the database).</summary>
+    public async Task<Result<RetentionCounts>> DryRunAsync(People.CurrentUser user, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin && p.DisabledAt == null, ct))
+                return Result.Forbidden(PrivacyMessages.Retention_AdminsOnly);
+        return Result<RetentionCounts>.Ok(await RunAsync(dryRun: true, user.PersonId, ct));
+    }
+
+    public async Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default)
+    {
+        var started = clock.GetUtcNow().UtcDateTime;
+        var leftBefore = started.AddDays(-Options.DisabledAccountDays);
+        var (accounts, files) = dryRun
+            ? await purge.CountDueAsync(leftBefore, ct)
+            : await purge.PurgeAsync(leftBefore, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var log = db.Set<DataAccessEntry>().Where(e => e.At < started.AddMonths(-Options.AccessLogMonths));
+        var sessions = db.Set<SignInSession>()
+            .Where(s => s.EndedAt != null && s.EndedAt < started.AddMonths(-Options.SignInSessionMonths));
+        // No column says when a mémo went to the bin: its sending date stands in (the bin never holds it longer).
+        var binBefore = started.AddDays(-Options.MemoBinDays);
+        var binned = db.Set<MemoRecipient>().Where(r => r.Folder == MemoFolder.Bin && r.Memo!.SentAt < binBefore);
+        var sentBinned = db.Memos.Where(m => m.SenderFolder == MemoFolder.Bin && m.SentAt < binBefore);
+        var expired = db.Set<DataExport>()
+            .Where(x => x.Status != DataExportStatus.Expired && x.ExpiresAt != null && x.ExpiresAt <= started);
+        RetentionCounts counts;
+        if (dryRun)
+            counts = new(
+                accounts,
+                files,
+                await log.CountAsync(ct),
+                await sessions.CountAsync(ct),
+                await binned.CountAsync(ct) + await sentBinned.CountAsync(ct),
+                await expired.CountAsync(ct)
+            );
+        else
+        {
+            var zips = await expired.Select(x => x.FileKey).ToListAsync(ct);
+            counts = new(
+                accounts,
+                files,
+                await log.ExecuteDeleteAsync(ct),
+                await sessions.ExecuteDeleteAsync(ct),
+                await binned.ExecuteUpdateAsync(u => u.SetProperty(r => r.Folder, MemoFolder.Deleted), ct)
+                    + await sentBinned.ExecuteUpdateAsync(
+                        u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted),
+                        ct
+                    ),
+                await expired.ExecuteUpdateAsync(
+                    u =>
+                        u.SetProperty(x => x.Status, DataExportStatus.Expired)
+                            .SetProperty(x => x.FileKey, (string?)null),
+                    ct
+                )
+            );
+            foreach (var zip in zips)
+                exports.Delete(zip);
+            await DeleteOrphanZipsAsync(db, ct);
+        }
+        var json = JsonSerializer.Serialize(counts, JsonSerializerOptions.Web);
+        db.Add(
+            new RetentionRun
+            {
+                StartedAt = started,
+                FinishedAt = clock.GetUtcNow().UtcDateTime,
+                DryRun = dryRun,
+                RequestedById = requestedById,
+                Counts = json,
+            }
+        );
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Retention {Mode}: {Counts}", dryRun ? "dry run" : "pass", json);
+        return counts;
+    }
+
+    /// <summary>The last passes, newest first, for the académie's page.</summary>
+    public async Task<IReadOnlyList<(RetentionRun Run, RetentionCounts? Counts)>> LastRunsAsync(
+        int take,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = await db.Set<RetentionRun>()
+            .AsNoTracking()
+            .OrderByDescending(r => r.StartedAt)
+            .ThenByDescending(r => r.Id)
+            .Take(take)
+            .ToListAsync(ct);
+        return
+        [
+            .. runs.Select(r => (r, JsonSerializer.Deserialize<RetentionCounts>(r.Counts, JsonSerializerOptions.Web))),
+        ];
+    }
+
+    /// <summary>Zips whose export row went with its person (deleted accounts cascade to their exports).</summary>
+    private async Task DeleteOrphanZipsAsync(EnoeDbContext db, CancellationToken ct)
+    {
+        var keep = (
+            await db.Set<DataExport>().Where(x => x.FileKey != null).Select(x => x.FileKey!).ToListAsync(ct)
+        ).ToHashSet();
+        foreach (var orphan in exports.Orphans(keep).ToList())
+            exports.Delete(orphan);
+    }
+}

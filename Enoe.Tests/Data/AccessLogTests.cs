@@ -1,0 +1,96 @@
+using System.Globalization;
+using Enoe.Data.Grades;
+using Enoe.Data.People;
+using Enoe.Data.Privacy;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Data;
+
+/// <summary>
+/// Readings of a student's marks by others are logged once an hour per reader, never the family's own, and the log
+/// is read by the student, their parents and the direction only.
+/// </summary>
+public sealed class AccessLogTests : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _f = await TwoSchools.CreateAsync(_database);
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    private CurrentUser As(Person p) => TwoSchools.As(p, p == _f.StaffB ? _f.B : _f.A);
+
+    private PrivacyService Privacy => _database.Get<PrivacyService>();
+
+    [Fact]
+    public async Task DirectionReadingMarks_IsLoggedOnceAnHour_FamilyReadingsAreNot()
+    {
+        var grades = _database.Get<GradeService>();
+        Assert.True((await grades.ReportAsync(As(_f.AdminA), _f.StudentA.Id)).Succeeded);
+        Assert.True((await grades.ReportAsync(As(_f.AdminA), _f.StudentA.Id)).Succeeded); // a refresh
+        _database.Clock.Advance(TimeSpan.FromMinutes(59));
+        await grades.ReportAsync(As(_f.AdminA), _f.StudentA.Id);
+        await grades.ReportAsync(As(_f.StudentA));
+        await grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id);
+        Assert.Equal(1, await CountAsync());
+
+        _database.Clock.Advance(TimeSpan.FromMinutes(2));
+        await grades.ReportAsync(As(_f.AdminA), _f.StudentA.Id);
+
+        Assert.Equal(2, await CountAsync());
+        var page = (await Privacy.AccessLogAsync(As(_f.ParentA), _f.StudentA.Id, 0)).Value!;
+        Assert.Equal(2, page.Total);
+        Assert.All(page.Rows, r => Assert.Equal(("AdminA", PersonalDataKind.Marks), (r.ReaderName, r.Kind)));
+        Assert.True(page.Rows[0].At > page.Rows[1].At); // newest first
+    }
+
+    [Fact]
+    public async Task TheLog_IsReadByStudentParentAndDirection_NotByOthers()
+    {
+        Assert.True((await Privacy.AccessLogAsync(As(_f.StudentA), _f.StudentA.Id, 0)).Succeeded);
+        Assert.True((await Privacy.AccessLogAsync(As(_f.AdminA), _f.StudentA.Id, 0)).Succeeded);
+        Assert.False((await Privacy.AccessLogAsync(As(_f.TeacherA), _f.StudentA.Id, 0)).Succeeded);
+        Assert.False((await Privacy.AccessLogAsync(As(_f.StaffB), _f.StudentA.Id, 0)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AFailingLog_NeverFailsTheRead()
+    {
+        await using (var db = _database.NewContext())
+        {
+            // A reader the log cannot name: its foreign key refuses the entry.
+            var ghost = new CurrentUser(987654, "Fantôme", _f.A.Id, Profile.Staff);
+            await AccessLog.RecordAsync(db, _database.Clock, ghost, _f.StudentA.Id, PersonalDataKind.Marks, default);
+            Assert.False(db.ChangeTracker.HasChanges());
+        }
+        Assert.Equal(0, await CountAsync());
+    }
+
+    [Fact]
+    public async Task TheRefusal_ArrivesInEnglish()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var refused = await Privacy.AccessLogAsync(As(_f.StaffB), _f.StudentA.Id, 0);
+            Assert.Equal("You cannot view this student's access log.", Assert.Single(refused.Errors));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.Set<DataAccessEntry>().CountAsync(e => e.StudentId == _f.StudentA.Id);
+    }
+}

@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using Enoe.Data.Documents;
+using Enoe.Data.Grades;
+using Enoe.Data.Memos;
+using Enoe.Data.People;
+using Enoe.Data.Privacy;
+using Enoe.Data.Structure;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Data;
+
+/// <summary>
+/// "Everything ENOE holds about me": built in the background into a zip with the person's marks, mémos and files;
+/// downloadable by them (or a parent while the child is under 15) for a week.
+/// </summary>
+public sealed class DataExportTests : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _f = await TwoSchools.CreateAsync(_database);
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    private CurrentUser As(Person p) => TwoSchools.As(p, _f.A);
+
+    private PrivacyService Privacy => _database.Get<PrivacyService>();
+
+    [Fact]
+    public async Task TheZip_HoldsMarksMemosAndDocumentBytes_AndOnlyThePersonOrTheirParentDownloadsIt()
+    {
+        await SeedAsync();
+        var bytes = TestFiles.PdfBytes("mon exposé");
+        var documents = _database.Get<DocumentService>();
+        var space = (await documents.SpacesAsync(As(_f.StudentA)))[0];
+        var upload = await documents.UploadAsync(
+            As(_f.StudentA),
+            space.Id,
+            null,
+            [TestFiles.Pdf("exposé.pdf", "mon exposé")]
+        );
+        Assert.True(upload.Succeeded, string.Join(" ", upload.Errors));
+
+        var id = (await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Value;
+        Assert.False((await Privacy.RequestExportAsync(As(_f.ParentA), _f.StudentA.Id)).Succeeded); // one pending
+        Assert.True(await _database.Get<DataExportBuilder>().BuildNextAsync());
+
+        var export = Assert.Single(await Privacy.ExportsAsync(As(_f.StudentA), _f.StudentA.Id));
+        Assert.Equal((DataExportStatus.Ready, 100), (export.Status, export.Progress));
+        Assert.Equal(_database.Clock.GetUtcNow().UtcDateTime.AddDays(7), export.ExpiresAt);
+        var download = await Privacy.DownloadAsync(As(_f.StudentA), id);
+        using (var zip = ZipFile.OpenRead(download.Value.Path))
+        {
+            Assert.Contains("Thalès", Read(zip, "grades.json"));
+            Assert.Contains("15.5", Read(zip, "grades.json"));
+            Assert.Contains("Sortie au musée", Read(zip, "memos.json"));
+            using var copy = new MemoryStream();
+            using (var entry = zip.GetEntry("documents/exposé.pdf")!.Open())
+                entry.CopyTo(copy);
+            Assert.Equal(bytes, copy.ToArray());
+        }
+        Assert.True((await Privacy.DownloadAsync(As(_f.ParentA), id)).Succeeded); // a 6e pupil's parent
+        Assert.False((await Privacy.DownloadAsync(As(_f.TeacherA), id)).Succeeded);
+        Assert.False((await Privacy.DownloadAsync(As(_f.StaffA), id)).Succeeded);
+
+        _database.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.False((await Privacy.DownloadAsync(As(_f.StudentA), id)).Succeeded); // its week is over
+        await _database.Get<RetentionJob>().RunAsync(dryRun: false, requestedById: null);
+        Assert.False(File.Exists(download.Value.Path));
+    }
+
+    [Fact]
+    public async Task AParent_OfAChildOf15OrMore_IsRefused()
+    {
+        await using (var db = _database.NewContext())
+        {
+            var seconde = await db.Set<SchoolClass>().SingleAsync(c => c.Id == _f.ClassA.Id);
+            seconde.LevelId = 5; // 2nde: 15 and over
+            await db.SaveChangesAsync();
+        }
+
+        var refused = await Privacy.RequestExportAsync(As(_f.ParentA), _f.StudentA.Id);
+
+        Assert.Equal(
+            "StudentA a 15 ans ou plus : c'est à lui ou à elle de demander ses données.",
+            Assert.Single(refused.Errors)
+        );
+        Assert.True((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
+        Assert.False((await Privacy.RequestExportAsync(As(_f.TeacherA), _f.StudentA.Id)).Succeeded);
+    }
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var db = _database.NewContext();
+        var maths = new Subject
+        {
+            SchoolId = _f.A.Id,
+            Code = "MATHS",
+            Name = "Mathématiques",
+        };
+        var assessment = new Assessment
+        {
+            SchoolId = _f.A.Id,
+            SchoolClassId = _f.ClassA.Id,
+            Subject = maths,
+            TeacherId = _f.TeacherA.Id,
+            Title = "Thalès",
+            Date = new DateOnly(2026, 11, 16),
+            PublishedAt = _database.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(
+            new Grade
+            {
+                Assessment = assessment,
+                StudentId = _f.StudentA.Id,
+                Value = 15.5m,
+            }
+        );
+        var memo = new Memo
+        {
+            SchoolId = _f.A.Id,
+            SenderId = _f.TeacherA.Id,
+            Subject = "Sortie au musée",
+            SentAt = _database.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(new MemoRecipient { Memo = memo, PersonId = _f.StudentA.Id });
+        await db.SaveChangesAsync();
+    }
+}
