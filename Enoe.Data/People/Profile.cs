@@ -13,7 +13,8 @@ public enum Profile
     AcademyAdmin = 1 << 5,
 
     /// <summary>
-    /// The direction and the vie scolaire: who sees and decides for the whole établissement (staff and its admins).
+    /// Staff and admins together, as an audience (the memo rules' "all staff"). NOT the direction: a profile says who
+    /// someone is, their <see cref="StaffFunction"/> what they may see and decide (<see cref="FunctionRights"/>).
     /// </summary>
     Direction = Staff | SchoolAdmin,
 
