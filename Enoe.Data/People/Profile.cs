@@ -52,3 +52,35 @@ public static class ProfileNames
             _ => string.Join(", ", profile.Split().Select(Of)),
         };
 }
+
+public static class StaffFunctionNames
+{
+    public static readonly StaffFunction[] Single =
+    [
+        StaffFunction.Direction,
+        StaffFunction.Cpe,
+        StaffFunction.Librarian,
+        StaffFunction.Office,
+        StaffFunction.Agent,
+    ];
+
+    /// <summary>The functions' names in the reader's language, with commas; "no function" for none.</summary>
+    public static string Of(StaffFunction functions) =>
+        functions == StaffFunction.None
+            ? PeopleMessages.Function_None
+            : string.Join(
+                ", ",
+                Single
+                    .Where(f => functions.HasFlag(f))
+                    .Select(f =>
+                        f switch
+                        {
+                            StaffFunction.Direction => PeopleMessages.Function_Direction,
+                            StaffFunction.Cpe => PeopleMessages.Function_Cpe,
+                            StaffFunction.Librarian => PeopleMessages.Function_Librarian,
+                            StaffFunction.Office => PeopleMessages.Function_Office,
+                            _ => PeopleMessages.Function_Agent,
+                        }
+                    )
+            );
+}
