@@ -24,7 +24,7 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         if (uploads.Count == 0)
             return Result.Invalid([AssignmentMessages.AddAFile]);
@@ -114,7 +114,7 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         comment = comment.Trim();
         if (comment.Length == 0 && annotated is null)
@@ -174,7 +174,7 @@ public sealed partial class AssignmentService
         Result<(string ZipName, IReadOnlyList<(string EntryName, StoredFile File)> Entries)>
     > SubmissionsZipAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await Managed(db, user.PersonId)

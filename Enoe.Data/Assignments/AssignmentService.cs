@@ -75,11 +75,13 @@ public sealed partial class AssignmentService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
-            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await LearnerAsync(db, user.PersonId, childId, ct);
         if (student is null)
+            return [];
+        // The child's établissement decides, not the session's (a parent of children in two schools).
+        var school = await StudentRecords.SchoolOfAsync(db, student.Value, ct);
+        if (await access.RefusalAsync(user, EntService.Documents, school ?? user.SchoolId, ct) is not null)
             return [];
         var query = OfLearner(db, student.Value);
         if (dueAfter is DateTime after)
@@ -140,7 +142,7 @@ public sealed partial class AssignmentService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var manages = await Managed(db, user.PersonId).AnyAsync(a => a.Id == assignmentId, ct);
@@ -243,6 +245,20 @@ public sealed partial class AssignmentService(
 
     private static Refusal NotYourClass => Result.Forbidden(AssignmentMessages.NotYourClass);
 
+    /// <summary>
+    /// The gate of the établissement the devoir belongs to, whatever the session's (a teacher of two schools, a
+    /// parent of children in two).
+    /// </summary>
+    private async ValueTask<Refusal?> GateAsync(CurrentUser user, int assignmentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var school = await db.Set<Assignment>()
+            .Where(a => a.Id == assignmentId)
+            .Select(a => (int?)a.SchoolId)
+            .FirstOrDefaultAsync(ct);
+        return await access.RefusalAsync(user, EntService.Documents, school ?? user.SchoolId, ct);
+    }
+
     private static Task<int?> TaughtSchoolAsync(
         EnoeDbContext db,
         int teacherId,
@@ -254,7 +270,7 @@ public sealed partial class AssignmentService(
     /// The student this person follows: themself, or a child of theirs (the first when none is named).
     /// </summary>
     private static async Task<int?> LearnerAsync(EnoeDbContext db, int me, int? childId, CancellationToken ct) =>
-        (await StudentRecords.ResolveAsync(db, me, childId, teachers: false, direction: false, ct))?.StudentId;
+        (await StudentRecords.ResolveAsync(db, me, childId, right: null, ct))?.StudentId;
 
     /// <summary>Devoirs a teacher sets or co-teaches: same class or group, same subject.</summary>
     internal static IQueryable<Assignment> Managed(EnoeDbContext db, int teacherId) =>

@@ -154,9 +154,5 @@ public sealed partial class BookingService
         CancellationToken ct
     ) =>
         resource.ManagerId == user.PersonId
-        || await db.Memberships.AnyAsync(
-            m =>
-                m.PersonId == user.PersonId && m.SchoolId == resource.SchoolId && (m.Profiles & Profile.Direction) != 0,
-            ct
-        );
+        || await db.HoldsAsync(user.PersonId, resource.SchoolId, Right.BookingsApprove, ct);
 }

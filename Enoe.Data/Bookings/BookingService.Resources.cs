@@ -28,7 +28,7 @@ public sealed partial class BookingService
         if (!validation.IsValid)
             return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!(await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction))
+        if (!await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookableResourcesManage, ct))
             return Result.Forbidden(BookingMessages.Resource_Forbidden);
         var school = user.SchoolId!.Value;
         if (
@@ -81,6 +81,13 @@ public sealed partial class BookingService
         return Result<int>.Ok(resource.Id);
     }
 
+    /// <summary>Whether this person sets up the établissement's bookable resources (the page's link).</summary>
+    public async Task<bool> ManagesResourcesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookableResourcesManage, ct);
+    }
+
     /// <summary>The établissement's personnel, who may manage (approve the bookings of) a resource.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ManagersAsync(
         CurrentUser user,
@@ -91,7 +98,9 @@ public sealed partial class BookingService
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db
-            .Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & Profile.Direction) != 0)
+            .Memberships.Where(m =>
+                m.SchoolId == user.SchoolId && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0
+            )
             .OrderBy(m => m.Person!.LastName)
             .Select(m => new
             {

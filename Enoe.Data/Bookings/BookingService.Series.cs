@@ -92,7 +92,7 @@ public sealed partial class BookingService
         if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var direction = (await ProfilesAsync(db, user, ct)).HasAny(Profile.Direction);
+        var direction = await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookingsApprove, ct);
         return await Project(
                 db.Set<Booking>()
                     .AsNoTracking()
@@ -155,6 +155,8 @@ public sealed partial class BookingService
             if (pending.Count == 0)
                 return Result.NotFound(nothingPending);
             var resource = pending[0].Resource!; // a series is of one resource
+            if (await access.RefusalAsync(user, EntService.Bookings, resource.SchoolId, ct) is { } off)
+                return off;
             if (!await DecidesAsync(db, user, resource, ct))
                 return Result.Forbidden(BookingMessages.Decide_Forbidden);
             if (approve && await OverbookedAsync(db, resource, pending, ct) is { Count: > 0 } over)

@@ -103,8 +103,8 @@ public sealed partial class BookingService(
             query = query.Where(b => b.Resource!.CategoryId == c);
         if (mine)
             query = query.Where(b => b.PersonId == user.PersonId);
-        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, profiles.HasAny(Profile.Direction))
-            .ToListAsync(ct);
+        var approves = await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookingsApprove, ct);
+        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, approves).ToListAsync(ct);
     }
 
     /// <summary>This person's coming bookings (pending ones included), soonest first.</summary>
@@ -178,7 +178,7 @@ public sealed partial class BookingService(
             var check = await CheckAsync(db, user, request, lastDate: null, ct);
             if (!check.Succeeded)
                 return check.Failure;
-            var (resource, profiles) = check.Value!;
+            var (resource, _) = check.Value!;
             var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
             // The lock first, then the overlap check: two requests for one resource are decided one after the other.
@@ -195,7 +195,7 @@ public sealed partial class BookingService(
                 await Project(
                         db.Set<Booking>().Where(b => b.Id == booking.Id),
                         user.PersonId,
-                        profiles.HasAny(Profile.Direction)
+                        await db.HoldsAsync(user.PersonId, resource.SchoolId, Right.BookingsApprove, ct)
                     )
                     .FirstAsync(ct)
             );
@@ -229,6 +229,8 @@ public sealed partial class BookingService(
             .FirstOrDefaultAsync(b => b.Id == bookingId && Booking.Holding.Contains(b.Status), ct);
         if (booking is null)
             return Result.NotFound(BookingMessages.Booking_Gone);
+        if (await access.RefusalAsync(user, EntService.Bookings, booking.SchoolId, ct) is { } off)
+            return off;
         if (booking.PersonId != user.PersonId && !await DecidesAsync(db, user, booking.Resource!, ct))
             return Result.Forbidden(BookingMessages.Cancel_Forbidden);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -280,7 +282,7 @@ public sealed partial class BookingService(
     private static string Dates(IEnumerable<DateOnly> dates) =>
         string.Join(", ", dates.Order().Select(d => d.ToString("d MMM", CultureInfo.CurrentCulture)));
 
-    private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool direction) =>
+    private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool approvesAll) =>
         bookings.Select(b => new BookingView(
             b.Id,
             b.ResourceId,
@@ -293,8 +295,8 @@ public sealed partial class BookingService(
             b.SchoolClass == null ? null : b.SchoolClass.Name,
             b.Status,
             b.PersonId == me,
-            b.PersonId == me || direction || b.Resource.ManagerId == me,
-            direction || b.Resource.ManagerId == me,
+            b.PersonId == me || approvesAll || b.Resource.ManagerId == me,
+            approvesAll || b.Resource.ManagerId == me,
             b.SeriesId
         ));
 }

@@ -136,6 +136,7 @@ internal sealed partial class SyncPage
                         SchoolId = schoolId,
                         Profiles = wanted.Profiles,
                         Function = function,
+                        Functions = wanted.Functions[schoolId],
                     }
                 );
                 if (person.Id > 0)
@@ -152,8 +153,14 @@ internal sealed partial class SyncPage
                 );
             if (m.Function != function)
                 yield return DirectoryMessages.FormatChange_Function(state.SchoolName(schoolId), function);
+            if (m.Functions != wanted.Functions[schoolId])
+                yield return DirectoryMessages.FormatChange_Functions(
+                    state.SchoolName(schoolId),
+                    StaffFunctionNames.Of(wanted.Functions[schoolId])
+                );
             m.Profiles = wanted.Profiles;
             m.Function = function;
+            m.Functions = wanted.Functions[schoolId];
         }
     }
 }

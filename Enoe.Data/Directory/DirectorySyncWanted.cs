@@ -16,6 +16,9 @@ internal sealed class SyncWanted
     public DateOnly? Deletion { get; init; }
     public Profile Profiles { get; init; }
     public Dictionary<int, string?> Schools { get; } = [];
+
+    /// <summary>What the entry does in each of its établissements, which decides its rights there.</summary>
+    public Dictionary<int, StaffFunction> Functions { get; } = [];
     public HashSet<int> Classes { get; } = [];
     public HashSet<int> Groups { get; } = [];
     public HashSet<(int SchoolId, string Subject, int? ClassId, int? GroupId)> Teaches { get; } = [];
@@ -76,14 +79,32 @@ internal sealed class SyncWanted
             Deletion = deletion,
             Profiles = profiles,
         };
+        // The national profile says direction (National_4) or vie scolaire (National_5) in every établissement; the
+        // functions' codes say more, établissement by établissement.
+        var everywhere = e
+            .Profiles.Select(p => p.Trim().ToUpperInvariant())
+            .Aggregate(
+                StaffFunction.None,
+                (all, p) =>
+                    all
+                    | p switch
+                    {
+                        "NATIONAL_4" => StaffFunction.Direction,
+                        "NATIONAL_5" => StaffFunction.Cpe,
+                        _ => StaffFunction.None,
+                    }
+            );
         foreach (var school in schools)
-            wanted.Schools[school.Id] = null;
+            (wanted.Schools[school.Id], wanted.Functions[school.Id]) = (null, everywhere);
         // Functions are what the staff page shows beside a name; one naming an établissement the entry is not
         // attached to is left out rather than rejecting a whole entry for a label.
         foreach (var value in e.Functions)
-            if (Parts(value, 3) is [var dn, _, var label] && state.SchoolsByDn.TryGetValue(dn, out var s))
+            if (Parts(value, 3) is [var dn, var code, var label] && state.SchoolsByDn.TryGetValue(dn, out var s))
                 if (wanted.Schools.TryGetValue(s.Id, out var before))
+                {
                     wanted.Schools[s.Id] = Truncate(before is null ? label : $"{before}, {label}", 120);
+                    wanted.Functions[s.Id] |= FunctionOf(code);
+                }
         reason = wanted.ReadClasses(state, e);
         return reason is null ? wanted : null;
     }
@@ -126,6 +147,22 @@ internal sealed class SyncWanted
         && (group ? school.Groups : school.Classes).TryGetValue(code, out var id)
             ? (school, id)
             : null;
+
+    /// <summary>
+    /// The function an <c>ENTPersonFonctions</c> code gives (the filière's code in the SDET): DIR direction; EDU
+    /// (éducation) and SUR (surveillance) the vie scolaire; DOC the CDI; ADF and SEC the secrétariat and intendance;
+    /// the other non-teaching filières agents. ENS (teaching) and unknown codes give no staff function.
+    /// </summary>
+    internal static StaffFunction FunctionOf(string code) =>
+        code.Trim().ToUpperInvariant() switch
+        {
+            "DIR" => StaffFunction.Direction,
+            "EDU" or "SUR" => StaffFunction.Cpe,
+            "DOC" => StaffFunction.Librarian,
+            "ADF" or "SEC" => StaffFunction.Office,
+            "OUV" or "LAB" or "MDS" or "ORI" or "AGT" or "TEC" or "ASE" or "SAN" or "SOC" => StaffFunction.Agent,
+            _ => StaffFunction.None,
+        };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -13,8 +13,10 @@ namespace Enoe.Data.Grades;
 public sealed partial class GradeService
 {
     /// <summary>
-    /// A student's marks for a term (the current one by default): their own, a parent's child's, or
-    /// any student of the établissement for its direction. Families see published marks only.
+    /// A student's marks for a term (the current one by default): their own, a parent's child's, or any student's for
+    /// whoever <see cref="Right.MarksPublishedRead"/> lets in (professeur principal, direction, CPE). Only the
+    /// direction (<see cref="Right.MarksUnpublishedRead"/>) and the teachers of an assessment see it before it is
+    /// published. The student's établissement must run Notes.
     /// </summary>
     public async Task<Result<GradesReport>> ReportAsync(
         CurrentUser user,
@@ -23,25 +25,23 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
-            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Families see published marks only; the direction reads them before.
         if (
-            await StudentRecords.ResolveAsync(db, user.PersonId, studentId, teachers: false, direction: true, ct)
-            is not var (student, access)
+            await StudentRecords.ResolveAsync(db, user.PersonId, studentId, Right.MarksPublishedRead, ct)
+            is not var (student, holder)
         )
-            return Result.NotFound(GradeMessages.Report_NotYours);
-        var seesUnpublished = access == StudentAccess.Direction;
+            return await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct)
+                ?? Result.NotFound(GradeMessages.Report_NotYours);
+        var school = await StudentRecords.SchoolOfAsync(db, student, ct);
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, school ?? user.SchoolId, ct) is { } refused)
+            return refused;
         await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.Marks, ct);
+        var seesUnpublished = FunctionRights.Allows(Right.MarksUnpublishedRead, holder);
+        var taught = Managed(db, user.PersonId).Select(a => a.Id);
         var name = await db
             .Users.Where(p => p.Id == student)
             .Select(p => p.FirstName + " " + p.LastName)
             .FirstAsync(ct);
-        var school = await db
-            .Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
-            .Select(m => m.SchoolId)
-            .FirstOrDefaultAsync(ct);
         var terms = await db.Set<Term>()
             .Where(t => t.SchoolId == school)
             .OrderBy(t => t.StartsOn)
@@ -58,7 +58,7 @@ public sealed partial class GradeService
         // class statistics.
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await OfStudent(db, student)
-            .Where(a => seesUnpublished || (a.PublishedAt != null && a.PublishedAt <= now))
+            .Where(a => seesUnpublished || (a.PublishedAt != null && a.PublishedAt <= now) || taught.Contains(a.Id))
             .Select(a => new
             {
                 a.Id,
@@ -137,7 +137,10 @@ public sealed partial class GradeService
         );
     }
 
-    /// <summary>The students of a class, for its établissement's direction choosing whose report to read.</summary>
+    /// <summary>
+    /// The students of a class, for whoever reads every student's marks there (direction, CPE) choosing whose report
+    /// to read.
+    /// </summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> StudentsForDirectionAsync(
         CurrentUser user,
         int classId,
@@ -147,14 +150,12 @@ public sealed partial class GradeService
         if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var readers = db.Memberships.Holding(Right.MarksPublishedRead);
         var rows = await db
             .Enrolments.Where(e =>
                 e.SchoolClassId == classId
-                && db.Memberships.Any(m =>
-                    m.PersonId == user.PersonId
-                    && m.SchoolId == e.SchoolClass!.SchoolId
-                    && (m.Profiles & Profile.Direction) != 0
-                )
+                && e.SchoolClass!.SchoolId == user.SchoolId
+                && readers.Any(m => m.PersonId == user.PersonId && m.SchoolId == e.SchoolClass!.SchoolId)
             )
             .OrderBy(e => e.Student!.LastName)
             .ThenBy(e => e.Student!.FirstName)
@@ -173,13 +174,11 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is not null)
-            return new(null, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (
-            await StudentRecords.ResolveAsync(db, user.PersonId, childId, teachers: false, direction: false, ct)
-            is not var (student, _)
-        )
+        if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, right: null, ct) is not var (student, _))
+            return new(null, []);
+        var school = await StudentRecords.SchoolOfAsync(db, student, ct);
+        if (await serviceAccess.RefusalAsync(user, EntService.Grades, school ?? user.SchoolId, ct) is not null)
             return new(null, []);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Grade>()

@@ -40,9 +40,11 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
-            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A child's carnet is gated by the child's établissement, whatever the parent's session.
+        var school = studentId is int pupil ? await StudentRecords.SchoolOfAsync(db, pupil, ct) : null;
+        if (await access.RefusalAsync(user, EntService.Logbook, school ?? user.SchoolId, ct) is not null)
+            return [];
         var me = user.PersonId;
         // Whose "done" ticks: the student's own, or a parent's child (only theirs).
         var doneFor = studentId is int s && await Audiences.Learners(db, me).ContainsAsync(s, ct) ? s : me;
@@ -108,7 +110,8 @@ public sealed partial class LogbookService(
     }
 
     /// <summary>
-    /// Every class of the établissement, for its direction (staff and admins); empty for anyone else.
+    /// Every class of the établissement, for whoever oversees every carnet there (<see
+    /// cref="Right.LogbookEveryClass"/>: direction, CPE); empty for anyone else.
     /// </summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ClassesForDirectionAsync(
         CurrentUser user,
@@ -118,13 +121,12 @@ public sealed partial class LogbookService(
         if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overseers = db.Memberships.Holding(Right.LogbookEveryClass);
         var rows = await db
             .Classes.AsNoTracking()
             .Where(c =>
                 c.SchoolId == user.SchoolId
-                && db.Memberships.Any(m =>
-                    m.PersonId == user.PersonId && m.SchoolId == c.SchoolId && (m.Profiles & Profile.Direction) != 0
-                )
+                && overseers.Any(m => m.PersonId == user.PersonId && m.SchoolId == c.SchoolId)
             )
             .OrderBy(c => c.LevelId)
             .ThenBy(c => c.Name)
@@ -166,10 +168,11 @@ public sealed partial class LogbookService(
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.EntryNotFound);
-        var isDirection = await db.Memberships.AnyAsync(
-            m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId && (m.Profiles & Profile.Direction) != 0,
-            ct
-        );
+        if (await access.RefusalAsync(user, EntService.Logbook, entry.SchoolId, ct) is { } off)
+            return off;
+        var isDirection = await db
+            .Memberships.Holding(Right.LogbookEveryClass)
+            .AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId, ct);
         if (
             !isDirection
             && await WritableSchoolAsync(
@@ -200,14 +203,15 @@ public sealed partial class LogbookService(
         return Result<IReadOnlyList<LogbookRevisionView>>.Ok(revisions);
     }
 
-    /// <summary>Entries this person may read; deleted ones only for the direction.</summary>
+    /// <summary>Entries this person may read; deleted ones only for those who oversee every class.</summary>
     internal static IQueryable<LogbookEntry> Readable(EnoeDbContext db, int me)
     {
         var learners = Audiences.Learners(db, me);
         var classes = Audiences.Classes(db, me, learners);
         var groups = Audiences.Groups(db, me, learners);
         var directionOf = db
-            .Memberships.Where(m => m.PersonId == me && (m.Profiles & Profile.Direction) != 0)
+            .Memberships.Holding(Right.LogbookEveryClass)
+            .Where(m => m.PersonId == me)
             .Select(m => m.SchoolId);
         return db.Set<LogbookEntry>()
             .Where(e =>

@@ -13,7 +13,8 @@ public enum Profile
     AcademyAdmin = 1 << 5,
 
     /// <summary>
-    /// The direction and the vie scolaire: who sees and decides for the whole établissement (staff and its admins).
+    /// Staff and admins together, as an audience (the memo rules' "all staff"). NOT the direction: a profile says who
+    /// someone is, their <see cref="StaffFunction"/> what they may see and decide (<see cref="FunctionRights"/>).
     /// </summary>
     Direction = Staff | SchoolAdmin,
 
@@ -50,4 +51,36 @@ public static class ProfileNames
             Profile.AcademyAdmin => PeopleMessages.Profile_AcademyAdmin,
             _ => string.Join(", ", profile.Split().Select(Of)),
         };
+}
+
+public static class StaffFunctionNames
+{
+    public static readonly StaffFunction[] Single =
+    [
+        StaffFunction.Direction,
+        StaffFunction.Cpe,
+        StaffFunction.Librarian,
+        StaffFunction.Office,
+        StaffFunction.Agent,
+    ];
+
+    /// <summary>The functions' names in the reader's language, with commas; "no function" for none.</summary>
+    public static string Of(StaffFunction functions) =>
+        functions == StaffFunction.None
+            ? PeopleMessages.Function_None
+            : string.Join(
+                ", ",
+                Single
+                    .Where(f => functions.HasFlag(f))
+                    .Select(f =>
+                        f switch
+                        {
+                            StaffFunction.Direction => PeopleMessages.Function_Direction,
+                            StaffFunction.Cpe => PeopleMessages.Function_Cpe,
+                            StaffFunction.Librarian => PeopleMessages.Function_Librarian,
+                            StaffFunction.Office => PeopleMessages.Function_Office,
+                            _ => PeopleMessages.Function_Agent,
+                        }
+                    )
+            );
 }

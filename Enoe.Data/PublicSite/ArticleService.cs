@@ -20,11 +20,11 @@ public sealed record ArticleSummary(
 
 /// <summary>
 /// The public site's articles. Readers see only published articles whose date has come, and only
-/// where the établissement runs its public site; editors are that établissement's staff and admins.
+/// where the établissement runs its public site; editors are those <see cref="Right.PublicSiteEdit"/> names there
+/// (direction, documentaliste, secrétariat, the ENT admin).
 /// </summary>
 public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
 {
-    public const Profile EditorProfiles = Profile.Direction;
     private static readonly ArticleDraftValidator Validator = new();
 
     public async Task<IReadOnlyList<ArticleSummary>> GetPublishedAsync(
@@ -233,10 +233,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
             return Result.NotFound(ArticleMessages.SchoolUnknown);
         if (school.SiteOff)
             return Result.Forbidden(ArticleMessages.SiteOff);
-        var isEditor = await db.Memberships.AnyAsync(
-            m => m.PersonId == user.PersonId && m.SchoolId == schoolId && (m.Profiles & EditorProfiles) != 0,
-            ct
-        );
+        var isEditor = await db.HoldsAsync(user.PersonId, schoolId, Right.PublicSiteEdit, ct);
         return isEditor ? null : Result.Forbidden(ArticleMessages.EditorsOnly);
     }
 

@@ -61,7 +61,9 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
                 g.Name,
                 Role = "",
             });
-        // Staff and admins reach every teacher; others the teachers of their (children's) classes and groups.
+        // Staff and admins reach every teacher (Right.NetworkEveryTeacher: a profile, whatever the function); others
+        // the teachers of their (children's) classes and groups.
+        const Profile everyTeacher = Profile.Staff | Profile.SchoolAdmin;
         var teachers =
             from a in db.TeachingAssignments
             join p in db.Users on a.TeacherId equals p.Id
@@ -70,7 +72,7 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
                 && a.TeacherId != me
                 && member.Any()
                 && (
-                    member.Any(m => (m.Profiles & Profile.Direction) != 0)
+                    member.Any(m => (m.Profiles & everyTeacher) != 0)
                     || (a.SchoolClassId != null && classIds.Contains(a.SchoolClassId.Value))
                     || (a.TeachingGroupId != null && groupIds.Contains(a.TeachingGroupId.Value))
                 )
@@ -93,7 +95,7 @@ public sealed class SchoolNetworkService(IDbContextFactory<EnoeDbContext> dbFact
                 && m.Function != null
                 && m.PersonId != me
                 && member.Any()
-                && (m.Profiles & Profile.Direction) != 0
+                && (m.Profiles & (Profile.Staff | Profile.SchoolAdmin)) != 0
                 && (
                     pattern == null
                     || EF.Functions.Like(TextSearch.Folded(p.FirstName + " " + p.LastName), pattern, TextSearch.Escape)

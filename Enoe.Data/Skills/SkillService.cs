@@ -15,8 +15,9 @@ namespace Enoe.Data.Skills;
 public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
 {
     /// <summary>
-    /// The booklet of a student: one's own, a parent's child (the first when none is named), a teacher's student, or
-    /// any student for the direction.
+    /// The booklet of a student: one's own, a parent's child (the first when none is named), or whoever
+    /// <see cref="Right.SkillsRead"/> lets in (their teachers, professeur principal, the direction and the CPE of the
+    /// student's établissement), where that établissement runs Compétences.
     /// </summary>
     public async Task<Result<Booklet>> BookletAsync(
         CurrentUser user,
@@ -24,13 +25,10 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is { } refused)
-            return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var student = await ReadableAsync(db, user.PersonId, studentId, ct);
-        if (student is null)
-            return Result.NotFound(SkillMessages.Booklet_NotYours);
-        await Privacy.AccessLog.RecordAsync(db, clock, user, student.Value, Privacy.PersonalDataKind.SkillsBooklet, ct);
+        if (await ReadableAsync(db, user.PersonId, studentId, ct) is not var (student, holder))
+            return await access.RefusalAsync(user, EntService.Skills, ct: ct)
+                ?? Result.NotFound(SkillMessages.Booklet_NotYours);
         var who = await db
             .Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => new
@@ -44,7 +42,14 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
                     .FirstOrDefault(),
             })
             .FirstAsync(ct);
-        await EnsureFrameworkAsync(db, who.SchoolId, ct);
+        // The student's établissement decides, not the session's: a parent's other school may run Compétences.
+        if (await access.RefusalAsync(user, EntService.Skills, who.SchoolId, ct) is { } refused)
+            return refused;
+        await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.SkillsBooklet, ct);
+        // A read never writes: the framework is made on first use by a teacher who is about to assess; anyone else
+        // reads the default one, nothing assessed yet.
+        if (FunctionRights.Allows(Right.SkillsAssess, holder))
+            await EnsureFrameworkAsync(db, who.SchoolId, ct);
         var domains = await db.Set<SkillDomain>()
             .AsNoTracking()
             .Where(d => d.SchoolId == who.SchoolId)
@@ -64,6 +69,23 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
                     .ToList(),
             })
             .ToListAsync(ct);
+        if (domains.Count == 0)
+            domains =
+            [
+                .. SkillFramework.Default.Select(d => new
+                {
+                    d.Code,
+                    d.Name,
+                    Skills = d
+                        .Skills.Select(x => new
+                        {
+                            Id = 0,
+                            x.Code,
+                            x.Name,
+                        })
+                        .ToList(),
+                }),
+            ];
         var judgements = await db.Set<SkillAssessment>()
             .AsNoTracking()
             .Where(a => a.StudentId == student)
@@ -76,7 +98,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             })
             .ToListAsync(ct);
         var booklet = new Booklet(
-            student.Value,
+            student,
             who.Name,
             who.ClassName,
             who.School,
@@ -113,14 +135,15 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is not null)
-            return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ReadableAsync(db, user.PersonId, studentId, ct) is not int student)
+        if (await ReadableAsync(db, user.PersonId, studentId, ct) is not var (student, _))
             return null;
         var school = db
             .Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => m.SchoolId);
+        var schoolId = await StudentRecords.SchoolOfAsync(db, student, ct);
+        if (await access.RefusalAsync(user, EntService.Skills, schoolId ?? user.SchoolId, ct) is not null)
+            return null;
         var latest = await db.Set<Skill>()
             .Where(s => school.Contains(s.Domain!.SchoolId))
             .Select(s =>
@@ -153,11 +176,12 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Skills, ct: ct) is { } refused)
-            return refused;
         if (!Enum.IsDefined(level))
             return Result.Invalid([SkillMessages.Level_Invalid]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var studentSchool = await StudentRecords.SchoolOfAsync(db, studentId, ct);
+        if (await access.RefusalAsync(user, EntService.Skills, studentSchool ?? user.SchoolId, ct) is { } refused)
+            return refused;
         if (!await StudentRecords.TeachesAsync(db, user.PersonId, studentId, ct))
             return Result.Forbidden(SkillMessages.NotYourStudent);
         var skillSchool = await db.Set<Skill>()
@@ -244,8 +268,12 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// The student whose booklet this person reads: theirs, a child's, a student they teach, or any for the direction.
+    /// The student whose booklet this person reads and who they are to them (<see cref="Right.SkillsRead"/>).
     /// </summary>
-    private static async Task<int?> ReadableAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct) =>
-        (await StudentRecords.ResolveAsync(db, me, studentId, teachers: true, direction: true, ct))?.StudentId;
+    private static Task<(int StudentId, Holder As)?> ReadableAsync(
+        EnoeDbContext db,
+        int me,
+        int? studentId,
+        CancellationToken ct
+    ) => StudentRecords.ResolveAsync(db, me, studentId, Right.SkillsRead, ct);
 }

@@ -1,6 +1,7 @@
 using Enoe.Data.Bookings;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -159,6 +160,7 @@ public sealed partial class BookingServiceTests
     [Fact]
     public async Task TheDirection_RefusesAWholePendingSeries_AndItsSlotsAreFreeAgain()
     {
+        await _database.GiveAsync(_f.AdminA, _f.A, StaffFunction.Direction); // the admin is also the principal
         var series = (await RequestSeriesAsync(_lab))[0].SeriesId!.Value;
         // Pending weeks hold their slots
         Assert.False((await Bookings.BookAsync(TwoSchools.As(_f.AdminA, _f.A), M3(_lab))).Succeeded);

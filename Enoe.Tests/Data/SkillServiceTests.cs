@@ -43,7 +43,9 @@ public sealed class SkillServiceTests : IAsyncLifetime
         var empty = (await Skills.BookletAsync(As(_f.StudentA))).Value!;
         Assert.Equal(["D1", "D2", "D3", "D4", "D5", "NUM"], empty.Domains.Select(d => d.Code));
         Assert.Equal((0, 13), (empty.Assessed, empty.Total));
-        var coding = empty.Domains.Single(d => d.Code == "NUM").Skills.Single(s => s.Code == "NUM.3").SkillId;
+        // The framework is made when a teacher opens the booklet to assess (a family's read writes nothing).
+        var teachers = (await Skills.BookletAsync(As(_f.TeacherA), _f.StudentA.Id)).Value!;
+        var coding = teachers.Domains.Single(d => d.Code == "NUM").Skills.Single(s => s.Code == "NUM.3").SkillId;
 
         Assert.True(
             (await Skills.AssessAsync(As(_f.TeacherA), _f.StudentA.Id, coding, MasteryLevel.Fragile)).Succeeded
@@ -73,7 +75,7 @@ public sealed class SkillServiceTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheStudentsTeachers_Assess_AndOnlyTheirReaders_Read()
     {
-        var skill = (await Skills.BookletAsync(As(_f.StudentA))).Value!.Domains[0].Skills[0].SkillId;
+        var skill = (await Skills.BookletAsync(As(_f.TeacherA), _f.StudentA.Id)).Value!.Domains[0].Skills[0].SkillId;
         Assert.Equal(
             ResultKind.Forbidden,
             (await Skills.AssessAsync(As(_f.StaffA), _f.StudentA.Id, skill, MasteryLevel.Satisfactory)).Kind

@@ -39,7 +39,7 @@ public sealed class TwoSchools
             LevelId = 1,
             Name = "6eA",
         };
-        Person P(string first, School school, Profile profile)
+        Person P(string first, School school, Profile profile, StaffFunction functions = StaffFunction.None)
         {
             var person = new Person
             {
@@ -48,7 +48,14 @@ public sealed class TwoSchools
                 UserName = first.ToLowerInvariant(),
                 NormalizedUserName = first.ToUpperInvariant(),
             };
-            person.Memberships.Add(new Membership { School = school, Profiles = profile });
+            person.Memberships.Add(
+                new Membership
+                {
+                    School = school,
+                    Profiles = profile,
+                    Functions = functions,
+                }
+            );
             return person;
         }
         var fixture = new TwoSchools
@@ -56,12 +63,13 @@ public sealed class TwoSchools
             A = a,
             B = b,
             ClassA = classA,
-            StaffA = P("StaffA", a, Profile.Staff),
+            // The staff of these tests are the direction (rights come from the function, not the profile).
+            StaffA = P("StaffA", a, Profile.Staff, StaffFunction.Direction),
             AdminA = P("AdminA", a, Profile.SchoolAdmin),
             TeacherA = P("TeacherA", a, Profile.Teacher),
             StudentA = P("StudentA", a, Profile.Student),
             ParentA = P("ParentA", a, Profile.Parent),
-            StaffB = P("StaffB", b, Profile.Staff),
+            StaffB = P("StaffB", b, Profile.Staff, StaffFunction.Direction),
         };
         db.AddRange(
             fixture.StaffA,

@@ -16,7 +16,11 @@ public static class Policies
     /// <summary>Sets default dashboards: admins of an établissement or of the académie.</summary>
     public const string LayoutAdmin = nameof(LayoutAdmin);
 
-    /// <summary>Writes the établissement's public site: staff and admins.</summary>
+    /// <summary>
+    /// Opens the pages of the établissement's staff work (public site articles, bookable resources): staff and admins.
+    /// The sign-in cookie carries profiles, not functions: the data services decide through <c>FunctionRights</c>
+    /// (a librarian opens the resources page but is refused there).
+    /// </summary>
     public const string SiteEditor = nameof(SiteEditor);
 
     /// <summary>
@@ -35,7 +39,7 @@ public static class Policies
         [Staff] = Profile.Staff,
         [SchoolAdmin] = Profile.SchoolAdmin,
         [AcademyAdmin] = Profile.AcademyAdmin,
-        [SiteEditor] = Profile.Direction,
+        [SiteEditor] = Profile.Staff | Profile.SchoolAdmin,
         [LayoutAdmin] = Profile.SchoolAdmin | Profile.AcademyAdmin,
     };
 }

@@ -48,7 +48,7 @@ public partial class BookingsPage
     protected override async Task OnInitializedAsync()
     {
         _user = (await Session.GetUserAsync())!;
-        _canManage = _user.Is(Profile.Direction);
+        _canManage = await Bookings.ManagesResourcesAsync(_user);
         _from = Monday(Today);
         _resources = await Bookings.ResourcesAsync(_user);
         _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
