@@ -39,6 +39,7 @@ public sealed class TwoFactorSignInTests(EnoeAppFactory app)
 
         Assert.Equal("/tableau-de-bord", await app.SignInWithAsync(teacher, codes[0].ToLowerInvariant()));
         Assert.StartsWith("/connexion/code", await app.SignInWithAsync(teacher, codes[0]));
+        Assert.Equal(1, (await app.PersonAsync(teacher)).AccessFailedCount); // counted once, as any wrong code
         Assert.Equal("/tableau-de-bord", await app.SignInWithAsync(teacher, codes[1]));
         Assert.Equal(
             8,
