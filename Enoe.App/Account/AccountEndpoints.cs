@@ -99,6 +99,8 @@ public static class AccountEndpoints
                     $"/connexion?erreur={DirectoryDown}&ReturnUrl={Uri.EscapeDataString(returnUrl)}"
                 );
             }
+            if (result.RequiresTwoFactor)
+                return Results.LocalRedirect(TwoFactorEndpoints.CodePageFor(returnUrl));
             if (result.Succeeded)
             {
                 var user = await signIn.UserManager.FindByNameAsync(userName);

@@ -40,6 +40,7 @@ public static class PipelineHosting
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseAntiforgery();
         return app;
     }

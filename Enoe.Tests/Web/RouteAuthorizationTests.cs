@@ -23,6 +23,7 @@ public sealed partial class RouteAuthorizationTests(EnoeAppFactory app)
         "/{Slug}",
         "/{Slug}/{Section}/{ArticleSlug}",
         "/connexion",
+        "/connexion/code", // the second step of signing in (only after the password, Identity's 5-minute cookie)
         "/connexion/relier", // linking an external identity at first sign-in (password proved once)
         "/erreur",
         "/not-found",

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Enoe.Data;
+using Enoe.Data.People;
+
+namespace Enoe.App.Account;
+
+/// <summary>
+/// Someone who must sign in with a second factor (admins, the direction) and has none yet reaches nothing that needs
+/// a signed-in person but the enrolment page (and signing out) until they enrol. Public pages and static files stay
+/// open. A sign-in through the académie's or families' identity provider is trusted as the provider's own second
+/// factor.
+/// </summary>
+internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
+{
+    private static readonly string[] Allowed = [TwoFactorEndpoints.EnrolmentPage, "/compte/deconnexion"];
+    private static readonly string[] Concerned =
+    [
+        nameof(Profile.Staff),
+        nameof(Profile.SchoolAdmin),
+        nameof(Profile.AcademyAdmin),
+    ];
+
+    public async Task InvokeAsync(HttpContext http, EnoeDbContext db)
+    {
+        if (await MustEnrolFirstAsync(http, db))
+        {
+            http.Response.Redirect(TwoFactorEndpoints.EnrolmentPage);
+            return;
+        }
+        await next(http);
+    }
+
+    private static async Task<bool> MustEnrolFirstAsync(HttpContext http, EnoeDbContext db)
+    {
+        var user = http.User;
+        if (
+            user.Identity?.IsAuthenticated != true
+            || user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod) // signed in through a provider
+            || user.HasClaim(EnoeClaims.MustChangePassword, "true") // the password page comes first
+            || !Concerned.Any(p => user.HasClaim(EnoeClaims.Profile, p))
+            || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>()
+                is not null
+            || Allowed.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        )
+            return false;
+        return CurrentUser.From(user) is { } current && await db.MustEnrolAsync(current.PersonId, http.RequestAborted);
+    }
+}

@@ -1,0 +1,24 @@
+using Enoe.Widgets.Abstractions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Enoe.App.Account;
+
+/// <summary>The second factor at sign-in: the code step's endpoint and the "remember this device" cookie.</summary>
+public sealed class TwoFactorModule : UiModule
+{
+    /// <summary>How long a device the person chose to remember skips the code.</summary>
+    public static readonly TimeSpan RememberedDevice = TimeSpan.FromDays(30);
+
+    public override void AddServices(IServiceCollection services) =>
+        services.Configure<CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorRememberMeScheme,
+            o =>
+            {
+                o.Cookie.Name = ".Enoe.Device";
+                o.ExpireTimeSpan = RememberedDevice;
+            }
+        );
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTwoFactorEndpoints();
+}
