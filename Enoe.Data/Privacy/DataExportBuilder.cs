@@ -36,6 +36,12 @@ public sealed class DataExportBuilder(
     public async Task<bool> BuildNextAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // An export a crashed instance left half built would block its person's next ask: a day is far beyond any
+        // build, so it failed.
+        var stale = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await db.Set<DataExport>()
+            .Where(x => x.Status == DataExportStatus.Running && x.RequestedAt < stale)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, DataExportStatus.Failed), ct);
         var next = await db.Set<DataExport>()
             .Where(x => x.Status == DataExportStatus.Queued)
             .OrderBy(x => x.Id)

@@ -94,6 +94,24 @@ public sealed class DataExportTests : IAsyncLifetime
         Assert.False((await Privacy.RequestExportAsync(As(_f.TeacherA), _f.StudentA.Id)).Succeeded);
     }
 
+    [Fact]
+    public async Task AnExportACrashLeftRunning_FailsAfterADay_AndNoLongerBlocksTheNextAsk()
+    {
+        var id = (await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Value;
+        await using (var db = _database.NewContext())
+            await db.Set<DataExport>()
+                .Where(x => x.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, DataExportStatus.Running));
+        var builder = _database.Get<DataExportBuilder>();
+        Assert.False(await builder.BuildNextAsync());
+        Assert.False((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
+
+        _database.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.False(await builder.BuildNextAsync());
+
+        Assert.True((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
+    }
+
     private static string Read(ZipArchive zip, string name)
     {
         using var reader = new StreamReader(zip.GetEntry(name)!.Open());
