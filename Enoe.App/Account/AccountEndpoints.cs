@@ -2,6 +2,7 @@ using Enoe.App.Hosting;
 using Enoe.Data;
 using Enoe.Data.Directory;
 using Enoe.Data.People;
+using Enoe.Data.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -43,6 +44,7 @@ public static class AccountEndpoints
                 }
             )
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost(EndOtherSessions, EndOtherSessionsAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapExternalSignInEndpoints();
         app.MapPost("/compte/etablissement", SwitchSchoolAsync);
         app.MapPost("/compte/enfant", ChooseChildAsync);
@@ -113,6 +115,21 @@ public static class AccountEndpoints
         }
         // Unknown account, wrong password, locked out: one answer, so nobody learns which accounts exist.
         return Results.LocalRedirect($"/connexion?erreur=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    /// <summary>
+    /// "Déconnecter les autres sessions" (profile page): every session of the person but this one ends.
+    /// </summary>
+    public const string EndOtherSessions = "/compte/sessions/autres";
+
+    private static async Task<IResult> EndOtherSessionsAsync(HttpContext http, SignInSessions sessions)
+    {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            return Results.BadRequest();
+        if (CurrentUser.From(http.User) is not { } user || SessionCookie.IdOf(http.User) is not Guid current)
+            return Results.Unauthorized();
+        await sessions.EndAllAsync(user.PersonId, SessionEnd.Revoked, except: current);
+        return Results.LocalRedirect("/compte/profil?sessions=fermees");
     }
 
     /// <summary>The sign-in page's <c>erreur</c> when the académie directory did not answer.</summary>

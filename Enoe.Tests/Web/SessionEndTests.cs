@@ -54,17 +54,7 @@ public sealed class SessionEndTests(EnoeAppFactory app)
         await here.SignInAsync(created.UserName, created.TemporaryPassword);
         await elsewhere.SignInAsync(created.UserName, created.TemporaryPassword);
 
-        var change = await here.PostFormAsync(
-            "/compte/mot-de-passe",
-            "/compte/mot-de-passe",
-            new()
-            {
-                ["_handler"] = "change-password",
-                ["Input.Current"] = created.TemporaryPassword,
-                ["Input.New"] = "Nouveau-Passe2026",
-                ["Input.Confirm"] = "Nouveau-Passe2026",
-            }
-        );
+        var change = await ChangePasswordAsync(here, created.TemporaryPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/tableau-de-bord")).StatusCode);
@@ -100,6 +90,44 @@ public sealed class SessionEndTests(EnoeAppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tableau-de-bord")).StatusCode);
         Assert.Equal(before, (await SessionsOfAsync(personId)).Count(s => s.EndedAt is null));
     }
+
+    [Fact]
+    public async Task The_profile_lists_the_open_sessions_in_english_too_and_ends_the_others()
+    {
+        var created = await NewTeacherAsync("Lou", "Sessions");
+        var here = app.NewClient();
+        await here.SignInAsync(created.UserName, created.TemporaryPassword);
+        await ChangePasswordAsync(here, created.TemporaryPassword);
+        var phone = app.NewClient();
+        phone.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Android 14) Gecko/20100101 Firefox/133.0");
+        await phone.SignInAsync(created.UserName, NewPassword);
+        await here.GetAsync("/culture/en");
+
+        var profile = await here.GetPageAsync("/compte/profil");
+
+        Assert.Contains("Signed-in sessions", profile);
+        Assert.Contains("this session", profile);
+        Assert.Contains("Firefox", profile);
+        var ended = await here.PostFormAsync("/compte/profil", "/compte/sessions/autres", []);
+        Assert.Equal("/compte/profil?sessions=fermees", Location(ended));
+        Assert.StartsWith("/connexion", Location(await phone.GetAsync("/tableau-de-bord")));
+        Assert.Contains("Your other sessions are signed out.", await here.GetPageAsync(Location(ended)!));
+    }
+
+    private const string NewPassword = "Nouveau-Passe2026";
+
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current) =>
+        client.PostFormAsync(
+            "/compte/mot-de-passe",
+            "/compte/mot-de-passe",
+            new()
+            {
+                ["_handler"] = "change-password",
+                ["Input.Current"] = current,
+                ["Input.New"] = NewPassword,
+                ["Input.Confirm"] = NewPassword,
+            }
+        );
 
     private static string? Location(HttpResponseMessage response) =>
         response.Headers.Location?.PathAndQueryOrOriginal();
