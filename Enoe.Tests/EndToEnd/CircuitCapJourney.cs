@@ -1,8 +1,5 @@
-using System.Net;
 using Enoe.App.Hosting;
 using Enoe.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -22,12 +19,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app.Settings["Enoe:Circuits:PerUser"] = "2";
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
+        _baseUrl = _app.StartOnKestrel();
         return Task.CompletedTask;
     }
 
