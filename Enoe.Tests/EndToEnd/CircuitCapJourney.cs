@@ -1,5 +1,7 @@
 using Enoe.App.Hosting;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -54,8 +56,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
     private async Task<string> PersonIdAsync(string userName)
     {
         using var scope = _app.Services.CreateScope();
-        var users =
-            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Enoe.Data.People.Person>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         return (await users.FindByNameAsync(userName))!.Id.ToString();
     }
 
