@@ -1,8 +1,5 @@
-using System.Net;
 using Enoe.Tests.Support;
 using Enoe.Tests.Support.TestDirectory;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -40,12 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Journeys leave their tabs open until the browser closes, several as the same demo people: above the
         // per-person cap on open tabs (CircuitCapJourney tests the cap on its own host).
         _app.Settings["Enoe:Circuits:PerUser"] = "100";
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        BaseUrl = _app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
+        BaseUrl = _app.StartOnKestrel();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(

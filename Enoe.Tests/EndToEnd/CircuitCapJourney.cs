@@ -1,8 +1,7 @@
-using System.Net;
 using Enoe.App.Hosting;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -22,12 +21,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app.Settings["Enoe:Circuits:PerUser"] = "2";
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
+        _baseUrl = _app.StartOnKestrel();
         return Task.CompletedTask;
     }
 
@@ -62,8 +56,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
     private async Task<string> PersonIdAsync(string userName)
     {
         using var scope = _app.Services.CreateScope();
-        var users =
-            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Enoe.Data.People.Person>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         return (await users.FindByNameAsync(userName))!.Id.ToString();
     }
 

@@ -1,10 +1,7 @@
-using System.Net;
 using Enoe.Data;
 using Enoe.Data.Database;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,12 +23,7 @@ public sealed class PostgreSqlJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _app.CreateDatabaseAsync();
-        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
+        _baseUrl = _app.StartOnKestrel();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
