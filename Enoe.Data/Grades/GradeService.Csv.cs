@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -62,30 +61,22 @@ public sealed partial class GradeService
                 p.FirstName,
             })
             .ToListAsync(ct);
-        var csv = new StringBuilder();
-        // What the reader's spreadsheet opens without asking: semicolons beside decimal commas (French), commas beside
-        // decimal points (English).
-        var separator = CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
-        string Line(IEnumerable<string> cells) =>
-            string.Join(
-                separator,
-                cells.Select(c => c.IndexOfAny([separator, '"', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c)
-            );
-        csv.AppendLine(
-            Line(
-                new[] { GradeMessages.Csv_LastName, GradeMessages.Csv_FirstName }
-                    .Concat(
-                        assessments.Select(a =>
-                            GradeMessages.FormatCsv_Assessment(
-                                a.Title,
-                                a.Date.ToString("d", CultureInfo.CurrentCulture),
-                                Averages.Format(a.Scale),
-                                Averages.Format(a.Coefficient)
-                            )
+        // Semicolons beside decimal commas (French), commas beside decimal points (English); a name or title a
+        // spreadsheet would take for a formula stays text.
+        var csv = CsvText.ForReader();
+        csv.Line(
+            new[] { GradeMessages.Csv_LastName, GradeMessages.Csv_FirstName }
+                .Concat(
+                    assessments.Select(a =>
+                        GradeMessages.FormatCsv_Assessment(
+                            a.Title,
+                            a.Date.ToString("d", CultureInfo.CurrentCulture),
+                            Averages.Format(a.Scale),
+                            Averages.Format(a.Coefficient)
                         )
                     )
-                    .Append(GradeMessages.Csv_Average)
-            )
+                )
+                .Append(GradeMessages.Csv_Average)
         );
         foreach (var p in people)
         {
@@ -98,16 +89,14 @@ public sealed partial class GradeService
                     .Where(x => x.Second is { Kind: GradeKind.Numeric })
                     .Select(x => (x.Second!.Value!.Value, x.First.Scale, x.First.Coefficient))
             );
-            csv.AppendLine(
-                Line(
-                    new[] { p.LastName, p.FirstName }
-                        .Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value)))
-                        .Append(average is null ? "" : Averages.Format(average))
-                )
+            csv.Line(
+                new[] { p.LastName, p.FirstName }
+                    .Concat(own.Select(g => g is null ? "" : GradeInput.Display(g.Kind, g.Value)))
+                    .Append(average is null ? "" : Averages.Format(average))
             );
         }
         return Result<(string, string)>.Ok(
-            (GradeMessages.FormatCsv_FileName(anchor.Subject, anchor.Audience) + ".csv", csv.ToString())
+            (GradeMessages.FormatCsv_FileName(anchor.Subject, anchor.Audience) + ".csv", csv.Text)
         );
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class GradeServiceTests
         await AssessAsync(_maths, "QCM", 10, 1, "5", "Abs", "7");
         var csv = (await Grades.CsvAsync(As(_f.TeacherA), first)).Value;
         Assert.Equal("Notes Mathématiques 6eA.csv", csv.FileName);
-        var lines = csv.Csv.TrimEnd().Split(Environment.NewLine);
+        var lines = csv.Csv.TrimEnd().Split("\r\n");
         Assert.Equal(
             "Nom;Prénom;Fractions (16/11/2026) /20 coef. 1;QCM (16/11/2026) /10 coef. 1;Moyenne /20",
             lines[0]

@@ -128,7 +128,7 @@ public sealed class GradesInEnglishTests : IAsyncLifetime
 
                 var (fileName, csv) = (await grades.CsvAsync(teacher, id)).Value;
                 Assert.Equal("Marks Mathématiques 6eA.csv", fileName);
-                var lines = csv.TrimEnd().Split(Environment.NewLine);
+                var lines = csv.TrimEnd().Split("\r\n");
                 Assert.Equal(
                     "Last name,First name,Fractions (11/16/2026) out of 20 (weighting 1.5),Average out of 20",
                     lines[0]
