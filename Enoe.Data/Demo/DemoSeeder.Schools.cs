@@ -18,27 +18,37 @@ public sealed partial class DemoSeeder
     {
         var slugTail = seed.Slug[(seed.Slug.IndexOf('-') + 1)..];
         var admin = NewPerson("Gestionnaire", "ENT " + school.Name.Split(' ', 2)[1], "admin." + slugTail);
+        // The ENT admin administers but is not the direction: it reads no marks and decides no booking.
         Join(admin, school, Profile.SchoolAdmin | Profile.Staff, "Administrateur ENT");
-        Join(NewPerson(seed.Head.First, seed.Head.Last), school, Profile.Staff | Profile.SchoolAdmin, seed.HeadTitle);
+        Join(
+            NewPerson(seed.Head.First, seed.Head.Last),
+            school,
+            Profile.Staff | Profile.SchoolAdmin,
+            seed.HeadTitle,
+            StaffFunction.Direction
+        );
         Join(
             NewPerson(seed.Cpe.First, seed.Cpe.Last),
             school,
             Profile.Staff,
-            "Conseiller principal d'éducation (vie scolaire)"
+            "Conseiller principal d'éducation (vie scolaire)",
+            StaffFunction.Cpe
         );
         Join(
             NewPerson(seed.Librarian.First, seed.Librarian.Last),
             school,
             Profile.Staff,
-            "Professeur documentaliste (CDI)"
+            "Professeur documentaliste (CDI)",
+            StaffFunction.Librarian
         );
         Join(
             NewAdult(),
             school,
             Profile.Staff,
-            school.Kind == SchoolKind.College ? "Principal adjoint" : "Proviseur adjoint"
+            school.Kind == SchoolKind.College ? "Principal adjoint" : "Proviseur adjoint",
+            StaffFunction.Direction
         );
-        Join(NewAdult(), school, Profile.Staff, "Secrétariat");
+        Join(NewAdult(), school, Profile.Staff, "Secrétariat", StaffFunction.Office);
     }
 
     private void SeedClassesAndPeople(
@@ -228,7 +238,13 @@ public sealed partial class DemoSeeder
         return name;
     }
 
-    private static void Join(Person person, School school, Profile profile, string? function)
+    private static void Join(
+        Person person,
+        School school,
+        Profile profile,
+        string? function,
+        StaffFunction functions = StaffFunction.None
+    )
     {
         var membership = person.Memberships.FirstOrDefault(m => m.School == school);
         if (membership is null)
@@ -239,9 +255,13 @@ public sealed partial class DemoSeeder
                     School = school,
                     Profiles = profile,
                     Function = function,
+                    Functions = functions,
                 }
             );
         else
-            membership.Profiles |= profile;
+            (membership.Profiles, membership.Functions) = (
+                membership.Profiles | profile,
+                membership.Functions | functions
+            );
     }
 }

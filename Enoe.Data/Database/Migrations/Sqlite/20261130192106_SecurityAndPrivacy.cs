@@ -18,6 +18,25 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            // Existing memberships keep working: an admin stays direction as before (Profile.Direction included the
+            // admins), staff get the function their label names; the next directory sync and the accounts page say
+            // more. Staff with no recognisable label get none (no more than their profile).
+            migrationBuilder.Sql(
+                """
+                UPDATE "Memberships" SET "Functions" = CASE
+                    WHEN ("Profiles" & 16) <> 0 THEN 1
+                    WHEN lower("Function") LIKE '%ducation%' OR lower("Function") LIKE '%cpe%'
+                        OR lower("Function") LIKE '%vie scolaire%' THEN 2
+                    WHEN lower("Function") LIKE '%documentaliste%' OR lower("Function") LIKE '%cdi%' THEN 4
+                    WHEN lower("Function") LIKE '%principal%' OR lower("Function") LIKE '%proviseur%'
+                        OR lower("Function") LIKE '%direct%' THEN 1
+                    WHEN lower("Function") LIKE '%secr%' OR lower("Function") LIKE '%intendan%' THEN 8
+                    ELSE 0 END
+                WHERE ("Profiles" & 24) <> 0;
+                """
+            );
+
+
             migrationBuilder.CreateTable(
                 name: "DataAccessLog",
                 columns: table => new
