@@ -1,21 +1,15 @@
 using Enoe.Data.Demo;
 using Enoe.Data.Modules;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Data.People;
 
 /// <summary>
-/// The second factor at sign-in: a person's own enrolment, an admin's reset, the demo's enrolled admins.
+/// The second factor's demo: the admins and direction enrolled. Its services (<see cref="TwoFactorAccount"/>,
+/// <see cref="TwoFactorAdministration"/>, <see cref="TwoFactorRecoveryCodeStore"/>) need Identity's UserManager and
+/// are registered with Identity, by the host.
 /// </summary>
 public sealed class TwoFactorDataModule : DataModule
 {
-    public override void AddServices(IServiceCollection services)
-    {
-        services.AddScoped<TwoFactorAccount>();
-        services.AddScoped<TwoFactorAdministration>();
-        // Identity's store registers with TryAdd: this one, registered either side of it, is the one used.
-        services.AddScoped<IUserStore<Person>, TwoFactorRecoveryCodeStore>();
-        services.AddSingleton<IDemoStep, TwoFactorDemo>();
-    }
+    public override void AddServices(IServiceCollection services) => services.AddSingleton<IDemoStep, TwoFactorDemo>();
 }
