@@ -103,8 +103,8 @@ public sealed partial class BookingService(
             query = query.Where(b => b.Resource!.CategoryId == c);
         if (mine)
             query = query.Where(b => b.PersonId == user.PersonId);
-        var approves = await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookingsApprove, ct);
-        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, approves).ToListAsync(ct);
+        var all = await db.HoldsAsync(user.PersonId, user.SchoolId, Right.BookingsApprove, ct);
+        return await Project(query.OrderBy(b => b.StartsAt), user.PersonId, all).ToListAsync(ct);
     }
 
     /// <summary>This person's coming bookings (pending ones included), soonest first.</summary>
@@ -191,14 +191,9 @@ public sealed partial class BookingService(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             await events.PublishAsync(new BookingChanged(booking.Id, resource.Id, resource.SchoolId, user.PersonId));
-            return Result<BookingView>.Ok(
-                await Project(
-                        db.Set<Booking>().Where(b => b.Id == booking.Id),
-                        user.PersonId,
-                        await db.HoldsAsync(user.PersonId, resource.SchoolId, Right.BookingsApprove, ct)
-                    )
-                    .FirstAsync(ct)
-            );
+            var all = await db.HoldsAsync(user.PersonId, resource.SchoolId, Right.BookingsApprove, ct);
+            var made = db.Set<Booking>().Where(b => b.Id == booking.Id);
+            return Result<BookingView>.Ok(await Project(made, user.PersonId, all).FirstAsync(ct));
         });
 
     /// <summary>

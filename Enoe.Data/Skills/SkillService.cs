@@ -176,12 +176,12 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
         CancellationToken ct = default
     )
     {
-        if (!Enum.IsDefined(level))
-            return Result.Invalid([SkillMessages.Level_Invalid]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var studentSchool = await StudentRecords.SchoolOfAsync(db, studentId, ct);
         if (await access.RefusalAsync(user, EntService.Skills, studentSchool ?? user.SchoolId, ct) is { } refused)
             return refused;
+        if (!Enum.IsDefined(level))
+            return Result.Invalid([SkillMessages.Level_Invalid]);
         if (!await StudentRecords.TeachesAsync(db, user.PersonId, studentId, ct))
             return Result.Forbidden(SkillMessages.NotYourStudent);
         var skillSchool = await db.Set<Skill>()

@@ -50,4 +50,21 @@ public sealed class DirectorySyncFunctionsTests
         await h.RunAsync();
         Assert.Equal(expected, (await h.PersonAsync("n7")).Memberships.Single().Functions);
     }
+
+    [Fact]
+    public async Task InEnglish_TheReportedFunctionsArriveInEnglish()
+    {
+        await using var h = await DirectorySyncHarness.CreateAsync();
+        await h.RunAsync();
+        h.Directory.Change("n7", n => n with { Functions = [$"{DnB}$DOC$Documentaliste"] });
+        using (new InEnglish())
+        {
+            var report = await h.RunAsync();
+            Assert.Contains(report.Changes, c => c.Detail.EndsWith("rights of \"School librarian\""));
+            Assert.Equal(
+                "Senior leadership, Support staff",
+                StaffFunctionNames.Of(StaffFunction.Direction | StaffFunction.Agent)
+            );
+        }
+    }
 }
