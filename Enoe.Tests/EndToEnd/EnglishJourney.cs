@@ -158,7 +158,7 @@ public sealed partial class EnglishJourney(BrowserFixture browser)
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", Enoe.Data.Demo.DemoSeeder.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/tableau-de-bord");
+        await page.ReachDashboardAsync();
         await page.WaitForCircuitAsync();
         var paths = (
             await page.Locator("nav.enoe-drawer a")
