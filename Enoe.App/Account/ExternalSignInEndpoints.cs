@@ -114,6 +114,10 @@ internal static class ExternalSignInEndpoints
         }
         if (!check.Succeeded)
             return Results.LocalRedirect(LinkPage + "?erreur=1");
+        // A password alone must not attach a new way in to an account that signs in with a second factor: such
+        // accounts link from their profile, once signed in with their code.
+        if (person!.TwoFactorEnabled || await db.IsRequiredAsync(person.Id))
+            return Results.LocalRedirect($"{LinkPage}?erreur={Components.Account.ExternalLink.SecondFactorFirst}");
         var linked = await identities.LinkAsync(
             new CurrentUser(person!.Id, person.DisplayName, null, Profile.None),
             info

@@ -13,12 +13,6 @@ namespace Enoe.App.Account;
 internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
 {
     private static readonly string[] Allowed = [TwoFactorEndpoints.EnrolmentPage, "/compte/deconnexion"];
-    private static readonly string[] Concerned =
-    [
-        nameof(Profile.Staff),
-        nameof(Profile.SchoolAdmin),
-        nameof(Profile.AcademyAdmin),
-    ];
 
     public async Task InvokeAsync(HttpContext http, EnoeDbContext db)
     {
@@ -37,12 +31,13 @@ internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
             user.Identity?.IsAuthenticated != true
             || user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod) // signed in through a provider
             || user.HasClaim(EnoeClaims.MustChangePassword, "true") // the password page comes first
-            || !Concerned.Any(p => user.HasClaim(EnoeClaims.Profile, p))
             || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>()
                 is not null
             || Allowed.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
         )
             return false;
+        // Asked of everyone, not only of staff claims: the cookie's profiles are those of the current établissement,
+        // and a principal in their parent session elsewhere still holds the direction's rights over their school.
         return CurrentUser.From(user) is { } current && await db.MustEnrolAsync(current.PersonId, http.RequestAborted);
     }
 }

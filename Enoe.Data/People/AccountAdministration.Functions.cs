@@ -20,6 +20,8 @@ public sealed partial class AccountAdministration
     {
         if (!await IsAdminAsync(admin, schoolId, ct))
             return Result.Forbidden(PeopleMessages.Account_AdminsOnly);
+        if (personId == admin.PersonId) // an ENT admin does not make themself the direction (the rights table)
+            return Result.Invalid([PeopleMessages.Account_FunctionsNotYourOwn]);
         if ((functions & ~StaffFunctionNames.Single.Aggregate((a, b) => a | b)) != 0)
             return Result.Invalid([PeopleMessages.Account_FunctionsUnknown]);
         var changed = await db

@@ -26,7 +26,9 @@ public sealed record AccountRow(
     string? Function,
     StaffFunction Functions,
     bool MustChangePassword,
-    bool LockedOut
+    bool LockedOut,
+    bool Disabled = false,
+    bool Local = true
 );
 
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total, int Page, int PageSize);
@@ -61,7 +63,12 @@ public sealed class NewAccountValidator : AbstractValidator<NewAccount>
 /// must be changed at first sign-in. Scoped to one HTTP request (it uses Identity's UserManager and its
 /// DbContext): call it from static-rendered pages or endpoints, never from a circuit.
 /// </summary>
-public sealed partial class AccountAdministration(UserManager<Person> users, EnoeDbContext db, TimeProvider clock)
+public sealed partial class AccountAdministration(
+    UserManager<Person> users,
+    EnoeDbContext db,
+    TimeProvider clock,
+    Sessions.SignInSessions sessions
+)
 {
     private static readonly NewAccountValidator Validator = new();
 
@@ -145,69 +152,6 @@ public sealed partial class AccountAdministration(UserManager<Person> users, Eno
             return Result.Invalid(created.Errors.Select(e => e.Description));
         }
         return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName!, password));
-    }
-
-    public async Task<Result<AccountPage>> ListAsync(
-        CurrentUser admin,
-        int schoolId,
-        string? search,
-        int page,
-        int pageSize = 25,
-        CancellationToken ct = default
-    )
-    {
-        if (!await IsAdminAsync(admin, schoolId, ct))
-            return Result.Forbidden();
-        var query = db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = TextSearch.Pattern(search);
-            query = query.Where(m =>
-                EF.Functions.Like(TextSearch.Folded(m.Person!.LastName), pattern, TextSearch.Escape)
-                || EF.Functions.Like(TextSearch.Folded(m.Person!.FirstName), pattern, TextSearch.Escape)
-                || EF.Functions.Like(TextSearch.Folded(m.Person!.UserName!), pattern, TextSearch.Escape)
-            );
-        }
-        var total = await query.CountAsync(ct);
-        page = Math.Max(1, page);
-        var now = clock.GetUtcNow();
-        var rows = await query
-            .OrderBy(m => m.Person!.LastName)
-            .ThenBy(m => m.Person!.FirstName)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(m => new
-            {
-                m.PersonId,
-                m.Person!.FirstName,
-                m.Person.LastName,
-                m.Person.UserName,
-                m.Profiles,
-                m.Function,
-                m.Functions,
-                m.Person.MustChangePassword,
-                m.Person.LockoutEnd,
-            })
-            .ToListAsync(ct);
-        return Result<AccountPage>.Ok(
-            new AccountPage(
-                [
-                    .. rows.Select(r => new AccountRow(
-                        r.PersonId,
-                        $"{r.FirstName} {r.LastName}",
-                        r.UserName ?? "",
-                        r.Profiles,
-                        r.Function,
-                        r.Functions,
-                        r.MustChangePassword,
-                        r.LockoutEnd > now
-                    )),
-                ],
-                total,
-                page,
-                pageSize
-            )
-        );
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(

@@ -68,8 +68,10 @@ public sealed class RetentionJob(
             : await purge.PurgeAsync(leftBefore, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var log = db.Set<DataAccessEntry>().Where(e => e.At < started.AddMonths(-Options.AccessLogMonths));
+        // A session nobody signed out of just stops being seen (its cookie lasts hours): its last sighting dates it.
+        var sessionsBefore = started.AddMonths(-Options.SignInSessionMonths);
         var sessions = db.Set<SignInSession>()
-            .Where(s => s.EndedAt != null && s.EndedAt < started.AddMonths(-Options.SignInSessionMonths));
+            .Where(s => s.LastSeenAt < sessionsBefore && (s.EndedAt == null || s.EndedAt < sessionsBefore));
         // No column says when a mémo went to the bin: its sending date stands in (the bin never holds it longer).
         var binBefore = started.AddDays(-Options.MemoBinDays);
         var binned = db.Set<MemoRecipient>().Where(r => r.Folder == MemoFolder.Bin && r.Memo!.SentAt < binBefore);

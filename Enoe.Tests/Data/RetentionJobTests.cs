@@ -33,7 +33,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
 
         var dry = await job.RunAsync(dryRun: true, requestedById: _f.AdminA.Id);
 
-        Assert.Equal(new RetentionCounts(2, 0, 1, 1, 1, 1), dry);
+        Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1), dry);
         await using (var db = _database.NewContext())
         {
             Assert.Equal(ids.People.Length, await db.Users.CountAsync(p => ids.People.Contains(p.Id)));
@@ -96,7 +96,13 @@ public sealed class RetentionJobTests : IAsyncLifetime
             Entry(Now.AddMonths(-13)),
             Entry(Now.AddMonths(-11)),
             Session(Now.AddMonths(-7)),
-            Session(Now.AddMonths(-5))
+            Session(Now.AddMonths(-5)),
+            new SignInSession // never signed out of: its last sighting dates it
+            {
+                PersonId = _f.StudentA.Id,
+                StartedAt = Now.AddMonths(-8),
+                LastSeenAt = Now.AddMonths(-8),
+            }
         );
         var old = Memo(Now.AddDays(-40));
         var recent = Memo(Now.AddDays(-10));

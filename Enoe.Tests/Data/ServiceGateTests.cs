@@ -79,7 +79,8 @@ public sealed class ServiceGateTests : IAsyncLifetime
         ["skills"] = (
             EntService.Skills,
             async (d, u) => await d.Get<SkillService>().BookletAsync(u),
-            async (d, u) => await d.Get<SkillService>().AssessAsync(u, 1, 1, default)
+            // A student of the asker's établissement: the student's établissement decides (issue 17).
+            async (d, u) => await d.Get<SkillService>().AssessAsync(u, await StudentOfAsync(d, u), 1, default)
         ),
         ["resources"] = (
             EntService.DigitalResources,
@@ -190,5 +191,14 @@ public sealed class ServiceGateTests : IAsyncLifetime
         await using (var db = _database.NewContext())
             await db.SwitchAsync(_f.A.Id, service, on: false);
         await _database.Get<IEventBus>().PublishAsync(new SchoolServicesChanged(_f.A.Id));
+    }
+
+    private static async Task<int> StudentOfAsync(TestDatabase database, CurrentUser user)
+    {
+        await using var db = database.NewContext();
+        return await db
+            .Memberships.Where(m => m.SchoolId == user.SchoolId && (m.Profiles & Profile.Student) != 0)
+            .Select(m => m.PersonId)
+            .FirstAsync();
     }
 }
