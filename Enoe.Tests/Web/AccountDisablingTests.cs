@@ -70,35 +70,11 @@ public sealed class AccountDisablingTests(EnoeAppFactory app)
         );
     }
 
-    private async Task<List<SignInSession>> SessionsOfAsync(int personId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        return await db.Set<SignInSession>().Where(s => s.PersonId == personId).ToListAsync();
-    }
+    private Task<List<SignInSession>> SessionsOfAsync(int personId) =>
+        VictorHugoAccounts.SessionsOfAsync(app.Services, personId);
 
-    private async Task<(CurrentUser Admin, int SchoolId, CreatedAccount Created)> NewTeacherAsync(
+    private Task<(CurrentUser Admin, int SchoolId, CreatedAccount Created)> NewTeacherAsync(
         string first,
         string last
-    )
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var adminId = await db.Users.Where(u => u.UserName == "admin.victor-hugo").Select(u => u.Id).SingleAsync();
-        var school = await db.Schools.Where(s => s.Slug == "college-victor-hugo").Select(s => s.Id).SingleAsync();
-        var admin = new CurrentUser(adminId, "admin", school, Profile.SchoolAdmin);
-        var result = await scope
-            .ServiceProvider.GetRequiredService<AccountAdministration>()
-            .CreateAsync(
-                admin,
-                school,
-                new NewAccount
-                {
-                    FirstName = first,
-                    LastName = last,
-                    Profile = Profile.Teacher,
-                }
-            );
-        return (admin, school, result.Value!);
-    }
+    ) => VictorHugoAccounts.NewTeacherAsync(app.Services, first, last);
 }

@@ -132,31 +132,9 @@ public sealed class SessionEndTests(EnoeAppFactory app)
     private static string? Location(HttpResponseMessage response) =>
         response.Headers.Location?.PathAndQueryOrOriginal();
 
-    private async Task<List<SignInSession>> SessionsOfAsync(int personId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        return await db.Set<SignInSession>().Where(s => s.PersonId == personId).ToListAsync();
-    }
+    private Task<List<SignInSession>> SessionsOfAsync(int personId) =>
+        VictorHugoAccounts.SessionsOfAsync(app.Services, personId);
 
-    private async Task<CreatedAccount> NewTeacherAsync(string first, string last)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var admin = await db.Users.SingleAsync(u => u.UserName == "admin.victor-hugo");
-        var school = await db.Schools.SingleAsync(s => s.Slug == "college-victor-hugo");
-        var result = await scope
-            .ServiceProvider.GetRequiredService<AccountAdministration>()
-            .CreateAsync(
-                new CurrentUser(admin.Id, "admin", school.Id, Profile.SchoolAdmin),
-                school.Id,
-                new NewAccount
-                {
-                    FirstName = first,
-                    LastName = last,
-                    Profile = Profile.Teacher,
-                }
-            );
-        return result.Value!;
-    }
+    private async Task<CreatedAccount> NewTeacherAsync(string first, string last) =>
+        (await VictorHugoAccounts.NewTeacherAsync(app.Services, first, last)).Created;
 }
