@@ -26,9 +26,7 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/compte/connexion", SignInAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(IdentityHosting.LoginRateLimit);
+        app.MapPost("/compte/connexion", SignInAsync).AllowAnonymous().RequireSignInThrottling(SignInStep.Password);
         app.MapPost(
                 "/compte/deconnexion",
                 async (HttpContext http, SignInManager<Person> signIn, ExternalProviders providers) =>
@@ -73,13 +71,15 @@ public static class AccountEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] LoginForm form,
+        HttpContext http,
         SignInManager<Person> signIn,
+        SignInFailureFloor floor,
         ILoggerFactory logs,
         Enoe.Data.Statistics.UsageCounter usage
     )
     {
         var returnUrl = ReturnUrls.Local(form.ReturnUrl) ?? "/tableau-de-bord";
-        var userName = SignInThrottling.Normalize(form.UserName); // as the rate limiter counted it
+        var userName = SignInAttempts.IdentifiantOf(http); // as the rate limiter counted it
         if (userName.Length > 0 && !string.IsNullOrEmpty(form.Password))
         {
             Microsoft.AspNetCore.Identity.SignInResult result;
@@ -97,6 +97,7 @@ public static class AccountEndpoints
                 // Not a wrong password: nothing counted toward the lockout, and the person is told to come back.
                 logs.CreateLogger(typeof(AccountEndpoints))
                     .LogWarning("Directory sign-in impossible: {Reason}", e.Message);
+                await floor.PadAsync(http);
                 return Results.LocalRedirect(
                     $"/connexion?erreur={DirectoryDown}&ReturnUrl={Uri.EscapeDataString(returnUrl)}"
                 );
@@ -113,7 +114,9 @@ public static class AccountEndpoints
                 );
             }
         }
-        // Unknown account, wrong password, locked out: one answer, so nobody learns which accounts exist.
+        // Unknown account, wrong password, locked out, refused by the directory: one answer at one moment, so nobody
+        // learns which accounts exist.
+        await floor.PadAsync(http);
         return Results.LocalRedirect($"/connexion?erreur=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 

@@ -27,9 +27,10 @@ public static class TwoFactorEndpoints
 
     public static IEndpointRouteBuilder MapTwoFactorEndpoints(this IEndpointRouteBuilder app)
     {
+        // Counted by the account that gave its password (the second-factor cookie), never by the form.
         app.MapPost("/compte/connexion/code", SignInWithCodeAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(IdentityHosting.LoginRateLimit);
+            .RequireSignInThrottling(SignInStep.Code);
         return app;
     }
 

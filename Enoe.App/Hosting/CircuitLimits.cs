@@ -46,10 +46,8 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
     {
         lock (_lock)
         {
-            if (user is not null && _perUser.GetValueOrDefault(user) >= Limits.PerUser)
-                return CircuitRefusal.TooManyForThePerson;
-            if (address is not null && _perAddress.GetValueOrDefault(address) >= Limits.PerAddress)
-                return CircuitRefusal.TooManyFromTheAddress;
+            if (Refused(user, address) is not CircuitRefusal.None and var refused)
+                return refused;
             Add(_perUser, user, 1);
             Add(_perAddress, address, 1);
             return CircuitRefusal.None;
@@ -65,11 +63,24 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
         }
     }
 
+    /// <summary>What <see cref="TryOpen"/> would answer now, counting nothing.</summary>
+    public CircuitRefusal WouldRefuse(string? user, string? address)
+    {
+        lock (_lock)
+            return Refused(user, address);
+    }
+
     public int OpenFor(string user)
     {
         lock (_lock)
             return _perUser.GetValueOrDefault(user);
     }
+
+    private CircuitRefusal Refused(string? user, string? address) =>
+        user is not null && _perUser.GetValueOrDefault(user) >= Limits.PerUser ? CircuitRefusal.TooManyForThePerson
+        : address is not null && _perAddress.GetValueOrDefault(address) >= Limits.PerAddress
+            ? CircuitRefusal.TooManyFromTheAddress
+        : CircuitRefusal.None;
 
     private static void Add(Dictionary<string, int> counts, string? key, int delta)
     {
@@ -84,14 +95,17 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
 }
 
 /// <summary>
-/// One per circuit: counts it in when it opens, out when it closes. A circuit beyond a cap is let in but shows only
-/// the reason (Routes.razor), so the person reads what to do and the server holds almost nothing for it.
+/// One per circuit: counts it in when it opens, out when it closes. A tab beyond a cap gets no circuit: the page
+/// request sees the cap reached (<see cref="AdmitsNewTab"/>) and App.razor renders it statically with only the reason
+/// (Routes.razor), so the person reads what to do and the server holds nothing for it. A circuit that starts anyway
+/// (its page was let in just before another tab took the last place, or a client that skips the page) is closed as it
+/// opens.
 /// </summary>
 public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvider authentication) : CircuitHandler
 {
     private (string? User, string? Address)? _counted;
 
-    /// <summary>Set when the circuit opens, before its first render.</summary>
+    /// <summary>Set by the page request (<see cref="AdmitsNewTab"/>) or when the circuit opens.</summary>
     public CircuitRefusal Refusal { get; private set; }
 
     /// <summary>What the person reads instead of the page, in their language (null: let in).</summary>
@@ -103,13 +117,22 @@ public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvide
             _ => null,
         };
 
+    /// <summary>Whether a page for <paramref name="user"/> may start a circuit now (nothing is counted yet).</summary>
+    public bool AdmitsNewTab(ClaimsPrincipal user)
+    {
+        var (person, address) = KeyOf(user);
+        Refusal = tally.WouldRefuse(person, address);
+        return Refusal == CircuitRefusal.None;
+    }
+
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var key = (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(EnoeClaims.ClientAddress));
-        Refusal = tally.TryOpen(key.Item1, key.Item2);
-        if (Refusal == CircuitRefusal.None)
-            _counted = key;
+        var key = KeyOf((await authentication.GetAuthenticationStateAsync()).User);
+        Refusal = tally.TryOpen(key.User, key.Address);
+        if (Refusal != CircuitRefusal.None)
+            // Blazor closes and disposes a circuit whose handler throws as it opens; reloaded, the tab reads why.
+            throw new CircuitRefusedException(Refusal);
+        _counted = key;
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
@@ -119,7 +142,16 @@ public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvide
         _counted = null;
         return Task.CompletedTask;
     }
+
+    private static (string? User, string? Address) KeyOf(ClaimsPrincipal user) =>
+        (
+            user.FindFirstValue(ClaimTypes.NameIdentifier),
+            ClientAddressKey.Of(user.FindFirstValue(EnoeClaims.ClientAddress))
+        );
 }
+
+/// <summary>A circuit beyond a cap, closed as it opens.</summary>
+public sealed class CircuitRefusedException(CircuitRefusal refusal) : Exception($"Circuit refused: {refusal}.");
 
 public static class CircuitLimitsHosting
 {

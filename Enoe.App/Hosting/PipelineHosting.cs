@@ -37,7 +37,7 @@ public static class PipelineHosting
         );
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseSignInThrottling(); // the form read asynchronously, then the rate limiter
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();

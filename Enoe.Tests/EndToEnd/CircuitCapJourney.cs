@@ -9,8 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Enoe.Tests.EndToEnd;
 
 /// <summary>
-/// One person may keep two tabs open on this host (<c>Enoe:Circuits:PerUser</c>): the third reads why and what to
-/// do instead of the page, and is let in once another tab is closed. Its own app host, the shared browser.
+/// One person may keep two tabs open on this host (<c>Enoe:Circuits:PerUser</c>): the third reads why and what to do
+/// instead of the page, with no circuit held for it, and is let in once another tab is closed. Its own app host, the
+/// shared browser.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
@@ -43,6 +44,8 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
                 "Vous avez déjà 2 onglets ENOE ouverts, le maximum. Fermez-en un, puis rechargez cette page."
             );
         await Expect(third.Locator("[data-circuit=live]")).ToHaveCountAsync(0);
+        // The refused tab holds no circuit on the server: the two tabs let in are all there is.
+        Assert.Equal(2, _app.Services.GetRequiredService<CircuitCounter>().Open);
 
         await first.CloseAsync();
         var tally = _app.Services.GetRequiredService<CircuitTally>();
@@ -51,6 +54,37 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
         await refusal.GetByRole(AriaRole.Link, new() { Name = "Recharger la page" }).ClickAsync();
         await third.WaitForCircuitAsync();
         await Expect(third.Locator("[data-circuit-refused]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ATabLetInJustBeforeTheLastPlaceWentElsewhere_LosesItsCircuitAsItOpens()
+    {
+        var first = await browser.OpenAsync("nathalie.girard", "/tableau-de-bord", _baseUrl);
+        var circuits = _app.Services.GetRequiredService<CircuitCounter>();
+        var tally = _app.Services.GetRequiredService<CircuitTally>();
+        var personId = await PersonIdAsync("nathalie.girard");
+        var late = await first.Context.NewPageAsync();
+        // Its page is let in (one tab open of two); before its circuit starts, another tab takes the last place.
+        await late.RouteAsync(
+            "**/_blazor/negotiate**",
+            async route =>
+            {
+                tally.TryOpen(personId, null);
+                await route.ContinueAsync();
+            }
+        );
+        var closed = late.WaitForConsoleMessageAsync(
+            new()
+            {
+                Predicate = m => m.Type == "error" && m.Text.Contains("circuit", StringComparison.OrdinalIgnoreCase),
+            }
+        );
+        await late.GotoAsync("/memos");
+
+        await closed; // the server closed the circuit and told the browser
+        await WaitUntilAsync(() => circuits.Open == 1 && tally.OpenFor(personId) == 2);
+        Assert.Equal(0, await late.Locator("[data-circuit=live]").CountAsync());
+        tally.Close(personId, null);
     }
 
     private async Task<string> PersonIdAsync(string userName)

@@ -31,6 +31,7 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Enoe:Directory:Schedule", ""); // no nightly sync in the middle of a test run
+        builder.UseSetting("Enoe:SignIn:FailureFloorMs", "0"); // failures answer at once (SignInFailureFloorTests)
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -38,35 +38,63 @@ public sealed class CircuitLimitsTests
     }
 
     [Fact]
-    public async Task TheHandler_CountsTheSignedInPersonAndAddress_AndClosingFreesOnlyWhatItCounted()
+    public async Task TheHandler_CountsTheSignedInPersonAndAddress_ClosesARefusedCircuit_AndFreesOnlyWhatItCounted()
     {
         var handlers = new List<CircuitLimits>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
             var handler = new CircuitLimits(_tally, new SignedIn("42", "203.0.113.9"));
             await handler.OnCircuitOpenedAsync(null!, default);
             handlers.Add(handler);
         }
+        var refused = new CircuitLimits(_tally, new SignedIn("42", "203.0.113.9"));
 
-        Assert.Equal(
-            [CircuitRefusal.None, CircuitRefusal.None, CircuitRefusal.None, CircuitRefusal.TooManyForThePerson],
-            handlers.Select(h => h.Refusal)
+        // Thrown as it opens: Blazor closes and disposes that circuit (CircuitCapJourney counts the live ones).
+        var thrown = await Assert.ThrowsAsync<CircuitRefusedException>(() =>
+            refused.OnCircuitOpenedAsync(null!, default)
         );
-        await handlers[3].OnCircuitClosedAsync(null!, default); // the refused one: counted nothing, frees nothing
+        Assert.Equal(CircuitRefusal.TooManyForThePerson, refused.Refusal);
+        await refused.OnCircuitClosedAsync(null!, default); // counted nothing, frees nothing
         Assert.Equal(3, _tally.OpenFor("42"));
         await handlers[0].OnCircuitClosedAsync(null!, default);
         await handlers[0].OnCircuitClosedAsync(null!, default); // closed twice: freed once
         Assert.Equal(2, _tally.OpenFor("42"));
+        Assert.Contains("TooManyForThePerson", thrown.Message);
     }
 
     [Fact]
-    public async Task TheRefusal_TellsThePersonWhatToDo_InTheirLanguage()
+    public async Task APageRequest_BeyondTheCap_IsRefusedBeforeAnyCircuit_AndCountsNothing()
     {
-        CircuitLimits Open() => new(_tally, new SignedIn("9", "203.0.113.10"));
         for (var i = 0; i < 3; i++)
-            await Open().OnCircuitOpenedAsync(null!, default);
-        var refused = Open();
-        await refused.OnCircuitOpenedAsync(null!, default);
+            await new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10")).OnCircuitOpenedAsync(null!, default);
+        var page = new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10"));
+
+        Assert.False(page.AdmitsNewTab(SignedIn.Principal("9", "203.0.113.10")));
+        Assert.Equal(3, _tally.OpenFor("9"));
+        Assert.True(page.AdmitsNewTab(SignedIn.Principal("10", "203.0.113.10")));
+        Assert.Null(page.Message);
+    }
+
+    [Fact]
+    public async Task IPv6Tabs_AreCountedByTheirSlash64()
+    {
+        var tally = new CircuitTally(Options.Create(new CircuitLimitsOptions { PerUser = 10, PerAddress = 2 }));
+        await new CircuitLimits(tally, new SignedIn("1", "2001:db8:1:2::10")).OnCircuitOpenedAsync(null!, default);
+        await new CircuitLimits(tally, new SignedIn("2", "2001:db8:1:2:aaaa::1")).OnCircuitOpenedAsync(null!, default);
+
+        var third = new CircuitLimits(tally, new SignedIn("3", "2001:db8:1:2:ffff::9"));
+        Assert.False(third.AdmitsNewTab(SignedIn.Principal("3", "2001:db8:1:2:ffff::9")));
+        Assert.Equal(CircuitRefusal.TooManyFromTheAddress, third.Refusal);
+        Assert.True(third.AdmitsNewTab(SignedIn.Principal("3", "2001:db8:1:3::9"))); // the next /64
+    }
+
+    [Fact]
+    public void TheRefusal_TellsThePersonWhatToDo_InTheirLanguage()
+    {
+        for (var i = 0; i < 3; i++)
+            _tally.TryOpen("9", "203.0.113.10");
+        var refused = new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10"));
+        refused.AdmitsNewTab(SignedIn.Principal("9", "203.0.113.10"));
 
         Assert.Equal(
             "Vous avez déjà 3 onglets ENOE ouverts, le maximum. Fermez-en un, puis rechargez cette page.",
@@ -82,17 +110,13 @@ public sealed class CircuitLimitsTests
     private sealed class SignedIn(string personId, string address) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
-            Task.FromResult(
-                new AuthenticationState(
-                    new ClaimsPrincipal(
-                        new ClaimsIdentity(
-                            [
-                                new Claim(ClaimTypes.NameIdentifier, personId),
-                                new Claim(EnoeClaims.ClientAddress, address),
-                            ],
-                            "test"
-                        )
-                    )
+            Task.FromResult(new AuthenticationState(Principal(personId, address)));
+
+        public static ClaimsPrincipal Principal(string personId, string address) =>
+            new(
+                new ClaimsIdentity(
+                    [new Claim(ClaimTypes.NameIdentifier, personId), new Claim(EnoeClaims.ClientAddress, address)],
+                    "test"
                 )
             );
     }
