@@ -59,7 +59,7 @@ public static class TwoFactorEndpoints
         if (TwoFactorAccount.Digits(form.Code) is { } digits)
             // Identity counts a wrong code toward the lockout and refuses a locked account.
             return await signIn.TwoFactorAuthenticatorSignInAsync(digits, false, form.RememberDevice);
-        var recovery = (form.Code ?? "").Trim().ToUpperInvariant();
+        var recovery = TwoFactorAccount.RecoveryCode(form.Code);
         if (recovery.Length == 0 || await signIn.UserManager.IsLockedOutAsync(person))
             return SignInResult.Failed;
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Enoe.Data;
 using Enoe.Data.People;
+using Enoe.Data.Sessions;
 
 namespace Enoe.App.Account;
 
@@ -8,15 +8,16 @@ namespace Enoe.App.Account;
 /// Someone who must sign in with a second factor (admins, the direction) and has none yet reaches nothing that needs
 /// a signed-in person but the enrolment page (and signing out) until they enrol. Public pages and static files stay
 /// open. A sign-in through the académie's or families' identity provider is trusted as the provider's own second
-/// factor.
+/// factor. The answer comes with the session's own check (<see cref="SignInSessions.MustEnrolAsync"/>): no read of its
+/// own, at most one per session every few seconds.
 /// </summary>
 internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
 {
     private static readonly string[] Allowed = [TwoFactorEndpoints.EnrolmentPage, "/compte/deconnexion"];
 
-    public async Task InvokeAsync(HttpContext http, EnoeDbContext db)
+    public async Task InvokeAsync(HttpContext http, SignInSessions sessions)
     {
-        if (await MustEnrolFirstAsync(http, db))
+        if (await MustEnrolFirstAsync(http, sessions))
         {
             http.Response.Redirect(TwoFactorEndpoints.EnrolmentPage);
             return;
@@ -24,7 +25,7 @@ internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
         await next(http);
     }
 
-    private static async Task<bool> MustEnrolFirstAsync(HttpContext http, EnoeDbContext db)
+    private static async Task<bool> MustEnrolFirstAsync(HttpContext http, SignInSessions sessions)
     {
         var user = http.User;
         if (
@@ -38,6 +39,8 @@ internal sealed class TwoFactorEnrolmentMiddleware(RequestDelegate next)
             return false;
         // Asked of everyone, not only of staff claims: the cookie's profiles are those of the current établissement,
         // and a principal in their parent session elsewhere still holds the direction's rights over their school.
-        return CurrentUser.From(user) is { } current && await db.MustEnrolAsync(current.PersonId, http.RequestAborted);
+        return SessionCookie.IdOf(user) is Guid session
+            && CurrentUser.From(user) is { } current
+            && await sessions.MustEnrolAsync(session, current.PersonId, http.RequestAborted);
     }
 }

@@ -11,6 +11,11 @@ public static class EnoeClaims
 
     /// <summary>One claim per profile held in that établissement (and AcademyAdmin).</summary>
     public const string Profile = "enoe:profile";
+
+    /// <summary>
+    /// One claim per staff function held in that établissement: for pages to hide links (services check the table).
+    /// </summary>
+    public const string Function = "enoe:function";
     public const string DisplayName = "enoe:name";
     public const string MustChangePassword = "enoe:must-change-password";
 
@@ -39,6 +44,12 @@ public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId
     /// </summary>
     public System.Net.IPAddress? ClientAddress { get; init; }
 
+    /// <summary>
+    /// The staff functions held in the current établissement, as the cookie says: for showing or hiding links only,
+    /// since memberships change after sign-in (services read the database).
+    /// </summary>
+    public StaffFunction Functions { get; init; }
+
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true)
@@ -64,6 +75,10 @@ public sealed record CurrentUser(int PersonId, string DisplayName, int? SchoolId
             ClientAddress = System.Net.IPAddress.TryParse(principal.FindFirstValue(EnoeClaims.ClientAddress), out var a)
                 ? a
                 : null,
+            Functions = principal
+                .FindAll(EnoeClaims.Function)
+                .Select(c => Enum.TryParse<StaffFunction>(c.Value, out var f) ? f : StaffFunction.None)
+                .Aggregate(StaffFunction.None, (all, f) => all | f),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Enoe.Data.Common;
+using Enoe.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 
 namespace Enoe.Data.People;
@@ -15,9 +16,11 @@ public sealed record TwoFactorState(bool Enabled, bool Required, bool Offered, i
 /// <summary>
 /// A person's own second factor, with Identity's machinery: the authenticator key and the recovery codes live in the
 /// user tokens table (<see cref="TwoFactorRecoveryCodeStore"/> hashes the codes). Scoped to one HTTP request (it uses
-/// Identity's UserManager): called from statically rendered pages.
+/// Identity's UserManager): called from statically rendered pages. Turning it on or off ends the person's other
+/// sessions at once (the one that asked, <c>current</c>, goes on); new recovery codes and turning it off ask for a
+/// current code first, so a borrowed session alone cannot take the second factor away.
 /// </summary>
-public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db)
+public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db, SignInSessions sessions)
 {
     public const string Issuer = "ENOE";
     public const int RecoveryCodeCount = 10;
@@ -59,6 +62,7 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
     public async Task<Result<IReadOnlyList<string>>> ConfirmAsync(
         Person person,
         string? code,
+        Guid? current,
         CancellationToken ct = default
     )
     {
@@ -71,29 +75,56 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
         )
             return Result.Invalid([PeopleMessages.TwoFactor_WrongCode]);
         await users.SetTwoFactorEnabledAsync(person, true);
-        return Result<IReadOnlyList<string>>.Ok(await NewCodesAsync(person));
+        var codes = await NewCodesAsync(person);
+        await sessions.SecondFactorChangedAsync(person.Id, keep: current, ct);
+        return Result<IReadOnlyList<string>>.Ok(codes);
     }
 
-    /// <summary>New recovery codes (the old ones stop working), shown once.</summary>
-    public async Task<Result<IReadOnlyList<string>>> RegenerateCodesAsync(Person person)
+    /// <summary>New recovery codes (the old ones stop working), shown once, for a current code.</summary>
+    public async Task<Result<IReadOnlyList<string>>> RegenerateCodesAsync(Person person, string? code)
     {
         if (!await users.GetTwoFactorEnabledAsync(person))
             return Result.Forbidden(PeopleMessages.TwoFactor_NotEnabled);
+        if (!await ProvesAsync(person, code))
+            return Result.Invalid([PeopleMessages.TwoFactor_CurrentCodeWrong]);
         return Result<IReadOnlyList<string>>.Ok(await NewCodesAsync(person));
     }
 
-    /// <summary>The person turns their second factor off: refused to those who must have one.</summary>
-    public async Task<Result> DisableAsync(Person person, CancellationToken ct = default)
+    /// <summary>
+    /// The person turns their second factor off, for a current code: refused outright to those who must have one.
+    /// </summary>
+    public async Task<Result> DisableAsync(Person person, string? code, Guid? current, CancellationToken ct = default)
     {
         if (await db.IsRequiredAsync(person.Id, ct))
             return Result.Forbidden(PeopleMessages.TwoFactor_Required);
+        if (!await users.GetTwoFactorEnabledAsync(person))
+            return Result.Forbidden(PeopleMessages.TwoFactor_NotEnabled);
+        if (!await ProvesAsync(person, code))
+            return Result.Invalid([PeopleMessages.TwoFactor_CurrentCodeWrong]);
         await TurnOffAsync(users, person);
+        await sessions.SecondFactorChangedAsync(person.Id, keep: current, ct);
         return Result.Ok();
     }
 
     /// <summary>
-    /// Second factor off, key and recovery codes forgotten, a new security stamp: every session of the person ends
-    /// within a minute and no remembered device skips the code any more.
+    /// The person holds the second factor now: the app's current code, or one of their recovery codes (used up). A
+    /// wrong one counts toward the lockout, as at sign-in, and a locked account proves nothing.
+    /// </summary>
+    private async Task<bool> ProvesAsync(Person person, string? code)
+    {
+        if (await users.IsLockedOutAsync(person))
+            return false;
+        var proved = Digits(code) is { } digits
+            ? await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits)
+            : RecoveryCode(code) is { Length: > 0 } recovery
+                && (await users.RedeemTwoFactorRecoveryCodeAsync(person, recovery)).Succeeded;
+        await (proved ? users.ResetAccessFailedCountAsync(person) : users.AccessFailedAsync(person));
+        return proved;
+    }
+
+    /// <summary>
+    /// Second factor off, key and recovery codes forgotten, a new security stamp: no remembered device skips the code
+    /// any more (the callers end the sessions).
     /// </summary>
     internal static async Task TurnOffAsync(UserManager<Person> users, Person person)
     {
@@ -109,6 +140,9 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
         var digits = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
+
+    /// <summary>A recovery code as typed (spaces around, lower case) in the form it was given.</summary>
+    public static string RecoveryCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
 
     private async Task<IReadOnlyList<string>> NewCodesAsync(Person person) =>
         [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(person, RecoveryCodeCount) ?? []];

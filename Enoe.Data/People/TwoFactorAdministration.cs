@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,13 @@ namespace Enoe.Data.People;
 /// An admin turns off the second factor of someone who lost their phone (and their recovery codes): they enrol again
 /// at their next sign-in. An établissement's admins do it for the people of their établissement, académie admins for
 /// anyone; a school admin never for an académie admin (that would let a school take over the académie's accounts).
-/// Each reset is written to the log with who did it. Scoped to one HTTP request (Identity's UserManager).
+/// Their sessions end at once (whoever holds them signs in again, with a password and a new enrolment). Each reset
+/// is written to the log with who did it. Scoped to one HTTP request (Identity's UserManager).
 /// </summary>
 public sealed class TwoFactorAdministration(
     UserManager<Person> users,
     EnoeDbContext db,
+    SignInSessions sessions,
     ILogger<TwoFactorAdministration> log
 )
 {
@@ -42,6 +45,7 @@ public sealed class TwoFactorAdministration(
         if (!await users.GetTwoFactorEnabledAsync(person))
             return Result.Invalid([PeopleMessages.FormatTwoFactor_NotEnabledFor(person.DisplayName)]);
         await TwoFactorAccount.TurnOffAsync(users, person);
+        await sessions.SecondFactorChangedAsync(person.Id, keep: null, ct);
         log.LogWarning(
             "Two-factor sign-in reset for person {PersonId} ({UserName}) by admin {AdminId} at school {SchoolId}",
             person.Id,

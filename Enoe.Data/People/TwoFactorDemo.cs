@@ -18,12 +18,7 @@ public sealed class TwoFactorDemo : IDemoStep
 
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
-        var required = demo.Db.Users.Where(p =>
-            p.IsAcademyAdmin
-            || p.Memberships.Any(m =>
-                (m.Profiles & Profile.SchoolAdmin) != 0 || (m.Functions & StaffFunction.Direction) != 0
-            )
-        );
+        var required = demo.Db.Users.Where(TwoFactorRules.Required);
         var ids = await required.Select(p => p.Id).ToListAsync(ct);
         await required.ExecuteUpdateAsync(s => s.SetProperty(p => p.TwoFactorEnabled, true), ct);
         await DemoBulk.InsertAsync(

@@ -1,4 +1,5 @@
 using Enoe.Data.Events;
+using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -24,7 +25,9 @@ public sealed record OpenSession(
 /// The server's record of every sign-in (<see cref="SignInSession"/>): the cookie carries only the session's id, and
 /// every request asks <see cref="IsOpenAsync"/>, so a copy of the cookie replayed after the session ended opens
 /// nothing. Checks are cached a few seconds per session; <see cref="SessionsEnded"/> drops them at once on this
-/// instance (other instances see the end within <see cref="CheckCache"/>).
+/// instance (other instances see the end within <see cref="CheckCache"/>). The same read answers
+/// <see cref="MustEnrolAsync"/> (the two-step enrolment middleware's question): one read per session per
+/// <see cref="CheckCache"/>, whatever the number of requests.
 /// </summary>
 public sealed class SignInSessions : IDisposable
 {
@@ -40,11 +43,19 @@ public sealed class SignInSessions : IDisposable
     private readonly IDbContextFactory<EnoeDbContext> _dbFactory;
     private readonly IEventBus _events;
     private readonly TimeProvider _clock;
-    private readonly MemoryCache _open = new(new MemoryCacheOptions());
+    private readonly MemoryCache _checks = new(new MemoryCacheOptions());
     private readonly IDisposable _subscription;
 
-    /// <summary>Counts endings: a check that read the database before one never caches its older answer.</summary>
-    private long _endings;
+    /// <summary>
+    /// Counts endings and second-factor changes: a check that read the database before one never caches its older
+    /// answer.
+    /// </summary>
+    private long _changes;
+
+    /// <summary>What a request needs to know of its session: open, and whether its person must enrol first.</summary>
+    private sealed record Check(bool Open, bool MustEnrol);
+
+    private static readonly Check Closed = new(false, false);
 
     public SignInSessions(IDbContextFactory<EnoeDbContext> dbFactory, IEventBus events, TimeProvider clock)
     {
@@ -81,11 +92,34 @@ public sealed class SignInSessions : IDisposable
     /// True while the session is open and its account enabled (a disabled account is refused even before its sessions
     /// are ended). Touches <see cref="SignInSession.LastSeenAt"/> at most every <see cref="TouchEvery"/>.
     /// </summary>
-    public async Task<bool> IsOpenAsync(Guid sessionId, int personId, CancellationToken ct = default)
+    public async Task<bool> IsOpenAsync(Guid sessionId, int personId, CancellationToken ct = default) =>
+        (await CheckAsync(sessionId, personId, ct)).Open;
+
+    /// <summary>
+    /// Whether the session's person must enrol a second factor before going anywhere (<see
+    /// cref="TwoFactorRules.MustEnrol"/>), from the same cached read as <see cref="IsOpenAsync"/>.
+    /// </summary>
+    public async Task<bool> MustEnrolAsync(Guid sessionId, int personId, CancellationToken ct = default) =>
+        (await CheckAsync(sessionId, personId, ct)) is { Open: true, MustEnrol: true };
+
+    /// <summary>
+    /// The person's second factor changed (turned on or off by them, reset by an admin): every other session ends at
+    /// once, and the one kept (null: none) reads its standing again at its next request.
+    /// </summary>
+    public async Task<int> SecondFactorChangedAsync(int personId, Guid? keep, CancellationToken ct = default)
     {
-        if (_open.TryGetValue(sessionId, out bool cached))
-            return cached;
-        var endings = Interlocked.Read(ref _endings);
+        var ended = await EndAllAsync(personId, SessionEnd.Revoked, keep, ct);
+        Interlocked.Increment(ref _changes);
+        if (keep is Guid id)
+            _checks.Remove(id);
+        return ended;
+    }
+
+    private async Task<Check> CheckAsync(Guid sessionId, int personId, CancellationToken ct)
+    {
+        if (_checks.TryGetValue(sessionId, out Check? cached))
+            return cached!;
+        var changes = Interlocked.Read(ref _changes);
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var row = await db.Set<SignInSession>()
             .Where(s => s.Id == sessionId && s.PersonId == personId)
@@ -94,17 +128,18 @@ public sealed class SignInSessions : IDisposable
                 s.EndedAt,
                 s.LastSeenAt,
                 Disabled = db.Users.Any(p => p.Id == s.PersonId && p.DisabledAt != null),
+                MustEnrol = db.Users.Where(p => p.Id == s.PersonId).Any(TwoFactorRules.MustEnrol),
             })
             .FirstOrDefaultAsync(ct);
-        var open = row is { EndedAt: null, Disabled: false };
+        var check = row is { EndedAt: null, Disabled: false } ? new Check(true, row.MustEnrol) : Closed;
         var now = _clock.GetUtcNow().UtcDateTime;
-        if (open && now - row!.LastSeenAt >= TouchEvery)
+        if (check.Open && now - row!.LastSeenAt >= TouchEvery)
             await Open(db)
                 .Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
-        if (Interlocked.Read(ref _endings) == endings)
-            _open.Set(sessionId, open, CheckCache);
-        return open;
+        if (Interlocked.Read(ref _changes) == changes)
+            _checks.Set(sessionId, check, CheckCache);
+        return check;
     }
 
     /// <summary>Signing out: ends this one session.</summary>
@@ -177,9 +212,9 @@ public sealed class SignInSessions : IDisposable
 
     private Task ForgetAsync(SessionsEnded ended)
     {
-        Interlocked.Increment(ref _endings);
+        Interlocked.Increment(ref _changes);
         foreach (var id in ended.SessionIds)
-            _open.Set(id, false, CheckCache);
+            _checks.Set(id, Closed, CheckCache);
         return Task.CompletedTask;
     }
 
@@ -192,6 +227,6 @@ public sealed class SignInSessions : IDisposable
     public void Dispose()
     {
         _subscription.Dispose();
-        _open.Dispose();
+        _checks.Dispose();
     }
 }

@@ -113,7 +113,11 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
         var client = app.ReturningFromProvider("cle-web-admin", "web.admin@ac-test.fr");
         Assert.Equal("/connexion/relier?admin=1", await LocationAsync(client.GetAsync(Callback)));
         Assert.Empty(await OidcProviderPeople.LoginsOfAsync(app.Services, "web.admin"));
-        Assert.Contains("droits d'administration", await client.GetPageAsync("/connexion/relier?admin=1"));
+        var page = await client.GetPageAsync("/connexion/relier?admin=1");
+        Assert.Contains("droits d'administration", page);
+        // What really happens for them: no password form that could only be refused, the way through the profile.
+        Assert.Contains("depuis votre profil", page);
+        Assert.DoesNotContain("name=\"Password\"", page);
 
         // An admin signs in with a second factor: the password alone links nothing (they link from their profile,
         // signed in with their code), or it would be a way around the code.

@@ -37,6 +37,10 @@ public static partial class TwoFactorSteps
             await client.PostFormAsync(Page, Page, new() { ["_handler"] = "confirm", ["Code"] = code })
         ).ReadPageAsync();
 
+    /// <summary>Posts one of the enrolment page's forms that ask for a current code (regenerate, disable).</summary>
+    public static async Task<string> PostCodeAsync(this HttpClient client, string form, string code) =>
+        await (await client.PostFormAsync(Page, Page, new() { ["_handler"] = form, ["Code"] = code })).ReadPageAsync();
+
     public static IReadOnlyList<string> RecoveryCodes(string page) =>
         [.. CodePattern().Matches(page).Select(m => m.Groups[1].Value)];
 
