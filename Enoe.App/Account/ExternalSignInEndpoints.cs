@@ -90,6 +90,7 @@ internal static class ExternalSignInEndpoints
         [FromForm(Name = "Password")] string? password,
         HttpContext http,
         SignInManager<Person> signIn,
+        SignInFailureFloor floor,
         ExternalIdentities identities,
         EnoeDbContext db
     )
@@ -113,7 +114,11 @@ internal static class ExternalSignInEndpoints
             return Results.LocalRedirect($"/connexion?erreur={AccountEndpoints.DirectoryDown}"); // no failure counted
         }
         if (!check.Succeeded)
+        {
+            // Like the sign-in form: an unknown identifiant answers at the moment a wrong password does.
+            await floor.PadAsync(http);
             return Results.LocalRedirect(LinkPage + "?erreur=1");
+        }
         // A password alone must not attach a new way in to an account that signs in with a second factor: such
         // accounts link from their profile, once signed in with their code.
         if (person!.TwoFactorEnabled || await db.IsRequiredAsync(person.Id))

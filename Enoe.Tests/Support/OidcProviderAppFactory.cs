@@ -13,7 +13,7 @@ namespace Enoe.Tests.Support;
 /// The app with a generic OpenID Connect provider configured (mapping by e-mail) that these tests never contact: each
 /// arrives with the external cookie the provider's callback would have left (the journeys go through a real provider).
 /// </summary>
-public sealed class OidcProviderAppFactory : EnoeAppFactory
+public class OidcProviderAppFactory : EnoeAppFactory
 {
     public const string Scheme = "OpenIdConnect";
 
