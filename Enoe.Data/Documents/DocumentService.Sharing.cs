@@ -20,7 +20,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         var targets =
             (target.PersonId is null ? 0 : 1)
@@ -117,7 +117,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
@@ -154,7 +154,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
