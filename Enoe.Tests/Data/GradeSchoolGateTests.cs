@@ -49,6 +49,11 @@ public sealed class GradeSchoolGateTests : DataSchoolGateTest
         var id = await MarkedAtBAsync();
         await SwitchAsync(F.B.Id, EntService.Grades, on: false);
         await EveryMarkingPathIsRefusedAsync(id);
+        using (new InEnglish())
+            Assert.Equal(
+                "This service is not open in this school.",
+                (await Grades.SaveCellAsync(InA, id, Two.StudentB, "3")).Errors.Single()
+            );
     }
 
     [Fact]
