@@ -18,7 +18,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await SpaceGateAsync(user, spaceId, ct) is { } refused)
             return refused;
         if (uploads.Count == 0)
             return Result.Invalid([DocumentMessages.ChooseAFile]);
@@ -59,7 +59,7 @@ public sealed partial class DocumentService
 
     public async Task<Result> RenameAsync(CurrentUser user, int documentId, string name, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         name = name.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,7 +89,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
@@ -111,7 +111,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await SpaceGateAsync(user, spaceId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var manages = await CanManageAsync(db, user.PersonId, spaceId, ct);
@@ -140,7 +140,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await SpaceGateAsync(user, spaceId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var space = await db.Set<DocumentSpace>().FirstOrDefaultAsync(s => s.Id == spaceId && s.OwnerId == null, ct);

@@ -20,7 +20,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         var targets =
             (target.PersonId is null ? 0 : 1)
@@ -117,7 +117,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
@@ -154,7 +154,7 @@ public sealed partial class DocumentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Changeable(db, user.PersonId).AnyAsync(d => d.Id == documentId, ct))
@@ -175,7 +175,7 @@ public sealed partial class DocumentService
         if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await SharedWith(db, user.PersonId)
+        var rows = await SharedWith(db, user.PersonId)
             .Where(s => s.Document!.DeletedAt == null && s.Document.Space!.SchoolId == user.SchoolId)
             .OrderByDescending(s => s.SharedAt)
             .Take(200)
@@ -189,6 +189,14 @@ public sealed partial class DocumentService
             ))
             .AsNoTracking()
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).Distinct().ToList();
+        var kept = await StillSharedAsync(
+            db,
+            user.PersonId,
+            db.Set<Document>().Where(d => ids.Contains(d.Id)).Select(d => d.Id),
+            ct
+        );
+        return [.. rows.Where(r => kept.Contains(r.Id))];
     }
 
     internal static IQueryable<DocumentShare> SharedWith(EnoeDbContext db, int me) =>

@@ -109,7 +109,7 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await SpaceGateAsync(user, spaceId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
@@ -170,7 +170,7 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await SpaceGateAsync(user, spaceId, ct) is { } refused)
             return refused;
         name = name.Trim();
         if (FolderNameProblem(name) is { } problem)
@@ -203,7 +203,7 @@ public sealed partial class DocumentService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await FolderGateAsync(user, folderId, ct) is { } refused)
             return refused;
         name = name.Trim();
         if (FolderNameProblem(name) is { } problem)
@@ -247,7 +247,7 @@ public sealed partial class DocumentService(
     /// <summary>Moves a document to another folder of its space (null: the space's root).</summary>
     public async Task<Result> MoveAsync(CurrentUser user, int documentId, int? folderId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await DocumentGateAsync(user, documentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await Changeable(db, user.PersonId).FirstOrDefaultAsync(d => d.Id == documentId, ct);
@@ -265,7 +265,7 @@ public sealed partial class DocumentService(
     /// </summary>
     public async Task<Result> DeleteFolderAsync(CurrentUser user, int folderId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await FolderGateAsync(user, folderId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var folder = await db.Set<Folder>().FirstOrDefaultAsync(f => f.Id == folderId, ct);

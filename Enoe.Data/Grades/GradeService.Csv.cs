@@ -21,7 +21,7 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await GateAsync(user, assessmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var anchor = await Managed(db, user.PersonId)

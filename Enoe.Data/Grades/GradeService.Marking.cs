@@ -18,7 +18,7 @@ public sealed partial class GradeService
     /// </summary>
     public async Task<Result<GradeGrid>> GridAsync(CurrentUser user, int assessmentId, CancellationToken ct = default)
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await GateAsync(user, assessmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var summary = await Summaries(Managed(db, user.PersonId).Where(a => a.Id == assessmentId))
@@ -58,7 +58,7 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await GateAsync(user, assessmentId, ct) is { } refused)
             return refused;
         var result = await SaveCellsAsync(user, assessmentId, [(studentId, text)], ct);
         return result.Succeeded ? Result<string>.Ok(result.Value![0]) : result.Failure;
@@ -76,7 +76,7 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await GateAsync(user, assessmentId, ct) is { } refused)
             return refused;
         var grid = await GridAsync(user, assessmentId, ct);
         if (!grid.Succeeded)
@@ -109,7 +109,7 @@ public sealed partial class GradeService
         CancellationToken ct = default
     )
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await GateAsync(user, assessmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assessment = await Managed(db, user.PersonId).FirstOrDefaultAsync(a => a.Id == assessmentId, ct);

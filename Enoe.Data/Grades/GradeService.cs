@@ -101,7 +101,7 @@ public sealed partial class GradeService(
 
     public async Task<Result<int>> CreateAsync(CurrentUser user, AssessmentDraft draft, CancellationToken ct = default)
     {
-        if (await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct) is { } refused)
+        if (await AudienceGateAsync(user, draft.SchoolClassId, draft.TeachingGroupId, ct) is { } refused)
             return refused;
         var errors = new List<string>();
         if ((draft.SchoolClassId is null) == (draft.TeachingGroupId is null))

@@ -13,7 +13,7 @@ public sealed partial class LogbookService
     /// <summary>A student's personal tick on homework of one of their classes or groups.</summary>
     public async Task<Result> SetDoneAsync(CurrentUser user, int entryId, bool done, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
@@ -64,7 +64,7 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await AudienceGateAsync(user, classId, groupId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var teaches = await db.TeachingAssignments.AnyAsync(

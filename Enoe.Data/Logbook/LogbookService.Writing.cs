@@ -23,7 +23,11 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        var gate =
+            draft.Id == 0
+                ? AudienceGateAsync(user, draft.SchoolClassId, draft.TeachingGroupId, ct)
+                : EntryGateAsync(user, draft.Id, ct);
+        if (await gate is { } refused)
             return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
@@ -118,7 +122,7 @@ public sealed partial class LogbookService
     /// <summary>Soft deletion by a teacher of the class: families no longer see it, the direction still does.</summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int entryId, int version, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -156,7 +160,7 @@ public sealed partial class LogbookService
     /// </summary>
     public async Task<Result> RestoreAsync(CurrentUser user, int entryId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -198,7 +202,7 @@ public sealed partial class LogbookService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         if (uploads.Count == 0)
             return Result.Invalid([LogbookMessages.ChooseAFile]);
@@ -232,7 +236,7 @@ public sealed partial class LogbookService
     /// <summary>Removes an attached file (and its bytes) from an entry of a class the teacher teaches.</summary>
     public async Task<Result> DetachAsync(CurrentUser user, int entryId, int fileId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await WritableEntryAsync(db, user.PersonId, entryId, ct);

@@ -162,14 +162,12 @@ public sealed partial class LogbookService(
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Logbook, ct: ct) is { } refused)
+        if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<LogbookEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.EntryNotFound);
-        if (await access.RefusalAsync(user, EntService.Logbook, entry.SchoolId, ct) is { } off)
-            return off;
         var isDirection = await db
             .Memberships.Holding(Right.LogbookEveryClass)
             .AnyAsync(m => m.PersonId == user.PersonId && m.SchoolId == entry.SchoolId, ct);

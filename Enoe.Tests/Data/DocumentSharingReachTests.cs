@@ -13,7 +13,7 @@ namespace Enoe.Tests.Data;
 /// Document sharing reaches whom a mémo would: a student who rewrote the share list to a class and a group that are
 /// not his saved both, and a student of that class downloaded the file.
 /// </summary>
-public sealed class DocumentSharingReachTests : IAsyncLifetime
+public sealed partial class DocumentSharingReachTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;
     private TwoSchools _f = default!;
