@@ -94,7 +94,12 @@ public sealed partial class GradeService(
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Summaries(
-                Managed(db, user.PersonId).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(200)
+                Managed(db, user.PersonId)
+                    // The session's établissement, the one whose switch said yes
+                    .Where(a => a.SchoolId == user.SchoolId)
+                    .OrderByDescending(a => a.Date)
+                    .ThenByDescending(a => a.Id)
+                    .Take(200)
             )
             .ToListAsync(ct);
     }

@@ -76,4 +76,12 @@ public sealed class GradeSchoolGateTests : DataSchoolGateTest
         Assert.True((await Grades.CsvAsync(InA, id)).Succeeded);
         Assert.True((await Grades.CreateAsync(InA, DraftAtB)).Succeeded);
     }
+
+    [Fact]
+    public async Task TheAssessmentList_ShowsTheSessionsSchoolOnly()
+    {
+        var atB = await MarkedAtBAsync();
+        Assert.Contains(atB, (await Grades.AssessmentsAsync(InB)).Select(a => a.Id));
+        Assert.DoesNotContain(atB, (await Grades.AssessmentsAsync(InA)).Select(a => a.Id));
+    }
 }
