@@ -194,11 +194,13 @@ public sealed partial class AssignmentService
             .ThenBy(s => s.Student!.FirstName)
             .Select(s => new
             {
+                s.StudentId,
                 Student = PersonNames.Listed(s.Student!.LastName, s.Student.FirstName),
                 s.Late,
                 Files = s.Files.Select(f => f.File!).ToList(),
             })
             .ToListAsync(ct);
+        await Privacy.AccessLog.RecordAsync(db, clock, user, [.. latest.Select(s => s.StudentId)], Privacy.PersonalDataKind.Submissions, ct);
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)
         {

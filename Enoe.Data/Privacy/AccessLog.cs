@@ -8,9 +8,10 @@ namespace Enoe.Data.Privacy;
 
 /// <summary>
 /// Writes down who opened a student's marks, booklet, copies or record, for the family's "Mes données" page. Called
-/// with one line from each read path, on the read's own context, after its rights check. The student and their
-/// responsables are not logged (it is theirs); a reader is logged at most once an hour per student and kind, so a
-/// refresh or a live update does not flood the log. A failure is logged and never fails the read.
+/// with one line from each read path, on the read's own context, after its rights check. Everyone else is logged,
+/// their teachers included (a teacher's own class grid, a copy they download): the student and their responsables are
+/// not (it is theirs). A reader is logged at most once an hour per student and kind, so a refresh or a live update
+/// does not flood the log. A failure is logged and never fails the read.
 /// </summary>
 public static class AccessLog
 {
@@ -26,7 +27,10 @@ public static class AccessLog
         CancellationToken ct
     ) => RecordAsync(db, clock, reader, [studentId], kind, ct);
 
-    /// <summary>A teacher's view of a whole class's copies: one entry per student shown.</summary>
+    /// <summary>
+    /// A view of a whole class (the marks grid or its CSV, the copies): one entry per student shown, each with the
+    /// student's établissement and the reader's function there, written in one statement.
+    /// </summary>
     public static async Task RecordAsync(
         EnoeDbContext db,
         TimeProvider clock,
@@ -59,21 +63,21 @@ public static class AccessLog
             students.RemoveAll(skip.Contains);
             if (students.Count == 0)
                 return;
-            var function = await ReaderFunctions.OfAsync(db, reader, students[0], ct);
+            var functions = await ReaderFunctions.OfAsync(db, reader, students, ct);
             added.AddRange(
                 students.Select(s => new DataAccessEntry
                 {
                     StudentId = s,
-                    SchoolId = reader.SchoolId,
+                    SchoolId = functions[s].SchoolId,
                     Kind = kind,
                     ReaderId = me,
                     ReaderName = Truncate(reader.DisplayName, 200),
-                    ReaderFunction = Truncate(function, 120),
+                    ReaderFunction = Truncate(functions[s].Function, 120),
                     At = now,
                 })
             );
             db.AddRange(added);
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // one batched INSERT for the whole class
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
