@@ -112,6 +112,37 @@ public sealed class DataExportTests : IAsyncLifetime
         Assert.True((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
     }
 
+    [Fact]
+    public async Task FilesOfTheSameName_GetNumberedSafeNames_NeverAPathOutOfTheirFolder()
+    {
+        var documents = _database.Get<DocumentService>();
+        var space = (await documents.SpacesAsync(As(_f.StudentA)))[0];
+        string[] stored = ["../a.pdf", "..\\a.pdf", "a.pdf", ".."];
+        var upload = await documents.UploadAsync(
+            As(_f.StudentA),
+            space.Id,
+            null,
+            [.. stored.Select((_, i) => TestFiles.Pdf($"f{i}.pdf", "copie"))]
+        );
+        Assert.True(upload.Succeeded, string.Join(" ", upload.Errors));
+        // Names from before the upload checks (or a directory import) that the checks would refuse today.
+        await using (var db = _database.NewContext())
+            for (var i = 0; i < stored.Length; i++)
+                await db
+                    .StoredFiles.Where(f => f.Name == $"f{i}.pdf")
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.Name, stored[i]));
+
+        var id = (await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Value;
+        Assert.True(await _database.Get<DataExportBuilder>().BuildNextAsync());
+
+        var download = await Privacy.DownloadAsync(As(_f.StudentA), id);
+        using var zip = ZipFile.OpenRead(download.Value.Path);
+        Assert.Equal(
+            ["documents/.._a (2).pdf", "documents/.._a.pdf", "documents/_..", "documents/a.pdf"],
+            zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("documents/")).Order(StringComparer.Ordinal)
+        );
+    }
+
     private static string Read(ZipArchive zip, string name)
     {
         using var reader = new StreamReader(zip.GetEntry(name)!.Open());
