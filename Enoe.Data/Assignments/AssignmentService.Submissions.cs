@@ -200,7 +200,14 @@ public sealed partial class AssignmentService
                 Files = s.Files.Select(f => f.File!).ToList(),
             })
             .ToListAsync(ct);
-        await Privacy.AccessLog.RecordAsync(db, clock, user, [.. latest.Select(s => s.StudentId)], Privacy.PersonalDataKind.Submissions, ct);
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. latest.Select(s => s.StudentId)],
+            Privacy.PersonalDataKind.Submissions,
+            ct
+        );
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)
         {

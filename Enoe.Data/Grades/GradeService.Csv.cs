@@ -61,7 +61,14 @@ public sealed partial class GradeService
                 p.FirstName,
             })
             .ToListAsync(ct);
-        await Privacy.AccessLog.RecordAsync(db, clock, user, [.. people.Select(p => p.Id)], Privacy.PersonalDataKind.Marks, ct);
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. people.Select(p => p.Id)],
+            Privacy.PersonalDataKind.Marks,
+            ct
+        );
         // Semicolons beside decimal commas (French), commas beside decimal points (English); a name or title a
         // spreadsheet would take for a formula stays text.
         var csv = CsvText.ForReader();

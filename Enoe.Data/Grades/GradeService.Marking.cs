@@ -33,7 +33,14 @@ public sealed partial class GradeService
             .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) })
             .ToListAsync(ct);
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
-        await Privacy.AccessLog.RecordAsync(db, clock, user, [.. people.Select(p => p.Id)], Privacy.PersonalDataKind.Marks, ct);
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. people.Select(p => p.Id)],
+            Privacy.PersonalDataKind.Marks,
+            ct
+        );
         var rows = people
             .Select(p =>
                 grades.FirstOrDefault(g => g.StudentId == p.Id) is { } g

@@ -106,9 +106,9 @@ public sealed partial class MemoService
             new ReachAnswer(
                 true,
                 Reach.ReachesEveryone(sender) ? MemoMessages.FormatCheck_YesEveryone(from)
-                : await Reach.AllowingRuleAsync(db, sender, toId, ct) is { } rule
-                    ? MemoMessages.FormatCheck_Yes(from, to, MemoRuleNames.Name(rule))
-                : MemoMessages.FormatCheck_YesColleague(from)
+                    : await Reach.AllowingRuleAsync(db, sender, toId, ct) is { } rule
+                        ? MemoMessages.FormatCheck_Yes(from, to, MemoRuleNames.Name(rule))
+                    : MemoMessages.FormatCheck_YesColleague(from)
             )
         );
     }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Memos;
 
-/// <summary>A person writing (or sharing) in an établissement: their profiles and functions there, and its rules.</summary>
+/// <summary>
+/// A person writing (or sharing) in an établissement: their profiles and functions there, and its rules.
+/// </summary>
 internal sealed record Sender(int PersonId, int SchoolId, Profile Profiles, StaffFunction Functions, MemoRules Rules)
 {
     /// <summary>What the sender is to everyone of the établissement, as the rights table reads it.</summary>

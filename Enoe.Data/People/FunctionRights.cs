@@ -60,7 +60,9 @@ public enum Right
     SkillsAssess,
     NetworkEveryTeacher,
 
-    /// <summary>Write a mémo to (or share a document with) anyone of the établissement, whatever its switches.</summary>
+    /// <summary>
+    /// Write a mémo to (or share a document with) anyone of the établissement, whatever its switches.
+    /// </summary>
     ReachEveryone,
 
     /// <summary>Write to the personnel (teachers, staff, admins) of the établissement, whatever its switches.</summary>

@@ -99,7 +99,8 @@ public static class AccessLog
     {
         var sql = new StringBuilder(
             """
-            INSERT INTO "DataAccessLog" ("StudentId", "SchoolId", "Kind", "ReaderId", "ReaderName", "ReaderFunction", "At")
+            INSERT INTO "DataAccessLog"
+                ("StudentId", "SchoolId", "Kind", "ReaderId", "ReaderName", "ReaderFunction", "At")
             VALUES
             """
         );

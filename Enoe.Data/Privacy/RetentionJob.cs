@@ -39,7 +39,9 @@ public sealed class RetentionJob(
     public const string JobName = "retention";
     private PrivacyOptions Options => options.Value;
 
-    /// <summary>How long a lease runs before another instance may take it over; each step of a pass renews it.</summary>
+    /// <summary>
+    /// How long a lease runs before another instance may take it over; each step of a pass renews it.
+    /// </summary>
     public static readonly TimeSpan LeaseHold = TimeSpan.FromHours(2);
 
     /// <summary>
@@ -52,7 +54,15 @@ public sealed class RetentionJob(
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await leases.TryTakeAsync(JobName, holder, LeaseHold, now.AddHours(-20), ct))
             return false;
-        if (await RunAsync(dryRun: false, requestedById: null, () => leases.RenewAsync(JobName, holder, LeaseHold, ct), ct) is null)
+        if (
+            await RunAsync(
+                dryRun: false,
+                requestedById: null,
+                () => leases.RenewAsync(JobName, holder, LeaseHold, ct),
+                ct
+            )
+            is null
+        )
         {
             logger.LogWarning("Retention pass stopped: {Holder} lost the lease to another instance", holder);
             return false;

@@ -71,10 +71,22 @@ public sealed class AccessLogClassTests : IAsyncLifetime
             }
         );
         for (var i = 1; i < 30; i++)
-            db.Enrolments.Add(new Enrolment { Student = Member($"Eleve{i}", Profile.Student, _f.A.Id), SchoolClassId = _f.ClassA.Id });
+            db.Enrolments.Add(
+                new Enrolment { Student = Member($"Eleve{i}", Profile.Student, _f.A.Id), SchoolClassId = _f.ClassA.Id }
+            );
         db.TeachingAssignments.AddRange(
-            new TeachingAssignment { TeacherId = _f.TeacherA.Id, Subject = _maths, SchoolClassId = _f.ClassA.Id },
-            new TeachingAssignment { Teacher = _twoSchools, Subject = _maths, SchoolClassId = _f.ClassA.Id }
+            new TeachingAssignment
+            {
+                TeacherId = _f.TeacherA.Id,
+                Subject = _maths,
+                SchoolClassId = _f.ClassA.Id,
+            },
+            new TeachingAssignment
+            {
+                Teacher = _twoSchools,
+                Subject = _maths,
+                SchoolClassId = _f.ClassA.Id,
+            }
         );
         await db.SaveChangesAsync();
     }
@@ -122,11 +134,24 @@ public sealed class AccessLogClassTests : IAsyncLifetime
         var inA = new CurrentUser(_twoSchools.Id, "Double", _f.A.Id, Profile.Teacher); // signed in at A
 
         await using (var db = _database.NewContext())
-            await AccessLog.RecordAsync(db, _database.Clock, inA, [_studentB.Id, _f.StudentA.Id], PersonalDataKind.Marks, default);
+            await AccessLog.RecordAsync(
+                db,
+                _database.Clock,
+                inA,
+                [_studentB.Id, _f.StudentA.Id],
+                PersonalDataKind.Marks,
+                default
+            );
 
         var entries = (await EntriesAsync()).ToDictionary(e => e.StudentId);
-        Assert.Equal((_f.B.Id, "direction|Principal"), (entries[_studentB.Id].SchoolId, entries[_studentB.Id].ReaderFunction));
-        Assert.Equal((_f.A.Id, "teacher|Mathématiques"), (entries[_f.StudentA.Id].SchoolId, entries[_f.StudentA.Id].ReaderFunction));
+        Assert.Equal(
+            (_f.B.Id, "direction|Principal"),
+            (entries[_studentB.Id].SchoolId, entries[_studentB.Id].ReaderFunction)
+        );
+        Assert.Equal(
+            (_f.A.Id, "teacher|Mathématiques"),
+            (entries[_f.StudentA.Id].SchoolId, entries[_f.StudentA.Id].ReaderFunction)
+        );
     }
 
     private int InsertsIntoTheLog() =>
@@ -135,6 +160,8 @@ public sealed class AccessLogClassTests : IAsyncLifetime
     private async Task<List<DataAccessEntry>> EntriesAsync()
     {
         await using var db = _database.NewContext();
-        return await db.Set<DataAccessEntry>().Where(e => e.ReaderId == _f.TeacherA.Id || e.ReaderId == _twoSchools.Id).ToListAsync();
+        return await db.Set<DataAccessEntry>()
+            .Where(e => e.ReaderId == _f.TeacherA.Id || e.ReaderId == _twoSchools.Id)
+            .ToListAsync();
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data;
 
-/// <summary>Copies downloaded one by one or as the class's zip go into the access log (never the student's own).</summary>
+/// <summary>
+/// Copies downloaded one by one or as the class's zip go into the access log (never the student's own).
+/// </summary>
 public sealed partial class AssignmentServiceTests
 {
     [Fact]

@@ -24,8 +24,8 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _f = await TwoSchools.CreateAsync(_database);
-        // Forty minutes a reading: the pass reads the clock about ten times, far longer than its 2-hour lease.
-        _clock = new TickingClock(_database.Clock, TimeSpan.FromMinutes(40));
+        // 90 minutes a reading: the pass lasts hours, and two readings without a renewal outlast the 2-hour lease.
+        _clock = new TickingClock(_database.Clock, TimeSpan.FromMinutes(90));
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
@@ -44,7 +44,9 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
         );
     }
 
-    /// <summary>Acts only once <see cref="Holder"/> holds the lease (another instance in the middle of its run).</summary>
+    /// <summary>
+    /// Acts only once <see cref="Holder"/> holds the lease (another instance in the middle of its run).
+    /// </summary>
     private void WhileHeld(Func<EnoeDbContext, Task> act) =>
         _clock.Between = async () =>
         {
@@ -61,7 +63,12 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
         WhileHeld(async _ =>
         {
             var now = _database.Clock.GetUtcNow().UtcDateTime;
-            rivalTook |= await rival.TryTakeAsync(RetentionJob.JobName, "instance-b", RetentionJob.LeaseHold, now.AddHours(-20));
+            rivalTook |= await rival.TryTakeAsync(
+                RetentionJob.JobName,
+                "instance-b",
+                RetentionJob.LeaseHold,
+                now.AddHours(-20)
+            );
         });
 
         Assert.True(await Job().RunNightlyAsync(Holder));
@@ -88,9 +95,7 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         // Another instance took the lease over (its holder looked dead) once this pass had started.
-        WhileHeld(db =>
-            db.Set<JobLease>().ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, "instance-b"))
-        );
+        WhileHeld(db => db.Set<JobLease>().ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, "instance-b")));
 
         Assert.False(await Job().RunNightlyAsync(Holder));
 
