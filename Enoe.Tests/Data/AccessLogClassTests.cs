@@ -40,12 +40,6 @@ public sealed class AccessLogClassTests : IAsyncLifetime
             db.Add(p);
             return p;
         }
-        _maths = new Subject
-        {
-            SchoolId = _f.A.Id,
-            Code = "MATHS",
-            Name = "Mathématiques",
-        };
         // A teacher in A who is the direction in B.
         _twoSchools = Member("Double", Profile.Teacher, _f.A.Id);
         _twoSchools.Memberships.Add(
@@ -74,20 +68,7 @@ public sealed class AccessLogClassTests : IAsyncLifetime
             db.Enrolments.Add(
                 new Enrolment { Student = Member($"Eleve{i}", Profile.Student, _f.A.Id), SchoolClassId = _f.ClassA.Id }
             );
-        db.TeachingAssignments.AddRange(
-            new TeachingAssignment
-            {
-                TeacherId = _f.TeacherA.Id,
-                Subject = _maths,
-                SchoolClassId = _f.ClassA.Id,
-            },
-            new TeachingAssignment
-            {
-                Teacher = _twoSchools,
-                Subject = _maths,
-                SchoolClassId = _f.ClassA.Id,
-            }
-        );
+        _maths = db.AddMaths(_f, _twoSchools);
         await db.SaveChangesAsync();
     }
 
@@ -99,18 +80,7 @@ public sealed class AccessLogClassTests : IAsyncLifetime
     public async Task TheGridAndTheCsvOfAClass_LogEachStudent_InOneInsert()
     {
         var teacher = TwoSchools.As(_f.TeacherA, _f.A);
-        var id = (
-            await Grades.CreateAsync(
-                teacher,
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "Thalès",
-                    Date = new(2026, 11, 16),
-                }
-            )
-        ).Value;
+        var id = await Grades.NewMathsAssessmentAsync(_f, _maths);
 
         _counter.Reset();
         Assert.Equal(30, (await Grades.GridAsync(teacher, id)).Value!.Rows.Count);

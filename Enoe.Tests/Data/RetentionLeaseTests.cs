@@ -13,34 +13,29 @@ namespace Enoe.Tests.Data;
 /// The nightly pass renews its lease after each step: a pass longer than the lease keeps it (no second instance
 /// starts beside it), and a pass whose lease another instance took stops.
 /// </summary>
-public sealed class RetentionLeaseTests : IAsyncLifetime
+public sealed class RetentionLeaseTests : TwoSchoolsTest
 {
     private const string Holder = "instance-a";
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
     private TickingClock _clock = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        _f = await TwoSchools.CreateAsync(_database);
+        await base.InitializeAsync();
         // 90 minutes a reading: the pass lasts hours, and two readings without a renewal outlast the 2-hour lease.
-        _clock = new TickingClock(_database.Clock, TimeSpan.FromMinutes(90));
+        _clock = new TickingClock(Database.Clock, TimeSpan.FromMinutes(90));
     }
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private RetentionJob Job()
     {
-        var factory = _database.Get<IDbContextFactory<EnoeDbContext>>();
+        var factory = Database.Get<IDbContextFactory<EnoeDbContext>>();
         return new RetentionJob(
             factory,
             _clock,
-            _database.Get<DirectoryPurge>(),
+            Database.Get<DirectoryPurge>(),
             new JobLeases(factory, _clock),
-            _database.Get<ExportFiles>(),
-            _database.Get<IOptions<PrivacyOptions>>(),
-            _database.Get<ILogger<RetentionJob>>()
+            Database.Get<ExportFiles>(),
+            Database.Get<IOptions<PrivacyOptions>>(),
+            Database.Get<ILogger<RetentionJob>>()
         );
     }
 
@@ -50,7 +45,7 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
     private void WhileHeld(Func<EnoeDbContext, Task> act) =>
         _clock.Between = async () =>
         {
-            await using var db = _database.NewContext();
+            await using var db = Database.NewContext();
             if (await db.Set<JobLease>().AnyAsync(l => l.Name == RetentionJob.JobName && l.Holder == Holder))
                 await act(db);
         };
@@ -58,11 +53,11 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
     [Fact]
     public async Task APassLongerThanTheLease_KeepsIt_NoOtherInstanceTakesItMeanwhile()
     {
-        var rival = new JobLeases(_database.Get<IDbContextFactory<EnoeDbContext>>(), _database.Clock);
+        var rival = new JobLeases(Database.Get<IDbContextFactory<EnoeDbContext>>(), Database.Clock);
         var rivalTook = false;
         WhileHeld(async _ =>
         {
-            var now = _database.Clock.GetUtcNow().UtcDateTime;
+            var now = Database.Clock.GetUtcNow().UtcDateTime;
             rivalTook |= await rival.TryTakeAsync(
                 RetentionJob.JobName,
                 "instance-b",
@@ -74,22 +69,22 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
         Assert.True(await Job().RunNightlyAsync(Holder));
 
         Assert.False(rivalTook);
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         Assert.NotNull((await db.Set<JobLease>().SingleAsync()).LastCompletedAt);
     }
 
     [Fact]
     public async Task APassThatLostItsLease_Stops()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             db.Add(
                 new DataAccessEntry
                 {
-                    StudentId = _f.StudentA.Id,
+                    StudentId = F.StudentA.Id,
                     ReaderName = "Ancien",
                     ReaderFunction = "staff",
-                    At = _database.Clock.GetUtcNow().UtcDateTime.AddMonths(-13),
+                    At = Database.Clock.GetUtcNow().UtcDateTime.AddMonths(-13),
                 }
             );
             await db.SaveChangesAsync();
@@ -100,7 +95,7 @@ public sealed class RetentionLeaseTests : IAsyncLifetime
         Assert.False(await Job().RunNightlyAsync(Holder));
 
         _clock.Between = null;
-        await using var after = _database.NewContext();
+        await using var after = Database.NewContext();
         Assert.Equal(1, await after.Set<DataAccessEntry>().CountAsync()); // the steps after the loss did not run
         var lease = await after.Set<JobLease>().SingleAsync();
         Assert.Equal(("instance-b", null), (lease.Holder, lease.LastCompletedAt));
