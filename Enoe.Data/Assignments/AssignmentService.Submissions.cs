@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Privacy;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
@@ -200,12 +201,12 @@ public sealed partial class AssignmentService
                 Files = s.Files.Select(f => f.File!).ToList(),
             })
             .ToListAsync(ct);
-        await Privacy.AccessLog.RecordAsync(
+        await AccessLog.RecordAsync(
             db,
             clock,
             user,
             [.. latest.Select(s => s.StudentId)],
-            Privacy.PersonalDataKind.Submissions,
+            PersonalDataKind.Submissions,
             ct
         );
         var entries = new List<(string, StoredFile)>();
