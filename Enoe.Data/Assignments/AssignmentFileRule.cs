@@ -1,3 +1,4 @@
+using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
@@ -9,7 +10,7 @@ namespace Enoe.Data.Assignments;
 /// Who reads a devoir's files: its subject, everyone it is set to (and their parents) and its
 /// teachers; a submission and its return, the student, their parents and the devoir's teachers.
 /// </summary>
-public sealed class AssignmentFileRule : IFileReadRule
+public sealed class AssignmentFileRule(TimeProvider clock) : IFileReadRule
 {
     public EntService Service => EntService.Documents;
 
@@ -43,4 +44,19 @@ public sealed class AssignmentFileRule : IFileReadRule
         var managed = AssignmentService.Managed(db, personId).Select(a => a.Id);
         return await handedIn.AnyAsync(c => learners.Contains(c.StudentId) || managed.Contains(c.AssignmentId), ct);
     }
+
+    /// <summary>A copy handed in, downloaded by anyone but its student's family, goes into the access log.</summary>
+    public async Task ReadingAsync(EnoeDbContext db, CurrentUser reader, int fileId, CancellationToken ct) =>
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            reader,
+            await db.Set<Submission>()
+                .Where(s => s.Files.Any(f => f.FileId == fileId))
+                .Select(s => s.StudentId)
+                .Distinct()
+                .ToListAsync(ct),
+            Privacy.PersonalDataKind.Submissions,
+            ct
+        );
 }

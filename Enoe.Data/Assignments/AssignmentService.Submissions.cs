@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Privacy;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
@@ -194,11 +195,20 @@ public sealed partial class AssignmentService
             .ThenBy(s => s.Student!.FirstName)
             .Select(s => new
             {
+                s.StudentId,
                 Student = PersonNames.Listed(s.Student!.LastName, s.Student.FirstName),
                 s.Late,
                 Files = s.Files.Select(f => f.File!).ToList(),
             })
             .ToListAsync(ct);
+        await AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. latest.Select(s => s.StudentId)],
+            PersonalDataKind.Submissions,
+            ct
+        );
         var entries = new List<(string, StoredFile)>();
         foreach (var s in latest)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Privacy;
 using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,7 @@ public sealed partial class GradeService
                 p.FirstName,
             })
             .ToListAsync(ct);
+        await AccessLog.RecordAsync(db, clock, user, [.. people.Select(p => p.Id)], PersonalDataKind.Marks, ct);
         // Semicolons beside decimal commas (French), commas beside decimal points (English); a name or title a
         // spreadsheet would take for a formula stays text.
         var csv = CsvText.ForReader();

@@ -4,6 +4,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Privacy;
 using Enoe.Data.Schools;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public sealed partial class GradeService
             .Select(p => new { p.Id, Name = PersonNames.Listed(p.LastName, p.FirstName) })
             .ToListAsync(ct);
         var grades = await db.Set<Grade>().AsNoTracking().Where(g => g.AssessmentId == assessmentId).ToListAsync(ct);
+        await AccessLog.RecordAsync(db, clock, user, [.. people.Select(p => p.Id)], PersonalDataKind.Marks, ct);
         var rows = people
             .Select(p =>
                 grades.FirstOrDefault(g => g.StudentId == p.Id) is { } g

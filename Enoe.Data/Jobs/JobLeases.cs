@@ -38,6 +38,20 @@ public sealed class JobLeases(IDbContextFactory<EnoeDbContext> dbFactory, TimePr
         return taken == 1;
     }
 
+    /// <summary>
+    /// Extends the lease <paramref name="holder"/> still holds (a conditional update on the holder): false when another
+    /// instance took it meanwhile, and then the run must stop.
+    /// </summary>
+    public async Task<bool> RenewAsync(string job, string holder, TimeSpan hold, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var kept = await db.Set<JobLease>()
+            .Where(l => l.Name == job && l.Holder == holder)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.LeasedUntil, now + hold), ct);
+        return kept == 1;
+    }
+
     /// <summary>Marks the run done and frees the lease (only the holder's).</summary>
     public async Task CompleteAsync(string job, string holder, CancellationToken ct = default)
     {

@@ -105,10 +105,10 @@ public sealed partial class MemoService
         return Result<ReachAnswer>.Ok(
             new ReachAnswer(
                 true,
-                !Reach.ReachesEveryone(sender.Profiles)
-                && await Reach.AllowingRuleAsync(db, sender, toId, ct) is { } rule
-                    ? MemoMessages.FormatCheck_Yes(from, to, MemoRuleNames.Name(rule))
-                    : MemoMessages.FormatCheck_YesEveryone(from)
+                Reach.ReachesEveryone(sender) ? MemoMessages.FormatCheck_YesEveryone(from)
+                    : await Reach.AllowingRuleAsync(db, sender, toId, ct) is { } rule
+                        ? MemoMessages.FormatCheck_Yes(from, to, MemoRuleNames.Name(rule))
+                    : MemoMessages.FormatCheck_YesColleague(from)
             )
         );
     }

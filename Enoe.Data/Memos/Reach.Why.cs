@@ -45,7 +45,10 @@ internal static partial class Reach
         return new Blocked(null);
     }
 
-    /// <summary>The switched-on rule that lets the sender write to this person (null: none, or everyone).</summary>
+    /// <summary>
+    /// The switched-on rule that lets the sender write to this person (null: none, or reached whatever the switches:
+    /// everyone, or staff to their colleagues).
+    /// </summary>
     public static async Task<MemoRules?> AllowingRuleAsync(
         EnoeDbContext db,
         Sender sender,
@@ -53,6 +56,8 @@ internal static partial class Reach
         CancellationToken ct
     )
     {
+        if (await Under(db, sender, MemoRules.None).AnyAsync(id => id == personId, ct))
+            return null;
         foreach (var (rule, _) in MemoRuleNames.All.Where(r => sender.Rules.HasFlag(r.Rule)))
             if (await Under(db, sender, rule).AnyAsync(id => id == personId, ct))
                 return rule;

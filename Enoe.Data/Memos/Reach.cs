@@ -3,8 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Memos;
 
-/// <summary>A person writing (or sharing) in an établissement: their profiles there and its rules.</summary>
-internal sealed record Sender(int PersonId, int SchoolId, Profile Profiles, MemoRules Rules);
+/// <summary>
+/// A person writing (or sharing) in an établissement: their profiles and functions there, and its rules.
+/// </summary>
+internal sealed record Sender(int PersonId, int SchoolId, Profile Profiles, StaffFunction Functions, MemoRules Rules)
+{
+    /// <summary>What the sender is to everyone of the établissement, as the rights table reads it.</summary>
+    public Holder Holder => FunctionRights.Of(Profiles, Functions);
+}
 
 /// <summary>
 /// Who may address whom in an établissement, under its rules: the one place mémos, document sharing and the admin's
@@ -16,9 +22,14 @@ internal static partial class Reach
     {
         var row = await db
             .Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId)
-            .Select(m => new { m.Profiles, m.School!.MemoRules })
+            .Select(m => new
+            {
+                m.Profiles,
+                m.Functions,
+                m.School!.MemoRules,
+            })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new Sender(me, schoolId, row.Profiles, row.MemoRules);
+        return row is null ? null : new Sender(me, schoolId, row.Profiles, row.Functions, row.MemoRules);
     }
 
     /// <summary>Everyone of the établissement this sender may write to (one composable query).</summary>
@@ -55,15 +66,18 @@ internal static partial class Reach
         };
     }
 
-    /// <summary>The staff and the admins write to everyone of their établissement, whatever the switches.</summary>
-    public static bool ReachesEveryone(Profile profiles) => profiles.HasAny(Profile.Direction);
+    /// <summary>
+    /// The direction, the CPE, the secrétariat and the admins write to everyone of their établissement, whatever the
+    /// switches (<see cref="Right.ReachEveryone"/>); other staff (an agent, a librarian) write to the personnel.
+    /// </summary>
+    public static bool ReachesEveryone(Sender sender) => FunctionRights.Allows(Right.ReachEveryone, sender.Holder);
 
     /// <summary>Everyone this sender would reach if only <paramref name="rules"/> were on.</summary>
     private static IQueryable<int> Under(EnoeDbContext db, Sender sender, MemoRules rules)
     {
         var (me, profiles) = (sender.PersonId, sender.Profiles);
         var members = db.Memberships.Where(m => m.SchoolId == sender.SchoolId);
-        if (ReachesEveryone(profiles))
+        if (ReachesEveryone(sender))
             return members.Select(m => m.PersonId);
         IQueryable<int> With(Profile p) => members.Where(m => (m.Profiles & p) != 0).Select(m => m.PersonId);
         bool Allows(Profile who, MemoRules rule) => profiles.HasAny(who) && rules.HasFlag(rule);
@@ -85,6 +99,8 @@ internal static partial class Reach
             .Union(db.GroupEnrolments.Where(e => taughtGroups.Contains(e.TeachingGroupId)).Select(e => e.StudentId));
 
         var reach = new List<IQueryable<int>>();
+        if (FunctionRights.Allows(Right.ReachPersonnel, sender.Holder))
+            reach.Add(With(Profile.Personnel));
         if (Allows(Profile.Teacher, MemoRules.TeachersToColleagues))
             reach.Add(With(Profile.Personnel));
         if (Allows(Profile.Teacher, MemoRules.TeachersToStudents))

@@ -59,6 +59,14 @@ public enum Right
     SkillsRead,
     SkillsAssess,
     NetworkEveryTeacher,
+
+    /// <summary>
+    /// Write a mémo to (or share a document with) anyone of the établissement, whatever its switches.
+    /// </summary>
+    ReachEveryone,
+
+    /// <summary>Write to the personnel (teachers, staff, admins) of the établissement, whatever its switches.</summary>
+    ReachPersonnel,
     DigitalResourcesManage,
     PublicSiteEdit,
     AccountsAdminister,
@@ -88,6 +96,9 @@ public static class FunctionRights
             Holder.Student | Holder.Parent | Holder.Teacher | Holder.FormTutor | Holder.Direction | Holder.Cpe,
         [Right.SkillsAssess] = Holder.Teacher,
         [Right.NetworkEveryTeacher] = AnyStaff | Holder.SchoolAdmin,
+        [Right.ReachEveryone] =
+            Holder.Direction | Holder.Cpe | Holder.Office | Holder.SchoolAdmin | Holder.AcademyAdmin,
+        [Right.ReachPersonnel] = AnyStaff | Holder.SchoolAdmin | Holder.AcademyAdmin,
         [Right.DigitalResourcesManage] = Holder.SchoolAdmin,
         [Right.PublicSiteEdit] = Holder.Direction | Holder.Librarian | Holder.Office | Holder.SchoolAdmin,
         [Right.AccountsAdminister] = Holder.SchoolAdmin | Holder.AcademyAdmin,

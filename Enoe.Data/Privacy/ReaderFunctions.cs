@@ -19,42 +19,89 @@ public static class ReaderFunctions
     public const string AcademyAdmin = "academyadmin";
     public const string Staff = "staff";
 
-    public static async Task<string> OfAsync(EnoeDbContext db, CurrentUser reader, int studentId, CancellationToken ct)
+    /// <summary>
+    /// For each student, their établissement (the session's when they have none) and the reader's function there:
+    /// a teacher of two établissements, or the direction of one, reads as what they are where the student is. A few
+    /// queries whatever the number of students.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, (int? SchoolId, string Function)>> OfAsync(
+        EnoeDbContext db,
+        CurrentUser reader,
+        IReadOnlyCollection<int> studentIds,
+        CancellationToken ct
+    )
     {
-        var membership = await db
-            .Memberships.Where(m => m.PersonId == reader.PersonId && m.SchoolId == reader.SchoolId)
+        var me = reader.PersonId;
+        var schoolOf = await db
+            .Memberships.Where(m => studentIds.Contains(m.PersonId) && (m.Profiles & Profile.Student) != 0)
+            .GroupBy(m => m.PersonId)
+            .Select(g => new { Student = g.Key, School = g.Min(m => m.SchoolId) })
+            .ToDictionaryAsync(x => x.Student, x => (int?)x.School, ct);
+        int? SchoolOf(int student) => schoolOf.GetValueOrDefault(student) ?? reader.SchoolId;
+        var schools = studentIds.Select(SchoolOf).OfType<int>().Distinct().ToList();
+        var memberships = await db
+            .Memberships.Where(m => m.PersonId == me && schools.Contains(m.SchoolId))
             .Select(m => new
             {
+                m.SchoolId,
                 m.Profiles,
                 m.Functions,
                 m.Function,
             })
-            .FirstOrDefaultAsync(ct);
-        var profiles = membership?.Profiles ?? reader.Profiles;
-        var functions = membership?.Functions ?? StaffFunction.None;
-        var title = membership?.Function;
+            .ToDictionaryAsync(m => m.SchoolId, ct);
+        var subjects = memberships.Values.Any(m => m.Profiles.HasAny(Profile.Teacher))
+            ? (await SubjectsTaughtAsync(db, me, studentIds, ct)).ToLookup(x => x.Student, x => x.Subject)
+            : null;
+        return studentIds.ToDictionary(
+            s => s,
+            s =>
+            {
+                var school = SchoolOf(s);
+                var m = school is int id ? memberships.GetValueOrDefault(id) : null;
+                // No membership there: only an académie admin's profile holds across établissements.
+                var profiles = m?.Profiles ?? reader.Profiles & Profile.AcademyAdmin;
+                var taught = subjects?[s].Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+                return (school, Describe(profiles, m?.Functions ?? StaffFunction.None, m?.Function, taught));
+            }
+        );
+    }
+
+    /// <summary>The subjects the teacher teaches each of these students (through a class or a group).</summary>
+    private static async Task<IEnumerable<(int Student, string Subject)>> SubjectsTaughtAsync(
+        EnoeDbContext db,
+        int teacherId,
+        IReadOnlyCollection<int> studentIds,
+        CancellationToken ct
+    )
+    {
+        var taught = db.TeachingAssignments.Where(t => t.TeacherId == teacherId);
+        var byClass =
+            from t in taught
+            join e in db.Enrolments on t.SchoolClassId equals (int?)e.SchoolClassId
+            where studentIds.Contains(e.StudentId)
+            select new { e.StudentId, t.Subject!.Name };
+        var byGroup =
+            from t in taught
+            join e in db.GroupEnrolments on t.TeachingGroupId equals (int?)e.TeachingGroupId
+            where studentIds.Contains(e.StudentId)
+            select new { e.StudentId, t.Subject!.Name };
+        var rows = await byClass.Concat(byGroup).Distinct().ToListAsync(ct);
+        return rows.Select(x => (x.StudentId, x.Name));
+    }
+
+    private static string Describe(
+        Profile profiles,
+        StaffFunction functions,
+        string? title,
+        IEnumerable<string> subjects
+    )
+    {
         if (functions.HasFlag(StaffFunction.Direction))
             return With(Direction, title);
         if (functions.HasFlag(StaffFunction.Cpe))
             return With(Cpe, title);
         if (profiles.HasAny(Profile.Teacher))
-        {
-            var subjects = await db
-                .TeachingAssignments.Where(t =>
-                    t.TeacherId == reader.PersonId
-                    && (
-                        db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == t.SchoolClassId)
-                        || db.GroupEnrolments.Any(e =>
-                            e.StudentId == studentId && e.TeachingGroupId == t.TeachingGroupId
-                        )
-                    )
-                )
-                .Select(t => t.Subject!.Name)
-                .Distinct()
-                .OrderBy(n => n)
-                .ToListAsync(ct);
-            return With(Teacher, string.Join(", ", subjects));
-        }
+            return With(Teacher, string.Join(", ", subjects.Distinct()));
         if (functions.HasFlag(StaffFunction.Librarian))
             return With(Librarian, title);
         if (functions.HasFlag(StaffFunction.Office))

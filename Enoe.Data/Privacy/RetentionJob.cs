@@ -39,13 +39,34 @@ public sealed class RetentionJob(
     public const string JobName = "retention";
     private PrivacyOptions Options => options.Value;
 
-    /// <summary>The night's pass, unless another instance runs it or it already ran in the last 20 hours.</summary>
+    /// <summary>
+    /// How long a lease runs before another instance may take it over; each step of a pass renews it.
+    /// </summary>
+    public static readonly TimeSpan LeaseHold = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The night's pass, unless another instance runs it or it already ran in the last 20 hours. The lease is renewed
+    /// after each step (accounts, access log, sessions, mémos, exports), so a pass longer than the lease keeps it; a
+    /// pass whose lease another instance took meanwhile stops there (false), leaving the rest to that instance.
+    /// </summary>
     public async Task<bool> RunNightlyAsync(string holder, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await leases.TryTakeAsync(JobName, holder, TimeSpan.FromHours(2), now.AddHours(-20), ct))
+        if (!await leases.TryTakeAsync(JobName, holder, LeaseHold, now.AddHours(-20), ct))
             return false;
-        await RunAsync(dryRun: false, requestedById: null, ct);
+        if (
+            await RunAsync(
+                dryRun: false,
+                requestedById: null,
+                () => leases.RenewAsync(JobName, holder, LeaseHold, ct),
+                ct
+            )
+            is null
+        )
+        {
+            logger.LogWarning("Retention pass stopped: {Holder} lost the lease to another instance", holder);
+            return false;
+        }
         await leases.CompleteAsync(JobName, holder, ct);
         return true;
     }
@@ -59,13 +80,19 @@ public sealed class RetentionJob(
         return Result<RetentionCounts>.Ok(await RunAsync(dryRun: true, user.PersonId, ct));
     }
 
-    public async Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default)
+    public async Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default) =>
+        (await RunAsync(dryRun, requestedById, keep: null, ct))!;
+
+    /// <param name="keep">Asked after each step of a real pass: false stops it there (null is returned).</param>
+    private async Task<RetentionCounts?> RunAsync(
+        bool dryRun,
+        int? requestedById,
+        Func<Task<bool>>? keep,
+        CancellationToken ct
+    )
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var leftBefore = started.AddDays(-Options.DisabledAccountDays);
-        var (accounts, files) = dryRun
-            ? await purge.CountDueAsync(leftBefore, ct)
-            : await purge.PurgeAsync(leftBefore, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var log = db.Set<DataAccessEntry>().Where(e => e.At < started.AddMonths(-Options.AccessLogMonths));
         // A session nobody signed out of just stops being seen (its cookie lasts hours): its last sighting dates it.
@@ -80,6 +107,8 @@ public sealed class RetentionJob(
             .Where(x => x.Status != DataExportStatus.Expired && x.ExpiresAt != null && x.ExpiresAt <= started);
         RetentionCounts counts;
         if (dryRun)
+        {
+            var (accounts, files) = await purge.CountDueAsync(leftBefore, ct);
             counts = new(
                 accounts,
                 files,
@@ -88,29 +117,25 @@ public sealed class RetentionJob(
                 await binned.CountAsync(ct) + await sentBinned.CountAsync(ct),
                 await expired.CountAsync(ct)
             );
+        }
         else
         {
-            var zips = await expired.Select(x => x.FileKey).ToListAsync(ct);
-            counts = new(
-                accounts,
-                files,
-                await log.ExecuteDeleteAsync(ct),
-                await sessions.ExecuteDeleteAsync(ct),
+            async Task<bool> Lost() => keep is not null && !await keep();
+            var (accounts, files) = await purge.PurgeAsync(leftBefore, ct);
+            if (await Lost())
+                return null;
+            var logCount = await log.ExecuteDeleteAsync(ct);
+            if (await Lost())
+                return null;
+            var sessionCount = await sessions.ExecuteDeleteAsync(ct);
+            if (await Lost())
+                return null;
+            var memoCount =
                 await binned.ExecuteUpdateAsync(u => u.SetProperty(r => r.Folder, MemoFolder.Deleted), ct)
-                    + await sentBinned.ExecuteUpdateAsync(
-                        u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted),
-                        ct
-                    ),
-                await expired.ExecuteUpdateAsync(
-                    u =>
-                        u.SetProperty(x => x.Status, DataExportStatus.Expired)
-                            .SetProperty(x => x.FileKey, (string?)null),
-                    ct
-                )
-            );
-            foreach (var zip in zips)
-                exports.Delete(zip);
-            await DeleteOrphanZipsAsync(db, ct);
+                + await sentBinned.ExecuteUpdateAsync(u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted), ct);
+            if (await Lost())
+                return null;
+            counts = new(accounts, files, logCount, sessionCount, memoCount, await ExpireExportsAsync(db, expired, ct));
         }
         var json = JsonSerializer.Serialize(counts, JsonSerializerOptions.Web);
         db.Add(
@@ -126,6 +151,20 @@ public sealed class RetentionJob(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Retention {Mode}: {Counts}", dryRun ? "dry run" : "pass", json);
         return counts;
+    }
+
+    /// <summary>Expired exports lose their zip (the row stays, marked expired), and zips no row points to go.</summary>
+    private async Task<int> ExpireExportsAsync(EnoeDbContext db, IQueryable<DataExport> expired, CancellationToken ct)
+    {
+        var zips = await expired.Select(x => x.FileKey).ToListAsync(ct);
+        var count = await expired.ExecuteUpdateAsync(
+            u => u.SetProperty(x => x.Status, DataExportStatus.Expired).SetProperty(x => x.FileKey, (string?)null),
+            ct
+        );
+        foreach (var zip in zips)
+            exports.Delete(zip);
+        await DeleteOrphanZipsAsync(db, ct);
+        return count;
     }
 
     /// <summary>The last passes, newest first, for the académie's page.</summary>

@@ -22,6 +22,9 @@ public interface IFileReadRule
     EntService Service { get; }
 
     Task<bool> CanReadAsync(EnoeDbContext db, int personId, int fileId, CancellationToken ct);
+
+    /// <summary>Called once the read is allowed, before the bytes go: a student's copy writes the access log.</summary>
+    Task ReadingAsync(EnoeDbContext db, CurrentUser reader, int fileId, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -182,7 +185,10 @@ public sealed partial class FileStore(
                 continue;
             refused = await access.RefusalAsync(user, rule.Service, file.SchoolId, ct);
             if (refused is null)
+            {
+                await rule.ReadingAsync(db, user, fileId, ct);
                 return Result<StoredFile>.Ok(file);
+            }
         }
         return refused ?? (file.OwnerId == user.PersonId ? Result<StoredFile>.Ok(file) : Result.NotFound());
     }

@@ -11,40 +11,27 @@ namespace Enoe.Tests.Data;
 /// Readings of a student's marks by others are logged once an hour per reader, never the family's own, and the log
 /// is read by the student, their parents and the direction only.
 /// </summary>
-public sealed class AccessLogTests : IAsyncLifetime
+public sealed class AccessLogTests : TwoSchoolsTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _f = await TwoSchools.CreateAsync(_database);
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
-    private CurrentUser As(Person p) => TwoSchools.As(p, p == _f.StaffB ? _f.B : _f.A);
-
-    private PrivacyService Privacy => _database.Get<PrivacyService>();
+    private PrivacyService Privacy => Database.Get<PrivacyService>();
 
     [Fact]
     public async Task DirectionReadingMarks_IsLoggedOnceAnHour_FamilyReadingsAreNot()
     {
-        var grades = _database.Get<GradeService>();
-        Assert.True((await grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id)).Succeeded);
-        Assert.True((await grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id)).Succeeded); // a refresh
-        _database.Clock.Advance(TimeSpan.FromMinutes(59));
-        await grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id);
-        await grades.ReportAsync(As(_f.StudentA));
-        await grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id);
+        var grades = Database.Get<GradeService>();
+        Assert.True((await grades.ReportAsync(As(F.StaffA), F.StudentA.Id)).Succeeded);
+        Assert.True((await grades.ReportAsync(As(F.StaffA), F.StudentA.Id)).Succeeded); // a refresh
+        Database.Clock.Advance(TimeSpan.FromMinutes(59));
+        await grades.ReportAsync(As(F.StaffA), F.StudentA.Id);
+        await grades.ReportAsync(As(F.StudentA));
+        await grades.ReportAsync(As(F.ParentA), F.StudentA.Id);
         Assert.Equal(1, await CountAsync());
 
-        _database.Clock.Advance(TimeSpan.FromMinutes(2));
-        await grades.ReportAsync(As(_f.StaffA), _f.StudentA.Id);
+        Database.Clock.Advance(TimeSpan.FromMinutes(2));
+        await grades.ReportAsync(As(F.StaffA), F.StudentA.Id);
 
         Assert.Equal(2, await CountAsync());
-        var page = (await Privacy.AccessLogAsync(As(_f.ParentA), _f.StudentA.Id, 0)).Value!;
+        var page = (await Privacy.AccessLogAsync(As(F.ParentA), F.StudentA.Id, 0)).Value!;
         Assert.Equal(2, page.Total);
         Assert.All(page.Rows, r => Assert.Equal(("StaffA", PersonalDataKind.Marks), (r.ReaderName, r.Kind)));
         Assert.True(page.Rows[0].At > page.Rows[1].At); // newest first
@@ -53,20 +40,20 @@ public sealed class AccessLogTests : IAsyncLifetime
     [Fact]
     public async Task TheLog_IsReadByStudentParentAndDirection_NotByOthers()
     {
-        Assert.True((await Privacy.AccessLogAsync(As(_f.StudentA), _f.StudentA.Id, 0)).Succeeded);
-        Assert.True((await Privacy.AccessLogAsync(As(_f.AdminA), _f.StudentA.Id, 0)).Succeeded);
-        Assert.False((await Privacy.AccessLogAsync(As(_f.TeacherA), _f.StudentA.Id, 0)).Succeeded);
-        Assert.False((await Privacy.AccessLogAsync(As(_f.StaffB), _f.StudentA.Id, 0)).Succeeded);
+        Assert.True((await Privacy.AccessLogAsync(As(F.StudentA), F.StudentA.Id, 0)).Succeeded);
+        Assert.True((await Privacy.AccessLogAsync(As(F.AdminA), F.StudentA.Id, 0)).Succeeded);
+        Assert.False((await Privacy.AccessLogAsync(As(F.TeacherA), F.StudentA.Id, 0)).Succeeded);
+        Assert.False((await Privacy.AccessLogAsync(As(F.StaffB), F.StudentA.Id, 0)).Succeeded);
     }
 
     [Fact]
     public async Task AFailingLog_NeverFailsTheRead()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             // A reader the log cannot name: its foreign key refuses the entry.
-            var ghost = new CurrentUser(987654, "Fantôme", _f.A.Id, Profile.Staff);
-            await AccessLog.RecordAsync(db, _database.Clock, ghost, _f.StudentA.Id, PersonalDataKind.Marks, default);
+            var ghost = new CurrentUser(987654, "Fantôme", F.A.Id, Profile.Staff);
+            await AccessLog.RecordAsync(db, Database.Clock, ghost, F.StudentA.Id, PersonalDataKind.Marks, default);
             Assert.False(db.ChangeTracker.HasChanges());
         }
         Assert.Equal(0, await CountAsync());
@@ -79,7 +66,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en");
-            var refused = await Privacy.AccessLogAsync(As(_f.StaffB), _f.StudentA.Id, 0);
+            var refused = await Privacy.AccessLogAsync(As(F.StaffB), F.StudentA.Id, 0);
             Assert.Equal("You cannot view this student's access log.", Assert.Single(refused.Errors));
         }
         finally
@@ -90,7 +77,7 @@ public sealed class AccessLogTests : IAsyncLifetime
 
     private async Task<int> CountAsync()
     {
-        await using var db = _database.NewContext();
-        return await db.Set<DataAccessEntry>().CountAsync(e => e.StudentId == _f.StudentA.Id);
+        await using var db = Database.NewContext();
+        return await db.Set<DataAccessEntry>().CountAsync(e => e.StudentId == F.StudentA.Id);
     }
 }

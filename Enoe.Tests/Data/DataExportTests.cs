@@ -14,46 +14,33 @@ namespace Enoe.Tests.Data;
 /// "Everything ENOE holds about me": built in the background into a zip with the person's marks, mémos and files;
 /// downloadable by them (or a parent while the child is under 15) for a week.
 /// </summary>
-public sealed class DataExportTests : IAsyncLifetime
+public sealed class DataExportTests : TwoSchoolsTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _f = await TwoSchools.CreateAsync(_database);
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
-    private CurrentUser As(Person p) => TwoSchools.As(p, _f.A);
-
-    private PrivacyService Privacy => _database.Get<PrivacyService>();
+    private PrivacyService Privacy => Database.Get<PrivacyService>();
 
     [Fact]
     public async Task TheZip_HoldsMarksMemosAndDocumentBytes_AndOnlyThePersonOrTheirParentDownloadsIt()
     {
         await SeedAsync();
         var bytes = TestFiles.PdfBytes("mon exposé");
-        var documents = _database.Get<DocumentService>();
-        var space = (await documents.SpacesAsync(As(_f.StudentA)))[0];
+        var documents = Database.Get<DocumentService>();
+        var space = (await documents.SpacesAsync(As(F.StudentA)))[0];
         var upload = await documents.UploadAsync(
-            As(_f.StudentA),
+            As(F.StudentA),
             space.Id,
             null,
             [TestFiles.Pdf("exposé.pdf", "mon exposé")]
         );
         Assert.True(upload.Succeeded, string.Join(" ", upload.Errors));
 
-        var id = (await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Value;
-        Assert.False((await Privacy.RequestExportAsync(As(_f.ParentA), _f.StudentA.Id)).Succeeded); // one pending
-        Assert.True(await _database.Get<DataExportBuilder>().BuildNextAsync());
+        var id = (await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Value;
+        Assert.False((await Privacy.RequestExportAsync(As(F.ParentA), F.StudentA.Id)).Succeeded); // one pending
+        Assert.True(await Database.Get<DataExportBuilder>().BuildNextAsync());
 
-        var export = Assert.Single(await Privacy.ExportsAsync(As(_f.StudentA), _f.StudentA.Id));
+        var export = Assert.Single(await Privacy.ExportsAsync(As(F.StudentA), F.StudentA.Id));
         Assert.Equal((DataExportStatus.Ready, 100), (export.Status, export.Progress));
-        Assert.Equal(_database.Clock.GetUtcNow().UtcDateTime.AddDays(7), export.ExpiresAt);
-        var download = await Privacy.DownloadAsync(As(_f.StudentA), id);
+        Assert.Equal(Database.Clock.GetUtcNow().UtcDateTime.AddDays(7), export.ExpiresAt);
+        var download = await Privacy.DownloadAsync(As(F.StudentA), id);
         using (var zip = ZipFile.OpenRead(download.Value.Path))
         {
             Assert.Contains("Thalès", Read(zip, "grades.json"));
@@ -64,52 +51,83 @@ public sealed class DataExportTests : IAsyncLifetime
                 entry.CopyTo(copy);
             Assert.Equal(bytes, copy.ToArray());
         }
-        Assert.True((await Privacy.DownloadAsync(As(_f.ParentA), id)).Succeeded); // a 6e pupil's parent
-        Assert.False((await Privacy.DownloadAsync(As(_f.TeacherA), id)).Succeeded);
-        Assert.False((await Privacy.DownloadAsync(As(_f.StaffA), id)).Succeeded);
+        Assert.True((await Privacy.DownloadAsync(As(F.ParentA), id)).Succeeded); // a 6e pupil's parent
+        Assert.False((await Privacy.DownloadAsync(As(F.TeacherA), id)).Succeeded);
+        Assert.False((await Privacy.DownloadAsync(As(F.StaffA), id)).Succeeded);
 
-        _database.Clock.Advance(TimeSpan.FromDays(7));
-        Assert.False((await Privacy.DownloadAsync(As(_f.StudentA), id)).Succeeded); // its week is over
-        await _database.Get<RetentionJob>().RunAsync(dryRun: false, requestedById: null);
+        Database.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.False((await Privacy.DownloadAsync(As(F.StudentA), id)).Succeeded); // its week is over
+        await Database.Get<RetentionJob>().RunAsync(dryRun: false, requestedById: null);
         Assert.False(File.Exists(download.Value.Path));
     }
 
     [Fact]
     public async Task AParent_OfAChildOf15OrMore_IsRefused()
     {
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
-            var seconde = await db.Set<SchoolClass>().SingleAsync(c => c.Id == _f.ClassA.Id);
+            var seconde = await db.Set<SchoolClass>().SingleAsync(c => c.Id == F.ClassA.Id);
             seconde.LevelId = 5; // 2nde: 15 and over
             await db.SaveChangesAsync();
         }
 
-        var refused = await Privacy.RequestExportAsync(As(_f.ParentA), _f.StudentA.Id);
+        var refused = await Privacy.RequestExportAsync(As(F.ParentA), F.StudentA.Id);
 
         Assert.Equal(
             "StudentA a 15 ans ou plus : c'est à lui ou à elle de demander ses données.",
             Assert.Single(refused.Errors)
         );
-        Assert.True((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
-        Assert.False((await Privacy.RequestExportAsync(As(_f.TeacherA), _f.StudentA.Id)).Succeeded);
+        Assert.True((await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Succeeded);
+        Assert.False((await Privacy.RequestExportAsync(As(F.TeacherA), F.StudentA.Id)).Succeeded);
     }
 
     [Fact]
     public async Task AnExportACrashLeftRunning_FailsAfterADay_AndNoLongerBlocksTheNextAsk()
     {
-        var id = (await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Value;
-        await using (var db = _database.NewContext())
+        var id = (await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Value;
+        await using (var db = Database.NewContext())
             await db.Set<DataExport>()
                 .Where(x => x.Id == id)
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, DataExportStatus.Running));
-        var builder = _database.Get<DataExportBuilder>();
+        var builder = Database.Get<DataExportBuilder>();
         Assert.False(await builder.BuildNextAsync());
-        Assert.False((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
+        Assert.False((await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Succeeded);
 
-        _database.Clock.Advance(TimeSpan.FromHours(25));
+        Database.Clock.Advance(TimeSpan.FromHours(25));
         Assert.False(await builder.BuildNextAsync());
 
-        Assert.True((await Privacy.RequestExportAsync(As(_f.StudentA), _f.StudentA.Id)).Succeeded);
+        Assert.True((await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Succeeded);
+    }
+
+    [Fact]
+    public async Task FilesOfTheSameName_GetNumberedSafeNames_NeverAPathOutOfTheirFolder()
+    {
+        var documents = Database.Get<DocumentService>();
+        var space = (await documents.SpacesAsync(As(F.StudentA)))[0];
+        string[] stored = ["../a.pdf", "..\\a.pdf", "a.pdf", ".."];
+        var upload = await documents.UploadAsync(
+            As(F.StudentA),
+            space.Id,
+            null,
+            [.. stored.Select((_, i) => TestFiles.Pdf($"f{i}.pdf", "copie"))]
+        );
+        Assert.True(upload.Succeeded, string.Join(" ", upload.Errors));
+        // Names from before the upload checks (or a directory import) that the checks would refuse today.
+        await using (var db = Database.NewContext())
+            for (var i = 0; i < stored.Length; i++)
+                await db
+                    .StoredFiles.Where(f => f.Name == $"f{i}.pdf")
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.Name, stored[i]));
+
+        var id = (await Privacy.RequestExportAsync(As(F.StudentA), F.StudentA.Id)).Value;
+        Assert.True(await Database.Get<DataExportBuilder>().BuildNextAsync());
+
+        var download = await Privacy.DownloadAsync(As(F.StudentA), id);
+        using var zip = ZipFile.OpenRead(download.Value.Path);
+        Assert.Equal(
+            ["documents/.._a (2).pdf", "documents/.._a.pdf", "documents/_..", "documents/a.pdf"],
+            zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("documents/")).Order(StringComparer.Ordinal)
+        );
     }
 
     private static string Read(ZipArchive zip, string name)
@@ -120,39 +138,39 @@ public sealed class DataExportTests : IAsyncLifetime
 
     private async Task SeedAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         var maths = new Subject
         {
-            SchoolId = _f.A.Id,
+            SchoolId = F.A.Id,
             Code = "MATHS",
             Name = "Mathématiques",
         };
         var assessment = new Assessment
         {
-            SchoolId = _f.A.Id,
-            SchoolClassId = _f.ClassA.Id,
+            SchoolId = F.A.Id,
+            SchoolClassId = F.ClassA.Id,
             Subject = maths,
-            TeacherId = _f.TeacherA.Id,
+            TeacherId = F.TeacherA.Id,
             Title = "Thalès",
             Date = new DateOnly(2026, 11, 16),
-            PublishedAt = _database.Clock.GetUtcNow().UtcDateTime,
+            PublishedAt = Database.Clock.GetUtcNow().UtcDateTime,
         };
         db.Add(
             new Grade
             {
                 Assessment = assessment,
-                StudentId = _f.StudentA.Id,
+                StudentId = F.StudentA.Id,
                 Value = 15.5m,
             }
         );
         var memo = new Memo
         {
-            SchoolId = _f.A.Id,
-            SenderId = _f.TeacherA.Id,
+            SchoolId = F.A.Id,
+            SenderId = F.TeacherA.Id,
             Subject = "Sortie au musée",
-            SentAt = _database.Clock.GetUtcNow().UtcDateTime,
+            SentAt = Database.Clock.GetUtcNow().UtcDateTime,
         };
-        db.Add(new MemoRecipient { Memo = memo, PersonId = _f.StudentA.Id });
+        db.Add(new MemoRecipient { Memo = memo, PersonId = F.StudentA.Id });
         await db.SaveChangesAsync();
     }
 }

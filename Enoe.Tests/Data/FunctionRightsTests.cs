@@ -59,21 +59,8 @@ public sealed class FunctionRightsTests : IAsyncLifetime
             P("Autre", Profile.Teacher),
             P("Tuteur", Profile.Teacher)
         );
-        _maths = new Subject
-        {
-            SchoolId = _f.A.Id,
-            Code = "MATHS",
-            Name = "Mathématiques",
-        };
-        db.AddRange(_cpe, _librarian, _office, _otherTeacher, _tutor, _maths);
-        db.TeachingAssignments.Add(
-            new TeachingAssignment
-            {
-                TeacherId = _f.TeacherA.Id,
-                Subject = _maths,
-                SchoolClassId = _f.ClassA.Id,
-            }
-        );
+        db.AddRange(_cpe, _librarian, _office, _otherTeacher, _tutor);
+        _maths = db.AddMaths(_f);
         db.Add(new FormTutor { SchoolClassId = _f.ClassA.Id, Teacher = _tutor });
         db.Add(
             new Term
@@ -98,18 +85,7 @@ public sealed class FunctionRightsTests : IAsyncLifetime
     [Fact]
     public async Task AnUnpublishedMark_IsSeenByTheDirectionOnly_AndOncePublished_ByTheCpeAndTheFormTutorToo()
     {
-        var id = (
-            await Grades.CreateAsync(
-                As(_f.TeacherA),
-                new AssessmentDraft
-                {
-                    SchoolClassId = _f.ClassA.Id,
-                    SubjectId = _maths.Id,
-                    Title = "Contrôle",
-                    Date = new(2026, 11, 16),
-                }
-            )
-        ).Value;
+        var id = await Grades.NewMathsAssessmentAsync(_f, _maths);
         Assert.True((await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StudentA.Id, "17")).Succeeded);
 
         Assert.Equal(["Contrôle"], await TitlesSeenByAsync(_f.StaffA)); // the direction

@@ -11,30 +11,18 @@ namespace Enoe.Tests.Data;
 /// The retention job deletes what is past its delay and keeps what is not; its dry run counts the same and deletes
 /// nothing.
 /// </summary>
-public sealed class RetentionJobTests : IAsyncLifetime
+public sealed class RetentionJobTests : TwoSchoolsTest
 {
-    private TestDatabase _database = default!;
-    private TwoSchools _f = default!;
-    private DateTime Now => _database.Clock.GetUtcNow().UtcDateTime;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _f = await TwoSchools.CreateAsync(_database);
-    }
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task PastTheirDelays_RowsGo_OthersStay_AndTheDryRunCountsTheSameWithoutDeleting()
     {
         var ids = await SeedAsync();
-        var job = _database.Get<RetentionJob>();
+        var job = Database.Get<RetentionJob>();
 
-        var dry = await job.RunAsync(dryRun: true, requestedById: _f.AdminA.Id);
+        var dry = await job.RunAsync(dryRun: true, requestedById: F.AdminA.Id);
 
         Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1), dry);
-        await using (var db = _database.NewContext())
+        await using (var db = Database.NewContext())
         {
             Assert.Equal(ids.People.Length, await db.Users.CountAsync(p => ids.People.Contains(p.Id)));
             Assert.Equal(2, await db.Set<DataAccessEntry>().CountAsync());
@@ -44,7 +32,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
         var real = await job.RunAsync(dryRun: false, requestedById: null);
 
         Assert.Equal(dry, real);
-        await using var after = _database.NewContext();
+        await using var after = Database.NewContext();
         var left = await after.Users.Where(p => ids.People.Contains(p.Id)).Select(p => p.FirstName).ToListAsync();
         Assert.Equal(["Local89", "Dir89"], left.Order().Reverse());
         var log = await after.Set<DataAccessEntry>().SingleAsync();
@@ -70,7 +58,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
 
     private async Task<(int[] People, int OldMemo, int NewMemo)> SeedAsync()
     {
-        await using var db = _database.NewContext();
+        await using var db = Database.NewContext();
         Person Gone(string name, int daysAgo, bool directory)
         {
             var p = new Person
@@ -99,7 +87,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
             Session(Now.AddMonths(-5)),
             new SignInSession // never signed out of: its last sighting dates it
             {
-                PersonId = _f.StudentA.Id,
+                PersonId = F.StudentA.Id,
                 StartedAt = Now.AddMonths(-8),
                 LastSeenAt = Now.AddMonths(-8),
             }
@@ -109,8 +97,8 @@ public sealed class RetentionJobTests : IAsyncLifetime
         db.Add(
             new DataExport
             {
-                SubjectId = _f.StudentA.Id,
-                RequestedById = _f.StudentA.Id,
+                SubjectId = F.StudentA.Id,
+                RequestedById = F.StudentA.Id,
                 RequestedAt = Now.AddDays(-8),
                 Status = DataExportStatus.Ready,
                 FileKey = "absent.zip",
@@ -123,9 +111,9 @@ public sealed class RetentionJobTests : IAsyncLifetime
         DataAccessEntry Entry(DateTime at) =>
             new()
             {
-                StudentId = _f.StudentA.Id,
+                StudentId = F.StudentA.Id,
                 Kind = PersonalDataKind.Marks,
-                ReaderId = _f.AdminA.Id,
+                ReaderId = F.AdminA.Id,
                 ReaderName = "AdminA",
                 ReaderFunction = ReaderFunctions.SchoolAdmin,
                 At = at,
@@ -133,7 +121,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
         SignInSession Session(DateTime ended) =>
             new()
             {
-                PersonId = _f.StudentA.Id,
+                PersonId = F.StudentA.Id,
                 StartedAt = ended.AddHours(-1),
                 LastSeenAt = ended,
                 EndedAt = ended,
@@ -143,8 +131,8 @@ public sealed class RetentionJobTests : IAsyncLifetime
         {
             var memo = new Memo
             {
-                SchoolId = _f.A.Id,
-                SenderId = _f.TeacherA.Id,
+                SchoolId = F.A.Id,
+                SenderId = F.TeacherA.Id,
                 Subject = "Sortie",
                 SentAt = sent,
             };
@@ -153,7 +141,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
                 new MemoRecipient
                 {
                     Memo = memo,
-                    PersonId = _f.StudentA.Id,
+                    PersonId = F.StudentA.Id,
                     Folder = MemoFolder.Bin,
                 }
             );
