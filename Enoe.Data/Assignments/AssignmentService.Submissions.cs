@@ -216,10 +216,7 @@ public sealed partial class AssignmentService
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in s.Files)
             {
-                var name = f.Name;
-                for (var i = 2; !used.Add(name); i++)
-                    name = $"{Path.GetFileNameWithoutExtension(f.Name)} ({i}){Path.GetExtension(f.Name)}";
-                entries.Add(($"{folder}/{name}", f));
+                entries.Add(($"{folder}/{FileNames.UniqueEntry(f.Name, used)}", f));
             }
         }
         var zipName = $"{FileNames.Safe(a.Title)} - {FileNames.Safe(a.Audience)}.zip";

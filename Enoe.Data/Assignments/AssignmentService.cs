@@ -249,15 +249,14 @@ public sealed partial class AssignmentService(
     /// The gate of the établissement the devoir belongs to, whatever the session's (a teacher of two schools, a
     /// parent of children in two).
     /// </summary>
-    private async ValueTask<Refusal?> GateAsync(CurrentUser user, int assignmentId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var school = await db.Set<Assignment>()
-            .Where(a => a.Id == assignmentId)
-            .Select(a => (int?)a.SchoolId)
-            .FirstOrDefaultAsync(ct);
-        return await access.RefusalAsync(user, EntService.Documents, school ?? user.SchoolId, ct);
-    }
+    private ValueTask<Refusal?> GateAsync(CurrentUser user, int assignmentId, CancellationToken ct) =>
+        access.RefusalForAsync(
+            dbFactory,
+            user,
+            EntService.Documents,
+            db => db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => a.SchoolId),
+            ct
+        );
 
     private static Task<int?> TaughtSchoolAsync(
         EnoeDbContext db,

@@ -51,7 +51,13 @@ public sealed class DirectoryPurge(
     /// Deletes the accounts due: directory accounts past their date, and local accounts disabled before
     /// <paramref name="localDisabledBefore"/> (none when null); how many, and how many of their files went.
     /// </summary>
-    public async Task<(int Accounts, int Files)> PurgeAsync(DateTime? localDisabledBefore, CancellationToken ct)
+    /// <param name="keep">Asked after each chunk (the caller renews its job lease): false stops the purge
+    /// there.</param>
+    public async Task<(int Accounts, int Files)> PurgeAsync(
+        DateTime? localDisabledBefore,
+        CancellationToken ct,
+        Func<Task<bool>>? keep = null
+    )
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,6 +69,8 @@ public sealed class DirectoryPurge(
             files.DeleteBlobs(blobs); // after the commit: a failed purge leaves every file its row
             deleted += count;
             fileCount += blobs.Count;
+            if (keep is not null && !await keep())
+                break;
         }
         if (deleted > 0)
             logger.LogInformation("Directory purge: {Count} accounts deleted", deleted);

@@ -2,7 +2,8 @@ namespace Enoe.Data.Memos;
 
 /// <summary>
 /// Who may write to whom in an établissement, in the spirit of Open ENT NG's communication matrix.
-/// Staff and admins write to everyone of their établissement; the rest is the établissement's choice.
+/// The direction, the CPE, the secrétariat and the admins write to everyone of their établissement, every staff member
+/// to the personnel (<see cref="People.FunctionRights"/>); the rest is the établissement's choice.
 /// </summary>
 [Flags]
 public enum MemoRules

@@ -108,11 +108,7 @@ public sealed class DataExportBuilder(
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in part.Files.DistinctBy(f => f.Id))
         {
-            // Numbered from the safe name, never the stored one.
-            var safe = EntryName(file.Name);
-            var entry = safe;
-            for (var n = 2; !used.Add(entry); n++)
-                entry = $"{Path.GetFileNameWithoutExtension(safe)} ({n}){Path.GetExtension(safe)}";
+            var entry = FileNames.UniqueEntry(file.Name, used);
             await using var target = zip.CreateEntry($"{name}/{entry}").Open();
             try
             {
@@ -124,13 +120,6 @@ public sealed class DataExportBuilder(
                 logger.LogWarning("File {File} of an export has no bytes on disk", file.Id);
             }
         }
-    }
-
-    /// <summary>A stored name as a zip entry: no "/" or "\\", and never a name of dots only ("..").</summary>
-    private static string EntryName(string stored)
-    {
-        var safe = FileNames.Safe(stored);
-        return safe.All(c => c == '.') ? $"_{safe}" : safe;
     }
 
     private async Task SetAsync(

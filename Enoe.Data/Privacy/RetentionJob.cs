@@ -121,7 +121,7 @@ public sealed class RetentionJob(
         else
         {
             async Task<bool> Lost() => keep is not null && !await keep();
-            var (accounts, files) = await purge.PurgeAsync(leftBefore, ct);
+            var (accounts, files) = await purge.PurgeAsync(leftBefore, ct, keep);
             if (await Lost())
                 return null;
             var logCount = await log.ExecuteDeleteAsync(ct);

@@ -14,6 +14,21 @@ public static class FileNames
         string.Concat(text.Select(ch => char.IsControl(ch) || Forbidden.Contains(ch) ? '_' : ch)).Trim();
 
     /// <summary>
+    /// A stored name as a zip entry, unique among <paramref name="used"/> (case-insensitive there): made safe first
+    /// (no "/" or "\\", never a name of dots only), then numbered, so no number is built from a raw name.
+    /// </summary>
+    public static string UniqueEntry(string stored, ISet<string> used)
+    {
+        var safe = Safe(stored);
+        if (safe.All(c => c == '.'))
+            safe = $"_{safe}";
+        var entry = safe;
+        for (var n = 2; !used.Add(entry); n++)
+            entry = $"{Path.GetFileNameWithoutExtension(safe)} ({n}){Path.GetExtension(safe)}";
+        return entry;
+    }
+
+    /// <summary>
     /// A message (in the reader's language) saying what is wrong with the name, or null when it is fine.
     /// </summary>
     public static string? Problem(string? name)

@@ -1,6 +1,7 @@
 using Enoe.Data.Dashboards;
 using Enoe.Data.Directory;
 using Enoe.Data.Memos;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,5 +92,36 @@ public sealed class DirectoryPurgeTests
         h.Directory.People.Add(SmallDirectory.Person("t1", "National_3", SmallDirectory.DnA));
         await h.RunAsync();
         Assert.NotEqual(t1, await h.IdOfAsync("t1"));
+    }
+
+    [Fact]
+    public async Task APurgeAskedToStop_StopsAfterTheChunkInHand_TheRestWaitsForTheNextPass()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var past = database.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await using (var db = database.NewContext())
+        {
+            db.Users.AddRange(
+                Enumerable
+                    .Range(0, 201)
+                    .Select(i => new Person
+                    {
+                        FirstName = "Parti",
+                        LastName = $"Élève {i}",
+                        UserName = $"parti.{i}",
+                        DirectoryKey = $"parti-{i}",
+                        DisabledAt = past,
+                        DeletionDueAt = past,
+                    })
+            );
+            await db.SaveChangesAsync();
+        }
+        var purge = database.Get<DirectoryPurge>();
+        var asked = 0;
+
+        var (stopped, _) = await purge.PurgeAsync(null, default, keep: () => Task.FromResult(++asked > 1));
+
+        Assert.Equal((200, 1), (stopped, asked));
+        Assert.Equal(1, await purge.DeleteDueAsync());
     }
 }
