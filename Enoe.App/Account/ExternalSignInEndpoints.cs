@@ -111,6 +111,7 @@ internal static class ExternalSignInEndpoints
         }
         catch (Enoe.Data.Directory.DirectoryUnavailableException)
         {
+            await floor.PadAsync(http);
             return Results.LocalRedirect($"/connexion?erreur={AccountEndpoints.DirectoryDown}"); // no failure counted
         }
         if (!check.Succeeded)

@@ -36,7 +36,9 @@ public static class TwoFactorEndpoints
 
     private static async Task<IResult> SignInWithCodeAsync(
         [FromForm] CodeForm form,
+        HttpContext http,
         SignInManager<Person> signIn,
+        SignInFailureFloor floor,
         Enoe.Data.Statistics.UsageCounter usage
     )
     {
@@ -47,8 +49,11 @@ public static class TwoFactorEndpoints
             return Results.LocalRedirect($"/connexion?erreur=1&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         var result = await CheckCodeAsync(signIn, person, form);
         if (!result.Succeeded)
-            // A wrong code, a used recovery code, a locked account: one answer, as for the password.
+        {
+            // A wrong code, a used recovery code, a locked account: one answer at one moment, as for the password.
+            await floor.PadAsync(http);
             return Results.LocalRedirect($"{CodePageFor(returnUrl)}&erreur=1");
+        }
         await usage.SignedInAsync(person.Id, person.CurrentSchoolId);
         return Results.LocalRedirect(person.MustChangePassword ? MustChangePasswordMiddleware.PasswordPage : returnUrl);
     }

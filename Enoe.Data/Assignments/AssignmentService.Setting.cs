@@ -22,7 +22,8 @@ public sealed partial class AssignmentService
         CancellationToken ct = default
     )
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        // The class's établissement, whatever the session's (a teacher of two schools).
+        if (await AudienceGateAsync(user, draft, ct) is { } refused)
             return refused;
         var validation = await Validator.ValidateAsync(draft, ct);
         if (!validation.IsValid)
@@ -77,7 +78,7 @@ public sealed partial class AssignmentService
     /// </summary>
     public async Task<Result> DeleteAsync(CurrentUser user, int assignmentId, CancellationToken ct = default)
     {
-        if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is { } refused)
+        if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var subject = await Managed(db, user.PersonId)

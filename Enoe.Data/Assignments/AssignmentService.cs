@@ -250,13 +250,16 @@ public sealed partial class AssignmentService(
     /// parent of children in two).
     /// </summary>
     private ValueTask<Refusal?> GateAsync(CurrentUser user, int assignmentId, CancellationToken ct) =>
-        access.RefusalForAsync(
-            dbFactory,
-            user,
-            EntService.Documents,
-            db => db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => a.SchoolId),
-            ct
-        );
+        Gate(user, db => db.Set<Assignment>().Where(a => a.Id == assignmentId).Select(a => a.SchoolId), ct);
+
+    private ValueTask<Refusal?> AudienceGateAsync(CurrentUser user, AssignmentDraft draft, CancellationToken ct) =>
+        Gate(user, db => DataSchoolGate.SchoolOfAudience(db, draft.SchoolClassId, draft.TeachingGroupId), ct);
+
+    private ValueTask<Refusal?> Gate(
+        CurrentUser user,
+        Func<EnoeDbContext, IQueryable<int>> school,
+        CancellationToken ct
+    ) => access.RefusalForAsync(dbFactory, user, EntService.Documents, school, ct);
 
     private static Task<int?> TaughtSchoolAsync(
         EnoeDbContext db,

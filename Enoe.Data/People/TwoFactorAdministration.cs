@@ -32,6 +32,10 @@ public sealed class TwoFactorAdministration(
             return Result.Forbidden(PeopleMessages.Account_AdminsOnly);
         var name = userName?.Trim() ?? "";
         var person = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        // One's own second factor is turned off from one's own page, with a current code: a borrowed admin session
+        // must not remove it here.
+        if (person?.Id == admin.PersonId)
+            return Result.Forbidden(PeopleMessages.TwoFactor_NotYourOwn);
         // Someone of another établissement is "not found" to a school admin: the answer tells nothing about them.
         if (
             person is null

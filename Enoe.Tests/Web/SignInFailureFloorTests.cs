@@ -101,6 +101,34 @@ public sealed class SignInFailureFloorTests(SignInFloorAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task AWrongCode_WaitsOutTheFloor_AsAWrongPasswordDoes()
+    {
+        var client = app.NewClient();
+        var token = await client.AntiforgeryTokenAsync();
+        var step = await client.PostAsync(
+            "/compte/connexion",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["UserName"] = "admin.victor-hugo",
+                    ["Password"] = Enoe.Data.Demo.DemoSeeder.Password,
+                    ["ReturnUrl"] = "",
+                }
+            )
+        );
+        var codePage = step.Headers.Location!.PathAndQueryOrOriginal();
+        Assert.StartsWith("/connexion/code", codePage);
+        var before = app.Clock.Waits.Count;
+
+        var answer = await client.SignInWithCodeAsync(TwoFactorCodes.At(TwoFactorCodes.DemoKey, -20), codePage);
+
+        Assert.Contains("erreur=1", answer.Headers.Location?.OriginalString);
+        Assert.Equal(before + 1, app.Clock.Waits.Count);
+        Assert.Equal(SignInFloorAppFactory.Floor, app.Clock.Waits.Last());
+    }
+
+    [Fact]
     public async Task AFailureThatTookLongerThanTheFloor_WaitsNoMore()
     {
         var clock = new RecordingClock();

@@ -1,6 +1,8 @@
 using System.Net;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Web;
 
@@ -85,6 +87,26 @@ public sealed class TwoFactorCurrentCodeTests(EnoeAppFactory app)
         Assert.Contains("réinitialisée", page);
         Assert.True(await SignedOutAsync(client));
         Assert.False(await SignedOutAsync(admin));
+    }
+
+    [Fact]
+    public async Task AnAdmin_CannotResetTheirOwn_ThroughTheAccountsPage()
+    {
+        var admin = app.NewClient();
+        await admin.SignInAsync("admin.victor-hugo");
+
+        var page = await (
+            await admin.PostFormAsync(
+                "/gestion/comptes",
+                "/gestion/comptes",
+                new() { ["_handler"] = "two-factor-reset", ["TwoFactorUserName"] = "admin.victor-hugo" }
+            )
+        ).ReadPageAsync();
+
+        Assert.Contains("Votre propre double authentification se désactive depuis votre page", page);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        Assert.True(await users.GetTwoFactorEnabledAsync((await users.FindByNameAsync("admin.victor-hugo"))!));
     }
 
     [Fact]
