@@ -67,6 +67,8 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
     public async Task AnUnsentMemo_SurvivesAReload_AsADraftInThisBrowser()
     {
         var page = await OpenAsync("nathalie.girard", "/memos/nouveau");
+        // The script comes with the page, so a keystroke typed before the form is attached is seen (and saved).
+        await Expect(page.Locator("script[type=module][src*='js/drafts']")).ToHaveCountAsync(1);
         await page.GetByLabel("Objet").FillAsync("Sortie au musée des Beaux-Arts");
         await page.GetByLabel("Message").FillAsync("Autorisations à rendre avant vendredi.");
         // Still in the field, nothing sent to the server: the browser says it has written the draft.
