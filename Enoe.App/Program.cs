@@ -6,6 +6,7 @@ using Enoe.App.Schools;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEnoeForwardedHeaders(); // the client's real address, from the configured proxies only (the SAS)
+builder.AddEnoeRedis(); // when Enoe:Redis is set: what several instances must share (events, keys, limits, cache)
 builder.AddEnoeData(); // SQLite under Enoe:DataDirectory or PostgreSQL, the data services, health check
 builder.AddEnoeIdentity(); // local accounts, profiles as claims and policies, sign-in rate limit
 builder.AddEnoeDirectory(); // the académie's LDAP directory: nightly sync, directory accounts' sign-in

@@ -17,6 +17,13 @@ public sealed class EnoeOptions
     /// </summary>
     public Enoe.Data.Database.DatabaseSettings Database { get; set; } = new();
 
+    /// <summary>
+    /// Redis (a StackExchange.Redis configuration string, e.g. <c>10.0.0.5:6379,password=…</c>) when several instances
+    /// run behind a proxy: live events, data-protection keys, sign-in limits and the cache's second level go through
+    /// it. Unset (one instance): all of these stay in the process.
+    /// </summary>
+    public string? Redis { get; set; }
+
     /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>
     public bool? SeedDemo { get; set; }
 
