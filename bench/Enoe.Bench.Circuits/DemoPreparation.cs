@@ -1,0 +1,107 @@
+using Enoe.Data;
+using Enoe.Data.Dashboards;
+using Enoe.Data.Database;
+using Enoe.Data.Demo;
+using Enoe.Data.People;
+using Enoe.Widgets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Bench.Circuits;
+
+/// <summary>Who the bench signs in as: the students whose dashboards it opens, and the CPE who writes to them all.</summary>
+internal sealed record Cast(IReadOnlyList<string> Students, string Sender, int TargetProfile, string AudienceLabel);
+
+/// <summary>
+/// Before any instance starts: migrates and seeds the demo académie once, through the data layer (the app then finds
+/// a seeded database and seeds nothing), and brings each chosen student's dashboard to 8 widgets as the person would
+/// (LayoutService, the same rules the dashboard's "add a widget" applies).
+/// </summary>
+internal static class DemoPreparation
+{
+    public const int DashboardWidgets = 8;
+    private const string School = "college-victor-hugo";
+
+    /// <summary>
+    /// The CPE writes to everyone of the établissement (MemoRules) and signs in with a password alone (the
+    /// direction and the admins also give a second factor).
+    /// </summary>
+    private const string Sender = "julien.roussel";
+
+    public static async Task<Cast> PrepareAsync(string dataDirectory, DatabaseSettings database, int students)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        services.AddEnoeData(dataDirectory, database);
+        services.AddEnoeWidgets(); // the widget catalogue the layout is checked against
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: true);
+
+        var dbFactory = provider.GetRequiredService<IDbContextFactory<EnoeDbContext>>();
+        List<(int Id, string UserName, string Name)> chosen;
+        int schoolId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            schoolId = await db.Schools.Where(s => s.Slug == School).Select(s => s.Id).SingleAsync();
+            var rows = await db
+                .Memberships.Where(m =>
+                    m.SchoolId == schoolId
+                    && (m.Profiles & Profile.Student) != 0
+                    && m.Person!.DisabledAt == null
+                    && m.Person.CurrentSchoolId == schoolId
+                )
+                .OrderBy(m => m.PersonId)
+                .Select(m => new
+                {
+                    m.PersonId,
+                    m.Person!.UserName,
+                    m.Person.FirstName,
+                    m.Person.LastName,
+                })
+                .Take(students)
+                .ToListAsync();
+            chosen = [.. rows.Select(r => (r.PersonId, r.UserName!, $"{r.FirstName} {r.LastName}"))];
+        }
+        if (chosen.Count == 0)
+            throw new InvalidOperationException($"The demo has no student at {School}.");
+
+        var layouts = provider.GetRequiredService<LayoutService>();
+        var studentWidgets = provider
+            .GetRequiredService<IWidgetRules>()
+            .All.Where(r => r.Profiles.HasAny(Profile.Student))
+            .Select(r => r.Key)
+            .ToList();
+        foreach (var (id, _, name) in chosen)
+            await FillDashboardAsync(layouts, new CurrentUser(id, name, schoolId, Profile.Student), studentWidgets);
+        return new Cast(
+            [.. chosen.Select(c => c.UserName)],
+            Sender,
+            (int)Profile.Student,
+            Enoe.Data.Memos.MemoMessages.Audience_AllStudents
+        );
+    }
+
+    /// <summary>
+    /// Widgets the student has not placed yet first, then second copies (a student may place one twice, with other
+    /// settings), until the first tab holds <see cref="DashboardWidgets"/>.
+    /// </summary>
+    private static async Task FillDashboardAsync(LayoutService layouts, CurrentUser student, List<string> keys)
+    {
+        var tab = (await layouts.GetAsync(student))[0];
+        var order = keys.Where(k => tab.Placements.All(p => p.WidgetKey != k)).Concat(keys).ToList();
+        foreach (var key in order)
+        {
+            if (tab.Placements.Count >= DashboardWidgets)
+                break;
+            var added = await layouts.AddWidgetAsync(student, tab.Id, key);
+            if (added.Succeeded)
+                tab = added.Value!;
+        }
+        if (tab.Placements.Count < DashboardWidgets)
+            throw new InvalidOperationException(
+                $"{student.DisplayName}'s dashboard holds {tab.Placements.Count} widgets, not {DashboardWidgets}."
+            );
+        if (tab.Placements.Count > DashboardWidgets)
+            for (var i = tab.Placements.Count - 1; i >= DashboardWidgets; i--)
+                tab = (await layouts.RemoveAsync(student, tab.Placements[i].Id)).Value!;
+    }
+}

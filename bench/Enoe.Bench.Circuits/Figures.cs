@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Enoe.Bench.Circuits;
+
+/// <summary>What one run measured, and the Markdown line it makes in the README's table.</summary>
+internal sealed record Figures(
+    string Setup,
+    int Circuits,
+    int Failed,
+    double KilobytesPerCircuit,
+    IReadOnlyList<double> OpenMs,
+    IReadOnlyList<double> DeliveryMs,
+    int Recipients,
+    int WithSubject
+)
+{
+    public const string Header =
+        "| instances | open dashboard circuits (8 widgets) | managed KB per circuit | time to open p50 / p95 (ms) "
+        + "| mémo to every open tab: p50 / p95 / max (ms), reached | failed circuits |\n|---|---|---|---|---|---|";
+
+    public string Row() =>
+        $"| {Setup} | {Circuits:N0} | {Number(KilobytesPerCircuit)} | {Number(Percentile(OpenMs, 50))} / "
+        + $"{Number(Percentile(OpenMs, 95))} | {Number(Percentile(DeliveryMs, 50))} / {Number(Percentile(DeliveryMs, 95))}"
+        + $" / {Number(DeliveryMs.DefaultIfEmpty(double.NaN).Max())}, {DeliveryMs.Count:N0} of {Recipients:N0} | {Failed} |";
+
+    public static double Percentile(IReadOnlyList<double> values, int p)
+    {
+        if (values.Count == 0)
+            return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Number(double value) =>
+        double.IsNaN(value) ? "–" : value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Enoe.Data.Demo;
+
+namespace Enoe.Bench.Circuits;
+
+/// <summary>
+/// One mémo from the CPE to "Tous les élèves", sent through the app as a person sends it: the compose page's circuit
+/// (the CPE's own tab), its form filled the way a reload fills it (the drafts module hands back the stored draft:
+/// recipients, subject, body; the server checks them all again when sending), then a click on "Envoyer". The app's
+/// own event bus carries it to every open tab, on whichever instance.
+/// </summary>
+internal static class MemoDelivery
+{
+    private const string SendButton = "Envoyer"; // MemosText.Send, in French (the page culture)
+
+    /// <summary>
+    /// Delivery time per tab: the click to the first render batch that tab receives afterwards (its unread badge, its
+    /// mémos widget); and how many tabs also received the mémo's subject (the widget's list) within the wait.
+    /// </summary>
+    public static async Task<(List<double> Delivery, int WithSubject)> SendAndMeasureAsync(
+        Uri instance,
+        Cast cast,
+        IReadOnlyList<Tab> recipients,
+        TimeSpan quiet,
+        CancellationToken ct
+    )
+    {
+        var subject = $"Banc d'essai {Guid.NewGuid():N}"[..22];
+        var draft = JsonSerializer.Serialize(
+            new
+            {
+                fields = new { subject, body = "Réunion d'information jeudi à 18 h en salle polyvalente." },
+                context = new
+                {
+                    to = new[] { new { kind = 5, targetId = cast.TargetProfile, label = cast.AudienceLabel } },
+                    aboutChildId = (int?)null,
+                    replyToId = (int?)null,
+                    forwardOfId = (int?)null,
+                },
+            }
+        );
+        using var sender = await Account.SignInAsync(instance, cast.Sender, DemoSeeder.Password, ct);
+        var (compose, _) = await Tab.OpenAsync(
+            sender,
+            "/memos/nouveau",
+            tab => tab.Buttons.ContainsKey(SendButton),
+            quiet,
+            draft,
+            ct
+        );
+        await using var _ = compose;
+        if (compose.Failed)
+            throw new InvalidOperationException($"The CPE's compose page did not open: {compose.Error}");
+
+        var sentAt = Stopwatch.GetTimestamp();
+        foreach (var tab in recipients)
+            tab.Arm(sentAt, subject);
+        await compose.ClickAsync(compose.Buttons[SendButton], ct);
+        var wait = Stopwatch.StartNew();
+        while (wait.Elapsed < TimeSpan.FromSeconds(60) && recipients.Any(t => t.Delivery.FirstBatch is null))
+            await Task.Delay(50, ct);
+        // The list in the mémos widget may come in a later batch than the badge: a few more seconds for it.
+        while (wait.Elapsed < TimeSpan.FromSeconds(65) && recipients.Any(t => t.Delivery.Text is null))
+            await Task.Delay(50, ct);
+        var delivered = recipients
+            .Select(t => t.Delivery.FirstBatch)
+            .OfType<TimeSpan>()
+            .Select(d => d.TotalMilliseconds)
+            .ToList();
+        if (delivered.Count < recipients.Count)
+            Console.Error.WriteLine(
+                $"{recipients.Count - delivered.Count} tabs received nothing within 60 s of the click "
+                    + $"(compose tab: {compose.Batches} batches, error: {compose.Error ?? "none"})."
+            );
+        return (delivered, recipients.Count(t => t.Delivery.Text is not null));
+    }
+}

@@ -1,0 +1,157 @@
+// Circuits under load: N open 8-widget dashboards on 1 or 2 instances of the published app, opened over SignalR by a
+// .NET client (no browser), then one mémo from the CPE to every student, delivered live to every open tab.
+//
+//   dotnet publish Enoe.App -c Release -o bench/out/app
+//   dotnet run --project bench/Enoe.Bench.Circuits -c Release -- [circuits=20] [instances=1] [options]
+//     --postgres        one instance on PostgreSQL too (two instances always are: they share PostgreSQL and Redis)
+//     --parallel=P      dashboards being opened at once (8)
+//     --students=S      distinct students signed in (default: one per circuit, at most the collège's students;
+//                       beyond, each student has several tabs)
+//
+// Measures: managed heap per open circuit (each instance's GET /diagnostics/memory, after a full GC, before and after
+// opening them), time to open a dashboard (page request to the last render batch of the burst, acknowledged), and
+// the mémo's delivery (the CPE's click on "Envoyer" to the first render batch each student's tab receives after it).
+// Prints a Markdown line for the README. Starts everything it needs and stops it all at the end, Ctrl-C included.
+using System.Diagnostics;
+using Enoe.Bench.Circuits;
+using Enoe.Data.Database;
+
+var positional = args.Where(a => !a.StartsWith("--")).ToList();
+int Option(string name, int fallback) =>
+    args.FirstOrDefault(a => a.StartsWith($"--{name}=")) is { } o ? int.Parse(o[(name.Length + 3)..]) : fallback;
+var circuits = positional.Count > 0 ? int.Parse(positional[0]) : 20;
+var instances = positional.Count > 1 ? int.Parse(positional[1]) : 1;
+var postgres = instances > 1 || args.Contains("--postgres");
+var parallel = Option("parallel", 8);
+var quiet = TimeSpan.FromMilliseconds(500);
+const string Password = Enoe.Data.Demo.DemoSeeder.Password;
+
+var appDll = Path.Combine(FindRoot(), "bench", "out", "app", "Enoe.App.dll");
+if (!File.Exists(appDll))
+{
+    Console.Error.WriteLine($"Publish the app first: dotnet publish Enoe.App -c Release -o bench/out/app ({appDll})");
+    return 1;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true; // unwind through the finally blocks: every server stopped, every folder deleted
+    cancel.Cancel();
+};
+var ct = cancel.Token;
+var tabs = new List<Tab>();
+var accounts = new List<Account>();
+await using var processes = new Processes();
+try
+{
+    // One data directory for every instance: Data Protection keys (a cookie from one instance is valid on the other
+    // until the keys move to Redis), uploaded files, and the SQLite database when there is one instance.
+    var data = processes.TempFolder("enoe-bench-circuits-").FullName;
+    var database = new DatabaseSettings();
+    var configuration = new Dictionary<string, string> { ["Enoe__DataDirectory"] = data };
+    if (postgres)
+    {
+        database = new() { Provider = DatabaseProvider.PostgreSQL, ConnectionString = await Servers.StartPostgresAsync(processes) };
+        configuration["Enoe__Database__Provider"] = "PostgreSQL";
+        configuration["Enoe__Database__ConnectionString"] = database.ConnectionString;
+    }
+    if (instances > 1)
+        configuration["Enoe__Redis"] = await Servers.StartRedisAsync(processes);
+
+    Console.Error.WriteLine("Seeding the demo and filling the students' dashboards…");
+    var cast = await DemoPreparation.PrepareAsync(data, database, Option("students", circuits));
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    // The first instance migrates (nothing left to do) before the second starts, as a deployment would.
+    var urls = new List<Uri>();
+    for (var i = 0; i < instances; i++)
+        urls.Add(await Servers.StartAppAsync(processes, appDll, i, configuration));
+
+    Console.Error.WriteLine($"Signing in {cast.Students.Count} students through the form…");
+    var signedIn = new Account[cast.Students.Count];
+    await Parallel.ForEachAsync(
+        Enumerable.Range(0, cast.Students.Count),
+        new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+        async (s, token) =>
+            signedIn[s] = await Account.SignInAsync(urls[s % instances], cast.Students[s], Password, token)
+    );
+    accounts.AddRange(signedIn);
+
+    await Task.Delay(1000, ct);
+    var before = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
+    Console.Error.WriteLine($"Opening {circuits} dashboards, {parallel} at a time…");
+    var opened = new (Tab Tab, TimeSpan Open)[circuits];
+    var done = 0;
+    await Parallel.ForEachAsync(
+        Enumerable.Range(0, circuits),
+        new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+        async (t, token) =>
+        {
+            opened[t] = await Tab.OpenAsync(
+                signedIn[t % signedIn.Length],
+                "/tableau-de-bord",
+                tab => tab.Widgets >= DemoPreparation.DashboardWidgets,
+                quiet,
+                draft: null,
+                token
+            );
+            if (Interlocked.Increment(ref done) % Math.Max(1, circuits / 10) == 0)
+                Console.Error.WriteLine($"  {done} / {circuits}");
+        }
+    );
+    tabs.AddRange(opened.Select(o => o.Tab));
+    foreach (var failed in tabs.Where(t => t.Failed).Take(5))
+        Console.Error.WriteLine($"failed circuit: {failed.Error}");
+
+    await Task.Delay(2000, ct);
+    var after = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
+    for (var i = 0; i < instances; i++)
+        Console.Error.WriteLine(
+            $"instance {i + 1}: {before[i].Circuits} -> {after[i].Circuits} circuits, "
+                + $"{before[i].ManagedBytes / 1024:N0} -> {after[i].ManagedBytes / 1024:N0} KB managed"
+        );
+    var grown = after.Zip(before, (a, b) => a.ManagedBytes - b.ManagedBytes).Sum();
+    var counted = after.Zip(before, (a, b) => a.Circuits - b.Circuits).Sum();
+
+    var live = tabs.Where(t => !t.Failed).ToList();
+    var (delivery, withSubject) = await MemoDelivery.SendAndMeasureAsync(urls[0], cast, live, quiet, ct);
+    var figures = new Figures(
+        instances == 1 ? (postgres ? "1 (PostgreSQL)" : "1 (SQLite)") : $"{instances} (PostgreSQL, Redis)",
+        circuits,
+        tabs.Count(t => t.Failed),
+        grown / 1024.0 / Math.Max(1, counted),
+        [.. opened.Where(o => !o.Tab.Failed).Select(o => o.Open.TotalMilliseconds)],
+        delivery,
+        live.Count,
+        withSubject
+    );
+    Console.Error.WriteLine(
+        $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students; the mémo's subject "
+            + $"reached {withSubject} of {live.Count} tabs within the wait (the rest saw only their badge change)."
+    );
+    Console.WriteLine(Figures.Header);
+    Console.WriteLine(figures.Row());
+    return figures.Failed == 0 && delivery.Count == live.Count ? 0 : 2;
+}
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled; cleaning up.");
+    return 130;
+}
+finally
+{
+    var closing = Stopwatch.StartNew();
+    await Task.WhenAll(tabs.Select(t => t.DisposeAsync().AsTask())).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { });
+    foreach (var account in accounts)
+        account.Dispose();
+    Console.Error.WriteLine($"Closed {tabs.Count} circuits in {closing.Elapsed.TotalSeconds:0.0} s; stopping servers.");
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enoe.Blazor.sln")))
+        dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+}

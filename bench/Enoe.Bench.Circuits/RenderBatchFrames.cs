@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Enoe.Bench.Circuits;
+
+/// <summary>
+/// What the bench reads from a render batch, without building a DOM: the reference frames (every element, text and
+/// attribute the batch's edits insert or set), scanned flat. The binary layout is Blazor's out-of-process render
+/// batch (Web.JS, OutOfProcessRenderBatch.ts): the last five int32 give the positions of the updated components,
+/// reference frames, disposed components, disposed event handlers and the string table; each reference frame is
+/// 20 bytes (type, then three type-specific fields), strings are LEB128-length-prefixed UTF-8.
+/// </summary>
+internal sealed class RenderBatchFrames
+{
+    private const int FrameLength = 20;
+    private const int Element = 1,
+        Text = 2,
+        Attribute = 3;
+
+    private readonly byte[] _data;
+    private readonly int _frames,
+        _count,
+        _strings;
+
+    public RenderBatchFrames(byte[] data)
+    {
+        _data = data;
+        var frames = Int(data.Length - 16);
+        _count = Int(frames);
+        _frames = frames + 4;
+        _strings = Int(data.Length - 4);
+    }
+
+    /// <summary>How many attributes of this name the batch sets (e.g. <c>data-widget</c>: one per widget card).</summary>
+    public int CountAttributes(string name)
+    {
+        var count = 0;
+        for (var i = 0; i < _count; i++)
+            if (Type(i) == Attribute && String(Field(i, 4)) == name)
+                count++;
+        return count;
+    }
+
+    /// <summary>
+    /// The buttons this batch inserts, by their text, with their <c>onclick</c> handler's id (a button re-rendered
+    /// with the same method keeps its id, so the first one seen stays valid).
+    /// </summary>
+    public IEnumerable<(string Text, ulong OnClick)> Buttons()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (Type(i) != Element || String(Field(i, 8)) != "button")
+                continue;
+            var end = i + Math.Max(1, Field(i, 4));
+            ulong onclick = 0;
+            var text = new StringBuilder();
+            for (var j = i + 1; j < end && j < _count; j++)
+                if (Type(j) == Attribute && String(Field(j, 4)) == "onclick")
+                    onclick = BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(Frame(j) + 12));
+                else if (Type(j) == Text)
+                    text.Append(String(Field(j, 4)));
+            if (onclick != 0)
+                yield return (text.ToString().Trim(), onclick);
+        }
+    }
+
+    private int Frame(int index) => _frames + index * FrameLength;
+
+    private int Type(int index) => Int(Frame(index));
+
+    private int Field(int index, int offset) => Int(Frame(index) + offset);
+
+    private int Int(int position) => BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(position));
+
+    private string? String(int index)
+    {
+        if (index < 0)
+            return null;
+        var position = Int(_strings + index * 4);
+        var (length, shift) = (0, 0);
+        byte b;
+        do
+        {
+            b = _data[position++];
+            length |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return Encoding.UTF8.GetString(_data, position, length);
+    }
+
+    /// <summary>Whether the batch carries this text anywhere (a mémo's subject reaching a list), byte for byte.</summary>
+    public static bool Contains(byte[] data, byte[] utf8) => data.AsSpan().IndexOf(utf8) >= 0;
+}

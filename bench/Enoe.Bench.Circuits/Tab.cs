@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Bench.Circuits;
+
+/// <summary>
+/// One browser tab without a browser: the page's HTML over HTTP, then a real Blazor Server circuit over SignalR
+/// (blazorpack), started and fed as blazor.web.js does (Web.JS: CircuitManager.ts, WebRootComponentManager.ts,
+/// RenderQueue.ts). Every render batch is acknowledged; every JS call is answered (a module import with a JS object
+/// reference, anything else with null) so that no component waits for a browser or throws.
+/// </summary>
+internal sealed partial class Tab : IAsyncDisposable
+{
+    private const int ObjectReference = 1; // JSCallResultType.JSObjectReference
+
+    private readonly HubConnection _hub;
+    private readonly Account _account;
+    private readonly long _started;
+    private long _lastBatchAt,
+        _armedAt,
+        _firstBatchAfterArm,
+        _textSeenAt;
+    private int _batches,
+        _widgets,
+        _nextObjectId,
+        _closed;
+    private long _rendererObject = -1;
+    private byte[]? _awaitedText;
+
+    /// <summary>What the drafts module's <c>attach</c> returns (a stored draft's JSON), or null: no draft.</summary>
+    public string? DraftToRestore { get; init; }
+
+    /// <summary>Buttons seen in the batches, by their text, with their click handler.</summary>
+    public ConcurrentDictionary<string, ulong> Buttons { get; } = new();
+
+    public string? Error { get; private set; }
+    public int Batches => Volatile.Read(ref _batches);
+    public int Widgets => Volatile.Read(ref _widgets);
+    public bool Failed => Error is not null;
+
+    private Tab(Account account, long started)
+    {
+        (_account, _started) = (account, started);
+        var builder = new HubConnectionBuilder().WithUrl(
+            new Uri(account.Instance, "_blazor"),
+            o =>
+            {
+                o.Cookies = account.Cookies;
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            }
+        );
+        builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
+        _hub = builder.Build();
+        _hub.ServerTimeout = TimeSpan.FromMinutes(2); // a loaded server answers pings late; that is not a failure
+        _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
+        // .NET 10 sends six arguments: handle, identifier, arguments, result type, target instance, call type.
+        _hub.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
+        _hub.On<string>("JS.Error", error => Error ??= "JS.Error: " + error);
+        _hub.Closed += e =>
+        {
+            if (Volatile.Read(ref _closed) == 0)
+                Error ??= "connection closed: " + (e?.Message ?? "by the server");
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for <paramref name="account"/> and waits until it is rendered: <paramref
+    /// name="ready"/> holds and no batch came for <paramref name="quiet"/>. Returns the time from the page request to
+    /// the last batch acknowledged.
+    /// </summary>
+    public static async Task<(Tab Tab, TimeSpan Open)> OpenAsync(
+        Account account,
+        string path,
+        Func<Tab, bool> ready,
+        TimeSpan quiet,
+        string? draft,
+        CancellationToken ct
+    )
+    {
+        var tab = new Tab(account, Stopwatch.GetTimestamp()) { DraftToRestore = draft };
+        try
+        {
+            var page = new Uri(account.Instance, path);
+            var html = await account.Http.GetStringAsync(page, ct);
+            var markers = ServerMarkers(html);
+            if (markers.Count == 0)
+                throw new InvalidOperationException($"{path} came without an interactive component (refused?).");
+            var state = ComponentState().Match(html) is { Success: true } m ? m.Groups[1].Value : "";
+            await tab._hub.StartAsync(ct);
+            var circuit = await tab._hub.InvokeAsync<string?>(
+                "StartCircuit",
+                account.Instance.ToString(),
+                page.ToString(),
+                "[]",
+                state,
+                ct
+            );
+            if (string.IsNullOrEmpty(circuit))
+                throw new InvalidOperationException("StartCircuit returned no circuit.");
+            var operations = new JsonObject
+            {
+                ["batchId"] = 1,
+                ["operations"] = new JsonArray(
+                    [
+                        .. markers.Select(
+                            (marker, i) =>
+                                (JsonNode)
+                                    new JsonObject
+                                    {
+                                        ["type"] = "add",
+                                        ["ssrComponentId"] = i + 1,
+                                        ["marker"] = marker,
+                                    }
+                        ),
+                    ]
+                ),
+            };
+            await tab._hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, ct);
+            await tab.WaitAsync(t => ready(t) && t.QuietFor(quiet), TimeSpan.FromMinutes(2), ct);
+            return (tab, Stopwatch.GetElapsedTime(tab._started, Volatile.Read(ref tab._lastBatchAt)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            tab.Error ??= e.Message;
+            return (tab, TimeSpan.Zero);
+        }
+    }
+
+    private bool QuietFor(TimeSpan quiet) =>
+        Batches > 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastBatchAt)) >= quiet;
+
+    public async Task WaitAsync(Func<Tab, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!condition(this))
+        {
+            if (Failed)
+                throw new InvalidOperationException(Error);
+            if (Stopwatch.GetTimestamp() > until)
+                throw new TimeoutException($"not rendered within {timeout.TotalSeconds:0} s ({Batches} batches)");
+            await Task.Delay(50, ct);
+        }
+    }
+
+    /// <summary>From now on, note the first batch that arrives, and the first that carries <paramref name="text"/>.</summary>
+    public void Arm(long at, string text)
+    {
+        _awaitedText = System.Text.Encoding.UTF8.GetBytes(text);
+        Volatile.Write(ref _firstBatchAfterArm, 0);
+        Volatile.Write(ref _textSeenAt, 0);
+        Volatile.Write(ref _armedAt, at);
+    }
+
+    /// <summary>Since <see cref="Arm"/>: the first batch's arrival and the text's (null until they come).</summary>
+    public (TimeSpan? FirstBatch, TimeSpan? Text) Delivery
+    {
+        get
+        {
+            var (armed, first, text) = (_armedAt, Volatile.Read(ref _firstBatchAfterArm), Volatile.Read(ref _textSeenAt));
+            return (
+                first == 0 ? null : Stopwatch.GetElapsedTime(armed, first),
+                text == 0 ? null : Stopwatch.GetElapsedTime(armed, text)
+            );
+        }
+    }
+
+    /// <summary>A click on a button, as the browser's event delegator sends it (WebRendererInteropMethods.ts).</summary>
+    public Task ClickAsync(ulong handler, CancellationToken ct)
+    {
+        if (_rendererObject < 0)
+            throw new InvalidOperationException("The renderer never attached its interop object.");
+        var descriptor = new { eventHandlerId = handler, eventName = "click", eventFieldInfo = (object?)null };
+        var mouse = new { detail = 1, button = 0, buttons = 0, type = "click" };
+        var args = JsonSerializer.Serialize(new object[] { descriptor, mouse });
+        return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args, ct);
+    }
+
+    private async Task OnRenderBatchAsync(long batchId, byte[] data)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Volatile.Read(ref _armedAt) != 0)
+        {
+            Interlocked.CompareExchange(ref _firstBatchAfterArm, now, 0);
+            if (_awaitedText is { } text && RenderBatchFrames.Contains(data, text))
+                Interlocked.CompareExchange(ref _textSeenAt, now, 0);
+        }
+        var frames = new RenderBatchFrames(data);
+        Interlocked.Add(ref _widgets, frames.CountAttributes("data-widget"));
+        foreach (var (label, handler) in frames.Buttons())
+            Buttons.TryAdd(label, handler);
+        await _hub.SendAsync("OnRenderCompleted", batchId, null);
+        Volatile.Write(ref _lastBatchAt, Stopwatch.GetTimestamp());
+        Interlocked.Increment(ref _batches);
+    }
+
+    private async Task OnBeginInvokeJSAsync(
+        long handle,
+        string identifier,
+        string? argsJson,
+        int resultType,
+        long targetInstanceId,
+        int callType
+    )
+    {
+        if (identifier == "Blazor._internal.attachWebRendererInterop" && argsJson is not null)
+            _rendererObject = JsonNode.Parse(argsJson)![1]!["__dotNetObject"]!.GetValue<long>();
+        if (handle == 0)
+            return; // nobody waits for this call's result
+        var result =
+            resultType == ObjectReference ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextObjectId)}}}"
+            : identifier == "attach" && DraftToRestore is not null && argsJson?.Contains("enoe.draft.") == true
+                ? JsonSerializer.Serialize(DraftToRestore)
+            : "null";
+        await _hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{result}]");
+    }
+
+    /// <summary>The page's interactive server components, in document order (the end markers carry no type).</summary>
+    private static List<JsonObject> ServerMarkers(string html)
+    {
+        var markers = new List<JsonObject>();
+        foreach (Match match in Marker().Matches(html))
+            if (JsonNode.Parse(match.Groups[1].Value) is JsonObject marker && (string?)marker["type"] == "server")
+            {
+                marker["uniqueId"] = markers.Count;
+                markers.Add(marker);
+            }
+        return markers;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _closed, 1);
+        await _hub.DisposeAsync();
+    }
+
+    [GeneratedRegex("<!--Blazor:(\\{.*?\\})-->", RegexOptions.Singleline)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex("<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->")]
+    private static partial Regex ComponentState();
+}
