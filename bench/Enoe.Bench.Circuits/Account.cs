@@ -5,23 +5,33 @@ namespace Enoe.Bench.Circuits;
 
 /// <summary>
 /// One person signed in through the form, as a browser does (GET the page for its antiforgery token, POST the form);
-/// keeps the cookies for the pages and the hub connections of this person's tabs.
+/// keeps the cookies for the pages and the hub connections of this person's tabs. The cookies are kept by hand: the
+/// app marks them Secure, which a browser still sends to http://127.0.0.1 (a secure context) and .NET's
+/// CookieContainer does not.
 /// </summary>
-internal sealed partial class Account(string userName, Uri instance, CookieContainer cookies, HttpClient http)
-    : IDisposable
+internal sealed partial class Account(string userName, Uri instance, HttpClient http) : IDisposable
 {
+    private readonly Dictionary<string, string> _cookies = [];
+
     public string UserName => userName;
     public Uri Instance => instance;
-    public CookieContainer Cookies => cookies;
-    public HttpClient Http => http;
+
+    /// <summary>The <c>Cookie</c> header this browser would send.</summary>
+    public string CookieHeader
+    {
+        get
+        {
+            lock (_cookies)
+                return string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+        }
+    }
 
     public static async Task<Account> SignInAsync(Uri instance, string userName, string password, CancellationToken ct)
     {
-        var cookies = new CookieContainer();
         var http = new HttpClient(
             new SocketsHttpHandler
             {
-                CookieContainer = cookies,
+                UseCookies = false,
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             }
@@ -30,16 +40,17 @@ internal sealed partial class Account(string userName, Uri instance, CookieConta
             BaseAddress = instance,
             Timeout = TimeSpan.FromMinutes(2),
         };
+        var account = new Account(userName, instance, http);
         try
         {
-            var page = await http.GetStringAsync("/connexion", ct);
+            var page = await account.GetStringAsync(new Uri(instance, "/connexion"), ct);
             var token =
                 AntiforgeryField().Match(page) is { Success: true } match
                     ? WebUtility.HtmlDecode(match.Groups["value"].Value)
                     : throw new InvalidOperationException("No antiforgery token on /connexion.");
-            using var posted = await http.PostAsync(
-                "/compte/connexion",
-                new FormUrlEncodedContent(
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
+            {
+                Content = new FormUrlEncodedContent(
                     new Dictionary<string, string>
                     {
                         ["UserName"] = userName,
@@ -48,20 +59,44 @@ internal sealed partial class Account(string userName, Uri instance, CookieConta
                         ["__RequestVerificationToken"] = token,
                     }
                 ),
-                ct
-            );
+            };
+            using var posted = await account.SendAsync(post, ct);
             var location = posted.Headers.Location?.OriginalString;
             if (posted.StatusCode != HttpStatusCode.Redirect || location != "/tableau-de-bord")
                 throw new InvalidOperationException(
                     $"Sign-in of {userName} refused: {(int)posted.StatusCode} to '{location}'."
                 );
-            return new Account(userName, instance, cookies, http);
+            return account;
         }
         catch
         {
             http.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A page, with this person's cookies; anything but 200 (a redirection to sign in…) is an error.</summary>
+    public async Task<string> GetStringAsync(Uri page, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, page);
+        using var response = await SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException(
+                $"GET {page.PathAndQuery}: {(int)response.StatusCode} {response.Headers.Location}"
+            );
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (CookieHeader is { Length: > 0 } cookies)
+            request.Headers.Add("Cookie", cookies);
+        var response = await http.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            lock (_cookies)
+                foreach (var pair in setCookies.Select(c => c.Split(';', 2)[0].Split('=', 2)))
+                    _cookies[pair[0]] = pair.Length > 1 ? pair[1] : "";
+        return response;
     }
 
     public void Dispose() => http.Dispose();

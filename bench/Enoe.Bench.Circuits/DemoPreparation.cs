@@ -47,7 +47,6 @@ internal static class DemoPreparation
                     m.SchoolId == schoolId
                     && (m.Profiles & Profile.Student) != 0
                     && m.Person!.DisabledAt == null
-                    && m.Person.CurrentSchoolId == schoolId
                 )
                 .OrderBy(m => m.PersonId)
                 .Select(m => new

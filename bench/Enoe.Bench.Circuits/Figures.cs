@@ -10,8 +10,7 @@ internal sealed record Figures(
     double KilobytesPerCircuit,
     IReadOnlyList<double> OpenMs,
     IReadOnlyList<double> DeliveryMs,
-    int Recipients,
-    int WithSubject
+    int Recipients
 )
 {
     public const string Header =

@@ -52,7 +52,7 @@ internal sealed partial class Tab : IAsyncDisposable
             new Uri(account.Instance, "_blazor"),
             o =>
             {
-                o.Cookies = account.Cookies;
+                o.Headers["Cookie"] = account.CookieHeader;
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
             }
@@ -90,7 +90,7 @@ internal sealed partial class Tab : IAsyncDisposable
         try
         {
             var page = new Uri(account.Instance, path);
-            var html = await account.Http.GetStringAsync(page, ct);
+            var html = await account.GetStringAsync(page, ct);
             var markers = ServerMarkers(html);
             if (markers.Count == 0)
                 throw new InvalidOperationException($"{path} came without an interactive component (refused?).");
