@@ -44,10 +44,9 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
         try
         {
             var page = await account.GetStringAsync(new Uri(instance, "/connexion"), ct);
-            var token =
-                AntiforgeryField().Match(page) is { Success: true } match
-                    ? WebUtility.HtmlDecode(match.Groups["value"].Value)
-                    : throw new InvalidOperationException("No antiforgery token on /connexion.");
+            var token = AntiforgeryField().Match(page) is { Success: true } match
+                ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+                : throw new InvalidOperationException("No antiforgery token on /connexion.");
             using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
             {
                 Content = new FormUrlEncodedContent(
@@ -75,7 +74,7 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
         }
     }
 
-    /// <summary>A page, with this person's cookies; anything but 200 (a redirection to sign in…) is an error.</summary>
+    /// <summary>A page with this person's cookies; anything but 200 (a redirection to sign in) is an error.</summary>
     public async Task<string> GetStringAsync(Uri page, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, page);

@@ -24,8 +24,7 @@ internal sealed class BlazorPackProtocol : IHubProtocol
         ref ReadOnlySequence<byte> input,
         IInvocationBinder binder,
         [NotNullWhen(true)] out HubMessage? message
-    ) =>
-        _inner.TryParseMessage(ref input, binder, out message);
+    ) => _inner.TryParseMessage(ref input, binder, out message);
 
     public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _inner.WriteMessage(message, output);
 

@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Bench.Circuits;
 
-/// <summary>Who the bench signs in as: the students whose dashboards it opens, and the CPE who writes to them all.</summary>
+/// <summary>
+/// Who the bench signs in as: the students whose dashboards it opens, and the CPE who writes to them all.
+/// </summary>
 internal sealed record Cast(IReadOnlyList<string> Students, string Sender, int TargetProfile, string AudienceLabel);
 
 /// <summary>
@@ -44,9 +46,7 @@ internal static class DemoPreparation
             schoolId = await db.Schools.Where(s => s.Slug == School).Select(s => s.Id).SingleAsync();
             var rows = await db
                 .Memberships.Where(m =>
-                    m.SchoolId == schoolId
-                    && (m.Profiles & Profile.Student) != 0
-                    && m.Person!.DisabledAt == null
+                    m.SchoolId == schoolId && (m.Profiles & Profile.Student) != 0 && m.Person!.DisabledAt == null
                 )
                 .OrderBy(m => m.PersonId)
                 .Select(m => new

@@ -28,8 +28,8 @@ internal static class MemoDelivery
     )
     {
         using var sender = await Account.SignInAsync(instance, cast.Sender, DemoSeeder.Password, ct);
-        await SendAsync(sender, cast, recipients, quiet, ct);
-        return await SendAsync(sender, cast, recipients, quiet, ct);
+        await SendAsync(sender, cast, recipients, quiet, TimeSpan.FromSeconds(20), ct);
+        return await SendAsync(sender, cast, recipients, quiet, TimeSpan.FromSeconds(60), ct);
     }
 
     private static async Task<(List<double> Delivery, List<double> Subject)> SendAsync(
@@ -37,6 +37,7 @@ internal static class MemoDelivery
         Cast cast,
         IReadOnlyList<Tab> recipients,
         TimeSpan quiet,
+        TimeSpan timeout,
         CancellationToken ct
     )
     {
@@ -47,7 +48,15 @@ internal static class MemoDelivery
                 fields = new { subject, body = "Réunion d'information jeudi à 18 h en salle polyvalente." },
                 context = new
                 {
-                    to = new[] { new { kind = 5, targetId = cast.TargetProfile, label = cast.AudienceLabel } },
+                    to = new[]
+                    {
+                        new
+                        {
+                            kind = 5,
+                            targetId = cast.TargetProfile,
+                            label = cast.AudienceLabel,
+                        },
+                    },
                     aboutChildId = (int?)null,
                     replyToId = (int?)null,
                     forwardOfId = (int?)null,
@@ -73,16 +82,16 @@ internal static class MemoDelivery
             tab.Arm(sentAt, subject);
         await compose.ClickAsync(compose.Buttons[SendButton], ct);
         var wait = Stopwatch.StartNew();
-        while (wait.Elapsed < TimeSpan.FromSeconds(60) && recipients.Any(t => t.Delivery.FirstBatch is null))
+        while (wait.Elapsed < timeout && recipients.Any(t => t.Delivery.FirstBatch is null))
             await Task.Delay(20, ct);
         // The list in the mémos widget may come in a later batch than the badge: a few more seconds for it.
-        while (wait.Elapsed < TimeSpan.FromSeconds(65) && recipients.Any(t => t.Delivery.Text is null))
+        while (wait.Elapsed < timeout + TimeSpan.FromSeconds(5) && recipients.Any(t => t.Delivery.Text is null))
             await Task.Delay(20, ct);
         var delivered = Times(recipients.Select(t => t.Delivery.FirstBatch));
         if (delivered.Count < recipients.Count)
             Console.Error.WriteLine(
-                $"{recipients.Count - delivered.Count} tabs received nothing within 60 s of the click "
-                    + $"(compose tab: {compose.Batches} batches, error: {compose.Error ?? "none"})."
+                $"{recipients.Count - delivered.Count} tabs received nothing within {timeout.TotalSeconds:0} s of the "
+                    + $"click (compose tab: {compose.Batches} batches, error: {compose.Error ?? "none"})."
             );
         return (delivered, Times(recipients.Select(t => t.Delivery.Text)));
     }

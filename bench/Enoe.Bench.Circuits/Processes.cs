@@ -29,13 +29,17 @@ internal sealed class Processes : IAsyncDisposable
         return folder;
     }
 
-    /// <summary>Starts a program; it is killed (with its children) at cleanup. Its output goes to the console.</summary>
+    /// <summary>
+    /// Starts a program; it is killed (with its children) at cleanup. Its output goes to the console, unless
+    /// <paramref name="echo"/> is false.
+    /// </summary>
     public Process Start(
         string name,
         string file,
         IEnumerable<string> args,
         IDictionary<string, string>? env = null,
-        string? workingDirectory = null
+        string? workingDirectory = null,
+        bool echo = true
     )
     {
         var start = new ProcessStartInfo(file)
@@ -60,8 +64,8 @@ internal sealed class Processes : IAsyncDisposable
                 }
             }
         );
-        process.OutputDataReceived += (_, e) => Echo(name, e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(name, e.Data);
+        process.OutputDataReceived += (_, e) => Echo(name, echo ? e.Data : null);
+        process.ErrorDataReceived += (_, e) => Echo(name, echo ? e.Data : null);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -70,11 +74,7 @@ internal sealed class Processes : IAsyncDisposable
     /// <summary>Runs a program to its end (setup steps); throws with its output when it fails.</summary>
     public static async Task RunAsync(string file, params string[] args)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

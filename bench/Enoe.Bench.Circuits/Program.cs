@@ -54,7 +54,11 @@ try
     var configuration = new Dictionary<string, string> { ["Enoe__DataDirectory"] = data };
     if (postgres)
     {
-        database = new() { Provider = DatabaseProvider.PostgreSQL, ConnectionString = await Servers.StartPostgresAsync(processes) };
+        database = new()
+        {
+            Provider = DatabaseProvider.PostgreSQL,
+            ConnectionString = await Servers.StartPostgresAsync(processes),
+        };
         configuration["Enoe__Database__Provider"] = "PostgreSQL";
         configuration["Enoe__Database__ConnectionString"] = database.ConnectionString;
     }
@@ -62,7 +66,7 @@ try
         configuration["Enoe__Redis"] = await Servers.StartRedisAsync(processes);
 
     Console.Error.WriteLine("Seeding the demo and filling the students' dashboards…");
-    var cast = await DemoPreparation.PrepareAsync(data, database, Option("students", circuits));
+    var cast = await DemoPreparation.PrepareAsync(data, database, Math.Max(instances, Option("students", circuits)));
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
     // The first instance migrates (nothing left to do) before the second starts, as a deployment would.
@@ -99,7 +103,14 @@ try
         new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
         async (t, token) =>
         {
-            opened[t] = await Tab.OpenAsync(signedIn[t % signedIn.Length], Dashboard, HasAllWidgets, quiet, null, token);
+            opened[t] = await Tab.OpenAsync(
+                signedIn[t % signedIn.Length],
+                Dashboard,
+                HasAllWidgets,
+                quiet,
+                null,
+                token
+            );
             if (Interlocked.Increment(ref done) % Math.Max(1, circuits / 10) == 0)
                 Console.Error.WriteLine($"  {done} / {circuits}");
         }
@@ -147,7 +158,9 @@ catch (OperationCanceledException) when (ct.IsCancellationRequested)
 finally
 {
     var closing = Stopwatch.StartNew();
-    await Task.WhenAll(tabs.Select(t => t.DisposeAsync().AsTask())).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { });
+    await Task.WhenAll(tabs.Select(t => t.DisposeAsync().AsTask()))
+        .WaitAsync(TimeSpan.FromSeconds(30))
+        .ContinueWith(_ => { });
     foreach (var account in accounts)
         account.Dispose();
     Console.Error.WriteLine($"Closed {tabs.Count} circuits in {closing.Elapsed.TotalSeconds:0.0} s; stopping servers.");

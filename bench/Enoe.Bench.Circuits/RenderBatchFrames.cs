@@ -31,7 +31,9 @@ internal sealed class RenderBatchFrames
         _strings = Int(data.Length - 4);
     }
 
-    /// <summary>How many attributes of this name the batch sets (e.g. <c>data-widget</c>: one per widget card).</summary>
+    /// <summary>
+    /// How many attributes of this name the batch sets (e.g. <c>data-widget</c>: one per widget card).
+    /// </summary>
     public int CountAttributes(string name)
     {
         var count = 0;
@@ -88,6 +90,8 @@ internal sealed class RenderBatchFrames
         return Encoding.UTF8.GetString(_data, position, length);
     }
 
-    /// <summary>Whether the batch carries this text anywhere (a mémo's subject reaching a list), byte for byte.</summary>
+    /// <summary>
+    /// Whether the batch carries this text anywhere (a mémo's subject reaching a list), byte for byte.
+    /// </summary>
     public static bool Contains(byte[] data, byte[] utf8) => data.AsSpan().IndexOf(utf8) >= 0;
 }

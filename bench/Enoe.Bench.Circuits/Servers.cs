@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 
 namespace Enoe.Bench.Circuits;
 
-/// <summary>The throw-away servers of a run: PostgreSQL and Redis (Debian's packages) and the app's instances.</summary>
+/// <summary>
+/// The throw-away servers of a run: PostgreSQL and Redis (Debian's packages) and the app's instances.
+/// </summary>
 internal static class Servers
 {
     /// <summary>
@@ -49,11 +51,22 @@ internal static class Servers
             "PostgreSQL",
             () => Run("pg_ctl", "-D", data, "-m", "immediate", "stop").GetAwaiter().GetResult()
         );
-        await Processes.RunAsync(Path.Combine(bin, "createdb"), "-h", "127.0.0.1", "-p", $"{port}", "-U", "enoe", "enoe");
+        await Processes.RunAsync(
+            Path.Combine(bin, "createdb"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            $"{port}",
+            "-U",
+            "enoe",
+            "enoe"
+        );
         return $"Host=127.0.0.1;Port={port};Username=enoe;Database=enoe;Maximum Pool Size=150";
     }
 
-    /// <summary>A Redis server on a free loopback port, nothing written to disk; returns its configuration string.</summary>
+    /// <summary>
+    /// A Redis server on a free loopback port, nothing written to disk; returns its configuration string.
+    /// </summary>
     public static async Task<string> StartRedisAsync(Processes processes)
     {
         const string redis = "/usr/bin/redis-server";
@@ -63,7 +76,8 @@ internal static class Servers
         processes.Start(
             "redis",
             redis,
-            ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"]
+            ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            echo: false // its start-up banner and advice; the bench fails anyway if it does not answer
         );
         await Processes.WaitForPortAsync(port, TimeSpan.FromSeconds(20));
         return $"127.0.0.1:{port}";
@@ -93,6 +107,7 @@ internal static class Servers
             ["Enoe__LoginAttemptsPerAddressPerMinute"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Error",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error", // query-shape advice, not the run's news
         };
         processes.Start($"app{index + 1}", "dotnet", [appDll], env, Path.GetDirectoryName(appDll));
         using var http = new HttpClient { BaseAddress = url };

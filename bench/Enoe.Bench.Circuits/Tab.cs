@@ -21,7 +21,6 @@ internal sealed partial class Tab : IAsyncDisposable
     private const int ObjectReference = 1; // JSCallResultType.JSObjectReference
 
     private readonly HubConnection _hub;
-    private readonly Account _account;
     private readonly long _started;
     private long _lastBatchAt,
         _armedAt,
@@ -47,7 +46,7 @@ internal sealed partial class Tab : IAsyncDisposable
 
     private Tab(Account account, long started)
     {
-        (_account, _started) = (account, started);
+        _started = started;
         var builder = new HubConnectionBuilder().WithUrl(
             new Uri(account.Instance, "_blazor"),
             o =>
@@ -59,7 +58,9 @@ internal sealed partial class Tab : IAsyncDisposable
         );
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
         _hub = builder.Build();
-        _hub.ServerTimeout = TimeSpan.FromMinutes(2); // a loaded server answers pings late; that is not a failure
+        // A loaded server answers the handshake and the pings late; that is not a failed circuit.
+        _hub.ServerTimeout = TimeSpan.FromMinutes(2);
+        _hub.HandshakeTimeout = TimeSpan.FromMinutes(2);
         _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         // .NET 10 sends six arguments: handle, identifier, arguments, result type, target instance, call type.
         _hub.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
@@ -109,20 +110,18 @@ internal sealed partial class Tab : IAsyncDisposable
             var operations = new JsonObject
             {
                 ["batchId"] = 1,
-                ["operations"] = new JsonArray(
-                    [
-                        .. markers.Select(
-                            (marker, i) =>
-                                (JsonNode)
-                                    new JsonObject
-                                    {
-                                        ["type"] = "add",
-                                        ["ssrComponentId"] = i + 1,
-                                        ["marker"] = marker,
-                                    }
-                        ),
-                    ]
-                ),
+                ["operations"] = new JsonArray([
+                    .. markers.Select(
+                        (marker, i) =>
+                            (JsonNode)
+                                new JsonObject
+                                {
+                                    ["type"] = "add",
+                                    ["ssrComponentId"] = i + 1,
+                                    ["marker"] = marker,
+                                }
+                    ),
+                ]),
             };
             await tab._hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, ct);
             await tab.WaitAsync(t => ready(t) && t.QuietFor(quiet), TimeSpan.FromMinutes(2), ct);
@@ -151,7 +150,9 @@ internal sealed partial class Tab : IAsyncDisposable
         }
     }
 
-    /// <summary>From now on, note the first batch that arrives, and the first that carries <paramref name="text"/>.</summary>
+    /// <summary>
+    /// From now on, note the first batch that arrives, and the first that carries <paramref name="text"/>.
+    /// </summary>
     public void Arm(long at, string text)
     {
         _awaitedText = System.Text.Encoding.UTF8.GetBytes(text);
@@ -165,7 +166,11 @@ internal sealed partial class Tab : IAsyncDisposable
     {
         get
         {
-            var (armed, first, text) = (_armedAt, Volatile.Read(ref _firstBatchAfterArm), Volatile.Read(ref _textSeenAt));
+            var (armed, first, text) = (
+                _armedAt,
+                Volatile.Read(ref _firstBatchAfterArm),
+                Volatile.Read(ref _textSeenAt)
+            );
             return (
                 first == 0 ? null : Stopwatch.GetElapsedTime(armed, first),
                 text == 0 ? null : Stopwatch.GetElapsedTime(armed, text)
@@ -173,13 +178,26 @@ internal sealed partial class Tab : IAsyncDisposable
         }
     }
 
-    /// <summary>A click on a button, as the browser's event delegator sends it (WebRendererInteropMethods.ts).</summary>
+    /// <summary>
+    /// A click on a button, as the browser's event delegator sends it (WebRendererInteropMethods.ts).
+    /// </summary>
     public Task ClickAsync(ulong handler, CancellationToken ct)
     {
         if (_rendererObject < 0)
             throw new InvalidOperationException("The renderer never attached its interop object.");
-        var descriptor = new { eventHandlerId = handler, eventName = "click", eventFieldInfo = (object?)null };
-        var mouse = new { detail = 1, button = 0, buttons = 0, type = "click" };
+        var descriptor = new
+        {
+            eventHandlerId = handler,
+            eventName = "click",
+            eventFieldInfo = (object?)null,
+        };
+        var mouse = new
+        {
+            detail = 1,
+            button = 0,
+            buttons = 0,
+            type = "click",
+        };
         var args = JsonSerializer.Serialize(new object[] { descriptor, mouse });
         return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args, ct);
     }
