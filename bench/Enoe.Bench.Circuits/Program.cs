@@ -13,6 +13,7 @@
 // the mémo's delivery (the CPE's click on "Envoyer" to the first render batch each student's tab receives after it).
 // Prints a Markdown line for the README. Starts everything it needs and stops it all at the end, Ctrl-C included.
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Enoe.Bench.Circuits;
 using Enoe.Data.Database;
 
@@ -36,11 +37,18 @@ if (!File.Exists(appDll))
 }
 
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl-C, kill, a closed terminal: the run unwinds through its finally blocks (every server stopped, every folder
+// deleted) instead of the runtime exiting at once.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Unwind);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Unwind);
+using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Unwind);
+void Unwind(PosixSignalContext signal)
 {
-    e.Cancel = true; // unwind through the finally blocks: every server stopped, every folder deleted
+    signal.Cancel = true;
     cancel.Cancel();
-};
+}
+
 var ct = cancel.Token;
 var tabs = new List<Tab>();
 var accounts = new List<Account>();
@@ -67,12 +75,16 @@ try
 
     Console.Error.WriteLine("Seeding the demo and filling the students' dashboards…");
     var cast = await DemoPreparation.PrepareAsync(data, database, Math.Max(instances, Option("students", circuits)));
+    ct.ThrowIfCancellationRequested();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
     // The first instance migrates (nothing left to do) before the second starts, as a deployment would.
     var urls = new List<Uri>();
     for (var i = 0; i < instances; i++)
+    {
+        ct.ThrowIfCancellationRequested();
         urls.Add(await Servers.StartAppAsync(processes, appDll, i, configuration));
+    }
 
     Console.Error.WriteLine($"Signing in {cast.Students.Count} students through the form…");
     var signedIn = new Account[cast.Students.Count];
