@@ -20,6 +20,12 @@ public sealed class TwoFactorModule : UiModule
         services.AddScoped<TwoFactorAdministration>();
         // Identity's store registers with TryAdd: this one, registered either side of it, is the one used.
         services.AddScoped<IUserStore<Person>, TwoFactorRecoveryCodeStore>();
+        // Each app code once per person: after Identity's own registration of its authenticator provider.
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section);
+        services.AddTransient<TwoFactorCodeOnce>();
+        services.PostConfigure<IdentityOptions>(o =>
+            o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] = new(typeof(TwoFactorCodeOnce))
+        );
         services.Configure<CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorRememberMeScheme,
             o =>

@@ -36,7 +36,9 @@ public enum CircuitRefusal
 public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
 {
     private readonly Dictionary<string, int> _perUser = [],
-        _perAddress = [];
+        _perAddress = [],
+        _downPerUser = [],
+        _downPerAddress = [];
     private readonly Lock _lock = new();
 
     public CircuitLimitsOptions Limits => options.Value;
@@ -70,17 +72,55 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
             return Refused(user, address);
     }
 
+    /// <summary>
+    /// Whether a new connection to the circuit hub is refused (<see cref="CircuitAdmission"/>): only circuits that
+    /// hold a connection count, so a tab whose connection dropped (its circuit kept for a while) may reconnect even
+    /// at the cap; a new circuit on that connection is still refused as it opens.
+    /// </summary>
+    public CircuitRefusal WouldRefuseConnection(string? user, string? address)
+    {
+        lock (_lock)
+            return Refused(user, address, _downPerUser, _downPerAddress);
+    }
+
+    /// <summary>One counted circuit lost its connection (<paramref name="down"/>) or got it back.</summary>
+    public void ConnectionDown(string? user, string? address, bool down)
+    {
+        lock (_lock)
+        {
+            Add(_downPerUser, user, down ? 1 : -1);
+            Add(_downPerAddress, address, down ? 1 : -1);
+        }
+    }
+
+    /// <summary>What the person reads about <paramref name="refusal"/>, in their language (null: let in).</summary>
+    public string? Reason(CircuitRefusal refusal) =>
+        refusal switch
+        {
+            CircuitRefusal.TooManyForThePerson => CircuitText.FormatTooManyForThePerson(Limits.PerUser),
+            CircuitRefusal.TooManyFromTheAddress => CircuitText.TooManyFromTheAddress,
+            _ => null,
+        };
+
     public int OpenFor(string user)
     {
         lock (_lock)
             return _perUser.GetValueOrDefault(user);
     }
 
-    private CircuitRefusal Refused(string? user, string? address) =>
-        user is not null && _perUser.GetValueOrDefault(user) >= Limits.PerUser ? CircuitRefusal.TooManyForThePerson
-        : address is not null && _perAddress.GetValueOrDefault(address) >= Limits.PerAddress
+    private CircuitRefusal Refused(
+        string? user,
+        string? address,
+        Dictionary<string, int>? downPerUser = null,
+        Dictionary<string, int>? downPerAddress = null
+    ) =>
+        user is not null && Count(_perUser, downPerUser, user) >= Limits.PerUser ? CircuitRefusal.TooManyForThePerson
+        : address is not null && Count(_perAddress, downPerAddress, address) >= Limits.PerAddress
             ? CircuitRefusal.TooManyFromTheAddress
         : CircuitRefusal.None;
+
+    private static int Count(Dictionary<string, int> open, Dictionary<string, int>? down, string key) =>
+        open.GetValueOrDefault(key) - (down?.GetValueOrDefault(key) ?? 0);
 
     private static void Add(Dictionary<string, int> counts, string? key, int delta)
     {
@@ -104,18 +144,13 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
 public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvider authentication) : CircuitHandler
 {
     private (string? User, string? Address)? _counted;
+    private bool _down;
 
     /// <summary>Set by the page request (<see cref="AdmitsNewTab"/>) or when the circuit opens.</summary>
     public CircuitRefusal Refusal { get; private set; }
 
     /// <summary>What the person reads instead of the page, in their language (null: let in).</summary>
-    public string? Message =>
-        Refusal switch
-        {
-            CircuitRefusal.TooManyForThePerson => CircuitText.FormatTooManyForThePerson(tally.Limits.PerUser),
-            CircuitRefusal.TooManyFromTheAddress => CircuitText.TooManyFromTheAddress,
-            _ => null,
-        };
+    public string? Message => tally.Reason(Refusal);
 
     /// <summary>Whether a page for <paramref name="user"/> may start a circuit now (nothing is counted yet).</summary>
     public bool AdmitsNewTab(ClaimsPrincipal user)
@@ -135,11 +170,26 @@ public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvide
         _counted = key;
     }
 
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken ct) => MarkDown(true);
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken ct) => MarkDown(false);
+
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
     {
+        MarkDown(false);
         if (_counted is { } key)
             tally.Close(key.User, key.Address);
         _counted = null;
+        return Task.CompletedTask;
+    }
+
+    private Task MarkDown(bool down)
+    {
+        if (_counted is { } key && _down != down)
+        {
+            tally.ConnectionDown(key.User, key.Address, down);
+            _down = down;
+        }
         return Task.CompletedTask;
     }
 

@@ -37,6 +37,7 @@ public static class PipelineHosting
         );
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCircuitAdmission(); // no new connection to the circuit hub beyond the caps on open tabs
         app.UseSignInThrottling(); // the form read asynchronously, then the rate limiter
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();

@@ -163,6 +163,9 @@ public sealed partial class DocumentService
         return Result.Ok();
     }
 
+    private const int SharedPageSize = 200,
+        SharedPageRounds = 10;
+
     /// <summary>
     /// Documents others shared with this person in their current établissement, directly or through their classes and
     /// groups.
@@ -175,28 +178,40 @@ public sealed partial class DocumentService
         if (await access.RefusalAsync(user, EntService.Documents, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await SharedWith(db, user.PersonId)
+        var candidates = SharedWith(db, user.PersonId)
             .Where(s => s.Document!.DeletedAt == null && s.Document.Space!.SchoolId == user.SchoolId)
             .OrderByDescending(s => s.SharedAt)
-            .Take(200)
-            .Select(s => new SharedDocumentView(
-                s.DocumentId,
-                s.Document!.FileId,
-                s.Document.File!.Name,
-                s.Document.File.Length,
-                s.Document.AddedBy!.FirstName + " " + s.Document.AddedBy.LastName,
-                s.SharedAt
-            ))
-            .AsNoTracking()
-            .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).Distinct().ToList();
-        var kept = await StillSharedAsync(
-            db,
-            user.PersonId,
-            db.Set<Document>().Where(d => ids.Contains(d.Id)).Select(d => d.Id),
-            ct
-        );
-        return [.. rows.Where(r => kept.Contains(r.Id))];
+            .ThenByDescending(s => s.Id); // a stable order from one page of candidates to the next
+        var page = new List<SharedDocumentView>();
+        // Shares no longer allowed are dropped after reading (StillSharedAsync): read on until the page is full, within
+        // a bound, so that a page is not cut short by old shares nor read forever.
+        for (var round = 0; round < SharedPageRounds && page.Count < SharedPageSize; round++)
+        {
+            var rows = await candidates
+                .Skip(round * SharedPageSize)
+                .Take(SharedPageSize)
+                .Select(s => new SharedDocumentView(
+                    s.DocumentId,
+                    s.Document!.FileId,
+                    s.Document.File!.Name,
+                    s.Document.File.Length,
+                    s.Document.AddedBy!.FirstName + " " + s.Document.AddedBy.LastName,
+                    s.SharedAt
+                ))
+                .AsNoTracking()
+                .ToListAsync(ct);
+            var ids = rows.Select(r => r.Id).Distinct().ToList();
+            var kept = await StillSharedAsync(
+                db,
+                user.PersonId,
+                db.Set<Document>().Where(d => ids.Contains(d.Id)).Select(d => d.Id),
+                ct
+            );
+            page.AddRange(rows.Where(r => kept.Contains(r.Id)).Take(SharedPageSize - page.Count));
+            if (rows.Count < SharedPageSize)
+                break;
+        }
+        return page;
     }
 
     internal static IQueryable<DocumentShare> SharedWith(EnoeDbContext db, int me) =>

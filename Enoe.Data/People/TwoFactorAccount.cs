@@ -131,6 +131,7 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
         await users.SetTwoFactorEnabledAsync(person, false);
         await users.RemoveAuthenticationTokenAsync(person, Store, "AuthenticatorKey");
         await users.RemoveAuthenticationTokenAsync(person, Store, "RecoveryCodes");
+        await users.RemoveAuthenticationTokenAsync(person, Store, TwoFactorCodeOnce.LastStep);
         await users.UpdateSecurityStampAsync(person);
     }
 

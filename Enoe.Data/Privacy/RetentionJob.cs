@@ -10,14 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace Enoe.Data.Privacy;
 
-/// <summary>What one pass deleted, or would delete, by kind (the keys of <see cref="RetentionRun.Counts"/>).</summary>
+/// <summary>
+/// What one pass deleted, or would delete, by kind (the keys of <see cref="RetentionRun.Counts"/>).
+/// <see cref="Stopped"/>: the pass lost its lease to another instance midway, and these are the steps done until then
+/// (written in the same JSON: no column for it).
+/// </summary>
 public sealed record RetentionCounts(
     int Accounts,
     int Files,
     int AccessLog,
     int SignInSessions,
     int BinMemos,
-    int Exports
+    int Exports,
+    bool Stopped = false
 );
 
 /// <summary>
@@ -54,15 +59,13 @@ public sealed class RetentionJob(
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await leases.TryTakeAsync(JobName, holder, LeaseHold, now.AddHours(-20), ct))
             return false;
-        if (
-            await RunAsync(
-                dryRun: false,
-                requestedById: null,
-                () => leases.RenewAsync(JobName, holder, LeaseHold, ct),
-                ct
-            )
-            is null
-        )
+        var counts = await RunAsync(
+            dryRun: false,
+            requestedById: null,
+            () => leases.RenewAsync(JobName, holder, LeaseHold, ct),
+            ct
+        );
+        if (counts.Stopped)
         {
             logger.LogWarning("Retention pass stopped: {Holder} lost the lease to another instance", holder);
             return false;
@@ -80,11 +83,13 @@ public sealed class RetentionJob(
         return Result<RetentionCounts>.Ok(await RunAsync(dryRun: true, user.PersonId, ct));
     }
 
-    public async Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default) =>
-        (await RunAsync(dryRun, requestedById, keep: null, ct))!;
+    public Task<RetentionCounts> RunAsync(bool dryRun, int? requestedById, CancellationToken ct = default) =>
+        RunAsync(dryRun, requestedById, keep: null, ct);
 
-    /// <param name="keep">Asked after each step of a real pass: false stops it there (null is returned).</param>
-    private async Task<RetentionCounts?> RunAsync(
+    /// <param name="keep">
+    /// Asked after each step of a real pass: false stops it there; what was done is written down, marked stopped.
+    /// </param>
+    private async Task<RetentionCounts> RunAsync(
         bool dryRun,
         int? requestedById,
         Func<Task<bool>>? keep,
@@ -120,22 +125,33 @@ public sealed class RetentionJob(
         }
         else
         {
-            async Task<bool> Lost() => keep is not null && !await keep();
             var (accounts, files) = await purge.PurgeAsync(leftBefore, ct, keep);
-            if (await Lost())
-                return null;
-            var logCount = await log.ExecuteDeleteAsync(ct);
-            if (await Lost())
-                return null;
-            var sessionCount = await sessions.ExecuteDeleteAsync(ct);
-            if (await Lost())
-                return null;
-            var memoCount =
-                await binned.ExecuteUpdateAsync(u => u.SetProperty(r => r.Folder, MemoFolder.Deleted), ct)
-                + await sentBinned.ExecuteUpdateAsync(u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted), ct);
-            if (await Lost())
-                return null;
-            counts = new(accounts, files, logCount, sessionCount, memoCount, await ExpireExportsAsync(db, expired, ct));
+            counts = new(accounts, files, 0, 0, 0, 0);
+            Func<RetentionCounts, Task<RetentionCounts>>[] steps =
+            [
+                async c => c with { AccessLog = await log.ExecuteDeleteAsync(ct) },
+                async c => c with { SignInSessions = await sessions.ExecuteDeleteAsync(ct) },
+                async c =>
+                    c with
+                    {
+                        BinMemos =
+                            await binned.ExecuteUpdateAsync(u => u.SetProperty(r => r.Folder, MemoFolder.Deleted), ct)
+                            + await sentBinned.ExecuteUpdateAsync(
+                                u => u.SetProperty(m => m.SenderFolder, MemoFolder.Deleted),
+                                ct
+                            ),
+                    },
+                async c => c with { Exports = await ExpireExportsAsync(db, expired, ct) },
+            ];
+            foreach (var step in steps)
+            {
+                if (keep is not null && !await keep())
+                {
+                    counts = counts with { Stopped = true };
+                    break;
+                }
+                counts = await step(counts);
+            }
         }
         var json = JsonSerializer.Serialize(counts, JsonSerializerOptions.Web);
         db.Add(
@@ -149,7 +165,13 @@ public sealed class RetentionJob(
             }
         );
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Retention {Mode}: {Counts}", dryRun ? "dry run" : "pass", json);
+        logger.LogInformation(
+            "Retention {Mode}: {Counts}",
+            dryRun ? "dry run"
+                : counts.Stopped ? "pass, stopped"
+                : "pass",
+            json
+        );
         return counts;
     }
 

@@ -100,4 +100,42 @@ public sealed class RetentionLeaseTests : TwoSchoolsTest
         var lease = await after.Set<JobLease>().SingleAsync();
         Assert.Equal(("instance-b", null), (lease.Holder, lease.LastCompletedAt));
     }
+
+    [Fact]
+    public async Task APassThatLostItsLease_WritesWhatItDid_MarkedStopped()
+    {
+        var now = Database.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = Database.NewContext())
+        {
+            db.Add(
+                new Enoe.Data.People.Person
+                {
+                    FirstName = "Partie",
+                    LastName = "Test",
+                    UserName = "partie",
+                    DisabledAt = now.AddDays(-200),
+                }
+            );
+            db.Add(
+                new DataAccessEntry
+                {
+                    StudentId = F.StudentA.Id,
+                    ReaderName = "Ancien",
+                    ReaderFunction = "staff",
+                    At = now.AddMonths(-13),
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+        // Taken over once this pass started: the accounts step ends, the access log is not reached.
+        WhileHeld(db => db.Set<JobLease>().ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, "instance-b")));
+
+        Assert.False(await Job().RunNightlyAsync(Holder));
+
+        _clock.Between = null;
+        var (run, counts) = Assert.Single(await Job().LastRunsAsync(10));
+        Assert.False(run.DryRun);
+        Assert.Equal(new RetentionCounts(1, 0, 0, 0, 0, 0, Stopped: true), counts);
+        Assert.Contains("\"stopped\":true", run.Counts);
+    }
 }

@@ -64,13 +64,15 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
         var tally = _app.Services.GetRequiredService<CircuitTally>();
         var personId = await PersonIdAsync("nathalie.girard");
         var late = await first.Context.NewPageAsync();
-        // Its page is let in (one tab open of two); before its circuit starts, another tab takes the last place.
+        // Its page and its connection are let in (one tab open of two); before its circuit starts, another tab takes
+        // the last place (before the negotiation, the connection itself would be refused: CircuitAdmissionTests).
         await late.RouteAsync(
             "**/_blazor/negotiate**",
             async route =>
             {
+                var negotiated = await route.FetchAsync();
                 tally.TryOpen(personId, null);
-                await route.ContinueAsync();
+                await route.FulfillAsync(new() { Response = negotiated });
             }
         );
         var closed = late.WaitForConsoleMessageAsync(

@@ -32,6 +32,9 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Enoe:Directory:Schedule", ""); // no nightly sync in the middle of a test run
         builder.UseSetting("Enoe:SignIn:FailureFloorMs", "0"); // failures answer at once (SignInFailureFloorTests)
+        // The demo people sign in many times a minute with the current code: once per code only in
+        // TwoFactorReplayTests.
+        builder.UseSetting("Enoe:TwoFactor:OneUsePerCode", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -49,12 +49,23 @@ public sealed class SignInThrottlingTests(StrictRateLimitAppFactory app) : IClas
     [Fact]
     public async Task ACodeWithoutTheSecondFactorCookie_IsCountedPerAddressOnly()
     {
-        var client = app.NewClient();
+        // Two attempts a minute per account, four per address: past the first, under the second, then refused.
+        await using var limited = new EnoeAppFactory();
+        limited.Settings["Enoe:LoginAttemptsPerMinute"] = "2";
+        limited.Settings["Enoe:LoginAttemptsPerAddressPerMinute"] = "4";
+        var client = limited.NewClient();
+        var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
-        {
-            var answer = await client.PostFormAsync("/connexion", "/compte/connexion/code", new() { ["Code"] = "1" });
-            Assert.StartsWith("/connexion?erreur=1", answer.Headers.Location?.OriginalString);
-        }
+            answers.Add(
+                await client.PostFormAsync(
+                    "/connexion",
+                    "/compte/connexion/code",
+                    new() { ["Code"] = "1", ["UserName"] = "claire.martin" }
+                )
+            );
+
+        Assert.All(answers.Take(4), a => Assert.StartsWith("/connexion?erreur=1", a.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[4].StatusCode);
     }
 
     [Fact]
