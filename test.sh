@@ -3,7 +3,8 @@
 # end-to-end journeys in Debian's Chromium (Playwright) with axe-core accessibility checks; then the data
 # tests again on PostgreSQL (a server the tests start themselves from Debian's package).
 # The directory tests start their own OpenLDAP (slapd) and the sign-in tests their own OpenID Connect provider
-# (npm's oidc-provider on Node). Installs Chromium, PostgreSQL, Redis, slapd, axe-core and oidc-provider when missing.
+# (npm's oidc-provider on Node). Installs Chromium, PostgreSQL, Redis, nginx, slapd, axe-core and oidc-provider
+# when missing.
 # Extra arguments go to both `dotnet test` runs (e.g. ./test.sh --filter "FullyQualifiedName~Booking").
 # The last line is always: tests: N passed, M failed
 set -uo pipefail
@@ -27,6 +28,12 @@ fi
 if [ ! -x /usr/bin/redis-server ]; then
     echo "Installing Debian's redis-server for the several-instances tests..."
     install redis-server
+fi
+if [ ! -x /usr/sbin/nginx ]; then
+    echo "Installing Debian's nginx for the several-instances test (the proxy of deploy/)..."
+    install nginx-light
+    # The package starts a server on port 80; the test starts its own on a free loopback port.
+    pkill -x nginx 2>/dev/null || true
 fi
 if [ ! -x /usr/sbin/slapd ] || ! command -v ldapadd >/dev/null; then
     echo "Installing Debian's slapd and ldap-utils for the directory tests..."
