@@ -40,6 +40,6 @@ public static class Instance
         redis.ConnectionFailed += (_, _) => lost.TrySetResult();
         if (!redis.IsConnected)
             lost.TrySetResult();
-        return lost.Task;
+        return lost.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a failure, not a test run that never ends
     }
 }
