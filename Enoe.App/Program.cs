@@ -10,6 +10,7 @@ builder.AddEnoeRedis(); // when Enoe:Redis is set: what several instances must s
 builder.AddEnoeData(); // SQLite under Enoe:DataDirectory or PostgreSQL, the data services, health check
 builder.AddEnoeIdentity(); // local accounts, profiles as claims and policies, sign-in rate limit
 builder.AddEnoeDirectory(); // the académie's LDAP directory: nightly sync, directory accounts' sign-in
+builder.AddEnoeMonitoring(); // /health (database, Redis), /health/ready for the proxy, metrics for Prometheus
 builder.AddEnoeInterface(); // Razor components, MudBlazor, French and English, ENT services' pages
 
 var app = builder.Build();

@@ -1,6 +1,5 @@
 using Enoe.Data;
 using Enoe.Data.Database;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Enoe.App.Hosting;
 
@@ -16,12 +15,8 @@ public static class DataHosting
             builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section)
         );
         builder.Services.AddHostedService<Files.FileSweepService>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<EnoeDbContext>();
-        // Sign-in cookies and antiforgery tokens stay valid across restarts (and, later, across instances).
-        builder
-            .Services.AddDataProtection()
-            .SetApplicationName("ENOE")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Sign-in cookies and antiforgery tokens stay valid across restarts and, with Redis, across instances.
+        builder.Services.AddEnoeDataProtection(builder.Configuration, dataDirectory);
         return builder;
     }
 

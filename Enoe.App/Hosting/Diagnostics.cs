@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Enoe.App.Hosting;
 
-/// <summary>Counts open circuits: each is a browser tab's live session held in the server's memory.</summary>
+/// <summary>
+/// Counts open circuits: each is a browser tab's live session held in the server's memory. Exported as
+/// <c>enoe_circuits_open</c> too.
+/// </summary>
 public sealed class CircuitCounter : CircuitHandler
 {
     private int _open;
@@ -11,12 +14,14 @@ public sealed class CircuitCounter : CircuitHandler
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
     {
         Interlocked.Increment(ref _open);
+        Enoe.Data.Diagnostics.EnoeMetrics.CircuitsOpen.Add(1);
         return Task.CompletedTask;
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
     {
         Interlocked.Decrement(ref _open);
+        Enoe.Data.Diagnostics.EnoeMetrics.CircuitsOpen.Add(-1);
         return Task.CompletedTask;
     }
 }

@@ -14,6 +14,7 @@ public static class PipelineHosting
         app.Services.GetRequiredService<Enoe.Widgets.Abstractions.WidgetCatalog>();
         // First: everything after (the sign-in rate limit, the external-access policy) sees the real client address.
         app.UseForwardedHeaders();
+        app.UseEnoeMonitoring(); // the client address on every log; /metrics only to loopback and allowed networks
         app.UseEnoeSecurityHeaders(); // CSP with a nonce, nosniff, referrer and permissions, on every response
         if (app.Environment.IsProduction())
             app.UseHsts(); // after the forwarded headers: only requests that came over HTTPS (to the proxy) get it
@@ -49,7 +50,7 @@ public static class PipelineHosting
     public static WebApplication MapEnoeEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapEnoeMonitoring(); // /health, /health/ready, /metrics
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
         app.MapFileEndpoints();

@@ -24,7 +24,8 @@ public sealed class SignInStep
 /// <summary>
 /// Before the rate limiter, for sign-in posts only: starts the failure floor's clock, reads the form asynchronously
 /// (capped, so no body holds a thread or fills memory) and leaves what the attempt is counted by in the request's
-/// items, where the limiter's partitioner and the endpoint read it.
+/// items, where the limiter's partitioner and the endpoint read it. With Redis, the attempt is first counted across
+/// instances (<see cref="SharedSignInCounts"/>).
 /// </summary>
 public sealed class SignInAttempts(RequestDelegate next, SignInFailureFloor floor)
 {
@@ -59,7 +60,7 @@ public sealed class SignInAttempts(RequestDelegate next, SignInFailureFloor floo
     public static string Normalize(ILookupNormalizer names, string? typed) =>
         names.NormalizeName((typed ?? "").Trim()) ?? "";
 
-    public async Task InvokeAsync(HttpContext http, ILookupNormalizer names)
+    public async Task InvokeAsync(HttpContext http, ILookupNormalizer names, SharedSignInCounts shared)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || !SignInThrottling.IsSignIn(http))
         {
@@ -78,6 +79,12 @@ public sealed class SignInAttempts(RequestDelegate next, SignInFailureFloor floo
         }
         else
             return; // refused: the status is set
+        var address = ClientAddressKey.Of(http.Connection.RemoteIpAddress);
+        if (!await shared.AllowsAsync(address, CountedAs(http), http.RequestAborted))
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests; // over a limit, counted on all instances
+            return;
+        }
         await next(http);
     }
 

@@ -20,6 +20,8 @@ public static class SignInThrottling
     {
         var perIdentifiant = configuration.GetValue($"{EnoeOptions.Section}:{PerIdentifiantKey}", 10);
         var perAddress = configuration.GetValue($"{EnoeOptions.Section}:{PerAddressKey}", 300);
+        services.AddSingleton(new SignInLimits(perIdentifiant, perAddress));
+        services.AddSingleton<SharedSignInCounts>(); // with Redis, the counts all instances share
         services.AddOptions<SignInFailureOptions>().BindConfiguration(SignInFailureOptions.Section);
         services.AddSingleton<SignInFailureFloor>();
         return services.AddRateLimiter(o =>

@@ -20,6 +20,10 @@ public sealed partial class CookieJar
 
     public CookieJar Copy() => new(_client, new(_cookies));
 
+    /// <summary>The same cookies sent to another instance of the app (the proxy moved the browser there).</summary>
+    public CookieJar On(WebApplicationFactory<Program> other) =>
+        new(other.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }), new(_cookies));
+
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (_cookies.Count > 0)

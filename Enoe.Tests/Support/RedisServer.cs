@@ -23,11 +23,28 @@ public static class RedisServer
     /// <summary>A prefix no other test uses, for keys and channels.</summary>
     public static string NewPrefix() => $"t{Guid.NewGuid():N}:";
 
+    /// <summary>
+    /// A server of the test's own, for a test that stops it (Redis going away under running instances).
+    /// </summary>
+    public static async Task<OwnRedisServer> StartOwnAsync()
+    {
+        await ConfigurationAsync(); // the shared one first: it removes stale servers, and this one is never stale
+        var (server, folder, configuration) = await LaunchAsync();
+        return new OwnRedisServer(configuration, () => Stop(server, folder));
+    }
+
     private static async Task<string> StartAsync()
     {
         if (!File.Exists(Binary))
             throw new InvalidOperationException($"{Binary} is missing: ./test.sh installs Debian's redis-server.");
         RemoveStaleServers();
+        var (server, folder, configuration) = await LaunchAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(server, folder);
+        return configuration;
+    }
+
+    private static async Task<(Process Server, string Folder, string Configuration)> LaunchAsync()
+    {
         var folder = Directory.CreateTempSubdirectory("enoe-redis-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "owner"), Environment.ProcessId.ToString());
         for (var attempt = 1; ; attempt++)
@@ -58,10 +75,7 @@ public static class RedisServer
                 }
             )!;
             if (await AnswersAsync(port, server))
-            {
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(server, folder);
-                return $"127.0.0.1:{port}";
-            }
+                return (server, folder, $"127.0.0.1:{port}");
             if (attempt == 2) // the port was taken between asking and binding, twice: give up clearly
                 throw new InvalidOperationException($"redis-server did not start on 127.0.0.1:{port}.");
         }
@@ -138,4 +152,21 @@ public static class RedisServer
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A Redis server one test started and may stop; stopped at the latest when disposed.</summary>
+public sealed class OwnRedisServer(string configuration, Action stop) : IDisposable
+{
+    private int _stopped;
+
+    public string Configuration => configuration;
+
+    /// <summary>Kills the server (as a crash would) and waits for it to be gone.</summary>
+    public void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+            stop();
+    }
+
+    public void Dispose() => Stop();
 }

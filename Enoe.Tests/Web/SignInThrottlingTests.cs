@@ -6,6 +6,8 @@ using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Enoe.Tests.Web;
@@ -106,7 +108,13 @@ public sealed class SignInThrottlingTests(StrictRateLimitAppFactory app) : IClas
             floor
         );
 
-        await attempts.InvokeAsync(http, new UpperInvariantLookupNormalizer());
+        var noRedis = new SharedSignInCounts(
+            new SignInLimits(10, 300),
+            new ConfigurationBuilder().Build(),
+            NullLogger<SharedSignInCounts>.Instance
+        );
+
+        await attempts.InvokeAsync(http, new UpperInvariantLookupNormalizer(), noRedis);
 
         Assert.True(reached);
         Assert.Equal("CLAIRE.MARTIN", SignInAttempts.IdentifiantOf(http));
