@@ -15,6 +15,11 @@ builder.AddEnoeInterface(); // Razor components, MudBlazor, French and English, 
 
 var app = builder.Build();
 
+if (args.Contains(DataHosting.MigrateArgument)) // a deployment step: migrate (and seed, if asked), then exit
+{
+    await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"), migrate: true);
+    return 0;
+}
 await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"));
 if (args.Contains(SyncCommand.Argument)) // one sync from the command line, then exit
     return await SyncCommand.RunAsync(app.Services, args.Contains(SyncCommand.DryRunArgument), Console.Out);

@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
                 if (string.IsNullOrEmpty(o.Root))
                     o.Root = Path.Combine(dataDirectory, "files");
             });
+        services.TryAddSingleton<Storage.IBlobStore, Storage.LocalDirectoryBlobStore>();
         services.AddSingleton<Storage.FileStore>();
         // Each part of ENOE registers its own services from its folder (Modules/DataModule.cs).
         Modules.DataModules.AddAll(services);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Directory;
+using Enoe.Data.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Enoe.App.AcademyDirectory;
@@ -8,12 +9,13 @@ namespace Enoe.App.AcademyDirectory;
 /// <summary>
 /// Once a night (<see cref="DirectoryOptions.Schedule"/>, académie time): syncs the directory when one is configured,
 /// then deletes the accounts whose legal delay has run out — that part runs even once the directory is gone, since
-/// the deletions it scheduled are still owed.
+/// the deletions it scheduled are still owed. One instance among several runs it (<see cref="JobLeases"/>).
 /// </summary>
 public sealed class NightlySync(
     DirectorySync sync,
     DirectoryPurge purge,
     IOptions<DirectoryOptions> options,
+    JobLeases leases,
     TimeProvider time,
     ILogger<NightlySync> logger
 ) : BackgroundService
@@ -30,22 +32,30 @@ public sealed class NightlySync(
         }
     }
 
-    /// <summary>The night's work; a failure is logged and tried again the next night, never thrown.</summary>
-    public async Task RunOnceAsync(CancellationToken ct)
-    {
-        try
-        {
-            if (options.Value.IsConfigured)
-                await sync.RunAsync(dryRun: false, ct); // logs its own summary line
-            var deleted = await purge.DeleteDueAsync(ct);
-            if (deleted > 0)
-                logger.LogInformation("Deleted {Count} accounts whose deletion was due", deleted);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "The nightly directory sync failed; it runs again tomorrow night");
-        }
-    }
+    public const string JobName = "directory-sync";
+
+    /// <summary>Longer than a sync of the whole académie; renewed while it runs.</summary>
+    public static readonly TimeSpan LeaseHold = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The night's work, unless another instance runs it or it ran in the last 20 hours; a failure is logged and
+    /// tried again at the next attempt, never thrown.
+    /// </summary>
+    public Task<JobOutcome> RunOnceAsync(CancellationToken ct) =>
+        leases.RunOnceAsync(
+            JobName,
+            LeaseHold,
+            time.GetUtcNow().UtcDateTime.AddHours(-20),
+            async token =>
+            {
+                if (options.Value.IsConfigured)
+                    await sync.RunAsync(dryRun: false, token); // logs its own summary line
+                var deleted = await purge.DeleteDueAsync(token);
+                if (deleted > 0)
+                    logger.LogInformation("Deleted {Count} accounts whose deletion was due", deleted);
+            },
+            ct
+        );
 
     /// <summary>
     /// <c>HH:mm</c>; empty means "no schedule". Anything else stops the app at start-up, not at 2 a.m.

@@ -24,7 +24,7 @@ public static class FileEndpoints
                     return FileResponses.Refused(read);
                 FileResponses.NoSniff(http);
                 return Results.File(
-                    files.OpenBlob(file),
+                    await files.OpenBlobAsync(file, ct),
                     file.ContentType,
                     file.Name,
                     lastModified: file.CreatedAt,

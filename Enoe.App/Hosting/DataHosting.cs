@@ -1,5 +1,6 @@
 using Enoe.Data;
 using Enoe.Data.Database;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.App.Hosting;
 
@@ -20,9 +21,22 @@ public static class DataHosting
         return builder;
     }
 
-    /// <summary>Migrates the database before the first request; seeds the demo when asked, or in Development.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDemo)
+    /// <summary>The command-line argument that migrates (and seeds, with <c>--seed-demo</c>), then exits.</summary>
+    public const string MigrateArgument = "--migrate";
+
+    /// <summary>
+    /// Migrates the database before the first request; seeds the demo when asked, or in Development. Skipped when
+    /// <c>Enoe:Database:MigrateOnStart</c> is false, unless <paramref name="migrate"/> (the <c>--migrate</c> step).
+    /// Instances starting together take turns: one migrates and seeds, the others wait and find it done.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool seedDemo, bool migrate = false)
     {
+        var options = app.Services.GetRequiredService<IOptions<EnoeOptions>>().Value;
+        if (!migrate && !options.Database.MigrateOnStart)
+        {
+            app.Logger.LogInformation("Enoe:Database:MigrateOnStart is false: the database is migrated elsewhere");
+            return;
+        }
         var configured = app.Configuration.GetValue<bool?>($"{EnoeOptions.Section}:{nameof(EnoeOptions.SeedDemo)}");
         var seed = seedDemo || (configured ?? app.Environment.IsDevelopment());
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seed);

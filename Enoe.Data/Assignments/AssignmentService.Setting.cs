@@ -97,7 +97,7 @@ public sealed partial class AssignmentService
         var fileIds = subject.Select(f => f.FileId).ToList();
         await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
-        files.DeleteBlobs(subject.Select(f => f.BlobId));
+        await files.DeleteBlobsAsync(subject.Select(f => f.BlobId));
         await events.PublishAsync(new AssignmentChanged(assignmentId, null));
         return Result.Ok();
     }

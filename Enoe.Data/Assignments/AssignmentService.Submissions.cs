@@ -165,7 +165,7 @@ public sealed partial class AssignmentService
         if (!result.Succeeded)
             return result;
         if (replaced is Guid blob)
-            files.DeleteBlobs([blob]);
+            await files.DeleteBlobsAsync([blob]);
         await events.PublishAsync(new AssignmentChanged(assignmentId, studentId));
         return Result.Ok();
     }

@@ -17,4 +17,10 @@ public sealed class DatabaseSettings
     /// <c>enoe.db</c> in the data folder.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Whether each instance migrates the database (and seeds the demo when asked) as it starts. False for a
+    /// deployment that runs <c>--migrate</c> as a step of its own before starting the instances.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }

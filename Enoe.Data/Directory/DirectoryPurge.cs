@@ -66,7 +66,7 @@ public sealed class DirectoryPurge(
         foreach (var chunk in due.Chunk(Batch))
         {
             var (count, blobs) = await PurgeAsync(db, chunk, now, localDisabledBefore, ct);
-            files.DeleteBlobs(blobs); // after the commit: a failed purge leaves every file its row
+            await files.DeleteBlobsAsync(blobs); // after the commit: a failed purge leaves every file its row
             deleted += count;
             fileCount += blobs.Count;
             if (keep is not null && !await keep())

@@ -128,7 +128,7 @@ public sealed partial class DocumentService
         db.RemoveRange(doomed);
         db.RemoveRange(doomed.Select(d => d.File!));
         await db.SaveChangesAsync(ct);
-        files.DeleteBlobs(blobs);
+        await files.DeleteBlobsAsync(blobs);
         return Result<int>.Ok(doomed.Count);
     }
 

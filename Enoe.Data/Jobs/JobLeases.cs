@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Jobs;
 
@@ -7,7 +8,11 @@ namespace Enoe.Data.Jobs;
 /// (free, or its holder's lease ran out, and not already done since <c>doneBefore</c>): the database applies it to
 /// one writer at a time and the others see zero rows changed, on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class JobLeases(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock)
+public sealed partial class JobLeases(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    TimeProvider clock,
+    ILogger<JobLeases>? logger = null
+)
 {
     /// <summary>This process, as a lease holder.</summary>
     public static readonly string ThisInstance =

@@ -250,7 +250,7 @@ public sealed partial class LogbookService
         db.Remove(attachment);
         db.Remove(attachment.File!);
         await db.SaveChangesAsync(ct);
-        files.DeleteBlobs([attachment.File!.BlobId]);
+        await files.DeleteBlobsAsync([attachment.File!.BlobId]);
         await events.PublishAsync(
             new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
         );

@@ -112,7 +112,7 @@ public sealed class DataExportBuilder(
             await using var target = zip.CreateEntry($"{name}/{entry}").Open();
             try
             {
-                await using var source = store.OpenBlob(file);
+                await using var source = await store.OpenBlobAsync(file, ct);
                 await source.CopyToAsync(target, ct);
             }
             catch (FileNotFoundException)

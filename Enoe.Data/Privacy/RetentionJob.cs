@@ -57,21 +57,16 @@ public sealed class RetentionJob(
     public async Task<bool> RunNightlyAsync(string holder, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await leases.TryTakeAsync(JobName, holder, LeaseHold, now.AddHours(-20), ct))
-            return false;
-        var counts = await RunAsync(
-            dryRun: false,
-            requestedById: null,
-            () => leases.RenewAsync(JobName, holder, LeaseHold, ct),
+        // The host's token, not the run's: a pass that lost its lease still writes down the steps it did.
+        var outcome = await leases.RunOnceAsync(
+            JobName,
+            LeaseHold,
+            now.AddHours(-20),
+            run => RunAsync(dryRun: false, requestedById: null, run.KeepAsync, ct),
+            holder,
             ct
         );
-        if (counts.Stopped)
-        {
-            logger.LogWarning("Retention pass stopped: {Holder} lost the lease to another instance", holder);
-            return false;
-        }
-        await leases.CompleteAsync(JobName, holder, ct);
-        return true;
+        return outcome == JobOutcome.Completed;
     }
 
     /// <summary>A dry run asked from the académie's page: its admins only (checked against the database).</summary>

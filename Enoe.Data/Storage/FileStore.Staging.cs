@@ -1,101 +1,48 @@
 using Enoe.Data.Common;
-using Enoe.Data.People;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Enoe.Data.Storage;
 
-/// <summary>Staging an upload: checked and copied to the temporary folder until it is moved into place.</summary>
+/// <summary>
+/// Staging an upload: written to the blob store under a new id while it is checked, deleted again unless its row is
+/// committed.
+/// </summary>
 public sealed partial class FileStore
 {
     private async Task<Result<StagedFile>> StageAsync(FileUpload upload, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(TempFolder);
-        var staged = new StagedFile(Path.Combine(TempFolder, Guid.NewGuid().ToString("N") + ".part"), upload.Name);
+        var staged = new StagedFile(Guid.NewGuid(), upload.Name);
+        var check = new UploadCheck(upload.Content, _options.MaxFileBytes);
         try
         {
-            var header = new byte[FileTypes.HeaderLength];
-            var headerLength = 0;
-            var buffer = new byte[81920];
-            await using (
-                var target = new FileStream(
-                    staged.TempPath,
-                    FileMode.CreateNew,
-                    FileAccess.Write,
-                    FileShare.None,
-                    1,
-                    FileOptions.Asynchronous
-                )
-            )
-            {
-                int read;
-                while ((read = await upload.Content.ReadAsync(buffer, ct)) > 0)
-                {
-                    if (headerLength < header.Length)
-                    {
-                        var take = Math.Min(read, header.Length - headerLength);
-                        buffer.AsSpan(0, take).CopyTo(header.AsSpan(headerLength));
-                        headerLength += take;
-                    }
-                    staged.Length += read;
-                    // The declared size is the browser's word: count what really arrives.
-                    if (staged.Length > _options.MaxFileBytes)
-                    {
-                        staged.Dispose();
-                        return Result.Invalid([TooLarge(upload.Name)]);
-                    }
-                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-                await target.FlushAsync(ct);
-                target.Flush(flushToDisk: true);
-            }
-            if (staged.Length == 0)
-            {
-                staged.Dispose();
-                return Result.Invalid([StorageMessages.FormatEmpty(upload.Name)]);
-            }
-            var contentType = FileTypes.Recognise(upload.Name, header.AsSpan(0, headerLength));
-            if (contentType is null)
-            {
-                staged.Dispose();
-                return Result.Invalid([
-                    StorageMessages.FormatContentMismatch(
-                        upload.Name,
-                        Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant()
-                    ),
-                ]);
-            }
-            staged.ContentType = contentType;
-            return Result<StagedFile>.Ok(staged);
+            await blobs.WriteAsync(BlobKey(staged.BlobId), check, ct);
         }
-        catch
+        catch (UploadCheck.TooLargeException)
         {
-            staged.Dispose();
-            throw;
+            return Result.Invalid([TooLarge(upload.Name)]); // the store kept nothing of it
         }
+        staged.Length = check.Received;
+        string? refusal = null;
+        if (staged.Length == 0)
+            refusal = StorageMessages.FormatEmpty(upload.Name);
+        else if (FileTypes.Recognise(upload.Name, check.Header) is { } contentType)
+            staged.ContentType = contentType;
+        else
+            refusal = StorageMessages.FormatContentMismatch(
+                upload.Name,
+                Path.GetExtension(upload.Name).TrimStart('.').ToUpperInvariant()
+            );
+        if (refusal is null)
+            return Result<StagedFile>.Ok(staged);
+        await DeleteBlobAsync(staged.BlobId);
+        return Result.Invalid([refusal]);
     }
 
-    /// <summary>A checked upload in the temporary folder, deleted unless moved into place.</summary>
-    private sealed class StagedFile(string tempPath, string name) : IDisposable
+    /// <summary>A checked upload in the blob store, whose row is not written yet.</summary>
+    private sealed class StagedFile(Guid blobId, string name)
     {
-        public string TempPath { get; } = tempPath;
+        public Guid BlobId { get; } = blobId;
         public string Name { get; } = name;
         public string ContentType { get; set; } = "";
         public long Length { get; set; }
-        private bool _moved;
-
-        public void MoveTo(string path)
-        {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.Move(TempPath, path);
-            _moved = true;
-        }
-
-        public void Dispose()
-        {
-            if (!_moved)
-                File.Delete(TempPath);
-        }
     }
 }

@@ -28,14 +28,15 @@ public interface IFileReadRule
 }
 
 /// <summary>
-/// Files on the local disk under the data folder, metadata in the database. A write goes to a
-/// temporary file first (checked for size and content), is moved into place under a generated id
-/// inside the caller's database transaction, and is removed again if that transaction fails: a
-/// crash leaves at worst an unreferenced file, which <see cref="SweepAsync"/> deletes.
+/// Files' bytes in the blob store (<see cref="IBlobStore"/>: by default a folder under the data folder), metadata in
+/// the database. An upload is written under a generated id while it is checked for size and content, then its row is
+/// written in the caller's database transaction; the bytes are deleted again if a check or that transaction fails: a
+/// crash leaves at worst an unreferenced blob, which <see cref="SweepAsync"/> deletes.
 /// </summary>
 public sealed partial class FileStore(
     IDbContextFactory<EnoeDbContext> dbFactory,
     IOptions<StorageOptions> options,
+    IBlobStore blobs,
     TimeProvider clock,
     IEnumerable<IFileReadRule> readRules,
     ServiceAccess access,
@@ -43,7 +44,6 @@ public sealed partial class FileStore(
 )
 {
     private readonly StorageOptions _options = options.Value;
-    private string TempFolder => Path.Combine(_options.Root, "tmp");
 
     public long MaxFileBytes => _options.MaxFileBytes;
 
@@ -69,7 +69,7 @@ public sealed partial class FileStore(
         }
 
         var staged = new List<StagedFile>();
-        var kept = new List<StoredFile>();
+        var committed = false;
         try
         {
             foreach (var upload in uploads)
@@ -91,11 +91,12 @@ public sealed partial class FileStore(
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
+            var kept = new List<StoredFile>();
             foreach (var s in staged)
             {
                 var file = new StoredFile
                 {
-                    BlobId = Guid.NewGuid(),
+                    BlobId = s.BlobId,
                     SchoolId = schoolId,
                     OwnerId = ownerId,
                     Name = s.Name,
@@ -108,23 +109,17 @@ public sealed partial class FileStore(
             }
             var result = await write(db, kept);
             if (!result.Succeeded)
-            {
-                kept.Clear();
                 return result;
-            }
             await db.SaveChangesAsync(ct);
-            for (var i = 0; i < staged.Count; i++)
-                staged[i].MoveTo(BlobPath(kept[i].BlobId));
             await transaction.CommitAsync(ct);
-            kept.Clear(); // committed: the files are theirs now
+            committed = true; // the files are theirs now
             return result;
         }
         finally
         {
-            foreach (var file in kept)
-                DeleteBlob(file.BlobId); // moved, then the commit failed
-            foreach (var s in staged)
-                s.Dispose();
+            if (!committed) // refused, or the write or the commit failed: no row points to these bytes
+                foreach (var s in staged)
+                    await DeleteBlobAsync(s.BlobId);
         }
     }
 
@@ -164,7 +159,10 @@ public sealed partial class FileStore(
         CurrentUser user,
         int fileId,
         CancellationToken ct = default
-    ) => await ReadAsync(user, fileId, ct) is { Succeeded: true } read ? (read.Value!, OpenBlob(read.Value!)) : null;
+    ) =>
+        await ReadAsync(user, fileId, ct) is { Succeeded: true } read
+            ? (read.Value!, await OpenBlobAsync(read.Value!, ct))
+            : null;
 
     /// <summary>
     /// A file this person may download now: through a service that lets them read it and that its établissement runs
@@ -196,55 +194,31 @@ public sealed partial class FileStore(
     /// <summary>
     /// The bytes of a file whose reader the caller has already checked (e.g. a zip of a teacher's copies).
     /// </summary>
-    public Stream OpenBlob(StoredFile file) =>
-        new FileStream(
-            BlobPath(file.BlobId),
-            FileMode.Open,
-            FileAccess.Read,
-            FileShare.Read,
-            64 * 1024,
-            FileOptions.Asynchronous | FileOptions.SequentialScan
-        );
+    public Task<Stream> OpenBlobAsync(StoredFile file, CancellationToken ct = default) =>
+        blobs.OpenReadAsync(BlobKey(file.BlobId), ct);
 
     /// <summary>Removes files whose rows the caller has just deleted (after its commit).</summary>
-    public void DeleteBlobs(IEnumerable<Guid> blobIds)
+    public async Task DeleteBlobsAsync(IEnumerable<Guid> blobIds)
     {
         foreach (var id in blobIds)
-            DeleteBlob(id);
+            await DeleteBlobAsync(id);
     }
 
     /// <summary>
-    /// Run in the background (the host's FileSweepService): temporary files left by a crash, and files no row points to
+    /// Run in the background (the host's FileSweepService): writes a crash interrupted, and blobs no row points to
     /// (older than an hour, so never one being saved).
     /// </summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         var cutoff = DateTime.UtcNow.AddHours(-1);
-        if (System.IO.Directory.Exists(TempFolder))
-            foreach (
-                var temp in System
-                    .IO.Directory.EnumerateFiles(TempFolder)
-                    .Where(f => File.GetLastWriteTimeUtc(f) < cutoff)
-            )
-                File.Delete(temp);
-        if (!System.IO.Directory.Exists(_options.Root))
-            return;
+        await blobs.DeleteAbandonedWritesAsync(cutoff, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
-        foreach (
-            var folder in System
-                .IO.Directory.EnumerateDirectories(_options.Root)
-                .Where(d => Path.GetFileName(d).Length == 2)
-        )
-        foreach (var blob in System.IO.Directory.EnumerateFiles(folder))
-            if (
-                Guid.TryParse(Path.GetFileName(blob), out var id)
-                && !known.Contains(id)
-                && File.GetLastWriteTimeUtc(blob) < cutoff
-            )
+        await foreach (var key in blobs.ListWrittenBeforeAsync(cutoff, ct))
+            if (BlobIdOf(key) is { } id && !known.Contains(id))
             {
                 logger.LogWarning("Deleting unreferenced file {Blob}", id);
-                File.Delete(blob);
+                await blobs.DeleteAsync(key, ct);
             }
     }
 
@@ -261,17 +235,24 @@ public sealed partial class FileStore(
     /// </summary>
     public string TooLarge(string name) => StorageMessages.FormatTooLarge(name, Sizes.Format(_options.MaxFileBytes));
 
-    private string BlobPath(Guid id)
+    /// <summary>"3f/3f2a…": a hundred-odd folders rather than one folder of every file.</summary>
+    private static string BlobKey(Guid id)
     {
         var name = id.ToString("N");
-        return Path.Combine(_options.Root, name[..2], name);
+        return $"{name[..2]}/{name}";
     }
 
-    private void DeleteBlob(Guid id)
+    /// <summary>The id behind a key this store made; null for another's (the exports' zips share the folder).</summary>
+    private static Guid? BlobIdOf(string key) =>
+        key.Split('/') is [var folder, var name] && Guid.TryParseExact(name, "N", out var id) && folder.Length == 2
+            ? id
+            : null;
+
+    private async Task DeleteBlobAsync(Guid id)
     {
         try
         {
-            File.Delete(BlobPath(id));
+            await blobs.DeleteAsync(BlobKey(id));
         }
         catch (IOException ex)
         {

@@ -114,7 +114,7 @@ public sealed class AssignmentsModule : UiModule
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
                 entry.LastWriteTime = file.CreatedAt;
                 await using (var target = await entry.OpenAsync(ct))
-                await using (var source = files.OpenBlob(file))
+                await using (var source = await files.OpenBlobAsync(file, ct))
                     await source.CopyToAsync(target, ct);
                 await body.DrainAsync(ct);
             }

@@ -9,12 +9,8 @@ namespace Enoe.App.Components.Privacy;
 /// Runs the retention job each night at <see cref="PrivacyOptions.RetentionSchedule"/> (académie time), on one
 /// instance only: the others find the lease taken or the night's run done.
 /// </summary>
-public sealed class NightlyRetention(
-    RetentionJob job,
-    IOptions<PrivacyOptions> options,
-    TimeProvider time,
-    ILogger<NightlyRetention> logger
-) : BackgroundService
+public sealed class NightlyRetention(RetentionJob job, IOptions<PrivacyOptions> options, TimeProvider time)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,14 +20,8 @@ public sealed class NightlyRetention(
         {
             var now = time.GetUtcNow();
             await Task.Delay(NightlySync.NextRun(now, at) - now, time, stoppingToken);
-            try
-            {
-                await job.RunNightlyAsync(JobLeases.ThisInstance, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The retention job failed; it runs again tomorrow night");
-            }
+            // Failures are logged by the lease's runner; the next night takes the job up again.
+            await job.RunNightlyAsync(JobLeases.ThisInstance, stoppingToken);
         }
     }
 }
