@@ -86,6 +86,8 @@ public sealed partial class JobLeases
             new KeyValuePair<string, object?>("job", job),
             new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant())
         );
+        // Which instance ran tonight's job and which skipped it: the logs of a deployment say it.
+        logger?.LogInformation("Job {Job}: {Outcome} ({Holder})", job, outcome, holder);
         return outcome;
     }
 
