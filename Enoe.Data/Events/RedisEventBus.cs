@@ -66,9 +66,9 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         var envelope = new Envelope(
             typeof(TEvent).Name,
             _instance,
-            JsonSerializer.SerializeToElement(@event, JsonSerializerOptions.Web)
+            JsonSerializer.SerializeToElement(@event, EventJson.Options)
         );
-        _ = SendAsync(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web));
+        _ = SendAsync(JsonSerializer.Serialize(envelope, EventJson.Options));
         return delivered;
     }
 
@@ -132,7 +132,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         Envelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>((string)message!, JsonSerializerOptions.Web);
+            envelope = JsonSerializer.Deserialize<Envelope>((string)message!, EventJson.Options);
         }
         catch (JsonException)
         {
@@ -147,7 +147,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
             _logger.LogWarning("Ignored an event of unknown type {Type}", envelope.Type?[..Math.Min(100, envelope.Type.Length)]);
             return null;
         }
-        return envelope.Payload.Deserialize(type, JsonSerializerOptions.Web) is { } @event ? (type, @event) : null;
+        return envelope.Payload.Deserialize(type, EventJson.Options) is { } @event ? (type, @event) : null;
     }
 
     public void Dispose()
