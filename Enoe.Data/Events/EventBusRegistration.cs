@@ -15,11 +15,10 @@ public static class EventBusRegistration
     {
         services.AddOptions<RedisEventBusOptions>();
         services.TryAddSingleton<InProcessEventBus>();
-        services.TryAddSingleton<RedisEventBus>();
         services.TryAddSingleton<IEventBus>(sp =>
             sp.GetService<IConnectionMultiplexer>() is null
                 ? sp.GetRequiredService<InProcessEventBus>()
-                : sp.GetRequiredService<RedisEventBus>()
+                : ActivatorUtilities.CreateInstance<RedisEventBus>(sp) // not registered: validation would want Redis
         );
         return services;
     }

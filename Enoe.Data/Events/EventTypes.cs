@@ -30,7 +30,9 @@ public static class EventTypes
         typeof(SessionsEnded),
     ];
 
-    /// <summary>By <see cref="Type.Name"/>, the name an envelope carries (unique: the dictionary would throw).</summary>
+    /// <summary>
+    /// By <see cref="Type.Name"/>, the name an envelope carries (unique: the dictionary would throw).
+    /// </summary>
     private static readonly FrozenDictionary<string, Type> ByName = All.ToFrozenDictionary(t => t.Name);
 
     public static Type? Find(string name) => ByName.GetValueOrDefault(name);

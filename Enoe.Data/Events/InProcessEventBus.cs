@@ -227,7 +227,11 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
         await _dispatcher;
     }
 
-    private sealed record Queued(KeyValuePair<string, object?> Tag, object Event, ImmutableList<Subscriber> Subscribers);
+    private sealed record Queued(
+        KeyValuePair<string, object?> Tag,
+        object Event,
+        ImmutableList<Subscriber> Subscribers
+    );
 
     private sealed class Subscriber(
         InProcessEventBus bus,

@@ -126,7 +126,9 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         }
     }
 
-    /// <summary>Another instance's event, or null: this instance's own, unknown types, what is not an envelope.</summary>
+    /// <summary>
+    /// Another instance's event, or null: this instance's own, unknown types, what is not an envelope.
+    /// </summary>
     private (Type, object)? Read(RedisValue message)
     {
         Envelope? envelope;
@@ -144,7 +146,10 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         // Only the types ENOE declares: a name from the network never reaches Type.GetType.
         if (EventTypes.Find(envelope.Type ?? "") is not { } type)
         {
-            _logger.LogWarning("Ignored an event of unknown type {Type}", envelope.Type?[..Math.Min(100, envelope.Type.Length)]);
+            _logger.LogWarning(
+                "Ignored an event of unknown type {Type}",
+                envelope.Type?[..Math.Min(100, envelope.Type.Length)]
+            );
             return null;
         }
         return envelope.Payload.Deserialize(type, EventJson.Options) is { } @event ? (type, @event) : null;

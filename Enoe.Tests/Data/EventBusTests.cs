@@ -205,7 +205,9 @@ public sealed partial class EventBusTests
         Assert.Single(log.Messages);
     }
 
-    /// <summary>Says when the bus starts watching a handler (its timer), so that the test moves time after that.</summary>
+    /// <summary>
+    /// Says when the bus starts watching a handler (its timer), so that the test moves time after that.
+    /// </summary>
     private sealed class WatchedClock : FakeTimeProvider
     {
         public TaskCompletionSource TimerCreated { get; } = NewSignal();

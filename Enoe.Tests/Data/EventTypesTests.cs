@@ -23,10 +23,7 @@ public sealed class EventTypesTests
         var published = Publishers.SelectMany(PublishedTypes).ToHashSet();
 
         Assert.True(published.Count >= 8, string.Join(", ", published.Select(t => t.Name)));
-        Assert.Equal(
-            EventTypes.All.Select(t => t.FullName).Order(),
-            published.Select(t => t.FullName).Order()
-        );
+        Assert.Equal(EventTypes.All.Select(t => t.FullName).Order(), published.Select(t => t.FullName).Order());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using Enoe.Tests.Support;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
+using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

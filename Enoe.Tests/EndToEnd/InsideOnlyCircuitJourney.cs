@@ -1,7 +1,7 @@
-using Enoe.Tests.Support;
 using Enoe.Data;
 using Enoe.Data.Events;
 using Enoe.Data.Schools;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -3,6 +3,7 @@ using Enoe.Data.Events;
 using Enoe.Data.Logbook;
 using Enoe.Data.Memos;
 using Enoe.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -50,7 +51,15 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         var redis = await ConnectAsync();
         var channel = RedisChannel.Literal(_prefix + "events");
         string Envelope(string type, object payload) =>
-            JsonSerializer.Serialize(new { type, instance = "elsewhere", payload }, JsonSerializerOptions.Web);
+            JsonSerializer.Serialize(
+                new
+                {
+                    type,
+                    instance = "elsewhere",
+                    payload,
+                },
+                JsonSerializerOptions.Web
+            );
 
         await redis.GetSubscriber().PublishAsync(channel, Envelope("System.Diagnostics.Process", new { }));
         await redis.GetSubscriber().PublishAsync(channel, Envelope(typeof(MemoSent).FullName!, new { memoId = 5 }));
@@ -75,7 +84,9 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         _owned.Add(down);
         var bus = new RedisEventBus(NewLocal(), down, Options(), log);
         var heard = new Heard();
-        using var listening = bus.Subscribe<LogbookChanged>(e => heard.Add(new MemoSent(e.EntryId, new HashSet<int>())));
+        using var listening = bus.Subscribe<LogbookChanged>(e =>
+            heard.Add(new MemoSent(e.EntryId, new HashSet<int>()))
+        );
 
         var publishing = bus.PublishAsync(new LogbookChanged(3, 1, 10, null));
         await bus.PublishAsync(new LogbookChanged(4, 1, 10, null));
@@ -87,6 +98,19 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         await log.LoggedAsync("Redis refused an event");
         Assert.Single(log.Messages, m => m.StartsWith("Redis refused an event")); // once per outage
         bus.Dispose();
+    }
+
+    [Fact]
+    public async Task TheBus_GoesOverRedis_OnlyWhenTheHostRegisteredAConnection()
+    {
+        var redis = await ConnectAsync();
+        await using var withRedis = await TestDatabase.CreateAsync(configure: s =>
+            s.AddSingleton<IConnectionMultiplexer>(redis)
+        );
+        await using var without = await TestDatabase.CreateAsync();
+
+        Assert.IsType<RedisEventBus>(withRedis.Get<IEventBus>());
+        Assert.IsType<InProcessEventBus>(without.Get<IEventBus>());
     }
 
     private async Task<RedisEventBus> NewBusAsync(ListLogger<RedisEventBus>? log = null)
