@@ -25,6 +25,8 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
     /// <summary>A handler still running after this long is logged (once): a stuck circuit, a lock.</summary>
     public static readonly TimeSpan SlowHandler = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan DrainOnStop = TimeSpan.FromSeconds(5);
+
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly Channel<Queued> _queue;
@@ -221,8 +223,19 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
         _idle.TrySetResult();
     }
 
+    /// <summary>
+    /// The host stopping: what was published just before is delivered first, for a few seconds at most (a stuck
+    /// handler does not hold the shutdown).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+            return;
+        try
+        {
+            await WhenIdleAsync().WaitAsync(DrainOnStop);
+        }
+        catch (TimeoutException) { }
         Dispose();
         await _dispatcher;
     }

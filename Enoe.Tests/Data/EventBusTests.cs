@@ -205,6 +205,29 @@ public sealed partial class EventBusTests
         Assert.Single(log.Messages);
     }
 
+    [Fact]
+    public async Task Stopping_DeliversWhatWasPublishedFirst()
+    {
+        var bus = NewBus();
+        var (started, release) = (NewSignal(), NewSignal());
+        var finished = false;
+        using var slow = bus.Subscribe<LogbookChanged>(async _ =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            finished = true;
+        });
+        await bus.PublishAsync(new LogbookChanged(1, 1, 10, null));
+        await started.Task.WaitAsync(Patience);
+
+        var stopping = bus.DisposeAsync().AsTask();
+
+        Assert.False(stopping.IsCompleted);
+        release.SetResult();
+        await stopping.WaitAsync(Patience);
+        Assert.True(finished);
+    }
+
     /// <summary>
     /// Says when the bus starts watching a handler (its timer), so that the test moves time after that.
     /// </summary>
