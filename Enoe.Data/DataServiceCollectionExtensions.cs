@@ -1,5 +1,6 @@
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
+using Enoe.Data.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state
-        services.TryAddSingleton<Events.IEventBus, Events.InProcessEventBus>();
+        services.AddEnoeEvents(); // in the process, or over Redis when the host registered a connection
         services
             .AddOptions<Storage.StorageOptions>()
             .Configure(o =>

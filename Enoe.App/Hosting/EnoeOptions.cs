@@ -24,6 +24,12 @@ public sealed class EnoeOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// Starts every name ENOE uses in Redis (the event bus's channel <c>{prefix}events</c>): two deployments sharing
+    /// one Redis set different prefixes.
+    /// </summary>
+    public string RedisPrefix { get; set; } = "enoe:";
+
     /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>
     public bool? SeedDemo { get; set; }
 

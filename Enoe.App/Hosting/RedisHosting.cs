@@ -1,3 +1,4 @@
+using Enoe.Data.Events;
 using StackExchange.Redis;
 
 namespace Enoe.App.Hosting;
@@ -23,6 +24,9 @@ public static class RedisHosting
         options.AbortOnConnectFail = false;
         options.ClientName = $"enoe-{Environment.MachineName}-{Environment.ProcessId}";
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        var prefix = builder.Configuration[$"{EnoeOptions.Section}:{nameof(EnoeOptions.RedisPrefix)}"];
+        if (!string.IsNullOrWhiteSpace(prefix))
+            builder.Services.Configure<RedisEventBusOptions>(o => o.Prefix = prefix);
         return builder;
     }
 }

@@ -54,6 +54,7 @@ public sealed partial class SchoolAdministration(
     EntServiceCatalog catalog,
     SchoolCsv csv,
     IEventBus events,
+    ServiceAccess access,
     TimeProvider clock,
     IOptions<DirectoryOptions> directory
 )
@@ -181,6 +182,9 @@ public sealed partial class SchoolAdministration(
     private async Task PublishAsync(IEnumerable<int> schoolIds)
     {
         foreach (var id in schoolIds)
+        {
+            access.Forget(id); // here at once, as the admin's call returns; the bus tells open pages and instances
             await events.PublishAsync(new SchoolServicesChanged(id));
+        }
     }
 }

@@ -206,7 +206,12 @@ public sealed class SignInSessions : IDisposable
                 .Where(s => chunk.Contains(s.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), ct);
         foreach (var person in sessions.GroupBy(s => s.PersonId))
-            await _events.PublishAsync(new SessionsEnded(person.Key, [.. person.Select(s => s.Id)]));
+        {
+            var change = new SessionsEnded(person.Key, [.. person.Select(s => s.Id)]);
+            // Here at once (the bus delivers later): the next request with an ended cookie is refused.
+            await ForgetAsync(change);
+            await _events.PublishAsync(change);
+        }
         return ended;
     }
 

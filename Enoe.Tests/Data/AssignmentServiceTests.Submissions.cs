@@ -117,7 +117,8 @@ public sealed partial class AssignmentServiceTests
             .Get<IEventBus>()
             .Subscribe<AssignmentChanged>(e =>
             {
-                told.Add(e);
+                lock (told)
+                    told.Add(e);
                 return Task.CompletedTask;
             });
         await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie.pdf")]);
@@ -149,6 +150,7 @@ public sealed partial class AssignmentServiceTests
             ("Très bon travail, attention aux accords.", "corrigé.pdf"),
             (own.Return!.Comment, own.Return.File!.Name)
         );
+        await _database.DeliveredAsync();
         Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told);
         var list = (await Assignments.ListSetAsync(As(_f.TeacherA))).Single();
         Assert.Equal((1, 2, 0), (list.HandedIn, list.Students, list.ToReturn));

@@ -124,7 +124,8 @@ public sealed partial class BookingServiceTests
             .Get<IEventBus>()
             .Subscribe<BookingChanged>(e =>
             {
-                told.Add(e);
+                lock (told)
+                    told.Add(e);
                 return Task.CompletedTask;
             });
         var weeks = await RequestSeriesAsync(_lab);
@@ -143,6 +144,7 @@ public sealed partial class BookingServiceTests
             await StatusesAsync(series)
         );
 
+        await _database.DeliveredAsync();
         told.Clear();
         var approved = await Bookings.DecideSeriesAsync(manager, series, approve: true);
 
@@ -151,6 +153,7 @@ public sealed partial class BookingServiceTests
             [BookingStatus.Approved, BookingStatus.Cancelled, BookingStatus.Refused, BookingStatus.Approved],
             await StatusesAsync(series)
         );
+        await _database.DeliveredAsync();
         Assert.Equal(_f.TeacherA.Id, Assert.Single(told).PersonId);
         // Nothing pending is left
         Assert.Equal(ResultKind.NotFound, (await Bookings.DecideSeriesAsync(manager, series, approve: false)).Kind);

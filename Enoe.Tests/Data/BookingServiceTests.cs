@@ -206,7 +206,8 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
             .Get<IEventBus>()
             .Subscribe<BookingChanged>(e =>
             {
-                told.Add(e);
+                lock (told)
+                    told.Add(e);
                 return Task.CompletedTask;
             });
         var asked = (await Bookings.BookAsync(Teacher, M3(_lab))).Value!;
@@ -220,6 +221,7 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
         Assert.True((await Bookings.DecideAsync(manager, asked.Id, approve: true)).Succeeded);
 
         Assert.Equal(BookingStatus.Approved, (await Bookings.UpcomingAsync(Teacher)).Single().Status);
+        await _database.DeliveredAsync();
         Assert.Equal(2, told.Count(e => e.PersonId == _f.TeacherA.Id && e.BookingId == asked.Id));
         Assert.Empty(await Bookings.PendingAsync(manager));
     }

@@ -135,7 +135,8 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
             .Get<IEventBus>()
             .Subscribe<MemoSent>(e =>
             {
-                told.Add(e);
+                lock (told)
+                    told.Add(e);
                 return Task.CompletedTask;
             });
         var sent = await Memos.SendAsync(
@@ -150,6 +151,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
             [_f.ParentA.Id],
             await db.Set<MemoRecipient>().Where(r => r.MemoId == sent.Value).Select(r => r.PersonId).ToListAsync()
         );
+        await _database.DeliveredAsync();
         Assert.Equal([_f.ParentA.Id], told.Single().RecipientIds);
         Assert.Equal(1, await Memos.UnreadCountAsync(As(_f.ParentA)));
         Assert.Equal(0, await Memos.UnreadCountAsync(As(_otherParent)));

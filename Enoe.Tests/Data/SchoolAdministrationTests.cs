@@ -113,7 +113,8 @@ public sealed class SchoolAdministrationTests : AcademyConsoleTest
             .Get<IEventBus>()
             .Subscribe<SchoolServicesChanged>(e =>
             {
-                published.Add(e.SchoolId);
+                lock (published)
+                    published.Add(e.SchoolId);
                 return Task.CompletedTask;
             });
 
@@ -123,6 +124,7 @@ public sealed class SchoolAdministrationTests : AcademyConsoleTest
         Assert.Equal(["college-b"], (await directory.ListAsync()).Select(s => s.Slug));
         Assert.Null(await directory.FindPublicSiteAsync("college-a"));
         Assert.Equal(ServiceState.Off, await Database.Get<ServiceAccess>().StateAsync(F.A.Id, EntService.Memos));
+        await Database.DeliveredAsync();
         Assert.Equal([F.A.Id], published);
         await using var db = Database.NewContext();
         var changes = await db.Set<ServiceSwitchChange>().Where(c => c.SchoolId == F.A.Id).ToListAsync();

@@ -191,6 +191,7 @@ public sealed class ServiceGateTests : IAsyncLifetime
         await using (var db = _database.NewContext())
             await db.SwitchAsync(_f.A.Id, service, on: false);
         await _database.Get<IEventBus>().PublishAsync(new SchoolServicesChanged(_f.A.Id));
+        await _database.DeliveredAsync();
     }
 
     private static async Task<int> StudentOfAsync(TestDatabase database, CurrentUser user)

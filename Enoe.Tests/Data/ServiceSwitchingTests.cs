@@ -55,12 +55,14 @@ public sealed class ServiceSwitchingTests
                 return Task.CompletedTask;
             });
         await switches.SetAsync(rectorat, f.B.Id, EntService.Bookings, false);
+        await database.DeliveredAsync();
         announced.Clear();
         database.Clock.Advance(TimeSpan.FromHours(1));
 
         var applied = await switches.ApplyAsync(rectorat, [f.A.Id, f.B.Id], EntService.Bookings, ServiceState.Off);
 
         Assert.Equal(1, applied.Value); // B was closed already: not changed, not recorded again
+        await database.DeliveredAsync();
         Assert.Equal([f.A.Id], announced);
         var history = (await switches.HistoryAsync(rectorat)).Value!;
         var latest = history[0];
@@ -154,6 +156,7 @@ public sealed class ServiceSwitchingTests
                 .Schools.Where(s => s.Id == f.A.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, DateTime.UtcNow));
         await database.Get<IEventBus>().PublishAsync(new SchoolServicesChanged(f.A.Id));
+        await database.DeliveredAsync();
 
         Assert.Equal(
             ["Cet établissement est archivé : ses services sont fermés."],

@@ -21,6 +21,7 @@ public sealed class SignInSessionsTests
         await sessions.EndAsync(id, SessionEnd.SignedOut);
 
         Assert.False(await sessions.IsOpenAsync(id, school.TeacherA.Id)); // the cache forgot it
+        await database.DeliveredAsync();
         Assert.Equal([id], Assert.Single(ended).SessionIds);
         await using var db = database.NewContext();
         var row = await db.Set<SignInSession>().SingleAsync(s => s.Id == id);
@@ -45,6 +46,7 @@ public sealed class SignInSessionsTests
 
         Assert.Equal(2, await sessions.EndAllAsync(teacher, SessionEnd.PasswordChanged, except: kept));
 
+        await database.DeliveredAsync();
         Assert.Equal(new[] { other1, other2 }.Order(), Assert.Single(ended).SessionIds.Order());
         Assert.True(await sessions.IsOpenAsync(kept, teacher));
         Assert.False(await sessions.IsOpenAsync(other1, teacher));
@@ -94,6 +96,7 @@ public sealed class SignInSessionsTests
         await h.RunAsync();
 
         Assert.False(await sessions.IsOpenAsync(session, person));
+        await h.Database.DeliveredAsync();
         Assert.Equal(new SessionsEnded(person, [session]).SessionIds, Assert.Single(ended).SessionIds);
         await using var db = h.Database.NewContext();
         Assert.Equal(SessionEnd.AccountDisabled, (await db.Set<SignInSession>().SingleAsync()).EndReason);

@@ -1,6 +1,7 @@
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
+using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,5 +129,6 @@ public sealed class AcademyConsoleJourney(BrowserFixture browser)
             .Where(c => c.SchoolId == school.Id && c.ServiceKey == service.Key)
             .ExecuteDeleteAsync();
         await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(new SchoolServicesChanged(school.Id));
+        await browser.Services.DeliveredAsync(); // every cache and open page has heard of it
     }
 }

@@ -1,6 +1,7 @@
 using Enoe.Data;
 using Enoe.Data.Events;
 using Enoe.Data.Schools;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -56,5 +57,6 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
             school.InsideOnlyServices.Add(new InsideOnlyService { ServiceKey = EntService.Skills.Key });
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(new SchoolServicesChanged(school.Id));
+        await browser.Services.DeliveredAsync(); // every cache and open page has heard of it
     }
 }

@@ -59,6 +59,7 @@ public class SasAppFactory : EnoeAppFactory
         school.InsideOnlyServices.AddRange(insideOnly.Select(s => new InsideOnlyService { ServiceKey = s.Key }));
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(new SchoolServicesChanged(school.Id));
+        await Services.DeliveredAsync();
     }
 
     private sealed class PeerAddressFilter : IStartupFilter

@@ -57,6 +57,7 @@ public sealed class ServiceSwitchTests(EnoeAppFactory app)
         await app
             .Services.GetRequiredService<Enoe.Data.Events.IEventBus>()
             .PublishAsync(new SchoolServicesChanged(school.Id));
+        await app.DeliveredAsync();
     }
 }
 

@@ -23,6 +23,7 @@ public sealed class SessionCircuitTests(EnoeAppFactory app)
         var (otherTab, _) = await CircuitAsync("julien.roussel", sessions);
 
         await sessions.EndAsync(tabSession, SessionEnd.SignedOut);
+        await app.DeliveredAsync();
 
         Assert.False((await tab.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
         Assert.True((await otherTab.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);

@@ -1,0 +1,123 @@
+using System.Reflection;
+using System.Text.Json;
+using Enoe.Data.Events;
+
+namespace Enoe.Tests.Data;
+
+/// <summary>
+/// What crosses Redis: every event type published anywhere is in the registry (else other instances never see it),
+/// and each survives System.Text.Json with its values.
+/// </summary>
+public sealed class EventTypesTests
+{
+    private static readonly Assembly[] Publishers =
+    [
+        typeof(IEventBus).Assembly,
+        typeof(Enoe.Widgets.Common.UserSession).Assembly,
+        typeof(Program).Assembly,
+    ];
+
+    [Fact]
+    public void EveryTypePublished_IsInTheRegistry_AndEveryOneListedIsPublished()
+    {
+        var published = Publishers.SelectMany(PublishedTypes).ToHashSet();
+
+        Assert.True(published.Count >= 8, string.Join(", ", published.Select(t => t.Name)));
+        Assert.Equal(EventTypes.All.Select(t => t.FullName).Order(), published.Select(t => t.FullName).Order());
+    }
+
+    [Fact]
+    public void EveryEventType_RoundTripsThroughJson()
+    {
+        foreach (var type in EventTypes.All)
+        {
+            var constructor = type.GetConstructors().Single();
+            var parameters = constructor.GetParameters();
+            var sample = constructor.Invoke([.. parameters.Select((p, i) => SampleOf(p.ParameterType, i + 1))]);
+
+            var json = JsonSerializer.Serialize(sample, type, EventJson.Options);
+            var back = JsonSerializer.Deserialize(json, type, EventJson.Options);
+
+            Assert.IsType(type, back);
+            Assert.Equal(json, JsonSerializer.Serialize(back, type, EventJson.Options));
+            foreach (var parameter in parameters) // each value there, none left at its default
+                Assert.NotEqual(
+                    JsonSerializer.Serialize(Default(parameter.ParameterType), EventJson.Options),
+                    JsonSerializer.Serialize(
+                        type.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance)!.GetValue(back),
+                        EventJson.Options
+                    )
+                );
+            Assert.Same(type, EventTypes.Find(type.Name));
+        }
+    }
+
+    [Fact]
+    public void OnlyListedNames_AreFound()
+    {
+        Assert.Null(EventTypes.Find("System.Diagnostics.Process"));
+        Assert.Null(EventTypes.Find("Process"));
+        Assert.Null(EventTypes.Find(""));
+    }
+
+    /// <summary>A value unlike the default of its type; a new kind of field in an event needs a line here.</summary>
+    private static object SampleOf(Type type, int seed) =>
+        type switch
+        {
+            _ when type == typeof(int) || type == typeof(int?) => 40 + seed,
+            _ when type == typeof(Guid) => new Guid(seed, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]),
+            _ when type == typeof(string) => $"valeur {seed}",
+            _ when type == typeof(IReadOnlySet<int>) => new HashSet<int> { seed, seed + 1 },
+            _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { Guid.NewGuid(), Guid.NewGuid() },
+            _ => throw new InvalidOperationException($"No sample for {type}: add one."),
+        };
+
+    private static object? Default(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
+
+    /// <summary>
+    /// The TEvent of every call to <see cref="IEventBus.PublishAsync{TEvent}"/> in an assembly's IL (async methods'
+    /// bodies included: their state machines are types too).
+    /// </summary>
+    private static IEnumerable<Type> PublishedTypes(Assembly assembly)
+    {
+        const BindingFlags all =
+            BindingFlags.Public
+            | BindingFlags.NonPublic
+            | BindingFlags.Instance
+            | BindingFlags.Static
+            | BindingFlags.DeclaredOnly;
+        foreach (var type in assembly.GetTypes())
+        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            if (method.GetMethodBody()?.GetILAsByteArray() is not { } il)
+                continue;
+            for (var i = 0; i + 4 < il.Length; i++)
+            {
+                if (il[i] is not (0x28 or 0x6F)) // call, callvirt
+                    continue;
+                var token = BitConverter.ToInt32(il, i + 1);
+                if (token >> 24 != 0x2B) // a generic method's instantiation
+                    continue;
+                MethodBase? called;
+                try
+                {
+                    called = type.Module.ResolveMethod(
+                        token,
+                        type.IsGenericType ? type.GetGenericArguments() : null,
+                        method.IsGenericMethod ? method.GetGenericArguments() : null
+                    );
+                }
+                catch (Exception e) when (e is ArgumentException or BadImageFormatException)
+                {
+                    continue; // operand bytes that only looked like a call
+                }
+                if (
+                    called is MethodInfo { Name: nameof(IEventBus.PublishAsync), IsGenericMethod: true } publish
+                    && publish.DeclaringType == typeof(IEventBus)
+                    && publish.GetGenericArguments()[0] is { IsGenericParameter: false } published
+                )
+                    yield return published;
+            }
+        }
+    }
+}

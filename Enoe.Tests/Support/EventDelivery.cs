@@ -1,0 +1,26 @@
+using Bunit;
+using Enoe.Data.Events;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Support;
+
+/// <summary>
+/// The event bus delivers after the publisher's call returns: a test that looks at a live effect (a subscriber's
+/// list, a component re-rendered by an event) first awaits this, which completes once nothing is queued and no
+/// handler runs. Bounded, so that a stuck handler fails the test rather than hanging the run.
+/// </summary>
+public static class EventDelivery
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static Task DeliveredAsync(this IServiceProvider services) =>
+        services.GetRequiredService<IEventBus>().WhenIdleAsync().WaitAsync(Patience);
+
+    public static Task DeliveredAsync(this TestDatabase database) => database.Services.DeliveredAsync();
+
+    public static Task DeliveredAsync<TEntryPoint>(this WebApplicationFactory<TEntryPoint> factory)
+        where TEntryPoint : class => factory.Services.DeliveredAsync();
+
+    public static Task DeliveredAsync(this BunitContext context) => context.Services.DeliveredAsync();
+}
