@@ -1,3 +1,4 @@
+using Enoe.Data.Caching;
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state
         services.TryAddSingleton<Events.IEventBus, Events.InProcessEventBus>();
+        services.AddEnoeCache(); // in memory, and in Redis when the app registered a connection before
         services
             .AddOptions<Storage.StorageOptions>()
             .Configure(o =>

@@ -1,6 +1,5 @@
 using Enoe.Data.Common;
 using Enoe.Data.Directory;
-using Enoe.Data.Events;
 using Enoe.Data.Modules;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +52,7 @@ public sealed partial class SchoolAdministration(
     IServiceScopeFactory scopes,
     EntServiceCatalog catalog,
     SchoolCsv csv,
-    IEventBus events,
+    ServiceAccess access,
     TimeProvider clock,
     IOptions<DirectoryOptions> directory
 )
@@ -181,6 +180,6 @@ public sealed partial class SchoolAdministration(
     private async Task PublishAsync(IEnumerable<int> schoolIds)
     {
         foreach (var id in schoolIds)
-            await events.PublishAsync(new SchoolServicesChanged(id));
+            await access.ChangedAsync(id);
     }
 }
