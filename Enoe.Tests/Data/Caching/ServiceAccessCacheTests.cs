@@ -77,6 +77,7 @@ public sealed class ServiceAccessCacheTests
         var accessB = b.GetRequiredService<ServiceAccess>();
 
         Assert.Null(await database.Get<ServiceAccess>().RefusalAsync(student, EntService.Memos));
+        await EnoeCacheTests.WrittenAsync(redis, prefix + $"school-access:{f.A.Id}");
         counterB.Reset();
         Assert.Null(await accessB.RefusalAsync(student, EntService.Memos));
         Assert.Equal(0, counterB.Count); // from Redis, as A read it
