@@ -50,7 +50,9 @@ public sealed class EnoeCache : IDisposable
         _subscription = events.Subscribe<CacheInvalidated>(e => ForgetLocallyAsync(e.Tags).AsTask());
     }
 
-    /// <summary>The value under <paramref name="key"/>, from memory, Redis or else <paramref name="factory"/>.</summary>
+    /// <summary>
+    /// The value under <paramref name="key"/>, from memory, Redis or else <paramref name="factory"/>.
+    /// </summary>
     public async ValueTask<T> GetOrCreateAsync<T>(
         string key,
         Func<CancellationToken, ValueTask<T>> factory,

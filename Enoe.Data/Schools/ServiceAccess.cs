@@ -129,7 +129,6 @@ public sealed class ServiceAccess : IDisposable
     }
 
     public void Dispose() => _subscription.Dispose();
-
 }
 
 /// <summary>

@@ -23,13 +23,11 @@ public sealed class ServiceAccessCacheTests
     )
     {
         // The machine's clock: the cache dates its entries and invalidations by it.
-        var database = await TestDatabase.CreateAsync(
-            configure: s =>
-            {
-                s.AddSingleton(TimeProvider.System);
-                configure?.Invoke(s);
-            }
-        );
+        var database = await TestDatabase.CreateAsync(configure: s =>
+        {
+            s.AddSingleton(TimeProvider.System);
+            configure?.Invoke(s);
+        });
         var f = await TwoSchools.CreateAsync(database);
         await using var db = database.NewContext();
         (await db.Users.SingleAsync(u => u.Id == f.StaffB.Id)).IsAcademyAdmin = true;
