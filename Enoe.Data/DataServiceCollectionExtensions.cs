@@ -1,3 +1,4 @@
+using Enoe.Data.Caching;
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
 using Enoe.Data.Events;
@@ -46,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddTransient<DatabaseInitializer>();
         services.AddTransient<DemoSeeder>(); // holds one run's state
         services.AddEnoeEvents(); // in the process, or over Redis when the host registered a connection
+        services.AddEnoeCache(); // in memory, and in Redis when the app registered a connection before
         services
             .AddOptions<Storage.StorageOptions>()
             .Configure(o =>

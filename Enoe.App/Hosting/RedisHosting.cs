@@ -24,9 +24,12 @@ public static class RedisHosting
         options.AbortOnConnectFail = false;
         options.ClientName = $"enoe-{Environment.MachineName}-{Environment.ProcessId}";
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        var prefix = builder.Configuration[$"{EnoeOptions.Section}:{nameof(EnoeOptions.RedisPrefix)}"];
-        if (!string.IsNullOrWhiteSpace(prefix))
-            builder.Services.Configure<RedisEventBusOptions>(o => o.Prefix = prefix);
+        var prefix = builder.Configuration.RedisPrefix();
+        builder.Services.Configure<RedisEventBusOptions>(o => o.Prefix = prefix);
+        // After the data layer's default: the cache's keys under this deployment's prefix too.
+        builder.Services.PostConfigure<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>(o =>
+            o.InstanceName = prefix + "cache:"
+        );
         return builder;
     }
 }

@@ -21,6 +21,7 @@ public static class EventTypes
     [
         typeof(AssignmentChanged),
         typeof(BookingChanged),
+        typeof(Caching.CacheInvalidated),
         typeof(DataExportChanged),
         typeof(GradesChanged),
         typeof(LogbookChanged),

@@ -1,6 +1,5 @@
 using Enoe.Data.Common;
 using Enoe.Data.Directory;
-using Enoe.Data.Events;
 using Enoe.Data.Modules;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +52,6 @@ public sealed partial class SchoolAdministration(
     IServiceScopeFactory scopes,
     EntServiceCatalog catalog,
     SchoolCsv csv,
-    IEventBus events,
     ServiceAccess access,
     TimeProvider clock,
     IOptions<DirectoryOptions> directory
@@ -182,9 +180,6 @@ public sealed partial class SchoolAdministration(
     private async Task PublishAsync(IEnumerable<int> schoolIds)
     {
         foreach (var id in schoolIds)
-        {
-            access.Forget(id); // here at once, as the admin's call returns; the bus tells open pages and instances
-            await events.PublishAsync(new SchoolServicesChanged(id));
-        }
+            await access.ChangedAsync(id);
     }
 }

@@ -1,6 +1,5 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
-using Enoe.Data.Events;
 using Enoe.Data.Modules;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +43,6 @@ public sealed partial class SchoolServiceSwitches(
     IDbContextFactory<EnoeDbContext> dbFactory,
     EntServiceCatalog catalog,
     ServiceAccess access,
-    IEventBus events,
     TimeProvider clock
 )
 {
@@ -171,10 +169,7 @@ public sealed partial class SchoolServiceSwitches(
             await transaction.CommitAsync(ct);
         }
         foreach (var id in changed)
-        {
-            access.Forget(id);
-            await events.PublishAsync(new SchoolServicesChanged(id));
-        }
+            await access.ChangedAsync(id); // here at once, on the other instances within the bus's delay
         return Result<int>.Ok(changed.Count);
     }
 

@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Net;
+using System.Text.Json.Serialization;
+using Enoe.Data.Caching;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -15,33 +17,28 @@ public sealed record SchoolServicesChanged(int SchoolId);
 
 /// <summary>
 /// The server-side gate every service passes before reading or writing: does the établissement run the service, and
-/// may this request reach it from where it comes (the SAS)? Each établissement's switches are cached and dropped when
-/// <see cref="SchoolServicesChanged"/> says they changed (and after a short while in any case), so the check costs a
-/// dictionary look-up on the hot path.
+/// may this request reach it from where it comes (the SAS)? Each établissement's switches are cached
+/// (<see cref="EnoeCache"/>, shared between instances) and dropped on every instance when they change
+/// (<see cref="ChangedAsync"/>), so the check costs a look-up in memory on the hot path.
 /// </summary>
 public sealed class ServiceAccess : IDisposable
 {
-    private static readonly long MaxAgeMs = (long)TimeSpan.FromSeconds(30).TotalMilliseconds;
-
     private readonly IDbContextFactory<EnoeDbContext> _dbFactory;
-    private readonly ConcurrentDictionary<int, Entry> _cache = new();
-
-    /// <summary>
-    /// Bumped by each change of an établissement: a read that started before the change never puts its older answer
-    /// back into the cache.
-    /// </summary>
-    private readonly ConcurrentDictionary<int, long> _versions = new();
+    private readonly EnoeCache _cache;
+    private readonly IEventBus _events;
     private readonly IDisposable _subscription;
 
-    public ServiceAccess(IDbContextFactory<EnoeDbContext> dbFactory, IEventBus events)
+    public ServiceAccess(IDbContextFactory<EnoeDbContext> dbFactory, EnoeCache cache, IEventBus events)
     {
         _dbFactory = dbFactory;
-        _subscription = events.Subscribe<SchoolServicesChanged>(e =>
-        {
-            Forget(e.SchoolId);
-            return Task.CompletedTask;
-        });
+        _cache = cache;
+        _events = events;
+        // Whoever announces a change (a test, an older caller) makes this instance read it again, cache or not.
+        _subscription = events.Subscribe<SchoolServicesChanged>(e => ForgetLocallyAsync(e.SchoolId).AsTask());
     }
+
+    /// <summary>The tag of everything cached about one établissement's settings and switches.</summary>
+    public static string Tag(int schoolId) => $"school:{schoolId}";
 
     /// <summary>
     /// Null when <paramref name="user"/> may use <paramref name="service"/> in <paramref name="schoolId"/> (by default
@@ -58,7 +55,7 @@ public sealed class ServiceAccess : IDisposable
         if ((schoolId ?? user.SchoolId) is not int id)
             return null;
         var school = await GetAsync(id, ct);
-        if (school is null || school.Archived)
+        if (school.Archived)
             return Result.Forbidden(SchoolMessages.Access_SchoolClosed);
         return school.StateOf(service) switch
         {
@@ -70,12 +67,21 @@ public sealed class ServiceAccess : IDisposable
         };
     }
 
-    /// <summary>Drops what is cached about an établissement (it just changed): the next check reads it again.</summary>
-    public void Forget(int schoolId)
+    /// <summary>
+    /// Once a change of an établissement's switches or settings is committed: drops what is cached about it here and
+    /// on every instance, then tells open pages and widgets (<see cref="SchoolServicesChanged"/>).
+    /// </summary>
+    public async Task ChangedAsync(int schoolId)
     {
-        _versions.AddOrUpdate(schoolId, 1, (_, v) => v + 1);
-        _cache.TryRemove(schoolId, out _);
+        await _cache.InvalidateAsync(Tag(schoolId));
+        await _events.PublishAsync(new SchoolServicesChanged(schoolId));
     }
+
+    /// <summary>
+    /// Drops what this instance cached about an établissement, on hearing it changed: the checks that follow read it
+    /// again, whichever of the announcements arrives first.
+    /// </summary>
+    public ValueTask ForgetLocallyAsync(int schoolId) => _cache.ForgetLocallyAsync([Tag(schoolId)]);
 
     /// <summary>
     /// Whether a service's refusal is this gate's (switched off, archived, inside-only): a download then answers 403
@@ -93,18 +99,10 @@ public sealed class ServiceAccess : IDisposable
     public async ValueTask<ServiceState> StateAsync(int schoolId, EntService service, CancellationToken ct = default) =>
         await GetAsync(schoolId, ct) is { Archived: false } school ? school.StateOf(service) : ServiceState.Off;
 
-    private async ValueTask<SchoolAccess?> GetAsync(int schoolId, CancellationToken ct)
-    {
-        if (_cache.TryGetValue(schoolId, out var entry) && Environment.TickCount64 - entry.LoadedAt < MaxAgeMs)
-            return entry.School;
-        var version = _versions.GetValueOrDefault(schoolId);
-        var school = await LoadAsync(schoolId, ct);
-        if (_versions.GetValueOrDefault(schoolId) == version) // else it changed meanwhile: the next check reads again
-            _cache[schoolId] = new Entry(school, Environment.TickCount64);
-        return school;
-    }
+    private ValueTask<SchoolAccess> GetAsync(int schoolId, CancellationToken ct) =>
+        _cache.GetOrCreateAsync($"school-access:{schoolId}", c => LoadAsync(schoolId, c), [Tag(schoolId)], ct);
 
-    private async Task<SchoolAccess?> LoadAsync(int schoolId, CancellationToken ct)
+    private async ValueTask<SchoolAccess> LoadAsync(int schoolId, CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var row = await db
@@ -120,31 +118,39 @@ public sealed class ServiceAccess : IDisposable
             })
             .FirstOrDefaultAsync(ct);
         return row is null
-            ? null
+            ? SchoolAccess.Unknown
             : new SchoolAccess(
                 row.ArchivedAt is not null,
                 row.ExternalAccess,
                 [.. row.Closed],
                 [.. row.InsideOnly],
-                SchoolNetworks.Parse(row.InsideNetworks).Networks
+                row.InsideNetworks
             );
     }
 
     public void Dispose() => _subscription.Dispose();
+}
 
-    private sealed record Entry(SchoolAccess? School, long LoadedAt);
+/// <summary>
+/// One établissement's switches as cached (in Redis too, as JSON): its networks as typed, parsed once per copy.
+/// An unknown établissement is cached as archived: both run nothing.
+/// </summary>
+[ImmutableObject(true)]
+internal sealed record SchoolAccess(
+    bool Archived,
+    bool ExternalAccess,
+    HashSet<string> Closed,
+    HashSet<string> InsideOnly,
+    string? InsideNetworks
+)
+{
+    public static readonly SchoolAccess Unknown = new(true, false, [], [], null);
 
-    private sealed record SchoolAccess(
-        bool Archived,
-        bool ExternalAccess,
-        HashSet<string> Closed,
-        HashSet<string> InsideOnly,
-        IReadOnlyList<IPNetwork> Networks
-    )
-    {
-        public ServiceState StateOf(EntService service) =>
-            ServiceStates.Of(service, archived: false, ExternalAccess, Closed.Contains, InsideOnly.Contains);
+    [JsonIgnore]
+    public IReadOnlyList<IPNetwork> Networks { get; } = SchoolNetworks.Parse(InsideNetworks).Networks;
 
-        public bool IsInside(IPAddress? address) => address is not null && SchoolNetworks.Contains(Networks, address);
-    }
+    public ServiceState StateOf(EntService service) =>
+        ServiceStates.Of(service, archived: false, ExternalAccess, Closed.Contains, InsideOnly.Contains);
+
+    public bool IsInside(IPAddress? address) => address is not null && SchoolNetworks.Contains(Networks, address);
 }

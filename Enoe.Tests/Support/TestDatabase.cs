@@ -38,6 +38,15 @@ public sealed class TestDatabase : IAsyncDisposable
         _connectionString = postgreSql is null
             ? null
             : new Npgsql.NpgsqlConnectionStringBuilder(postgreSql) { Database = DatabaseName }.ToString();
+        Services = NewInstance(configure);
+    }
+
+    /// <summary>
+    /// The data services of another app instance over this same database: a cache and an event bus of its own
+    /// unless <paramref name="configure"/> shares them. The caller disposes it.
+    /// </summary>
+    public ServiceProvider NewInstance(Action<IServiceCollection>? configure = null)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
@@ -49,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
         );
         configure?.Invoke(services);
         services.TryAddSingleton<Enoe.Data.Dashboards.IWidgetRules, TestWidgetRules>();
-        Services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     /// <param name="configure">More services, e.g. the real widget catalogue instead of

@@ -58,7 +58,8 @@ public sealed class UserSession(
         // Even while a reload is under way (a second change close behind the first): it may have read before.
         if (_schoolId != change.SchoolId)
             return;
-        access.Forget(change.SchoolId); // whichever subscriber runs first, the checks that follow read the change
+        // Whichever subscriber runs first, the checks that follow read the change
+        await access.ForgetLocallyAsync(change.SchoolId);
         _workspace = null;
         foreach (var handler in WorkspaceChanged?.GetInvocationList().Cast<Func<Task>>() ?? [])
             await handler();

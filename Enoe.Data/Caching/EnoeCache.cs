@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Enoe.Data.Events;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+
+namespace Enoe.Data.Caching;
+
+/// <summary>
+/// Published when cached values tagged so changed: every instance drops its own copies (its first level, in memory).
+/// The second level (Redis, shared) already knows: the instance that changed them told it.
+/// </summary>
+public sealed record CacheInvalidated(string[] Tags);
+
+/// <summary>
+/// What many requests read and few change (an établissement's switches, the resources catalogue, the communication
+/// rules), kept in memory and, with several instances, in Redis as a second level. A change drops the values by tag
+/// here at once, then tells the other instances through the event bus: a service switched off through one instance
+/// is off on all within the bus's delay. Values expire after a minute anyway, in case an announcement was lost.
+/// Cache only small immutable records (sealed, <c>[ImmutableObject(true)]</c> so the first level keeps the object
+/// itself), never EF entities, and nothing about one person unless the key names them.
+/// </summary>
+public sealed class EnoeCache : IDisposable
+{
+    /// <summary>The safety net: how stale a value can be when an announcement of its change was lost.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private static readonly HybridCacheEntryOptions Entry = new()
+    {
+        Expiration = MaxAge,
+        LocalCacheExpiration = MaxAge,
+    };
+
+    private readonly HybridCache _cache;
+    private readonly IEventBus _events;
+    private readonly ILogger<EnoeCache> _logger;
+    private readonly IDisposable _subscription;
+
+    /// <summary>
+    /// Bumped each time a tag is dropped here: a read whose factory ran across a change (it may have read the
+    /// database before it) is dropped and read again rather than kept for a minute.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+
+    public EnoeCache(HybridCache cache, IEventBus events, ILogger<EnoeCache> logger)
+    {
+        _cache = cache;
+        _events = events;
+        _logger = logger;
+        // A singleton: it listens as soon as anything on this instance may have cached a value.
+        _subscription = events.Subscribe<CacheInvalidated>(e => ForgetLocallyAsync(e.Tags).AsTask());
+    }
+
+    /// <summary>
+    /// The value under <paramref name="key"/>, from memory, Redis or else <paramref name="factory"/>.
+    /// </summary>
+    public async ValueTask<T> GetOrCreateAsync<T>(
+        string key,
+        Func<CancellationToken, ValueTask<T>> factory,
+        IReadOnlyCollection<string> tags,
+        CancellationToken ct = default
+    )
+    {
+        var before = Generations(tags);
+        var value = await _cache.GetOrCreateAsync(key, factory, Entry, tags, ct);
+        if (before.SequenceEqual(Generations(tags)))
+            return value;
+        // Changed while the factory ran: what it stored may predate the change. Drop it (dated after) and read again.
+        await ForgetLocallyAsync(tags);
+        return await _cache.GetOrCreateAsync(key, factory, Entry, tags, ct);
+    }
+
+    /// <summary>
+    /// Drops the values tagged so, here before returning (the caller's next read sees its change), then on the other
+    /// instances through the bus. Call it once the change is committed.
+    /// </summary>
+    public async Task InvalidateAsync(params string[] tags)
+    {
+        await ForgetLocallyAsync(tags);
+        try
+        {
+            await _events.PublishAsync(new CacheInvalidated(tags));
+        }
+        catch (Exception e)
+        {
+            // The change is committed: the other instances catch up within MaxAge rather than the writer failing.
+            _logger.LogWarning(e, "Could not announce the invalidation of {Tags}", string.Join(", ", tags));
+        }
+    }
+
+    /// <summary>
+    /// Drops the values tagged so on this instance only (and marks them stale in Redis): for an announcement received
+    /// from another instance, which must not be announced again.
+    /// </summary>
+    public async ValueTask ForgetLocallyAsync(IEnumerable<string> tags)
+    {
+        foreach (var tag in tags)
+        {
+            _generations.AddOrUpdate(tag, 1, (_, g) => g + 1);
+            try
+            {
+                await _cache.RemoveByTagAsync(tag);
+            }
+            catch (Exception e)
+            {
+                // Redis unreachable: the first level is dropped already (done before the second is written).
+                _logger.LogWarning(e, "Could not mark {Tag} stale in the shared cache", tag);
+            }
+        }
+    }
+
+    private long[] Generations(IReadOnlyCollection<string> tags) =>
+        [.. tags.Select(t => _generations.GetValueOrDefault(t))];
+
+    public void Dispose() => _subscription.Dispose();
+}
