@@ -9,7 +9,8 @@ namespace Enoe.Data.Caching;
 /// Published when cached values tagged so changed: every instance drops its own copies (its first level, in memory).
 /// The second level (Redis, shared) already knows: the instance that changed them told it.
 /// </summary>
-public sealed record CacheInvalidated(string[] Tags);
+/// <param name="Origin">The cache that announced it, which has already forgotten and ignores its own.</param>
+public sealed record CacheInvalidated(string[] Tags, string Origin);
 
 /// <summary>
 /// What many requests read and few change (an établissement's switches, the resources catalogue, the communication
@@ -30,6 +31,7 @@ public sealed class EnoeCache : IDisposable
         LocalCacheExpiration = MaxAge,
     };
 
+    private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly HybridCache _cache;
     private readonly IEventBus _events;
     private readonly ILogger<EnoeCache> _logger;
@@ -47,7 +49,9 @@ public sealed class EnoeCache : IDisposable
         _events = events;
         _logger = logger;
         // A singleton: it listens as soon as anything on this instance may have cached a value.
-        _subscription = events.Subscribe<CacheInvalidated>(e => ForgetLocallyAsync(e.Tags).AsTask());
+        _subscription = events.Subscribe<CacheInvalidated>(e =>
+            e.Origin == _origin ? Task.CompletedTask : ForgetLocallyAsync(e.Tags).AsTask()
+        );
     }
 
     /// <summary>
@@ -78,7 +82,7 @@ public sealed class EnoeCache : IDisposable
         await ForgetLocallyAsync(tags);
         try
         {
-            await _events.PublishAsync(new CacheInvalidated(tags));
+            await _events.PublishAsync(new CacheInvalidated(tags, _origin));
         }
         catch (Exception e)
         {

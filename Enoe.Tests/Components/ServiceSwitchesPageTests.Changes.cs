@@ -23,7 +23,10 @@ public sealed class ServiceSwitchChangesPageTests : SchoolComponentTest
     }
 
     private ServiceState StateOf(School school, EntService service) =>
-        Database.Get<ServiceAccess>().StateAsync(school.Id, service).AsTask().Result;
+        // Off the renderer's thread: the cache's read continues on the thread pool, never on the blocked renderer.
+        Task.Run(async () => await Database.Get<ServiceAccess>().StateAsync(school.Id, service))
+            .GetAwaiter()
+            .GetResult();
 
     [Fact]
     public void ClosingOneService_AsksFirst_SayingWhereAndForWhom_ThenIsDoneAndKept()

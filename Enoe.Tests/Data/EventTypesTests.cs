@@ -67,6 +67,7 @@ public sealed class EventTypesTests
             _ when type == typeof(int) || type == typeof(int?) => 40 + seed,
             _ when type == typeof(Guid) => new Guid(seed, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]),
             _ when type == typeof(string) => $"valeur {seed}",
+            _ when type == typeof(string[]) => new[] { $"étiquette {seed}", $"étiquette {seed + 1}" },
             _ when type == typeof(IReadOnlySet<int>) => new HashSet<int> { seed, seed + 1 },
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { Guid.NewGuid(), Guid.NewGuid() },
             _ => throw new InvalidOperationException($"No sample for {type}: add one."),

@@ -75,6 +75,7 @@ public sealed class EnoeCacheTests
 
         onB.Value = "v2";
         await a.GetRequiredService<EnoeCache>().InvalidateAsync("t");
+        await bus.WhenIdleAsync(); // the bus between instances delivers after the call returns
         Assert.Equal("v2", await b.GetRequiredService<EnoeCache>().GetOrCreateAsync("k", onB.ReadAsync, ["t"]));
         Assert.Equal(1, onB.Calls);
     }
@@ -94,6 +95,7 @@ public sealed class EnoeCacheTests
         });
 
         await a.GetRequiredService<EnoeCache>().InvalidateAsync("t");
+        await bus.WhenIdleAsync();
 
         Assert.Equal(1, heard);
     }

@@ -50,10 +50,12 @@ public sealed class ServiceAccessCacheTests
         Assert.Equal(1, counter.Count);
 
         await database.Get<SchoolServiceSwitches>().SetAsync(rectorat, f.A.Id, EntService.Memos, false);
-        counter.Reset();
         Assert.NotNull(await access.RefusalAsync(student, EntService.Memos)); // refused at once, here
+        await database.DeliveredAsync(); // the announcements may clear this instance's copy once more
+        counter.Reset();
+        Assert.NotNull(await access.RefusalAsync(student, EntService.Memos));
         Assert.Null(await access.RefusalAsync(student, EntService.Bookings));
-        Assert.Equal(1, counter.Count);
+        Assert.InRange(counter.Count, 0, 1); // both services from one read at most (none if the fresh copy stayed)
     }
 
     [Fact]

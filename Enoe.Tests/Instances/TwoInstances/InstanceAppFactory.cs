@@ -1,6 +1,9 @@
+using Enoe.Data.Jobs;
 using Enoe.Tests.EndToEnd;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Tests.Instances.TwoInstances;
 
@@ -12,6 +15,9 @@ public sealed class InstanceAppFactory(string name, string connectionString, str
     : EnoeAppFactory
 {
     public string Name { get; } = name;
+
+    /// <summary>What this instance's scheduled jobs did (ran, skipped…), one line per attempt.</summary>
+    public ListLogger<JobLeases> JobLog { get; } = new();
 
     /// <summary>Where it listens (Kestrel on loopback), once started.</summary>
     public string Address { get; private set; } = "";
@@ -28,5 +34,6 @@ public sealed class InstanceAppFactory(string name, string connectionString, str
         // nginx on loopback is the proxy: the client's address comes from its X-Forwarded-For.
         builder.UseSetting("Enoe:ForwardedHeaders:KnownProxies:0", "127.0.0.1");
         builder.UseSetting("Enoe:Circuits:PerUser", "100");
+        builder.ConfigureServices(s => s.AddSingleton<ILogger<JobLeases>>(JobLog));
     }
 }

@@ -28,7 +28,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         A = new InstanceAppFactory("A", connectionString, RedisConfiguration, _files);
         B = new InstanceAppFactory("B", connectionString, RedisConfiguration, _files);
         // Both start together: one migrates and seeds, the other waits for it and finds it done.
-        string[] addresses = [A.Start(), B.Start()]; // TODO together once the migration lock lands
+        var addresses = await Task.WhenAll(Task.Run(A.Start), Task.Run(B.Start));
         _proxy = await NginxProxy.StartAsync([.. addresses.Select(a => new Uri(a))]);
         _affinity[A.Name] = await AffinityCookieAsync(new Uri(addresses[0]).Port);
         _affinity[B.Name] = await AffinityCookieAsync(new Uri(addresses[1]).Port);

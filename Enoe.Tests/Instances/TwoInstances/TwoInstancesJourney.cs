@@ -147,6 +147,21 @@ public sealed class TwoInstancesJourney(BrowserFixture browser, TwoInstancesFixt
         Assert.Equal(1, await db.Set<Booking>().CountAsync(b => b.ResourceId == room && b.Reason == request.Reason));
     }
 
+    [Fact]
+    public async Task TheDailyFileSweep_StartedByBothInstances_RanOnce()
+    {
+        const string Sweep = "Job file-sweep:";
+        await Task.WhenAll(deployment.A.JobLog.LoggedAsync(Sweep), deployment.B.JobLog.LoggedAsync(Sweep));
+
+        var outcomes = deployment
+            .A.JobLog.Messages.Concat(deployment.B.JobLog.Messages)
+            .Where(m => m.StartsWith(Sweep, StringComparison.Ordinal))
+            .Select(m => m.Split(' ')[2])
+            .Order()
+            .ToList();
+        Assert.Equal(["Completed", "Skipped"], outcomes);
+    }
+
     private async Task<IPage> OpenAsync(InstanceAppFactory instance, string userName, string path)
     {
         var page = await browser.NewPageAsync(deployment.ProxyAddress);
