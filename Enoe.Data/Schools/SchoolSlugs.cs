@@ -35,6 +35,7 @@ public static class SchoolSlugs
             "img",
             "js",
             "memos",
+            "metrics",
             "mes-donnees",
             "not-found",
             "notes",

@@ -31,7 +31,10 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
             await SetPolicyAsync("10.25.7.0/24");
             // Once the dashboard is there (two navigations in the same instant are not what a person does).
             await page.EvaluateAsync("Blazor.navigateTo('/tableau-de-bord')");
-            await Expect(page.Locator("[data-widget]").First).ToBeVisibleAsync();
+            // The change reaches the open circuit after the call (the bus delivers asynchronously): the layout checks
+            // the principal again and the dashboard every widget's service. On a loaded machine (the whole suite on
+            // two cores) that took more than the default 5 s once.
+            await Expect(page.Locator("[data-widget]").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await page.EvaluateAsync("Blazor.navigateTo('/competences')");
             await Expect(page.GetByRole(AriaRole.Alert))
                 .ToContainTextAsync("Ce service n'est accessible que depuis l'établissement.");
