@@ -66,9 +66,9 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         var envelope = new Envelope(
             typeof(TEvent).Name,
             _instance,
-            JsonSerializer.SerializeToElement(@event, EventJson.Options)
+            JsonSerializer.SerializeToElement(@event, JsonSerializerOptions.Web)
         );
-        _ = SendAsync(JsonSerializer.Serialize(envelope, EventJson.Options));
+        _ = SendAsync(JsonSerializer.Serialize(envelope, JsonSerializerOptions.Web));
         return delivered;
     }
 
@@ -134,7 +134,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         Envelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>((string)message!, EventJson.Options);
+            envelope = JsonSerializer.Deserialize<Envelope>((string)message!, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
@@ -152,7 +152,7 @@ public sealed class RedisEventBus : IEventBus, IDisposable
             );
             return null;
         }
-        return envelope.Payload.Deserialize(type, EventJson.Options) is { } @event ? (type, @event) : null;
+        return envelope.Payload.Deserialize(type, JsonSerializerOptions.Web) is { } @event ? (type, @event) : null;
     }
 
     public void Dispose()

@@ -1,11 +1,15 @@
-// Published through IEventBus (Events/EventBus.cs): ids only, subscribers reload through the service.
+// Published through IEventBus (Events/EventBus.cs).
 namespace Enoe.Data.Memos;
 
 /// <summary>
-/// A mémo reached these people (each open circuit looks its own id up, then reloads through the service: a set, since
-/// every circuit asks).
+/// A mémo reached these people. It carries what their open tabs show of it (its line in the Mémos widget, each
+/// recipient's new unread count), so that two thousand tabs update without two thousand queries; anything else
+/// (the inbox page) reloads through the service.
 /// </summary>
-public sealed record MemoSent(int MemoId, IReadOnlySet<int> RecipientIds);
+public sealed record MemoSent(int MemoId, MemoListItem Summary, IReadOnlyDictionary<int, int> UnreadByRecipient)
+{
+    public bool Reaches(int personId) => UnreadByRecipient.ContainsKey(personId);
+}
 
 /// <summary>A person read or moved mémos: their unread count may have changed (their other tabs follow).</summary>
 public sealed record MemoRead(int PersonId);

@@ -54,6 +54,7 @@ public sealed partial class MemoService(
         var plan = resolved.Value!;
 
         Memo? memo = null;
+        MemoSent? sent = null;
         var result = await files.SaveWithFilesAsync(
             user.PersonId,
             schoolId,
@@ -90,14 +91,15 @@ public sealed partial class MemoService(
                 await db.SaveChangesAsync(ct); // the ids recipients point to
                 memo.ThreadId = plan.ThreadId ?? memo.Id;
                 await InsertCopiesAsync(db, memo, plan, ct);
+                sent = await SentEventAsync(db, memo.Id, ct);
                 return Result<int>.Ok(0);
             },
             ct
         );
         if (!result.Succeeded)
             return result;
-        await events.PublishAsync(new MemoSent(memo!.Id, plan.Recipients.Select(r => r.PersonId).ToHashSet()));
-        return Result<int>.Ok(memo.Id);
+        await events.PublishAsync(sent!);
+        return Result<int>.Ok(memo!.Id);
     }
 
     /// <summary>A page of one folder, newest first, optionally filtered by sender, subject or text.</summary>
@@ -165,42 +167,6 @@ public sealed partial class MemoService(
             .Select(r => new MemoListItem(r.Id, r.ThreadId, r.Subject, r.From, r.To, r.SentAt, r.Read, r.Attached))
             .ToListAsync(ct);
         return new MemoPage(items, total, page, PageSize);
-    }
-
-    public async Task<int> UnreadCountAsync(CurrentUser user, CancellationToken ct = default)
-    {
-        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
-            return 0;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<MemoRecipient>()
-            .CountAsync(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null, ct);
-    }
-
-    /// <summary>The unread mémos of the inbox, newest first (the widget's list).</summary>
-    public async Task<IReadOnlyList<MemoListItem>> UnreadAsync(
-        CurrentUser user,
-        int take,
-        CancellationToken ct = default
-    )
-    {
-        if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is not null)
-            return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<MemoRecipient>()
-            .Where(r => r.PersonId == user.PersonId && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
-            .OrderByDescending(r => r.Memo!.SentAt)
-            .Take(take)
-            .Select(r => new MemoListItem(
-                r.MemoId,
-                r.Memo!.ThreadId,
-                r.Memo.Subject,
-                r.Memo.Sender!.FirstName + " " + r.Memo.Sender.LastName,
-                r.Memo.To,
-                r.Memo.SentAt,
-                false,
-                r.Memo.Attachments.Any()
-            ))
-            .ToListAsync(ct);
     }
 
     /// <summary>

@@ -13,6 +13,14 @@ public sealed record MemoListItem(
     bool HasAttachments
 );
 
+/// <summary>
+/// The badge's count and the widget's newest unread mémos; closed when the établissement runs no mémos.
+/// </summary>
+public sealed record UnreadInbox(bool Open, int Count, IReadOnlyList<MemoListItem> Latest)
+{
+    public static readonly UnreadInbox Closed = new(false, 0, []);
+}
+
 public sealed record MemoPage(IReadOnlyList<MemoListItem> Items, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);

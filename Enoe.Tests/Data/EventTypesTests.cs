@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Enoe.Data.Events;
+using Enoe.Data.Memos;
 
 namespace Enoe.Tests.Data;
 
@@ -35,17 +36,17 @@ public sealed class EventTypesTests
             var parameters = constructor.GetParameters();
             var sample = constructor.Invoke([.. parameters.Select((p, i) => SampleOf(p.ParameterType, i + 1))]);
 
-            var json = JsonSerializer.Serialize(sample, type, EventJson.Options);
-            var back = JsonSerializer.Deserialize(json, type, EventJson.Options);
+            var json = JsonSerializer.Serialize(sample, type, JsonSerializerOptions.Web);
+            var back = JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web);
 
             Assert.IsType(type, back);
-            Assert.Equal(json, JsonSerializer.Serialize(back, type, EventJson.Options));
+            Assert.Equal(json, JsonSerializer.Serialize(back, type, JsonSerializerOptions.Web));
             foreach (var parameter in parameters) // each value there, none left at its default
                 Assert.NotEqual(
-                    JsonSerializer.Serialize(Default(parameter.ParameterType), EventJson.Options),
+                    JsonSerializer.Serialize(Default(parameter.ParameterType), JsonSerializerOptions.Web),
                     JsonSerializer.Serialize(
                         type.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance)!.GetValue(back),
-                        EventJson.Options
+                        JsonSerializerOptions.Web
                     )
                 );
             Assert.Same(type, EventTypes.Find(type.Name));
@@ -68,7 +69,21 @@ public sealed class EventTypesTests
             _ when type == typeof(Guid) => new Guid(seed, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]),
             _ when type == typeof(string) => $"valeur {seed}",
             _ when type == typeof(string[]) => new[] { $"étiquette {seed}", $"étiquette {seed + 1}" },
-            _ when type == typeof(IReadOnlySet<int>) => new HashSet<int> { seed, seed + 1 },
+            _ when type == typeof(IReadOnlyDictionary<int, int>) => new Dictionary<int, int>
+            {
+                [seed] = 1,
+                [seed + 1] = 7,
+            },
+            _ when type == typeof(MemoListItem) => new MemoListItem(
+                seed,
+                seed + 1,
+                "Sortie",
+                "Marie Dupont",
+                "3e A",
+                new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc),
+                false,
+                true
+            ),
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { Guid.NewGuid(), Guid.NewGuid() },
             _ => throw new InvalidOperationException($"No sample for {type}: add one."),
         };

@@ -71,7 +71,7 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         );
 
         Assert.Equal(one, all);
-        Assert.True(all <= 8, _counter.Log);
+        Assert.True(all <= 10, _counter.Log); // eight to send, two for what the event carries (the line, the counts)
         var copies = System.Text.RegularExpressions.Regex.Count(_counter.Log, "INSERT INTO \"MemoRecipient\"");
         Assert.True(copies == 1, _counter.Log);
         await using var db = _database.NewContext();

@@ -152,7 +152,9 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
             await db.Set<MemoRecipient>().Where(r => r.MemoId == sent.Value).Select(r => r.PersonId).ToListAsync()
         );
         await _database.DeliveredAsync();
-        Assert.Equal([_f.ParentA.Id], told.Single().RecipientIds);
+        var told1 = told.Single(); // what the parent's open tabs show without a query: the line and the count
+        Assert.Equal(new Dictionary<int, int> { [_f.ParentA.Id] = 1 }, told1.UnreadByRecipient);
+        Assert.Equal((sent.Value, "Sortie au musée"), (told1.Summary.Id, told1.Summary.Subject));
         Assert.Equal(1, await Memos.UnreadCountAsync(As(_f.ParentA)));
         Assert.Equal(0, await Memos.UnreadCountAsync(As(_otherParent)));
     }

@@ -28,17 +28,18 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         using var listeningA = a.Subscribe<MemoSent>(onA.Add);
         using var listeningB = b.Subscribe<MemoSent>(onB.Add);
 
-        await a.PublishAsync(new MemoSent(1, new HashSet<int> { 7, 8 }));
+        await a.PublishAsync(Sent(1, 7, 8));
         await onB.HeardAsync(1);
         // A marker back from B: Redis keeps the channel's order, so by the time A hears it, A has read (and skipped)
         // its own first message; and a second copy of the first would reach B before B's own marker.
-        await b.PublishAsync(new MemoSent(2, new HashSet<int>()));
+        await b.PublishAsync(Sent(2));
         await onA.HeardAsync(2);
         await Task.WhenAll(a.WhenIdleAsync(), b.WhenIdleAsync()).WaitAsync(Patience);
 
         Assert.Equal([1, 2], onA.MemoIds);
         Assert.Equal([1, 2], onB.MemoIds);
-        Assert.Equal([7, 8], onB.First.RecipientIds.Order());
+        Assert.Equal([7, 8], onB.First.UnreadByRecipient.Keys.Order());
+        Assert.Equal("Mémo 1", onB.First.Summary.Subject);
     }
 
     [Fact]
@@ -84,9 +85,7 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         _owned.Add(down);
         var bus = new RedisEventBus(NewLocal(), down, Options(), log);
         var heard = new Heard();
-        using var listening = bus.Subscribe<LogbookChanged>(e =>
-            heard.Add(new MemoSent(e.EntryId, new HashSet<int>()))
-        );
+        using var listening = bus.Subscribe<LogbookChanged>(e => heard.Add(Sent(e.EntryId)));
 
         var publishing = bus.PublishAsync(new LogbookChanged(3, 1, 10, null));
         await bus.PublishAsync(new LogbookChanged(4, 1, 10, null));
@@ -161,6 +160,13 @@ public sealed class RedisEventBusTests : IAsyncLifetime
     }
 
     /// <summary>What one instance's subscriber heard, in order, with a wait for a given mémo.</summary>
+    private static MemoSent Sent(int id, params int[] people) =>
+        new(
+            id,
+            new MemoListItem(id, id, $"Mémo {id}", "Marie Dupont", "6e A", DateTime.UtcNow, false, false),
+            people.ToDictionary(p => p, _ => 1)
+        );
+
     private sealed class Heard
     {
         private readonly List<MemoSent> _events = [];

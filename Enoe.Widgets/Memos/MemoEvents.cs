@@ -11,7 +11,7 @@ public static class MemoEvents
     /// </summary>
     public static IDisposable SubscribeForPerson(this IEventBus events, int personId, Func<Task> onChange)
     {
-        var sent = events.Subscribe<MemoSent>(e => e.RecipientIds.Contains(personId) ? onChange() : Task.CompletedTask);
+        var sent = events.Subscribe<MemoSent>(e => e.Reaches(personId) ? onChange() : Task.CompletedTask);
         var read = events.Subscribe<MemoRead>(e => e.PersonId == personId ? onChange() : Task.CompletedTask);
         return new Both(sent, read);
     }

@@ -18,6 +18,7 @@ public sealed class MemosModule : UiModule
 
     public override void AddServices(IServiceCollection services) =>
         services
+            .AddScoped<UnreadMemos>() // the badge's and the widget's, one per tab
             .AddNavigationEntry(
                 new(
                     () => MemosText.Nav_Memos,

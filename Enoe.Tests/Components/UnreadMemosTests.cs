@@ -1,0 +1,120 @@
+using Enoe.Data.Memos;
+using Enoe.Tests.Support;
+using Enoe.Widgets.Memos;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Components;
+
+/// <summary>
+/// The unread mémos of one tab, shared by its badge and its widget: a mémo reaching many open tabs updates them from
+/// the event alone (no query per tab); a mémo read elsewhere reloads each tab once.
+/// </summary>
+public sealed class UnreadMemosTests : IAsyncLifetime
+{
+    private readonly CommandCounter _counter = new();
+    private TestDatabase _database = default!;
+    private TwoSchools _f = default!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(configure: s =>
+            s.AddSingleton<IInterceptor>(_counter).AddScoped<UnreadMemos>()
+        );
+        _f = await TwoSchools.CreateAsync(_database);
+        await SendAsync("Avant"); // warms the switches' cache: counted in no figure below
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task AMemoReachingThirtyOpenTabs_UpdatesEachCountAndList_WithNoQueryOfTheirOwn()
+    {
+        var alone = await CommandsToSendAsync("Sans onglet");
+        var tabs = await OpenTabsAsync(30);
+        var changed = 0;
+        foreach (var tab in tabs)
+            tab.Changed += () => Interlocked.Increment(ref changed);
+
+        var withTabs = await CommandsToSendAsync("Conseil de classe");
+
+        Assert.Equal(alone, withTabs);
+        Assert.Equal(30, changed);
+        Assert.All(
+            tabs,
+            tab =>
+            {
+                Assert.Equal(3, tab.Current!.Count);
+                Assert.Equal(["Conseil de classe", "Sans onglet", "Avant"], tab.Current.Latest.Select(m => m.Subject));
+            }
+        );
+    }
+
+    [Fact]
+    public async Task AMemoReadInAnotherTab_ReloadsEachTabOnce_AndTheCountFalls()
+    {
+        var tabs = await OpenTabsAsync(3);
+        var reader = _database.Get<MemoService>();
+        var first = tabs[0].Current!.Latest.Single();
+        _counter.Reset();
+
+        var read = await reader.ConversationAsync(TwoSchools.As(_f.StudentA, _f.A), first.Id);
+        await _database.DeliveredAsync();
+
+        Assert.True(read.Succeeded);
+        Assert.All(tabs, tab => Assert.Equal((0, 0), (tab.Current!.Count, tab.Current.Latest.Count)));
+        var reloads = _counter.Log.Split("\n---\n").Count(c => c.Contains("\"ReadAt\" IS NULL") && c.Contains("LIMIT"));
+        Assert.Equal(3, reloads);
+    }
+
+    [Fact]
+    public async Task APrerenderedTab_HearsNothing()
+    {
+        await using var scope = _database.Services.CreateAsyncScope();
+        var prerendered = scope.ServiceProvider.GetRequiredService<UnreadMemos>();
+        await prerendered.LoadAsync(TwoSchools.As(_f.StudentA, _f.A), take: 6, live: false);
+
+        await SendAsync("Après le premier rendu");
+
+        Assert.Equal(["Avant"], prerendered.Current!.Latest.Select(m => m.Subject));
+    }
+
+    private async Task<List<UnreadMemos>> OpenTabsAsync(int count)
+    {
+        var tabs = new List<UnreadMemos>();
+        for (var i = 0; i < count; i++)
+        {
+            var scope = _database.Services.CreateAsyncScope(); // a circuit's: disposed with the database's services
+            var tab = scope.ServiceProvider.GetRequiredService<UnreadMemos>();
+            await tab.LoadAsync(TwoSchools.As(_f.StudentA, _f.A), take: 0, live: true); // the badge
+            await tab.LoadAsync(TwoSchools.As(_f.StudentA, _f.A), take: 6, live: true); // then the widget
+            tabs.Add(tab);
+        }
+        return tabs;
+    }
+
+    private async Task<int> CommandsToSendAsync(string subject)
+    {
+        _counter.Reset();
+        await SendAsync(subject);
+        return _counter.Count;
+    }
+
+    private async Task SendAsync(string subject)
+    {
+        var sent = await _database
+            .Get<MemoService>()
+            .SendAsync(
+                TwoSchools.As(_f.StaffA, _f.A),
+                new MemoDraft
+                {
+                    To = [new MemoAddress(AudienceKind.Person, _f.StudentA.Id, "Élève A")],
+                    Subject = subject,
+                    Body = "Jeudi à 18 h.",
+                },
+                []
+            );
+        Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
+        await _database.DeliveredAsync();
+    }
+}

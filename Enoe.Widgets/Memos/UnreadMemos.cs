@@ -1,0 +1,133 @@
+using Enoe.Data.Events;
+using Enoe.Data.Memos;
+using Enoe.Data.People;
+
+namespace Enoe.Widgets.Memos;
+
+/// <summary>
+/// One per tab (scoped: one per circuit, one per prerendered request): the person's unread mémos, shared by the
+/// navigation badge and the Mémos widget. A mémo sent to them updates it from the event alone (the sender read every
+/// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
+/// <see cref="Changed"/> is raised on the event bus's thread: components re-render through InvokeAsync.
+/// </summary>
+public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile UnreadInbox? _inbox;
+    private CurrentUser? _user;
+    private int _take; // the longest list a component asked for
+    private long _version; // bumped by every event: a load that crossed one reads again
+    private int _newestSent; // the newest mémo whose count was taken since the last load
+    private IDisposable? _sent,
+        _read;
+
+    public event Action? Changed;
+
+    /// <summary>The last known state, for rendering; null until loaded.</summary>
+    public UnreadInbox? Current => _inbox;
+
+    /// <summary>
+    /// Loads the unread count and at least <paramref name="take"/> newest unread mémos, unless already known; with
+    /// <paramref name="live"/> (an interactive circuit), keeps them up to date from then on.
+    /// </summary>
+    public async Task LoadAsync(CurrentUser user, int take, bool live)
+    {
+        if (live)
+            Listen(user.PersonId);
+        await _loading.WaitAsync();
+        try
+        {
+            var sameTab = _user is { } known && known.PersonId == user.PersonId && known.SchoolId == user.SchoolId;
+            if (sameTab && _inbox is not null && _take >= take)
+                return;
+            _user = user;
+            _take = Math.Max(sameTab ? _take : 0, take);
+            await ReloadLockedAsync(user);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private void Listen(int me)
+    {
+        lock (_gate)
+        {
+            _sent ??= events.Subscribe<MemoSent>(e =>
+                e.UnreadByRecipient.TryGetValue(me, out var n) ? Sent(e, n) : Done
+            );
+            _read ??= events.Subscribe<MemoRead>(e => e.PersonId == me ? ReadElsewhereAsync() : Done);
+        }
+    }
+
+    private static Task Done => Task.CompletedTask;
+
+    private Task Sent(MemoSent e, int unread)
+    {
+        lock (_gate)
+        {
+            _version++;
+            if (_inbox is not { Open: true } inbox)
+                return Done; // not loaded yet (the load under way reads again), or no mémos here
+            var latest = inbox.Latest.Where(m => m.Id != e.MemoId).Append(e.Summary);
+            _inbox = inbox with
+            {
+                // Of two mémos sent at once, the newer one's count includes the other's.
+                Count = e.MemoId > _newestSent ? unread : inbox.Count,
+                Latest = [.. latest.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(_take)],
+            };
+            _newestSent = Math.Max(_newestSent, e.MemoId);
+        }
+        Changed?.Invoke();
+        return Done;
+    }
+
+    private async Task ReadElsewhereAsync()
+    {
+        lock (_gate)
+            _version++;
+        await _loading.WaitAsync();
+        try
+        {
+            if (_user is not { } user)
+                return;
+            await ReloadLockedAsync(user);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+        Changed?.Invoke();
+    }
+
+    /// <summary>Reads through the service; again (twice at most) when an event came meanwhile.</summary>
+    private async Task ReloadLockedAsync(CurrentUser user)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            long version;
+            lock (_gate)
+                version = _version;
+            var inbox = await memos.UnreadAsync(user, _take);
+            lock (_gate)
+            {
+                if (version != _version && attempt < 2)
+                    continue;
+                _inbox = inbox;
+                _newestSent = 0;
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _sent?.Dispose();
+            _read?.Dispose();
+        }
+    }
+}
