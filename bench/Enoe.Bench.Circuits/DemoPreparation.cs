@@ -44,6 +44,7 @@ internal static class DemoPreparation
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             schoolId = await db.Schools.Where(s => s.Slug == School).Select(s => s.Id).SingleAsync();
+            await EnrolMoreStudentsAsync(db, schoolId, students);
             var rows = await db
                 .Memberships.Where(m =>
                     m.SchoolId == schoolId && (m.Profiles & Profile.Student) != 0 && m.Person!.DisabledAt == null
@@ -77,6 +78,45 @@ internal static class DemoPreparation
             (int)Profile.Student,
             Enoe.Data.Memos.MemoMessages.Audience_AllStudents
         );
+    }
+
+    /// <summary>
+    /// A bench of 2,000 tabs is 2,000 recipients: when the collège has fewer students than asked for, more join its
+    /// classes (named "Banc", with the demo's password hash: the demo's students share one), as a bigger collège's
+    /// directory sync would have enrolled them.
+    /// </summary>
+    private static async Task EnrolMoreStudentsAsync(EnoeDbContext db, int schoolId, int wanted)
+    {
+        var present = await db.Memberships.CountAsync(m =>
+            m.SchoolId == schoolId && (m.Profiles & Profile.Student) != 0 && m.Person!.DisabledAt == null
+        );
+        if (present >= wanted)
+            return;
+        var classes = await db.Classes.Where(c => c.SchoolId == schoolId).Select(c => c.Id).ToListAsync();
+        var passwordHash = await db
+            .Memberships.Where(m => m.SchoolId == schoolId && (m.Profiles & Profile.Student) != 0)
+            .Select(m => m.Person!.PasswordHash)
+            .FirstAsync();
+        var now = DateTime.UtcNow;
+        for (var n = 1; n <= wanted - present; n++)
+        {
+            var student = new Person
+            {
+                FirstName = "Élève",
+                LastName = $"Banc {n}",
+                UserName = $"banc.eleve{n}",
+                NormalizedUserName = $"BANC.ELEVE{n}",
+                PasswordHash = passwordHash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                CreatedAt = now,
+            };
+            student.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = Profile.Student });
+            db.Add(student);
+            db.Add(new Enoe.Data.Structure.Enrolment { Student = student, SchoolClassId = classes[n % classes.Count] });
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

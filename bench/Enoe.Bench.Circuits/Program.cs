@@ -5,8 +5,9 @@
 //   dotnet run --project bench/Enoe.Bench.Circuits -c Release -- [circuits=20] [instances=1] [options]
 //     --postgres        one instance on PostgreSQL too (two instances always are: they share PostgreSQL and Redis)
 //     --parallel=P      dashboards being opened at once (8)
-//     --students=S      distinct students signed in (default: one per circuit, at most the collège's students;
-//                       beyond, each student has several tabs)
+//     --hold=S          keeps the circuits open S seconds once measured (for a heap snapshot)
+//     --students=S      distinct students signed in (default: one per circuit; students join the collège's
+//                       classes when it has fewer; with fewer students than circuits, each has several tabs)
 //
 // Measures: managed heap per open circuit (each instance's GET /diagnostics/memory, after a full GC, before and after
 // opening them), time to open a dashboard (page request to the last render batch of the burst, acknowledged), and
@@ -139,6 +140,11 @@ try
             $"instance {i + 1}: {before[i].Circuits} -> {after[i].Circuits} circuits, "
                 + $"{before[i].ManagedBytes / 1024:N0} -> {after[i].ManagedBytes / 1024:N0} KB managed"
         );
+    if (Option("hold", 0) is > 0 and var hold) // time to take a heap snapshot (dotnet-gcdump collect -p PID)
+    {
+        Console.Error.WriteLine($"Holding the circuits open for {hold} s…");
+        await Task.Delay(TimeSpan.FromSeconds(hold), ct);
+    }
     var grown = after.Zip(before, (a, b) => a.ManagedBytes - b.ManagedBytes).Sum();
     var counted = after.Zip(before, (a, b) => a.Circuits - b.Circuits).Sum();
 
