@@ -76,8 +76,9 @@ public sealed class ServiceAccess : IDisposable
     }
 
     /// <summary>
-    /// Once a change of an établissement's switches or settings is committed: drops what is cached about it here and
-    /// on every instance, then tells open pages and widgets (<see cref="SchoolServicesChanged"/>).
+    /// Once a change of an établissement's switches or settings is committed: drops what is cached about it (and the
+    /// académie's list) here and on every instance, then tells open pages and widgets
+    /// (<see cref="SchoolServicesChanged"/>).
     /// </summary>
     public async Task ChangedAsync(int schoolId)
     {

@@ -27,6 +27,8 @@ internal static class CachedAcademy
         return (database, f, await AcademyConsole.AcademyAdminAsync(database, f.StaffB));
     }
 
-    /// <summary>A bus standing in for the one between instances (Redis in production), delivering after the call.</summary>
+    /// <summary>
+    /// A bus standing in for the one between instances (Redis in production), delivering after the call.
+    /// </summary>
     public static InProcessEventBus NewBus() => new(NullLogger<InProcessEventBus>.Instance);
 }
