@@ -13,8 +13,8 @@ namespace Enoe.Data.Caching;
 public sealed record CacheInvalidated(string[] Tags, string Origin);
 
 /// <summary>
-/// What many requests read and few change (an établissement's switches, the resources catalogue, the communication
-/// rules), kept in memory and, with several instances, in Redis as a second level. A change drops the values by tag
+/// What many requests read and few change (an établissement's switches, the resources catalogue, the public site's
+/// directory), kept in memory and, with several instances, in Redis as a second level. A change drops the values by tag
 /// here at once, then tells the other instances through the event bus: a service switched off through one instance
 /// is off on all within the bus's delay. Values expire after a minute anyway, in case an announcement was lost.
 /// Cache only small immutable records (sealed, <c>[ImmutableObject(true)]</c> so the first level keeps the object

@@ -2,7 +2,6 @@ using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
-using Enoe.Data.Structure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +68,11 @@ public sealed class DigitalResourceDraftValidator : AbstractValidator<DigitalRes
 /// person for their profile and level, with favourites. The académie's admins keep the académie's
 /// entries; an établissement's admins keep their own.
 /// </summary>
-public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFactory, ServiceAccess access)
+public sealed class DigitalResourceService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    ServiceAccess access,
+    ResourceCatalogue catalogue
+)
 {
     private static readonly DigitalResourceDraftValidator Validator = new();
 
@@ -163,6 +166,7 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         resource.Profiles = draft.Profiles & Profile.Everyone;
         resource.LevelCodes = string.IsNullOrWhiteSpace(draft.LevelCodes) ? null : draft.LevelCodes.Trim();
         await db.SaveChangesAsync(ct);
+        await catalogue.ChangedAsync(scope.Value.SchoolId); // its readers see it on their next call
         return Result.Ok();
     }
 
@@ -177,7 +181,10 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         var deleted = await db.Set<DigitalResource>()
             .Where(r => r.Id == resourceId && r.SchoolId == scope.Value.SchoolId)
             .ExecuteDeleteAsync(ct);
-        return deleted == 1 ? Result.Ok() : Result.NotFound(DigitalResourceMessages.NotFound);
+        if (deleted == 0)
+            return Result.NotFound(DigitalResourceMessages.NotFound);
+        await catalogue.ChangedAsync(scope.Value.SchoolId);
+        return Result.Ok();
     }
 
     private static async Task<(int? SchoolId, bool)?> ManagedScopeAsync(
@@ -191,62 +198,38 @@ public sealed class DigitalResourceService(IDbContextFactory<EnoeDbContext> dbFa
         return await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct) ? (user.SchoolId, true) : null;
     }
 
-    /// <summary>One round trip. Profiles, levels and favourites come from the database, not from the cookie.</summary>
-    private static async Task<IReadOnlyList<DigitalResourceView>> ApplicableAsync(
+    /// <summary>
+    /// The établissement's catalogue from the cache, filtered for this person read from the database (one round trip:
+    /// profiles, levels and favourites come from there, not from the cookie).
+    /// </summary>
+    private async Task<IReadOnlyList<DigitalResourceView>> ApplicableAsync(
         EnoeDbContext db,
         CurrentUser user,
         int? childId,
         CancellationToken ct
     )
     {
-        var me = user.PersonId;
-        var schoolId = user.SchoolId;
-        var member = db.Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId);
-        var academyAdmin = db.Users.Any(p => p.Id == me && p.IsAcademyAdmin);
-        // Students see their level's resources, parents their children's; personnel see them all.
-        var learners = Audiences.Learners(db, me, childId);
-        var levels = db.Enrolments.Where(e => learners.Contains(e.StudentId)).Select(e => e.SchoolClass!.Level!.Code);
-
-        var rows = await db
-            .DigitalResources.AsNoTracking()
-            .Where(r =>
-                (r.SchoolId == null || (r.SchoolId == schoolId && member.Any()))
-                && (
-                    member.Any(m => (m.Profiles & r.Profiles) != 0)
-                    || (academyAdmin && (r.Profiles & Profile.AcademyAdmin) != 0)
-                )
-                && member.All(m => !m.School!.ClosedServices.Any(c => c.ServiceKey == EntService.DigitalResources.Key))
-                && (
-                    r.LevelCodes == null
-                    || academyAdmin
-                    || member.Any(m => (m.Profiles & Profile.Personnel) != 0)
-                    || levels.Any(code => ("," + r.LevelCodes + ",").Contains("," + code + ","))
-                )
-            )
-            .Select(r => new
-            {
-                r.Id,
-                r.Title,
-                r.Url,
-                r.Description,
-                r.Category,
-                FromSchool = r.SchoolId != null,
-                IsFavourite = db.Set<ResourceFavourite>().Any(f => f.PersonId == me && f.ResourceId == r.Id),
-            })
-            .ToListAsync(ct);
+        var reader = await ResourceReader.ReadAsync(db, user, childId, ct);
+        // A member of an établissement that closed the service sees nothing (its switches are cached by the gate).
+        var service = EntService.DigitalResources;
+        if (reader.Member && await access.StateAsync(user.SchoolId!.Value, service, ct) is ServiceState.Off)
+            return [];
+        var entries = (await catalogue.ForAsync(user.SchoolId, ct)).Entries;
         return
         [
-            .. rows.OrderByDescending(r => r.IsFavourite)
-                .ThenBy(r => r.Title)
+            .. entries
+                .Where(reader.Sees)
                 .Select(r => new DigitalResourceView(
                     r.Id,
                     r.Title,
                     r.Url,
                     r.Description,
                     r.Category,
-                    r.IsFavourite,
+                    reader.Favourites.Contains(r.Id),
                     r.FromSchool
-                )),
+                ))
+                .OrderByDescending(r => r.IsFavourite)
+                .ThenBy(r => r.Title),
         ];
     }
 }

@@ -25,6 +25,9 @@ namespace Enoe.Data.DigitalResources
         public override string? FileCode => "ressources";
 
         public override void AddServices(IServiceCollection services) =>
-            services.AddSingleton<DigitalResourceService>().AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
+            services
+                .AddSingleton<ResourceCatalogue>()
+                .AddSingleton<DigitalResourceService>()
+                .AddSingleton<Demo.IDemoStep, DigitalResourcesDemoStep>();
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class DirectorySync
         var slugs = (await db.Schools.Select(s => s.Slug).ToListAsync(ct)).ToHashSet();
         Academy? academy = null;
         var found = new List<(DirectoryStructureEntry Entry, School School)>();
+        var written = new List<School>(); // created or renamed: the public site and the académie's list show them
         foreach (var entry in entries)
         {
             if (UaiCode(entry.Uai) is not { } uai || state.SchoolsByUai.ContainsKey(uai))
@@ -51,6 +52,7 @@ public sealed partial class DirectorySync
                     Slug = FreeSlug(slugs, name),
                 };
                 db.Schools.Add(school);
+                written.Add(school);
                 state.Report.Add(
                     new(DirectoryChangeKind.Created, uai, name, DirectoryMessages.FormatStructure_Created(name))
                 );
@@ -60,10 +62,13 @@ public sealed partial class DirectorySync
                 var change = DirectoryMessages.FormatStructure_Renamed(school.Name, name);
                 state.Report.Add(new(DirectoryChangeKind.Updated, uai, name, change));
                 school.Name = name;
+                written.Add(school);
             }
             found.Add((entry, school));
         }
         await SaveAsync(state, db, ct);
+        if (!state.DryRun && written.Count > 0)
+            await access.ForgetAsync(written.Select(s => s.Id));
         foreach (var (entry, school) in found)
         {
             var known = new SyncSchool(school.Id == 0 ? state.Invent() : school.Id, school.Uai, school.Name);

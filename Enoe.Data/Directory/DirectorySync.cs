@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ public sealed partial class DirectorySync(
     IOptions<DirectoryOptions> options,
     IOptions<IdentityOptions> identity,
     ILogger<DirectorySync> logger,
-    IServiceScopeFactory scopes
+    IServiceScopeFactory scopes,
+    ServiceAccess access
 )
 {
     private readonly SemaphoreSlim _running = new(1, 1);

@@ -56,6 +56,7 @@ public sealed partial class SchoolAdministration
             admin = created.Value;
         }
         await transaction.CommitAsync(ct);
+        await access.ForgetAsync([school.Id]); // the académie's list shows it at once
         return Result<CreatedSchool>.Ok(new CreatedSchool(school.Id, school.Slug, admin));
     }
 
@@ -70,7 +71,7 @@ public sealed partial class SchoolAdministration
         if (errors.Count > 0)
             return Result.Invalid(errors);
         var before = ServiceStates.Of(school, catalog.All);
-        var (access, networks) = (school.ExternalAccess, school.InsideNetworks);
+        var (externalAccess, networks) = (school.ExternalAccess, school.InsideNetworks);
         form.ApplyTo(school);
         RecordChanges(db, school, before, user.PersonId);
         try
@@ -81,8 +82,10 @@ public sealed partial class SchoolAdministration
         {
             return Result.Conflict(SchoolMessages.School_ChangedMeanwhile);
         }
-        if (access != school.ExternalAccess || networks != school.InsideNetworks)
+        if (externalAccess != school.ExternalAccess || networks != school.InsideNetworks)
             await PublishAsync([id]);
+        else // its name, town, colours...: the public site and the académie's list show them
+            await access.ForgetAsync([id]);
         return Result.Ok();
     }
 

@@ -37,8 +37,16 @@ public sealed class ServiceAccess : IDisposable
         _subscription = events.Subscribe<SchoolServicesChanged>(e => ForgetLocallyAsync(e.SchoolId).AsTask());
     }
 
-    /// <summary>The tag of everything cached about one établissement's settings and switches.</summary>
+    /// <summary>
+    /// The tag of everything cached about one établissement's settings and switches (its public record too).
+    /// </summary>
     public static string Tag(int schoolId) => $"school:{schoolId}";
+
+    /// <summary>
+    /// The tag of what is cached about the académie as a whole (its name, the list of its établissements): any
+    /// établissement's change drops it, since the list shows each one's name, town, archiving and public site.
+    /// </summary>
+    public const string AcademyTag = "academy";
 
     /// <summary>
     /// Null when <paramref name="user"/> may use <paramref name="service"/> in <paramref name="schoolId"/> (by default
@@ -68,14 +76,22 @@ public sealed class ServiceAccess : IDisposable
     }
 
     /// <summary>
-    /// Once a change of an établissement's switches or settings is committed: drops what is cached about it here and
-    /// on every instance, then tells open pages and widgets (<see cref="SchoolServicesChanged"/>).
+    /// Once a change of an établissement's switches or settings is committed: drops what is cached about it (and the
+    /// académie's list) here and on every instance, then tells open pages and widgets
+    /// (<see cref="SchoolServicesChanged"/>).
     /// </summary>
     public async Task ChangedAsync(int schoolId)
     {
-        await _cache.InvalidateAsync(Tag(schoolId));
+        await ForgetAsync([schoolId]);
         await _events.PublishAsync(new SchoolServicesChanged(schoolId));
     }
+
+    /// <summary>
+    /// Once a change of établissements' records is committed (created, renamed, their colours...), switches or not:
+    /// drops what is cached about them and the académie's list, here before returning and on every instance.
+    /// </summary>
+    public Task ForgetAsync(IEnumerable<int> schoolIds) =>
+        _cache.InvalidateAsync([AcademyTag, .. schoolIds.Select(Tag)]);
 
     /// <summary>
     /// Drops what this instance cached about an établissement, on hearing it changed: the checks that follow read it

@@ -101,10 +101,11 @@ public sealed class DashboardQueryCountTests(ITestOutputHelper output) : BunitCo
         output.WriteLine($"{_counter.Count} round trips:\n{_counter.Log}");
         const int shell = 1; // the person's workspace (name, école, profiles, children)
         const int gate = 1; // the établissement's switches, then cached for every page and widget of the school
+        const int catalogue = 1; // the établissement's resources, then cached for all its readers
         // Who and where (from the database), what their default imposes, the tabs with their placements
         const int layout = 3;
         Assert.True(
-            _counter.Count <= shell + gate + layout + 8,
+            _counter.Count <= shell + gate + catalogue + layout + 8,
             $"{_counter.Count} round trips for 8 widgets:\n{_counter.Log}"
         );
     }

@@ -18,22 +18,9 @@ namespace Enoe.Tests.Data.Caching;
 /// </summary>
 public sealed class ServiceAccessCacheTests
 {
-    private static async Task<(TestDatabase Database, TwoSchools F, CurrentUser Rectorat)> ArrangeAsync(
+    private static Task<(TestDatabase Database, TwoSchools F, CurrentUser Rectorat)> ArrangeAsync(
         Action<IServiceCollection>? configure = null
-    )
-    {
-        // The machine's clock: the cache dates its entries and invalidations by it.
-        var database = await TestDatabase.CreateAsync(configure: s =>
-        {
-            s.AddSingleton(TimeProvider.System);
-            configure?.Invoke(s);
-        });
-        var f = await TwoSchools.CreateAsync(database);
-        await using var db = database.NewContext();
-        (await db.Users.SingleAsync(u => u.Id == f.StaffB.Id)).IsAcademyAdmin = true;
-        await db.SaveChangesAsync();
-        return (database, f, new CurrentUser(f.StaffB.Id, "Rectorat", null, Profile.AcademyAdmin));
-    }
+    ) => CachedAcademy.CreateAsync(configure);
 
     [Fact]
     public async Task TheSwitches_AreReadOnce_AndAgainOnlyAfterTheyChange()
