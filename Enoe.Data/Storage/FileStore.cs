@@ -236,7 +236,7 @@ public sealed partial class FileStore(
     public string TooLarge(string name) => StorageMessages.FormatTooLarge(name, Sizes.Format(_options.MaxFileBytes));
 
     /// <summary>"3f/3f2a…": a hundred-odd folders rather than one folder of every file.</summary>
-    private static string BlobKey(Guid id)
+    internal static string BlobKey(Guid id)
     {
         var name = id.ToString("N");
         return $"{name[..2]}/{name}";
