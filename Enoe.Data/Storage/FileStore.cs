@@ -214,7 +214,7 @@ public sealed partial class FileStore(
         await blobs.DeleteAbandonedWritesAsync(cutoff, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
-        await foreach (var key in blobs.ListWrittenBeforeAsync(cutoff, ct))
+        await foreach (var key in blobs.ListWrittenBeforeAsync(cutoff, ct: ct))
             if (BlobIdOf(key) is { } id && !known.Contains(id))
             {
                 logger.LogWarning("Deleting unreferenced file {Blob}", id);
