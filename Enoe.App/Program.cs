@@ -1,6 +1,4 @@
-using Enoe.App.AcademyDirectory;
 using Enoe.App.Hosting;
-using Enoe.App.Schools;
 
 // ENOE: the ENT host. Each line composes one concern; the details live in Hosting/.
 var builder = WebApplication.CreateBuilder(args);
@@ -15,16 +13,10 @@ builder.AddEnoeInterface(); // Razor components, MudBlazor, French and English, 
 
 var app = builder.Build();
 
-if (args.Contains(DataHosting.MigrateArgument)) // a deployment step: migrate (and seed, if asked), then exit
-{
-    await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"), migrate: true);
-    return 0;
-}
+// --migrate, --sync-directory, --import-etablissements: the command runs, the host is disposed, the process exits.
+if (await app.RunCommandAsync(args) is int exit)
+    return exit;
 await app.InitializeDatabaseAsync(seedDemo: args.Contains("--seed-demo"));
-if (args.Contains(SyncCommand.Argument)) // one sync from the command line, then exit
-    return await SyncCommand.RunAsync(app.Services, args.Contains(SyncCommand.DryRunArgument), Console.Out);
-if (args.Contains(SchoolImportCommand.Argument)) // the académie's CSV of établissements, then exit
-    return await SchoolImportCommand.RunAsync(app.Services, args, Console.Out);
 
 app.UseEnoePipeline();
 app.MapEnoeEndpoints();

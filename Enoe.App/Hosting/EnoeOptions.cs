@@ -20,15 +20,10 @@ public sealed class EnoeOptions
     /// <summary>
     /// Redis (a StackExchange.Redis configuration string, e.g. <c>10.0.0.5:6379,password=…</c>) when several instances
     /// run behind a proxy: live events, data-protection keys, sign-in limits and the cache's second level go through
-    /// it. Unset (one instance): all of these stay in the process.
+    /// it, under <c>Enoe:RedisPrefix</c> (<see cref="RedisKeys"/>). Unset (one instance): all of these stay in the
+    /// process.
     /// </summary>
     public string? Redis { get; set; }
-
-    /// <summary>
-    /// Starts every name ENOE uses in Redis (the event bus's channel <c>{prefix}events</c>): two deployments sharing
-    /// one Redis set different prefixes.
-    /// </summary>
-    public string RedisPrefix { get; set; } = "enoe:";
 
     /// <summary>Seed the demo académie into an empty database. Defaults to true in Development only.</summary>
     public bool? SeedDemo { get; set; }

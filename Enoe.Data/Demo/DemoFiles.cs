@@ -6,11 +6,11 @@ namespace Enoe.Data.Demo;
 
 /// <summary>
 /// The demo's files: small real PDFs (one page of text) and text files, stored the way
-/// <see cref="FileStore"/> stores uploads — bytes under <c>{root}/{2 first hex}/{blob id}</c>, never
+/// <see cref="FileStore"/> stores uploads — bytes in the blob store under the file's blob key, never
 /// under the file's name, a <see cref="StoredFile"/> row with the content type the store would have
 /// recognised — so downloads work through the usual rights checks. Blob ids come from the seeded random.
 /// </summary>
-internal sealed class DemoFiles(string root, Random random)
+internal sealed class DemoFiles(IBlobStore blobs, Random random)
 {
     private readonly List<(StoredFile File, byte[] Bytes)> _pending = [];
 
@@ -37,12 +37,7 @@ internal sealed class DemoFiles(string root, Random random)
     public async Task SaveAsync(EnoeDbContext db, CancellationToken ct)
     {
         foreach (var (file, bytes) in _pending)
-        {
-            var n = file.BlobId.ToString("N");
-            System.IO.Directory.CreateDirectory(Path.Combine(root, n[..2]));
-            // A thousand files of 1 KB: synchronous is quicker
-            File.WriteAllBytes(Path.Combine(root, n[..2], n), bytes);
-        }
+            await blobs.WriteAsync(FileStore.BlobKey(file.BlobId), new MemoryStream(bytes, writable: false), ct);
         var files = _pending.Select(p => p.File).ToList();
         await DemoBulk.InsertAsync(db, files, ct);
         db.AttachRange(files);

@@ -7,7 +7,6 @@ using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Enoe.Data.Demo;
 
@@ -21,7 +20,7 @@ namespace Enoe.Data.Demo;
 public sealed partial class DemoSeeder(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
-    IOptions<StorageOptions> storage,
+    IBlobStore blobs,
     IEnumerable<IDemoStep> steps
 )
 {
@@ -130,7 +129,7 @@ public sealed partial class DemoSeeder(
             await DemoBulk.InsertAsync(db, type, _rows.Where(r => r.GetType() == type), ct);
         // Then each service's part, on the académie read back (ids, in id order: every run walks it the same way).
         var world = await DemoWorld.LoadAsync(db, calendar, _now, ct);
-        var files = new DemoFiles(storage.Value.Root, new Random(2));
+        var files = new DemoFiles(blobs, new Random(2));
         var demo = new DemoContext(db, world, DemoTimetable.Build(world, new Random(1)), files);
         foreach (var step in steps.OrderBy(s => s.Order))
             await step.SeedAsync(demo, ct);

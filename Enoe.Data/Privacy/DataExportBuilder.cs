@@ -11,7 +11,7 @@ namespace Enoe.Data.Privacy;
 /// <summary>
 /// Builds queued exports, one at a time: takes the oldest (a conditional update, so two instances never build the
 /// same), asks each <see cref="IPersonalDataSource"/> for its part, writes <c>name.json</c> and the files under
-/// <c>name/</c> into a zip in the store's temporary folder, moves it in, and keeps it
+/// <c>name/</c> into a zip stored whole (<see cref="ExportFiles"/>), and keeps it
 /// <see cref="PrivacyOptions.ExportDays"/>. Progress goes to the row and the event bus as it goes.
 /// </summary>
 public sealed class DataExportBuilder(
@@ -68,25 +68,24 @@ public sealed class DataExportBuilder(
 
     private async Task BuildAsync(EnoeDbContext db, int id, int subjectId, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(files.TempFolder);
-        System.IO.Directory.CreateDirectory(files.Folder);
         var key = ExportFiles.NewKey();
-        var temp = Path.Combine(files.TempFolder, key);
         var all = sources.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        await using (var output = File.Create(temp))
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create))
-        {
-            for (var i = 0; i < all.Count; i++)
+        var size = await files.SaveAsync(
+            key,
+            async output =>
             {
-                var part = await all[i].CollectAsync(db, subjectId, ct);
-                await WriteAsync(zip, all[i].Name, part, ct);
-                var progress = (i + 1) * 95 / all.Count;
-                await SetAsync(db, id, subjectId, u => u.SetProperty(x => x.Progress, progress));
-            }
-        }
-        File.Move(temp, files.PathOf(key));
+                using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+                for (var i = 0; i < all.Count; i++)
+                {
+                    var part = await all[i].CollectAsync(db, subjectId, ct);
+                    await WriteAsync(zip, all[i].Name, part, ct);
+                    var progress = (i + 1) * 95 / all.Count;
+                    await SetAsync(db, id, subjectId, u => u.SetProperty(x => x.Progress, progress));
+                }
+            },
+            ct
+        );
         var now = clock.GetUtcNow().UtcDateTime;
-        var size = new FileInfo(files.PathOf(key)).Length;
         await SetAsync(
             db,
             id,

@@ -137,8 +137,10 @@ public sealed class PrivacyService(
             .ToListAsync(ct);
     }
 
-    /// <summary>The zip's path on disk and a file name, for whoever may ask for this person's export.</summary>
-    public async Task<Result<(string Path, string FileName)>> DownloadAsync(
+    /// <summary>
+    /// The zip (the caller disposes it) and a file name, for whoever may ask for this person's export.
+    /// </summary>
+    public async Task<Result<(Stream Zip, string FileName)>> DownloadAsync(
         CurrentUser user,
         int exportId,
         CancellationToken ct = default
@@ -155,12 +157,11 @@ public sealed class PrivacyService(
                 is not null
         )
             return Result.NotFound(PrivacyMessages.Export_NotAvailable);
-        var path = files.PathOf(export.FileKey);
-        if (!File.Exists(path))
+        if (await files.OpenReadAsync(export.FileKey, ct) is not { } zip)
             return Result.NotFound(PrivacyMessages.Export_NotAvailable);
         var day = SchoolTime
             .ToLocal(export.ReadyAt ?? now)
             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return Result<(string, string)>.Ok((path, $"enoe-{day}.zip"));
+        return Result<(Stream, string)>.Ok((zip, $"enoe-{day}.zip"));
     }
 }

@@ -179,7 +179,7 @@ public sealed class RetentionJob(
             ct
         );
         foreach (var zip in zips)
-            exports.Delete(zip);
+            await exports.DeleteAsync(zip, ct);
         await DeleteOrphanZipsAsync(db, ct);
         return count;
     }
@@ -209,7 +209,10 @@ public sealed class RetentionJob(
         var keep = (
             await db.Set<DataExport>().Where(x => x.FileKey != null).Select(x => x.FileKey!).ToListAsync(ct)
         ).ToHashSet();
-        foreach (var orphan in exports.Orphans(keep).ToList())
-            exports.Delete(orphan);
+        var orphans = new List<string>();
+        await foreach (var orphan in exports.OrphansAsync(keep, ct))
+            orphans.Add(orphan);
+        foreach (var orphan in orphans)
+            await exports.DeleteAsync(orphan, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Enoe.Data.Caching;
 using Enoe.Data.Common;
@@ -11,15 +12,18 @@ namespace Enoe.Data.Schools;
 
 /// <summary>
 /// Published when the académie changes what an établissement runs or from where (a switch, the external-access
-/// policy, its networks, its archiving): open pages and widgets of that établissement re-check at once.
+/// policy, its networks, its archiving): every instance forgets its cached switches (<see cref="ServiceAccess"/>),
+/// then its open pages and widgets of that établissement re-check.
 /// </summary>
-public sealed record SchoolServicesChanged(int SchoolId);
+/// <param name="Origin">The instance whose <see cref="ServiceAccess.ChangedAsync"/> announced it, which has forgotten
+/// already; null from anyone else (a test that wrote the database itself): every instance forgets.</param>
+public sealed record SchoolServicesChanged(int SchoolId, string? Origin = null);
 
 /// <summary>
 /// The server-side gate every service passes before reading or writing: does the établissement run the service, and
 /// may this request reach it from where it comes (the SAS)? Each établissement's switches are cached
-/// (<see cref="EnoeCache"/>, shared between instances) and dropped on every instance when they change
-/// (<see cref="ChangedAsync"/>), so the check costs a look-up in memory on the hot path.
+/// (<see cref="EnoeCache"/>, shared between instances) and dropped once on every instance when they change
+/// (<see cref="ChangedAsync"/>, <see cref="HeardAsync"/>), so the check costs a look-up in memory on the hot path.
 /// </summary>
 public sealed class ServiceAccess : IDisposable
 {
@@ -28,13 +32,22 @@ public sealed class ServiceAccess : IDisposable
     private readonly IEventBus _events;
     private readonly IDisposable _subscription;
 
+    /// <summary>Tells this instance's announcements apart: it forgot before publishing them.</summary>
+    private readonly string _origin = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Per announcement heard (the one object the bus hands every subscriber), its one forgetting: this gate's own
+    /// subscription and each open page's may come first, all of them await the same.
+    /// </summary>
+    private readonly ConditionalWeakTable<SchoolServicesChanged, Lazy<Task>> _heard = new();
+
     public ServiceAccess(IDbContextFactory<EnoeDbContext> dbFactory, EnoeCache cache, IEventBus events)
     {
         _dbFactory = dbFactory;
         _cache = cache;
         _events = events;
-        // Whoever announces a change (a test, an older caller) makes this instance read it again, cache or not.
-        _subscription = events.Subscribe<SchoolServicesChanged>(e => ForgetLocallyAsync(e.SchoolId).AsTask());
+        // With no page open here, the instance still forgets what another one changed.
+        _subscription = events.Subscribe<SchoolServicesChanged>(HeardAsync);
     }
 
     /// <summary>
@@ -77,13 +90,14 @@ public sealed class ServiceAccess : IDisposable
 
     /// <summary>
     /// Once a change of an établissement's switches or settings is committed: drops what is cached about it (and the
-    /// académie's list) here and on every instance, then tells open pages and widgets
-    /// (<see cref="SchoolServicesChanged"/>).
+    /// académie's list) here before returning (in force at once for the caller), then announces it
+    /// (<see cref="SchoolServicesChanged"/>): every other instance forgets on hearing it, then open pages and widgets
+    /// re-check. One forgetting per instance and change: each is followed by one read of the switches.
     /// </summary>
     public async Task ChangedAsync(int schoolId)
     {
-        await ForgetAsync([schoolId]);
-        await _events.PublishAsync(new SchoolServicesChanged(schoolId));
+        await ForgetLocallyAsync(schoolId);
+        await _events.PublishAsync(new SchoolServicesChanged(schoolId, _origin));
     }
 
     /// <summary>
@@ -94,10 +108,15 @@ public sealed class ServiceAccess : IDisposable
         _cache.InvalidateAsync([AcademyTag, .. schoolIds.Select(Tag)]);
 
     /// <summary>
-    /// Drops what this instance cached about an établissement, on hearing it changed: the checks that follow read it
-    /// again, whichever of the announcements arrives first.
+    /// Completes once this instance has forgotten what the announced change made stale: a subscriber that re-checks
+    /// on <see cref="SchoolServicesChanged"/> awaits it first, since the bus may run it before this gate's own.
     /// </summary>
-    public ValueTask ForgetLocallyAsync(int schoolId) => _cache.ForgetLocallyAsync([Tag(schoolId)]);
+    public Task HeardAsync(SchoolServicesChanged change) =>
+        change.Origin == _origin
+            ? Task.CompletedTask // forgotten by ChangedAsync before it was published
+            : _heard.GetValue(change, c => new(() => ForgetLocallyAsync(c.SchoolId).AsTask())).Value;
+
+    private ValueTask ForgetLocallyAsync(int schoolId) => _cache.ForgetLocallyAsync([AcademyTag, Tag(schoolId)]);
 
     /// <summary>
     /// Whether a service's refusal is this gate's (switched off, archived, inside-only): a download then answers 403

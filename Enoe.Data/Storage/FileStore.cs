@@ -214,7 +214,7 @@ public sealed partial class FileStore(
         await blobs.DeleteAbandonedWritesAsync(cutoff, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = (await db.StoredFiles.Select(f => f.BlobId).ToListAsync(ct)).ToHashSet();
-        await foreach (var key in blobs.ListWrittenBeforeAsync(cutoff, ct))
+        await foreach (var key in blobs.ListWrittenBeforeAsync(cutoff, ct: ct))
             if (BlobIdOf(key) is { } id && !known.Contains(id))
             {
                 logger.LogWarning("Deleting unreferenced file {Blob}", id);
@@ -236,7 +236,7 @@ public sealed partial class FileStore(
     public string TooLarge(string name) => StorageMessages.FormatTooLarge(name, Sizes.Format(_options.MaxFileBytes));
 
     /// <summary>"3f/3f2a…": a hundred-odd folders rather than one folder of every file.</summary>
-    private static string BlobKey(Guid id)
+    internal static string BlobKey(Guid id)
     {
         var name = id.ToString("N");
         return $"{name[..2]}/{name}";

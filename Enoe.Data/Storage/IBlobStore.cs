@@ -24,8 +24,15 @@ public interface IBlobStore
     /// <summary>Removes <paramref name="key"/>'s bytes; nothing happens when there are none.</summary>
     Task DeleteAsync(string key, CancellationToken ct = default);
 
-    /// <summary>The keys last written before <paramref name="before"/> (the sweep's candidates), in no order.</summary>
-    IAsyncEnumerable<string> ListWrittenBeforeAsync(DateTime before, CancellationToken ct = default);
+    /// <summary>
+    /// The keys last written before <paramref name="before"/> (the sweep's candidates), in no order; only those under
+    /// the folder <paramref name="under"/> (a key's first part, e.g. <c>exports</c>) when given.
+    /// </summary>
+    IAsyncEnumerable<string> ListWrittenBeforeAsync(
+        DateTime before,
+        string? under = null,
+        CancellationToken ct = default
+    );
 
     /// <summary>
     /// Removes writes a crash interrupted that started before <paramref name="before"/>; how many.

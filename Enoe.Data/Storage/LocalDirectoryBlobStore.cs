@@ -68,19 +68,25 @@ public sealed partial class LocalDirectoryBlobStore(IOptions<StorageOptions> opt
 
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException) { } // its folder was never made: no blob either
         return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<string> ListWrittenBeforeAsync(
         DateTime before,
+        string? under = null,
         [EnumeratorCancellation] CancellationToken ct = default
     )
     {
         await Task.Yield(); // a walk through every file: never on the caller's synchronous path
-        if (!System.IO.Directory.Exists(_root))
+        var folder = under is null ? _root : PathOf(under);
+        if (!System.IO.Directory.Exists(folder))
             yield break;
-        foreach (var file in System.IO.Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             ct.ThrowIfCancellationRequested();
             var key = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');

@@ -82,7 +82,7 @@ public sealed class DataSchoolGateTests : IAsyncLifetime
     {
         await using var db = _database.NewContext();
         await db.SwitchAsync(_f.B.Id, service, on);
-        await _database.Get<ServiceAccess>().ForgetLocallyAsync(_f.B.Id);
+        await _database.Get<ServiceAccess>().ChangedAsync(_f.B.Id);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class DataSchoolGateTests : IAsyncLifetime
         var skills = _database.Get<SkillService>();
         await using (var db = _database.NewContext())
             await db.SwitchAsync(_f.A.Id, EntService.Skills, on: false);
-        await _database.Get<ServiceAccess>().ForgetLocallyAsync(_f.A.Id);
+        await _database.Get<ServiceAccess>().ChangedAsync(_f.A.Id);
         Assert.True((await skills.BookletAsync(ParentInA, _child.Id)).Succeeded);
         Assert.Equal(ResultKind.Forbidden, (await skills.BookletAsync(ParentInA, _f.StudentA.Id)).Kind);
     }

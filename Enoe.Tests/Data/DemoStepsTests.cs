@@ -5,6 +5,7 @@ using Enoe.Data.Grades;
 using Enoe.Data.Memos;
 using Enoe.Data.Modules;
 using Enoe.Data.Schools;
+using Enoe.Data.Storage;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,7 @@ public sealed class DemoStepsTests
         var now = database.Clock.GetUtcNow().UtcDateTime;
         var calendar = new DemoCalendar(DateOnly.FromDateTime(SchoolTime.ToLocal(now)));
         var world = await DemoWorld.LoadAsync(db, calendar, now, default);
-        var files = new DemoFiles(Path.Combine(database.Directory, "more-files"), new Random(99));
+        var files = new DemoFiles(database.Get<IBlobStore>(), new Random(99));
         var demo = new DemoContext(db, world, DemoTimetable.Build(world, new Random(1)), files);
         await using (var transaction = await db.Database.BeginTransactionAsync()) // as the seeder runs it
         {

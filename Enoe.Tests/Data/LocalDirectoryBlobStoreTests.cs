@@ -38,6 +38,7 @@ public sealed class LocalDirectoryBlobStoreTests : IDisposable
 
         await _store.DeleteAsync("ab/abc");
         await _store.DeleteAsync("ab/abc"); // gone already: nothing happens
+        await _store.DeleteAsync("zz/never"); // nor in a folder that was never made
         Assert.False(await _store.ExistsAsync("ab/abc"));
         await Assert.ThrowsAsync<FileNotFoundException>(() => _store.OpenReadAsync("ab/abc"));
     }
@@ -92,6 +93,10 @@ public sealed class LocalDirectoryBlobStoreTests : IDisposable
             old.Add(key);
 
         Assert.Equal(["ab/old", "exports/zip"], old.Order());
+        var exports = new List<string>();
+        await foreach (var key in _store.ListWrittenBeforeAsync(DateTime.UtcNow.AddHours(-1), under: "exports"))
+            exports.Add(key);
+        Assert.Equal(["exports/zip"], exports); // one folder's, for the exports' own sweep
         Assert.Equal(1, await _store.DeleteAbandonedWritesAsync(DateTime.UtcNow.AddHours(-1)));
         Assert.Equal([current], Directory.EnumerateFiles(TempFolder));
     }

@@ -1,12 +1,37 @@
+using System.Net;
 using Enoe.Data;
+using Enoe.Data.Database;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Instances;
 
-/// <summary><c>--migrate</c>: the deployment step that migrates (and seeds) and exits without serving.</summary>
+/// <summary>
+/// <c>--migrate</c>: the deployment step that migrates (and seeds) and exits without serving; the instances it serves
+/// then start with <c>Enoe:Database:MigrateOnStart=false</c>.
+/// </summary>
 public sealed class MigrateCommandTests
 {
+    [Fact]
+    public async Task MigrateOnStartFalse_TheInstanceServesANewDatabaseUnmigrated_NotReadyUntilTheStepRan()
+    {
+        await using var app = new EnoeAppFactory(); // Development, SeedDemo: still nothing, the step does it
+        app.Settings["Enoe:Database:MigrateOnStart"] = "false";
+        var client = app.NewClient();
+
+        var before = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        Assert.Contains("migrations pending", await before.Content.ReadAsStringAsync());
+        var dbs = app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>();
+        await using (var db = await dbs.CreateDbContextAsync())
+            Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
+        // The deployment's step (what --migrate runs) migrates it while the instance runs: the proxy may send sessions.
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
     [Fact]
     public async Task Migrate_ExitsZero_AndLeavesAMigratedSeededDatabase()
     {

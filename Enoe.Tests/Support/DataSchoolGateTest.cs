@@ -33,7 +33,7 @@ public abstract class DataSchoolGateTest : IAsyncLifetime
     {
         await using var db = Database.NewContext();
         await db.SwitchAsync(schoolId, service, on);
-        await Database.Get<ServiceAccess>().ForgetLocallyAsync(schoolId);
+        await Database.Get<ServiceAccess>().ChangedAsync(schoolId);
     }
 
     protected async Task ArchiveBAsync()
@@ -41,7 +41,7 @@ public abstract class DataSchoolGateTest : IAsyncLifetime
         await using var db = Database.NewContext();
         var now = Database.Clock.GetUtcNow().UtcDateTime;
         await db.Schools.Where(s => s.Id == F.B.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, now));
-        await Database.Get<ServiceAccess>().ForgetLocallyAsync(F.B.Id);
+        await Database.Get<ServiceAccess>().ChangedAsync(F.B.Id);
     }
 
     /// <summary>The gate's refusal (switched off, archived), not the service's own "not yours".</summary>

@@ -2,27 +2,35 @@ using Microsoft.Extensions.Logging;
 
 namespace Enoe.Tests.Support;
 
-/// <summary>Keeps what is logged, and lets a test await the first message that contains some text.</summary>
-public sealed class ListLogger<T> : ILogger<T>
+/// <summary>
+/// Keeps what is logged with the scopes around it, and lets a test await the first message that contains some text.
+/// Registered as <see cref="ILogger{T}"/> it keeps that category's entries and the scopes begun on it; added as a
+/// provider (<c>logging.AddProvider(log)</c>, with filters choosing the categories) it keeps every category's and
+/// shares the host's scopes, those other loggers began too.
+/// </summary>
+public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExternalScope
 {
-    private readonly List<string> _messages = [];
+    private readonly List<LogEntry> _entries = [];
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public IReadOnlyList<string> Messages
+    public IReadOnlyList<LogEntry> Entries
     {
         get
         {
-            lock (_messages)
-                return [.. _messages];
+            lock (_entries)
+                return [.. _entries];
         }
     }
+
+    public IReadOnlyList<string> Messages => [.. Entries.Select(e => e.Message)];
 
     /// <summary>Completes once a message containing <paramref name="text"/> was logged (before or after).</summary>
     public Task LoggedAsync(string text)
     {
-        lock (_messages)
+        lock (_entries)
         {
-            if (_messages.Any(m => m.Contains(text)))
+            if (_entries.Any(e => e.Message.Contains(text)))
                 return Task.CompletedTask;
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _awaited.Add((text, seen));
@@ -38,10 +46,12 @@ public sealed class ListLogger<T> : ILogger<T>
         Func<TState, Exception?, string> formatter
     )
     {
+        var scopes = new List<object?>();
+        _scopes.ForEachScope((scope, list) => list.Add(scope), scopes);
         var message = formatter(state, exception);
-        lock (_messages)
+        lock (_entries)
         {
-            _messages.Add(message);
+            _entries.Add(new LogEntry(message, scopes));
             foreach (var (text, seen) in _awaited.Where(a => message.Contains(a.Text)))
                 seen.TrySetResult();
         }
@@ -50,5 +60,23 @@ public sealed class ListLogger<T> : ILogger<T>
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
+        where TState : notnull => _scopes.Push(state);
+
+    ILogger ILoggerProvider.CreateLogger(string categoryName) => this;
+
+    void ISupportExternalScope.SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    void IDisposable.Dispose() { }
+}
+
+/// <summary>A message as logged, with the states of the scopes around it (outermost first).</summary>
+public sealed record LogEntry(string Message, IReadOnlyList<object?> Scopes)
+{
+    /// <summary>What the innermost scope naming <paramref name="key"/> gave it (structured scopes), or null.</summary>
+    public object? ScopeValue(string key) =>
+        Scopes
+            .OfType<IEnumerable<KeyValuePair<string, object?>>>()
+            .SelectMany(properties => properties)
+            .LastOrDefault(p => p.Key == key)
+            .Value;
 }

@@ -83,6 +83,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>The app's command-line settings that point an instance (its entry point) at this database.</summary>
+    public string[] AppArguments() =>
+        _connectionString is null
+            ? [$"--Enoe:DataDirectory={Directory}"]
+            :
+            [
+                $"--Enoe:DataDirectory={Directory}",
+                "--Enoe:Database:Provider=PostgreSQL",
+                $"--Enoe:Database:ConnectionString={_connectionString}",
+            ];
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 

@@ -16,8 +16,7 @@ public sealed class DataExportDownloadTests(EnoeAppFactory app)
     {
         var files = app.Services.GetRequiredService<ExportFiles>();
         var key = ExportFiles.NewKey();
-        Directory.CreateDirectory(files.Folder);
-        await File.WriteAllBytesAsync(files.PathOf(key), [0x50, 0x4B, 5, 6]);
+        await files.SaveAsync(key, zip => zip.WriteAsync(new byte[] { 0x50, 0x4B, 5, 6 }).AsTask(), default);
         int id;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -1,3 +1,5 @@
+using Enoe.Data.Storage;
+
 namespace Enoe.Widgets.Common;
 
 /// <summary>
@@ -5,10 +7,9 @@ namespace Enoe.Widgets.Common;
 /// still writes a few bytes synchronously when an entry closes (the last deflate block, the data
 /// descriptor): those wait in a small buffer until <see cref="DrainAsync"/> sends them.
 /// </summary>
-public sealed class DrainingStream(Stream inner) : Stream
+public sealed class DrainingStream(Stream inner) : PassThroughStream
 {
     private readonly MemoryStream _pending = new();
-    private long _position;
 
     public async Task DrainAsync(CancellationToken ct = default)
     {
@@ -21,14 +22,14 @@ public sealed class DrainingStream(Stream inner) : Stream
     public override void Write(byte[] buffer, int offset, int count)
     {
         _pending.Write(buffer, offset, count);
-        _position += count;
+        Passed += count;
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
     {
         await DrainAsync(ct); // keep the order of bytes
         await inner.WriteAsync(buffer, ct);
-        _position += buffer.Length;
+        Passed += buffer.Length;
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
@@ -42,19 +43,5 @@ public sealed class DrainingStream(Stream inner) : Stream
 
     public override void Flush() { } // the bytes wait for DrainAsync
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
     public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -58,8 +58,8 @@ public sealed class UserSession(
         // Even while a reload is under way (a second change close behind the first): it may have read before.
         if (_schoolId != change.SchoolId)
             return;
-        // Whichever subscriber runs first, the checks that follow read the change
-        await access.ForgetLocallyAsync(change.SchoolId);
+        // The bus may run this before the gate's own subscriber: the checks that follow must read the change.
+        await access.HeardAsync(change);
         _workspace = null;
         foreach (var handler in WorkspaceChanged?.GetInvocationList().Cast<Func<Task>>() ?? [])
             await handler();

@@ -33,7 +33,7 @@ public sealed class PrivacyModule : UiModule
             return Results.Unauthorized();
         var zip = await privacy.DownloadAsync(user, id, ct);
         return zip.Succeeded
-            ? Results.File(zip.Value.Path, "application/zip", zip.Value.FileName)
+            ? Results.File(zip.Value.Zip, "application/zip", zip.Value.FileName)
             : Results.NotFound(zip.Errors[0]);
     }
 }

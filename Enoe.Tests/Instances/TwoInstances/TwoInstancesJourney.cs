@@ -162,19 +162,19 @@ public sealed class TwoInstancesJourney(BrowserFixture browser, TwoInstancesFixt
         Assert.Equal(["Completed", "Skipped"], outcomes);
     }
 
-    private async Task<IPage> OpenAsync(InstanceAppFactory instance, string userName, string path)
-    {
-        var page = await browser.NewPageAsync(deployment.ProxyAddress);
-        await page.Context.AddCookiesAsync([Affinity(instance)]);
-        var response = await page.GotoAsync("/connexion");
-        Assert.Equal(UpstreamPort(instance), await UpstreamPortAsync(response!));
-        await page.SignInAsync(userName);
-        await page.WaitForURLAsync("**/tableau-de-bord");
-        if (path != "/tableau-de-bord")
-            await page.GotoAsync(path);
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    /// <summary>Signed in through the proxy, every request of the page sent to <paramref name="instance"/>.</summary>
+    private Task<IPage> OpenAsync(InstanceAppFactory instance, string userName, string path) =>
+        browser.OpenAsync(
+            userName,
+            path,
+            deployment.ProxyAddress,
+            async page =>
+            {
+                await page.Context.AddCookiesAsync([Affinity(instance)]);
+                var response = await page.GotoAsync("/connexion");
+                Assert.Equal(UpstreamPort(instance), await UpstreamPortAsync(response!));
+            }
+        );
 
     private Cookie Affinity(InstanceAppFactory instance) =>
         new()
