@@ -38,8 +38,15 @@ public sealed record PublicSchool(
 /// <see cref="ServiceAccess.AcademyTag"/>, each établissement's record under its <see cref="ServiceAccess.Tag"/>,
 /// and dropped by every writer of what they show (<see cref="ServiceAccess.ForgetAsync"/>).
 /// </summary>
-public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory, EnoeCache cache)
+/// <param name="access">
+/// Held, not called: built with the directory, the gate forgets this instance's copies when another instance announces
+/// an établissement's change (<see cref="SchoolServicesChanged"/>), which the directory's values follow, even on an
+/// instance that has served only public pages so far.
+/// </param>
+public sealed class SchoolDirectory(IDbContextFactory<EnoeDbContext> dbFactory, EnoeCache cache, ServiceAccess access)
 {
+    private readonly ServiceAccess _listening = access;
+
     public ValueTask<string> GetAcademyNameAsync(CancellationToken ct = default) =>
         cache.GetOrCreateAsync("academy-name", LoadAcademyNameAsync, [ServiceAccess.AcademyTag], ct);
 
