@@ -81,7 +81,7 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
         using var response = await SendAsync(request, ct);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException(
-                $"GET {page.PathAndQuery}: {(int)response.StatusCode} {response.Headers.Location}"
+                $"GET {page.PathAndQuery} as {userName}: {(int)response.StatusCode} {response.Headers.Location}"
             );
         return await response.Content.ReadAsStringAsync(ct);
     }
