@@ -53,11 +53,23 @@ internal static class SessionCookie
         };
     }
 
-    /// <summary>The security stamp's check rebuilds the principal every minute: the session stays the same.</summary>
+    /// <summary>
+    /// The security stamp's check rebuilds the principal from the database every minute: what only the sign-in knew
+    /// goes on to the new one. The session (without it, the next request would be signed out) and how the person
+    /// signed in (<c>amr</c>: a password, a second factor; an external provider's method).
+    /// </summary>
     public static Task KeepOnRefresh(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.NewPrincipal?.Identity is ClaimsIdentity identity && IdOf(context.CurrentPrincipal) is Guid id)
+        if (
+            context.NewPrincipal?.Identity is not ClaimsIdentity identity
+            || context.CurrentPrincipal is not { } current
+        )
+            return Task.CompletedTask;
+        if (IdOf(current) is Guid id)
             Put(identity, id);
+        foreach (var method in current.FindAll(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod))
+            if (!identity.HasClaim(method.Type, method.Value))
+                identity.AddClaim(new Claim(method.Type, method.Value));
         return Task.CompletedTask;
     }
 

@@ -86,9 +86,6 @@ public static class ExternalSignInHosting
                 };
             }
         );
-        // Identity rebuilds the cookie's principal when it revalidates it (every minute): keep how the person signed
-        // in.
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = KeepSignInMethod);
         return builder;
     }
 
@@ -142,17 +139,5 @@ public static class ExternalSignInHosting
             && external.Properties.GetTokenValue("id_token") is { } idToken
         )
             context.Properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
-    }
-
-    private static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
-    {
-        var method = context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod);
-        if (
-            method is not null
-            && context.NewPrincipal?.Identity is ClaimsIdentity identity
-            && !identity.HasClaim(c => c.Type == method.Type)
-        )
-            identity.AddClaim(new Claim(method.Type, method.Value));
-        return Task.CompletedTask;
     }
 }

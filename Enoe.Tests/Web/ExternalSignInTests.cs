@@ -227,14 +227,22 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task Revalidation_KeepsWhichProviderSignedThePersonIn()
+    public async Task Revalidation_KeepsWhichProviderSignedThePersonIn_TheSecondFactor_AndTheSession()
     {
+        var session = Guid.NewGuid();
         var options = app.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         Assert.Equal(TimeSpan.FromMinutes(1), options.ValidationInterval);
         var context = new SecurityStampRefreshingPrincipalContext
         {
             CurrentPrincipal = new(
-                new ClaimsIdentity([new Claim(ClaimTypes.AuthenticationMethod, OidcProviderAppFactory.Scheme)], "x")
+                new ClaimsIdentity(
+                    [
+                        new Claim(ClaimTypes.AuthenticationMethod, OidcProviderAppFactory.Scheme),
+                        new Claim("amr", "mfa"),
+                        new Claim(Enoe.Data.People.EnoeClaims.Session, session.ToString()),
+                    ],
+                    "x"
+                )
             ),
             NewPrincipal = new(new ClaimsIdentity([], "x")),
         };
@@ -243,6 +251,8 @@ public sealed class ExternalSignInTests(OidcProviderAppFactory app) : IClassFixt
             OidcProviderAppFactory.Scheme,
             context.NewPrincipal.FindFirstValue(ClaimTypes.AuthenticationMethod)
         );
+        Assert.True(context.NewPrincipal.HasClaim("amr", "mfa"));
+        Assert.Equal(session.ToString(), context.NewPrincipal.FindFirstValue(Enoe.Data.People.EnoeClaims.Session));
     }
 
     [Fact]

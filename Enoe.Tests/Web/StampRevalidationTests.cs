@@ -1,0 +1,53 @@
+using System.Net;
+using Enoe.Data;
+using Enoe.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Web;
+
+/// <summary>The app with the security stamp checked at every request, as it is once a minute in production.</summary>
+public sealed class StampCheckedEveryRequestAppFactory : EnoeAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s =>
+            s.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)
+        );
+    }
+}
+
+/// <summary>
+/// The security stamp's check rebuilds the cookie's principal: the session behind it goes on (it once did not, and
+/// every person was sent back to sign in at their first page more than a minute after signing in).
+/// </summary>
+public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory app)
+    : IClassFixture<StampCheckedEveryRequestAppFactory>
+{
+    [Fact]
+    public async Task PagesAfterTheStampsCheck_KeepTheSameOpenSession()
+    {
+        var student = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await student.SignInAsync("lucas.martin")).StatusCode);
+
+        foreach (var page in new[] { "/tableau-de-bord", "/memos", "/tableau-de-bord" })
+        {
+            var response = await student.GetAsync(page);
+            Assert.True(
+                response.StatusCode == HttpStatusCode.OK,
+                $"{page}: {(int)response.StatusCode} {response.Headers.Location}"
+            );
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var sessions = await db.Set<Enoe.Data.Sessions.SignInSession>()
+            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.UserName == "lucas.martin"))
+            .Select(s => s.EndedAt)
+            .ToListAsync();
+        Assert.Equal([null], sessions); // one session, still open: the check did not end it nor start another
+    }
+}
