@@ -149,8 +149,15 @@ public sealed partial class JobLeases
     {
         try
         {
-            do await Task.Delay(every, clock, ended);
-            while (await KeepOrRetryAsync(run));
+            // Each tick is set before the previous one's renewal is stored: the period does not drift by the renewal's
+            // time, and a clock moved on as soon as a renewal shows (a test's fake one) finds the next tick set.
+            for (var tick = Task.Delay(every, clock, ended); ; )
+            {
+                await tick;
+                tick = Task.Delay(every, clock, ended);
+                if (!await KeepOrRetryAsync(run))
+                    return;
+            }
         }
         catch (OperationCanceledException) { } // the work ended
     }
