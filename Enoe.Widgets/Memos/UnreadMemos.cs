@@ -1,6 +1,7 @@
 using Enoe.Data.Events;
 using Enoe.Data.Memos;
 using Enoe.Data.People;
+using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Memos;
 
@@ -8,7 +9,7 @@ namespace Enoe.Widgets.Memos;
 /// One per tab (scoped: one per circuit, one per prerendered request): the person's unread mémos, shared by the
 /// navigation badge and the Mémos widget. A mémo sent to them updates it from the event alone (the sender read every
 /// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
-/// <see cref="Changed"/> is raised on the event bus's thread: components re-render through InvokeAsync.
+/// The components showing it are its <see cref="Views"/>: a change re-renders them in one batch.
 /// </summary>
 public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposable
 {
@@ -22,7 +23,7 @@ public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposab
     private IDisposable? _sent,
         _read;
 
-    public event Action? Changed;
+    public RenderTogether Views { get; } = new();
 
     /// <summary>The last known state, for rendering; null until loaded.</summary>
     public UnreadInbox? Current => _inbox;
@@ -80,7 +81,7 @@ public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposab
             };
             _newestSent = Math.Max(_newestSent, e.MemoId);
         }
-        Changed?.Invoke();
+        Views.Refresh();
         return Done;
     }
 
@@ -99,7 +100,7 @@ public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposab
         {
             _loading.Release();
         }
-        Changed?.Invoke();
+        Views.Refresh();
     }
 
     /// <summary>Reads through the service; again (twice at most) when an event came meanwhile.</summary>

@@ -35,6 +35,13 @@ internal sealed record Figures(
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
+    /// <summary>The whole distribution, to tell a slow start from a slow tail.</summary>
+    public static string Spread(IReadOnlyList<double> values) =>
+        string.Join(
+            " ",
+            new[] { 0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100 }.Select(p => Number(Percentile(values, p)))
+        );
+
     private static string Number(double value) =>
         double.IsNaN(value) ? "–" : value.ToString("N0", CultureInfo.InvariantCulture);
 }

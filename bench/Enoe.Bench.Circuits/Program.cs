@@ -162,7 +162,8 @@ try
     Console.Error.WriteLine(
         $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students. The mémo's subject "
             + $"(its line in the mémos widget) reached {subject.Count} of {live.Count} tabs: p50 "
-            + $"{Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms."
+            + $"{Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
+            + $"percentile (0, 10, … 90, 95, 99, 100): {Figures.Spread(delivery)} ms."
     );
     Console.WriteLine(Figures.Header);
     Console.WriteLine(figures.Row());

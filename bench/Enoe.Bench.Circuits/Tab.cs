@@ -207,14 +207,18 @@ internal sealed partial class Tab : IAsyncDisposable
         var now = Stopwatch.GetTimestamp();
         if (Volatile.Read(ref _armedAt) != 0)
         {
+            // Opened and counted: the tab only waits for the mémo now (the client shares the server's two cores).
             Interlocked.CompareExchange(ref _firstBatchAfterArm, now, 0);
             if (_awaitedText is { } text && RenderBatchFrames.Contains(data, text))
                 Interlocked.CompareExchange(ref _textSeenAt, now, 0);
         }
-        var frames = new RenderBatchFrames(data);
-        Interlocked.Add(ref _widgets, frames.CountAttributes("data-widget"));
-        foreach (var (label, handler) in frames.Buttons())
-            Buttons.TryAdd(label, handler);
+        else
+        {
+            var frames = new RenderBatchFrames(data);
+            Interlocked.Add(ref _widgets, frames.CountAttributes("data-widget"));
+            foreach (var (label, handler) in frames.Buttons())
+                Buttons.TryAdd(label, handler);
+        }
         await _hub.SendAsync("OnRenderCompleted", batchId, null);
         Volatile.Write(ref _lastBatchAt, Stopwatch.GetTimestamp());
         Interlocked.Increment(ref _batches);
