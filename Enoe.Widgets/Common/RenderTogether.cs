@@ -52,16 +52,19 @@ public sealed class RenderTogether
     /// </summary>
     private void RenderBehind(View? rendering)
     {
-        List<View> behind;
+        List<View>? behind = null; // every render of every view comes here: no list unless one is behind
         lock (_gate)
         {
             if (rendering is not null)
                 rendering.Rendered = _change;
-            behind = [.. _views.Where(v => v.Rendered < _change)];
-            foreach (var other in behind)
-                other.Rendered = _change;
+            foreach (var view in _views)
+                if (view.Rendered < _change)
+                {
+                    view.Rendered = _change;
+                    (behind ??= []).Add(view);
+                }
         }
-        foreach (var other in behind)
+        foreach (var other in behind ?? [])
             other.Render();
     }
 
