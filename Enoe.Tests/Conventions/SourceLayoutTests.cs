@@ -57,6 +57,21 @@ public sealed class SourceLayoutTests
         );
     }
 
+    /// <summary>
+    /// App.razor's HeadOutlet is static (an interactive one is six more components in every open tab): a PageTitle on
+    /// a page opened in a live circuit would leave the previous page's title. DocumentTitle sets it either way.
+    /// </summary>
+    [Fact]
+    public void Pages_TakeTheirTitleFromDocumentTitle()
+    {
+        var direct = SourceFiles(".razor")
+            .Where(file => !file.EndsWith("/DocumentTitle.razor", StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)).Contains("<PageTitle"))
+            .ToList();
+
+        Assert.True(direct.Count == 0, $"PageTitle instead of DocumentTitle in:\n{string.Join("\n", direct)}");
+    }
+
     /// <summary>The product's and the tests' own files, relative to the repository, in a stable order.</summary>
     private static IEnumerable<string> SourceFiles(params string[] extensions) =>
         Folders

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Enoe.Data;
 using Enoe.Data.Dashboards;
 using Enoe.Data.People;
@@ -63,10 +64,12 @@ public sealed partial class DashboardJourney
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "0");
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "3");
 
+        // Stored: back after a reload (a card gives its place in its grid area; data-x/y come with editing only).
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
-        await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "0");
-        await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "3");
+        await Expect(Card(page, "resources"))
+            .ToHaveAttributeAsync("style", new Regex("grid-column: 1 / span 4; grid-row: 4 /"));
+        await Expect(Card(page, "resources")).Not.ToHaveAttributeAsync("data-x", new Regex("."));
     }
 
     [Fact]

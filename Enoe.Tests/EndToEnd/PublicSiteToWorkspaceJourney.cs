@@ -13,6 +13,7 @@ public sealed class PublicSiteToWorkspaceJourney(BrowserFixture browser)
         await page.GotoAsync("/college-victor-hugo");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Collège Victor Hugo" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Réunion parents-professeurs")).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("Collège Victor Hugo");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter à l'ENT" }).ClickAsync();
         await page.WaitForURLAsync("**/connexion");
@@ -32,6 +33,15 @@ public sealed class PublicSiteToWorkspaceJourney(BrowserFixture browser)
                 "Devoirs",
                 "Réservations",
             ]);
+
+        // The title comes with the page from the server, then follows each page opened in the live circuit.
+        await Expect(page).ToHaveTitleAsync("Tableau de bord – ENOE");
+        await page.WaitForCircuitAsync();
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos" }).ClickAsync();
+        await page.WaitForURLAsync("**/memos");
+        await Expect(page).ToHaveTitleAsync("Mémos – ENOE");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Tableau de bord" }).ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Tableau de bord – ENOE");
 
         await page.OpenUserMenuAsync("Claire Fontaine", "Se déconnecter");
         await Expect(page.GetByText("Collège Louis Pasteur")).ToBeVisibleAsync(); // her other établissement

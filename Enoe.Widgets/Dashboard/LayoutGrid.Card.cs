@@ -34,15 +34,20 @@ public sealed partial class LayoutGrid
                     + $"--enoe-phone-order: {CssNumber.Of(d.PhoneOrder)};"
             );
             builder.AddAttribute(3, "data-placement", p.Id);
-            builder.AddAttribute(4, "data-x", p.X);
-            builder.AddAttribute(5, "data-y", p.Y);
-            builder.AddAttribute(6, "data-w", p.Width);
-            builder.AddAttribute(7, "data-h", p.Height);
-            builder.AddAttribute(8, "data-min-w", d.MinSize.Width);
-            builder.AddAttribute(9, "data-min-h", d.MinSize.Height);
-            builder.AddAttribute(10, "data-widget", d.Key);
-            builder.AddAttribute(11, "aria-label", title);
-            builder.AddAttribute(12, "tabindex", "-1");
+            builder.AddAttribute(4, "data-widget", d.Key);
+            builder.AddAttribute(5, "aria-label", title);
+            // What the drag script reads, and a card it can focus after a move: while editing only. Every frame
+            // counts here, the cards of an open dashboard being the largest render tree held in each tab.
+            if (Editing)
+            {
+                builder.AddAttribute(6, "data-x", p.X);
+                builder.AddAttribute(7, "data-y", p.Y);
+                builder.AddAttribute(8, "data-w", p.Width);
+                builder.AddAttribute(9, "data-h", p.Height);
+                builder.AddAttribute(10, "data-min-w", d.MinSize.Width);
+                builder.AddAttribute(11, "data-min-h", d.MinSize.Height);
+                builder.AddAttribute(12, "tabindex", "-1");
+            }
 
             builder.OpenElement(13, "header");
             builder.AddAttribute(14, "class", "enoe-widget-header");
@@ -71,63 +76,75 @@ public sealed partial class LayoutGrid
             builder.OpenElement(20, "div");
             builder.AddAttribute(21, "class", "enoe-widget-actions");
             if (!AdminMode)
-                builder.AddContent(
-                    22,
-                    Button(
-                        collapsed ? "▸" : "▾",
-                        collapsed ? DashboardText.FormatGrid_Expand(title) : DashboardText.FormatGrid_Collapse(title),
+            {
+                var label = collapsed
+                    ? DashboardText.FormatGrid_Expand(title)
+                    : DashboardText.FormatGrid_Collapse(title);
+                builder.OpenElement(22, "button");
+                builder.AddAttribute(23, "type", "button");
+                builder.AddAttribute(24, "class", "enoe-icon-button");
+                builder.AddAttribute(25, "title", label);
+                builder.AddAttribute(26, "aria-label", label);
+                builder.AddAttribute(
+                    27,
+                    "onclick",
+                    EventCallback.Factory.Create<MouseEventArgs>(
+                        this,
                         () => OnCommand.InvokeAsync(new LayoutCommand(LayoutCommandKind.ToggleCollapsed, p.Id))
                     )
                 );
+                builder.AddContent(28, collapsed ? "▸" : "▾");
+                builder.CloseElement();
+            }
             if (!Editing && d.FullPageRoute is { } route)
             {
-                builder.OpenElement(23, "a");
-                builder.AddAttribute(24, "href", route);
-                builder.AddAttribute(25, "class", "enoe-icon-button");
-                builder.AddAttribute(26, "aria-label", DashboardText.FormatGrid_OpenFullPage(title));
-                builder.AddContent(27, "↗");
+                builder.OpenElement(29, "a");
+                builder.AddAttribute(30, "href", route);
+                builder.AddAttribute(31, "class", "enoe-icon-button");
+                builder.AddAttribute(32, "aria-label", DashboardText.FormatGrid_OpenFullPage(title));
+                builder.AddContent(33, "↗");
                 builder.CloseElement();
             }
             var items = Editing ? MenuItems(p, d) : [];
             if (items.Count > 0)
             {
-                builder.OpenElement(28, "button");
-                builder.AddAttribute(29, "type", "button");
-                builder.AddAttribute(30, "class", "enoe-icon-button enoe-widget-menu-button");
-                builder.AddAttribute(31, "aria-haspopup", "menu");
-                builder.AddAttribute(32, "aria-expanded", menuOpen ? "true" : "false");
+                builder.OpenElement(34, "button");
+                builder.AddAttribute(35, "type", "button");
+                builder.AddAttribute(36, "class", "enoe-icon-button enoe-widget-menu-button");
+                builder.AddAttribute(37, "aria-haspopup", "menu");
+                builder.AddAttribute(38, "aria-expanded", menuOpen ? "true" : "false");
                 if (menuOpen)
-                    builder.AddAttribute(33, "aria-controls", MenuId(p));
-                builder.AddAttribute(34, "aria-label", DashboardText.FormatGrid_MenuFor(title));
-                builder.AddAttribute(35, "title", DashboardText.FormatGrid_MenuFor(title));
+                    builder.AddAttribute(39, "aria-controls", MenuId(p));
+                builder.AddAttribute(40, "aria-label", DashboardText.FormatGrid_MenuFor(title));
+                builder.AddAttribute(41, "title", DashboardText.FormatGrid_MenuFor(title));
                 builder.AddAttribute(
-                    36,
+                    42,
                     "onclick",
                     EventCallback.Factory.Create<MouseEventArgs>(this, () => ToggleMenu(p.Id))
                 );
-                builder.AddMarkupContent(37, Svg(MoreIcon));
+                builder.AddMarkupContent(43, Svg(MoreIcon));
                 builder.CloseElement();
             }
             builder.CloseElement(); // actions
             if (menuOpen)
-                builder.AddContent(38, Menu(p, title, items));
+                builder.AddContent(44, Menu(p, title, items));
             builder.CloseElement(); // header
 
             if (!collapsed)
             {
-                builder.OpenElement(40, "div");
-                builder.AddAttribute(41, "class", "enoe-widget-body");
+                builder.OpenElement(45, "div");
+                builder.AddAttribute(46, "class", "enoe-widget-body");
                 // A body that scrolls (a long list of marks) must be reachable by keyboard
-                builder.AddAttribute(41, "tabindex", "0");
+                builder.AddAttribute(47, "tabindex", "0");
                 if (Content is not null)
-                    builder.AddContent(42, Content((p, d)));
+                    builder.AddContent(48, Content((p, d)));
                 else
-                    builder.AddContent(43, Preview);
+                    builder.AddContent(49, Preview);
                 builder.CloseElement();
             }
             if (movable && !collapsed)
                 builder.AddMarkupContent(
-                    44,
+                    50,
                     $"<span class=\"enoe-resize-handle\" title=\"{Encode(DashboardText.Grid_ResizeHandle)}\" "
                         + "aria-hidden=\"true\"></span>"
                 );
@@ -152,17 +169,4 @@ public sealed partial class LayoutGrid
         $"<svg class=\"enoe-svg\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{icon}</svg>";
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
-
-    private RenderFragment Button(string symbol, string label, Func<Task> onClick) =>
-        builder =>
-        {
-            builder.OpenElement(0, "button");
-            builder.AddAttribute(1, "type", "button");
-            builder.AddAttribute(2, "class", "enoe-icon-button");
-            builder.AddAttribute(3, "title", label);
-            builder.AddAttribute(4, "aria-label", label);
-            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, onClick));
-            builder.AddContent(6, symbol);
-            builder.CloseElement();
-        };
 }
