@@ -9,9 +9,10 @@ namespace Enoe.Bench.Circuits;
 /// app marks them Secure, which a browser still sends to http://127.0.0.1 (a secure context) and .NET's
 /// CookieContainer does not.
 /// </summary>
-internal sealed partial class Account(string userName, Uri instance, HttpClient http) : IDisposable
+internal sealed partial class Account(string userName, Uri instance) : IDisposable
 {
     private readonly Dictionary<string, string> _cookies = [];
+    private HttpClient _http = NewClient(instance);
 
     public string UserName => userName;
     public Uri Instance => instance;
@@ -28,19 +29,7 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
 
     public static async Task<Account> SignInAsync(Uri instance, string userName, string password, CancellationToken ct)
     {
-        var http = new HttpClient(
-            new SocketsHttpHandler
-            {
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-            }
-        )
-        {
-            BaseAddress = instance,
-            Timeout = TimeSpan.FromMinutes(2),
-        };
-        var account = new Account(userName, instance, http);
+        var account = new Account(userName, instance);
         try
         {
             var page = await account.GetStringAsync(new Uri(instance, "/connexion"), ct);
@@ -69,10 +58,31 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
         }
         catch
         {
-            http.Dispose();
+            account.Dispose();
             throw;
         }
     }
+
+    private static HttpClient NewClient(Uri instance) =>
+        new(
+            new SocketsHttpHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            }
+        )
+        {
+            BaseAddress = instance,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+
+    /// <summary>
+    /// Closes this person's page connections, as their browser does once they sit idle (about a minute; the server
+    /// keeps one two minutes): an open tab keeps only its circuit's WebSocket, and that is what the memory per circuit
+    /// is measured with. The next page request opens a new connection.
+    /// </summary>
+    public void CloseIdleConnections() => Interlocked.Exchange(ref _http, NewClient(instance)).Dispose();
 
     /// <summary>A page with this person's cookies; anything but 200 (a redirection to sign in) is an error.</summary>
     public async Task<string> GetStringAsync(Uri page, CancellationToken ct)
@@ -90,7 +100,7 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
     {
         if (CookieHeader is { Length: > 0 } cookies)
             request.Headers.Add("Cookie", cookies);
-        var response = await http.SendAsync(request, ct);
+        var response = await _http.SendAsync(request, ct);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
             lock (_cookies)
                 foreach (var pair in setCookies.Select(c => c.Split(';', 2)[0].Split('=', 2)))
@@ -98,7 +108,7 @@ internal sealed partial class Account(string userName, Uri instance, HttpClient 
         return response;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     [GeneratedRegex(
         "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"(?<value>[^\"]+)\"|"

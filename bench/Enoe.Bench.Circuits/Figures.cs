@@ -15,7 +15,7 @@ internal sealed record Figures(
 {
     public const string Header =
         "| instances | open dashboard circuits (8 widgets) | managed KB per circuit | time to open p50 / p95 (ms) "
-        + "| mémo to every open tab: p50 / p95 / max (ms), reached | failed circuits |\n"
+        + "| mémos to every open tab: p50 / p95 / max (ms), deliveries | failed circuits |\n"
         + "|---|---|---|---|---|---|";
 
     public string Row()

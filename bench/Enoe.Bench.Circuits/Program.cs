@@ -6,6 +6,7 @@
 //     --postgres        one instance on PostgreSQL too (two instances always are: they share PostgreSQL and Redis)
 //     --parallel=P      dashboards being opened at once (8)
 //     --hold=S          keeps the circuits open S seconds once measured (for a heap snapshot)
+//     --memos=K         mémos measured, their deliveries pooled (3; a first one, unmeasured, warms up)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
 //
@@ -106,6 +107,10 @@ try
         if (warm.Failed)
             throw new InvalidOperationException($"The warm-up dashboard did not open: {warm.Error}");
     }
+    // Memory with the page connections closed, before and after: a browser closes an idle one within about a
+    // minute, and what an open tab holds then is its circuit and the circuit's WebSocket.
+    foreach (var account in signedIn)
+        account.CloseIdleConnections();
     await Task.Delay(1000, ct);
     var before = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     Console.Error.WriteLine($"Opening {circuits} dashboards, {parallel} at a time…");
@@ -133,6 +138,8 @@ try
     foreach (var failed in tabs.Where(t => t.Failed).Take(5))
         Console.Error.WriteLine($"failed circuit: {failed.Error}");
 
+    foreach (var account in signedIn)
+        account.CloseIdleConnections();
     await Task.Delay(2000, ct);
     var after = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     for (var i = 0; i < instances; i++)
@@ -149,7 +156,8 @@ try
     var counted = after.Zip(before, (a, b) => a.Circuits - b.Circuits).Sum();
 
     var live = tabs.Where(t => !t.Failed).ToList();
-    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls[0], cast, live, quiet, ct);
+    var memos = Option("memos", 3);
+    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls[0], cast, live, quiet, memos, ct);
     var figures = new Figures(
         instances == 1 ? (postgres ? "1 (PostgreSQL)" : "1 (SQLite)") : $"{instances} (PostgreSQL, Redis)",
         circuits,
@@ -157,17 +165,17 @@ try
         grown / 1024.0 / Math.Max(1, counted),
         [.. opened.Where(o => !o.Tab.Failed).Select(o => o.Open.TotalMilliseconds)],
         delivery,
-        live.Count
+        live.Count * memos
     );
     Console.Error.WriteLine(
         $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students. The mémo's subject "
-            + $"(its line in the mémos widget) reached {subject.Count} of {live.Count} tabs: p50 "
-            + $"{Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
+            + $"(its line in the mémos widget) reached {subject.Count} of {live.Count * memos} tabs ({memos} mémos): "
+            + $"p50 {Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
             + $"percentile (0, 10, … 90, 95, 99, 100): {Figures.Spread(delivery)} ms."
     );
     Console.WriteLine(Figures.Header);
     Console.WriteLine(figures.Row());
-    return figures.Failed == 0 && delivery.Count == live.Count ? 0 : 2;
+    return figures.Failed == 0 && delivery.Count == live.Count * memos ? 0 : 2;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
