@@ -109,8 +109,12 @@ try
     }
     // Memory with the page connections closed, before and after: a browser closes an idle one within about a
     // minute, and what an open tab holds then is its circuit and the circuit's WebSocket.
-    foreach (var account in signedIn)
-        account.CloseIdleConnections();
+    void CloseIdlePageConnections()
+    {
+        foreach (var account in signedIn)
+            account.CloseIdleConnections();
+    }
+    CloseIdlePageConnections();
     await Task.Delay(1000, ct);
     var before = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     Console.Error.WriteLine($"Opening {circuits} dashboards, {parallel} at a time…");
@@ -138,8 +142,7 @@ try
     foreach (var failed in tabs.Where(t => t.Failed).Take(5))
         Console.Error.WriteLine($"failed circuit: {failed.Error}");
 
-    foreach (var account in signedIn)
-        account.CloseIdleConnections();
+    CloseIdlePageConnections();
     await Task.Delay(2000, ct);
     var after = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     for (var i = 0; i < instances; i++)
