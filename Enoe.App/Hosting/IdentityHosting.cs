@@ -61,10 +61,10 @@ public static class IdentityHosting
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<Person>, EnabledAccountsOnly>();
         // Signing out, a changed password or a disabled account end sessions at once (SignInSessions); the security
-        // stamp is checked every minute too, pages and circuits alike (RevalidatingIdentityStateProvider).
+        // stamp is checked every minute too, pages and open tabs alike (CircuitSignInWatch).
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = AccountRevalidation.Interval;
+            o.ValidationInterval = CircuitSignInWatch.Interval;
             o.OnRefreshingPrincipal = SessionCookie.KeepOnRefresh;
         });
         services.AddScoped<AccountAdministration>();
@@ -99,7 +99,9 @@ public static class IdentityHosting
         >();
 
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddSingleton<CircuitSignInWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<CircuitSignInWatch>());
+        services.AddScoped<AuthenticationStateProvider, WatchedAuthenticationStateProvider>();
 
         services.AddSignInThrottling(builder.Configuration);
         return builder;

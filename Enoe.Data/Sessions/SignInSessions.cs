@@ -29,7 +29,7 @@ public sealed record OpenSession(
 /// <see cref="MustEnrolAsync"/> (the two-step enrolment middleware's question): one read per session per
 /// <see cref="CheckCache"/>, whatever the number of requests.
 /// </summary>
-public sealed class SignInSessions : IDisposable
+public sealed partial class SignInSessions : IDisposable
 {
     /// <summary>How long a sign-in lasts without activity: the cookie's sliding lifetime.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
