@@ -23,17 +23,15 @@ internal sealed class WatchedAuthenticationStateProvider(CircuitSignInWatch watc
         var state = authenticationStateTask ?? throw new ArgumentNullException(nameof(authenticationStateTask));
         _state = state;
         NotifyAuthenticationStateChanged(state);
-        // The framework hands a completed task: this runs at once.
-        state.ContinueWith(
-            known =>
-            {
-                if (known.IsCompletedSuccessfully && ReferenceEquals(_state, known))
-                    watch.Watch(this, known.Result.User);
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default
-        );
+        _ = WatchAsync(state);
+    }
+
+    /// <summary>The framework hands a completed task: this runs before SetAuthenticationState returns.</summary>
+    private async Task WatchAsync(Task<AuthenticationState> state)
+    {
+        var user = (await state).User;
+        if (ReferenceEquals(_state, state)) // not replaced meanwhile
+            watch.Watch(this, user);
     }
 
     public void SignOut() =>
