@@ -29,9 +29,9 @@ public sealed class CircuitCounter : CircuitHandler
 public static class DiagnosticsHosting
 {
     /// <summary>
-    /// <c>GET /diagnostics/memory</c>: managed heap after a full collection and open circuits, for the
-    /// circuit-memory benchmark (bench/). Off unless <c>Enoe:Diagnostics:Memory</c> is true, and only
-    /// answered to the machine itself.
+    /// <c>GET /diagnostics/memory</c>: managed heap after a full collection and open circuits, for the circuit-memory
+    /// benchmark (bench/); <c>GET /diagnostics/runtime</c>: the collections, their pauses and the CPU time so far. Off
+    /// unless <c>Enoe:Diagnostics:Memory</c> is true, and only answered to the machine itself.
     /// </summary>
     public static WebApplication MapMemoryDiagnostics(this WebApplication app)
     {
@@ -49,6 +49,23 @@ public static class DiagnosticsHosting
                         new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open }
                     );
                 }
+            )
+            .AllowAnonymous();
+        // Collections, their pauses and CPU time so far, without causing a collection: the bench reads them around each
+        // mémo it times.
+        app.MapGet(
+                "/diagnostics/runtime",
+                (HttpContext http) =>
+                    http.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
+                        ? Results.Json(
+                            new
+                            {
+                                counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                                pausedMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+                                cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds,
+                            }
+                        )
+                        : Results.NotFound()
             )
             .AllowAnonymous();
         return app;

@@ -45,19 +45,18 @@ public sealed partial class MemoService
 
     /// <summary>
     /// What each open tab of a recipient needs to show a new mémo without asking the database: its line in the
-    /// widget and every recipient's unread count, this mémo included. Read in the sending transaction, in two
-    /// statements whatever the audience.
+    /// widget, and every recipient's unread count with this mémo (<paramref name="unread"/>, read as the copies
+    /// were written). Read in the sending transaction.
     /// </summary>
-    private static async Task<MemoSent> SentEventAsync(EnoeDbContext db, int memoId, CancellationToken ct)
+    private static async Task<MemoSent> SentEventAsync(
+        EnoeDbContext db,
+        int memoId,
+        IReadOnlyDictionary<int, int> unread,
+        CancellationToken ct
+    )
     {
         var summary = await db.Set<Memo>().Where(m => m.Id == memoId).Select(AsUnreadItem).SingleAsync(ct);
-        var recipients = db.Set<MemoRecipient>().Where(r => r.MemoId == memoId).Select(r => r.PersonId);
-        var counts = await db.Set<MemoRecipient>()
-            .Where(r => recipients.Contains(r.PersonId) && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
-            .GroupBy(r => r.PersonId)
-            .Select(g => new { PersonId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(c => c.PersonId, c => c.Count, ct);
-        return new MemoSent(memoId, summary, counts);
+        return new MemoSent(memoId, summary, unread);
     }
 
     private static IQueryable<MemoRecipient> Unread(EnoeDbContext db, int me) =>

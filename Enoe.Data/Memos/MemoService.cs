@@ -90,8 +90,8 @@ public sealed partial class MemoService(
                 db.Add(memo);
                 await db.SaveChangesAsync(ct); // the ids recipients point to
                 memo.ThreadId = plan.ThreadId ?? memo.Id;
-                await InsertCopiesAsync(db, memo, plan, ct);
-                sent = await SentEventAsync(db, memo.Id, ct);
+                var unread = await InsertCopiesAsync(db, memo, plan, ct);
+                sent = await SentEventAsync(db, memo.Id, unread, ct);
                 return Result<int>.Ok(0);
             },
             ct

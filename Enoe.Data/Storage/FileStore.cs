@@ -81,6 +81,9 @@ public sealed partial class FileStore(
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // A failed save ends the whole write, so EF's savepoints around each SaveChanges (two round trips each,
+            // on the sender's clock) would protect nothing.
+            db.Database.AutoSavepointsEnabled = false;
             // Under the owner's lock: two uploads at once cannot both slip under the quota.
             if (staged.Count > 0)
             {

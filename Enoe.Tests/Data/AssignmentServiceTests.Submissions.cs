@@ -112,15 +112,7 @@ public sealed partial class AssignmentServiceTests
     public async Task TheTeacherFollowsTheClass_ReturnsASubmission_AndTheStudentIsTold()
     {
         var id = await SetAsync();
-        var told = new List<AssignmentChanged>();
-        using var _ = _database
-            .Get<IEventBus>()
-            .Subscribe<AssignmentChanged>(e =>
-            {
-                lock (told)
-                    told.Add(e);
-                return Task.CompletedTask;
-            });
+        using var told = new Heard<AssignmentChanged>(_database.Get<IEventBus>());
         await Assignments.HandInAsync(As(_f.StudentA), id, [TestFiles.Pdf("copie.pdf")]);
 
         var roster = (await Assignments.GetAsync(As(_f.TeacherA), id)).Value!.Roster;
@@ -151,7 +143,7 @@ public sealed partial class AssignmentServiceTests
             (own.Return!.Comment, own.Return.File!.Name)
         );
         await _database.DeliveredAsync();
-        Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told);
+        Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told.Events);
         var list = (await Assignments.ListSetAsync(As(_f.TeacherA))).Single();
         Assert.Equal((1, 2, 0), (list.HandedIn, list.Students, list.ToReturn));
     }

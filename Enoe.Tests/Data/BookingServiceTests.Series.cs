@@ -119,15 +119,7 @@ public sealed partial class BookingServiceTests
     [Fact]
     public async Task APendingSeries_IsApprovedAtOnceByItsManager_LeavingDecidedAndCancelledWeeks_AndRequesterIsTold()
     {
-        var told = new List<BookingChanged>();
-        using var _ = _database
-            .Get<IEventBus>()
-            .Subscribe<BookingChanged>(e =>
-            {
-                lock (told)
-                    told.Add(e);
-                return Task.CompletedTask;
-            });
+        using var told = new Heard<BookingChanged>(_database.Get<IEventBus>());
         var weeks = await RequestSeriesAsync(_lab);
         var series = weeks[0].SeriesId!.Value;
         var manager = TwoSchools.As(_f.StaffA, _f.A);
@@ -154,7 +146,7 @@ public sealed partial class BookingServiceTests
             await StatusesAsync(series)
         );
         await _database.DeliveredAsync();
-        Assert.Equal(_f.TeacherA.Id, Assert.Single(told).PersonId);
+        Assert.Equal(_f.TeacherA.Id, Assert.Single(told.Events).PersonId);
         // Nothing pending is left
         Assert.Equal(ResultKind.NotFound, (await Bookings.DecideSeriesAsync(manager, series, approve: false)).Kind);
         Assert.Equal(BookingStatus.Approved, (await Bookings.UpcomingAsync(Teacher)).First().Status);

@@ -201,15 +201,7 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
     [Fact]
     public async Task ABookingNeedingApproval_IsPending_UntilItsManagerDecides_AndTheRequesterIsTold()
     {
-        var told = new List<BookingChanged>();
-        using var _ = _database
-            .Get<IEventBus>()
-            .Subscribe<BookingChanged>(e =>
-            {
-                lock (told)
-                    told.Add(e);
-                return Task.CompletedTask;
-            });
+        using var told = new Heard<BookingChanged>(_database.Get<IEventBus>());
         var asked = (await Bookings.BookAsync(Teacher, M3(_lab))).Value!;
         Assert.Equal(BookingStatus.Pending, asked.Status);
         // A pending booking holds the slot
@@ -222,7 +214,7 @@ public sealed partial class BookingServiceTests : IAsyncLifetime
 
         Assert.Equal(BookingStatus.Approved, (await Bookings.UpcomingAsync(Teacher)).Single().Status);
         await _database.DeliveredAsync();
-        Assert.Equal(2, told.Count(e => e.PersonId == _f.TeacherA.Id && e.BookingId == asked.Id));
+        Assert.Equal(2, told.Events.Count(e => e.PersonId == _f.TeacherA.Id && e.BookingId == asked.Id));
         Assert.Empty(await Bookings.PendingAsync(manager));
     }
 

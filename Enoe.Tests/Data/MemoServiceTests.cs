@@ -130,15 +130,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
     [Fact]
     public async Task AnAudience_IsExpandedAtSendTime_AParentOfTwoInTheClassGetsOneCopy()
     {
-        var told = new List<MemoSent>();
-        using var _ = _database
-            .Get<IEventBus>()
-            .Subscribe<MemoSent>(e =>
-            {
-                lock (told)
-                    told.Add(e);
-                return Task.CompletedTask;
-            });
+        using var told = new Heard<MemoSent>(_database.Get<IEventBus>());
         var sent = await Memos.SendAsync(
             As(_f.TeacherA),
             Draft(new MemoAddress(AudienceKind.ClassParents, _f.ClassA.Id, "Parents de 6eA"), To(_f.ParentA)),
@@ -152,7 +144,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
             await db.Set<MemoRecipient>().Where(r => r.MemoId == sent.Value).Select(r => r.PersonId).ToListAsync()
         );
         await _database.DeliveredAsync();
-        var told1 = told.Single(); // what the parent's open tabs show without a query: the line and the count
+        var told1 = told.Events.Single(); // what the parent's open tabs show without a query: the line and the count
         Assert.Equal(new Dictionary<int, int> { [_f.ParentA.Id] = 1 }, told1.UnreadByRecipient);
         Assert.Equal((sent.Value, "Sortie au musée"), (told1.Summary.Id, told1.Summary.Subject));
         Assert.Equal(1, await Memos.UnreadCountAsync(As(_f.ParentA)));

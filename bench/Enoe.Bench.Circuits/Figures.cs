@@ -27,20 +27,22 @@ internal sealed record Figures(
         return $"| {Setup} | {Circuits:N0} | {Number(KilobytesPerCircuit)} | {open} | {delivery} | {Failed} |";
     }
 
-    public static double Percentile(IReadOnlyList<double> values, int p)
+    public static double Percentile(IReadOnlyList<double> values, int p) => Pick([.. values.Order()], p);
+
+    /// <summary>The whole distribution (percentiles 0, 1, 5, 10, … 90, 95, 99, 100), to tell a slow start from a slow
+    /// tail.</summary>
+    public static string Spread(IReadOnlyList<double> values)
     {
-        if (values.Count == 0)
-            return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        double[] sorted = [.. values.Order()];
+        return string.Join(" ", SpreadPoints.Select(p => Number(Pick(sorted, p))));
     }
 
-    /// <summary>The whole distribution, to tell a slow start from a slow tail.</summary>
-    public static string Spread(IReadOnlyList<double> values) =>
-        string.Join(
-            " ",
-            new[] { 0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100 }.Select(p => Number(Percentile(values, p)))
-        );
+    public static readonly int[] SpreadPoints = [0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100];
+
+    private static double Pick(double[] sorted, int p) =>
+        sorted.Length == 0
+            ? double.NaN
+            : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Number(double value) =>
         double.IsNaN(value) ? "–" : value.ToString("N0", CultureInfo.InvariantCulture);

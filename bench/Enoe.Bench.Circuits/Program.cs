@@ -160,7 +160,7 @@ try
 
     var live = tabs.Where(t => !t.Failed).ToList();
     var memos = Option("memos", 3);
-    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls[0], cast, live, quiet, memos, ct);
+    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls, cast, live, quiet, memos, ct);
     var figures = new Figures(
         instances == 1 ? (postgres ? "1 (PostgreSQL)" : "1 (SQLite)") : $"{instances} (PostgreSQL, Redis)",
         circuits,
@@ -174,7 +174,7 @@ try
         $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students. The mémo's subject "
             + $"(its line in the mémos widget) reached {subject.Count} of {live.Count * memos} tabs ({memos} mémos): "
             + $"p50 {Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
-            + $"percentile (0, 10, … 90, 95, 99, 100): {Figures.Spread(delivery)} ms."
+            + $"percentile ({string.Join(", ", Figures.SpreadPoints)}): {Figures.Spread(delivery)} ms."
     );
     Console.WriteLine(Figures.Header);
     Console.WriteLine(figures.Row());

@@ -132,3 +132,19 @@ internal static class Servers
 }
 
 internal sealed record Memory(long ManagedBytes, int Circuits);
+
+/// <summary>
+/// An instance's garbage collections so far (generations 0, 1, 2), the time they paused it, and its CPU time.
+/// </summary>
+internal sealed record RuntimeCounters(int[] Counts, double PausedMs, double CpuMs)
+{
+    public static async Task<RuntimeCounters> ReadAsync(Uri instance)
+    {
+        using var http = new HttpClient { BaseAddress = instance, Timeout = TimeSpan.FromMinutes(1) };
+        return (await http.GetFromJsonAsync<RuntimeCounters>("/diagnostics/runtime"))!;
+    }
+
+    public string Since(RuntimeCounters before) =>
+        $"{CpuMs - before.CpuMs:0} ms CPU, {Counts[0] - before.Counts[0]} gen0, {Counts[1] - before.Counts[1]} gen1, "
+        + $"{Counts[2] - before.Counts[2]} gen2 collections, {PausedMs - before.PausedMs:0} ms paused";
+}
