@@ -20,10 +20,36 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
     [Fact]
     public async Task AnInsideOnlyService_OpensInTheCircuitFromInside_AndSaysWhyFromOutside()
     {
+        // This journey failed now and then (the page neither refused nor navigated): what the browser and the server
+        // said meanwhile comes with the failure.
+        var (console, mark) = (new List<string>(), browser.ServerLog.Count);
+        try
+        {
+            await JourneyAsync(console);
+        }
+        catch (Exception e) when (e is PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            string said;
+            lock (console)
+                said = string.Join("\n", console);
+            throw new InvalidOperationException(
+                $"{e.Message}\nBrowser console:\n{said}\nServer log:\n{browser.ServerLog.Since(mark)}",
+                e
+            );
+        }
+    }
+
+    private async Task JourneyAsync(List<string> console)
+    {
         try
         {
             await SetPolicyAsync("127.0.0.0/8 ::1/128");
             var page = await browser.OpenAsync("lucas.martin", "/tableau-de-bord");
+            page.Console += (_, message) =>
+            {
+                lock (console)
+                    console.Add($"{message.Type}: {message.Text}");
+            };
             await page.EvaluateAsync("window.sameDocument = true");
             await page.EvaluateAsync("Blazor.navigateTo('/competences')");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("compétences");

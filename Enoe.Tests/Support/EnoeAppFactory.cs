@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Tests.Support;
 
@@ -20,6 +21,9 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>What the app logged at Warning and above.</summary>
+    public ServerLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -30,6 +34,7 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enoe:LoginAttemptsPerAddressPerMinute", "100000");
         builder.UseSetting($"Enoe:PublicSiteHosts:{HugoHost}", "college-victor-hugo");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("Enoe:Directory:Schedule", ""); // no nightly sync in the middle of a test run
         builder.UseSetting("Enoe:SignIn:FailureFloorMs", "0"); // failures answer at once (SignInFailureFloorTests)
         // The demo people sign in many times a minute with the current code: once per code only in

@@ -99,7 +99,7 @@ internal static class MemoDelivery
         var sentAt = Stopwatch.GetTimestamp();
         foreach (var tab in recipients)
             tab.Arm(sentAt, subject);
-        await compose.ClickAsync(compose.Buttons[SendButton], ct);
+        await compose.ClickAsync(compose.Buttons[SendButton]);
         var wait = Stopwatch.StartNew();
         while (wait.Elapsed < timeout && recipients.Any(t => t.Delivery.FirstBatch is null))
             await Task.Delay(20, ct);

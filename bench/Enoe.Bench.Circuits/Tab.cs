@@ -3,24 +3,20 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Bench.Circuits;
 
 /// <summary>
 /// One browser tab without a browser: the page's HTML over HTTP, then a real Blazor Server circuit over SignalR
-/// (blazorpack), started and fed as blazor.web.js does (Web.JS: CircuitManager.ts, WebRootComponentManager.ts,
-/// RenderQueue.ts). Every render batch is acknowledged; every JS call is answered (a module import with a JS object
-/// reference, anything else with null) so that no component waits for a browser or throws.
+/// (blazorpack, <see cref="HubSocket"/>), started and fed as blazor.web.js does (Web.JS: CircuitManager.ts,
+/// WebRootComponentManager.ts, RenderQueue.ts). Every render batch is acknowledged; every JS call is answered (a module
+/// import with a JS object reference, anything else with null) so that no component waits for a browser or throws.
 /// </summary>
 internal sealed partial class Tab : IAsyncDisposable
 {
     private const int ObjectReference = 1; // JSCallResultType.JSObjectReference
 
-    private readonly HubConnection _hub;
+    private readonly HubSocket _hub;
     private readonly long _started;
     private long _lastBatchAt,
         _armedAt,
@@ -47,29 +43,27 @@ internal sealed partial class Tab : IAsyncDisposable
     private Tab(Account account, long started)
     {
         _started = started;
-        var builder = new HubConnectionBuilder().WithUrl(
-            new Uri(account.Instance, "_blazor"),
-            o =>
+        _hub = new HubSocket(account.CookieHeader);
+        _hub.On("JS.RenderBatch", [typeof(long), typeof(byte[])], a => OnRenderBatchAsync((long)a[0]!, (byte[])a[1]!));
+        // .NET 10 sends six arguments: handle, identifier, arguments, result type, target instance, call type.
+        _hub.On(
+            "JS.BeginInvokeJS",
+            [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
+            a => OnBeginInvokeJSAsync((long)a[0]!, (string)a[1]!, (string?)a[2], (int)a[3]!, (long)a[4]!, (int)a[5]!)
+        );
+        _hub.On(
+            "JS.Error",
+            [typeof(string)],
+            a =>
             {
-                o.Headers["Cookie"] = account.CookieHeader;
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
+                Error ??= "JS.Error: " + a[0];
+                return Task.CompletedTask;
             }
         );
-        builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
-        _hub = builder.Build();
-        // A loaded server answers the handshake and the pings late; that is not a failed circuit.
-        _hub.ServerTimeout = TimeSpan.FromMinutes(2);
-        _hub.HandshakeTimeout = TimeSpan.FromMinutes(2);
-        _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
-        // .NET 10 sends six arguments: handle, identifier, arguments, result type, target instance, call type.
-        _hub.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
-        _hub.On<string>("JS.Error", error => Error ??= "JS.Error: " + error);
         _hub.Closed += e =>
         {
             if (Volatile.Read(ref _closed) == 0)
                 Error ??= "connection closed: " + (e?.Message ?? "by the server");
-            return Task.CompletedTask;
         };
     }
 
@@ -96,15 +90,13 @@ internal sealed partial class Tab : IAsyncDisposable
             if (markers.Count == 0)
                 throw new InvalidOperationException($"{path} came without an interactive component (refused?).");
             var state = ComponentState().Match(html) is { Success: true } m ? m.Groups[1].Value : "";
-            await tab._hub.StartAsync(ct);
-            var circuit = await tab._hub.InvokeAsync<string?>(
-                "StartCircuit",
-                account.Instance.ToString(),
-                page.ToString(),
-                "[]",
-                state,
-                ct
-            );
+            await tab._hub.StartAsync(account.Instance, ct);
+            var circuit = (string?)
+                await tab._hub.InvokeAsync(
+                    "StartCircuit",
+                    [account.Instance.ToString(), page.ToString(), "[]", state],
+                    ct
+                );
             if (string.IsNullOrEmpty(circuit))
                 throw new InvalidOperationException("StartCircuit returned no circuit.");
             var operations = new JsonObject
@@ -123,7 +115,7 @@ internal sealed partial class Tab : IAsyncDisposable
                     ),
                 ]),
             };
-            await tab._hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, ct);
+            await tab._hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state);
             await tab.WaitAsync(t => ready(t) && t.QuietFor(quiet), TimeSpan.FromMinutes(2), ct);
             return (tab, Stopwatch.GetElapsedTime(tab._started, Volatile.Read(ref tab._lastBatchAt)));
         }
@@ -181,7 +173,7 @@ internal sealed partial class Tab : IAsyncDisposable
     /// <summary>
     /// A click on a button, as the browser's event delegator sends it (WebRendererInteropMethods.ts).
     /// </summary>
-    public Task ClickAsync(ulong handler, CancellationToken ct)
+    public Task ClickAsync(ulong handler)
     {
         if (_rendererObject < 0)
             throw new InvalidOperationException("The renderer never attached its interop object.");
@@ -199,7 +191,7 @@ internal sealed partial class Tab : IAsyncDisposable
             type = "click",
         };
         var args = JsonSerializer.Serialize(new object[] { descriptor, mouse });
-        return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args, ct);
+        return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args);
     }
 
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
