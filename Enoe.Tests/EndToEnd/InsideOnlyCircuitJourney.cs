@@ -39,6 +39,7 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
         }
     }
 
+    /// <param name="console">What the page logs, and where it is (the address after each step).</param>
     private async Task JourneyAsync(List<string> console)
     {
         try
@@ -49,6 +50,12 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
             {
                 lock (console)
                     console.Add($"{message.Type}: {message.Text}");
+            };
+            // Lost navigation or one that never rendered: the address tells them apart.
+            page.FrameNavigated += (_, frame) =>
+            {
+                lock (console)
+                    console.Add($"address: {frame.Url}");
             };
             await page.EvaluateAsync("window.sameDocument = true");
             await page.EvaluateAsync("Blazor.navigateTo('/competences')");
