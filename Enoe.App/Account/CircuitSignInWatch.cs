@@ -26,9 +26,12 @@ internal sealed class CircuitSignInWatch : BackgroundService
     private readonly ConcurrentDictionary<WatchedAuthenticationStateProvider, CircuitSignIn> _tabs = new();
     private readonly SignInSessions _sessions;
     private readonly ClaimsIdentityOptions _claims;
-    private readonly TimeProvider _clock;
     private readonly ILogger<CircuitSignInWatch> _logger;
     private readonly IDisposable _sessionsEnded;
+
+    // Made here, not in ExecuteAsync: since .NET 10 that runs later on the thread pool, and a timer made there would
+    // start counting the minute from whenever a busy pool got to it, on a clock tests move by hand.
+    private readonly PeriodicTimer _timer;
 
     public CircuitSignInWatch(
         SignInSessions sessions,
@@ -38,8 +41,9 @@ internal sealed class CircuitSignInWatch : BackgroundService
         ILogger<CircuitSignInWatch> logger
     )
     {
-        (_sessions, _claims, _clock, _logger) = (sessions, identity.Value.ClaimsIdentity, clock, logger);
+        (_sessions, _claims, _logger) = (sessions, identity.Value.ClaimsIdentity, logger);
         _sessionsEnded = events.Subscribe<SessionsEnded>(OnSessionsEnded);
+        _timer = new PeriodicTimer(Interval, clock);
     }
 
     public bool Watches(WatchedAuthenticationStateProvider tab) => _tabs.ContainsKey(tab);
@@ -62,8 +66,7 @@ internal sealed class CircuitSignInWatch : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, _clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -110,6 +113,7 @@ internal sealed class CircuitSignInWatch : BackgroundService
     public override void Dispose()
     {
         _sessionsEnded.Dispose();
+        _timer.Dispose();
         base.Dispose();
     }
 }
