@@ -37,37 +37,40 @@ public static class DiagnosticsHosting
     {
         if (!app.Configuration.GetValue<bool>("Enoe:Diagnostics:Memory"))
             return app;
-        app.MapGet(
-                "/diagnostics/memory",
-                (HttpContext http, CircuitCounter circuits) =>
-                {
-                    if (http.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address))
-                        return Results.NotFound();
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    return Results.Json(
-                        new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open }
-                    );
-                }
-            )
-            .AllowAnonymous();
-        // Collections, their pauses and CPU time so far, without causing a collection: the bench reads them around each
-        // mémo it times.
-        app.MapGet(
-                "/diagnostics/runtime",
-                (HttpContext http) =>
-                    http.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
-                        ? Results.Json(
-                            new
-                            {
-                                counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
-                                pausedMs = GC.GetTotalPauseDuration().TotalMilliseconds,
-                                cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds,
-                            }
-                        )
-                        : Results.NotFound()
-            )
-            .AllowAnonymous();
+        var diagnostics = app.MapGroup("/diagnostics").AllowAnonymous().AddEndpointFilter(FromThisMachineOnly);
+        diagnostics.MapGet(
+            "/memory",
+            (CircuitCounter circuits) =>
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                return Results.Json(
+                    new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open }
+                );
+            }
+        );
+        // Without causing a collection: the bench reads them around each mémo it times.
+        diagnostics.MapGet(
+            "/runtime",
+            () =>
+                Results.Json(
+                    new
+                    {
+                        counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                        pausedMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+                        cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds,
+                    }
+                )
+        );
         return app;
     }
+
+    /// <summary>Anyone else is told there is nothing here.</summary>
+    private static ValueTask<object?> FromThisMachineOnly(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next
+    ) =>
+        context.HttpContext.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.NotFound());
 }

@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IServiceProvider Services => _app.Services;
 
     /// <summary>What the shared app logged at Warning and above.</summary>
-    public ServerLog ServerLog => _app.Log;
+    public ListLogger<EnoeAppFactory> ServerLog => _app.Log;
 
     /// <summary>The OpenID Connect provider the shared app signs in through (both external schemes).</summary>
     public OidcProvider Oidc => _oidc!;

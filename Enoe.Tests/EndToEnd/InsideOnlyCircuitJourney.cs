@@ -22,7 +22,7 @@ public sealed class InsideOnlyCircuitJourney(BrowserFixture browser)
     {
         // This journey failed now and then (the page neither refused nor navigated): what the browser and the server
         // said meanwhile comes with the failure.
-        var (console, mark) = (new List<string>(), browser.ServerLog.Count);
+        var (console, mark) = (new List<string>(), browser.ServerLog.Entries.Count);
         try
         {
             await JourneyAsync(console);

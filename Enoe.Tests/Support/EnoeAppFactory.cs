@@ -22,7 +22,7 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>What the app logged at Warning and above.</summary>
-    public ServerLog Log { get; } = new();
+    public ListLogger<EnoeAppFactory> Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

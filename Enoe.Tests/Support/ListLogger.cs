@@ -6,7 +6,8 @@ namespace Enoe.Tests.Support;
 /// Keeps what is logged with the scopes around it, and lets a test await the first message that contains some text.
 /// Registered as <see cref="ILogger{T}"/> it keeps that category's entries and the scopes begun on it; added as a
 /// provider (<c>logging.AddProvider(log)</c>, with filters choosing the categories) it keeps every category's and
-/// shares the host's scopes, those other loggers began too.
+/// shares the host's scopes, those other loggers began too. A test host's whole log (EnoeAppFactory's, at Warning and
+/// above) is one too: an end-to-end journey that fails shows what the server said meanwhile.
 /// </summary>
 public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExternalScope
 {
@@ -24,6 +25,9 @@ public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExterna
     }
 
     public IReadOnlyList<string> Messages => [.. Entries.Select(e => e.Message)];
+
+    /// <summary>The entries logged after the first <paramref name="mark"/> (an earlier count), a line each.</summary>
+    public string Since(int mark) => string.Join("\n", Entries.Skip(mark));
 
     /// <summary>Completes once a message containing <paramref name="text"/> was logged (before or after).</summary>
     public Task LoggedAsync(string text)
@@ -44,6 +48,14 @@ public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExterna
         TState state,
         Exception? exception,
         Func<TState, Exception?, string> formatter
+    ) => Add(typeof(T).FullName!, logLevel, state, exception, formatter);
+
+    private void Add<TState>(
+        string category,
+        LogLevel level,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter
     )
     {
         var scopes = new List<object?>();
@@ -51,7 +63,7 @@ public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExterna
         var message = formatter(state, exception);
         lock (_entries)
         {
-            _entries.Add(new LogEntry(message, scopes));
+            _entries.Add(new LogEntry(message, scopes, level, category, exception, DateTime.UtcNow));
             foreach (var (text, seen) in _awaited.Where(a => message.Contains(a.Text)))
                 seen.TrySetResult();
         }
@@ -62,16 +74,43 @@ public sealed class ListLogger<T> : ILogger<T>, ILoggerProvider, ISupportExterna
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => _scopes.Push(state);
 
-    ILogger ILoggerProvider.CreateLogger(string categoryName) => this;
+    ILogger ILoggerProvider.CreateLogger(string categoryName) => new Category(this, categoryName);
 
     void ISupportExternalScope.SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     void IDisposable.Dispose() { }
+
+    /// <summary>One category's logger, as a provider hands it out: its entries say where they come from.</summary>
+    private sealed class Category(ListLogger<T> log, string name) : ILogger
+    {
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        ) => log.Add(name, logLevel, state, exception, formatter);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => log.BeginScope(state);
+    }
 }
 
 /// <summary>A message as logged, with the states of the scopes around it (outermost first).</summary>
-public sealed record LogEntry(string Message, IReadOnlyList<object?> Scopes)
+public sealed record LogEntry(
+    string Message,
+    IReadOnlyList<object?> Scopes,
+    LogLevel Level,
+    string Category,
+    Exception? Exception,
+    DateTime At
+)
 {
+    public override string ToString() =>
+        $"{At:HH:mm:ss.fff} {Level} {Category}: {Message}" + (Exception is null ? "" : "\n" + Exception);
+
     /// <summary>What the innermost scope naming <paramref name="key"/> gave it (structured scopes), or null.</summary>
     public object? ScopeValue(string key) =>
         Scopes
