@@ -4,6 +4,7 @@ using Enoe.Widgets.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 
 namespace Enoe.Widgets.Dashboard;
@@ -22,6 +23,9 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ILogger<LayoutGrid> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<PlacementView> Placements { get; set; } = [];
@@ -70,11 +74,7 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
-        {
-            _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/dashboard.js");
-            _handle = await _module.InvokeAsync<IJSObjectReference>("attach", _grid, _self, GridLayout.MaxHeight);
-        }
+            await AttachScriptAsync();
         // After a move the card may stand elsewhere in the page (Blazor moves its element, which
         // loses focus): keyboard users carry on from the same card's menu button.
         _applied++;
@@ -82,6 +82,25 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
         {
             _focus = null;
             await _handle.InvokeVoidAsync("focus", focus.PlacementId, focus.IntoMenu);
+        }
+    }
+
+    /// <summary>
+    /// Dragging and resizing with the mouse. Without the script (blocked, a network blip, too slow to answer) the page
+    /// works on without them: every move has its keyboard way in the card's menu, which is the server's.
+    /// </summary>
+    private async Task AttachScriptAsync()
+    {
+        _self = DotNetObjectReference.Create(this);
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/dashboard.js");
+            _handle = await _module.InvokeAsync<IJSObjectReference>("attach", _grid, _self, GridLayout.MaxHeight);
+        }
+        catch (Exception e) when (e is JSException or TaskCanceledException)
+        {
+            // Thrown from here it would end the circuit, and with it the person's whole page.
+            Logger.LogWarning(e, "The dashboard's script did not load: no dragging on this page");
         }
     }
 
