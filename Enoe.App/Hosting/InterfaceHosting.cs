@@ -1,4 +1,5 @@
 using System.Globalization;
+using Enoe.App.PublicSite;
 using Enoe.Widgets;
 using Enoe.Widgets.Abstractions;
 using MudBlazor.Services;
@@ -23,6 +24,7 @@ public static class InterfaceHosting
         builder.Services.AddEnoeCircuitLimits(builder.Configuration); // open tabs per person and per address
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
+        builder.Services.AddPublicSiteCache(); // anonymous public pages kept whole, dropped when they change
         // The ENT services (Enoe.Widgets), then the host's own modules (Components/Admin).
         builder.Services.AddEnoeWidgets().AddUiModules(typeof(InterfaceHosting).Assembly);
         return builder;

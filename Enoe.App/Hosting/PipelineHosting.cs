@@ -44,6 +44,7 @@ public static class PipelineHosting
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseAntiforgery();
+        app.UseOutputCache(); // the public site's pages for anonymous readers (PublicSite/PublicSiteCache)
         return app;
     }
 

@@ -5,6 +5,7 @@ using Enoe.Data.Grades;
 using Enoe.Data.Logbook;
 using Enoe.Data.Memos;
 using Enoe.Data.Privacy;
+using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
 using Enoe.Data.Sessions;
 
@@ -27,6 +28,7 @@ public static class EventTypes
         typeof(LogbookChanged),
         typeof(MemoRead),
         typeof(MemoSent),
+        typeof(PublicSiteChanged),
         typeof(SchoolServicesChanged),
         typeof(SessionsEnded),
     ];

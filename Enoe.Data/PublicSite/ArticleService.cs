@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.Database;
+using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using FluentValidation;
@@ -23,7 +24,12 @@ public sealed record ArticleSummary(
 /// where the établissement runs its public site; editors are those <see cref="Right.PublicSiteEdit"/> names there
 /// (direction, documentaliste, secrétariat, the ENT admin).
 /// </summary>
-public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
+public sealed class ArticleService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    TimeProvider clock,
+    ServiceAccess access,
+    IEventBus events
+)
 {
     private static readonly ArticleDraftValidator Validator = new();
 
@@ -184,6 +190,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
         {
             return Conflict();
         }
+        await events.PublishAsync(new PublicSiteChanged(article.SchoolId));
         return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
 
         static Result<ArticleDraft> Conflict() => Result.Conflict(ArticleMessages.Conflict);
@@ -204,6 +211,7 @@ public sealed class ArticleService(IDbContextFactory<EnoeDbContext> dbFactory, T
             return Result.Conflict(ArticleMessages.ChangedBeforeDelete);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new PublicSiteChanged(article.SchoolId));
         return Result.Ok();
     }
 

@@ -9,6 +9,8 @@
 //     --memos=K         mémos measured, their deliveries pooled (3; a first one, unmeasured, warms up)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
+//     --public          instead: anonymous requests per second to the public site against /health (PublicPages),
+//                       --parallel=P readers at once (16)
 //
 // Measures: managed heap per open circuit (each instance's GET /diagnostics/memory, after a full GC, before and after
 // opening them), time to open a dashboard (page request to the last render batch of the burst, acknowledged), and
@@ -52,6 +54,8 @@ void Unwind(PosixSignalContext signal)
 }
 
 var ct = cancel.Token;
+if (args.Contains("--public"))
+    return await PublicPages.RunAsync(appDll, Option("parallel", 16), ct);
 var tabs = new List<Tab>();
 var accounts = new List<Account>();
 await using var processes = new Processes();
