@@ -6,7 +6,7 @@ namespace Enoe.Bench.Circuits;
 /// <summary>
 /// The public site under anonymous readers (<c>--public</c>): requests per second for the académie's page, an
 /// établissement's home page and one of its articles, against <c>/health</c> on the same instance in the same run.
-/// Each path is read by <c>--parallel</c> loops at once (no cookies, as a crawler or a first visit), two rounds in
+/// Each path is read by <c>--parallel</c> loops at once (no cookies, as a crawler or a first visit), three rounds in
 /// turn after a warm-up, with the instance's CPU time per request (its <c>/diagnostics/runtime</c>).
 /// </summary>
 internal static class PublicPages
@@ -40,11 +40,11 @@ internal static class PublicPages
             BaseAddress = instance,
         };
         foreach (var path in Paths)
-            await ReadAsync(http, path, parallel, TimeSpan.FromSeconds(2), ct); // JIT, first renderings, pools
+            await ReadAsync(http, path, parallel, TimeSpan.FromSeconds(5), ct); // JIT tiers, first renderings, pools
 
         var rates = Paths.ToDictionary(p => p, _ => new List<double>());
         var failed = 0;
-        for (var round = 1; round <= 2; round++)
+        for (var round = 1; round <= 3; round++)
             foreach (var path in Paths)
             {
                 var before = await RuntimeCounters.ReadAsync(instance);
@@ -60,7 +60,7 @@ internal static class PublicPages
             }
 
         var health = rates["/health"].Average();
-        Console.WriteLine($"| page | requests/s (round 1, round 2) | share of /health's |");
+        Console.WriteLine($"| page | requests/s (rounds 1, 2, 3) | share of /health's |");
         Console.WriteLine("|---|---|---|");
         foreach (var path in Paths)
             Console.WriteLine(
