@@ -22,6 +22,12 @@ public sealed class CircuitLimitsOptions
     /// Open tabs per client address: generous, as a whole collège reaches ENOE through one NAT address.
     /// </summary>
     public int PerAddress { get; set; } = 200;
+
+    /// <summary>
+    /// A tab hidden this long gives its circuit up (wwwroot-assets/js/pause-when-hidden.js) and takes a new one when
+    /// shown again: the server's memory goes to the tabs people look at. 0: never.
+    /// </summary>
+    public int PauseHiddenAfterSeconds { get; set; } = 300;
 }
 
 /// <summary>Why a circuit was not let in.</summary>

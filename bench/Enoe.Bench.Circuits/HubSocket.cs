@@ -141,6 +141,10 @@ internal sealed class HubSocket : IAsyncDisposable
         {
             case InvocationMessage call when _handlers.TryGetValue(call.Target, out var handler):
                 await handler.Handle(call.Arguments);
+                // A call the server awaits an answer to (a client result): the one a tab gets is the paused circuit's
+                // state handed over (JS.SavePersistedState), answered as taken.
+                if (call.InvocationId is { } awaited)
+                    await SendAsync(Protocol.GetMessageBytes(CompletionMessage.WithResult(awaited, true)));
                 return true;
             case CompletionMessage done:
                 if (done.Error is { } failed)

@@ -9,6 +9,7 @@
 //     --memos=K         mémos measured, their deliveries pooled (3; a first one, unmeasured, warms up)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
+//     --pause           then pauses every dashboard as a hidden tab does, and measures what a paused one holds
 //     --public          instead: anonymous requests per second to the public site against /health (PublicPages),
 //                       --parallel=P readers at once (16)
 //
@@ -162,6 +163,8 @@ try
     var grown = after.Zip(before, (a, b) => a.ManagedBytes - b.ManagedBytes).Sum();
     var counted = after.Zip(before, (a, b) => a.Circuits - b.Circuits).Sum();
 
+    if (args.Contains("--pause"))
+        return await PausedTabs.MeasureAsync(urls, before, [.. opened.Select(o => o.Tab).Where(t => !t.Failed)], ct);
     var live = tabs.Where(t => !t.Failed).ToList();
     var memos = Option("memos", 3);
     var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls, cast, live, quiet, memos, ct);

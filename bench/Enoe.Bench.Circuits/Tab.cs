@@ -51,6 +51,8 @@ internal sealed partial class Tab : IAsyncDisposable
             [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
             a => OnBeginInvokeJSAsync((long)a[0]!, (string)a[1]!, (string?)a[2], (int)a[3]!, (long)a[4]!, (int)a[5]!)
         );
+        // A paused circuit's state (PauseAsync), which a browser keeps for its return; the bench never resumes.
+        _hub.On("JS.SavePersistedState", [typeof(string), typeof(string), typeof(string)], _ => Task.CompletedTask);
         _hub.On(
             "JS.Error",
             [typeof(string)],
@@ -193,6 +195,12 @@ internal sealed partial class Tab : IAsyncDisposable
         var args = JsonSerializer.Serialize(new object[] { descriptor, mouse });
         return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args);
     }
+
+    /// <summary>
+    /// What the browser's <c>Blazor.pauseCircuit()</c> asks (js/pause-when-hidden.js, a tab left hidden): the server
+    /// keeps the tab's state for its return and ends its circuit.
+    /// </summary>
+    public Task PauseAsync() => _hub.SendAsync("PauseCircuit");
 
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {

@@ -1,0 +1,89 @@
+using Enoe.App.Hosting;
+using Enoe.Data;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// A tab left hidden gives its circuit up (<c>Enoe:Circuits:PauseHiddenAfterSeconds</c>, a second here) and, shown
+/// again, takes a new one that shows what came meanwhile. Its own app host, to count its circuits; the shared browser.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly EnoeAppFactory _app = new();
+    private string _baseUrl = "";
+
+    public Task InitializeAsync()
+    {
+        _app.Settings["Enoe:Circuits:PauseHiddenAfterSeconds"] = "1";
+        _baseUrl = _app.StartOnKestrel();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task AHiddenTab_GivesItsCircuitUp_AndShownAgain_ShowsTheMemoThatCameMeanwhile()
+    {
+        var circuits = _app.Services.GetRequiredService<CircuitCounter>();
+        var student = await browser.OpenAsync(await StudentOf4eAAsync(), "/tableau-de-bord", _baseUrl);
+        var unread = student
+            .GetByRole(AriaRole.Group, new() { Name = "Nouveautés" })
+            .GetByRole(AriaRole.Link, new() { Name = "Mémos" })
+            .Locator(".enoe-badge");
+        var before = int.Parse(await unread.TextContentAsync() ?? "");
+        Assert.Equal(1, circuits.Open);
+
+        await SetVisibilityAsync(student, "hidden");
+        await WaitUntilAsync(() => circuits.Open == 0);
+
+        var teacher = await browser.OpenAsync("claire.fontaine", "/memos/nouveau", _baseUrl);
+        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
+        await teacher.GetByLabel("Objet").FillAsync("Sortie au planétarium");
+        await teacher.GetByLabel("Message").FillAsync("Départ à 8 h devant le collège.");
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await teacher.WaitForURLAsync("**/memos/*");
+        await teacher.CloseAsync();
+
+        await SetVisibilityAsync(student, "visible");
+        await Expect(student.Locator("[data-widget=memos]")).ToContainTextAsync("Sortie au planétarium");
+        await Expect(unread).ToHaveTextAsync($"{before + 1}");
+        await WaitUntilAsync(() => circuits.Open == 1); // the teacher's tab gone, the student's back
+    }
+
+    /// <summary>What the browser does when the tab goes behind another or comes back to the front.</summary>
+    private static Task SetVisibilityAsync(IPage page, string state) =>
+        page.EvaluateAsync(
+            """
+            state => {
+                Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+                document.dispatchEvent(new Event("visibilitychange"));
+            }
+            """,
+            state
+        );
+
+    private async Task<string> StudentOf4eAAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope
+            .ServiceProvider.GetRequiredService<EnoeDbContext>()
+            .Enrolments.Where(e => e.SchoolClass!.Name == "4eA" && e.SchoolClass.School!.Slug == "college-victor-hugo")
+            .OrderBy(e => e.StudentId)
+            .Select(e => e.Student!.UserName!)
+            .FirstAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!condition())
+            await Task.Delay(50, timeout.Token);
+    }
+}
