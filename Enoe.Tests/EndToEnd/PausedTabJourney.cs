@@ -57,6 +57,22 @@ public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
         await WaitUntilAsync(() => circuits.Open == 1); // the teacher's tab gone, the student's back
     }
 
+    [Fact]
+    public async Task APageSomeoneTypedInto_StaysLive_WhatTheyWroteKept()
+    {
+        var circuits = _app.Services.GetRequiredService<CircuitCounter>();
+        var teacher = await browser.OpenAsync("claire.fontaine", "/memos/nouveau", _baseUrl);
+        await teacher.GetByLabel("Objet").FillAsync("Conseil de classe");
+        Assert.Equal(1, circuits.Open);
+
+        await SetVisibilityAsync(teacher, "hidden");
+        await Task.Delay(3000); // three times the delay
+        Assert.Equal(1, circuits.Open);
+        await SetVisibilityAsync(teacher, "visible");
+
+        await Expect(teacher.GetByLabel("Objet")).ToHaveValueAsync("Conseil de classe");
+    }
+
     /// <summary>What the browser does when the tab goes behind another or comes back to the front.</summary>
     private static Task SetVisibilityAsync(IPage page, string state) =>
         page.EvaluateAsync(
