@@ -43,6 +43,12 @@ public sealed class EnoeCache : IDisposable
     /// </summary>
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Per key, the generations of its tags when this instance last started making its value: a caller that joined
+    /// that making (HybridCache shares one factory between concurrent reads) tells whether it began before a change.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, long[]> _started = new(StringComparer.Ordinal);
+
     public EnoeCache(HybridCache cache, IEventBus events, ILogger<EnoeCache> logger)
     {
         _cache = cache;
@@ -65,7 +71,16 @@ public sealed class EnoeCache : IDisposable
     )
     {
         var before = Generations(tags);
-        var value = await _cache.GetOrCreateAsync(key, factory, Entry, tags, ct);
+        var making = new Making<T>(this, key, tags, factory);
+        var value = await _cache.GetOrCreateAsync(key, making, static (m, c) => m.RunAsync(c), Entry, tags, ct);
+        if (!making.Ran && _started.TryGetValue(key, out var started) && AnyOlder(started, before))
+        {
+            // Joined a factory that began before a change this caller saw: read afresh rather than return what may
+            // predate it (the factory's own caller drops what it stored). Or the value came from another instance
+            // (Redis) since the change: once, then it counts as made now.
+            _started[key] = before;
+            return await factory(ct);
+        }
         if (before.SequenceEqual(Generations(tags)))
             return value;
         // Changed while the factory ran: what it stored may predate the change. Drop it (dated after) and read again.
@@ -110,6 +125,32 @@ public sealed class EnoeCache : IDisposable
                 _logger.LogWarning(e, "Could not mark {Tag} stale in the shared cache", tag);
             }
         }
+    }
+
+    /// <summary>One read's factory, as HybridCache runs it when this read is the one making the value.</summary>
+    private sealed class Making<T>(
+        EnoeCache cache,
+        string key,
+        IReadOnlyCollection<string> tags,
+        Func<CancellationToken, ValueTask<T>> factory
+    )
+    {
+        public bool Ran { get; private set; }
+
+        public ValueTask<T> RunAsync(CancellationToken ct)
+        {
+            Ran = true;
+            cache._started[key] = cache.Generations(tags);
+            return factory(ct);
+        }
+    }
+
+    private static bool AnyOlder(long[] generations, long[] than)
+    {
+        for (var i = 0; i < generations.Length; i++)
+            if (generations[i] < than[i])
+                return true;
+        return false;
     }
 
     private long[] Generations(IReadOnlyCollection<string> tags) =>

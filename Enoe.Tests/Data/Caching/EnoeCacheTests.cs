@@ -60,6 +60,33 @@ public sealed class EnoeCacheTests
     }
 
     [Fact]
+    public async Task AReadThatJoinsAMakingBegunBeforeAChange_GetsTheChangedValue()
+    {
+        await using var provider = Instance(NewBus(), null, "");
+        var cache = provider.GetRequiredService<EnoeCache>();
+        var (begun, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var value = "v1";
+        async ValueTask<string> SlowReadAsync(CancellationToken _)
+        {
+            var read = value; // what the database holds when the read begins
+            begun.TrySetResult();
+            await release.Task;
+            return read;
+        }
+
+        var first = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]).AsTask();
+        await begun.Task;
+        value = "v2";
+        await cache.InvalidateAsync("t"); // committed while the first read runs
+        var joined = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]).AsTask(); // one making, shared
+        release.SetResult();
+
+        Assert.Equal("v2", await joined);
+        Assert.Equal("v2", await first);
+        Assert.Equal("v2", await cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]));
+    }
+
+    [Fact]
     public async Task WhatAFilledInRedis_BReadsWithoutItsFactory_AndAnInvalidationThroughA_ReachesBsMemory()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await RedisServer.ConfigurationAsync());
