@@ -8,13 +8,13 @@ namespace Enoe.App.PublicSite;
 /// persisted state) and a cookie: a page kept for every reader would hand them one reader's token, and a response
 /// setting a cookie is never kept. A kept page has no form: it gets no token, and no cookie is set.
 /// </summary>
-internal sealed class NoTokenInKeptPages(IAntiforgery framework) : IAntiforgery
+internal sealed class NoTokenInKeptPages(IAntiforgery framework, IOptions<AntiforgeryOptions> options) : IAntiforgery
 {
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        PublicSiteCache.MayKeep(httpContext) ? None(httpContext) : framework.GetAndStoreTokens(httpContext);
+        PublicSiteCache.MayKeep(httpContext) ? None() : framework.GetAndStoreTokens(httpContext);
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) =>
-        PublicSiteCache.MayKeep(httpContext) ? None(httpContext) : framework.GetTokens(httpContext);
+        PublicSiteCache.MayKeep(httpContext) ? None() : framework.GetTokens(httpContext);
 
     public Task<bool> IsRequestValidAsync(HttpContext httpContext) => framework.IsRequestValidAsync(httpContext);
 
@@ -22,9 +22,5 @@ internal sealed class NoTokenInKeptPages(IAntiforgery framework) : IAntiforgery
 
     public void SetCookieTokenAndHeader(HttpContext httpContext) => framework.SetCookieTokenAndHeader(httpContext);
 
-    private static AntiforgeryTokenSet None(HttpContext http)
-    {
-        var options = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>();
-        return new AntiforgeryTokenSet(null, null, options.Value.FormFieldName, options.Value.HeaderName);
-    }
+    private AntiforgeryTokenSet None() => new(null, null, options.Value.FormFieldName, options.Value.HeaderName);
 }

@@ -5,6 +5,7 @@ using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.App.PublicSite;
 
@@ -36,7 +37,8 @@ public static class PublicSiteCache
         var antiforgery = services.Last(d => d.ServiceType == typeof(IAntiforgery));
         services.Remove(antiforgery);
         services.AddSingleton<IAntiforgery>(sp => new NoTokenInKeptPages(
-            (IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!)
+            (IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!),
+            sp.GetRequiredService<IOptions<AntiforgeryOptions>>()
         ));
         return services;
     }

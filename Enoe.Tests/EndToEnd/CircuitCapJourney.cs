@@ -50,7 +50,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
         await first.CloseAsync();
         var tally = _app.Services.GetRequiredService<CircuitTally>();
         var personId = await PersonIdAsync("nathalie.girard");
-        await WaitUntilAsync(() => tally.OpenFor(personId) == 1);
+        await Eventually.WaitUntilAsync(() => tally.OpenFor(personId) == 1);
         await refusal.GetByRole(AriaRole.Link, new() { Name = "Recharger la page" }).ClickAsync();
         await third.WaitForCircuitAsync();
         await Expect(third.Locator("[data-circuit-refused]")).ToHaveCountAsync(0);
@@ -84,7 +84,7 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
         await late.GotoAsync("/memos");
 
         await closed; // the server closed the circuit and told the browser
-        await WaitUntilAsync(() => circuits.Open == 1 && tally.OpenFor(personId) == 2);
+        await Eventually.WaitUntilAsync(() => circuits.Open == 1 && tally.OpenFor(personId) == 2);
         Assert.Equal(0, await late.Locator("[data-circuit=live]").CountAsync());
         tally.Close(personId, null);
     }
@@ -94,13 +94,5 @@ public sealed class CircuitCapJourney(BrowserFixture browser) : IAsyncLifetime
         using var scope = _app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         return (await users.FindByNameAsync(userName))!.Id.ToString();
-    }
-
-    /// <summary>The closed tab's circuit ends when the browser says it left (a beacon): up to 15 s.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!condition())
-            await Task.Delay(50, timeout.Token);
     }
 }

@@ -40,7 +40,7 @@ public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(1, circuits.Open);
 
         await SetVisibilityAsync(student, "hidden");
-        await WaitUntilAsync(() => circuits.Open == 0);
+        await Eventually.WaitUntilAsync(() => circuits.Open == 0);
 
         var teacher = await browser.OpenAsync("claire.fontaine", "/memos/nouveau", _baseUrl);
         await teacher.GetByLabel("Destinataires").FillAsync("4eA");
@@ -54,7 +54,7 @@ public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
         await SetVisibilityAsync(student, "visible");
         await Expect(student.Locator("[data-widget=memos]")).ToContainTextAsync("Sortie au planétarium");
         await Expect(unread).ToHaveTextAsync($"{before + 1}");
-        await WaitUntilAsync(() => circuits.Open == 1); // the teacher's tab gone, the student's back
+        await Eventually.WaitUntilAsync(() => circuits.Open == 1); // the teacher's tab gone, the student's back
     }
 
     [Fact]
@@ -94,12 +94,5 @@ public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
             .OrderBy(e => e.StudentId)
             .Select(e => e.Student!.UserName!)
             .FirstAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!condition())
-            await Task.Delay(50, timeout.Token);
     }
 }

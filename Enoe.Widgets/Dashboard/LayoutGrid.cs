@@ -51,6 +51,7 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _module,
         _handle;
     private DotNetObjectReference<LayoutGrid>? _self;
+    private bool _disposed;
 
     /// <summary>The placement whose actions menu is open, if any: one menu at a time on the page.</summary>
     private int? _menuFor;
@@ -95,6 +96,10 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/dashboard.js");
+            // Left while the script loaded (a quick navigation): the reference to this grid is disposed, and attaching
+            // with it would throw and end the circuit (InsideOnlyCircuitJourney's flake, 2026-12-02).
+            if (_disposed)
+                return;
             _handle = await _module.InvokeAsync<IJSObjectReference>("attach", _grid, _self, GridLayout.MaxHeight);
         }
         catch (Exception e) when (e is JSException or TaskCanceledException)
@@ -148,6 +153,7 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         try
         {
             if (_handle is not null)
