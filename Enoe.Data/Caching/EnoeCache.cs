@@ -72,7 +72,7 @@ public sealed class EnoeCache : IDisposable
     {
         var before = Generations(tags);
         var making = new Making<T>(this, key, tags, factory);
-        var value = await _cache.GetOrCreateAsync(key, making, static (m, c) => m.RunAsync(c), Entry, tags, ct);
+        var value = await ReadAsync(key, making, ct);
         if (!making.Ran && _started.TryGetValue(key, out var started) && AnyOlder(started, before))
         {
             // Joined a factory that began before a change this caller saw: read afresh rather than return what may
@@ -81,12 +81,22 @@ public sealed class EnoeCache : IDisposable
             _started[key] = before;
             return await factory(ct);
         }
-        if (before.SequenceEqual(Generations(tags)))
+        // A read that only found a value (it did not make it) and overlapped a change returns it, as if read just
+        // before: forgetting again here would drop what a concurrent read made after the change, and each such read
+        // would cascade into the next (ServiceAccessCacheTests read the switches again after the loop, CI 2026-12-02).
+        if (!making.Ran || before.SequenceEqual(Generations(tags)))
             return value;
-        // Changed while the factory ran: what it stored may predate the change. Drop it (dated after) and read again.
+        // Changed while this read's factory ran: what it stored may predate the change. Drop it and read again.
         await ForgetLocallyAsync(tags);
-        return await _cache.GetOrCreateAsync(key, factory, Entry, tags, ct);
+        return await ReadAsync(key, new Making<T>(this, key, tags, factory), ct);
     }
+
+    /// <summary>
+    /// Every read of a key goes through here with the same state type: HybridCache refuses a read that joins one
+    /// under another (it threw "the same key is being used for SchoolAccess and SchoolAccess", CI 2026-12-02).
+    /// </summary>
+    private ValueTask<T> ReadAsync<T>(string key, Making<T> making, CancellationToken ct) =>
+        _cache.GetOrCreateAsync(key, making, static (m, c) => m.RunAsync(c), Entry, making.Tags, ct);
 
     /// <summary>
     /// Drops the values tagged so, here before returning (the caller's next read sees its change), then on the other
@@ -135,6 +145,8 @@ public sealed class EnoeCache : IDisposable
         Func<CancellationToken, ValueTask<T>> factory
     )
     {
+        public IReadOnlyCollection<string> Tags => tags;
+
         public bool Ran { get; private set; }
 
         public ValueTask<T> RunAsync(CancellationToken ct)

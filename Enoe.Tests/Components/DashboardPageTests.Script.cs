@@ -25,6 +25,59 @@ public sealed partial class DashboardPageTests
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "attach");
     }
 
+    [Fact]
+    public async Task LeavingWhileItsScriptLoads_NeverAttachesIt_AndUnloadsWhatArrivesAfter()
+    {
+        var slow = new DashboardScriptSlow(JSInterop.JSRuntime);
+        Services.AddSingleton<IJSRuntime>(slow);
+        Render<DashboardPage>().WaitForElement("[data-widget=news]");
+        Assert.False(slow.Import.Task.IsCompleted);
+
+        await DisposeComponentsAsync(); // a quick navigation: the grid and its reference to itself are gone
+        var module = new RecordingModule();
+        slow.Import.SetResult(module);
+
+        // Attaching with the disposed reference threw and ended the circuit (InsideOnlyCircuitJourney, 2026-12-02).
+        await module.Disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("attach", module.Calls);
+    }
+
+    /// <summary>The dashboard's script still on its way; everything else as bUnit answers it.</summary>
+    private sealed class DashboardScriptSlow(IJSRuntime browser) : IJSRuntime
+    {
+        public TaskCompletionSource<IJSObjectReference> Import { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, CancellationToken.None, args);
+
+        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken ct, object?[]? args) =>
+            identifier == "import" && args is ["./js/dashboard.js"]
+                ? (TValue)await Import.Task
+                : await browser.InvokeAsync<TValue>(identifier, ct, args);
+    }
+
+    private sealed class RecordingModule : IJSObjectReference
+    {
+        public List<string> Calls { get; } = [];
+        public TaskCompletionSource Disposed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, CancellationToken.None, args);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken ct, object?[]? args)
+        {
+            Calls.Add(identifier);
+            return ValueTask.FromResult(default(TValue)!);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed.TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     /// <summary>The browser's answer when the module cannot be fetched; everything else as bUnit answers it.</summary>
     private sealed class DashboardScriptBlocked(IJSRuntime browser) : IJSRuntime
     {

@@ -96,13 +96,15 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/dashboard.js");
-            // Left while the script loaded (a quick navigation): the reference to this grid is disposed, and attaching
-            // with it would throw and end the circuit (InsideOnlyCircuitJourney's flake, 2026-12-02).
+            // Left while the script loaded (a quick navigation): attaching with this grid's disposed reference would
+            // throw and end the circuit (InsideOnlyCircuitJourney's flake, 2026-12-02); what arrived after
+            // DisposeAsync ran is taken off here.
+            if (!_disposed)
+                _handle = await _module.InvokeAsync<IJSObjectReference>("attach", _grid, _self, GridLayout.MaxHeight);
             if (_disposed)
-                return;
-            _handle = await _module.InvokeAsync<IJSObjectReference>("attach", _grid, _self, GridLayout.MaxHeight);
+                await DetachAsync();
         }
-        catch (Exception e) when (e is JSException or TaskCanceledException)
+        catch (Exception e) when (e is JSException or TaskCanceledException or JSDisconnectedException)
         {
             // Thrown from here it would end the circuit, and with it the person's whole page.
             Logger.LogWarning(e, "The dashboard's script did not load: no dragging on this page");
@@ -154,17 +156,25 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        await DetachAsync();
+        _self?.Dispose();
+    }
+
+    /// <summary>Takes the script off the grid; safe to call twice (attaching may finish after disposal).</summary>
+    private async Task DetachAsync()
+    {
+        var (handle, module) = (_handle, _module);
+        (_handle, _module) = (null, null);
         try
         {
-            if (_handle is not null)
+            if (handle is not null)
             {
-                await _handle.InvokeVoidAsync("dispose");
-                await _handle.DisposeAsync();
+                await handle.InvokeVoidAsync("dispose");
+                await handle.DisposeAsync();
             }
-            if (_module is not null)
-                await _module.DisposeAsync();
+            if (module is not null)
+                await module.DisposeAsync();
         }
         catch (JSDisconnectedException) { } // the circuit went with the browser tab
-        _self?.Dispose();
     }
 }

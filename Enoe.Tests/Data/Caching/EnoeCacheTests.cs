@@ -87,6 +87,41 @@ public sealed class EnoeCacheTests
     }
 
     [Fact]
+    public async Task AReadThatJoinsTheReadingAgainAfterAChange_SharesIt()
+    {
+        await using var provider = Instance(NewBus(), null, "");
+        var cache = provider.GetRequiredService<EnoeCache>();
+        var makings = new[] { Gate(), Gate() };
+        var calls = 0;
+        async ValueTask<string> SlowReadAsync(CancellationToken _)
+        {
+            var (begun, release) = makings[Math.Min(Interlocked.Increment(ref calls), 2) - 1];
+            begun.TrySetResult();
+            await release.Task;
+            return "v" + Volatile.Read(ref calls);
+        }
+
+        var first = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]).AsTask();
+        await makings[0].Begun.Task;
+        await cache.InvalidateAsync("t"); // the first making may predate the change: its caller reads again
+        makings[0].Release.SetResult();
+        await makings[1].Begun.Task;
+        // Joining that second making under another state type threw "the same key is being used for…" (CI).
+        var joined = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]).AsTask();
+        makings[1].Release.SetResult();
+
+        Assert.Equal("v2", await first);
+        Assert.Equal("v2", await joined);
+        Assert.Equal(2, calls);
+    }
+
+    private static (TaskCompletionSource Begun, TaskCompletionSource Release) Gate() =>
+        (
+            new(TaskCreationOptions.RunContinuationsAsynchronously),
+            new(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
+
+    [Fact]
     public async Task WhatAFilledInRedis_BReadsWithoutItsFactory_AndAnInvalidationThroughA_ReachesBsMemory()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await RedisServer.ConfigurationAsync());
