@@ -1,6 +1,7 @@
 using Enoe.Data.Dashboards;
 using Enoe.Widgets.Abstractions;
 using Enoe.Widgets.Common;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Widgets;
@@ -14,6 +15,10 @@ public static class WidgetsServiceCollectionExtensions
     public static IServiceCollection AddEnoeWidgets(this IServiceCollection services)
     {
         services.AddScoped<UserSession>();
+        services.AddScoped<LiveEvents>();
+        // Blazor's own in the app; absent where nothing is prerendered (component tests), and then nothing is handed
+        // over.
+        services.AddScoped(sp => new PrerenderedValues(sp.GetService<PersistentComponentState>()));
         services.AddScoped<BrowserPreferences>();
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();

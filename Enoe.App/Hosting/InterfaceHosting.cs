@@ -2,6 +2,7 @@ using System.Globalization;
 using Enoe.App.PublicSite;
 using Enoe.Widgets;
 using Enoe.Widgets.Abstractions;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 
 namespace Enoe.App.Hosting;
@@ -18,10 +19,10 @@ public static class InterfaceHosting
             // A long text arrives whole in one message (default 32 KB): see TextLimits.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = Enoe.Widgets.Common.TextLimits.MaximumReceiveMessageSize);
         builder.Services.AddSingleton<CircuitCounter>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp =>
-            sp.GetRequiredService<CircuitCounter>()
-        );
+        builder.Services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         builder.Services.AddEnoeCircuitLimits(builder.Configuration); // open tabs per person and per address
+        // A tab whose connection is down gets its live events when it comes back, not meanwhile.
+        builder.Services.AddScoped<CircuitHandler, HeldWhileDown>();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
         builder.Services.AddPublicSiteCache(); // anonymous public pages kept whole, dropped when they change

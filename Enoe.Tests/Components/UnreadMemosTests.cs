@@ -1,5 +1,7 @@
 using Enoe.Data.Memos;
+using Enoe.Data.People;
 using Enoe.Tests.Support;
+using Enoe.Widgets.Common;
 using Enoe.Widgets.Memos;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,7 @@ public sealed class UnreadMemosTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(configure: s =>
-            s.AddSingleton<IInterceptor>(_counter).AddScoped<UnreadMemos>()
+            s.AddSingleton<IInterceptor>(_counter).AddScoped<UnreadMemos>().AddScoped<LiveEvents>()
         );
         _f = await TwoSchools.CreateAsync(_database);
         await SendAsync("Avant"); // warms the switches' cache: counted in no figure below
@@ -63,8 +65,25 @@ public sealed class UnreadMemosTests : IAsyncLifetime
 
         Assert.True(read.Succeeded);
         Assert.All(tabs, tab => Assert.Equal((0, 0), (tab.Current!.Count, tab.Current.Latest.Count)));
-        var reloads = _counter.Log.Split("\n---\n").Count(c => c.Contains("\"ReadAt\" IS NULL") && c.Contains("LIMIT"));
-        Assert.Equal(3, reloads);
+        Assert.Equal(3, Reloads());
+    }
+
+    [Fact]
+    public async Task ATabWhoseConnectionIsDown_QueriesNothingForAMemoReadElsewhere_AndCatchesUpWhenBack()
+    {
+        var (away, connection) = await OpenTabAsync();
+        var here = (await OpenTabsAsync(1))[0];
+        connection.ConnectionDown();
+        _counter.Reset();
+
+        await _database.Get<MemoService>().ConversationAsync(Me, here.Current!.Latest.Single().Id);
+        await _database.DeliveredAsync();
+
+        Assert.Equal((1, 0), (Reloads(), here.Current!.Count)); // the tab that is there, only
+        Assert.Equal(1, away.Current!.Count);
+        _counter.Reset();
+        Assert.True(await connection.ResumeAsync());
+        Assert.Equal((1, 0), (Reloads(), away.Current!.Count));
     }
 
     [Fact]
@@ -83,15 +102,24 @@ public sealed class UnreadMemosTests : IAsyncLifetime
     {
         var tabs = new List<UnreadMemos>();
         for (var i = 0; i < count; i++)
-        {
-            var scope = _database.Services.CreateAsyncScope(); // a circuit's: disposed with the database's services
-            var tab = scope.ServiceProvider.GetRequiredService<UnreadMemos>();
-            await tab.LoadAsync(TwoSchools.As(_f.StudentA, _f.A), take: 0, live: true); // the badge
-            await tab.LoadAsync(TwoSchools.As(_f.StudentA, _f.A), take: 6, live: true); // then the widget
-            tabs.Add(tab);
-        }
+            tabs.Add((await OpenTabAsync()).Tab);
         return tabs;
     }
+
+    private async Task<(UnreadMemos Tab, LiveEvents Events)> OpenTabAsync()
+    {
+        var scope = _database.Services.CreateAsyncScope(); // a circuit's: disposed with the database's services
+        var tab = scope.ServiceProvider.GetRequiredService<UnreadMemos>();
+        await tab.LoadAsync(Me, take: 0, live: true); // the badge
+        await tab.LoadAsync(Me, take: 6, live: true); // then the widget
+        return (tab, scope.ServiceProvider.GetRequiredService<LiveEvents>());
+    }
+
+    private CurrentUser Me => TwoSchools.As(_f.StudentA, _f.A);
+
+    /// <summary>How many tabs read their unread mémos again since the counter was reset.</summary>
+    private int Reloads() =>
+        _counter.Log.Split("\n---\n").Count(c => c.Contains("\"ReadAt\" IS NULL") && c.Contains("LIMIT"));
 
     /// <summary>A tab's dispatcher, as far as these tests go: the render runs at once.</summary>
     private static Task Run(Action render)

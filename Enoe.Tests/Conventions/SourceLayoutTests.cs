@@ -72,6 +72,22 @@ public sealed class SourceLayoutTests
         Assert.True(direct.Count == 0, $"PageTitle instead of DocumentTitle in:\n{string.Join("\n", direct)}");
     }
 
+    /// <summary>
+    /// Components and a tab's own services listen through LiveEvents: straight from the bus, a tab whose connection
+    /// is down would still query and render for every event.
+    /// </summary>
+    [Fact]
+    public void Components_ListenThroughLiveEvents()
+    {
+        var direct = SourceFiles(".razor")
+            .Concat(SourceFiles(".cs").Where(f => f.StartsWith("Enoe.Widgets/", StringComparison.Ordinal)))
+            .Where(file => !file.EndsWith("/LiveEvents.cs", StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(Path.Combine(RepositoryPaths.Root, file)).Contains("IEventBus"))
+            .ToList();
+
+        Assert.True(direct.Count == 0, $"IEventBus instead of LiveEvents in:\n{string.Join("\n", direct)}");
+    }
+
     /// <summary>The product's and the tests' own files, relative to the repository, in a stable order.</summary>
     private static IEnumerable<string> SourceFiles(params string[] extensions) =>
         Folders

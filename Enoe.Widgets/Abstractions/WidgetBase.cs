@@ -1,3 +1,4 @@
+using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
 
 namespace Enoe.Widgets.Abstractions;
@@ -13,6 +14,9 @@ public abstract class WidgetBase : ComponentBase
     [Parameter, EditorRequired]
     public WidgetContext Context { get; set; } = default!;
 
+    [Inject]
+    private PrerenderedValues Prerendered { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (Context == _loadedFor)
@@ -23,4 +27,12 @@ public abstract class WidgetBase : ComponentBase
 
     /// <summary>Loads the widget's data through its service (one database round trip is the budget).</summary>
     protected abstract Task LoadAsync();
+
+    /// <summary>
+    /// What <paramref name="load"/> gives; in the live circuit's first load, what it gave while the page was
+    /// prerendered, without loading again (<see cref="PrerenderedValues"/>). <paramref name="name"/> tells a widget's
+    /// values apart; the placement tells its copies on the dashboard apart.
+    /// </summary>
+    protected Task<T> PrerenderedAsync<T>(string name, Func<Task<T>> load) =>
+        Prerendered.TakeOrLoadAsync($"widget:{Context.PlacementId}:{name}", () => !RendererInfo.IsInteractive, load);
 }

@@ -49,6 +49,11 @@ public sealed record WidgetContext(
     string? SettingsJson
 )
 {
+    /// <summary>
+    /// Where the widget stands on the dashboard (0 outside one): its copies there each load their own.
+    /// </summary>
+    public int PlacementId { get; init; }
+
     /// <summary>The child whose records the widget shows (a parent's selected child; null for anyone else).</summary>
     public int? ChildViewed => Workspace.ChildViewed(ChildId);
 

@@ -14,7 +14,7 @@ namespace Enoe.Widgets.Common;
 public sealed class UserSession(
     AuthenticationStateProvider authentication,
     WorkspaceService workspaces,
-    IEventBus events,
+    LiveEvents events,
     ServiceAccess access
 ) : IDisposable
 {

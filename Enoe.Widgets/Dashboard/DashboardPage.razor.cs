@@ -29,6 +29,9 @@ public partial class DashboardPage
     private WidgetCatalog Catalog { get; set; } = default!;
 
     [Inject]
+    private PrerenderedValues Prerendered { get; set; } = default!;
+
+    [Inject]
     private BrowserPreferences Preferences { get; set; } = default!;
 
     [Inject]
@@ -68,7 +71,15 @@ public partial class DashboardPage
         await CheckServicesAsync();
         if (_pageRefusal is not null)
             return;
-        _tabs = [.. await Layouts.GetAsync(_user)];
+        var user = _user;
+        _tabs =
+        [
+            .. await Prerendered.TakeOrLoadAsync(
+                $"dashboard:{user.PersonId}",
+                () => !RendererInfo.IsInteractive,
+                () => Layouts.GetAsync(user)
+            ),
+        ];
         _activeTabId = _tabs.FirstOrDefault()?.Id ?? 0;
     }
 
@@ -104,6 +115,9 @@ public partial class DashboardPage
                     new WidgetSize(p.Width, p.Height),
                     p.SettingsJson
                 )
+                {
+                    PlacementId = p.Id,
+                }
             );
             builder.CloseComponent();
         };

@@ -1,5 +1,6 @@
 using Enoe.Data.Events;
 using Enoe.Data.Memos;
+using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Memos;
 
@@ -9,7 +10,7 @@ public static class MemoEvents
     /// Calls <paramref name="onChange"/> when a mémo reaches this person, or their unread count moves
     /// (read or filed in another tab). Dispose the result to stop listening.
     /// </summary>
-    public static IDisposable SubscribeForPerson(this IEventBus events, int personId, Func<Task> onChange)
+    public static IDisposable SubscribeForPerson(this LiveEvents events, int personId, Func<Task> onChange)
     {
         var sent = events.Subscribe<MemoSent>(e => e.Reaches(personId) ? onChange() : Task.CompletedTask);
         var read = events.Subscribe<MemoRead>(e => e.PersonId == personId ? onChange() : Task.CompletedTask);

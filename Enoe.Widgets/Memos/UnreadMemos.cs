@@ -11,7 +11,7 @@ namespace Enoe.Widgets.Memos;
 /// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
 /// The components showing it are its <see cref="Views"/>: a change re-renders them in one batch.
 /// </summary>
-public sealed class UnreadMemos(MemoService memos, IEventBus events) : IDisposable
+public sealed class UnreadMemos(MemoService memos, LiveEvents events) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _loading = new(1, 1);

@@ -1,0 +1,25 @@
+using Enoe.Widgets.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Enoe.App.Hosting;
+
+/// <summary>
+/// One per circuit: while its connection is down, the tab's live events wait (<see cref="LiveEvents"/>) instead of
+/// querying and rendering for nobody; when it comes back they are handed over, or, when it missed too many, the page
+/// reloads and reads everything afresh.
+/// </summary>
+public sealed class HeldWhileDown(LiveEvents events, NavigationManager navigation) : CircuitHandler
+{
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken ct)
+    {
+        events.ConnectionDown();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken ct)
+    {
+        if (!await events.ResumeAsync())
+            navigation.Refresh(forceReload: true);
+    }
+}

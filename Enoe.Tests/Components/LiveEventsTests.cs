@@ -1,0 +1,126 @@
+using System.Globalization;
+using Bunit;
+using Bunit.TestDoubles;
+using Enoe.App.Hosting;
+using Enoe.Data.Events;
+using Enoe.Widgets.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Enoe.Tests.Components;
+
+/// <summary>
+/// A tab's live events while its connection is down: held, not run; handed over when it comes back (to the
+/// subscriptions still open, in their culture); past <see cref="LiveEvents.MaxHeld"/>, the page reloads instead.
+/// </summary>
+public sealed class LiveEventsTests : IAsyncDisposable
+{
+    private readonly InProcessEventBus _bus = new(NullLogger<InProcessEventBus>.Instance);
+    private readonly LiveEvents _tab;
+    private readonly List<int> _heard = [];
+
+    public LiveEventsTests() => _tab = new(_bus, NullLogger<LiveEvents>.Instance);
+
+    private sealed record Ping(int N);
+
+    private IDisposable Listen() =>
+        _tab.Subscribe<Ping>(p =>
+        {
+            lock (_heard)
+                _heard.Add(p.N);
+            return Task.CompletedTask;
+        });
+
+    private async Task PublishAsync(params int[] numbers)
+    {
+        foreach (var n in numbers)
+            await _bus.PublishAsync(new Ping(n));
+        await _bus.WhenIdleAsync();
+    }
+
+    [Fact]
+    public async Task Connected_ItHearsAtOnce_Down_ItHearsNothing_Back_ItHearsWhatItMissed()
+    {
+        using var _ = Listen();
+        await PublishAsync(1);
+        Assert.Equal([1], _heard);
+
+        _tab.ConnectionDown();
+        await PublishAsync(2, 3, 4);
+        Assert.Equal([1], _heard);
+
+        Assert.True(await _tab.ResumeAsync());
+        Assert.Equal([1, 2, 3, 4], _heard.Order()); // the bus runs each event's handlers apart: no order between them
+        await PublishAsync(5);
+        Assert.Equal([1, 2, 3, 4, 5], _heard.Order());
+    }
+
+    [Fact]
+    public async Task AComponentGoneWhileDown_GetsNothingOnResume()
+    {
+        var gone = Listen();
+        _tab.ConnectionDown();
+        await PublishAsync(1);
+        gone.Dispose();
+
+        Assert.True(await _tab.ResumeAsync());
+        Assert.Empty(_heard);
+    }
+
+    [Fact]
+    public async Task MissingMoreThanItHolds_ResumesNothing_AndAsksForAReload()
+    {
+        using var _ = Listen();
+        _tab.ConnectionDown();
+        await PublishAsync([.. Enumerable.Range(1, LiveEvents.MaxHeld + 1)]);
+
+        Assert.False(await _tab.ResumeAsync());
+        Assert.Empty(_heard);
+        await PublishAsync(1); // the reloaded page's circuit is another; this one hears on until it goes
+        Assert.Equal([1], _heard);
+    }
+
+    [Fact]
+    public async Task WhatItMissed_RunsInTheCultureItSubscribedIn()
+    {
+        string? culture = null;
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new("en");
+        using var _ = _tab.Subscribe<Ping>(_ =>
+        {
+            culture = CultureInfo.CurrentUICulture.Name;
+            return Task.CompletedTask;
+        });
+        CultureInfo.CurrentUICulture = before;
+        _tab.ConnectionDown();
+        await PublishAsync(1);
+
+        Assert.True(await _tab.ResumeAsync());
+        Assert.Equal("en", culture);
+    }
+
+    [Fact]
+    public async Task TheCircuitHandler_HoldsWhileTheConnectionIsDown_AndReloadsAPageThatMissedTooMuch()
+    {
+        await using var context = new BunitContext();
+        var navigation = (BunitNavigationManager)context.Services.GetRequiredService<NavigationManager>();
+        var handler = new HeldWhileDown(_tab, navigation);
+        using var _ = Listen();
+
+        await handler.OnConnectionDownAsync(null!, default);
+        await PublishAsync(1);
+        Assert.Empty(_heard);
+        await handler.OnConnectionUpAsync(null!, default);
+        Assert.Equal([1], _heard);
+        Assert.Empty(navigation.History);
+
+        await handler.OnConnectionDownAsync(null!, default);
+        await PublishAsync([.. Enumerable.Range(2, LiveEvents.MaxHeld + 1)]);
+        await handler.OnConnectionUpAsync(null!, default);
+        Assert.True(navigation.History.Single().Options.ForceLoad);
+        Assert.Equal([1], _heard);
+    }
+
+    public ValueTask DisposeAsync() => _bus.DisposeAsync();
+}
