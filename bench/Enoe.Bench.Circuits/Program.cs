@@ -123,6 +123,7 @@ try
     await Task.Delay(1000, ct);
     var before = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     Console.Error.WriteLine($"Opening {circuits} dashboards, {parallel} at a time…");
+    var cpuBefore = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
     var opened = new (Tab Tab, TimeSpan Open)[circuits];
     var done = 0;
     await Parallel.ForEachAsync(
@@ -142,6 +143,9 @@ try
                 Console.Error.WriteLine($"  {done} / {circuits}");
         }
     );
+    var cpuAfter = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
+    var openCpu = cpuAfter.Zip(cpuBefore, (a, b) => a.CpuMs - b.CpuMs).Sum() / circuits;
+    Console.Error.WriteLine($"opening: {openCpu:0.0} ms of the instances' CPU per dashboard (page and circuit)");
     tabs.AddRange(opened.Select(o => o.Tab));
     var failures = opened.Count(o => o.Tab.Failed);
     foreach (var failed in tabs.Where(t => t.Failed).Take(5))
