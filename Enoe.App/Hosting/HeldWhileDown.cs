@@ -17,9 +17,11 @@ public sealed class HeldWhileDown(LiveEvents events, NavigationManager navigatio
         return Task.CompletedTask;
     }
 
-    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken ct)
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken ct)
     {
-        if (!await events.ResumeAsync())
+        // The catching up runs on its own: the reconnection, and the person's clicks after it, do not wait for it.
+        if (events.Resume().Reload)
             navigation.Refresh(forceReload: true);
+        return Task.CompletedTask;
     }
 }

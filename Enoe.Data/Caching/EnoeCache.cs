@@ -75,18 +75,22 @@ public sealed class EnoeCache : IDisposable
         var value = await ReadAsync(key, making, ct);
         if (!making.Ran && _started.TryGetValue(key, out var started) && AnyOlder(started, before))
         {
-            // Joined a factory that began before a change this caller saw: read afresh rather than return what may
-            // predate it (the factory's own caller drops what it stored). Or the value came from another instance
-            // (Redis) since the change: once, then it counts as made now.
-            _started[key] = before;
-            return await factory(ct);
+            // Joined a making that began before a change this caller saw, or found a value that another instance
+            // (Redis) made before it: read afresh, and keep that for the next readers (counted as made now).
+            var fresh = await factory(ct);
+            if (before.SequenceEqual(Generations(tags)))
+            {
+                await _cache.SetAsync(key, fresh, Entry, tags, ct);
+                _started[key] = before;
+            }
+            return fresh;
         }
-        // A read that only found a value (it did not make it) and overlapped a change returns it, as if read just
-        // before: forgetting again here would drop what a concurrent read made after the change, and each such read
-        // would cascade into the next (ServiceAccessCacheTests read the switches again after the loop, CI 2026-12-02).
-        if (!making.Ran || before.SequenceEqual(Generations(tags)))
+        // A read that only found a value and overlapped a change returns it, as if read just before: forgetting
+        // here would drop what a concurrent read made after the change, and each such read would cascade into the
+        // next (ServiceAccessCacheTests, CI 2026-12-02). A making reads again itself when a change crossed it.
+        if (!making.Ran || making.Settled)
             return value;
-        // Changed while this read's factory ran: what it stored may predate the change. Drop it and read again.
+        // Changed on every try (a burst of changes): drop what was stored and read once more.
         await ForgetLocallyAsync(tags);
         return await ReadAsync(key, new Making<T>(this, key, tags, factory), ct);
     }
@@ -137,7 +141,12 @@ public sealed class EnoeCache : IDisposable
         }
     }
 
-    /// <summary>One read's factory, as HybridCache runs it when this read is the one making the value.</summary>
+    /// <summary>
+    /// One read's factory, as HybridCache runs it when this read is the one making the value (the readers that join
+    /// it get the same). A change of its tags while the factory ran may have come after the database was read: it
+    /// reads again then (three tries), so that what HybridCache stores, and every joiner gets, follows the change
+    /// even when the caller that started it has gone (cancelled).
+    /// </summary>
     private sealed class Making<T>(
         EnoeCache cache,
         string key,
@@ -149,11 +158,21 @@ public sealed class EnoeCache : IDisposable
 
         public bool Ran { get; private set; }
 
-        public ValueTask<T> RunAsync(CancellationToken ct)
+        /// <summary>Whether the value made was read with no change of its tags meanwhile.</summary>
+        public bool Settled { get; private set; }
+
+        public async ValueTask<T> RunAsync(CancellationToken ct)
         {
             Ran = true;
-            cache._started[key] = cache.Generations(tags);
-            return factory(ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                var start = cache.Generations(tags);
+                cache._started[key] = start;
+                var value = await factory(ct);
+                Settled = start.SequenceEqual(cache.Generations(tags));
+                if (Settled || attempt == 3)
+                    return value;
+            }
         }
     }
 

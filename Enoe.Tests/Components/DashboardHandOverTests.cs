@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Enoe.Widgets;
+using Enoe.Widgets.Common;
 using Enoe.Widgets.Dashboard;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,21 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
         Assert.Equal(prerendered, live);
         // What the page's shell reads each time (the person's workspace, their unread mémos), not the widgets'.
         Assert.True(_counter.Count <= 3, $"{_counter.Count} commands in the circuit:\n{_counter.Log}");
+    }
+
+    [Fact]
+    public async Task AValueOfAnotherShape_FromAPagePrerenderedByThePreviousVersion_IsReadAfresh()
+    {
+        _state.Persist("widget:7:news", new { Title = "Une actualité d'avant" });
+        var values = new PrerenderedValues(Services.GetRequiredService<PersistentComponentState>());
+
+        var read = await values.TakeOrLoadAsync<List<int>>(
+            "widget:7:news",
+            () => false,
+            () => Task.FromResult(new List<int> { 1 })
+        );
+
+        Assert.Equal([1], read);
     }
 
     /// <summary>The dashboard once every widget has loaded: each card's text, in order.</summary>

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Enoe.App.Hosting;
 using Enoe.Data.Events;
+using Enoe.Tests.Support;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed class LiveEventsTests : IAsyncDisposable
         await PublishAsync(2, 3, 4);
         Assert.Equal([1], _heard);
 
-        Assert.True(await _tab.ResumeAsync());
+        await CaughtUpAsync();
         Assert.Equal([1, 2, 3, 4], _heard.Order()); // the bus runs each event's handlers apart: no order between them
         await PublishAsync(5);
         Assert.Equal([1, 2, 3, 4, 5], _heard.Order());
@@ -64,7 +65,7 @@ public sealed class LiveEventsTests : IAsyncDisposable
         await PublishAsync(1);
         gone.Dispose();
 
-        Assert.True(await _tab.ResumeAsync());
+        await CaughtUpAsync();
         Assert.Empty(_heard);
     }
 
@@ -75,7 +76,9 @@ public sealed class LiveEventsTests : IAsyncDisposable
         _tab.ConnectionDown();
         await PublishAsync([.. Enumerable.Range(1, LiveEvents.MaxHeld + 1)]);
 
-        Assert.False(await _tab.ResumeAsync());
+        var (reload, catchingUp) = _tab.Resume();
+        Assert.True(reload);
+        await catchingUp;
         Assert.Empty(_heard);
         await PublishAsync(1); // the reloaded page's circuit is another; this one hears on until it goes
         Assert.Equal([1], _heard);
@@ -96,7 +99,7 @@ public sealed class LiveEventsTests : IAsyncDisposable
         _tab.ConnectionDown();
         await PublishAsync(1);
 
-        Assert.True(await _tab.ResumeAsync());
+        await CaughtUpAsync();
         Assert.Equal("en", culture);
     }
 
@@ -112,14 +115,71 @@ public sealed class LiveEventsTests : IAsyncDisposable
         await PublishAsync(1);
         Assert.Empty(_heard);
         await handler.OnConnectionUpAsync(null!, default);
-        Assert.Equal([1], _heard);
+        await Eventually.WaitUntilAsync(() => Heard().Count == 1); // caught up apart from the reconnection
         Assert.Empty(navigation.History);
 
         await handler.OnConnectionDownAsync(null!, default);
         await PublishAsync([.. Enumerable.Range(2, LiveEvents.MaxHeld + 1)]);
         await handler.OnConnectionUpAsync(null!, default);
         Assert.True(navigation.History.Single().Options.ForceLoad);
-        Assert.Equal([1], _heard);
+        Assert.Equal([1], Heard());
+    }
+
+    [Fact]
+    public async Task AnEventIsHeldOncePerTab_HoweverManyOfItsComponentsListen()
+    {
+        using var first = Listen();
+        using var second = Listen();
+        using var third = Listen();
+        _tab.ConnectionDown();
+        await PublishAsync([.. Enumerable.Range(1, LiveEvents.MaxHeld)]); // three times that many deliveries
+
+        await CaughtUpAsync();
+        Assert.Equal(3 * LiveEvents.MaxHeld, Heard().Count);
+    }
+
+    [Fact]
+    public async Task TheConnectionDroppingAgainWhileCatchingUp_HoldsTheRest()
+    {
+        var (handling, release) = (NewSignal(), NewSignal());
+        using var slow = _tab.Subscribe<Ping>(async p =>
+        {
+            if (p.N == 1)
+            {
+                handling.SetResult();
+                await release.Task;
+            }
+            lock (_heard)
+                _heard.Add(p.N);
+        });
+        _tab.ConnectionDown();
+        await PublishAsync(1); // held first: the bus hands events over in no set order
+        await PublishAsync(2, 3);
+
+        var (_, catchingUp) = _tab.Resume();
+        await handling.Task;
+        _tab.ConnectionDown(); // while the first is handled
+        release.SetResult();
+        await catchingUp;
+        Assert.Equal([1], Heard());
+
+        await CaughtUpAsync();
+        Assert.Equal([1, 2, 3], Heard().Order());
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task CaughtUpAsync()
+    {
+        var (reload, catchingUp) = _tab.Resume();
+        Assert.False(reload);
+        await catchingUp;
+    }
+
+    private List<int> Heard()
+    {
+        lock (_heard)
+            return [.. _heard];
     }
 
     public ValueTask DisposeAsync() => _bus.DisposeAsync();

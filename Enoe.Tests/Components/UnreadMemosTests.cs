@@ -82,7 +82,9 @@ public sealed class UnreadMemosTests : IAsyncLifetime
         Assert.Equal((1, 0), (Reloads(), here.Current!.Count)); // the tab that is there, only
         Assert.Equal(1, away.Current!.Count);
         _counter.Reset();
-        Assert.True(await connection.ResumeAsync());
+        var (reload, catchingUp) = connection.Resume();
+        Assert.False(reload);
+        await catchingUp;
         Assert.Equal((1, 0), (Reloads(), away.Current!.Count));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Enoe.Data.Events;
 using Microsoft.Extensions.Logging;
@@ -5,35 +6,48 @@ using Microsoft.Extensions.Logging;
 namespace Enoe.Widgets.Common;
 
 /// <summary>
-/// The event bus as one tab sees it (scoped: one per circuit): what components subscribe through. While the tab's
-/// connection is down (a train tunnel, a laptop lid, a tab closed for good that Blazor keeps three minutes), its
-/// handlers do not run: they would query the database and render batches nobody receives, for every mémo of the
-/// académie. What arrives meanwhile is held and handed over, in the order it arrived, when the tab reconnects; a tab
-/// that missed more than <see cref="MaxHeld"/> is reloaded instead (<see cref="ResumeAsync"/>).
+/// The event bus as one tab sees it (scoped: one per circuit): what its components subscribe through. It listens on
+/// the bus once per kind of event and hands each event to the tab's components of that kind. While the tab's
+/// connection is down (a train tunnel, a laptop lid, a tab closed for good that Blazor keeps three minutes), no handler
+/// runs: each would query the database and render batches nobody receives. The events that arrive meanwhile are held
+/// (a reference each, once per tab however many components listen) and handed over when the tab reconnects; a tab that
+/// missed more than <see cref="MaxHeld"/> is reloaded instead (<see cref="Resume"/>).
 /// </summary>
-public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger)
+public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger) : IDisposable
 {
     /// <summary>
-    /// Deliveries held for a disconnected tab: a few minutes of a busy académie's events for its handful of
-    /// subscribers, a few kilobytes; beyond, reloading the page costs less than catching up.
+    /// Events held for a disconnected tab: a busy académie's events of several minutes, 8 bytes each (the events
+    /// themselves are shared by every tab); beyond, reloading the page costs less than catching up.
     /// </summary>
-    public const int MaxHeld = 500;
+    public const int MaxHeld = 2000;
 
     private readonly Lock _lock = new();
-    private readonly List<Held> _held = [];
+    private readonly Dictionary<Type, Kind> _kinds = [];
+    private readonly List<(Type Type, object Event)> _held = [];
+    private CultureInfo _culture = CultureInfo.CurrentCulture,
+        _uiCulture = CultureInfo.CurrentUICulture;
     private bool _down,
         _missedTooMany;
 
-    /// <summary>Like <see cref="IEventBus.Subscribe"/>, but held while the tab is disconnected.</summary>
+    /// <summary>Like <see cref="IEventBus.Subscribe"/>; held while the tab is disconnected.</summary>
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
         where TEvent : notnull
     {
-        var subscription = new Subscription();
-        subscription.Inner = bus.Subscribe<TEvent>(e => DeliverOrHold(subscription, () => handler(e)));
-        return subscription;
+        var listener = new Listener(this, typeof(TEvent), e => handler((TEvent)e));
+        lock (_lock)
+        {
+            if (!_kinds.TryGetValue(typeof(TEvent), out var kind))
+            {
+                // The tab's culture: the bus runs this listening in it, and the catching up too.
+                (_culture, _uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+                _kinds[typeof(TEvent)] = kind = new(bus.Subscribe<TEvent>(e => ArrivedAsync(typeof(TEvent), e)));
+            }
+            kind.Listeners = kind.Listeners.Add(listener);
+        }
+        return listener;
     }
 
-    /// <summary>The connection went down: from now on, deliveries wait for it to come back.</summary>
+    /// <summary>The connection went down: from now on, events wait for it to come back.</summary>
     public void ConnectionDown()
     {
         lock (_lock)
@@ -41,84 +55,145 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger)
     }
 
     /// <summary>
-    /// The connection is back: runs what was held, in the order it arrived, each as the bus would (on the thread pool,
-    /// in its subscriber's culture). False when more than <see cref="MaxHeld"/> were missed: none run, and the caller
-    /// reloads the page, which reads everything afresh.
+    /// The connection is back. <c>Reload</c>: more than <see cref="MaxHeld"/> were missed, none will run, and the
+    /// caller reloads the page, which reads everything afresh. Otherwise <c>CatchingUp</c> hands over what was held, on
+    /// the thread pool, without holding up the reconnection; should the connection drop again meanwhile, the rest
+    /// waits.
     /// </summary>
-    public async Task<bool> ResumeAsync()
+    public (bool Reload, Task CatchingUp) Resume()
     {
-        Held[] held;
+        List<(Type, object)> held;
         lock (_lock)
         {
             if (!_down)
-                return true;
+                return (false, Task.CompletedTask);
             (_down, held) = (false, [.. _held]);
             _held.Clear();
             if (_missedTooMany)
             {
                 _missedTooMany = false;
-                return false;
+                return (true, Task.CompletedTask);
             }
         }
-        // Off the circuit's dispatcher, like the bus: handlers re-render through InvokeAsync.
-        await Task.Run(async () =>
-        {
-            foreach (var delivery in held.Where(h => h.Subscription.Active))
-                try
-                {
-                    await delivery.RunAsync();
-                }
-                catch (Exception e)
-                {
-                    // As on the bus: one component's failure does not stop the others catching up.
-                    logger.LogWarning(e, "A held event handler failed as its tab reconnected");
-                }
-        });
-        return true;
+        return (false, held.Count == 0 ? Task.CompletedTask : Task.Run(() => CatchUpAsync(held)));
     }
 
-    private Task DeliverOrHold(Subscription subscription, Func<Task> deliver)
+    private Task ArrivedAsync(Type type, object e)
     {
+        ImmutableList<Listener> listeners;
         lock (_lock)
         {
             if (_down)
             {
-                if (_held.Count < MaxHeld)
-                    _held.Add(new(subscription, deliver, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture));
-                else
-                    _missedTooMany = true;
+                Hold(_held.Count, [(type, e)]);
                 return Task.CompletedTask;
             }
+            listeners = ListenersOf(type);
         }
-        return deliver();
+        return DeliverAsync(listeners, e);
     }
 
-    private sealed record Held(
-        Subscription Subscription,
-        Func<Task> Deliver,
-        CultureInfo Culture,
-        CultureInfo UICulture
-    )
+    private async Task CatchUpAsync(List<(Type Type, object Event)> held)
     {
-        public async Task RunAsync()
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
+        for (var i = 0; i < held.Count; i++)
         {
-            CultureInfo.CurrentCulture = Culture;
-            CultureInfo.CurrentUICulture = UICulture;
-            await Deliver();
+            ImmutableList<Listener> listeners;
+            lock (_lock)
+            {
+                if (_down)
+                {
+                    Hold(0, held[i..]); // before what arrived since, in the order they came
+                    return;
+                }
+                listeners = ListenersOf(held[i].Type);
+            }
+            await DeliverAsync(listeners, held[i].Event);
         }
     }
 
-    /// <summary>Disposed by its component: a delivery held for it is dropped.</summary>
-    private sealed class Subscription : IDisposable
+    /// <summary>Under the lock.</summary>
+    private void Hold(int at, IEnumerable<(Type, object)> events)
+    {
+        _held.InsertRange(at, events);
+        if (_held.Count > MaxHeld)
+        {
+            _missedTooMany = true;
+            _held.Clear();
+        }
+    }
+
+    /// <summary>Under the lock.</summary>
+    private ImmutableList<Listener> ListenersOf(Type type) => _kinds.GetValueOrDefault(type)?.Listeners ?? [];
+
+    /// <summary>Each component on its own, as on the bus: one that fails stops none of the others.</summary>
+    private Task DeliverAsync(ImmutableList<Listener> listeners, object e) =>
+        listeners.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => RunAsync(listeners[0], e),
+            _ => Task.WhenAll(listeners.Select(l => RunAsync(l, e))),
+        };
+
+    private async Task RunAsync(Listener listener, object e)
+    {
+        try
+        {
+            if (listener.Active)
+                await listener.Handle(e);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "An event handler for {Event} failed", e.GetType().Name);
+        }
+    }
+
+    private void Remove(Listener listener)
+    {
+        lock (_lock)
+        {
+            if (!_kinds.TryGetValue(listener.Type, out var kind))
+                return;
+            kind.Listeners = kind.Listeners.Remove(listener);
+            if (!kind.Listeners.IsEmpty)
+                return;
+            kind.FromBus.Dispose(); // no component of the tab listens for this kind any more
+            _kinds.Remove(listener.Type);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var kind in _kinds.Values)
+                kind.FromBus.Dispose();
+            _kinds.Clear();
+            _held.Clear();
+        }
+    }
+
+    /// <summary>One kind of event the tab listens for: its one subscription on the bus, and its components.</summary>
+    private sealed class Kind(IDisposable fromBus)
+    {
+        public IDisposable FromBus { get; } = fromBus;
+        public ImmutableList<Listener> Listeners { get; set; } = [];
+    }
+
+    /// <summary>A component's subscription; disposed with it, after which nothing reaches it.</summary>
+    private sealed class Listener(LiveEvents owner, Type type, Func<object, Task> handle) : IDisposable
     {
         private volatile bool _disposed;
-        public IDisposable? Inner { get; set; }
+        public Type Type => type;
+        public Func<object, Task> Handle => handle;
         public bool Active => !_disposed;
 
         public void Dispose()
         {
+            if (_disposed)
+                return;
             _disposed = true;
-            Inner?.Dispose();
+            owner.Remove(this);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -26,12 +27,28 @@ public sealed class PrerenderedValues(PersistentComponentState? state) : IDispos
     public async Task<T> TakeOrLoadAsync<T>(string key, Func<bool> isPrerendering, Func<Task<T>> load)
     {
         var prerendering = state is not null && isPrerendering();
-        if (state is not null && !prerendering && state.TryTakeFromJson<T>(key, out var handed) && handed is not null)
+        if (state is not null && !prerendering && TryTake<T>(key) is { } handed)
             return handed;
         var value = await load();
         if (prerendering)
             HandOver(key, value);
         return value;
+    }
+
+    /// <summary>
+    /// A value of another shape (a page prerendered by the previous version, during a deployment) is read afresh
+    /// rather than ending the circuit.
+    /// </summary>
+    private T? TryTake<T>(string key)
+    {
+        try
+        {
+            return state!.TryTakeFromJson<T>(key, out var handed) ? handed : default;
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
     }
 
     private void HandOver<T>(string key, T value)

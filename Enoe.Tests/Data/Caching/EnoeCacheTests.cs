@@ -115,6 +115,35 @@ public sealed class EnoeCacheTests
         Assert.Equal(2, calls);
     }
 
+    [Fact]
+    public async Task AMakingWhoseCallerLeft_StillStoresWhatFollowsAChangeThatCrossedIt()
+    {
+        await using var provider = Instance(NewBus(), null, "");
+        var cache = provider.GetRequiredService<EnoeCache>();
+        var (begun, release) = Gate();
+        var value = "v1";
+        async ValueTask<string> SlowReadAsync(CancellationToken _)
+        {
+            var read = value;
+            begun.TrySetResult();
+            await release.Task;
+            return read;
+        }
+
+        using var leaving = new CancellationTokenSource();
+        var first = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"], leaving.Token).AsTask();
+        await begun.Task;
+        var joined = cache.GetOrCreateAsync("k", SlowReadAsync, ["t"]).AsTask(); // shares the first one's making
+        value = "v2";
+        await cache.InvalidateAsync("t"); // committed while the making reads
+        leaving.Cancel(); // its caller goes (a tab closed): it was the one to notice the change
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        release.SetResult();
+
+        Assert.Equal("v2", await joined);
+        Assert.Equal("v2", await cache.GetOrCreateAsync("k", _ => ValueTask.FromResult("read again"), ["t"]));
+    }
+
     private static (TaskCompletionSource Begun, TaskCompletionSource Release) Gate() =>
         (
             new(TaskCreationOptions.RunContinuationsAsynchronously),
