@@ -175,6 +175,7 @@ public sealed partial class LayoutGrid : ComponentBase, IAsyncDisposable
             if (module is not null)
                 await module.DisposeAsync();
         }
-        catch (JSDisconnectedException) { } // the circuit went with the browser tab
+        // The circuit went with the browser tab, or the page's script is gone: either way nothing is left attached.
+        catch (Exception e) when (e is JSDisconnectedException or JSException or TaskCanceledException) { }
     }
 }
