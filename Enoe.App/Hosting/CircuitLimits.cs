@@ -28,6 +28,19 @@ public sealed class CircuitLimitsOptions
     /// shown again: the server's memory goes to the tabs people look at. 0: never.
     /// </summary>
     public int PauseHiddenAfterSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Open tabs this node holds before new arrivals wait their turn on the waiting page (WaitingRoom/): beyond it,
+    /// opening a dashboard gets slower for everyone. 0: no cap. Measured with bench/Enoe.Bench.Circuits --surge.
+    /// </summary>
+    public int Capacity { get; set; } = 2000;
+
+    /// <summary>
+    /// New arrivals (people with no tab open here) let in per second, the rest waiting their turn: an arrival costs the
+    /// node about 150 ms of CPU (the password's hash, the dashboard rendered twice), so a rentrée morning's rush would
+    /// otherwise slow every opening to seconds. 0: no pace. Measured with bench/Enoe.Bench.Circuits --surge.
+    /// </summary>
+    public double AdmissionsPerSecond { get; set; } = 4;
 }
 
 /// <summary>Why a circuit was not let in.</summary>
@@ -46,8 +59,12 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
         _downPerUser = [],
         _downPerAddress = [];
     private readonly Lock _lock = new();
+    private int _total;
 
     public CircuitLimitsOptions Limits => options.Value;
+
+    /// <summary>Every circuit counted in, connected or not: each holds its memory until it closes.</summary>
+    public int Total => Volatile.Read(ref _total);
 
     /// <summary>Counts a new circuit in, unless either cap is reached (then nothing is counted).</summary>
     public CircuitRefusal TryOpen(string? user, string? address)
@@ -58,6 +75,7 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
                 return refused;
             Add(_perUser, user, 1);
             Add(_perAddress, address, 1);
+            _total++;
             return CircuitRefusal.None;
         }
     }
@@ -68,6 +86,7 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
         {
             Add(_perUser, user, -1);
             Add(_perAddress, address, -1);
+            _total--;
         }
     }
 
@@ -147,7 +166,11 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
 /// (its page was let in just before another tab took the last place, or a client that skips the page) is closed as it
 /// opens.
 /// </summary>
-public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvider authentication) : CircuitHandler
+public sealed class CircuitLimits(
+    CircuitTally tally,
+    WaitingRoom.WaitingLine line,
+    AuthenticationStateProvider authentication
+) : CircuitHandler
 {
     private (string? User, string? Address)? _counted;
     private bool _down;
@@ -174,6 +197,8 @@ public sealed class CircuitLimits(CircuitTally tally, AuthenticationStateProvide
             // Blazor closes and disposes a circuit whose handler throws as it opens; reloaded, the tab reads why.
             throw new CircuitRefusedException(Refusal);
         _counted = key;
+        if (key.User is { } person)
+            line.Seated(person); // counted now: the place the waiting line kept for this person is free again
     }
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken ct) => MarkDown(true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enoe.App.PublicSite;
+using Enoe.App.WaitingRoom;
 using Enoe.Widgets;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -21,6 +22,7 @@ public static class InterfaceHosting
         builder.Services.AddSingleton<CircuitCounter>();
         builder.Services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         builder.Services.AddEnoeCircuitLimits(builder.Configuration); // open tabs per person and per address
+        builder.Services.AddEnoeWaitingRoom(); // past the node's capacity, newcomers wait their turn
         // A tab whose connection is down gets its live events when it comes back, not meanwhile.
         builder.Services.AddScoped<CircuitHandler, HeldWhileDown>();
         builder.Services.AddMudServices();

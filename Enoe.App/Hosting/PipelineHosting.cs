@@ -1,6 +1,7 @@
 using Enoe.App.Account;
 using Enoe.App.Files;
 using Enoe.App.PublicSite;
+using Enoe.App.WaitingRoom;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Localization;
 
@@ -43,6 +44,7 @@ public static class PipelineHosting
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
+        app.UseWaitingRoom(); // past the node's capacity, a page that opens a tab sends newcomers to wait their turn
         app.UseAntiforgery();
         app.UseOutputCache(); // the public site's pages for anonymous readers (PublicSite/PublicSiteCache)
         return app;
@@ -54,6 +56,7 @@ public static class PipelineHosting
         app.MapEnoeMonitoring(); // /health, /health/ready, /metrics
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
+        app.MapWaitingRoom(); // /file-d-attente
         app.MapFileEndpoints();
         app.MapUiModules(); // each service's own downloads and exports
         app.MapRazorComponents<Components.App>()

@@ -4,8 +4,8 @@ namespace Enoe.Data.Diagnostics;
 
 /// <summary>
 /// ENOE's own measurements, exported for Prometheus at <c>/metrics</c> (OpenTelemetry) beside ASP.NET Core's request
-/// durations: open circuits, live events published and delivered, scheduled job runs. One static meter: every
-/// instance counts its own, Prometheus adds them up.
+/// durations: open circuits, people waiting their turn, live events published and delivered, scheduled job runs. One
+/// static meter: every instance counts its own, Prometheus adds them up.
 /// </summary>
 public static class EnoeMetrics
 {
@@ -17,6 +17,12 @@ public static class EnoeMetrics
     public static readonly UpDownCounter<long> CircuitsOpen = Meter.CreateUpDownCounter<long>(
         "enoe.circuits.open",
         description: "Blazor circuits open on this instance"
+    );
+
+    /// <summary>People waiting their turn on this instance's waiting page (a rentrée morning's rush).</summary>
+    public static readonly UpDownCounter<long> WaitingInLine = Meter.CreateUpDownCounter<long>(
+        "enoe.waiting_line.length",
+        description: "People waiting their turn to open ENOE on this instance"
     );
 
     /// <summary>Live events published by this instance; tag <c>event</c> (the event type's name).</summary>

@@ -40,6 +40,9 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         // The demo people sign in many times a minute with the current code: once per code only in
         // TwoFactorReplayTests.
         builder.UseSetting("Enoe:TwoFactor:OneUsePerCode", "false");
+        // Tests open tabs faster than a node lets newcomers in: only WaitingRoomTests keep the waiting line.
+        builder.UseSetting("Enoe:Circuits:Capacity", "0");
+        builder.UseSetting("Enoe:Circuits:AdmissionsPerSecond", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Enoe.App.Hosting;
+using Enoe.App.WaitingRoom;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -43,11 +44,11 @@ public sealed class CircuitLimitsTests
         var handlers = new List<CircuitLimits>();
         for (var i = 0; i < 3; i++)
         {
-            var handler = new CircuitLimits(_tally, new SignedIn("42", "203.0.113.9"));
+            var handler = Handler(_tally, new SignedIn("42", "203.0.113.9"));
             await handler.OnCircuitOpenedAsync(null!, default);
             handlers.Add(handler);
         }
-        var refused = new CircuitLimits(_tally, new SignedIn("42", "203.0.113.9"));
+        var refused = Handler(_tally, new SignedIn("42", "203.0.113.9"));
 
         // Thrown as it opens: Blazor closes and disposes that circuit (CircuitCapJourney counts the live ones).
         var thrown = await Assert.ThrowsAsync<CircuitRefusedException>(() =>
@@ -62,12 +63,30 @@ public sealed class CircuitLimitsTests
         Assert.Contains("TooManyForThePerson", thrown.Message);
     }
 
+    private static CircuitLimits Handler(CircuitTally tally, AuthenticationStateProvider signedIn) =>
+        new(tally, new WaitingLine(tally, Options.Create(tally.Limits), TimeProvider.System), signedIn);
+
+    [Fact]
+    public async Task AnOpenedCircuit_FreesThePlaceTheWaitingLineKeptForItsPerson()
+    {
+        var tally = new CircuitTally(
+            Options.Create(new CircuitLimitsOptions { Capacity = 2, AdmissionsPerSecond = 0 })
+        );
+        var line = new WaitingLine(tally, Options.Create(tally.Limits), TimeProvider.System);
+        Assert.True(line.Enter("42").In); // a seat kept for 42's page
+
+        await new CircuitLimits(tally, line, new SignedIn("42", "203.0.113.11")).OnCircuitOpenedAsync(null!, default);
+
+        Assert.True(line.Enter("43").In); // 42's circuit and 43's seat: the capacity, not past it
+        Assert.False(line.Enter("44").In);
+    }
+
     [Fact]
     public async Task APageRequest_BeyondTheCap_IsRefusedBeforeAnyCircuit_AndCountsNothing()
     {
         for (var i = 0; i < 3; i++)
-            await new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10")).OnCircuitOpenedAsync(null!, default);
-        var page = new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10"));
+            await Handler(_tally, new SignedIn("9", "203.0.113.10")).OnCircuitOpenedAsync(null!, default);
+        var page = Handler(_tally, new SignedIn("9", "203.0.113.10"));
 
         Assert.False(page.AdmitsNewTab(SignedIn.Principal("9", "203.0.113.10")));
         Assert.Equal(3, _tally.OpenFor("9"));
@@ -79,10 +98,10 @@ public sealed class CircuitLimitsTests
     public async Task IPv6Tabs_AreCountedByTheirSlash64()
     {
         var tally = new CircuitTally(Options.Create(new CircuitLimitsOptions { PerUser = 10, PerAddress = 2 }));
-        await new CircuitLimits(tally, new SignedIn("1", "2001:db8:1:2::10")).OnCircuitOpenedAsync(null!, default);
-        await new CircuitLimits(tally, new SignedIn("2", "2001:db8:1:2:aaaa::1")).OnCircuitOpenedAsync(null!, default);
+        await Handler(tally, new SignedIn("1", "2001:db8:1:2::10")).OnCircuitOpenedAsync(null!, default);
+        await Handler(tally, new SignedIn("2", "2001:db8:1:2:aaaa::1")).OnCircuitOpenedAsync(null!, default);
 
-        var third = new CircuitLimits(tally, new SignedIn("3", "2001:db8:1:2:ffff::9"));
+        var third = Handler(tally, new SignedIn("3", "2001:db8:1:2:ffff::9"));
         Assert.False(third.AdmitsNewTab(SignedIn.Principal("3", "2001:db8:1:2:ffff::9")));
         Assert.Equal(CircuitRefusal.TooManyFromTheAddress, third.Refusal);
         Assert.True(third.AdmitsNewTab(SignedIn.Principal("3", "2001:db8:1:3::9"))); // the next /64
@@ -93,7 +112,7 @@ public sealed class CircuitLimitsTests
     {
         for (var i = 0; i < 3; i++)
             _tally.TryOpen("9", "203.0.113.10");
-        var refused = new CircuitLimits(_tally, new SignedIn("9", "203.0.113.10"));
+        var refused = Handler(_tally, new SignedIn("9", "203.0.113.10"));
         refused.AdmitsNewTab(SignedIn.Principal("9", "203.0.113.10"));
 
         Assert.Equal(

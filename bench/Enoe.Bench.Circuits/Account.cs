@@ -32,28 +32,7 @@ internal sealed partial class Account(string userName, Uri instance) : IDisposab
         var account = new Account(userName, instance);
         try
         {
-            var page = await account.GetStringAsync(new Uri(instance, "/connexion"), ct);
-            var token = AntiforgeryField().Match(page) is { Success: true } match
-                ? WebUtility.HtmlDecode(match.Groups["value"].Value)
-                : throw new InvalidOperationException("No antiforgery token on /connexion.");
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
-            {
-                Content = new FormUrlEncodedContent(
-                    new Dictionary<string, string>
-                    {
-                        ["UserName"] = userName,
-                        ["Password"] = password,
-                        ["ReturnUrl"] = "/tableau-de-bord",
-                        ["__RequestVerificationToken"] = token,
-                    }
-                ),
-            };
-            using var posted = await account.SendAsync(post, ct);
-            var location = posted.Headers.Location?.OriginalString;
-            if (posted.StatusCode != HttpStatusCode.Redirect || location != "/tableau-de-bord")
-                throw new InvalidOperationException(
-                    $"Sign-in of {userName} refused: {(int)posted.StatusCode} to '{location}'."
-                );
+            await account.SignInAsync(password, ct);
             return account;
         }
         catch
@@ -61,6 +40,33 @@ internal sealed partial class Account(string userName, Uri instance) : IDisposab
             account.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The sign-in form, fetched and posted; throws unless the person is signed in.</summary>
+    public async Task SignInAsync(string password, CancellationToken ct)
+    {
+        var page = await GetStringAsync(new Uri(instance, "/connexion"), ct);
+        var token = AntiforgeryField().Match(page) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : throw new InvalidOperationException("No antiforgery token on /connexion.");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
+        {
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["UserName"] = userName,
+                    ["Password"] = password,
+                    ["ReturnUrl"] = "/tableau-de-bord",
+                    ["__RequestVerificationToken"] = token,
+                }
+            ),
+        };
+        using var posted = await SendAsync(post, ct);
+        var location = posted.Headers.Location?.OriginalString;
+        if (posted.StatusCode != HttpStatusCode.Redirect || location != "/tableau-de-bord")
+            throw new InvalidOperationException(
+                $"Sign-in of {userName} refused: {(int)posted.StatusCode} to '{location}'."
+            );
     }
 
     private static HttpClient NewClient(Uri instance) =>
@@ -94,6 +100,31 @@ internal sealed partial class Account(string userName, Uri instance) : IDisposab
                 $"GET {page.PathAndQuery} as {userName}: {(int)response.StatusCode} {response.Headers.Location}"
             );
         return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    /// <summary>A page with this person's cookies, whatever its status (a redirection is not followed).</summary>
+    public async Task<(HttpStatusCode Status, string? Location, string Body)> RequestAsync(
+        string path,
+        CancellationToken ct
+    )
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request, ct);
+        return (
+            response.StatusCode,
+            response.Headers.Location?.OriginalString,
+            await response.Content.ReadAsStringAsync(ct)
+        );
+    }
+
+    public async Task PostFormAsync(string path, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields),
+        };
+        using var response = await SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

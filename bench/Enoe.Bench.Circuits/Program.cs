@@ -10,6 +10,10 @@
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
 //     --pause           then pauses every dashboard as a hidden tab does, and measures what a paused one holds
+//     --surge           instead: a rentrée morning. The node's capacity is set to N dashboards and its pace to
+//                       --pace=R arrivals let in per second (4); N dashboards are opened (waiting their turn), then
+//                       --burst=S seconds of sign-ins at 50 a second arrive while --leaves=L people leave a second (10)
+//                       (Surge)
 //     --public          instead: anonymous requests per second to the public site against /health (PublicPages),
 //                       --parallel=P readers at once (16)
 //
@@ -57,6 +61,8 @@ void Unwind(PosixSignalContext signal)
 var ct = cancel.Token;
 if (args.Contains("--public"))
     return await PublicPages.RunAsync(appDll, Option("parallel", 16), ct);
+var surge = args.Contains("--surge");
+var arrivals = surge ? Option("burst", 10) * 50 : 0;
 var tabs = new List<Tab>();
 var accounts = new List<Account>();
 await using var processes = new Processes();
@@ -79,9 +85,19 @@ try
     }
     if (instances > 1)
         configuration["Enoe__Redis"] = await Servers.StartRedisAsync(processes);
+    var pace = Option("pace", 4);
+    if (surge)
+    {
+        configuration["Enoe__Circuits__Capacity"] = $"{circuits}";
+        configuration["Enoe__Circuits__AdmissionsPerSecond"] = $"{pace}";
+    }
 
     Console.Error.WriteLine("Seeding the demo and filling the students' dashboards…");
-    var cast = await DemoPreparation.PrepareAsync(data, database, Math.Max(instances, Option("students", circuits)));
+    var cast = await DemoPreparation.PrepareAsync(
+        data,
+        database,
+        Math.Max(instances, Option("students", circuits) + arrivals)
+    );
     ct.ThrowIfCancellationRequested();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Npgsql.NpgsqlConnection.ClearAllPools();
@@ -93,6 +109,16 @@ try
         urls.Add(await Servers.StartAppAsync(processes, appDll, i, configuration));
     }
 
+    if (surge) // everyone signs in as they come, waiting at the door if the node says so
+        return await Surge.RunAsync(
+            urls[0],
+            [.. cast.Students.Take(circuits)],
+            [.. cast.Students.Skip(circuits)],
+            (circuits, pace, parallel, Option("leaves", 10)),
+            tabs,
+            accounts,
+            ct
+        );
     Console.Error.WriteLine($"Signing in {cast.Students.Count} students through the form…");
     var signedIn = new Account[cast.Students.Count];
     await Parallel.ForEachAsync(

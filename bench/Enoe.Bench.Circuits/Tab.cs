@@ -17,7 +17,9 @@ internal sealed partial class Tab : IAsyncDisposable
     private const int ObjectReference = 1; // JSCallResultType.JSObjectReference
 
     private readonly HubSocket _hub;
+    private readonly Account _account;
     private readonly long _started;
+    private string? _circuitId;
     private long _lastBatchAt,
         _armedAt,
         _firstBatchAfterArm,
@@ -42,6 +44,7 @@ internal sealed partial class Tab : IAsyncDisposable
 
     private Tab(Account account, long started)
     {
+        _account = account;
         _started = started;
         _hub = new HubSocket(account.CookieHeader);
         _hub.On("JS.RenderBatch", [typeof(long), typeof(byte[])], a => OnRenderBatchAsync((long)a[0]!, (byte[])a[1]!));
@@ -101,6 +104,7 @@ internal sealed partial class Tab : IAsyncDisposable
                 );
             if (string.IsNullOrEmpty(circuit))
                 throw new InvalidOperationException("StartCircuit returned no circuit.");
+            tab._circuitId = circuit;
             var operations = new JsonObject
             {
                 ["batchId"] = 1,
@@ -256,6 +260,17 @@ internal sealed partial class Tab : IAsyncDisposable
                 markers.Add(marker);
             }
         return markers;
+    }
+
+    /// <summary>
+    /// The tab closed by its person: the browser's beacon as the page unloads (blazor.web.js posts the circuit's id to
+    /// <c>_blazor/disconnect</c>) ends the circuit at once, instead of the server keeping it for a reconnection.
+    /// </summary>
+    public async Task CloseAsync(CancellationToken ct)
+    {
+        if (_circuitId is { } id)
+            await _account.PostFormAsync("/_blazor/disconnect", new() { ["circuitId"] = id }, ct);
+        await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
