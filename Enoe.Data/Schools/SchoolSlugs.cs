@@ -30,6 +30,7 @@ public static class SchoolSlugs
             "documents",
             "erreur",
             "fichiers",
+            "file-d-attente",
             "gestion",
             "health",
             "img",
