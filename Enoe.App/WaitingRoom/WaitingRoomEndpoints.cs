@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using Enoe.App.Account;
 
 namespace Enoe.App.WaitingRoom;
@@ -20,14 +19,15 @@ public static class WaitingRoomEndpoints
         // Before signing in too: the line starts at the sign-in form (WaitingRoomGate).
         app.MapGet(
                 Path,
-                (HttpContext http, WaitingLine line, IWebHostEnvironment environment, string? retour) =>
+                (HttpContext http, WaitingLine line, string? retour) =>
                 {
-                    var person = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-                    var destination = ReturnUrls.Local(retour) ?? (person is null ? "/connexion" : "/tableau-de-bord");
-                    var place = person is null
-                        ? line.EnterTheDoor(WaitingPass.Give(http, environment))
-                        : line.Enter(person, WaitingPass.Of(http));
-                    return place.In ? Results.LocalRedirect(destination) : Page(http, place);
+                    var place = line.Ask(http);
+                    if (!place.In)
+                        return Page(http, place);
+                    var home = WaitingPass.PersonOf(http) is null
+                        ? SignInCookie.Of(http).LoginPath.Value!
+                        : "/tableau-de-bord";
+                    return Results.LocalRedirect(ReturnUrls.Local(retour) ?? home);
                 }
             )
             .AllowAnonymous();

@@ -1,8 +1,11 @@
 using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.App.WaitingRoom;
 
@@ -11,13 +14,11 @@ namespace Enoe.App.WaitingRoom;
 /// does not let in yet is sent to the waiting page instead, before anything is rendered. Other static pages (account,
 /// the public site) and requests on an open circuit never wait.
 /// </summary>
-public sealed class WaitingRoomGate(RequestDelegate next, WaitingLine line, IWebHostEnvironment environment)
+public sealed class WaitingRoomGate(RequestDelegate next, WaitingLine line)
 {
-    private static readonly PathString SignInForm = "/connexion";
-
     public async Task InvokeAsync(HttpContext http)
     {
-        if (line.IsOn && HttpMethods.IsGet(http.Request.Method) && !LetIn(http))
+        if (line.IsOn && HttpMethods.IsGet(http.Request.Method) && Gated(http) && !line.Ask(http).In)
         {
             var waitingPage = WaitingRoomEndpoints.PathFor(http.Request.Path + http.Request.QueryString);
             if (IsEnhancedNavigation(http.Request))
@@ -32,10 +33,9 @@ public sealed class WaitingRoomGate(RequestDelegate next, WaitingLine line, IWeb
         await next(http);
     }
 
-    private bool LetIn(HttpContext http) =>
-        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } person
-            ? !OpensATab(http) || line.Enter(person, WaitingPass.Of(http)).In
-            : http.Request.Path != SignInForm || line.EnterTheDoor(WaitingPass.Give(http, environment)).In;
+    /// <summary>Signed in: a page that opens a tab. Not yet: the sign-in form.</summary>
+    private static bool Gated(HttpContext http) =>
+        WaitingPass.PersonOf(http) is null ? http.Request.Path == SignInCookie.Of(http).LoginPath : OpensATab(http);
 
     /// <summary>A component page that takes interactive routing, which App.razor renders with a circuit.</summary>
     private static bool OpensATab(HttpContext http) =>
@@ -55,29 +55,44 @@ internal static class WaitingPass
     private const string Cookie = ".Enoe.WaitingPass";
     private const int Length = 22; // 16 random bytes, base64url
 
+    public static string? PersonOf(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>
+    /// Where the one asking stands: a signed-in person, with the place their browser was let in with, if any; anyone
+    /// else, their browser at the door (given a pass if it has none).
+    /// </summary>
+    public static Place Ask(this WaitingLine line, HttpContext http) =>
+        PersonOf(http) is { } person ? line.Enter(person, Of(http)) : line.EnterTheDoor(Give(http));
+
     /// <summary>The browser's pass, if it sent one of the right shape (any other value is nobody's).</summary>
-    public static string? Of(HttpContext http) =>
+    private static string? Of(HttpContext http) =>
         http.Request.Cookies[Cookie] is { Length: Length } pass && Base64Url.IsValid(pass) ? pass : null;
 
-    public static string Give(HttpContext http, IWebHostEnvironment environment)
+    private static string Give(HttpContext http)
     {
         if (Of(http) is { } pass)
             return pass;
         pass = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        http.Response.Cookies.Append(
-            Cookie,
-            pass,
-            new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Lax,
-                // As the sign-in cookie: Secure behind the TLS-ending proxy too, plain only on a developer's machine.
-                Secure = http.Request.IsHttps || !environment.IsDevelopment(),
-                IsEssential = true,
-            }
-        );
+        // Secure as the sign-in cookie is (always but on a developer's machine, behind the TLS-ending proxy too).
+        var cookie = new CookieBuilder
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            SecurePolicy = SignInCookie.Of(http).Cookie.SecurePolicy,
+            IsEssential = true,
+        };
+        http.Response.Cookies.Append(Cookie, pass, cookie.Build(http));
         return pass;
     }
+}
+
+/// <summary>The sign-in cookie's settings: its page is the line's door, its security the pass's.</summary>
+internal static class SignInCookie
+{
+    public static CookieAuthenticationOptions Of(HttpContext http) =>
+        http
+            .RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
 }
 
 public static class WaitingRoomHosting

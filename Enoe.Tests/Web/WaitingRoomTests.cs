@@ -1,10 +1,8 @@
 using System.Net;
 using Enoe.App.Hosting;
 using Enoe.App.WaitingRoom;
-using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -185,8 +183,6 @@ public sealed class WaitingRoomTests : IAsyncLifetime
     {
         var client = Browser(english);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(userName)).StatusCode);
-        using var scope = _app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-        return (client, (await users.FindByNameAsync(userName))!.Id.ToString());
+        return (client, (await _app.PersonAsync(userName)).Id.ToString());
     }
 }

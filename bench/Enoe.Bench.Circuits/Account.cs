@@ -93,13 +93,10 @@ internal sealed partial class Account(string userName, Uri instance) : IDisposab
     /// <summary>A page with this person's cookies; anything but 200 (a redirection to sign in) is an error.</summary>
     public async Task<string> GetStringAsync(Uri page, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, page);
-        using var response = await SendAsync(request, ct);
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException(
-                $"GET {page.PathAndQuery} as {userName}: {(int)response.StatusCode} {response.Headers.Location}"
-            );
-        return await response.Content.ReadAsStringAsync(ct);
+        var (status, location, body) = await RequestAsync(page.ToString(), ct);
+        return status == HttpStatusCode.OK
+            ? body
+            : throw new InvalidOperationException($"GET {page.PathAndQuery} as {userName}: {(int)status} {location}");
     }
 
     /// <summary>A page with this person's cookies, whatever its status (a redirection is not followed).</summary>

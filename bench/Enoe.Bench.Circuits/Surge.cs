@@ -14,7 +14,7 @@ namespace Enoe.Bench.Circuits;
 internal static partial class Surge
 {
     private const string Dashboard = "/tableau-de-bord";
-    public const double PromisedOpenP95Ms = 300;
+    private const double PromisedOpenP95Ms = 300;
 
     public static async Task<int> RunAsync(
         Uri node,
