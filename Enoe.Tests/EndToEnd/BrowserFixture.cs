@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Enoe.Tests.Support;
 using Enoe.Tests.Support.TestDirectory;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,7 +117,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "Browser";
 }
 
-public static class PageSignIn
+public static partial class PageSignIn
 {
     public static async Task SignInAsync(
         this IPage page,
@@ -145,6 +146,24 @@ public static class PageSignIn
     /// </summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-circuit=live]").WaitForAsync(new() { Timeout = 30_000 });
+
+    /// <summary>
+    /// From the composer (<c>/memos/nouveau</c>), sends a mémo to a class's students and waits until it is stored: the
+    /// composer goes to the new conversation, <c>/memos/{id}</c>. (A glob like <c>**/memos/*</c> would match the
+    /// composer's own address and return before the click reached the server.)
+    /// </summary>
+    public static async Task SendMemoToClassAsync(this IPage teacher, string className, string subject, string body)
+    {
+        await teacher.GetByLabel("Destinataires").FillAsync(className);
+        await teacher.GetByRole(AriaRole.Button, new() { Name = $"Élèves de {className}" }).ClickAsync();
+        await teacher.GetByLabel("Objet").FillAsync(subject);
+        await teacher.GetByLabel("Message").FillAsync(body);
+        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await teacher.WaitForURLAsync(SentMemo());
+    }
+
+    [GeneratedRegex(@"/memos/\d+$")]
+    private static partial Regex SentMemo();
 
     /// <summary>
     /// Opens the user menu once the circuit is live (the circuit's first render replaces the prerendered menu, open or

@@ -35,12 +35,7 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Mémos" })).ToBeVisibleAsync();
 
         var teacher = await OpenAsync("claire.fontaine", "/memos/nouveau");
-        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
-        await teacher.GetByLabel("Objet").FillAsync("Contrôle de jeudi");
-        await teacher.GetByLabel("Message").FillAsync("Révisez le chapitre 5 : **Pythagore**.");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await teacher.WaitForURLAsync("**/memos/*");
+        await teacher.SendMemoToClassAsync("4eA", "Contrôle de jeudi", "Révisez le chapitre 5 : **Pythagore**.");
         await Expect(teacher.GetByRole(AriaRole.Heading, new() { Name = "Contrôle de jeudi" })).ToBeVisibleAsync();
 
         // Live, without reloading: the badge and the Mémos widget of the 4eA student change; the 6eB student's do not.

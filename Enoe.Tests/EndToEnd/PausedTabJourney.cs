@@ -43,12 +43,7 @@ public sealed class PausedTabJourney(BrowserFixture browser) : IAsyncLifetime
         await Eventually.WaitUntilAsync(() => circuits.Open == 0);
 
         var teacher = await browser.OpenAsync("claire.fontaine", "/memos/nouveau", _baseUrl);
-        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
-        await teacher.GetByLabel("Objet").FillAsync("Sortie au planétarium");
-        await teacher.GetByLabel("Message").FillAsync("Départ à 8 h devant le collège.");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await teacher.WaitForURLAsync("**/memos/*");
+        await teacher.SendMemoToClassAsync("4eA", "Sortie au planétarium", "Départ à 8 h devant le collège.");
         await teacher.CloseAsync();
 
         await SetVisibilityAsync(student, "visible");

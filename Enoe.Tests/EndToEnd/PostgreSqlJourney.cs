@@ -39,12 +39,11 @@ public sealed class PostgreSqlJourney(BrowserFixture browser) : IAsyncLifetime
 
         var student = await OpenAsync("lucas.martin", "/tableau-de-bord");
         var teacher = await OpenAsync("claire.fontaine", "/memos/nouveau");
-        await teacher.GetByLabel("Destinataires").FillAsync("4eA");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Élèves de 4eA" }).ClickAsync();
-        await teacher.GetByLabel("Objet").FillAsync("Sortie au Théâtre de Besançon");
-        await teacher.GetByLabel("Message").FillAsync("Rendez-vous à 13 h devant le collège.");
-        await teacher.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await teacher.WaitForURLAsync("**/memos/*");
+        await teacher.SendMemoToClassAsync(
+            "4eA",
+            "Sortie au Théâtre de Besançon",
+            "Rendez-vous à 13 h devant le collège."
+        );
 
         await Expect(student.Locator("[data-widget=memos]")).ToContainTextAsync("Sortie au Théâtre de Besançon");
         await student.GotoAsync("/memos");
