@@ -2,6 +2,8 @@ using Enoe.Data.Dashboards;
 using Enoe.Widgets.Abstractions;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Widgets;
@@ -18,7 +20,12 @@ public static class WidgetsServiceCollectionExtensions
         services.AddScoped<LiveEvents>();
         // Blazor's own in the app; absent where nothing is prerendered (component tests), and then nothing is handed
         // over.
-        services.AddScoped(sp => new PrerenderedValues(sp.GetService<PersistentComponentState>()));
+        services.AddScoped(sp => new PrerenderedValues(
+            sp.GetService<PersistentComponentState>(),
+            sp.GetService<AuthenticationStateProvider>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System
+        ));
+        services.AddScoped<CircuitHandler, PrerenderedValues.CircuitMark>();
         services.AddScoped<BrowserPreferences>();
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();

@@ -1,7 +1,30 @@
-// Published through IEventBus (Events/EventBus.cs): ids only, subscribers reload through the service.
+// Published through IEventBus (Events/EventBus.cs).
 namespace Enoe.Data.Assignments;
 
 /// <summary>
-/// A devoir was set, or a student's submission of it handed in or returned (<paramref name="StudentId"/>).
+/// A devoir was set or deleted (<paramref name="StudentId"/> null: its whole class or group is concerned), or one
+/// student's work was handed in or returned (<paramref name="StudentId"/>: only that student, their parents and the
+/// devoir's teachers are). The établissement, the teacher and the class or group say whose it is, so that a tab it
+/// does not concern does nothing.
 /// </summary>
-public sealed record AssignmentChanged(int AssignmentId, int? StudentId);
+public sealed record AssignmentChanged(int AssignmentId, int? StudentId)
+{
+    public int SchoolId { get; init; }
+    public int TeacherId { get; init; }
+    public int? SchoolClassId { get; init; }
+    public int? TeachingGroupId { get; init; }
+
+    /// <summary>
+    /// The devoir just set, as its students' lists show it (nothing handed in yet): their tabs add it without reading
+    /// the database, after checking it is set to their class or group. Null on every other change.
+    /// </summary>
+    public AssignmentListItem? Set { get; init; }
+
+    /// <summary>Whether a learner with these classes and groups is among those the devoir is set to.</summary>
+    public bool IsSetTo(LearnerAudience learner) =>
+        (SchoolClassId is int c && learner.Classes.Contains(c))
+        || (TeachingGroupId is int g && learner.Groups.Contains(g));
+}
+
+/// <summary>A student (oneself, or a parent's child) and the classes and groups they are enrolled in.</summary>
+public sealed record LearnerAudience(int StudentId, int[] Classes, int[] Groups);

@@ -67,8 +67,8 @@ public sealed partial class AssignmentService
         );
         if (!result.Succeeded)
             return result;
-        await events.PublishAsync(new AssignmentChanged(created!.Id, null));
-        return Result<int>.Ok(created.Id);
+        await events.PublishAsync(await SetEventAsync(created!, CancellationToken.None));
+        return Result<int>.Ok(created!.Id);
     }
 
     /// <summary>
@@ -81,12 +81,23 @@ public sealed partial class AssignmentService
         if (await GateAsync(user, assignmentId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subject = await Managed(db, user.PersonId)
+        var found = await Managed(db, user.PersonId)
             .Where(a => a.Id == assignmentId)
-            .Select(a => a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList())
+            .Select(a => new
+            {
+                Event = new AssignmentChanged(a.Id, null)
+                {
+                    SchoolId = a.SchoolId,
+                    TeacherId = a.TeacherId,
+                    SchoolClassId = a.SchoolClassId,
+                    TeachingGroupId = a.TeachingGroupId,
+                },
+                Subject = a.Files.Select(f => new { f.FileId, f.File!.BlobId }).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
-        if (subject is null)
+        if (found is null)
             return NotYours;
+        var subject = found.Subject;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LockAsync<Assignment>(assignmentId, ct);
         var deleted = await db.Set<Assignment>()
@@ -98,7 +109,22 @@ public sealed partial class AssignmentService
         await db.Set<StoredFile>().Where(f => fileIds.Contains(f.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         await files.DeleteBlobsAsync(subject.Select(f => f.BlobId));
-        await events.PublishAsync(new AssignmentChanged(assignmentId, null));
+        await events.PublishAsync(found.Event);
         return Result.Ok();
+    }
+
+    /// <summary>A devoir just set, for its students' open tabs to add without reading it again.</summary>
+    private async Task<AssignmentChanged> SetEventAsync(Assignment set, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var shown = await LearnerItemsAsync(db, db.Set<Assignment>().Where(a => a.Id == set.Id), studentId: 0, ct);
+        return new AssignmentChanged(set.Id, null)
+        {
+            SchoolId = set.SchoolId,
+            TeacherId = set.TeacherId,
+            SchoolClassId = set.SchoolClassId,
+            TeachingGroupId = set.TeachingGroupId,
+            Set = shown.SingleOrDefault(),
+        };
     }
 }

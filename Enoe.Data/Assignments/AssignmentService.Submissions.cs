@@ -71,7 +71,7 @@ public sealed partial class AssignmentService
         );
         if (!result.Succeeded)
             return result;
-        await events.PublishAsync(new AssignmentChanged(assignmentId, user.PersonId));
+        await events.PublishAsync(new AssignmentChanged(assignmentId, user.PersonId) { SchoolId = check.Value });
         return Result<SubmissionView>.Ok(
             new SubmissionView(
                 saved!.Number,
@@ -166,7 +166,7 @@ public sealed partial class AssignmentService
             return result;
         if (replaced is Guid blob)
             await files.DeleteBlobsAsync([blob]);
-        await events.PublishAsync(new AssignmentChanged(assignmentId, studentId));
+        await events.PublishAsync(new AssignmentChanged(assignmentId, studentId) { SchoolId = school });
         return Result.Ok();
     }
 

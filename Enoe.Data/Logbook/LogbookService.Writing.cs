@@ -113,9 +113,7 @@ public sealed partial class LogbookService
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(
-            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-        );
+        await PublishChangedAsync(entry);
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 
@@ -149,9 +147,7 @@ public sealed partial class LogbookService
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(
-            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-        );
+        await PublishChangedAsync(entry);
         return Result.Ok();
     }
 
@@ -186,9 +182,7 @@ public sealed partial class LogbookService
         entry.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(
-            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-        );
+        await PublishChangedAsync(entry);
         return Result.Ok();
     }
 
@@ -227,9 +221,7 @@ public sealed partial class LogbookService
             ct
         );
         if (result.Succeeded)
-            await events.PublishAsync(
-                new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-            );
+            await PublishChangedAsync(entry);
         return result;
     }
 
@@ -251,9 +243,7 @@ public sealed partial class LogbookService
         db.Remove(attachment.File!);
         await db.SaveChangesAsync(ct);
         await files.DeleteBlobsAsync([attachment.File!.BlobId]);
-        await events.PublishAsync(
-            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-        );
+        await PublishChangedAsync(entry);
         return Result.Ok();
     }
 

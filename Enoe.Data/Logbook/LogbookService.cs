@@ -224,6 +224,22 @@ public sealed partial class LogbookService(
             );
     }
 
+    /// <summary>
+    /// Tells the entry's readers it changed, with the entry as they now read it (their own "done" tick aside, and
+    /// marked deleted when it left them): their open tabs show it without reading it again. After the commit, whatever
+    /// the caller's token: the change is made.
+    /// </summary>
+    private async Task PublishChangedAsync(LogbookEntry entry)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await events.PublishAsync(
+            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+            {
+                Entry = await ViewAsync(db, entry.Id, me: 0, CancellationToken.None),
+            }
+        );
+    }
+
     private static Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>
         Project(db, db.Set<LogbookEntry>().AsNoTracking().Where(e => e.Id == entryId), me).FirstOrDefaultAsync(ct);
 

@@ -39,6 +39,7 @@ public sealed record Workspace(
     /// </summary>
     public int? SelectedChildId { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ChildRef? SelectedChild => Children.FirstOrDefault(c => c.Id == SelectedChildId);
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed class ServiceSet
     public static ServiceSet AllBut(params IEnumerable<EntService> closed) => new(closed.Select(s => s.Key));
 
     public bool Runs(EntService service) => _closed is not null && !_closed.Contains(service.Key);
+
+    /// <summary>The keys switched off; null: nothing runs (what a page hands its circuit, as JSON).</summary>
+    public IEnumerable<string>? Closed => _closed;
 }
 
 /// <summary>A service the académie switched off in one établissement (every service runs unless listed here).</summary>

@@ -21,7 +21,10 @@ public sealed class UnreadMemosTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(configure: s =>
-            s.AddSingleton<IInterceptor>(_counter).AddScoped<UnreadMemos>().AddScoped<LiveEvents>()
+            s.AddSingleton<IInterceptor>(_counter)
+                .AddScoped<UnreadMemos>()
+                .AddScoped<LiveEvents>()
+                .AddScoped(_ => new PrerenderedValues(null, null, TimeProvider.System))
         );
         _f = await TwoSchools.CreateAsync(_database);
         await SendAsync("Avant"); // warms the switches' cache: counted in no figure below

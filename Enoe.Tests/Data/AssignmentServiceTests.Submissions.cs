@@ -143,7 +143,7 @@ public sealed partial class AssignmentServiceTests
             (own.Return!.Comment, own.Return.File!.Name)
         );
         await _database.DeliveredAsync();
-        Assert.Contains(new AssignmentChanged(id, _f.StudentA.Id), told.Events);
+        Assert.Contains(told.Events, e => (e.AssignmentId, e.StudentId, e.Set) == (id, _f.StudentA.Id, null));
         var list = (await Assignments.ListSetAsync(As(_f.TeacherA))).Single();
         Assert.Equal((1, 2, 0), (list.HandedIn, list.Students, list.ToReturn));
     }

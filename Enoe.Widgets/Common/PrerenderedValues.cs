@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Enoe.Data.People;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace Enoe.Widgets.Common;
@@ -7,17 +10,40 @@ namespace Enoe.Widgets.Common;
 /// <summary>
 /// What a page loaded while it was prerendered, handed to its live circuit (.NET's persistent component state, in the
 /// page itself) so the circuit's first render shows the same without reading the database again: an open dashboard
-/// loads its layout and each widget once, not twice. Each value is taken once, by the first render that asks; what
-/// loads later reads afresh. Only prerendering hands values over: a paused tab resumes onto what changed meanwhile.
+/// loads its shell, its layout and each widget once, not twice. Each value is taken once, by the first render that
+/// asks; what loads later reads afresh. Only prerendering hands values over: a paused tab resumes onto what changed
+/// meanwhile.
 /// </summary>
 /// <remarks>
-/// Hand over small view records only (what the page shows, the reader's rights already applied): they travel
-/// in the page, protected by Data Protection, and come back as JSON.
+/// Hand over small view records only (what the page shows, the reader's rights already applied): they travel in the
+/// page, protected by Data Protection, and come back as JSON. The state is stamped with the person it was loaded for
+/// and when: a circuit started by someone else (a page saved and replayed) or later than <see cref="Freshness"/> reads
+/// everything afresh.
 /// </remarks>
-public sealed class PrerenderedValues(PersistentComponentState? state) : IDisposable
+public sealed class PrerenderedValues(
+    PersistentComponentState? state,
+    AuthenticationStateProvider? authentication,
+    TimeProvider clock
+) : IDisposable
 {
+    /// <summary>
+    /// A page opens its circuit within seconds; an older state is no longer what the page should show.
+    /// </summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(2);
+
+    private const string StampKey = "enoe:handed-for";
     private readonly Dictionary<string, Action> _handOver = new(StringComparer.Ordinal);
     private PersistingComponentStateSubscription? _persisting;
+    private Task<bool>? _stampValid;
+
+    /// <summary>Set when this scope is a live circuit (<see cref="CircuitMark"/>): services ask through it.</summary>
+    public bool InCircuit { get; private set; }
+
+    /// <summary>
+    /// For services of the page's scope (the shell's workspace, the unread mémos), which have no renderer to ask:
+    /// prerendering unless the scope is a circuit.
+    /// </summary>
+    public Task<T> TakeOrLoadAsync<T>(string key, Func<Task<T>> load) => TakeOrLoadAsync(key, () => !InCircuit, load);
 
     /// <summary>
     /// In the circuit, the value the prerendering loaded under <paramref name="key"/> if there is one (once);
@@ -27,7 +53,7 @@ public sealed class PrerenderedValues(PersistentComponentState? state) : IDispos
     public async Task<T> TakeOrLoadAsync<T>(string key, Func<bool> isPrerendering, Func<Task<T>> load)
     {
         var prerendering = state is not null && isPrerendering();
-        if (state is not null && !prerendering && TryTake<T>(key) is { } handed)
+        if (state is not null && !prerendering && await StampValidAsync() && TryTake<T>(key) is { } handed)
             return handed;
         var value = await load();
         if (prerendering)
@@ -51,6 +77,21 @@ public sealed class PrerenderedValues(PersistentComponentState? state) : IDispos
         }
     }
 
+    private Task<bool> StampValidAsync() => _stampValid ??= CheckStampAsync();
+
+    private async Task<bool> CheckStampAsync()
+    {
+        if (TryTake<Stamp>(StampKey) is not { } stamp || await PersonIdAsync() is not int me)
+            return false;
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(stamp.At);
+        return stamp.PersonId == me && age < Freshness && age > -Freshness;
+    }
+
+    private async Task<int?> PersonIdAsync() =>
+        authentication is null
+            ? null
+            : CurrentUser.From((await authentication.GetAuthenticationStateAsync()).User)?.PersonId;
+
     private void HandOver<T>(string key, T value)
     {
         lock (_handOver)
@@ -60,13 +101,28 @@ public sealed class PrerenderedValues(PersistentComponentState? state) : IDispos
         }
     }
 
-    private Task PersistAsync()
+    private async Task PersistAsync()
     {
+        if (await PersonIdAsync() is not int me)
+            return; // nobody to hand it to
+        state!.PersistAsJson(StampKey, new Stamp(me, clock.GetUtcNow().ToUnixTimeSeconds()));
         lock (_handOver)
             foreach (var persist in _handOver.Values)
                 persist();
-        return Task.CompletedTask;
     }
 
     public void Dispose() => _persisting?.Dispose();
+
+    /// <summary>Whom the state was loaded for, and when (Unix seconds).</summary>
+    private sealed record Stamp(int PersonId, long At);
+
+    /// <summary>Marks the circuit's scope as live before its first render (handlers open before components).</summary>
+    public sealed class CircuitMark(PrerenderedValues values) : CircuitHandler
+    {
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            values.InCircuit = true;
+            return Task.CompletedTask;
+        }
+    }
 }

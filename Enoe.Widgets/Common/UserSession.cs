@@ -15,7 +15,8 @@ public sealed class UserSession(
     AuthenticationStateProvider authentication,
     WorkspaceService workspaces,
     LiveEvents events,
-    ServiceAccess access
+    ServiceAccess access,
+    PrerenderedValues prerendered
 ) : IDisposable
 {
     private Task<Workspace?>? _workspace;
@@ -46,7 +47,8 @@ public sealed class UserSession(
         var user = await GetUserAsync();
         if (user is null)
             return null;
-        var workspace = await workspaces.GetAsync(user);
+        // The workspace the prerendered page read, handed to its circuit (the shell asks on every page).
+        var workspace = await prerendered.TakeOrLoadAsync("shell:workspace", () => workspaces.GetAsync(user));
         SelectedChildId = workspace?.SelectedChildId;
         _schoolId = workspace?.School?.Id;
         _subscription ??= workspace?.School is null ? null : events.Subscribe<SchoolServicesChanged>(OnChangedAsync);

@@ -11,7 +11,7 @@ namespace Enoe.Widgets.Memos;
 /// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
 /// The components showing it are its <see cref="Views"/>: a change re-renders them in one batch.
 /// </summary>
-public sealed class UnreadMemos(MemoService memos, LiveEvents events) : IDisposable
+public sealed class UnreadMemos(MemoService memos, LiveEvents events, PrerenderedValues prerendered) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -111,17 +111,33 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events) : IDisposa
             long version;
             lock (_gate)
                 version = _version;
-            var inbox = await memos.UnreadAsync(user, _take);
+            var (take, inbox) = await ReadAsync(user, _take);
             lock (_gate)
             {
                 if (version != _version && attempt < 2)
                     continue;
-                _inbox = inbox;
+                (_take, _inbox) = (take, inbox);
                 _newestSent = 0;
                 return;
             }
         }
     }
+
+    /// <summary>
+    /// The tab's first read, in its circuit, takes what its prerendered page read (the badge's count and the widget's
+    /// list, as many mémos as it covered); every later read asks the service.
+    /// </summary>
+    private async Task<(int Take, UnreadInbox Inbox)> ReadAsync(CurrentUser user, int take)
+    {
+        var read = await prerendered.TakeOrLoadAsync(
+            "shell:unread",
+            async () => new Read(take, await memos.UnreadAsync(user, take))
+        );
+        return read.Take >= take ? (read.Take, read.Inbox) : (take, await memos.UnreadAsync(user, take));
+    }
+
+    /// <summary>An inbox read, and how many of the newest mémos it lists at most.</summary>
+    private sealed record Read(int Take, UnreadInbox Inbox);
 
     public void Dispose()
     {

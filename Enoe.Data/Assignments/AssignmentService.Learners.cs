@@ -1,0 +1,121 @@
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Enoe.Data.Structure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Assignments;
+
+/// <summary>What a student, or a parent for their child, sees of the devoirs set to them.</summary>
+public sealed partial class AssignmentService
+{
+    /// <summary>
+    /// A student's devoirs (their own, or a parent's child's), with the status of their submission; soonest due first.
+    /// </summary>
+    public async Task<IReadOnlyList<AssignmentListItem>> ListForLearnerAsync(
+        CurrentUser user,
+        int? childId = null,
+        DateTime? dueAfter = null,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await LearnerGateAsync(db, user, childId, ct) is not int student)
+            return [];
+        var query = OfLearner(db, student);
+        if (dueAfter is DateTime after)
+            query = query.Where(a => a.DueAt >= after);
+        return await LearnerItemsAsync(db, query.OrderBy(a => a.DueAt).Take(100), student, ct);
+    }
+
+    /// <summary>
+    /// The student whose devoirs this person follows (themself, or their child) and that student's classes and groups:
+    /// what a devoir set live is checked against (<see cref="AssignmentChanged.IsSetTo"/>). Null for anyone else, or
+    /// where the student's établissement does not run the service.
+    /// </summary>
+    public async Task<LearnerAudience?> LearnerAudienceAsync(
+        CurrentUser user,
+        int? childId = null,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await LearnerGateAsync(db, user, childId, ct) is not int student)
+            return null;
+        var classes = await db
+            .Enrolments.Where(e => e.StudentId == student)
+            .Select(e => e.SchoolClassId)
+            .ToArrayAsync(ct);
+        var groups = await db
+            .GroupEnrolments.Where(e => e.StudentId == student)
+            .Select(e => e.TeachingGroupId)
+            .ToArrayAsync(ct);
+        return new LearnerAudience(student, classes, groups);
+    }
+
+    /// <summary>The student this person follows, if the student's établissement runs the service.</summary>
+    private async Task<int?> LearnerGateAsync(EnoeDbContext db, CurrentUser user, int? childId, CancellationToken ct)
+    {
+        var student = await LearnerAsync(db, user.PersonId, childId, ct);
+        if (student is null)
+            return null;
+        // The child's établissement decides, not the session's (a parent of children in two schools).
+        var school = await StudentRecords.SchoolOfAsync(db, student.Value, ct);
+        return await access.RefusalAsync(user, EntService.Documents, school ?? user.SchoolId, ct) is null
+            ? student
+            : null;
+    }
+
+    /// <summary>
+    /// Devoirs as a student's list shows them, with <paramref name="studentId"/>'s status (for a devoir just set, any
+    /// student: nothing is handed in yet).
+    /// </summary>
+    private static async Task<List<AssignmentListItem>> LearnerItemsAsync(
+        EnoeDbContext db,
+        IQueryable<Assignment> assignments,
+        int studentId,
+        CancellationToken ct
+    )
+    {
+        var rows = await assignments
+            .Select(a => new
+            {
+                Item = new AssignmentListItem(
+                    a.Id,
+                    a.Title,
+                    a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name,
+                    a.Subject!.Name,
+                    a.Teacher!.FirstName + " " + a.Teacher.LastName,
+                    a.DueAt,
+                    a.AcceptsLate,
+                    null,
+                    0,
+                    0,
+                    0
+                ),
+                Returned = db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == studentId),
+                LastLate = db.Set<Submission>()
+                    .Where(s => s.AssignmentId == a.Id && s.StudentId == studentId)
+                    .OrderByDescending(s => s.Number)
+                    .Select(s => (bool?)s.Late)
+                    .FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return
+        [
+            .. rows.Select(r =>
+                r.Item with
+                {
+                    Status = r.Returned
+                        ? SubmissionStatus.Returned
+                        : r.LastLate switch
+                        {
+                            null => SubmissionStatus.Missing,
+                            true => SubmissionStatus.Late,
+                            false => SubmissionStatus.HandedIn,
+                        },
+                }
+            ),
+        ];
+    }
+}

@@ -1,0 +1,85 @@
+using Enoe.Data.Logbook;
+using Enoe.Widgets.Logbook;
+
+namespace Enoe.Tests.Components;
+
+/// <summary>"Mon carnet" changed from an event alone lists what the service would list again.</summary>
+public sealed class LogbookRowsTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 20);
+
+    [Fact]
+    public void AnEntry_TakesItsPlaceByStart_InTodaysSessions_AndByDueDayInHomework()
+    {
+        IReadOnlyList<LogbookEntryView> sessions = [Entry(1, start: 8), Entry(2, start: 14)];
+        IReadOnlyList<LogbookEntryView> homework = [Entry(1, start: 8, due: 1), Entry(2, start: 14, due: 3)];
+
+        var (s, h) = LogbookRows.With(Entry(3, start: 10, due: 2), sessions, homework, Today);
+
+        Assert.Equal([1, 3, 2], s!.Select(e => e.Id));
+        Assert.Equal([1, 3, 2], h!.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void HomeworkBeyondTheWeek_OrAnotherDaysSession_IsNotListed()
+    {
+        var (s, h) = LogbookRows.With(Entry(3, start: 10, due: 8, day: 1), [], [], Today);
+
+        Assert.Empty(s!);
+        Assert.Empty(h!);
+    }
+
+    [Fact]
+    public void AChangedEntry_KeepsTheReadersTick_AndAnOlderVersionChangesNothing()
+    {
+        IReadOnlyList<LogbookEntryView> homework = [Entry(1, start: 8, due: 1, version: 2) with { Done = true }];
+
+        var (_, h) = LogbookRows.With(Entry(1, start: 8, due: 2, version: 3), [], homework, Today);
+        var (_, stale) = LogbookRows.With(Entry(1, start: 8, due: 5, version: 1), [], homework, Today);
+
+        Assert.Equal((Today.AddDays(2), true), (h!.Single().HomeworkDueDate, h!.Single().Done));
+        Assert.Same(homework, stale);
+    }
+
+    [Fact]
+    public void ADeletedEntry_LeavesBothLists()
+    {
+        IReadOnlyList<LogbookEntryView> both = [Entry(1, start: 8, due: 0)];
+
+        var (s, h) = LogbookRows.With(
+            Entry(1, start: 8, due: 0, version: 2) with
+            {
+                Deleted = true,
+            },
+            both,
+            both,
+            Today
+        );
+
+        Assert.Empty(s!);
+        Assert.Empty(h!);
+    }
+
+    private static LogbookEntryView Entry(int id, int start, int? due = null, int day = 0, int version = 1) =>
+        new(
+            id,
+            1,
+            null,
+            "4eA",
+            1,
+            "Français",
+            Today.AddDays(day),
+            new TimeOnly(start, 0),
+            new TimeOnly(start + 1, 0),
+            "Séance",
+            due is null ? null : "Exercices",
+            due is int d ? Today.AddDays(d) : null,
+            null,
+            "Claire Fontaine",
+            default,
+            version,
+            false,
+            false,
+            []
+        );
+}
