@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Widgets;
 
@@ -23,7 +24,8 @@ public static class WidgetsServiceCollectionExtensions
         services.AddScoped(sp => new PrerenderedValues(
             sp.GetService<PersistentComponentState>(),
             sp.GetService<AuthenticationStateProvider>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILogger<PrerenderedValues>>()
         ));
         services.AddScoped<CircuitHandler, PrerenderedValues.CircuitMark>();
         services.AddScoped<BrowserPreferences>();

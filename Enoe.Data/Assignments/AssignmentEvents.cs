@@ -4,8 +4,8 @@ namespace Enoe.Data.Assignments;
 /// <summary>
 /// A devoir was set or deleted (<paramref name="StudentId"/> null: its whole class or group is concerned), or one
 /// student's work was handed in or returned (<paramref name="StudentId"/>: only that student, their parents and the
-/// devoir's teachers are). The établissement, the teacher and the class or group say whose it is, so that a tab it
-/// does not concern does nothing.
+/// devoir's teachers are). A devoir set or deleted names its établissement, teacher and class or group, so that a tab
+/// it does not concern does nothing; a hand-in or return names the établissement only.
 /// </summary>
 public sealed record AssignmentChanged(int AssignmentId, int? StudentId)
 {
@@ -14,9 +14,13 @@ public sealed record AssignmentChanged(int AssignmentId, int? StudentId)
     public int? SchoolClassId { get; init; }
     public int? TeachingGroupId { get; init; }
 
+    /// <summary>The devoir was deleted (set by mistake).</summary>
+    public bool Deleted { get; init; }
+
     /// <summary>
     /// The devoir just set, as its students' lists show it (nothing handed in yet): their tabs add it without reading
-    /// the database, after checking it is set to their class or group. Null on every other change.
+    /// the database, after checking it is set to their class or group. Null on every other change, and when the
+    /// devoir could not be read back (its class's tabs then read again).
     /// </summary>
     public AssignmentListItem? Set { get; init; }
 

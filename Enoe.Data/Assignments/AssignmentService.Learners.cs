@@ -24,7 +24,7 @@ public sealed partial class AssignmentService
         var query = OfLearner(db, student);
         if (dueAfter is DateTime after)
             query = query.Where(a => a.DueAt >= after);
-        return await LearnerItemsAsync(db, query.OrderBy(a => a.DueAt).Take(100), student, ct);
+        return await LearnerItemsAsync(db, query.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(100), student, ct);
     }
 
     /// <summary>

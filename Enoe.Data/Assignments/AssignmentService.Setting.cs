@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
@@ -6,6 +7,7 @@ using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Assignments;
 
@@ -67,7 +69,7 @@ public sealed partial class AssignmentService
         );
         if (!result.Succeeded)
             return result;
-        await events.PublishAsync(await SetEventAsync(created!, CancellationToken.None));
+        await events.PublishAsync(await SetEventAsync(created!));
         return Result<int>.Ok(created!.Id);
     }
 
@@ -89,6 +91,7 @@ public sealed partial class AssignmentService
                 {
                     SchoolId = a.SchoolId,
                     TeacherId = a.TeacherId,
+                    Deleted = true,
                     SchoolClassId = a.SchoolClassId,
                     TeachingGroupId = a.TeachingGroupId,
                 },
@@ -113,18 +116,29 @@ public sealed partial class AssignmentService
         return Result.Ok();
     }
 
-    /// <summary>A devoir just set, for its students' open tabs to add without reading it again.</summary>
-    private async Task<AssignmentChanged> SetEventAsync(Assignment set, CancellationToken ct)
+    /// <summary>
+    /// A devoir just set, for its students' open tabs to add without reading it again; if it cannot be read back (the
+    /// devoir is set all the same), they read again.
+    /// </summary>
+    private async Task<AssignmentChanged> SetEventAsync(Assignment set)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var shown = await LearnerItemsAsync(db, db.Set<Assignment>().Where(a => a.Id == set.Id), studentId: 0, ct);
-        return new AssignmentChanged(set.Id, null)
+        var changed = new AssignmentChanged(set.Id, null)
         {
             SchoolId = set.SchoolId,
             TeacherId = set.TeacherId,
             SchoolClassId = set.SchoolClassId,
             TeachingGroupId = set.TeachingGroupId,
-            Set = shown.SingleOrDefault(),
         };
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var shown = await LearnerItemsAsync(db, db.Set<Assignment>().Where(a => a.Id == set.Id), 0, default);
+            return changed with { Set = shown.SingleOrDefault() };
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Devoir {AssignmentId} set, not read back: its students read again", set.Id);
+            return changed;
+        }
     }
 }

@@ -5,6 +5,7 @@ using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Assignments;
 
@@ -18,7 +19,8 @@ public sealed partial class AssignmentService(
     FileStore files,
     TimeProvider clock,
     IEventBus events,
-    ServiceAccess access
+    ServiceAccess access,
+    ILogger<AssignmentService> logger
 )
 {
     public const int CommentMax = 5_000;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -5,6 +6,7 @@ using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Logbook;
 
@@ -19,7 +21,8 @@ public sealed partial class LogbookService(
     FileStore files,
     TimeProvider clock,
     IEventBus events,
-    ServiceAccess access
+    ServiceAccess access,
+    ILogger<LogbookService> logger
 )
 {
     private static readonly LogbookDraftValidator Validator = new();
@@ -69,7 +72,10 @@ public sealed partial class LogbookService(
             : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);
         return await Project(
                 db,
-                query.OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate).ThenBy(e => e.StartsAt),
+                query
+                    .OrderBy(e => byDueDate ? e.HomeworkDueDate : e.SessionDate)
+                    .ThenBy(e => e.StartsAt)
+                    .ThenBy(e => e.Id),
                 doneFor
             )
             .AsNoTracking()
@@ -227,17 +233,21 @@ public sealed partial class LogbookService(
     /// <summary>
     /// Tells the entry's readers it changed, with the entry as they now read it (their own "done" tick aside, and
     /// marked deleted when it left them): their open tabs show it without reading it again. After the commit, whatever
-    /// the caller's token: the change is made.
+    /// the caller's token: the change is made, and a failure to read it back only makes the readers read again.
     /// </summary>
     private async Task PublishChangedAsync(LogbookEntry entry)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await events.PublishAsync(
-            new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
-            {
-                Entry = await ViewAsync(db, entry.Id, me: 0, CancellationToken.None),
-            }
-        );
+        var changed = new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            changed = changed with { Entry = await ViewAsync(db, entry.Id, me: 0, CancellationToken.None) };
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Carnet entry {EntryId} saved, not read back: its readers read again", entry.Id);
+        }
+        await events.PublishAsync(changed);
     }
 
     private static Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>

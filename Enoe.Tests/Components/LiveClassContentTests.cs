@@ -153,6 +153,38 @@ public sealed partial class LiveClassContentTests : SchoolComponentTest
         Assert.Equal(Shown(await OpenAsync<MyLogbookWidget>(F.StudentA)), Shown(student));
     }
 
+    [Fact]
+    public async Task AChangeHeardWhileAWidgetLoads_IsNotLost_TheWidgetLoadsAgain()
+    {
+        var context = await WidgetContextAsync(TwoSchools.As(F.StudentA, F.A), new WidgetSize(4, 4));
+        var widget = Render<SlowWidget>(p => p.Add(w => w.Context, context));
+
+        await widget.Instance.HearAsync(); // what the first load reads may predate this change
+        widget.Instance.FirstLoad.SetResult();
+
+        widget.WaitForAssertion(() => Assert.Equal(2, widget.Instance.Loads));
+        Assert.Equal(0, widget.Instance.Applied);
+        await widget.Instance.HearAsync();
+        Assert.Equal(1, widget.Instance.Applied);
+    }
+
+    /// <summary>A widget whose first load waits to be let go; it applies what it hears once loaded.</summary>
+    private sealed class SlowWidget : WidgetBase
+    {
+        public TaskCompletionSource FirstLoad { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Loads { get; private set; }
+        public int Applied { get; private set; }
+
+        protected override Task LoadAsync() => ++Loads == 1 ? FirstLoad.Task : Task.CompletedTask;
+
+        public Task HearAsync() =>
+            InvokeAsync(() =>
+            {
+                if (Loaded())
+                    Applied++;
+            });
+    }
+
     /// <summary>What a widget shows, its event handlers' numbers aside (each rendering numbers its own).</summary>
     private static string Shown<T>(IRenderedComponent<T> widget)
         where T : IComponent => Handlers().Replace(widget.Markup, "");

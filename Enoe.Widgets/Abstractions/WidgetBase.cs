@@ -22,7 +22,36 @@ public abstract class WidgetBase : ComponentBase
         if (Context == _loadedFor)
             return;
         _loadedFor = Context;
-        await LoadAsync();
+        _loading = true;
+        try
+        {
+            await LoadAsync();
+            // A change heard meanwhile may have come after what this load read: once more, from the database.
+            while (_changedWhileLoading)
+            {
+                _changedWhileLoading = false;
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private bool _loading,
+        _changedWhileLoading;
+
+    /// <summary>
+    /// For a live change, on the renderer's thread (inside <c>InvokeAsync</c>): whether the widget's data is there to
+    /// change. While it is still loading, the change is noted instead and the widget loads again once done.
+    /// </summary>
+    protected bool Loaded()
+    {
+        if (!_loading && _loadedFor is not null)
+            return true;
+        _changedWhileLoading = true;
+        return false;
     }
 
     /// <summary>Loads the widget's data through its service (one database round trip is the budget).</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Widgets.Common;
 
@@ -16,14 +17,15 @@ namespace Enoe.Widgets.Common;
 /// </summary>
 /// <remarks>
 /// Hand over small view records only (what the page shows, the reader's rights already applied): they travel in the
-/// page, protected by Data Protection, and come back as JSON. The state is stamped with the person it was loaded for
-/// and when: a circuit started by someone else (a page saved and replayed) or later than <see cref="Freshness"/> reads
-/// everything afresh.
+/// page, protected by Data Protection, and come back as JSON. The state is stamped with the person and établissement
+/// it was loaded for, and when: a circuit started by someone else (a page saved and replayed), in another
+/// établissement (switched in another tab meanwhile) or later than <see cref="Freshness"/> reads everything afresh.
 /// </remarks>
 public sealed class PrerenderedValues(
     PersistentComponentState? state,
     AuthenticationStateProvider? authentication,
-    TimeProvider clock
+    TimeProvider clock,
+    ILogger<PrerenderedValues>? logger = null
 ) : IDisposable
 {
     /// <summary>
@@ -81,16 +83,14 @@ public sealed class PrerenderedValues(
 
     private async Task<bool> CheckStampAsync()
     {
-        if (TryTake<Stamp>(StampKey) is not { } stamp || await PersonIdAsync() is not int me)
+        if (TryTake<Stamp>(StampKey) is not { } stamp || await UserAsync() is not { } me)
             return false;
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(stamp.At);
-        return stamp.PersonId == me && age < Freshness && age > -Freshness;
+        return (stamp.PersonId, stamp.SchoolId) == (me.PersonId, me.SchoolId) && age < Freshness && age > -Freshness;
     }
 
-    private async Task<int?> PersonIdAsync() =>
-        authentication is null
-            ? null
-            : CurrentUser.From((await authentication.GetAuthenticationStateAsync()).User)?.PersonId;
+    private async Task<CurrentUser?> UserAsync() =>
+        authentication is null ? null : CurrentUser.From((await authentication.GetAuthenticationStateAsync()).User);
 
     private void HandOver<T>(string key, T value)
     {
@@ -101,20 +101,31 @@ public sealed class PrerenderedValues(
         }
     }
 
+    /// <summary>
+    /// Never throws: a value that cannot be handed over (the framework would then drop the whole page's state) is
+    /// read again by the circuit.
+    /// </summary>
     private async Task PersistAsync()
     {
-        if (await PersonIdAsync() is not int me)
-            return; // nobody to hand it to
-        state!.PersistAsJson(StampKey, new Stamp(me, clock.GetUtcNow().ToUnixTimeSeconds()));
-        lock (_handOver)
-            foreach (var persist in _handOver.Values)
-                persist();
+        try
+        {
+            if (await UserAsync() is not { } me)
+                return; // nobody to hand it to
+            state!.PersistAsJson(StampKey, new Stamp(me.PersonId, me.SchoolId, clock.GetUtcNow().ToUnixTimeSeconds()));
+            lock (_handOver)
+                foreach (var persist in _handOver.Values)
+                    persist();
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or JsonException)
+        {
+            logger?.LogWarning(e, "The prerendered page's values were not handed to its circuit: it reads them again");
+        }
     }
 
     public void Dispose() => _persisting?.Dispose();
 
-    /// <summary>Whom the state was loaded for, and when (Unix seconds).</summary>
-    private sealed record Stamp(int PersonId, long At);
+    /// <summary>Whom the state was loaded for, in which établissement, and when (Unix seconds).</summary>
+    private sealed record Stamp(int PersonId, int? SchoolId, long At);
 
     /// <summary>Marks the circuit's scope as live before its first render (handlers open before components).</summary>
     public sealed class CircuitMark(PrerenderedValues values) : CircuitHandler

@@ -47,11 +47,13 @@ public sealed class UserSession(
         var user = await GetUserAsync();
         if (user is null)
             return null;
+        // Listening before reading: a change while the workspace loads (or between the prerendered page and its
+        // circuit, whose first read takes the page's) is heard.
+        _schoolId = user.SchoolId;
+        _subscription ??= user.SchoolId is null ? null : events.Subscribe<SchoolServicesChanged>(OnChangedAsync);
         // The workspace the prerendered page read, handed to its circuit (the shell asks on every page).
         var workspace = await prerendered.TakeOrLoadAsync("shell:workspace", () => workspaces.GetAsync(user));
         SelectedChildId = workspace?.SelectedChildId;
-        _schoolId = workspace?.School?.Id;
-        _subscription ??= workspace?.School is null ? null : events.Subscribe<SchoolServicesChanged>(OnChangedAsync);
         return workspace;
     }
 

@@ -10,47 +10,54 @@ public static class LogbookRows
 {
     public const int HomeworkDays = 7;
 
-    public static (IReadOnlyList<LogbookEntryView>? Sessions, IReadOnlyList<LogbookEntryView>? Homework) With(
+    /// <summary>
+    /// The lists with <paramref name="changed"/> in its place; the same lists for a version older than one already
+    /// heard (<paramref name="versions"/>, kept up to date here: events may arrive out of order); null when only the
+    /// database can tell, then the caller reads again: an entry not listed that comes into the lists after a first
+    /// version (restored, or its homework moved into the week) may carry the reader's own "done" tick.
+    /// </summary>
+    public static (IReadOnlyList<LogbookEntryView> Sessions, IReadOnlyList<LogbookEntryView> Homework)? With(
         LogbookEntryView changed,
         IReadOnlyList<LogbookEntryView>? sessions,
         IReadOnlyList<LogbookEntryView>? homework,
-        DateOnly today
+        DateOnly today,
+        IDictionary<int, int> versions
     )
     {
-        var known = sessions?.Concat(homework ?? []).FirstOrDefault(e => e.Id == changed.Id);
-        // An older version arriving after a newer one (two saves close together) changes nothing.
-        if (known is not null && known.Version > changed.Version)
+        if (sessions is null || homework is null)
+            return null;
+        if (versions.TryGetValue(changed.Id, out var heard) && heard > changed.Version)
             return (sessions, homework);
+        versions[changed.Id] = changed.Version;
+        var known = sessions.Concat(homework).FirstOrDefault(e => e.Id == changed.Id);
+        var shown = !changed.Deleted;
+        var inSessions = shown && changed.SessionDate == today;
+        var inHomework =
+            shown
+            && changed.Homework is not null
+            && changed.HomeworkDueDate >= today
+            && changed.HomeworkDueDate <= today.AddDays(HomeworkDays);
+        if (known is null && changed.Version > 1 && (inSessions || inHomework))
+            return null;
         // The reader's own tick stays: a teacher's change does not undo it.
         var entry = changed with
         {
             Done = known?.Done ?? false,
         };
-        var shown = !entry.Deleted;
         return (
-            Replace(sessions, entry, shown && entry.SessionDate == today, e => (e.SessionDate, e.StartsAt)),
-            Replace(
-                homework,
-                entry,
-                shown
-                    && entry.Homework is not null
-                    && entry.HomeworkDueDate >= today
-                    && entry.HomeworkDueDate <= today.AddDays(HomeworkDays),
-                e => (e.HomeworkDueDate ?? default, e.StartsAt)
-            )
+            Replace(sessions, entry, inSessions, e => (e.SessionDate, e.StartsAt)),
+            Replace(homework, entry, inHomework, e => (e.HomeworkDueDate ?? default, e.StartsAt))
         );
     }
 
-    private static IReadOnlyList<LogbookEntryView>? Replace(
-        IReadOnlyList<LogbookEntryView>? rows,
+    private static IReadOnlyList<LogbookEntryView> Replace(
+        IReadOnlyList<LogbookEntryView> rows,
         LogbookEntryView entry,
         bool belongs,
         Func<LogbookEntryView, (DateOnly, TimeOnly)> order
     )
     {
-        if (rows is null)
-            return null;
         var others = rows.Where(e => e.Id != entry.Id);
-        return [.. (belongs ? others.Append(entry) : others).OrderBy(order)];
+        return [.. (belongs ? others.Append(entry) : others).OrderBy(order).ThenBy(e => e.Id)];
     }
 }

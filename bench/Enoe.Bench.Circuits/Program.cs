@@ -86,11 +86,9 @@ try
     if (instances > 1)
         configuration["Enoe__Redis"] = await Servers.StartRedisAsync(processes);
     var pace = Option("pace", 4);
-    if (surge)
-    {
-        configuration["Enoe__Circuits__Capacity"] = $"{circuits}";
-        configuration["Enoe__Circuits__AdmissionsPerSecond"] = $"{pace}";
-    }
+    // The waiting line measured by --surge; off otherwise (0 and 0), as the other figures open tabs at the bench's pace.
+    configuration["Enoe__Circuits__Capacity"] = surge ? $"{circuits}" : "0";
+    configuration["Enoe__Circuits__AdmissionsPerSecond"] = surge ? $"{pace}" : "0";
 
     Console.Error.WriteLine("Seeding the demo and filling the students' dashboards…");
     var cast = await DemoPreparation.PrepareAsync(
