@@ -76,6 +76,19 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
+    public void TheSameText_IsMadeSafeOnce_ALongOneEachTime()
+    {
+        var text = $"Exercice **{Guid.NewGuid()}** <script>alert(1)</script>";
+        var made = SafeMarkdown.ToHtml(text);
+        var longText = $"{Guid.NewGuid()} " + new string('a', 20_000);
+
+        Assert.Same(made, SafeMarkdown.ToHtml(text));
+        Assert.DoesNotContain("<script", made);
+        Assert.NotSame(made, SafeMarkdown.ToHtml(text + "!"));
+        Assert.NotSame(SafeMarkdown.ToHtml(longText), SafeMarkdown.ToHtml(longText));
+    }
+
+    [Fact]
     public void Markdown_KeepsItsFormatting()
     {
         var html = SafeMarkdown.ToHtml(

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Enoe.Widgets.Common;
 
@@ -23,10 +24,40 @@ public static partial class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown)
-            ? ""
-            : Sanitizer.Sanitize(ShowUnclosedAsText(Markdown.ToHtml(markdown, Pipeline)));
+    /// <summary>
+    /// Texts already made safe, by their Markdown. One carnet entry, article or mémo is shown in every reader's tab,
+    /// and in each twice as it opens (the page, then the circuit); Markdig then HtmlSanitizer took about a
+    /// millisecond each time, the bulk of a live carnet change reaching a class's open tabs. What comes out depends on
+    /// the text alone. Bounded by characters held (about 16 MB), each entry dropped after ten minutes unread.
+    /// </summary>
+    private static readonly MemoryCache Made = new(new MemoryCacheOptions { SizeLimit = 8_000_000 });
+
+    /// <summary>Longer texts (a rare long article) are made each time rather than crowd the others out.</summary>
+    private const int KeptUpTo = 20_000;
+
+    public static string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+            return "";
+        if (markdown.Length > KeptUpTo)
+            return Make(markdown);
+        if (Made.TryGetValue(markdown, out string? made))
+            return made!;
+        made = Make(markdown);
+        Made.Set(
+            markdown,
+            made,
+            new MemoryCacheEntryOptions
+            {
+                Size = markdown.Length + made.Length,
+                SlidingExpiration = TimeSpan.FromMinutes(10),
+            }
+        );
+        return made;
+    }
+
+    private static string Make(string markdown) =>
+        Sanitizer.Sanitize(ShowUnclosedAsText(Markdown.ToHtml(markdown, Pipeline)));
 
     public static MarkupString Render(string? markdown) => new(ToHtml(markdown));
 
