@@ -133,6 +133,13 @@ public sealed class CircuitTally(IOptions<CircuitLimitsOptions> options)
             return _perUser.GetValueOrDefault(user);
     }
 
+    /// <summary>The person's circuits that hold a connection: their tabs open and live.</summary>
+    public int ConnectedFor(string user)
+    {
+        lock (_lock)
+            return _perUser.GetValueOrDefault(user) - _downPerUser.GetValueOrDefault(user);
+    }
+
     private CircuitRefusal Refused(
         string? user,
         string? address,

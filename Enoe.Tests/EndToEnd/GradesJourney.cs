@@ -38,7 +38,9 @@ public sealed class GradesJourney(BrowserFixture browser)
         await teacher.GotoAsync($"/notes/evaluations/{id}");
         await teacher.WaitForCircuitAsync();
 
-        // Lucas's cell, then the keyboard only: a mark, Enter to the next student, and so on.
+        // Lucas's cell, then the keyboard only: a mark, Enter to the next student, and so on (once the grid's script
+        // is there: under load it comes after the circuit).
+        await teacher.Locator("table[data-keyboard=ready]").WaitForAsync();
         await teacher.GetByLabel("MARTIN Lucas").ClickAsync();
         await teacher.Keyboard.TypeAsync("16,5");
         await teacher.Keyboard.PressAsync("Enter");
