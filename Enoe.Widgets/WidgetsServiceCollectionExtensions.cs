@@ -3,7 +3,6 @@ using Enoe.Widgets.Abstractions;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +16,7 @@ public static class WidgetsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEnoeWidgets(this IServiceCollection services)
     {
+        services.AddScoped<RenderScope>();
         services.AddScoped<UserSession>();
         services.AddScoped<LiveEvents>();
         // Blazor's own in the app; absent where nothing is prerendered (component tests), and then nothing is handed
@@ -25,9 +25,9 @@ public static class WidgetsServiceCollectionExtensions
             sp.GetService<PersistentComponentState>(),
             sp.GetService<AuthenticationStateProvider>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<RenderScope>(),
             sp.GetService<ILogger<PrerenderedValues>>()
         ));
-        services.AddScoped<CircuitHandler, PrerenderedValues.CircuitMark>();
         services.AddScoped<BrowserPreferences>();
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();

@@ -45,6 +45,15 @@ public static class PipelineHosting
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
         app.UseWaitingRoom(); // past the node's capacity, a page that opens a tab sends newcomers to wait their turn
+        // Whatever renders in a request's scope renders once, to HTML (late in the pipeline: pages re-executed for
+        // an error or a 404 get a scope of their own).
+        app.Use(
+            (http, next) =>
+            {
+                http.RequestServices.GetRequiredService<Enoe.Widgets.Common.RenderScope>().MarkStatic();
+                return next(http);
+            }
+        );
         app.UseAntiforgery();
         app.UseOutputCache(); // the public site's pages for anonymous readers (PublicSite/PublicSiteCache)
         return app;

@@ -9,7 +9,6 @@ using Enoe.Widgets.Dashboard;
 using Enoe.Widgets.Memos;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +69,7 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
     public async Task TheShell_TakesTheWorkspaceAndUnreadMemosThePrerenderingRead_InANewScope()
     {
         await SignInAsync("sophie.martin", Profile.Parent);
+        Services.GetRequiredService<RenderScope>().MarkStatic(); // the page's request, as the pipeline marks it
         var session = Services.GetRequiredService<UserSession>();
         var user = (await session.GetUserAsync())!;
         var workspace = await session.GetWorkspaceAsync();
@@ -79,9 +79,7 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
         _state.TriggerOnPersisting();
         _counter.Reset();
 
-        await using var circuit = Services.CreateAsyncScope();
-        foreach (var handler in circuit.ServiceProvider.GetServices<CircuitHandler>())
-            await handler.OnCircuitOpenedAsync(null!, CancellationToken.None);
+        await using var circuit = Services.CreateAsyncScope(); // a scope of its own, not marked static
         var live = await circuit.ServiceProvider.GetRequiredService<UserSession>().GetWorkspaceAsync();
         var liveUnread = circuit.ServiceProvider.GetRequiredService<UnreadMemos>();
         await liveUnread.LoadAsync(user, take: 0, live: true);
@@ -129,14 +127,14 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
     /// </summary>
     private async Task HandOverAsync<T>(string key, T value)
     {
-        var prerendering = new PrerenderedValues(State, Authentication, _database.Clock);
+        var prerendering = new PrerenderedValues(State, Authentication, _database.Clock, new RenderScope());
         await prerendering.TakeOrLoadAsync(key, () => true, () => Task.FromResult(value));
         _state.TriggerOnPersisting();
     }
 
     /// <summary>What the circuit shows under <paramref name="key"/>: what was handed over, or what it loads.</summary>
     private Task<List<int>> TakeOrLoadAsync(string key, List<int> loaded) =>
-        new PrerenderedValues(State, Authentication, _database.Clock).TakeOrLoadAsync(
+        new PrerenderedValues(State, Authentication, _database.Clock, new RenderScope()).TakeOrLoadAsync(
             key,
             () => false,
             () => Task.FromResult(loaded)

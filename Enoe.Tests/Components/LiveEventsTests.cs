@@ -41,6 +41,20 @@ public sealed class LiveEventsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task APageRenderedOnce_ListensToNothing()
+    {
+        var scope = new RenderScope();
+        scope.MarkStatic();
+        var page = new LiveEvents(_bus, NullLogger<LiveEvents>.Instance, scope);
+        var heard = 0;
+        using var listening = page.Subscribe<Ping>(_ => Task.FromResult(Interlocked.Increment(ref heard)));
+
+        await PublishAsync(1);
+
+        Assert.Equal(0, heard);
+    }
+
+    [Fact]
     public async Task Connected_ItHearsAtOnce_Down_ItHearsNothing_Back_ItHearsWhatItMissed()
     {
         using var _ = Listen();

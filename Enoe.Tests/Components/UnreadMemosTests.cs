@@ -24,7 +24,7 @@ public sealed class UnreadMemosTests : IAsyncLifetime
             s.AddSingleton<IInterceptor>(_counter)
                 .AddScoped<UnreadMemos>()
                 .AddScoped<LiveEvents>()
-                .AddScoped(_ => new PrerenderedValues(null, null, TimeProvider.System))
+                .AddScoped(_ => new PrerenderedValues(null, null, TimeProvider.System, new RenderScope()))
         );
         _f = await TwoSchools.CreateAsync(_database);
         await SendAsync("Avant"); // warms the switches' cache: counted in no figure below

@@ -13,7 +13,7 @@ namespace Enoe.Widgets.Common;
 /// (a reference each, once per tab however many components listen) and handed over when the tab reconnects; a tab that
 /// missed more than <see cref="MaxHeld"/> is reloaded instead (<see cref="Resume"/>).
 /// </summary>
-public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger) : IDisposable
+public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, RenderScope? scope = null) : IDisposable
 {
     /// <summary>
     /// Events held for a disconnected tab: a busy académie's events of several minutes, 8 bytes each (the events
@@ -29,10 +29,16 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger) : IDis
     private bool _down,
         _missedTooMany;
 
-    /// <summary>Like <see cref="IEventBus.Subscribe"/>; held while the tab is disconnected.</summary>
+    /// <summary>
+    /// Like <see cref="IEventBus.Subscribe"/>; held while the tab is disconnected. A page rendered once (prerendered:
+    /// its circuit listens for itself) listens to nothing: a subscription per component and page, added to the bus's
+    /// lists and taken off again, was most of what a prerendered dashboard did with the bus.
+    /// </summary>
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
         where TEvent : notnull
     {
+        if (scope?.IsStatic == true)
+            return NotListening.Instance;
         var listener = new Listener(this, typeof(TEvent), e => handler((TEvent)e));
         lock (_lock)
         {
@@ -195,5 +201,12 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger) : IDis
             _disposed = true;
             owner.Remove(this);
         }
+    }
+
+    private sealed class NotListening : IDisposable
+    {
+        public static readonly NotListening Instance = new();
+
+        public void Dispose() { }
     }
 }

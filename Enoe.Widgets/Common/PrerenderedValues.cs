@@ -2,7 +2,6 @@ using System.Text.Json;
 using Enoe.Data.People;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +24,7 @@ public sealed class PrerenderedValues(
     PersistentComponentState? state,
     AuthenticationStateProvider? authentication,
     TimeProvider clock,
+    RenderScope scope,
     ILogger<PrerenderedValues>? logger = null
 ) : IDisposable
 {
@@ -38,14 +38,12 @@ public sealed class PrerenderedValues(
     private PersistingComponentStateSubscription? _persisting;
     private Task<bool>? _stampValid;
 
-    /// <summary>Set when this scope is a live circuit (<see cref="CircuitMark"/>): services ask through it.</summary>
-    public bool InCircuit { get; private set; }
-
     /// <summary>
     /// For services of the page's scope (the shell's workspace, the unread mémos), which have no renderer to ask:
-    /// prerendering unless the scope is a circuit.
+    /// prerendering when the scope renders to HTML (<see cref="RenderScope"/>).
     /// </summary>
-    public Task<T> TakeOrLoadAsync<T>(string key, Func<Task<T>> load) => TakeOrLoadAsync(key, () => !InCircuit, load);
+    public Task<T> TakeOrLoadAsync<T>(string key, Func<Task<T>> load) =>
+        TakeOrLoadAsync(key, () => scope.IsStatic, load);
 
     /// <summary>
     /// In the circuit, the value the prerendering loaded under <paramref name="key"/> if there is one (once);
@@ -126,14 +124,4 @@ public sealed class PrerenderedValues(
 
     /// <summary>Whom the state was loaded for, in which établissement, and when (Unix seconds).</summary>
     private sealed record Stamp(int PersonId, int? SchoolId, long At);
-
-    /// <summary>Marks the circuit's scope as live before its first render (handlers open before components).</summary>
-    public sealed class CircuitMark(PrerenderedValues values) : CircuitHandler
-    {
-        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            values.InCircuit = true;
-            return Task.CompletedTask;
-        }
-    }
 }
