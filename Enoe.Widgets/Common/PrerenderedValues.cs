@@ -77,11 +77,17 @@ public sealed class PrerenderedValues(
         }
     }
 
-    private Task<bool> StampValidAsync() => _stampValid ??= CheckStampAsync();
+    /// <summary>
+    /// Whether the handed values may be taken: checked once, when a stamp is there (taking it); without one, nothing
+    /// was handed over (or not yet, in a test that renders the page and its circuit in one scope).
+    /// </summary>
+    private Task<bool> StampValidAsync() =>
+        _stampValid
+        ?? (TryTake<Stamp>(StampKey) is { } stamp ? _stampValid = CheckAsync(stamp) : Task.FromResult(false));
 
-    private async Task<bool> CheckStampAsync()
+    private async Task<bool> CheckAsync(Stamp stamp)
     {
-        if (TryTake<Stamp>(StampKey) is not { } stamp || await UserAsync() is not { } me)
+        if (await UserAsync() is not { } me)
             return false;
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(stamp.At);
         return (stamp.PersonId, stamp.SchoolId) == (me.PersonId, me.SchoolId) && age < Freshness && age > -Freshness;
