@@ -41,14 +41,17 @@ public sealed partial class AssignmentService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await LearnerGateAsync(db, user, childId, ct) is not int student)
             return null;
-        var classes = await db
+        // One round trip for both, as LogbookService.ReaderAudiencesAsync reads them.
+        var ids = await db
             .Enrolments.Where(e => e.StudentId == student)
-            .Select(e => e.SchoolClassId)
-            .ToArrayAsync(ct);
-        var groups = await db
-            .GroupEnrolments.Where(e => e.StudentId == student)
-            .Select(e => e.TeachingGroupId)
-            .ToArrayAsync(ct);
+            .Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
+            .Concat(
+                db.GroupEnrolments.Where(e => e.StudentId == student)
+                    .Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId })
+            )
+            .ToListAsync(ct);
+        int[] classes = [.. ids.Where(i => i.Class is not null).Select(i => i.Class!.Value)];
+        int[] groups = [.. ids.Where(i => i.Group is not null).Select(i => i.Group!.Value)];
         return new LearnerAudience(student, classes, groups);
     }
 
