@@ -32,3 +32,6 @@ public sealed record AssignmentChanged(int AssignmentId, int? StudentId)
 
 /// <summary>A student (oneself, or a parent's child) and the classes and groups they are enrolled in.</summary>
 public sealed record LearnerAudience(int StudentId, int[] Classes, int[] Groups);
+
+/// <summary>A learner's audience and the devoirs they have due: what "Devoirs à rendre" opens with.</summary>
+public sealed record LearnerDue(LearnerAudience Audience, IReadOnlyList<AssignmentListItem> Items);

@@ -39,8 +39,33 @@ public sealed partial class AssignmentService
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LearnerGateAsync(db, user, childId, ct) is int student
+            ? await AudienceOfAsync(db, student, ct)
+            : null;
+    }
+
+    /// <summary>
+    /// What "Devoirs à rendre" opens with, behind one gate: <see cref="LearnerAudienceAsync"/> and the first
+    /// <paramref name="take"/> devoirs of <see cref="ListForLearnerAsync"/> due after <paramref name="dueAfter"/>.
+    /// </summary>
+    public async Task<LearnerDue?> DueForLearnerAsync(
+        CurrentUser user,
+        int? childId,
+        DateTime dueAfter,
+        int take,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await LearnerGateAsync(db, user, childId, ct) is not int student)
             return null;
+        var audience = await AudienceOfAsync(db, student, ct);
+        var due = OfLearner(db, student).Where(a => a.DueAt >= dueAfter).OrderBy(a => a.DueAt).ThenBy(a => a.Id);
+        return new LearnerDue(audience, await LearnerItemsAsync(db, due.Take(take), student, ct));
+    }
+
+    private static async Task<LearnerAudience> AudienceOfAsync(EnoeDbContext db, int student, CancellationToken ct)
+    {
         // One round trip for both, as LogbookService.ReaderAudiencesAsync reads them.
         var ids = await db
             .Enrolments.Where(e => e.StudentId == student)
@@ -58,11 +83,12 @@ public sealed partial class AssignmentService
     /// <summary>The student this person follows, if the student's établissement runs the service.</summary>
     private async Task<int?> LearnerGateAsync(EnoeDbContext db, CurrentUser user, int? childId, CancellationToken ct)
     {
-        var student = await LearnerAsync(db, user.PersonId, childId, ct);
-        if (student is null)
+        if (
+            await StudentRecords.ResolveInSchoolAsync(db, user.PersonId, childId, null, ct)
+            is not var (student, _, school)
+        )
             return null;
         // The child's établissement decides, not the session's (a parent of children in two schools).
-        var school = await StudentRecords.SchoolOfAsync(db, student.Value, ct);
         return await access.RefusalAsync(user, EntService.Documents, school ?? user.SchoolId, ct) is null
             ? student
             : null;

@@ -214,6 +214,7 @@ public sealed partial class DefaultLayoutService
         layout.Version++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await ChangedAsync(schoolId);
         return Result<DefaultLayoutView>.Ok(View(layout, inherited: false));
     }
 }

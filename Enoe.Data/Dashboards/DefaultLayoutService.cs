@@ -1,3 +1,4 @@
+using Enoe.Data.Caching;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.People;
@@ -22,7 +23,11 @@ public sealed record DefaultLayoutView(
 /// else every widget the profile may use — and the editing of those defaults by admins
 /// (établissement: their school's; académie: the académie's), with mandatory and locked placements.
 /// </summary>
-public sealed partial class DefaultLayoutService(IDbContextFactory<EnoeDbContext> dbFactory, IWidgetRules rules)
+public sealed partial class DefaultLayoutService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    IWidgetRules rules,
+    EnoeCache cache
+)
 {
     public static readonly Profile[] EditableProfiles =
     [
@@ -143,6 +148,7 @@ public sealed partial class DefaultLayoutService(IDbContextFactory<EnoeDbContext
             }
         }
         await transaction.CommitAsync(ct);
+        await ChangedAsync(schoolId);
         return Result<DefaultLayoutView>.Ok(View(layout, inherited: false));
     }
 
@@ -158,6 +164,7 @@ public sealed partial class DefaultLayoutService(IDbContextFactory<EnoeDbContext
         if (await DenyAsync(db, user, schoolId, profile, ct) is { } denied)
             return denied;
         await Stored(db, schoolId, profile).ExecuteDeleteAsync(ct);
+        await ChangedAsync(schoolId);
         return Result.Ok();
     }
 

@@ -48,22 +48,8 @@ public sealed partial class LayoutService
     {
         var scope = await ScopeAsync(db, user, ct);
         var profile = DefaultLayoutService.PrimaryProfile(scope.Profiles);
-        var layouts = await db
-            .DefaultLayouts.AsNoTracking()
-            .Where(l => l.Profile == profile && (l.SchoolId == scope.SchoolId || l.SchoolId == null))
-            .Select(l => new
-            {
-                l.SchoolId,
-                Imposed = l
-                    .Placements.Where(x => x.Mandatory || x.Locked)
-                    .Select(x => new Imposed(x.WidgetKey, x.X, x.Y, x.Width, x.Height, x.Mandatory, x.Locked))
-                    .ToList(),
-            })
-            .ToListAsync(ct);
-        var chosen =
-            layouts.FirstOrDefault(l => l.SchoolId == scope.SchoolId && scope.SchoolId != null)
-            ?? layouts.FirstOrDefault(l => l.SchoolId == null);
-        return (scope, [.. (chosen?.Imposed ?? []).Where(i => IsShown(i.WidgetKey, scope))]);
+        var imposed = await defaults.ImposedAsync(scope.SchoolId, profile, ct);
+        return (scope, [.. imposed.Placements.Where(i => IsShown(i.WidgetKey, scope))]);
     }
 
     /// <summary>

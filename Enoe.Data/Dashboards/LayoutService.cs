@@ -36,6 +36,7 @@ public sealed partial class LayoutService(
     internal sealed record Scope(int? SchoolId, Profile Profiles, ServiceSet Services);
 
     /// <summary>A placement the person's default imposes (mandatory or locked).</summary>
+    [System.ComponentModel.ImmutableObject(true)]
     internal sealed record Imposed(string WidgetKey, int X, int Y, int Width, int Height, bool Mandatory, bool Locked);
 
     /// <summary>The person's tabs, created from their profile's default on first visit.</summary>

@@ -27,12 +27,11 @@ public sealed partial class GradeService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (
-            await StudentRecords.ResolveAsync(db, user.PersonId, studentId, Right.MarksPublishedRead, ct)
-            is not var (student, holder)
+            await StudentRecords.ResolveInSchoolAsync(db, user.PersonId, studentId, Right.MarksPublishedRead, ct)
+            is not var (student, holder, school)
         )
             return await serviceAccess.RefusalAsync(user, EntService.Grades, ct: ct)
                 ?? Result.NotFound(GradeMessages.Report_NotYours);
-        var school = await StudentRecords.SchoolOfAsync(db, student, ct);
         if (await serviceAccess.RefusalAsync(user, EntService.Grades, school ?? user.SchoolId, ct) is { } refused)
             return refused;
         await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.Marks, ct);
@@ -175,9 +174,11 @@ public sealed partial class GradeService
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await StudentRecords.ResolveAsync(db, user.PersonId, childId, right: null, ct) is not var (student, _))
+        if (
+            await StudentRecords.ResolveInSchoolAsync(db, user.PersonId, childId, null, ct)
+            is not var (student, _, school)
+        )
             return new(null, []);
-        var school = await StudentRecords.SchoolOfAsync(db, student, ct);
         if (await serviceAccess.RefusalAsync(user, EntService.Grades, school ?? user.SchoolId, ct) is not null)
             return new(null, []);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -44,29 +44,8 @@ public sealed partial class LogbookService(
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // A child's carnet is gated by the child's établissement, whatever the parent's session.
-        var school = studentId is int pupil ? await StudentRecords.SchoolOfAsync(db, pupil, ct) : null;
-        if (await access.RefusalAsync(user, EntService.Logbook, school ?? user.SchoolId, ct) is not null)
+        if (await ReaderQueryAsync(db, user, classId, groupId, studentId, ct) is not var (query, doneFor))
             return [];
-        var me = user.PersonId;
-        // Whose "done" ticks: the student's own, or a parent's child (only theirs).
-        var doneFor = studentId is int s && await Audiences.Learners(db, me).ContainsAsync(s, ct) ? s : me;
-        var query = Readable(db, me);
-        if (classId is int c)
-            query = query.Where(e => e.SchoolClassId == c);
-        if (groupId is int g)
-            query = query.Where(e => e.TeachingGroupId == g);
-        if (studentId is int child)
-        {
-            var classes = db.Enrolments.Where(e => e.StudentId == child).Select(e => e.SchoolClassId);
-            var groups = db.GroupEnrolments.Where(e => e.StudentId == child).Select(e => e.TeachingGroupId);
-            query = query.Where(e =>
-                (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
-                || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))
-            );
-        }
-        else
-            query = query.Where(e => e.SchoolId == user.SchoolId);
         query = byDueDate
             ? query.Where(e => e.HomeworkDueDate >= from && e.HomeworkDueDate <= to)
             : query.Where(e => e.SessionDate >= from && e.SessionDate <= to);

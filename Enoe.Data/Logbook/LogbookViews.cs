@@ -25,6 +25,11 @@ public sealed record LogbookEntryView(
     IReadOnlyList<FileView> Attachments
 );
 
+/// <summary>
+/// A day's sessions and the homework due in the days that follow (<see cref="LogbookService.DayAsync"/>).
+/// </summary>
+public sealed record LogbookDay(IReadOnlyList<LogbookEntryView> Sessions, IReadOnlyList<LogbookEntryView> Homework);
+
 /// <summary>A class or group a teacher writes the carnet de bord for, in one subject.</summary>
 public sealed record TeachingAudience(
     int? SchoolClassId,

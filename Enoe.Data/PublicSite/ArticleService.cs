@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.PublicSite;
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record ArticleSummary(
     int Id,
     ArticleKind Kind,
@@ -24,12 +25,13 @@ public sealed record ArticleSummary(
 /// where the établissement runs its public site; editors are those <see cref="Right.PublicSiteEdit"/> names there
 /// (direction, documentaliste, secrétariat, the ENT admin).
 /// </summary>
-public sealed class ArticleService(
+public sealed partial class ArticleService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
     ServiceAccess access,
-    IEventBus events
-)
+    IEventBus events,
+    Caching.EnoeCache cache
+) : IDisposable
 {
     private static readonly ArticleDraftValidator Validator = new();
 
@@ -41,23 +43,16 @@ public sealed class ArticleService(
         CancellationToken ct = default
     )
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (skip == 0 && take <= Kept && await LatestAsync(schoolId, kind, ct) is { } latest && now < latest.Until)
+            return [.. latest.Items.Take(Math.Max(take, 1))];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Published(db, schoolId, kind, now)
             .OrderByDescending(a => a.PublishAt)
             .ThenByDescending(a => a.Id)
             .Skip(skip)
             .Take(Math.Clamp(take, 1, 50))
-            .Select(a => new ArticleSummary(
-                a.Id,
-                a.Kind,
-                a.Title,
-                a.Slug,
-                a.Summary,
-                a.Status,
-                a.PublishAt,
-                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName
-            ))
+            .Select(Summary)
             .ToListAsync(ct);
     }
 
@@ -89,16 +84,7 @@ public sealed class ArticleService(
             .Articles.Where(a => a.SchoolId == schoolId)
             .OrderBy(a => a.Kind)
             .ThenByDescending(a => a.PublishAt)
-            .Select(a => new ArticleSummary(
-                a.Id,
-                a.Kind,
-                a.Title,
-                a.Slug,
-                a.Summary,
-                a.Status,
-                a.PublishAt,
-                a.Author == null ? null : a.Author.FirstName + " " + a.Author.LastName
-            ))
+            .Select(Summary)
             .ToListAsync(ct);
         return Result<IReadOnlyList<ArticleSummary>>.Ok(list);
     }
@@ -190,7 +176,7 @@ public sealed class ArticleService(
         {
             return Conflict();
         }
-        await events.PublishAsync(new PublicSiteChanged(article.SchoolId));
+        await ChangedAsync(article.SchoolId);
         return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
 
         static Result<ArticleDraft> Conflict() => Result.Conflict(ArticleMessages.Conflict);
@@ -211,7 +197,7 @@ public sealed class ArticleService(
             return Result.Conflict(ArticleMessages.ChangedBeforeDelete);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new PublicSiteChanged(article.SchoolId));
+        await ChangedAsync(article.SchoolId);
         return Result.Ok();
     }
 

@@ -136,12 +136,14 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ReadableAsync(db, user.PersonId, studentId, ct) is not var (student, _))
+        if (
+            await StudentRecords.ResolveInSchoolAsync(db, user.PersonId, studentId, Right.SkillsRead, ct)
+            is not var (student, _, schoolId)
+        )
             return null;
         var school = db
             .Memberships.Where(m => m.PersonId == student && (m.Profiles & Profile.Student) != 0)
             .Select(m => m.SchoolId);
-        var schoolId = await StudentRecords.SchoolOfAsync(db, student, ct);
         if (await access.RefusalAsync(user, EntService.Skills, schoolId ?? user.SchoolId, ct) is not null)
             return null;
         var latest = await db.Set<Skill>()

@@ -22,22 +22,75 @@ public static class StudentRecords
         int? studentId,
         Right? right,
         CancellationToken ct
+    ) =>
+        await ResolveInSchoolAsync(db, me, studentId, right, ct, schoolOfStaff: false) is var (student, holder, _)
+            ? (student, holder)
+            : null;
+
+    /// <summary>
+    /// <see cref="ResolveAsync"/> with the student's établissement (<see cref="SchoolOfAsync"/>), whose switches
+    /// decide whether the service may be reached: for a student or a parent, everything in one round trip, since
+    /// every widget of their dashboard asks.
+    /// </summary>
+    public static async Task<(int StudentId, Holder As, int? SchoolId)?> ResolveInSchoolAsync(
+        EnoeDbContext db,
+        int me,
+        int? studentId,
+        Right? right,
+        CancellationToken ct,
+        bool schoolOfStaff = true
     )
     {
+        var schools = StudentSchools(db); // a query EF inlines in each projection below
         if (studentId is null or 0 || studentId == me)
         {
-            if (await db.Enrolments.AnyAsync(e => e.StudentId == me, ct))
-                return (me, Holder.Student);
-            var child = await db
-                .Guardianships.Where(g => g.ParentId == me)
-                .OrderBy(g => g.Student!.FirstName)
-                .Select(g => (int?)g.StudentId)
+            // Themself when enrolled, else their first child by first name.
+            var own = await db
+                .Users.Where(p => p.Id == me && db.Enrolments.Any(e => e.StudentId == me))
+                .Select(p => new
+                {
+                    Student = p.Id,
+                    Rank = 0,
+                    Name = "",
+                })
+                .Concat(
+                    db.Guardianships.Where(g => g.ParentId == me)
+                        .Select(g => new
+                        {
+                            Student = g.StudentId,
+                            Rank = 1,
+                            Name = g.Student!.FirstName,
+                        })
+                )
+                .OrderBy(x => x.Rank)
+                .ThenBy(x => x.Name)
+                .Select(x => new
+                {
+                    x.Student,
+                    x.Rank,
+                    School = schools.Where(m => m.PersonId == x.Student).Select(m => (int?)m.SchoolId).FirstOrDefault(),
+                })
                 .FirstOrDefaultAsync(ct);
-            return child is int c ? (c, Holder.Parent) : null;
+            return own is null ? null : (own.Student, own.Rank == 0 ? Holder.Student : Holder.Parent, own.School);
         }
         var id = studentId.Value;
-        if (await db.Guardianships.AnyAsync(g => g.ParentId == me && g.StudentId == id, ct))
-            return (id, Holder.Parent);
+        var child = await db
+            .Guardianships.Where(g => g.ParentId == me && g.StudentId == id)
+            .Select(g => new
+            {
+                School = schools.Where(m => m.PersonId == g.StudentId).Select(m => (int?)m.SchoolId).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (child is not null)
+            return (id, Holder.Parent, child.School);
+        if (await StaffAsync(db, me, id, right, ct) is not Holder staff)
+            return null;
+        return (id, staff, schoolOfStaff ? await SchoolOfAsync(db, id, ct) : null);
+    }
+
+    /// <summary>Who a member of staff is to a student, where <paramref name="right"/> lets them in.</summary>
+    private static async Task<Holder?> StaffAsync(EnoeDbContext db, int me, int id, Right? right, CancellationToken ct)
+    {
         if (right is not Right r)
             return null;
         var functions = FunctionRights.Functions(r);
@@ -54,12 +107,12 @@ public static class StudentRecords
                 .Select(m => m.Functions)
                 .FirstOrDefaultAsync(ct);
             if (mine != StaffFunction.None)
-                return (id, (Holder)(int)(mine & functions));
+                return (Holder)(int)(mine & functions);
         }
         if (FunctionRights.Allows(r, Holder.FormTutor) && await TutorsAsync(db, me, id, ct))
-            return (id, Holder.FormTutor);
+            return Holder.FormTutor;
         if (FunctionRights.Allows(r, Holder.Teacher) && await TeachesAsync(db, me, id, ct))
-            return (id, Holder.Teacher);
+            return Holder.Teacher;
         return null;
     }
 
@@ -68,11 +121,14 @@ public static class StudentRecords
     /// whatever the session of the person asking.
     /// </summary>
     public static Task<int?> SchoolOfAsync(EnoeDbContext db, int studentId, CancellationToken ct) =>
-        db
-            .Memberships.Where(m => m.PersonId == studentId && (m.Profiles & Profile.Student) != 0)
-            .OrderBy(m => m.SchoolId)
-            .Select(m => (int?)m.SchoolId)
-            .FirstOrDefaultAsync(ct);
+        StudentSchools(db).Where(m => m.PersonId == studentId).Select(m => (int?)m.SchoolId).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Students' memberships, the first établissement first: where <see cref="SchoolOfAsync"/> looks, for queries that
+    /// read a student's établissement along with something else.
+    /// </summary>
+    public static IOrderedQueryable<Membership> StudentSchools(EnoeDbContext db) =>
+        db.Memberships.Where(m => (m.Profiles & Profile.Student) != 0).OrderBy(m => m.SchoolId);
 
     /// <summary>Whether the teacher is a professeur principal of the student's class.</summary>
     public static Task<bool> TutorsAsync(EnoeDbContext db, int teacherId, int studentId, CancellationToken ct) =>

@@ -3,6 +3,8 @@ using Enoe.Data.PublicSite;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
@@ -12,9 +14,11 @@ public sealed class ArticleServiceTests : IAsyncLifetime
     private TwoSchools _f = default!;
     private ArticleService Articles => _database.Get<ArticleService>();
 
+    private readonly CommandCounter _counter = new();
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(configure: s => s.AddSingleton<IInterceptor>(_counter));
         _f = await TwoSchools.CreateAsync(_database);
     }
 
@@ -168,6 +172,47 @@ public sealed class ArticleServiceTests : IAsyncLifetime
             (await Articles.DeleteAsync(TwoSchools.As(_f.TeacherA, _f.A), created.Id, created.Version)).Kind
         );
         Assert.True((await Articles.DeleteAsync(staff, created.Id, created.Version)).Succeeded);
+        Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
+    }
+
+    [Fact]
+    public async Task TheLatestNews_AreReadOnceForEveryDashboard_UntilAnEditorSaves()
+    {
+        var staff = TwoSchools.As(_f.StaffA, _f.A);
+        var first = (await Articles.SaveAsync(staff, Draft("Première"))).Value!;
+        // HybridCache keeps what was made after a tag's invalidation by the clock, which stands still in tests.
+        _database.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, take: 3));
+        _counter.Reset();
+
+        Assert.Single(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, take: 3));
+        Assert.True(_counter.Count == 0, _counter.Log); // the next dashboards read nothing
+
+        await Articles.SaveAsync(staff, Draft("Seconde"));
+        Assert.Equal(
+            ["Seconde", "Première"],
+            (await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, take: 3)).Select(a => a.Title)
+        );
+        Assert.True((await Articles.DeleteAsync(staff, first.Id, first.Version)).Succeeded);
+        Assert.Equal(["Seconde"], (await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News)).Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task KeptNews_FollowTheSwitch_AndPagesBeyondThemAreRead()
+    {
+        var staff = TwoSchools.As(_f.StaffA, _f.A);
+        for (var i = 1; i <= 22; i++)
+            await Articles.SaveAsync(staff, Draft($"Article {i}"));
+        Assert.Equal(20, (await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, take: 20)).Count);
+        Assert.Equal(
+            ["Article 2", "Article 1"],
+            (await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, skip: 20)).Select(a => a.Title)
+        );
+
+        await using (var db = _database.NewContext())
+            await db.SwitchAsync(_f.A.Id, EntService.PublicSite, on: false);
+        await _database.Get<ServiceAccess>().ChangedAsync(_f.A.Id); // as the académie console announces it
+
         Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
     }
 }

@@ -38,4 +38,21 @@ public sealed partial class AssignmentServiceTests
         Assert.Null(await Assignments.LearnerAudienceAsync(As(_otherParent), _f.StudentA.Id));
         Assert.Null(await Assignments.LearnerAudienceAsync(As(_f.TeacherA)));
     }
+
+    [Fact]
+    public async Task WhatDevoirsARendreOpensWith_IsTheAudienceAndTheList_BehindOneGate()
+    {
+        var first = await SetAsync();
+        var second = await SetAsync();
+        var after = _database.Clock.GetUtcNow().UtcDateTime.AddDays(-7);
+
+        var due = (await Assignments.DueForLearnerAsync(As(_f.ParentA), _f.StudentA.Id, after, take: 1))!;
+
+        Assert.Equivalent(await Assignments.LearnerAudienceAsync(As(_f.ParentA), _f.StudentA.Id), due.Audience);
+        var listed = await Assignments.ListForLearnerAsync(As(_f.StudentA), null, after);
+        Assert.Equal([first, second], listed.Select(a => a.Id).Order());
+        Assert.Equal([listed[0]], due.Items);
+        Assert.Null(await Assignments.DueForLearnerAsync(As(_otherParent), _f.StudentA.Id, after, take: 8));
+        Assert.Null(await Assignments.DueForLearnerAsync(As(_f.TeacherA), null, after, take: 8));
+    }
 }

@@ -36,6 +36,7 @@ public sealed partial class LayoutServiceTests : IAsyncLifetime
             }
         );
         await db.SaveChangesAsync();
+        await _database.Get<DefaultLayoutService>().ChangedAsync(schoolId); // as the service announces its own
     }
 
     [Fact]
