@@ -56,7 +56,8 @@ public static class PublicSiteCache
 }
 
 /// <summary>Drops this instance's kept pages on the announcements of every instance (the event bus).</summary>
-internal sealed class PublicSiteCacheEviction(IEventBus events, IOutputCacheStore store) : IHostedService
+internal sealed class PublicSiteCacheEviction(IEventBus events, IOutputCacheStore store, ArticleService articles)
+    : IHostedService
 {
     private IDisposable[] _subscriptions = [];
 
@@ -64,7 +65,12 @@ internal sealed class PublicSiteCacheEviction(IEventBus events, IOutputCacheStor
     {
         _subscriptions =
         [
-            events.Subscribe<PublicSiteChanged>(e => EvictAsync(ServiceAccess.Tag(e.SchoolId))),
+            // The articles the pages are made from first: a page rendered between the two would keep the old ones.
+            events.Subscribe<PublicSiteChanged>(async e =>
+            {
+                await articles.HeardAsync(e);
+                await EvictAsync(ServiceAccess.Tag(e.SchoolId));
+            }),
             // A switch (the public site itself, an archiving) changes the académie's list too.
             events.Subscribe<SchoolServicesChanged>(e =>
                 EvictAsync(ServiceAccess.Tag(e.SchoolId), ServiceAccess.AcademyTag)

@@ -65,8 +65,7 @@ public sealed partial class ArticleService
 
     /// <summary>
     /// Once an article of <paramref name="schoolId"/> is saved or deleted and committed: the latest are dropped here
-    /// at once (the editor's next read sees the change), then on every instance (<see cref="_heard"/>), whose
-    /// kept public pages go too.
+    /// at once (the editor's next read sees the change), then on every instance (<see cref="HeardAsync"/>).
     /// </summary>
     private async Task ChangedAsync(int schoolId)
     {
@@ -74,10 +73,9 @@ public sealed partial class ArticleService
         await events.PublishAsync(new PublicSiteChanged(schoolId));
     }
 
-    /// <summary>An article written through any instance: this one's latest are dropped.</summary>
-    private readonly IDisposable _heard = events.Subscribe<PublicSiteChanged>(e =>
-        cache.ForgetLocallyAsync([Tag(e.SchoolId)]).AsTask()
-    );
-
-    public void Dispose() => _heard.Dispose();
+    /// <summary>
+    /// An article written through any instance: this instance's latest are dropped. The public site's kept pages
+    /// call it before they go (<c>PublicSiteCacheEviction</c>), so that no page is rendered again from the old list.
+    /// </summary>
+    public Task HeardAsync(PublicSiteChanged change) => cache.ForgetLocallyAsync([Tag(change.SchoolId)]).AsTask();
 }

@@ -31,7 +31,7 @@ public sealed partial class ArticleService(
     ServiceAccess access,
     IEventBus events,
     Caching.EnoeCache cache
-) : IDisposable
+)
 {
     private static readonly ArticleDraftValidator Validator = new();
 

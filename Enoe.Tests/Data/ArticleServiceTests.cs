@@ -180,6 +180,7 @@ public sealed class ArticleServiceTests : IAsyncLifetime
     {
         var staff = TwoSchools.As(_f.StaffA, _f.A);
         var first = (await Articles.SaveAsync(staff, Draft("Première"))).Value!;
+        await _database.DeliveredAsync(); // its announcement heard
         // HybridCache keeps what was made after a tag's invalidation by the clock, which stands still in tests.
         _database.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Single(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News, take: 3));
