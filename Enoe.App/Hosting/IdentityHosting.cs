@@ -103,6 +103,10 @@ public static class IdentityHosting
         services.AddHostedService(sp => sp.GetRequiredService<CircuitSignInWatch>());
         services.AddScoped<AuthenticationStateProvider, WatchedAuthenticationStateProvider>();
 
+        // ENOE as the CAS server of the ressources académiques: single logout tells each service a session used.
+        services.AddHostedService<SingleSignOn.CasSingleLogout>();
+        services.AddHttpClient(SingleSignOn.CasSingleLogout.Client, c => c.Timeout = TimeSpan.FromSeconds(5));
+
         services.AddSignInThrottling(builder.Configuration);
         return builder;
     }

@@ -1,6 +1,7 @@
 using Enoe.App.Account;
 using Enoe.App.Files;
 using Enoe.App.PublicSite;
+using Enoe.App.SingleSignOn;
 using Enoe.App.WaitingRoom;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Localization;
@@ -65,6 +66,7 @@ public static class PipelineHosting
         app.MapEnoeMonitoring(); // /health, /health/ready, /metrics
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
+        app.MapCasEndpoints(); // /cas/login, /cas/serviceValidate…: ENOE as the resources' single sign-on
         app.MapWaitingRoom(); // /file-d-attente
         app.MapFileEndpoints();
         app.MapUiModules(); // each service's own downloads and exports

@@ -20,6 +20,7 @@ public static class SchoolSlugs
             "academie",
             "acces-refuse",
             "carnet-de-bord",
+            "cas",
             "competences",
             "compte",
             "connexion",

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using Enoe.Data.People;
+using Enoe.Data.SingleSignOn;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// ENOE as a CAS 3.0 server for the ressources académiques: <c>/cas/login</c> sends a signed-in person to a
+/// registered service with a ticket, the service's server checks it on <c>/cas/serviceValidate</c> (CAS 2, with
+/// attributes) or <c>/cas/p3/serviceValidate</c> (XML or JSON), <c>/cas/logout</c> signs out of ENOE. Decisions are
+/// <see cref="CasService"/>'s; this speaks the protocol. A service URL that matches no registration gets an error
+/// page: ENOE never redirects to an address it does not know.
+/// </summary>
+internal static class CasEndpoints
+{
+    /// <summary>How long a password typed again for <c>renew=true</c> may take.</summary>
+    private static readonly TimeSpan RenewWindow = TimeSpan.FromMinutes(10);
+
+    public static IEndpointRouteBuilder MapCasEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cas = app.MapGroup("/cas").AllowAnonymous(); // each endpoint decides who it serves
+        cas.MapGet("/login", LoginAsync);
+        cas.MapGet("/logout", LogoutAsync);
+        cas.MapGet("/serviceValidate", ValidateAsync);
+        cas.MapGet("/p3/serviceValidate", ValidateAsync);
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(
+        HttpContext http,
+        CasService cas,
+        IDataProtectionProvider protection,
+        TimeProvider clock,
+        string? service,
+        string? renew,
+        string? gateway,
+        string? depuis
+    )
+    {
+        NoStore(http);
+        var user = CurrentUser.From(http.User);
+        if (string.IsNullOrWhiteSpace(service))
+            return Results.LocalRedirect(user is null ? "/connexion" : "/tableau-de-bord");
+        if (await cas.FindAsync(service, http.RequestAborted) is null)
+            return Page(StatusCodes.Status400BadRequest, SingleSignOnMessages.Unregistered);
+        var renewing = IsTrue(renew);
+        // Gateway: the service only asks whether someone is signed in; nobody is, so it goes on without a ticket.
+        if (user is null && IsTrue(gateway) && !renewing)
+            return Results.Redirect(service.Trim());
+        var protector = protection.CreateProtector("Enoe.Cas.Renew");
+        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
+        var fresh =
+            renewing
+            && user is not null
+            && session is Guid id
+            && Since(protector, depuis, clock) is DateTime since
+            && await cas.SignedInSinceAsync(user.PersonId, id, since, http.RequestAborted);
+        if (user is null || (renewing && !fresh))
+        {
+            // Renew: the password is asked again, even of someone signed in; the stamp says since when.
+            var back = $"/cas/login?service={Uri.EscapeDataString(service)}";
+            if (renewing)
+                back += "&renew=true&depuis=" + Uri.EscapeDataString(Stamp(protector, clock));
+            return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(back)}");
+        }
+        var login = await cas.LoginAsync(user, service, fresh, session, http.RequestAborted);
+        if (login.RedirectUrl is { } to)
+            return Results.Redirect(to);
+        return IsTrue(gateway)
+            ? Results.Redirect(service.Trim())
+            : Page(StatusCodes.Status403Forbidden, login.Refusal!);
+    }
+
+    private static async Task<IResult> LogoutAsync(
+        HttpContext http,
+        CasService cas,
+        SignInManager<Person> signIn,
+        string? service
+    )
+    {
+        NoStore(http);
+        // Ending the session tells the services it used (CasSingleLogout hears it).
+        if (http.User.Identity?.IsAuthenticated == true)
+            await signIn.SignOutAsync();
+        return await cas.FindAsync(service, http.RequestAborted) is not null
+            ? Results.Redirect(service!.Trim())
+            : Results.LocalRedirect(Account.ExternalSignOut.SignedOutPage);
+    }
+
+    private static async Task<IResult> ValidateAsync(
+        HttpContext http,
+        CasService cas,
+        string? service,
+        string? ticket,
+        string? renew,
+        string? format
+    )
+    {
+        NoStore(http);
+        var answer = await cas.ValidateAsync(ticket, service, IsTrue(renew), http.RequestAborted);
+        return CasResponses.Validation(answer, string.Equals(format, "JSON", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Length == 0 || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+    private static string Stamp(IDataProtector protector, TimeProvider clock) =>
+        protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>When the renewed sign-in was asked for, if <paramref name="stamp"/> is ours and recent.</summary>
+    private static DateTime? Since(IDataProtector protector, string? stamp, TimeProvider clock)
+    {
+        try
+        {
+            var since = new DateTime(long.Parse(protector.Unprotect(stamp ?? ""), CultureInfo.InvariantCulture));
+            return clock.GetUtcNow().UtcDateTime - since < RenewWindow ? since : null;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+
+    /// <summary>A page of its own for what the person must read (no layout: they came from another site).</summary>
+    private static IResult Page(int status, string message) =>
+        Results.Content(
+            $"""
+            <!DOCTYPE html>
+            <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+            <title>{WebUtility.HtmlEncode(SingleSignOnMessages.Title)} – ENOE</title></head>
+            <body><main><h1>{WebUtility.HtmlEncode(SingleSignOnMessages.Title)}</h1>
+            <p role="alert">{WebUtility.HtmlEncode(message)}</p>
+            <p><a href="/tableau-de-bord">ENOE</a></p></main></body></html>
+            """,
+            "text/html; charset=utf-8",
+            statusCode: status
+        );
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using Enoe.Data.People;
+
+namespace Enoe.Data.SingleSignOn;
+
+/// <summary>A registration as the protocols read it, kept in <see cref="Caching.EnoeCache"/>.</summary>
+[ImmutableObject(true)]
+public sealed record RegisteredService(
+    int Id,
+    string Name,
+    SsoProtocol Protocol,
+    string Pattern,
+    ServiceMatch Match,
+    AttributeSet Attributes,
+    string[] Released,
+    Profile Profiles,
+    string[] Levels,
+    int? SchoolId,
+    bool SingleLogout
+)
+{
+    internal static RegisteredService From(SsoRegistration r) =>
+        new(
+            r.Id,
+            r.Name,
+            r.Protocol,
+            r.ServicePattern,
+            r.Match,
+            r.Attributes,
+            Split(r.Released),
+            r.Profiles,
+            Split(r.LevelCodes),
+            r.SchoolId,
+            r.SingleLogout
+        );
+
+    private static string[] Split(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+}
+
+/// <summary>The error codes of the CAS 3.0 specification (section 2.5.3).</summary>
+public static class CasCodes
+{
+    public const string InvalidRequest = "INVALID_REQUEST",
+        InvalidTicketSpec = "INVALID_TICKET_SPEC",
+        InvalidTicket = "INVALID_TICKET",
+        InvalidService = "INVALID_SERVICE",
+        InternalError = "INTERNAL_ERROR";
+}
+
+/// <summary>A validation's answer: the identity, or the specification's code and why.</summary>
+public sealed record CasValidation(CasIdentity? Identity, string? Code = null, string? Description = null)
+{
+    public static CasValidation Failure(string code, string description) => new(null, code, description);
+}
+
+/// <summary>Where a signed-in person goes next: the service with its ticket, or a refusal to show them.</summary>
+public sealed record CasLogin(string? RedirectUrl, string? Refusal);
+
+/// <summary>What single logout posts to one service: where, and the ticket the session was given there.</summary>
+public sealed record CasLogout(string Service, string TicketId);
