@@ -104,6 +104,9 @@ internal static class SessionCookie
             );
         Put(identity, id);
         context.Properties.Items[Item] = id.ToString();
+        // A sign-in made on the way back to a CAS renewal: the session proves the password was typed for it.
+        if (kept is null && await SingleSignOn.CasRenewal.ClaimForSignInAsync(http.Request) is { } renewed)
+            identity.AddClaim(renewed);
     }
 
     private static async Task<bool> IsOpenAsync(CookieValidatePrincipalContext context) =>

@@ -105,7 +105,10 @@ public static class IdentityHosting
 
         // ENOE as the CAS server of the ressources académiques: single logout tells each service a session used.
         services.AddHostedService<SingleSignOn.CasSingleLogout>();
-        services.AddHttpClient(SingleSignOn.CasSingleLogout.Client, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services
+            .AddHttpClient(SingleSignOn.CasSingleLogout.Client, c => c.Timeout = TimeSpan.FromSeconds(5))
+            // A registered service's answer never sends ENOE's server on to another address.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.AddSignInThrottling(builder.Configuration);
         return builder;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Enoe.Data.People;
 using Enoe.Data.SingleSignOn;
@@ -16,9 +15,6 @@ namespace Enoe.App.SingleSignOn;
 /// </summary>
 internal static class CasEndpoints
 {
-    /// <summary>How long a password typed again for <c>renew=true</c> may take.</summary>
-    private static readonly TimeSpan RenewWindow = TimeSpan.FromMinutes(10);
-
     public static IEndpointRouteBuilder MapCasEndpoints(this IEndpointRouteBuilder app)
     {
         var cas = app.MapGroup("/cas").AllowAnonymous(); // each endpoint decides who it serves
@@ -26,6 +22,10 @@ internal static class CasEndpoints
         cas.MapGet("/logout", LogoutAsync);
         cas.MapGet("/serviceValidate", ValidateAsync);
         cas.MapGet("/p3/serviceValidate", ValidateAsync);
+        // Clients that validate through the proxy endpoints by default: ENOE issues no proxy tickets, so a
+        // service ticket is answered as above and a proxy ticket with INVALID_TICKET_SPEC.
+        cas.MapGet("/proxyValidate", ValidateAsync);
+        cas.MapGet("/p3/proxyValidate", ValidateAsync);
         return app;
     }
 
@@ -50,20 +50,15 @@ internal static class CasEndpoints
         // Gateway: the service only asks whether someone is signed in; nobody is, so it goes on without a ticket.
         if (user is null && IsTrue(gateway) && !renewing)
             return Results.Redirect(service.Trim());
-        var protector = protection.CreateProtector("Enoe.Cas.Renew");
         var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
-        var fresh =
-            renewing
-            && user is not null
-            && session is Guid id
-            && Since(protector, depuis, clock) is DateTime since
-            && await cas.SignedInSinceAsync(user.PersonId, id, since, http.RequestAborted);
+        var fresh = renewing && user is not null && CasRenewal.Renewed(http.User, depuis, protection, clock);
         if (user is null || (renewing && !fresh))
         {
-            // Renew: the password is asked again, even of someone signed in; the stamp says since when.
+            // Renew: the password is asked again, even of someone signed in (see CasRenewal).
             var back = $"/cas/login?service={Uri.EscapeDataString(service)}";
             if (renewing)
-                back += "&renew=true&depuis=" + Uri.EscapeDataString(Stamp(protector, clock));
+                back +=
+                    $"&renew=true&{CasRenewal.Parameter}=" + Uri.EscapeDataString(CasRenewal.Stamp(protection, clock));
             return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(back)}");
         }
         var login = await cas.LoginAsync(user, service, fresh, session, http.RequestAborted);
@@ -104,25 +99,9 @@ internal static class CasEndpoints
         return CasResponses.Validation(answer, string.Equals(format, "JSON", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The specification's parameters are "set" whatever their value (<c>renew=1</c>), unless false.</summary>
     private static bool IsTrue(string? value) =>
-        value is not null && (value.Length == 0 || value.Equals("true", StringComparison.OrdinalIgnoreCase));
-
-    private static string Stamp(IDataProtector protector, TimeProvider clock) =>
-        protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>When the renewed sign-in was asked for, if <paramref name="stamp"/> is ours and recent.</summary>
-    private static DateTime? Since(IDataProtector protector, string? stamp, TimeProvider clock)
-    {
-        try
-        {
-            var since = new DateTime(long.Parse(protector.Unprotect(stamp ?? ""), CultureInfo.InvariantCulture));
-            return clock.GetUtcNow().UtcDateTime - since < RenewWindow ? since : null;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
+        value is not null && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 

@@ -81,7 +81,7 @@ internal static class CasResponses
         );
 
     /// <summary>
-    /// The SAML 1.1 logout request CAS posts to a service as <c>logoutRequest</c> (what phpCAS and mod_auth_cas
+    /// The SAML 2 logout request CAS posts to a service as <c>logoutRequest</c> (what phpCAS and mod_auth_cas
     /// read): the ticket the session was given there as its <c>SessionIndex</c>.
     /// </summary>
     public static string LogoutRequest(string ticket, DateTime now)
@@ -93,7 +93,10 @@ internal static class CasResponses
             xml.WriteAttributeString("xmlns", "saml", null, "urn:oasis:names:tc:SAML:2.0:assertion");
             xml.WriteAttributeString("ID", "LR-" + Guid.NewGuid().ToString("N"));
             xml.WriteAttributeString("Version", "2.0");
-            xml.WriteAttributeString("IssueInstant", now.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+            xml.WriteAttributeString(
+                "IssueInstant",
+                now.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)
+            );
             xml.WriteElementString("saml", "NameID", "urn:oasis:names:tc:SAML:2.0:assertion", "@NOT_USED@");
             xml.WriteElementString("samlp", "SessionIndex", "urn:oasis:names:tc:SAML:2.0:protocol", ticket);
             xml.WriteEndElement();

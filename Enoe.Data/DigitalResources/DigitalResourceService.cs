@@ -14,8 +14,16 @@ public sealed record DigitalResourceView(
     string? Description,
     string Category,
     bool IsFavourite,
-    bool FromSchool
-);
+    bool FromSchool,
+    string? SignOnService = null
+)
+{
+    /// <summary>
+    /// Where a click goes: through ENOE's CAS server when the resource is registered for single sign-on (the server
+    /// decides there again whether the person may reach it), else to the resource itself.
+    /// </summary>
+    public string Href => SignOnService is { } service ? "/cas/login?service=" + Uri.EscapeDataString(service) : Url;
+}
 
 public sealed class DigitalResourceDraft
 {
@@ -226,7 +234,8 @@ public sealed class DigitalResourceService(
                     r.Description,
                     r.Category,
                     reader.Favourites.Contains(r.Id),
-                    r.FromSchool
+                    r.FromSchool,
+                    r.SignOnService
                 ))
                 .OrderByDescending(r => r.IsFavourite)
                 .ThenBy(r => r.Title),

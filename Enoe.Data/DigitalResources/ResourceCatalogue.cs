@@ -15,7 +15,8 @@ public sealed record CatalogueEntry(
     string Category,
     Profile Profiles,
     string? LevelCodes,
-    bool FromSchool
+    bool FromSchool,
+    string? SignOnService = null
 );
 
 /// <summary>The académie's resources and one établissement's own, as cached.</summary>
@@ -64,7 +65,12 @@ public sealed class ResourceCatalogue(IDbContextFactory<EnoeDbContext> dbFactory
                 r.Category,
                 r.Profiles,
                 r.LevelCodes,
-                r.SchoolId != null
+                r.SchoolId != null,
+                // Reached through ENOE's CAS server when a registration names this resource.
+                db.Set<SingleSignOn.SsoRegistration>()
+                    .Where(s => s.ResourceId == r.Id && s.Protocol == SingleSignOn.SsoProtocol.Cas)
+                    .Select(s => s.ServicePattern)
+                    .FirstOrDefault()
             ))
             .ToListAsync(ct);
         return new Catalogue(entries);

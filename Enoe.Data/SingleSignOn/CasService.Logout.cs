@@ -42,18 +42,4 @@ public sealed partial class CasService
                 claimed.Add(new CasLogout(h.Service, h.TicketId));
         return claimed;
     }
-
-    /// <summary>
-    /// Whether the person's session <paramref name="sessionId"/> began at <paramref name="since"/> or later: their
-    /// password was typed again for <c>renew=true</c>.
-    /// </summary>
-    public async Task<bool> SignedInSinceAsync(int personId, Guid sessionId, DateTime since, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Sessions.SignInSession>()
-            .AnyAsync(
-                s => s.Id == sessionId && s.PersonId == personId && s.EndedAt == null && s.StartedAt >= since,
-                ct
-            );
-    }
 }

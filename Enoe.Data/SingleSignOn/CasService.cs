@@ -97,30 +97,33 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
         if (string.IsNullOrEmpty(ticket) || string.IsNullOrEmpty(service))
             return CasValidation.Failure(CasCodes.InvalidRequest, "Les paramètres 'service' et 'ticket' sont requis.");
         if (!ticket.StartsWith("ST-", StringComparison.Ordinal) || ticket.Length > CasTicket.IdMax)
-            return CasValidation.Failure(CasCodes.InvalidTicketSpec, $"Ticket '{ticket}' d'un type inconnu.");
+            return CasValidation.Failure(
+                CasCodes.InvalidTicketSpec,
+                "Ce ticket n'est pas un ticket de service (ST-…)."
+            );
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Set<CasTicket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticket, ct);
         // Deleted before anything else is decided; if another validation deleted it first, it was used.
         if (found is null || await db.Set<CasTicket>().Where(t => t.Id == ticket).ExecuteDeleteAsync(ct) == 0)
-            return CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket '{ticket}' inconnu ou déjà utilisé.");
+            return CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket {Shown(ticket)} inconnu ou déjà utilisé.");
         if (found.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
-            return CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket '{ticket}' expiré.");
+            return CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket {Shown(ticket)} expiré.");
         if (ServiceUrl.Normalize(service) != found.Service)
             return CasValidation.Failure(
                 CasCodes.InvalidService,
-                $"Le ticket '{ticket}' n'a pas été émis pour ce service ; il n'est plus valable."
+                $"Le ticket {Shown(ticket)} n'a pas été émis pour ce service ; il n'est plus valable."
             );
         if (renew && !found.FromNewSignIn)
             return CasValidation.Failure(
                 CasCodes.InvalidTicket,
-                $"Le ticket '{ticket}' n'a pas été émis après une nouvelle saisie du mot de passe."
+                $"Le ticket {Shown(ticket)} n'a pas été émis après une nouvelle saisie du mot de passe."
             );
         var registration = (await RegistrationsAsync(ct)).FirstOrDefault(r => r.Id == found.RegistrationId);
         var identity = registration is null
             ? null
             : await CasAttributes.ReadAsync(db, found.PersonId, found.SchoolId, registration, ct);
         return identity is null
-            ? CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket '{ticket}' : ce compte n'est plus ouvert.")
+            ? CasValidation.Failure(CasCodes.InvalidTicket, $"Ticket {Shown(ticket)} : ce compte n'est plus ouvert.")
             : new CasValidation(identity);
     }
 
@@ -148,7 +151,7 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
                 Level = (string?)null,
             })
             .Concat(
-                db.Enrolments.Where(e => learners.Contains(e.StudentId))
+                db.Enrolments.Where(e => learners.Contains(e.StudentId) && e.SchoolClass!.SchoolId == user.SchoolId)
                     .Select(e => new
                     {
                         Member = false,
@@ -182,8 +185,11 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
             ct
         );
 
-    /// <summary>Call once a registration is written: every instance reads them again.</summary>
-    public Task ChangedAsync() => cache.InvalidateAsync(Tag);
+    /// <summary>
+    /// Call once a registration is written: every instance reads them again, and the catalogue's links (a resource
+    /// registered for single sign-on is opened through ENOE).
+    /// </summary>
+    public Task ChangedAsync() => cache.InvalidateAsync(Tag, DigitalResources.ResourceCatalogue.AcademyTag);
 
     /// <summary>The service URL with <c>ticket=</c> added to its query (before a fragment, if any).</summary>
     internal static string WithTicket(string service, string ticket)
@@ -192,6 +198,10 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
         var (url, fragment) = hash < 0 ? (service, "") : (service[..hash], service[hash..]);
         return $"{url}{(url.Contains('?') ? '&' : '?')}ticket={Uri.EscapeDataString(ticket)}{fragment}";
     }
+
+    /// <summary>The ticket as the answer repeats it: only when it is made of a ticket's characters.</summary>
+    private static string Shown(string ticket) =>
+        ticket.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? $"'{ticket}'" : "donné";
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

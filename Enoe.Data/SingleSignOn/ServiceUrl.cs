@@ -40,14 +40,23 @@ public static class ServiceUrl
         var path = question < 0 ? rest : rest[..question];
         var query = question < 0 ? null : rest[(question + 1)..].Replace("&amp;", "&", StringComparison.Ordinal);
         path = WithoutSessionId(path);
+        // A dot segment (also spelled %2e) or a backslash (a browser reads it as '/') would let a URL under a prefix
+        // reach another path of its host.
+        if (path.Contains('\\'))
+            return null;
+        path = Canonical(path);
+        if (path.Split('/').Any(segment => segment is "." or ".."))
+            return null;
         var result = new StringBuilder(url.Length + 8);
-        result.Append(uri.Scheme).Append("://").Append(uri.IdnHost.ToLowerInvariant());
+        // IdnHost drops an IPv6 address's brackets, which the port then could not be told from.
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        result.Append(uri.Scheme).Append("://").Append(host.ToLowerInvariant());
         if (!uri.IsDefaultPort)
             result.Append(':').Append(uri.Port);
-        result.Append(path.Length == 0 ? "/" : Canonical(path));
+        result.Append(path.Length == 0 ? "/" : path);
         if (!string.IsNullOrEmpty(query))
             result.Append('?').Append(Canonical(query));
-        return result.ToString();
+        return result.Length <= MaxLength ? result.ToString() : null;
     }
 
     /// <summary>Whether <paramref name="normalized"/> is a URL <paramref name="pattern"/> lets in.</summary>
@@ -58,15 +67,15 @@ public static class ServiceUrl
 
     /// <summary>
     /// Why <paramref name="pattern"/> cannot be registered, or null: it must be a service URL already normalised;
-    /// a prefix must reach past the host (its path is part of the pattern, so it cannot match another host).
+    /// a prefix must end with <c>/</c> (so that <c>/app/</c> cannot match <c>/application</c>).
     /// </summary>
     public static string? Refusal(string pattern, ServiceMatch match)
     {
         var normalized = Normalize(pattern);
-        if (normalized is null)
-            return "Adresse invalide : une adresse http ou https complète est attendue.";
-        if (match == ServiceMatch.Prefix && normalized.Contains('*'))
-            return "Un préfixe ne contient pas de joker : il nomme l'hôte et le début du chemin.";
+        if (normalized is null || normalized != pattern)
+            return "Adresse invalide : une adresse http ou https complète et normalisée est attendue.";
+        if (match == ServiceMatch.Prefix && (normalized.Contains('*') || !normalized.EndsWith('/')))
+            return "Un préfixe nomme l'hôte et le début du chemin, finit par « / » et ne contient pas de joker.";
         return null;
     }
 
@@ -101,6 +110,7 @@ public static class ServiceUrl
                 c > 0x7E
                 || c == ' '
                 || c == '"'
+                || c == '\''
                 || c == '<'
                 || c == '>'
                 || c == '\\'

@@ -114,6 +114,9 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
     {
         Assert.Equal("INVALID_REQUEST", Failure(await ValidateAsync("/cas/serviceValidate", Service, "")));
         Assert.Equal("INVALID_TICKET_SPEC", Failure(await ValidateAsync("/cas/serviceValidate", Service, "PT-1")));
+        // A ticket with a character XML cannot hold is answered, not a server error.
+        var odd = await ValidateAsync("/cas/proxyValidate", Service, Uri.EscapeDataString("ST-\u0001<x>"));
+        Assert.Equal("INVALID_TICKET", Failure(odd));
     }
 
     [Fact]
@@ -146,6 +149,21 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
 
         var answer = await ValidateAsync("/cas/serviceValidate", Service, ticket, renew: true);
         Assert.Equal("lucas.martin", answer.Descendants(Cas + "user").Single().Value);
+    }
+
+    [Fact]
+    public async Task AStampAskedForBeforeTheOwnerSignedIn_DoesNotCountAsTheirPassword()
+    {
+        // A shared computer: someone asks for a renewal while nobody is signed in, then the owner signs in on their
+        // own, and the first comes back with the stamp.
+        var browser = app.NewClient();
+        var asked = await browser.GetAsync(Login(Service) + "&renew=1");
+        var back = Uri.UnescapeDataString(asked.Headers.Location!.OriginalString["/connexion?ReturnUrl=".Length..]);
+        await browser.SignInAsync("lucas.martin");
+
+        var replayed = await browser.GetAsync(back);
+
+        Assert.StartsWith("/connexion?ReturnUrl=", replayed.Headers.Location!.OriginalString);
     }
 
     private static string Login(string service) => "/cas/login?service=" + Uri.EscapeDataString(service);

@@ -1,3 +1,4 @@
+using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
 using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
@@ -97,6 +98,17 @@ public sealed class CasServiceTests : IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTime.UtcNow));
 
         Assert.Equal(CasCodes.InvalidTicket, (await Cas.ValidateAsync(ticket, Service, renew: false)).Code);
+    }
+
+    [Fact]
+    public async Task AResourceRegisteredForSingleSignOn_OpensThroughEnoe_AndNoOtherDoes()
+    {
+        var resources = await _db.Get<DigitalResourceService>()
+            .ListForAsync(await UserAsync("lucas.martin", Profile.Student));
+
+        var mathenpoche = resources.Single(r => r.Title == "MathenPoche");
+        Assert.Equal("/cas/login?service=http%3A%2F%2Flocalhost%3A8090%2F", mathenpoche.Href);
+        Assert.All(resources.Where(r => r.Title != "MathenPoche"), r => Assert.Equal(r.Url, r.Href));
     }
 
     private async Task<string> IssueAsync(string userName)

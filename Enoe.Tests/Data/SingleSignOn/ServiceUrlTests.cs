@@ -17,6 +17,9 @@ public sealed class ServiceUrlTests
     [InlineData("http://res.example/élève/?classe=4e A", "http://res.example/%C3%A9l%C3%A8ve/?classe=4e%20A")]
     [InlineData("http://res.example/%c3%a9l%c3%a8ve/", "http://res.example/%C3%A9l%C3%A8ve/")]
     [InlineData("http://res.example/app#section", "http://res.example/app")]
+    [InlineData("http://[::1]:8080/app", "http://[::1]:8080/app")]
+    [InlineData("http://res.example/a?nom='x'", "http://res.example/a?nom=%27x%27")]
+    [InlineData("http://res.example/a?nom=%27x%27", "http://res.example/a?nom=%27x%27")]
     public void SpellingsOfOneAddress_NormaliseTheSame(string url, string expected) =>
         Assert.Equal(expected, ServiceUrl.Normalize(url));
 
@@ -28,6 +31,10 @@ public sealed class ServiceUrlTests
     [InlineData("ftp://res.example/")]
     [InlineData("http://user:secret@res.example/")]
     [InlineData("http://res.example/\r\nSet-Cookie: x=1")]
+    [InlineData("http://res.example/app/../evil")]
+    [InlineData("http://res.example/app/%2e%2e/evil")]
+    [InlineData("http://res.example/app/./page")]
+    [InlineData("http://res.example/app\\..\\evil")]
     public void WhatIsNoServiceUrl_IsRefused(string? url) => Assert.Null(ServiceUrl.Normalize(url));
 
     [Theory]
@@ -43,10 +50,12 @@ public sealed class ServiceUrlTests
         );
 
     [Fact]
-    public void APatternWithAWildcard_CannotBeRegistered()
+    public void APatternWithAWildcard_OrNotEndingItsPath_CannotBeRegistered()
     {
         Assert.NotNull(ServiceUrl.Refusal("https://*.example.test/", ServiceMatch.Prefix));
         Assert.NotNull(ServiceUrl.Refusal("pas une adresse", ServiceMatch.Exact));
+        Assert.NotNull(ServiceUrl.Refusal("https://res.example/app", ServiceMatch.Prefix)); // would match /application
+        Assert.NotNull(ServiceUrl.Refusal("HTTPS://res.example/app/", ServiceMatch.Prefix)); // not normalised
         Assert.Null(ServiceUrl.Refusal("https://res.example/app/", ServiceMatch.Prefix));
     }
 }

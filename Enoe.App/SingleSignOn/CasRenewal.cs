@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// <c>renew=true</c>: the service wants the password typed again, even by someone signed in. <c>/cas/login</c> sends
+/// them to the sign-in page with a stamp in the way back (random, dated, protected by Data Protection); the sign-in
+/// made through that very page carries the stamp's digest in its cookie (<see cref="ClaimType"/>, added when the
+/// session starts), and only a session holding the digest of the stamp it comes back with counts as renewed. A
+/// sign-in made any other way (the person's own, before or after someone asked for a stamp) never does.
+/// </summary>
+internal static class CasRenewal
+{
+    public const string ClaimType = "enoe:cas-renewed";
+
+    /// <summary>The query parameter of the way back that carries the stamp.</summary>
+    public const string Parameter = "depuis";
+
+    /// <summary>How long a password typed again for a renewal may take.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    private const string Purpose = "Enoe.Cas.Renew";
+
+    /// <summary>A new stamp: when it was asked for, and 128 random bits so that no two are alike.</summary>
+    public static string Stamp(IDataProtectionProvider protection, TimeProvider clock) =>
+        protection
+            .CreateProtector(Purpose)
+            .Protect(
+                clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)
+                    + "|"
+                    + Convert.ToHexString(RandomNumberGenerator.GetBytes(16))
+            );
+
+    /// <summary>
+    /// Whether <paramref name="user"/> signed in through the page <paramref name="stamp"/> sent them to, within
+    /// <see cref="Window"/> of the stamp.
+    /// </summary>
+    public static bool Renewed(
+        ClaimsPrincipal user,
+        string? stamp,
+        IDataProtectionProvider protection,
+        TimeProvider clock
+    )
+    {
+        if (string.IsNullOrEmpty(stamp) || !user.HasClaim(ClaimType, Digest(stamp)))
+            return false;
+        try
+        {
+            var ticks = protection.CreateProtector(Purpose).Unprotect(stamp).Split('|')[0];
+            var since = new DateTime(long.Parse(ticks, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            return clock.GetUtcNow().UtcDateTime - since < Window;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The claim a session starting now carries when its sign-in form was posted on the way back to a renewal (the
+    /// form's <c>ReturnUrl</c> holds the stamp); null for any other sign-in.
+    /// </summary>
+    public static async Task<Claim?> ClaimForSignInAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+            return null;
+        var returnUrl = (await request.ReadFormAsync()).TryGetValue("ReturnUrl", out var value) ? value.ToString() : "";
+        var question = returnUrl.IndexOf('?');
+        if (!returnUrl.StartsWith("/cas/login?", StringComparison.Ordinal) || question < 0)
+            return null;
+        var query = QueryHelpers.ParseQuery(returnUrl[question..]);
+        return query.TryGetValue(Parameter, out var stamp) && stamp.ToString().Length > 0
+            ? new Claim(ClaimType, Digest(stamp.ToString()))
+            : null;
+    }
+
+    private static string Digest(string stamp) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..32];
+}
