@@ -1,0 +1,123 @@
+using System.Security.Cryptography.X509Certificates;
+using Enoe.Data;
+using Enoe.Data.DigitalResources;
+using Enoe.Data.People;
+using Enoe.Data.SingleSignOn;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Enoe.Tests.EndToEnd;
+
+/// <summary>
+/// A real CAS client, Apache's mod_auth_cas, signs people in through ENOE: a student opens the resource from the
+/// dashboard's widget and lands on its page signed in, with their profile; a parent it is not open to reads why at the
+/// CAS step; signing out of ENOE ends the resource's session too (single logout). Its own app host, over HTTPS
+/// (mod_auth_cas validates over HTTPS only), and the shared browser.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string ResourceTitle = "Ressource protégée par CAS";
+    private readonly EnoeAppFactory _app = new();
+    private readonly X509Certificate2 _certificate = KestrelHost.LoopbackCertificate(); // Kestrel's, while it runs
+    private ApacheCasClient _apache = default!;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _baseUrl = _app.StartOnKestrelWithHttps(_certificate).TrimEnd('/');
+        _apache = await ApacheCasClient.StartAsync(_baseUrl, _certificate.ExportCertificatePem());
+        var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
+        await using (db)
+        {
+            var resource = new DigitalResource
+            {
+                Title = ResourceTitle,
+                Url = _apache.ResourceUrl,
+                Profiles = Profile.Student | Profile.Teacher,
+            };
+            db.Add(resource);
+            await db.SaveChangesAsync();
+            db.Add(
+                new SsoRegistration
+                {
+                    Name = ResourceTitle,
+                    ServicePattern = ServiceUrl.Normalize(_apache.ResourceUrl)!,
+                    Match = ServiceMatch.Prefix,
+                    Profiles = Profile.Student | Profile.Teacher,
+                    ResourceId = resource.Id,
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+        await _app.Services.GetRequiredService<CasService>().ChangedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _apache.DisposeAsync();
+        await _app.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    [Fact]
+    public async Task AStudent_OpensTheResourceFromTheWidget_SignedIn_AndSigningOutOfEnoeEndsItsSessionToo()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/connexion");
+        await page.SignInAsync("lucas.martin");
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        await page.WaitForCircuitAsync();
+
+        var resource = await page.Context.RunAndWaitForPageAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = ResourceTitle }).ClickAsync()
+        );
+        await resource.WaitForURLAsync(_apache.ResourceUrl + "**");
+        await Expect(resource.Locator("#user")).ToHaveTextAsync("lucas.martin", new() { Timeout = 20_000 });
+        await Expect(resource.Locator("#profile")).ToHaveTextAsync("National_1");
+
+        // Signing out of ENOE: mod_auth_cas hears it (single logout), so the resource asks ENOE again, which asks for
+        // the password.
+        await page.GotoAsync("/compte/profil");
+        await page.WaitForCircuitAsync();
+        await page.EvaluateAsync("() => document.querySelector('form[action=\"/compte/deconnexion\"]').submit()");
+        await page.WaitForURLAsync("**/connexion?deconnecte=1");
+        // The logout request is posted once the session has ended, off the sign-out's request: until it arrives the
+        // resource still shows its page.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do await resource.GotoAsync(_apache.ResourceUrl);
+        while (!resource.Url.Contains("/connexion?ReturnUrl=") && waited.Elapsed < TimeSpan.FromSeconds(15));
+        Assert.Contains("/connexion?ReturnUrl=", resource.Url);
+        await Expect(resource.GetByLabel("Mot de passe")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AParent_TheResourceIsNotOpenTo_ReadsWhyAtTheCasStep()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(_apache.ResourceUrl);
+        await page.WaitForURLAsync("**/connexion?ReturnUrl=**");
+        await page.SignInAsync("sophie.martin");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
+        Assert.StartsWith(_baseUrl + "/cas/login", page.Url);
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(
+            new()
+            {
+                BaseURL = _baseUrl,
+                Locale = "fr-FR",
+                IgnoreHTTPSErrors = true, // ENOE's certificate is the test's own
+                ViewportSize = new() { Width = 1280, Height = 900 },
+            }
+        );
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}
