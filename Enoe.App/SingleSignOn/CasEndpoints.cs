@@ -26,6 +26,8 @@ internal static class CasEndpoints
         // service ticket is answered as above and a proxy ticket with INVALID_TICKET_SPEC.
         cas.MapGet("/proxyValidate", ValidateAsync);
         cas.MapGet("/p3/proxyValidate", ValidateAsync);
+        cas.MapPost("/samlValidate", CasSaml.ValidateAsync); // SAML 1.1: what mod_auth_cas reads attributes from
+        cas.MapGet("/validate", ValidateV1Async); // CAS 1.0: "yes" and the login, or "no"
         return app;
     }
 
@@ -97,6 +99,19 @@ internal static class CasEndpoints
         NoStore(http);
         var answer = await cas.ValidateAsync(ticket, service, IsTrue(renew), http.RequestAborted);
         return CasResponses.Validation(answer, string.Equals(format, "JSON", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<IResult> ValidateV1Async(
+        HttpContext http,
+        CasService cas,
+        string? service,
+        string? ticket,
+        string? renew
+    )
+    {
+        NoStore(http);
+        var answer = await cas.ValidateAsync(ticket, service, IsTrue(renew), http.RequestAborted);
+        return Results.Text(answer.Identity is { } identity ? $"yes\n{identity.User}\n" : "no\n\n", "text/plain");
     }
 
     /// <summary>The specification's parameters are "set" whatever their value (<c>renew=1</c>), unless false.</summary>

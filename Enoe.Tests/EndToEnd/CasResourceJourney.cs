@@ -24,12 +24,14 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
     private readonly EnoeAppFactory _app = new();
     private readonly X509Certificate2 _certificate = KestrelHost.LoopbackCertificate(); // Kestrel's, while it runs
     private ApacheCasClient _apache = default!;
+    private ApacheCasClient _samlApache = default!;
     private string _baseUrl = "";
 
     public async Task InitializeAsync()
     {
         _baseUrl = _app.StartOnKestrelWithHttps(_certificate).TrimEnd('/');
         _apache = await ApacheCasClient.StartAsync(_baseUrl, _certificate.ExportCertificatePem());
+        _samlApache = await ApacheCasClient.StartAsync(_baseUrl, _certificate.ExportCertificatePem(), saml: true);
         var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
         await using (db)
         {
@@ -51,6 +53,15 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
                     ResourceId = resource.Id,
                 }
             );
+            db.Add(
+                new SsoRegistration
+                {
+                    Name = "Ressource lisant SAML 1.1",
+                    ServicePattern = ServiceUrl.Normalize(_samlApache.ResourceUrl)!,
+                    Match = ServiceMatch.Prefix,
+                    Profiles = Profile.Teacher,
+                }
+            );
             await db.SaveChangesAsync();
         }
         await _app.Services.GetRequiredService<CasService>().ChangedAsync();
@@ -59,6 +70,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _apache.DisposeAsync();
+        await _samlApache.DisposeAsync();
         await _app.DisposeAsync();
         _certificate.Dispose();
     }
@@ -104,6 +116,23 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
         Assert.StartsWith(_baseUrl + "/cas/login", page.Url);
+    }
+
+    [Fact]
+    public async Task AClientReadingSaml_GetsTheSameIdentity_ThroughSamlValidate()
+    {
+        // Signed in first: Chromium holds a form posted on an HTTPS page that ends on an HTTP one (the test's Apache)
+        // behind a warning, as it would hold a real sign-in bound for a resource served without TLS.
+        var page = await NewPageAsync();
+        await page.GotoAsync("/connexion");
+        await page.SignInAsync("claire.fontaine");
+        await page.WaitForURLAsync("**/tableau-de-bord");
+
+        await page.GotoAsync(_samlApache.ResourceUrl);
+
+        await page.WaitForURLAsync(_samlApache.ResourceUrl + "**");
+        await Expect(page.Locator("#user")).ToHaveTextAsync("claire.fontaine");
+        await Expect(page.Locator("#profile")).ToHaveTextAsync("National_3");
     }
 
     private async Task<IPage> NewPageAsync()

@@ -22,7 +22,8 @@ public sealed class ApacheCasClient : IAsyncDisposable
     private ApacheCasClient(Process apache, string folder, string resourceUrl) =>
         (_apache, _folder, ResourceUrl) = (apache, folder, resourceUrl);
 
-    public static async Task<ApacheCasClient> StartAsync(string casServer, string certificatePem)
+    /// <param name="saml">Validate through <c>/cas/samlValidate</c> (SAML 1.1), not <c>serviceValidate</c>.</param>
+    public static async Task<ApacheCasClient> StartAsync(string casServer, string certificatePem, bool saml = false)
     {
         if (!File.Exists(Path.Combine(Modules, "mod_auth_cas.so")))
             throw new InvalidOperationException("mod_auth_cas is missing: ./test.sh installs libapache2-mod-auth-cas.");
@@ -67,7 +68,8 @@ public sealed class ApacheCasClient : IAsyncDisposable
             DirectoryIndex index.shtml
             CASCookiePath {cache}/
             CASLoginURL {casServer}/cas/login
-            CASValidateURL {casServer}/cas/serviceValidate
+            CASValidateURL {casServer}/cas/{(saml ? "samlValidate" : "serviceValidate")}
+            CASValidateSAML {(saml ? "On" : "Off")}
             CASCertificatePath {certificate}
             CASVersion 2
             CASAttributePrefix CAS-

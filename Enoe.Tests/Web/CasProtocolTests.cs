@@ -166,6 +166,60 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
         Assert.StartsWith("/connexion?ReturnUrl=", replayed.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task SamlValidate_AnswersSaml11_AsModAuthCasReadsIt_Once()
+    {
+        var ticket = await TicketAsync(await SignedInAsync("lucas.martin"), Service);
+
+        var success = await SamlValidateAsync(ticket);
+        var again = await SamlValidateAsync(ticket);
+
+        XNamespace samlp = "urn:oasis:names:tc:SAML:1.0:protocol",
+            saml = "urn:oasis:names:tc:SAML:1.0:assertion";
+        var response = success.Descendants(samlp + "Response").Single();
+        // mod_auth_cas walks it by position: Status first, then the assertion; Conditions, then AttributeStatement,
+        // whose Subject's first child is the login.
+        Assert.Equal("samlp:Success", response.Elements().First().Elements().First().Attribute("Value")!.Value);
+        var assertion = response.Elements().ElementAt(1);
+        Assert.Equal(
+            ["Conditions", "AttributeStatement", "AuthenticationStatement"],
+            assertion.Elements().Select(e => e.Name.LocalName)
+        );
+        var statement = assertion.Elements().ElementAt(1);
+        Assert.Equal("lucas.martin", statement.Elements().First().Elements().First().Value);
+        var profile = statement
+            .Elements(saml + "Attribute")
+            .Single(a => (string?)a.Attribute("AttributeName") == "ENTPersonProfils");
+        Assert.Equal("National_1", profile.Value);
+        Assert.Equal("samlp:Responder", again.Descendants(samlp + "StatusCode").Single().Attribute("Value")!.Value);
+    }
+
+    private async Task<XDocument> SamlValidateAsync(string ticket)
+    {
+        var envelope =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+            + "<SOAP-ENV:Header/><SOAP-ENV:Body><samlp:Request xmlns:samlp=\"urn:oasis:names:tc:SAML:1.0:protocol\" "
+            + $"MajorVersion=\"1\" MinorVersion=\"1\"><samlp:AssertionArtifact>{ticket}</samlp:AssertionArtifact>"
+            + "</samlp:Request></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+        var response = await app.NewClient()
+            .PostAsync(
+                "/cas/samlValidate?TARGET=" + Uri.EscapeDataString(Service),
+                new StringContent(envelope, System.Text.Encoding.UTF8, "text/xml")
+            );
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Validate_AnswersCas1()
+    {
+        var ticket = await TicketAsync(await SignedInAsync("lucas.martin"), Service);
+        var url = $"/cas/validate?service={Uri.EscapeDataString(Service)}&ticket={ticket}";
+
+        Assert.Equal("yes\nlucas.martin\n", await app.NewClient().GetStringAsync(url));
+        Assert.Equal("no\n\n", await app.NewClient().GetStringAsync(url));
+    }
+
     private static string Login(string service) => "/cas/login?service=" + Uri.EscapeDataString(service);
 
     private static string ServiceUrlAsClientsSendIt(string url) => Uri.EscapeDataString(url).ToLowerInvariant();
