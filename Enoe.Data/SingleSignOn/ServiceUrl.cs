@@ -73,9 +73,9 @@ public static class ServiceUrl
     {
         var normalized = Normalize(pattern);
         if (normalized is null || normalized != pattern)
-            return "Adresse invalide : une adresse http ou https complète et normalisée est attendue.";
+            return SingleSignOnMessages.Pattern_Invalid;
         if (match == ServiceMatch.Prefix && (normalized.Contains('*') || !normalized.EndsWith('/')))
-            return "Un préfixe nomme l'hôte et le début du chemin, finit par « / » et ne contient pas de joker.";
+            return SingleSignOnMessages.Pattern_Prefix;
         return null;
     }
 

@@ -10,5 +10,8 @@ namespace Enoe.Data.SingleSignOn;
 public sealed class SingleSignOnDataModule : DataModule
 {
     public override void AddServices(IServiceCollection services) =>
-        services.AddSingleton<CasService>().AddSingleton<Demo.IDemoStep, SingleSignOnDemoStep>();
+        services
+            .AddSingleton<CasService>()
+            .AddSingleton<SsoRegistry>()
+            .AddSingleton<Demo.IDemoStep, SingleSignOnDemoStep>();
 }

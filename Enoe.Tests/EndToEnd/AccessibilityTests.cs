@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/notes", "claire.fontaine" },
             { "/notes", "sophie.martin" },
             { "/competences", "lucas.martin" },
+            { "/academie/connexion-unique", "admin.academie" },
         };
 
     [Theory]

@@ -65,6 +65,16 @@ public sealed class AcademyModule : UiModule
             )
             .AddNavigationEntry(
                 new(
+                    () => SingleSignOnText.Nav,
+                    "/academie/connexion-unique",
+                    Icons.Material.Outlined.Key,
+                    null,
+                    Profile.AcademyAdmin,
+                    Order: 1015
+                )
+            )
+            .AddNavigationEntry(
+                new(
                     () => AcademyText.Nav_Usage,
                     "/gestion/utilisation",
                     Icons.Material.Outlined.Insights,

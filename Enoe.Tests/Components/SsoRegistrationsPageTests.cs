@@ -1,0 +1,45 @@
+using Bunit;
+using Enoe.App.Components.Academy;
+using Enoe.Data.People;
+using Enoe.Data.SingleSignOn;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Tests.Components;
+
+public sealed class SsoRegistrationsPageTests : SchoolComponentTest
+{
+    protected override async Task ArrangeAsync()
+    {
+        await using (var db = Database.NewContext())
+            await db
+                .Users.Where(p => p.Id == F.AdminA.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsAcademyAdmin, true));
+        this.SignInAs(F.AdminA, F.A.Id, Profile.SchoolAdmin);
+    }
+
+    [Fact]
+    public async Task AnAddressThatWouldReachOtherPaths_IsRefusedInTheForm_ThenAFixedOneIsListed()
+    {
+        var page = Render<SsoRegistrationsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Aucun service enregistré.", page.Markup));
+
+        page.Find("input[maxlength='120']").Change("Ressource de test");
+        var address = page.Find("input[type=url]");
+        address.Change("https://ressource.example.test/app");
+        page.FindAll("button").Single(b => b.TextContent == "Enregistrer").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("finit par « / »", page.Markup));
+        await using (var db = Database.NewContext())
+            Assert.Equal(0, await db.Set<SsoRegistration>().CountAsync());
+
+        page.Find("input[type=url]").Change("https://ressource.example.test/app/");
+        page.FindAll("button").Single(b => b.TextContent == "Enregistrer").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Service enregistré.", page.Markup));
+        Assert.Contains(
+            "https://ressource.example.test/app/… · Élèves, Enseignants",
+            System.Text.RegularExpressions.Regex.Replace(page.Find("ul.enoe-rows").TextContent, @"\s+", " ")
+        );
+    }
+}
