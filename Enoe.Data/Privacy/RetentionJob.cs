@@ -22,14 +22,16 @@ public sealed record RetentionCounts(
     int SignInSessions,
     int BinMemos,
     int Exports,
-    bool Stopped = false
+    bool Stopped = false,
+    int SsoHandOffs = 0
 );
 
 /// <summary>
 /// Deletes what the law says must go after its delay (<see cref="PrivacyOptions"/>): accounts of people who left and
-/// their files (<see cref="DirectoryPurge"/>), the access log, ended sign-in sessions, mémos left in a bin, expired
-/// exports and their zips. Each pass is written down (<see cref="RetentionRun"/> and the log); a dry run counts the
-/// same rows and deletes nothing. The nightly pass runs on one instance only (<see cref="JobLeases"/>).
+/// their files (<see cref="DirectoryPurge"/>), the access log, ended sign-in sessions and the hand-offs to resources
+/// made through ENOE (connection logs both), mémos left in a bin, expired exports and their zips. Each pass is written
+/// down (<see cref="RetentionRun"/> and the log); a dry run counts the same rows and deletes nothing. The nightly pass
+/// runs on one instance only (<see cref="JobLeases"/>).
 /// </summary>
 public sealed class RetentionJob(
     IDbContextFactory<EnoeDbContext> dbFactory,
@@ -99,6 +101,7 @@ public sealed class RetentionJob(
         var sessionsBefore = started.AddMonths(-Options.SignInSessionMonths);
         var sessions = db.Set<SignInSession>()
             .Where(s => s.LastSeenAt < sessionsBefore && (s.EndedAt == null || s.EndedAt < sessionsBefore));
+        var handOffs = db.Set<SingleSignOn.SsoHandOff>().Where(h => h.At < sessionsBefore);
         // No column says when a mémo went to the bin: its sending date stands in (the bin never holds it longer).
         var binBefore = started.AddDays(-Options.MemoBinDays);
         var binned = db.Set<MemoRecipient>().Where(r => r.Folder == MemoFolder.Bin && r.Memo!.SentAt < binBefore);
@@ -116,7 +119,10 @@ public sealed class RetentionJob(
                 await sessions.CountAsync(ct),
                 await binned.CountAsync(ct) + await sentBinned.CountAsync(ct),
                 await expired.CountAsync(ct)
-            );
+            )
+            {
+                SsoHandOffs = await handOffs.CountAsync(ct),
+            };
         }
         else
         {
@@ -126,6 +132,7 @@ public sealed class RetentionJob(
             [
                 async c => c with { AccessLog = await log.ExecuteDeleteAsync(ct) },
                 async c => c with { SignInSessions = await sessions.ExecuteDeleteAsync(ct) },
+                async c => c with { SsoHandOffs = await handOffs.ExecuteDeleteAsync(ct) },
                 async c =>
                     c with
                     {

@@ -2,6 +2,7 @@ using Enoe.Data.Memos;
 using Enoe.Data.People;
 using Enoe.Data.Privacy;
 using Enoe.Data.Sessions;
+using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class RetentionJobTests : TwoSchoolsTest
 
         var dry = await job.RunAsync(dryRun: true, requestedById: F.AdminA.Id);
 
-        Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1), dry);
+        Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1, SsoHandOffs: 1), dry);
         await using (var db = Database.NewContext())
         {
             Assert.Equal(ids.People.Length, await db.Users.CountAsync(p => ids.People.Contains(p.Id)));
@@ -38,6 +39,7 @@ public sealed class RetentionJobTests : TwoSchoolsTest
         var log = await after.Set<DataAccessEntry>().SingleAsync();
         Assert.Equal(Now.AddMonths(-11), log.At);
         Assert.Equal(1, await after.Set<SignInSession>().CountAsync());
+        Assert.Equal(Now.AddMonths(-5), (await after.Set<SsoHandOff>().SingleAsync()).At);
         // The bin mémo past its delay is gone for its owner; the recent one waits.
         Assert.Equal(
             [MemoFolder.Bin, MemoFolder.Deleted],
@@ -92,6 +94,10 @@ public sealed class RetentionJobTests : TwoSchoolsTest
                 LastSeenAt = Now.AddMonths(-8),
             }
         );
+        var resource = new SsoRegistration { Name = "Ressource", ServicePattern = "https://ressource.test/" };
+        db.Add(resource);
+        await db.SaveChangesAsync();
+        db.AddRange(HandOff(Now.AddMonths(-7)), HandOff(Now.AddMonths(-5)));
         var old = Memo(Now.AddDays(-40));
         var recent = Memo(Now.AddDays(-10));
         db.Add(
@@ -126,6 +132,15 @@ public sealed class RetentionJobTests : TwoSchoolsTest
                 LastSeenAt = ended,
                 EndedAt = ended,
                 EndReason = SessionEnd.SignedOut,
+            };
+        SsoHandOff HandOff(DateTime at) =>
+            new()
+            {
+                PersonId = F.StudentA.Id,
+                RegistrationId = resource.Id,
+                Service = "https://ressource.test/",
+                TicketId = "ST-" + at.Ticks,
+                At = at,
             };
         Memo Memo(DateTime sent)
         {
