@@ -11,7 +11,13 @@ namespace Enoe.Data.SingleSignOn;
 /// registered service a URL belongs to, who may reach it, its single-use tickets, and what single logout tells.
 /// The endpoints (Enoe.App/SingleSignOn) only speak the protocol; every decision is taken here.
 /// </summary>
-public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactory, EnoeCache cache, TimeProvider clock)
+public sealed partial class CasService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    EnoeCache cache,
+    Schools.ServiceAccess access,
+    Statistics.UsageCounter usage,
+    TimeProvider clock
+)
 {
     /// <summary>How long a ticket waits for its validation: the specification allows at most five minutes.</summary>
     public static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(30);
@@ -49,6 +55,10 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
     {
         if (await FindAsync(service, ct) is not { } registration)
             return new CasLogin(null, SingleSignOnMessages.Unregistered);
+        // A hand-off is the Ressources académiques service at work: switched off, or inside-only and asked from
+        // outside the établissement, it refuses here as its widget and pages do.
+        if (await access.RefusalAsync(user, Schools.EntService.DigitalResources, ct: ct) is { } closed)
+            return new CasLogin(null, closed.Errors[0]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await RefusalAsync(db, user, registration, ct) is { } refusal)
             return new CasLogin(null, refusal);
@@ -78,6 +88,8 @@ public sealed partial class CasService(IDbContextFactory<EnoeDbContext> dbFactor
             }
         );
         await db.SaveChangesAsync(ct);
+        if (user.SchoolId is int school)
+            await usage.HandedOffAsync(school, ct); // the académie's daily figures
         // Tickets never validated (the person closed the tab on the way): swept as new ones are issued.
         await db.Set<CasTicket>().Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(ct);
         return new CasLogin(WithTicket(service.Trim(), ticket.Id), null);

@@ -81,8 +81,8 @@ public sealed class UsageCounter(
     }
 
     /// <summary>
-    /// A single sign-on hand-off to a digital resource of <paramref name="schoolId"/>. ENOE has no hand-off yet: the
-    /// SSO endpoint (issue 19) calls this once it has let the person through.
+    /// A single sign-on hand-off to a digital resource by someone working in <paramref name="schoolId"/>: the CAS
+    /// server (<see cref="SingleSignOn.CasService.LoginAsync"/>) calls this once it has let the person through.
     /// </summary>
     public async Task HandedOffAsync(int schoolId, CancellationToken ct = default)
     {

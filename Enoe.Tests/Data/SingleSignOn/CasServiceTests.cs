@@ -1,5 +1,6 @@
 using Enoe.Data.DigitalResources;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,21 @@ public sealed class CasServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachHandOff_IsLogged_AndCountedInTheDaysFigures()
+    {
+        var lucas = await UserAsync("lucas.martin", Profile.Student);
+        await IssueAsync("lucas.martin");
+        await IssueAsync("lucas.martin");
+
+        await using var db = _db.NewContext();
+        Assert.Equal(2, await db.Set<SsoHandOff>().CountAsync(h => h.PersonId == lucas.PersonId));
+        var figure = await db.Set<Enoe.Data.Statistics.UsageCount>()
+            .Where(c => c.SchoolId == lucas.SchoolId && c.Metric == Enoe.Data.Statistics.UsageMetric.SsoHandOffs)
+            .SumAsync(c => c.Count);
+        Assert.Equal(2, figure);
+    }
+
+    [Fact]
     public async Task TwoValidationsAtOnce_OneSucceeds()
     {
         var ticket = await IssueAsync("lucas.martin");
@@ -55,6 +71,20 @@ public sealed class CasServiceTests : IAsyncLifetime
         Assert.Contains("n'est pas ouvert à votre profil", login.Refusal);
         await using var db = _db.NewContext();
         Assert.Equal(0, await db.Set<CasTicket>().CountAsync());
+    }
+
+    [Fact]
+    public async Task WhereTheResourcesServiceIsSwitchedOff_NoHandOff()
+    {
+        var lucas = await UserAsync("lucas.martin", Profile.Student);
+        await using (var db = _db.NewContext())
+            await db.SwitchAsync(lucas.SchoolId!.Value, EntService.DigitalResources, on: false);
+        await _db.Get<ServiceAccess>().ForgetAsync([lucas.SchoolId!.Value]);
+
+        var login = await Cas.LoginAsync(lucas, Service, newSignIn: false, sessionId: null);
+
+        Assert.Null(login.RedirectUrl);
+        Assert.NotNull(login.Refusal);
     }
 
     [Fact]
