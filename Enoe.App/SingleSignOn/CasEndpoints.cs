@@ -34,6 +34,7 @@ internal static class CasEndpoints
     private static async Task<IResult> LoginAsync(
         HttpContext http,
         CasService cas,
+        SignInManager<Person> signIn,
         IDataProtectionProvider protection,
         TimeProvider clock,
         string? service,
@@ -53,17 +54,20 @@ internal static class CasEndpoints
         if (user is null && IsTrue(gateway) && !renewing)
             return Results.Redirect(service.Trim());
         var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
-        var fresh = renewing && user is not null && CasRenewal.Renewed(http.User, depuis, protection, clock);
+        var fresh = renewing && user is not null && CasRenewal.Renewed(http.User, depuis, service, protection, clock);
         if (user is null || (renewing && !fresh))
         {
             // Renew: the password is asked again, even of someone signed in (see CasRenewal).
             var back = $"/cas/login?service={Uri.EscapeDataString(service)}";
             if (renewing)
                 back +=
-                    $"&renew=true&{CasRenewal.Parameter}=" + Uri.EscapeDataString(CasRenewal.Stamp(protection, clock));
+                    $"&renew=true&{CasRenewal.Parameter}="
+                    + Uri.EscapeDataString(CasRenewal.Stamp(protection, clock, service));
             return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(back)}");
         }
         var login = await cas.LoginAsync(user, service, fresh, session, http.RequestAborted);
+        if (fresh && await signIn.UserManager.GetUserAsync(http.User) is { } person)
+            await signIn.RefreshSignInAsync(person); // the same session, its cookie without the renewal: used once
         if (login.RedirectUrl is { } to)
             return Results.Redirect(to);
         return IsTrue(gateway)

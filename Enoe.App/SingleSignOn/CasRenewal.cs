@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Enoe.Data.SingleSignOn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -26,23 +27,30 @@ internal static class CasRenewal
 
     private const string Purpose = "Enoe.Cas.Renew";
 
-    /// <summary>A new stamp: when it was asked for, and 128 random bits so that no two are alike.</summary>
-    public static string Stamp(IDataProtectionProvider protection, TimeProvider clock) =>
+    /// <summary>
+    /// A new stamp: when it was asked for, for which service (a stamp serves no other), and 128 random bits so that no
+    /// two are alike.
+    /// </summary>
+    public static string Stamp(IDataProtectionProvider protection, TimeProvider clock, string service) =>
         protection
             .CreateProtector(Purpose)
             .Protect(
                 clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)
                     + "|"
                     + Convert.ToHexString(RandomNumberGenerator.GetBytes(16))
+                    + "|"
+                    + ServiceUrl.Normalize(service)
             );
 
     /// <summary>
-    /// Whether <paramref name="user"/> signed in through the page <paramref name="stamp"/> sent them to, within
-    /// <see cref="Window"/> of the stamp.
+    /// Whether <paramref name="user"/> signed in through the page <paramref name="stamp"/> sent them to, for
+    /// <paramref name="service"/>, within <see cref="Window"/> of the stamp. The endpoint then drops the claim
+    /// (<see cref="Microsoft.AspNetCore.Identity.SignInManager{TUser}.RefreshSignInAsync"/>): a stamp serves once.
     /// </summary>
     public static bool Renewed(
         ClaimsPrincipal user,
         string? stamp,
+        string service,
         IDataProtectionProvider protection,
         TimeProvider clock
     )
@@ -51,9 +59,11 @@ internal static class CasRenewal
             return false;
         try
         {
-            var ticks = protection.CreateProtector(Purpose).Unprotect(stamp).Split('|')[0];
-            var since = new DateTime(long.Parse(ticks, CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            return clock.GetUtcNow().UtcDateTime - since < Window;
+            var parts = protection.CreateProtector(Purpose).Unprotect(stamp).Split('|');
+            var since = new DateTime(long.Parse(parts[0], CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            return parts.Length == 3
+                && parts[2] == ServiceUrl.Normalize(service)
+                && clock.GetUtcNow().UtcDateTime - since < Window;
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Enoe.Data.SingleSignOn;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Enoe.App.SingleSignOn;
 
@@ -27,14 +28,19 @@ internal static class CasSaml
         HttpContext http,
         CasService cas,
         TimeProvider clock,
-        string? target
+        string? target,
+        string? renew
     )
     {
         http.Response.Headers.CacheControl = "no-store";
-        var (ticket, renew) = await ArtifactAsync(http.Request);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxRequest;
+        // mod_auth_cas asks renew in the address (TARGET=…&renew=true); older clients appended it to the artifact.
+        var (ticket, appended) = await ArtifactAsync(http.Request);
+        var renewing = appended || (renew is not null && !renew.Equals("false", StringComparison.OrdinalIgnoreCase));
         var answer = ticket is null
             ? CasValidation.Failure(CasCodes.InvalidRequest, "Requête SAML illisible : aucun AssertionArtifact.")
-            : await cas.ValidateAsync(ticket, target, renew, http.RequestAborted);
+            : await cas.ValidateAsync(ticket, target, renewing, http.RequestAborted);
         return Results.Text(Response(answer, target ?? "", clock.GetUtcNow().UtcDateTime), "text/xml", Encoding.UTF8);
     }
 

@@ -22,7 +22,17 @@ public sealed record DigitalResourceView(
     /// Where a click goes: through ENOE's CAS server when the resource is registered for single sign-on (the server
     /// decides there again whether the person may reach it), else to the resource itself.
     /// </summary>
-    public string Href => SignOnService is { } service ? "/cas/login?service=" + Uri.EscapeDataString(service) : Url;
+    public string Href =>
+        SignOnService is { } pattern
+            ? "/cas/login?service=" + Uri.EscapeDataString(Under(Url, pattern) ? Url : pattern)
+            : Url;
+
+    /// <summary>Whether the resource's own address is one its registration lets in (else its root is opened).</summary>
+    private static bool Under(string url, string pattern) =>
+        SingleSignOn.ServiceUrl.Normalize(url) is { } normalized
+        && (
+            normalized == pattern || (pattern.EndsWith('/') && normalized.StartsWith(pattern, StringComparison.Ordinal))
+        );
 }
 
 public sealed class DigitalResourceDraft

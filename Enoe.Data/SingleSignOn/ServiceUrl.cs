@@ -25,7 +25,12 @@ public static class ServiceUrl
         url = url?.Trim();
         if (string.IsNullOrEmpty(url) || url.Length > MaxLength || url.Any(char.IsControl))
             return null;
+        // A backslash ends the host for browsers and for Uri alike (https://a.example\..\b/): none in a service URL.
+        if (url.Contains('\\'))
+            return null;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return null;
+        if (!url.AsSpan(uri.Scheme.Length).StartsWith("://", StringComparison.Ordinal))
             return null;
         if (uri.UserInfo.Length > 0 || uri.Host.Length == 0)
             return null;
@@ -40,10 +45,7 @@ public static class ServiceUrl
         var path = question < 0 ? rest : rest[..question];
         var query = question < 0 ? null : rest[(question + 1)..].Replace("&amp;", "&", StringComparison.Ordinal);
         path = WithoutSessionId(path);
-        // A dot segment (also spelled %2e) or a backslash (a browser reads it as '/') would let a URL under a prefix
-        // reach another path of its host.
-        if (path.Contains('\\'))
-            return null;
+        // A dot segment (also spelled %2e) would let a URL under a prefix reach another path of its host.
         path = Canonical(path);
         if (path.Split('/').Any(segment => segment is "." or ".."))
             return null;
@@ -74,10 +76,16 @@ public static class ServiceUrl
         var normalized = Normalize(pattern);
         if (normalized is null || normalized != pattern)
             return SingleSignOnMessages.Pattern_Invalid;
+        // Tickets travel in the URL: in clear only to a service on this very machine (a test, the demo).
+        if (normalized.StartsWith("http://", StringComparison.Ordinal) && !IsLoopback(normalized))
+            return SingleSignOnMessages.Pattern_Https;
         if (match == ServiceMatch.Prefix && (normalized.Contains('*') || !normalized.EndsWith('/')))
             return SingleSignOnMessages.Pattern_Prefix;
         return null;
     }
+
+    private static bool IsLoopback(string normalized) =>
+        Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private static string WithoutSessionId(string path)
     {

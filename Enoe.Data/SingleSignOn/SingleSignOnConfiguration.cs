@@ -12,6 +12,7 @@ internal sealed class SsoRegistrationConfiguration : IEntityTypeConfiguration<Ss
         b.Property(r => r.ServicePattern).HasMaxLength(SsoRegistration.PatternMax);
         b.Property(r => r.Released).HasMaxLength(SsoRegistration.ReleasedMax);
         b.Property(r => r.LevelCodes).HasMaxLength(SsoRegistration.LevelCodesMax);
+        b.HasIndex(r => r.ServicePattern).IsUnique(); // one registration per address, even when two admins save
         b.HasOne<Schools.School>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DigitalResources.DigitalResource>()
             .WithMany()

@@ -60,9 +60,13 @@ public sealed class SsoRegistrationDraftValidator : AbstractValidator<SsoRegistr
             .Must(p => (p & Profile.Everyone) != 0)
             .WithMessage(_ => SingleSignOnMessages.Profiles_Required);
         RuleFor(d => d.Released)
+            .MaximumLength(SsoRegistration.ReleasedMax)
+            .WithMessage(_ => SingleSignOnMessages.FormatReleased_Max(SsoRegistration.ReleasedMax))
             .Must((d, r) => Unknown(d).Length == 0)
             .WithMessage((d, _) => SingleSignOnMessages.FormatReleased_Unknown(string.Join(", ", Unknown(d))));
         RuleFor(d => d.LevelCodes)
+            .MaximumLength(SsoRegistration.LevelCodesMax)
+            .WithMessage(_ => SingleSignOnMessages.FormatLevels_Max(SsoRegistration.LevelCodesMax))
             .Matches(@"^\s*[\p{L}\p{N}]{1,10}(\s*,\s*[\p{L}\p{N}]{1,10})*\s*$")
             .When(d => !string.IsNullOrWhiteSpace(d.LevelCodes))
             .WithMessage(_ => SingleSignOnMessages.Levels_Invalid);
@@ -138,9 +142,24 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, CasS
         registration.SchoolId = draft.SchoolId;
         registration.ResourceId = draft.ResourceId;
         registration.SingleLogout = draft.SingleLogout;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await TakenAsync(pattern, draft.Id, ct))
+                throw;
+            return Result.Invalid([SingleSignOnMessages.Pattern_Taken]); // another admin saved it meanwhile
+        }
         await cas.ChangedAsync();
         return Result.Ok();
+    }
+
+    private async Task<bool> TakenAsync(string pattern, int except, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<SsoRegistration>().AnyAsync(r => r.ServicePattern == pattern && r.Id != except, ct);
     }
 
     /// <summary>Its tickets and hand-offs go with it (the log of who reached it too: the service is gone).</summary>

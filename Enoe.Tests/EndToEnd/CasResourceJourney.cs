@@ -23,8 +23,9 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
     private const string ResourceTitle = "Ressource protégée par CAS";
     private readonly EnoeAppFactory _app = new();
     private readonly X509Certificate2 _certificate = KestrelHost.LoopbackCertificate(); // Kestrel's, while it runs
-    private ApacheCasClient _apache = default!;
-    private ApacheCasClient _samlApache = default!;
+    private readonly List<IBrowserContext> _contexts = [];
+    private ApacheCasClient? _apache;
+    private ApacheCasClient? _samlApache;
     private string _baseUrl = "";
 
     public async Task InitializeAsync()
@@ -38,7 +39,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
             var resource = new DigitalResource
             {
                 Title = ResourceTitle,
-                Url = _apache.ResourceUrl,
+                Url = Apache.ResourceUrl,
                 Profiles = Profile.Student | Profile.Teacher,
             };
             db.Add(resource);
@@ -47,7 +48,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
                 new SsoRegistration
                 {
                     Name = ResourceTitle,
-                    ServicePattern = ServiceUrl.Normalize(_apache.ResourceUrl)!,
+                    ServicePattern = ServiceUrl.Normalize(Apache.ResourceUrl)!,
                     Match = ServiceMatch.Prefix,
                     Profiles = Profile.Student | Profile.Teacher,
                     ResourceId = resource.Id,
@@ -57,7 +58,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
                 new SsoRegistration
                 {
                     Name = "Ressource lisant SAML 1.1",
-                    ServicePattern = ServiceUrl.Normalize(_samlApache.ResourceUrl)!,
+                    ServicePattern = ServiceUrl.Normalize(SamlApache.ResourceUrl)!,
                     Match = ServiceMatch.Prefix,
                     Profiles = Profile.Teacher,
                 }
@@ -67,12 +68,25 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
         await _app.Services.GetRequiredService<CasService>().ChangedAsync();
     }
 
+    private ApacheCasClient Apache => _apache!;
+    private ApacheCasClient SamlApache => _samlApache!;
+
     public async Task DisposeAsync()
     {
-        await _apache.DisposeAsync();
-        await _samlApache.DisposeAsync();
-        await _app.DisposeAsync();
-        _certificate.Dispose();
+        try
+        {
+            foreach (var context in _contexts)
+                await context.CloseAsync();
+            if (_apache is not null)
+                await Apache.DisposeAsync();
+            if (_samlApache is not null)
+                await SamlApache.DisposeAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _certificate.Dispose();
+        }
     }
 
     [Fact]
@@ -87,7 +101,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
         var resource = await page.Context.RunAndWaitForPageAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = ResourceTitle }).ClickAsync()
         );
-        await resource.WaitForURLAsync(_apache.ResourceUrl + "**");
+        await resource.WaitForURLAsync(Apache.ResourceUrl + "**");
         await Expect(resource.Locator("#user")).ToHaveTextAsync("lucas.martin", new() { Timeout = 20_000 });
         await Expect(resource.Locator("#profile")).ToHaveTextAsync("National_1");
 
@@ -100,8 +114,13 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
         // The logout request is posted once the session has ended, off the sign-out's request: until it arrives the
         // resource still shows its page.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        do await resource.GotoAsync(_apache.ResourceUrl);
-        while (!resource.Url.Contains("/connexion?ReturnUrl=") && waited.Elapsed < TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            await resource.GotoAsync(Apache.ResourceUrl);
+            if (resource.Url.Contains("/connexion?ReturnUrl=") || waited.Elapsed > TimeSpan.FromSeconds(30))
+                break;
+            await Task.Delay(250);
+        }
         Assert.Contains("/connexion?ReturnUrl=", resource.Url);
         await Expect(resource.GetByLabel("Mot de passe")).ToBeVisibleAsync();
     }
@@ -110,7 +129,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
     public async Task AParent_TheResourceIsNotOpenTo_ReadsWhyAtTheCasStep()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync(_apache.ResourceUrl);
+        await page.GotoAsync(Apache.ResourceUrl);
         await page.WaitForURLAsync("**/connexion?ReturnUrl=**");
         await page.SignInAsync("sophie.martin");
 
@@ -128,9 +147,9 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync("claire.fontaine");
         await page.WaitForURLAsync("**/tableau-de-bord");
 
-        await page.GotoAsync(_samlApache.ResourceUrl);
+        await page.GotoAsync(SamlApache.ResourceUrl);
 
-        await page.WaitForURLAsync(_samlApache.ResourceUrl + "**");
+        await page.WaitForURLAsync(SamlApache.ResourceUrl + "**");
         await Expect(page.Locator("#user")).ToHaveTextAsync("claire.fontaine");
         await Expect(page.Locator("#profile")).ToHaveTextAsync("National_3");
     }
@@ -147,6 +166,7 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
             }
         );
         context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
         return await context.NewPageAsync();
     }
 }

@@ -46,7 +46,7 @@ public sealed class ApacheCasClient : IAsyncDisposable
         var port = PostgreSqlServer.FreePort();
         var config = Path.Combine(folder, "httpd.conf");
         // Run as root (CI), the workers take www-data: what they read and write is opened to them.
-        var asRoot = Environment.UserName == "root";
+        var asRoot = Environment.IsPrivilegedProcess;
         await File.WriteAllTextAsync(
             config,
             $"""
@@ -85,8 +85,12 @@ public sealed class ApacheCasClient : IAsyncDisposable
             """
         );
         if (asRoot && !OperatingSystem.IsWindows())
+        {
             foreach (var path in new[] { folder, Path.Combine(folder, "www"), pages, cache })
                 File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+            foreach (var file in new[] { Path.Combine(pages, "index.shtml"), certificate })
+                File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100); // whatever the umask
+        }
         var apache = Process.Start(
             new ProcessStartInfo("/usr/sbin/apache2", ["-f", config, "-DFOREGROUND"])
             {

@@ -149,6 +149,9 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
 
         var answer = await ValidateAsync("/cas/serviceValidate", Service, ticket, renew: true);
         Assert.Equal("lucas.martin", answer.Descendants(Cas + "user").Single().Value);
+        // The stamp served once: the same way back asks for the password again.
+        var replayed = await client.GetAsync(back);
+        Assert.StartsWith("/connexion?ReturnUrl=", replayed.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -192,9 +195,13 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
             .Single(a => (string?)a.Attribute("AttributeName") == "ENTPersonProfils");
         Assert.Equal("National_1", profile.Value);
         Assert.Equal("samlp:Responder", again.Descendants(samlp + "StatusCode").Single().Attribute("Value")!.Value);
+        // renew, asked in the address as mod_auth_cas does: a ticket not issued right after a password is refused.
+        var plain = await TicketAsync(await SignedInAsync("lucas.martin"), Service);
+        var renewed = await SamlValidateAsync(plain, "&renew=true");
+        Assert.Equal("samlp:Responder", renewed.Descendants(samlp + "StatusCode").Single().Attribute("Value")!.Value);
     }
 
-    private async Task<XDocument> SamlValidateAsync(string ticket)
+    private async Task<XDocument> SamlValidateAsync(string ticket, string query = "")
     {
         var envelope =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
@@ -204,7 +211,7 @@ public sealed class CasProtocolTests(EnoeAppFactory app)
             + "</samlp:Request></SOAP-ENV:Body></SOAP-ENV:Envelope>";
         var response = await app.NewClient()
             .PostAsync(
-                "/cas/samlValidate?TARGET=" + Uri.EscapeDataString(Service),
+                "/cas/samlValidate?TARGET=" + Uri.EscapeDataString(Service) + query,
                 new StringContent(envelope, System.Text.Encoding.UTF8, "text/xml")
             );
         return XDocument.Parse(await response.Content.ReadAsStringAsync());

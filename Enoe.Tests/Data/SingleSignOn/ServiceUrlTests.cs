@@ -32,6 +32,8 @@ public sealed class ServiceUrlTests
     [InlineData("http://user:secret@res.example/")]
     [InlineData("http://res.example/\r\nSet-Cookie: x=1")]
     [InlineData("http://res.example/app/../evil")]
+    [InlineData("https://res.example\\..\\other/app/")]
+    [InlineData("https:/res.example/app/")]
     [InlineData("http://res.example/app/%2e%2e/evil")]
     [InlineData("http://res.example/app/./page")]
     [InlineData("http://res.example/app\\..\\evil")]
@@ -56,6 +58,8 @@ public sealed class ServiceUrlTests
         Assert.NotNull(ServiceUrl.Refusal("pas une adresse", ServiceMatch.Exact));
         Assert.NotNull(ServiceUrl.Refusal("https://res.example/app", ServiceMatch.Prefix)); // would match /application
         Assert.NotNull(ServiceUrl.Refusal("HTTPS://res.example/app/", ServiceMatch.Prefix)); // not normalised
+        Assert.NotNull(ServiceUrl.Refusal("http://res.example/app/", ServiceMatch.Prefix)); // tickets in clear
+        Assert.Null(ServiceUrl.Refusal("http://127.0.0.1:8090/app/", ServiceMatch.Prefix)); // this machine
         Assert.Null(ServiceUrl.Refusal("https://res.example/app/", ServiceMatch.Prefix));
     }
 }

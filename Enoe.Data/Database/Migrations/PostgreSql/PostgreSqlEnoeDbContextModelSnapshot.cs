@@ -1916,6 +1916,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("SchoolId");
 
+                    b.HasIndex("ServicePattern")
+                        .IsUnique();
+
                     b.ToTable("SsoRegistrations", (string)null);
                 });
 

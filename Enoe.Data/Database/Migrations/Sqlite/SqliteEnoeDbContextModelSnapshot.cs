@@ -1842,6 +1842,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("SchoolId");
 
+                    b.HasIndex("ServicePattern")
+                        .IsUnique();
+
                     b.ToTable("SsoRegistrations", (string)null);
                 });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEnoeDbContext))]
-    [Migration("20261202201719_SingleSignOnCas")]
+    [Migration("20261202215628_SingleSignOnCas")]
     partial class SingleSignOnCas
     {
         /// <inheritdoc />
@@ -1918,6 +1918,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.HasIndex("ResourceId");
 
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("ServicePattern")
+                        .IsUnique();
 
                     b.ToTable("SsoRegistrations", (string)null);
                 });

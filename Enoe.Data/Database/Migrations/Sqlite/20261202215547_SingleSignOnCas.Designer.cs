@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnoeDbContext))]
-    [Migration("20261202201654_SingleSignOnCas")]
+    [Migration("20261202215547_SingleSignOnCas")]
     partial class SingleSignOnCas
     {
         /// <inheritdoc />
@@ -1844,6 +1844,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.HasIndex("ResourceId");
 
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("ServicePattern")
+                        .IsUnique();
 
                     b.ToTable("SsoRegistrations", (string)null);
                 });

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations.Sqlite
+namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class SingleSignOnCas : Migration
@@ -15,19 +16,19 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 name: "SsoRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Protocol = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServicePattern = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Match = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attributes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Released = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Profiles = table.Column<int>(type: "INTEGER", nullable: false),
-                    LevelCodes = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResourceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SingleLogout = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Protocol = table.Column<int>(type: "integer", nullable: false),
+                    ServicePattern = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Match = table.Column<int>(type: "integer", nullable: false),
+                    Attributes = table.Column<int>(type: "integer", nullable: false),
+                    Released = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Profiles = table.Column<int>(type: "integer", nullable: false),
+                    LevelCodes = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    ResourceId = table.Column<int>(type: "integer", nullable: true),
+                    SingleLogout = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,14 +51,14 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 name: "CasTickets",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Service = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FromNewSignIn = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    Service = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FromNewSignIn = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,16 +81,16 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 name: "SsoHandOffs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Service = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    TicketId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LoggedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: true),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Service = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    TicketId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LoggedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,6 +148,12 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 name: "IX_SsoRegistrations_SchoolId",
                 table: "SsoRegistrations",
                 column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SsoRegistrations_ServicePattern",
+                table: "SsoRegistrations",
+                column: "ServicePattern",
+                unique: true);
         }
 
         /// <inheritdoc />
