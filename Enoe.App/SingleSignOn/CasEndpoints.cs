@@ -119,7 +119,7 @@ internal static class CasEndpoints
     }
 
     /// <summary>The specification's parameters are "set" whatever their value (<c>renew=1</c>), unless false.</summary>
-    private static bool IsTrue(string? value) =>
+    internal static bool IsTrue(string? value) =>
         value is not null && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";

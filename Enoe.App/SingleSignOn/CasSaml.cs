@@ -37,7 +37,7 @@ internal static class CasSaml
             limit.MaxRequestBodySize = MaxRequest;
         // mod_auth_cas asks renew in the address (TARGET=…&renew=true); older clients appended it to the artifact.
         var (ticket, appended) = await ArtifactAsync(http.Request);
-        var renewing = appended || (renew is not null && !renew.Equals("false", StringComparison.OrdinalIgnoreCase));
+        var renewing = appended || CasEndpoints.IsTrue(renew);
         var answer = ticket is null
             ? CasValidation.Failure(CasCodes.InvalidRequest, "Requête SAML illisible : aucun AssertionArtifact.")
             : await cas.ValidateAsync(ticket, target, renewing, http.RequestAborted);
