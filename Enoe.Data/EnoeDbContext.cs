@@ -48,6 +48,7 @@ public abstract class EnoeDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(EnoeDbContext).Assembly);
+        builder.UseOpenIddict(); // the OpenID Connect provider's clients, authorizations and tokens (SingleSignOn/)
         builder
             .HasDbFunction(typeof(TextSearch).GetMethod(nameof(TextSearch.Folded))!)
             .HasName(TextSearch.FoldFunction);

@@ -4,7 +4,8 @@ using Enoe.App.Schools;
 namespace Enoe.App.Hosting;
 
 /// <summary>
-/// The deployment's commands (<c>--migrate</c>, <c>--sync-directory</c>, <c>--import-etablissements</c>): each runs
+/// The deployment's commands (<c>--migrate</c>, <c>--sync-directory</c>, <c>--import-etablissements</c>,
+/// <c>--oidc-rollover</c>): each runs
 /// once instead of serving, then stops and disposes the host before the process ends. Disposing drains the event bus
 /// and closes the Redis connection after its last command, so what the command announced (a service switched off,
 /// a cache to forget) reaches the running instances rather than dying with the process.
@@ -36,6 +37,12 @@ public static class CommandLine
             {
                 await app.InitializeDatabaseAsync(seedDemo);
                 return await SchoolImportCommand.RunAsync(app.Services, args, Console.Out);
+            };
+        else if (args.Contains(SingleSignOn.OidcKeyRing.RolloverArgument)) // the OpenID Connect keys' next generation
+            command = async () =>
+            {
+                await app.InitializeDatabaseAsync(seedDemo);
+                return await app.Services.GetRequiredService<SingleSignOn.OidcKeyRing>().RolloverAsync(Console.Out);
             };
         if (command is null)
             return null;

@@ -1,4 +1,5 @@
 using Enoe.App.Account;
+using Enoe.App.SingleSignOn;
 using Enoe.Data;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
@@ -109,6 +110,9 @@ public static class IdentityHosting
             .AddHttpClient(SingleSignOn.CasSingleLogout.Client, c => c.Timeout = TimeSpan.FromSeconds(5))
             // A registered service's answer never sends ENOE's server on to another address.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        // ... and its OpenID Connect provider (OpenIddict), for the resources that speak it.
+        services.AddEnoeOpenIdConnectProvider(builder.Environment);
 
         services.AddSignInThrottling(builder.Configuration);
         return builder;

@@ -67,6 +67,7 @@ public static class PipelineHosting
         app.MapMemoryDiagnostics();
         app.MapAccountEndpoints();
         app.MapCasEndpoints(); // /cas/login, /cas/serviceValidate…: ENOE as the resources' single sign-on
+        app.MapOidcEndpoints(); // /oidc/authorize, /oidc/token…: the same, in OpenID Connect
         app.MapWaitingRoom(); // /file-d-attente
         app.MapFileEndpoints();
         app.MapUiModules(); // each service's own downloads and exports

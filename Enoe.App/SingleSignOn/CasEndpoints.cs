@@ -125,7 +125,7 @@ internal static class CasEndpoints
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
     /// <summary>A page of its own for what the person must read (no layout: they came from another site).</summary>
-    private static IResult Page(int status, string message) =>
+    internal static IResult Page(int status, string message) =>
         Results.Content(
             $"""
             <!DOCTYPE html>

@@ -13,7 +13,8 @@ namespace Enoe.App.SingleSignOn;
 /// them to the sign-in page with a stamp in the way back (random, dated, protected by Data Protection); the sign-in
 /// made through that very page carries the stamp's digest in its cookie (<see cref="ClaimType"/>, added when the
 /// session starts), and only a session holding the digest of the stamp it comes back with counts as renewed. A
-/// sign-in made any other way (the person's own, before or after someone asked for a stamp) never does.
+/// sign-in made any other way (the person's own, before or after someone asked for a stamp) never does. OpenID
+/// Connect's <c>prompt=login</c> and <c>max_age</c> use the same stamps (<see cref="OidcEndpoints"/>).
 /// </summary>
 internal static class CasRenewal
 {
@@ -81,7 +82,13 @@ internal static class CasRenewal
             return null;
         var returnUrl = (await request.ReadFormAsync()).TryGetValue("ReturnUrl", out var value) ? value.ToString() : "";
         var question = returnUrl.IndexOf('?');
-        if (!returnUrl.StartsWith("/cas/login?", StringComparison.Ordinal) || question < 0)
+        if (
+            !(
+                returnUrl.StartsWith("/cas/login?", StringComparison.Ordinal)
+                || returnUrl.StartsWith("/oidc/authorize?", StringComparison.Ordinal)
+            )
+            || question < 0
+        )
             return null;
         var query = QueryHelpers.ParseQuery(returnUrl[question..]);
         return query.TryGetValue(Parameter, out var stamp) && stamp.ToString().Length > 0

@@ -39,7 +39,7 @@ public sealed partial class CasService
                     .Where(x => x.Id == h.Id && x.LoggedOutAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.LoggedOutAt, now), ct) == 1
             )
-                claimed.Add(new CasLogout(h.Service, h.TicketId));
+                claimed.Add(new CasLogout(h.Service, h.TicketId!)); // CAS hand-offs always have one
         return claimed;
     }
 }

@@ -55,13 +55,9 @@ public sealed partial class CasService(
     {
         if (await FindAsync(service, ct) is not { } registration)
             return new CasLogin(null, SingleSignOnMessages.Unregistered);
-        // A hand-off is the Ressources académiques service at work: switched off, or inside-only and asked from
-        // outside the établissement, it refuses here as its widget and pages do.
-        if (await access.RefusalAsync(user, Schools.EntService.DigitalResources, ct: ct) is { } closed)
-            return new CasLogin(null, closed.Errors[0]);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await RefusalAsync(db, user, registration, ct) is { } refusal)
+        if (await RefusalAsync(user, registration, ct) is { } refusal)
             return new CasLogin(null, refusal);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new CasTicket
         {
@@ -75,21 +71,7 @@ public sealed partial class CasService(
             FromNewSignIn = newSignIn,
         };
         db.Add(ticket);
-        db.Add(
-            new SsoHandOff
-            {
-                PersonId = user.PersonId,
-                RegistrationId = registration.Id,
-                SchoolId = user.SchoolId,
-                SessionId = sessionId,
-                Service = service.Trim(),
-                TicketId = ticket.Id,
-                At = now,
-            }
-        );
-        await db.SaveChangesAsync(ct);
-        if (user.SchoolId is int school)
-            await usage.HandedOffAsync(school, ct); // the académie's daily figures
+        await HandOffAsync(db, user, registration, service.Trim(), ticket.Id, sessionId, ct);
         // Tickets never validated (the person closed the tab on the way): swept as new ones are issued.
         await db.Set<CasTicket>().Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(ct);
         return new CasLogin(WithTicket(service.Trim(), ticket.Id), null);
@@ -140,22 +122,66 @@ public sealed partial class CasService(
     }
 
     /// <summary>
-    /// Why <paramref name="user"/> may not reach <paramref name="registration"/>, or null: a profile it is open to,
+    /// Why <paramref name="user"/> may not be handed to <paramref name="registration"/> now, or null. A hand-off is
+    /// the Ressources académiques service at work: switched off, or inside-only and asked from outside the
+    /// établissement, it refuses here as its widget and pages do; then the registration's own audience.
+    /// </summary>
+    public async Task<string?> RefusalAsync(CurrentUser user, RegisteredService registration, CancellationToken ct)
+    {
+        if (await access.RefusalAsync(user, Schools.EntService.DigitalResources, ct: ct) is { } closed)
+            return closed.Errors[0];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AudienceRefusalAsync(db, user.PersonId, user.SchoolId, registration, ct);
+    }
+
+    /// <summary>
+    /// Logs a hand-off (who, which service, when, in which sign-in session) and counts it in the académie's daily
+    /// figures; <paramref name="ticketId"/> is CAS's, null for OpenID Connect.
+    /// </summary>
+    internal async Task HandOffAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        RegisteredService registration,
+        string service,
+        string? ticketId,
+        Guid? sessionId,
+        CancellationToken ct
+    )
+    {
+        db.Add(
+            new SsoHandOff
+            {
+                PersonId = user.PersonId,
+                RegistrationId = registration.Id,
+                SchoolId = user.SchoolId,
+                SessionId = sessionId,
+                Service = service,
+                TicketId = ticketId,
+                At = clock.GetUtcNow().UtcDateTime,
+            }
+        );
+        await db.SaveChangesAsync(ct);
+        if (user.SchoolId is int school)
+            await usage.HandedOffAsync(school, ct);
+    }
+
+    /// <summary>
+    /// Why the person may not reach <paramref name="registration"/>, or null: a profile it is open to,
     /// in the établissement they work in (the registration's, when it names one), and for students and parents a
     /// level it is open to. Read from the database, not the cookie.
     /// </summary>
-    private static async Task<string?> RefusalAsync(
+    internal static async Task<string?> AudienceRefusalAsync(
         EnoeDbContext db,
-        CurrentUser user,
+        int me,
+        int? schoolId,
         RegisteredService registration,
         CancellationToken ct
     )
     {
-        var me = user.PersonId;
         var learners = Audiences.Learners(db, me);
         // One round trip: the membership's row, then a row per level of the learners they follow.
         var rows = await db
-            .Memberships.Where(m => m.PersonId == me && m.SchoolId == user.SchoolId)
+            .Memberships.Where(m => m.PersonId == me && m.SchoolId == schoolId)
             .Select(m => new
             {
                 Member = true,
@@ -163,7 +189,7 @@ public sealed partial class CasService(
                 Level = (string?)null,
             })
             .Concat(
-                db.Enrolments.Where(e => learners.Contains(e.StudentId) && e.SchoolClass!.SchoolId == user.SchoolId)
+                db.Enrolments.Where(e => learners.Contains(e.StudentId) && e.SchoolClass!.SchoolId == schoolId)
                     .Select(e => new
                     {
                         Member = false,
@@ -175,7 +201,7 @@ public sealed partial class CasService(
         var profiles = rows.Where(r => r.Member).Select(r => r.Profiles).FirstOrDefault();
         var open =
             (profiles & registration.Profiles) != 0
-            && (registration.SchoolId is null || registration.SchoolId == user.SchoolId)
+            && (registration.SchoolId is null || registration.SchoolId == schoolId)
             && (
                 registration.Levels.Length == 0
                 || (profiles & Profile.Personnel) != 0
@@ -184,7 +210,7 @@ public sealed partial class CasService(
         return open ? null : SingleSignOnMessages.FormatNotOpen(registration.Name);
     }
 
-    private async Task<RegisteredService[]> RegistrationsAsync(CancellationToken ct) =>
+    internal async Task<RegisteredService[]> RegistrationsAsync(CancellationToken ct) =>
         await cache.GetOrCreateAsync(
             "sso:registrations",
             async c =>

@@ -46,8 +46,8 @@ public sealed class SsoHandOff
     /// <summary>The service URL as the client sent it: where single logout posts.</summary>
     public required string Service { get; set; }
 
-    /// <summary>The ticket issued (CAS's <c>SessionIndex</c> in the logout request).</summary>
-    public required string TicketId { get; set; }
+    /// <summary>The ticket issued (CAS's <c>SessionIndex</c> in the logout request); null for OpenID Connect.</summary>
+    public string? TicketId { get; set; }
     public DateTime At { get; set; }
 
     /// <summary>When single logout claimed it (one instance sends, whichever hears the session end first).</summary>

@@ -16,7 +16,8 @@ public sealed record RegisteredService(
     Profile Profiles,
     string[] Levels,
     int? SchoolId,
-    bool SingleLogout
+    bool SingleLogout,
+    string? ClientId
 )
 {
     internal static RegisteredService From(SsoRegistration r) =>
@@ -31,7 +32,8 @@ public sealed record RegisteredService(
             r.Profiles,
             Split(r.LevelCodes),
             r.SchoolId,
-            r.SingleLogout
+            r.SingleLogout,
+            r.ClientId
         );
 
     private static string[] Split(string? list) =>

@@ -12,7 +12,9 @@ internal sealed class SsoRegistrationConfiguration : IEntityTypeConfiguration<Ss
         b.Property(r => r.ServicePattern).HasMaxLength(SsoRegistration.PatternMax);
         b.Property(r => r.Released).HasMaxLength(SsoRegistration.ReleasedMax);
         b.Property(r => r.LevelCodes).HasMaxLength(SsoRegistration.LevelCodesMax);
+        b.Property(r => r.ClientId).HasMaxLength(SsoRegistration.ClientIdMax);
         b.HasIndex(r => r.ServicePattern).IsUnique(); // one registration per address, even when two admins save
+        b.HasIndex(r => r.ClientId).IsUnique();
         b.HasOne<Schools.School>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DigitalResources.DigitalResource>()
             .WithMany()
@@ -45,5 +47,15 @@ internal sealed class SsoHandOffConfiguration : IEntityTypeConfiguration<SsoHand
         b.HasIndex(h => new { h.PersonId, h.At });
         b.HasOne<SsoRegistration>().WithMany().HasForeignKey(h => h.RegistrationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<People.Person>().WithMany().HasForeignKey(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OidcKeyConfiguration : IEntityTypeConfiguration<OidcKey>
+{
+    public void Configure(EntityTypeBuilder<OidcKey> b)
+    {
+        b.ToTable("OidcKeys");
+        // Two instances starting at once on an empty table: one generation each use, whoever writes first.
+        b.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
     }
 }

@@ -43,13 +43,17 @@ public sealed class SsoRegistration
     public const int NameMax = 120,
         PatternMax = 500,
         ReleasedMax = 500,
-        LevelCodesMax = 60;
+        LevelCodesMax = 60,
+        ClientIdMax = 100;
 
     public int Id { get; set; }
     public required string Name { get; set; }
     public SsoProtocol Protocol { get; set; } = SsoProtocol.Cas;
 
-    /// <summary>The service URL, or its prefix, as <see cref="ServiceUrl.Normalize"/> writes it.</summary>
+    /// <summary>
+    /// The service URL, or its prefix, as <see cref="ServiceUrl.Normalize"/> writes it; for OpenID Connect, the
+    /// client's redirect URI (always exact).
+    /// </summary>
     public required string ServicePattern { get; set; }
     public ServiceMatch Match { get; set; }
     public AttributeSet Attributes { get; set; }
@@ -68,6 +72,12 @@ public sealed class SsoRegistration
 
     /// <summary>The catalogue's entry people open it from, if any.</summary>
     public int? ResourceId { get; set; }
+
+    /// <summary>
+    /// The OpenID Connect client's <c>client_id</c>; its secret and redirect URI live in OpenIddict's application of
+    /// the same id (<see cref="SsoRegistry"/> writes both together). Null for CAS.
+    /// </summary>
+    public string? ClientId { get; set; }
 
     /// <summary>
     /// Whether signing out of ENOE tells the service (CAS single logout, a POST of <c>logoutRequest</c>).

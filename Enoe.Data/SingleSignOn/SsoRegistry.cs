@@ -1,90 +1,21 @@
 using Enoe.Data.Common;
 using Enoe.Data.People;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 
 namespace Enoe.Data.SingleSignOn;
 
-/// <summary>A registration as the académie's page edits it.</summary>
-public sealed class SsoRegistrationDraft
-{
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    public string ServicePattern { get; set; } = "";
-    public ServiceMatch Match { get; set; } = ServiceMatch.Prefix;
-    public AttributeSet Attributes { get; set; }
-    public string Released { get; set; } = "";
-    public Profile Profiles { get; set; } = Profile.Student | Profile.Teacher;
-    public string? LevelCodes { get; set; }
-    public int? SchoolId { get; set; }
-    public int? ResourceId { get; set; }
-    public bool SingleLogout { get; set; } = true;
-
-    public static SsoRegistrationDraft From(SsoRegistration r) =>
-        new()
-        {
-            Id = r.Id,
-            Name = r.Name,
-            ServicePattern = r.ServicePattern,
-            Match = r.Match,
-            Attributes = r.Attributes,
-            Released = r.Released,
-            Profiles = r.Profiles,
-            LevelCodes = r.LevelCodes,
-            SchoolId = r.SchoolId,
-            ResourceId = r.ResourceId,
-            SingleLogout = r.SingleLogout,
-        };
-}
-
-/// <summary>What a registration must be before it is written; the page shows the same messages while typing.</summary>
-public sealed class SsoRegistrationDraftValidator : AbstractValidator<SsoRegistrationDraft>
-{
-    public SsoRegistrationDraftValidator()
-    {
-        RuleFor(d => d.Name)
-            .Must(n => !string.IsNullOrWhiteSpace(n))
-            .WithMessage(_ => SingleSignOnMessages.Name_Required)
-            .MaximumLength(SsoRegistration.NameMax)
-            .WithMessage(_ => SingleSignOnMessages.FormatName_Max(SsoRegistration.NameMax));
-        // The address as it will be stored: normalised first, then checked (a prefix ends with '/', no '..').
-        RuleFor(d => d.ServicePattern)
-            .Must((d, p) => ServiceUrl.Normalize(p) is { } url && ServiceUrl.Refusal(url, d.Match) is null)
-            .WithMessage(
-                (d, p) =>
-                    ServiceUrl.Normalize(p) is { } url
-                        ? ServiceUrl.Refusal(url, d.Match) ?? ""
-                        : SingleSignOnMessages.Pattern_Invalid
-            );
-        RuleFor(d => d.Profiles)
-            .Must(p => (p & Profile.Everyone) != 0)
-            .WithMessage(_ => SingleSignOnMessages.Profiles_Required);
-        RuleFor(d => d.Released)
-            .MaximumLength(SsoRegistration.ReleasedMax)
-            .WithMessage(_ => SingleSignOnMessages.FormatReleased_Max(SsoRegistration.ReleasedMax))
-            .Must((d, r) => Unknown(d).Length == 0)
-            .WithMessage((d, _) => SingleSignOnMessages.FormatReleased_Unknown(string.Join(", ", Unknown(d))));
-        RuleFor(d => d.LevelCodes)
-            .MaximumLength(SsoRegistration.LevelCodesMax)
-            .WithMessage(_ => SingleSignOnMessages.FormatLevels_Max(SsoRegistration.LevelCodesMax))
-            .Matches(@"^\s*[\p{L}\p{N}]{1,10}(\s*,\s*[\p{L}\p{N}]{1,10})*\s*$")
-            .When(d => !string.IsNullOrWhiteSpace(d.LevelCodes))
-            .WithMessage(_ => SingleSignOnMessages.Levels_Invalid);
-    }
-
-    private static string[] Unknown(SsoRegistrationDraft d) =>
-        [.. Names(d.Released).Where(n => !CasAttributes.Names[d.Attributes].Contains(n))];
-
-    internal static string[] Names(string? list) =>
-        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-}
+/// <summary>A registration written: its id, and an OpenID Connect client's new secret, shown this once.</summary>
+public sealed record SsoSaved(int Id, string? Secret);
 
 /// <summary>
 /// The académie's register of the services that sign people in through ENOE: académie admins only (read from the
 /// database, not the cookie), each write checked whole, then every instance's cache of registrations and the
-/// catalogue's links dropped.
+/// catalogue's links dropped. An OpenID Connect registration and its OpenIddict application are written in one
+/// transaction.
 /// </summary>
-public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, CasService cas)
+public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, IServiceScopeFactory scopes, CasService cas)
 {
     private static readonly SsoRegistrationDraftValidator Validator = new();
 
@@ -103,36 +34,38 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, CasS
         return Result<IReadOnlyList<SsoRegistration>>.Ok(list);
     }
 
-    public async Task<Result> SaveAsync(CurrentUser user, SsoRegistrationDraft draft, CancellationToken ct = default)
+    /// <summary>
+    /// Writes <paramref name="draft"/>; for a new OpenID Connect client, the answer carries its secret, never stored
+    /// in clear and never shown again.
+    /// </summary>
+    public async Task<Result<SsoSaved>> SaveAsync(
+        CurrentUser user,
+        SsoRegistrationDraft draft,
+        CancellationToken ct = default
+    )
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
-            return Result.Forbidden(SingleSignOnMessages.AcademyOnly);
-        var validation = await Validator.ValidateAsync(draft, ct);
-        if (!validation.IsValid)
-            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        if (await RefusalAsync(user, draft, ct) is { } refusal)
+            return refusal;
         var pattern = ServiceUrl.Normalize(draft.ServicePattern)!;
-        var errors = new List<string>();
-        if (await db.Set<SsoRegistration>().AnyAsync(r => r.ServicePattern == pattern && r.Id != draft.Id, ct))
-            errors.Add(SingleSignOnMessages.Pattern_Taken);
-        if (draft.SchoolId is int school && !await db.Schools.AnyAsync(s => s.Id == school, ct))
-            errors.Add(SingleSignOnMessages.School_Unknown);
-        if (
-            draft.ResourceId is int resource
-            && !await db.DigitalResources.AnyAsync(r => r.Id == resource && r.SchoolId == null, ct)
-        )
-            errors.Add(SingleSignOnMessages.Resource_Unknown);
-        if (errors.Count > 0)
-            return Result.Invalid(errors);
+        var oidc = draft.Protocol == SsoProtocol.OpenIdConnect;
+        // One context for the registration and OpenIddict's stores (they read it from the scope), one transaction.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var registration =
             draft.Id == 0
                 ? db.Add(new SsoRegistration { Name = "", ServicePattern = "" }).Entity
                 : await db.Set<SsoRegistration>().FirstOrDefaultAsync(r => r.Id == draft.Id, ct);
         if (registration is null)
             return Result.NotFound(SingleSignOnMessages.NotFound);
+        if (draft.Id != 0 && registration.Protocol != draft.Protocol)
+            return Result.Invalid([SingleSignOnMessages.Protocol_Fixed]);
+        var formerClientId = registration.ClientId;
         registration.Name = draft.Name.Trim();
+        registration.Protocol = draft.Protocol;
+        registration.ClientId = oidc ? draft.ClientId : null;
         registration.ServicePattern = pattern;
-        registration.Match = draft.Match;
+        registration.Match = oidc ? ServiceMatch.Exact : draft.Match;
         registration.Attributes = draft.Attributes;
         registration.Released = string.Join(',', SsoRegistrationDraftValidator.Names(draft.Released));
         registration.Profiles = draft.Profiles & Profile.Everyone;
@@ -142,35 +75,98 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, CasS
         registration.SchoolId = draft.SchoolId;
         registration.ResourceId = draft.ResourceId;
         registration.SingleLogout = draft.SingleLogout;
+        string? secret = null;
         try
         {
             await db.SaveChangesAsync(ct);
+            if (oidc)
+                secret = await OidcClients.WriteAsync(Clients(scope), registration, formerClientId, false, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
-            if (!await TakenAsync(pattern, draft.Id, ct))
+            await transaction.RollbackAsync(ct);
+            var taken = await TakenAsync(pattern, draft.ClientId, draft.Id, ct);
+            if (taken.Count == 0)
                 throw;
-            return Result.Invalid([SingleSignOnMessages.Pattern_Taken]); // another admin saved it meanwhile
+            return Result.Invalid(taken); // another admin saved it meanwhile
         }
+        await cas.ChangedAsync();
+        return Result<SsoSaved>.Ok(new SsoSaved(registration.Id, secret));
+    }
+
+    /// <summary>
+    /// A new secret for an OpenID Connect client (the old one stops working at once), shown this once.
+    /// </summary>
+    public async Task<Result<SsoSaved>> NewSecretAsync(CurrentUser user, int id, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
+            return Result.Forbidden(SingleSignOnMessages.AcademyOnly);
+        var registration = await db.Set<SsoRegistration>()
+            .AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == id && r.Protocol == SsoProtocol.OpenIdConnect, ct);
+        if (registration is null)
+            return Result.NotFound(SingleSignOnMessages.NotFound);
+        var secret = await OidcClients.WriteAsync(Clients(scope), registration, null, true, ct);
+        return Result<SsoSaved>.Ok(new SsoSaved(id, secret));
+    }
+
+    /// <summary>
+    /// Its tickets and hand-offs go with it (the log of who reached it too: the service is gone), and an OpenID
+    /// Connect client's application with its tokens.
+    /// </summary>
+    public async Task<Result> DeleteAsync(CurrentUser user, int id, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
+            return Result.Forbidden(SingleSignOnMessages.AcademyOnly);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var clientId = await db.Set<SsoRegistration>().Where(r => r.Id == id).Select(r => r.ClientId).ToListAsync(ct);
+        if (await db.Set<SsoRegistration>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0)
+            return Result.NotFound(SingleSignOnMessages.NotFound);
+        if (clientId is [{ } client])
+            await OidcClients.DeleteAsync(Clients(scope), client, ct);
+        await transaction.CommitAsync(ct);
         await cas.ChangedAsync();
         return Result.Ok();
     }
 
-    private async Task<bool> TakenAsync(string pattern, int except, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<SsoRegistration>().AnyAsync(r => r.ServicePattern == pattern && r.Id != except, ct);
-    }
-
-    /// <summary>Its tickets and hand-offs go with it (the log of who reached it too: the service is gone).</summary>
-    public async Task<Result> DeleteAsync(CurrentUser user, int id, CancellationToken ct = default)
+    /// <summary>Who may write, and what the draft must be, checked before anything is written.</summary>
+    private async Task<Refusal?> RefusalAsync(CurrentUser user, SsoRegistrationDraft draft, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
             return Result.Forbidden(SingleSignOnMessages.AcademyOnly);
-        if (await db.Set<SsoRegistration>().Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0)
-            return Result.NotFound(SingleSignOnMessages.NotFound);
-        await cas.ChangedAsync();
-        return Result.Ok();
+        var validation = await Validator.ValidateAsync(draft, ct);
+        if (!validation.IsValid)
+            return Result.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        var errors = await TakenAsync(ServiceUrl.Normalize(draft.ServicePattern)!, draft.ClientId, draft.Id, ct);
+        if (draft.SchoolId is int school && !await db.Schools.AnyAsync(s => s.Id == school, ct))
+            errors.Add(SingleSignOnMessages.School_Unknown);
+        if (
+            draft.ResourceId is int resource
+            && !await db.DigitalResources.AnyAsync(r => r.Id == resource && r.SchoolId == null, ct)
+        )
+            errors.Add(SingleSignOnMessages.Resource_Unknown);
+        return errors.Count > 0 ? Result.Invalid(errors) : null;
     }
+
+    /// <summary>The address, or the client id, another registration already has.</summary>
+    private async Task<List<string>> TakenAsync(string pattern, string? clientId, int except, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var others = db.Set<SsoRegistration>().Where(r => r.Id != except);
+        var taken = new List<string>();
+        if (await others.AnyAsync(r => r.ServicePattern == pattern, ct))
+            taken.Add(SingleSignOnMessages.Pattern_Taken);
+        if (clientId is not null && await others.AnyAsync(r => r.ClientId == clientId, ct))
+            taken.Add(SingleSignOnMessages.ClientId_Taken);
+        return taken;
+    }
+
+    private static IOpenIddictApplicationManager Clients(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
 }

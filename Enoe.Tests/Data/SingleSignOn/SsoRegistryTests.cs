@@ -3,6 +3,8 @@ using Enoe.Data.People;
 using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 
 namespace Enoe.Tests.Data.SingleSignOn;
 
@@ -58,7 +60,7 @@ public sealed class SsoRegistryTests : IAsyncLifetime
         Assert.Equal(ResultKind.Invalid, refused.Kind);
         Assert.Contains(refused.Errors, e => e.Contains(message));
         await using var db = _db.NewContext();
-        Assert.Equal(1, await db.Set<SsoRegistration>().CountAsync()); // the demo's only
+        Assert.Equal(2, await db.Set<SsoRegistration>().CountAsync()); // the demo's only (CAS, OpenID Connect)
     }
 
     [Fact]
@@ -83,12 +85,13 @@ public sealed class SsoRegistryTests : IAsyncLifetime
     {
         var teacher = await UserAsync("claire.fontaine", Profile.Teacher);
         await using var db = _db.NewContext();
-        var demo = await db.Set<SsoRegistration>().SingleAsync();
+        var demo = await db.Set<SsoRegistration>().FirstAsync(r => r.Protocol == SsoProtocol.Cas);
 
         Assert.Equal(ResultKind.Forbidden, (await Registry.ListAsync(teacher)).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Registry.SaveAsync(teacher, Draft("X", "https://x.test/"))).Kind);
         Assert.Equal(ResultKind.Forbidden, (await Registry.DeleteAsync(teacher, demo.Id)).Kind);
-        Assert.Equal(1, await db.Set<SsoRegistration>().CountAsync());
+        Assert.Equal(ResultKind.Forbidden, (await Registry.NewSecretAsync(teacher, demo.Id + 1)).Kind);
+        Assert.Equal(2, await db.Set<SsoRegistration>().CountAsync());
     }
 
     [Fact]
@@ -96,13 +99,94 @@ public sealed class SsoRegistryTests : IAsyncLifetime
     {
         var admin = await UserAsync("admin.academie", Profile.AcademyAdmin);
         await using var db = _db.NewContext();
-        var demo = await db.Set<SsoRegistration>().SingleAsync();
+        var demo = await db.Set<SsoRegistration>().FirstAsync(r => r.Protocol == SsoProtocol.Cas);
         Assert.NotNull(await _db.Get<CasService>().FindAsync("http://localhost:8090/page"));
 
         Assert.True((await Registry.DeleteAsync(admin, demo.Id)).Succeeded);
 
         Assert.Null(await _db.Get<CasService>().FindAsync("http://localhost:8090/page"));
         Assert.Equal(ResultKind.NotFound, (await Registry.DeleteAsync(admin, demo.Id)).Kind);
+    }
+
+    [Fact]
+    public async Task AnOpenIdConnectClient_GetsASecretShownOnce_StoredHashed_AndGoesWithItsRegistration()
+    {
+        var admin = await UserAsync("admin.academie", Profile.AcademyAdmin);
+        var draft = Draft("Éditeur KNE", "https://kne.example.test/oidc/retour");
+        (draft.Protocol, draft.ClientId, draft.Match) = (SsoProtocol.OpenIdConnect, "kne-manuels", ServiceMatch.Exact);
+
+        var saved = await Registry.SaveAsync(admin, draft);
+
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        var secret = saved.Value!.Secret!;
+        Assert.True(secret.Length >= 40);
+        Assert.True(await ValidatesAsync(secret));
+        Assert.True(await RedirectsToAsync("https://kne.example.test/oidc/retour"));
+        await using (var db = _db.NewContext())
+        {
+            var stored = await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>()
+                .SingleAsync(a => a.ClientId == "kne-manuels");
+            Assert.DoesNotContain(secret, stored.ClientSecret); // hashed, never in clear
+        }
+        Assert.NotNull(await _db.Get<OidcService>().FindClientAsync("kne-manuels"));
+        // Saved again (renamed): the same secret, not shown again.
+        draft.Id = saved.Value.Id;
+        draft.Name = "KNE";
+        var again = await Registry.SaveAsync(admin, draft);
+        Assert.Null(again.Value!.Secret);
+        Assert.True(await ValidatesAsync(secret));
+        // A new secret replaces the old one at once.
+        var renewed = await Registry.NewSecretAsync(admin, saved.Value.Id);
+        Assert.False(await ValidatesAsync(secret));
+        Assert.True(await ValidatesAsync(renewed.Value!.Secret!));
+
+        Assert.True((await Registry.DeleteAsync(admin, saved.Value.Id)).Succeeded);
+        Assert.Null(await ClientAsync(_db.Services.CreateAsyncScope()));
+        Assert.Null(await _db.Get<OidcService>().FindClientAsync("kne-manuels"));
+    }
+
+    /// <summary>
+    /// OpenIddict's manager in a scope of its own, as each request has: nothing read before is reused.
+    /// </summary>
+    private static async Task<object?> ClientAsync(AsyncServiceScope scope) =>
+        await scope
+            .ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>()
+            .FindByClientIdAsync("kne-manuels");
+
+    private async Task<bool> ValidatesAsync(string secret)
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        var apps = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        return await apps.ValidateClientSecretAsync((await ClientAsync(scope))!, secret);
+    }
+
+    private async Task<bool> RedirectsToAsync(string uri)
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        var apps = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        return await apps.ValidateRedirectUriAsync((await ClientAsync(scope))!, uri);
+    }
+
+    [Theory]
+    [InlineData("demo-ressource", ServiceMatch.Exact, "porte déjà cet identifiant")]
+    [InlineData("K", ServiceMatch.Exact, "identifiant du client")]
+    [InlineData("kne", ServiceMatch.Prefix, "adresse exacte")]
+    public async Task AnOpenIdConnectClient_IsRefused_WhenItsIdOrRedirectIsWrong(
+        string clientId,
+        ServiceMatch match,
+        string message
+    )
+    {
+        var draft = Draft("KNE", "https://kne.example.test/oidc/");
+        (draft.Protocol, draft.ClientId, draft.Match) = (SsoProtocol.OpenIdConnect, clientId, match);
+
+        var refused = await Registry.SaveAsync(await UserAsync("admin.academie", Profile.AcademyAdmin), draft);
+
+        Assert.Equal(ResultKind.Invalid, refused.Kind);
+        Assert.Contains(refused.Errors, e => e.Contains(message));
+        await using var scope = _db.Services.CreateAsyncScope();
+        var apps = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        Assert.Equal(1, await apps.CountAsync()); // the demo's only
     }
 
     private static SsoRegistrationDraft Draft(string name, string pattern) =>

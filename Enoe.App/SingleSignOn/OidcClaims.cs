@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Enoe.Data.SingleSignOn;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// What an OpenID Connect client learns: <c>sub</c> is the login (what CAS returns as the user), then the attributes
+/// its registration releases under the same names as CAS (<c>ENTPersonProfils</c>…), then, for the scopes granted,
+/// the standard claims read from them (<c>family_name</c> from <c>ENTPersonNom</c> or <c>nom</c>…). ENOE's own ids
+/// go only into the access token, which OpenIddict encrypts: the provider reads them back, the client cannot.
+/// </summary>
+internal static class OidcClaims
+{
+    public const string Person = "enoe:person",
+        School = "enoe:school";
+
+    /// <summary>The scopes a client may be granted; others asked for are ignored.</summary>
+    public static readonly string[] Scopes =
+    [
+        OpenIddictConstants.Scopes.OpenId,
+        OpenIddictConstants.Scopes.Profile,
+        OpenIddictConstants.Scopes.Email,
+        OpenIddictConstants.Scopes.OfflineAccess,
+    ];
+
+    /// <summary>Standard claims and the attributes they are read from, in either vocabulary.</summary>
+    private static readonly (string Claim, string Scope, string[] From)[] Standard =
+    [
+        (Claims.FamilyName, OpenIddictConstants.Scopes.Profile, ["ENTPersonNom", "nom"]),
+        (Claims.GivenName, OpenIddictConstants.Scopes.Profile, ["ENTPersonPrenom", "prenom"]),
+        (Claims.Email, OpenIddictConstants.Scopes.Email, ["mail"]),
+    ];
+
+    /// <summary>The identity OpenIddict signs into tokens for <paramref name="person"/>.</summary>
+    public static ClaimsIdentity Identity(
+        CasIdentity person,
+        int personId,
+        int? schoolId,
+        IEnumerable<string> scopes,
+        DateTimeOffset? authenticatedAt
+    )
+    {
+        var identity = new ClaimsIdentity(
+            OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreDefaults.AuthenticationScheme,
+            Claims.Name,
+            Claims.Role
+        );
+        string[] granted = [.. scopes.Intersect(Scopes)];
+        identity.SetScopes(granted);
+        foreach (var (name, value) in Claimed(person, granted))
+            identity.AddClaim(new Claim(name, value));
+        identity.SetClaim(Person, personId);
+        if (schoolId is int school)
+            identity.SetClaim(School, school);
+        if (authenticatedAt is { } at)
+            identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
+        identity.SetDestinations(c =>
+            c.Type is Person or School
+                ? [Destinations.AccessToken]
+                : [Destinations.IdentityToken, Destinations.AccessToken]
+        );
+        return identity;
+    }
+
+    /// <summary>
+    /// The claims as <c>/oidc/userinfo</c> answers them: one value as a string, several as an array (the CAS
+    /// attributes are lists).
+    /// </summary>
+    public static Dictionary<string, object> UserInfo(CasIdentity person, IEnumerable<string> scopes) =>
+        Claimed(person, [.. scopes])
+            .GroupBy(c => c.Name)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Count() == 1 && !IsList(g.Key) ? (object)g.First().Value : g.Select(c => c.Value).ToArray()
+            );
+
+    private static IEnumerable<(string Name, string Value)> Claimed(CasIdentity person, string[] scopes)
+    {
+        yield return (Claims.Subject, person.User);
+        if (scopes.Contains(OpenIddictConstants.Scopes.Profile))
+            yield return (Claims.PreferredUsername, person.User);
+        var attributes = person.Attributes.ToDictionary(a => a.Key, a => a.Value);
+        foreach (var (claim, scope, from) in Standard)
+            if (scopes.Contains(scope) && from.FirstOrDefault(attributes.ContainsKey) is { } source)
+                yield return (claim, attributes[source][0]);
+        foreach (var (name, values) in person.Attributes)
+        foreach (var value in values)
+            yield return (name, value);
+    }
+
+    /// <summary>
+    /// Profiles and classes are lists even with one value: a client reads them the same way every time.
+    /// </summary>
+    private static bool IsList(string name) => name is "ENTPersonProfils" or "ENTEleveClasses" or "eleveClasses";
+}

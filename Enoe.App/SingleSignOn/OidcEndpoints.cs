@@ -1,0 +1,208 @@
+using System.Security.Claims;
+using Enoe.Data.People;
+using Enoe.Data.SingleSignOn;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// ENOE as an OpenID Connect provider (OpenIddict, set up in <see cref="OidcServerHosting"/>): OpenIddict checks each
+/// request (client, redirect URI, PKCE, codes and tokens) and answers discovery and the JWKS itself; these endpoints
+/// decide who is signed in and what a client learns, through <see cref="OidcService"/>. A person the resource is not
+/// open to reads why on ENOE's page, as with CAS.
+/// </summary>
+internal static class OidcEndpoints
+{
+    public const string Authorize = "/oidc/authorize",
+        Token = "/oidc/token",
+        UserInfo = "/oidc/userinfo",
+        EndSession = "/oidc/logout";
+
+    private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    public static IEndpointRouteBuilder MapOidcEndpoints(this IEndpointRouteBuilder app)
+    {
+        // OpenIddict has checked each request before it reaches these; each decides whom it serves.
+        var oidc = app.MapGroup("").AllowAnonymous().DisableAntiforgery();
+        oidc.MapMethods(Authorize, ["GET", "POST"], AuthorizeAsync);
+        oidc.MapPost(Token, TokenAsync);
+        oidc.MapMethods(UserInfo, ["GET", "POST"], UserInfoAsync);
+        oidc.MapMethods(EndSession, ["GET", "POST"], EndSessionAsync);
+        return app;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http,
+        OidcService oidc,
+        SignInManager<Person> signIn,
+        IDataProtectionProvider protection,
+        TimeProvider clock
+    )
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (http.GetOpenIddictServerResponse() is { Error: not null } failed)
+            return CasEndpoints.Page(
+                StatusCodes.Status400BadRequest,
+                string.Format(
+                    System.Globalization.CultureInfo.CurrentCulture,
+                    SingleSignOnMessages.OidcBadRequest,
+                    failed.ErrorDescription ?? failed.Error
+                )
+            );
+        var request = http.GetOpenIddictServerRequest()!;
+        var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = signedIn.Succeeded ? CurrentUser.From(http.User) : null;
+        var issued = signedIn.Properties?.IssuedUtc;
+        // prompt=login, or a sign-in older than max_age: the password is typed again, as CAS's renew (CasRenewal).
+        var renewing =
+            request.HasPromptValue(PromptValues.Login)
+            || (
+                request.MaxAge is long maxAge
+                && issued is { } at
+                && clock.GetUtcNow() - at > TimeSpan.FromSeconds(maxAge)
+            );
+        var stamp = (string?)request[CasRenewal.Parameter];
+        var fresh =
+            renewing && user is not null && CasRenewal.Renewed(http.User, stamp, Bound(request), protection, clock);
+        if (user is null || (renewing && !fresh))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+                return Refuse(Errors.LoginRequired, "Personne n'est connecté à ENOE.");
+            var back = request
+                .GetParameters()
+                .Where(p => p.Key != CasRenewal.Parameter)
+                .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))
+                .ToList();
+            if (renewing)
+                back.Add(
+                    KeyValuePair.Create(
+                        CasRenewal.Parameter,
+                        (string?)CasRenewal.Stamp(protection, clock, Bound(request))
+                    )
+                );
+            var returnUrl = Authorize + QueryString.Create(back);
+            return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
+        var answer = await oidc.AuthorizeAsync(
+            user,
+            request.ClientId,
+            request.RedirectUri!,
+            session,
+            http.RequestAborted
+        );
+        if (fresh && await signIn.UserManager.GetUserAsync(http.User) is { } person)
+            await signIn.RefreshSignInAsync(person); // the renewal serves once (CasRenewal)
+        if (answer.Identity is not { } identity)
+            return request.HasPromptValue(PromptValues.None)
+                ? Refuse(Errors.AccessDenied, answer.Refusal!)
+                : CasEndpoints.Page(StatusCodes.Status403Forbidden, answer.Refusal!);
+        var claims = OidcClaims.Identity(
+            identity,
+            user.PersonId,
+            user.SchoolId,
+            request.GetScopes(),
+            fresh ? clock.GetUtcNow() : issued
+        );
+        return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
+    }
+
+    /// <summary>
+    /// Codes and refresh tokens (OpenIddict has checked them, the client's secret and PKCE): the identity is read
+    /// again, so that a refresh stops working once the account is closed or the resource no longer open to them.
+    /// </summary>
+    private static async Task<IResult> TokenAsync(HttpContext http, OidcService oidc)
+    {
+        var request = http.GetOpenIddictServerRequest()!;
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+            return Refuse(
+                Errors.UnsupportedGrantType,
+                "Seuls les codes d'autorisation et les jetons de rafraîchissement."
+            );
+        var granted = (await http.AuthenticateAsync(Scheme)).Principal!;
+        var (person, school) = Ids(granted);
+        var identity = await oidc.IdentityAsync(person, school, request.ClientId, http.RequestAborted);
+        if (identity is null)
+            return Refuse(Errors.InvalidGrant, "Ce compte n'a plus accès à cette ressource par ENOE.");
+        var at = granted.GetClaim(Claims.AuthenticationTime) is { } t
+            ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(t))
+            : (DateTimeOffset?)null;
+        var claims = OidcClaims.Identity(identity, person, school, granted.GetScopes(), at);
+        return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
+    }
+
+    /// <summary>The claims of the access token's person, read now, under the scopes it was granted.</summary>
+    private static async Task<IResult> UserInfoAsync(HttpContext http, OidcService oidc)
+    {
+        var token = (await http.AuthenticateAsync(Scheme)).Principal!;
+        var (person, school) = Ids(token);
+        var identity = await oidc.IdentityAsync(
+            person,
+            school,
+            token.GetPresenters().FirstOrDefault(),
+            http.RequestAborted
+        );
+        if (identity is null)
+            return Results.Challenge(
+                new AuthenticationProperties(
+                    new Dictionary<string, string?>
+                    {
+                        [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] =
+                            "Ce compte n'a plus accès à cette ressource par ENOE.",
+                    }
+                ),
+                [Scheme]
+            );
+        return Results.Json(OidcClaims.UserInfo(identity, token.GetScopes()));
+    }
+
+    /// <summary>Signing out of a resource signs out of ENOE (which tells the CAS services), then back to it.</summary>
+    private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<Person> signIn)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        // A request OpenIddict refused (an unknown post_logout_redirect_uri): signed out all the same, sent nowhere.
+        var refused = http.GetOpenIddictServerResponse() is { Error: not null };
+        if (http.User.Identity?.IsAuthenticated == true)
+            await signIn.SignOutAsync();
+        if (refused)
+            return Results.LocalRedirect(Account.ExternalSignOut.SignedOutPage);
+        // To the client's registered post_logout_redirect_uri when it gave one, else ENOE's signed-out page.
+        return Results.SignOut(
+            new AuthenticationProperties { RedirectUri = Account.ExternalSignOut.SignedOutPage },
+            [Scheme]
+        );
+    }
+
+    private static (int Person, int? School) Ids(ClaimsPrincipal principal) =>
+        (
+            int.Parse(principal.GetClaim(OidcClaims.Person)!),
+            principal.GetClaim(OidcClaims.School) is { } school ? int.Parse(school) : null
+        );
+
+    /// <summary>A renewal stamp serves one client and redirect URI only.</summary>
+    private static string Bound(OpenIddictRequest request) =>
+        $"{request.RedirectUri}{(request.RedirectUri!.Contains('?') ? '&' : '?')}client_id="
+        + Uri.EscapeDataString(request.ClientId ?? "");
+
+    /// <summary>
+    /// An error OpenIddict returns to the client (to its redirect URI, or as the token endpoint's JSON).
+    /// </summary>
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(
+                new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+                }
+            ),
+            [Scheme]
+        );
+}

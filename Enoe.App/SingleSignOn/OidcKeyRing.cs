@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using Enoe.Data;
+using Enoe.Data.SingleSignOn;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// The OpenID Connect provider's keys, in the database (<see cref="OidcKey"/>): the first instance to need them makes
+/// them, every instance and every restart reads the same ones. The key in force comes first (OpenIddict signs and
+/// encrypts with it); the others stay published in the JWKS and readable: the next generation, announced before it
+/// is used, and the previous one, for the tokens it made. <c>--oidc-rollover</c> (<see cref="RolloverAsync"/>) makes
+/// the next generation; the README says how to roll keys over.
+/// </summary>
+internal sealed class OidcKeyRing(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    IDataProtectionProvider protection,
+    TimeProvider clock,
+    ILogger<OidcKeyRing> logger
+)
+{
+    public const string RolloverArgument = "--oidc-rollover";
+
+    /// <summary>How long a new key is published before it signs: resources refresh their copy of the JWKS.</summary>
+    public static readonly TimeSpan Announced = TimeSpan.FromDays(2);
+
+    private const string Purpose = "Enoe.Oidc.Keys";
+
+    /// <summary>
+    /// Adds the keys to OpenIddict's options (read once per process, when the provider is first used).
+    /// </summary>
+    public void AddTo(OpenIddictServerOptions options)
+    {
+        foreach (var key in Load(OidcKeyUse.Signing))
+            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        foreach (var key in Load(OidcKeyUse.Encryption))
+            options.EncryptionCredentials.Add(
+                new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512)
+            );
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="use"/>, the one in force first; made when there is none, or none this instance
+    /// can read (Data Protection's keys lost: tokens made before cannot be read anyway).
+    /// </summary>
+    internal IReadOnlyList<RsaSecurityKey> Load(OidcKeyUse use)
+    {
+        // Synchronous on purpose: OpenIddict builds its options synchronously, once, on the first request it serves.
+        using var db = dbFactory.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var keys = Readable(db, use);
+        if (!keys.Any(k => k.Row.ActiveFrom <= now))
+        {
+            var last = db.Set<OidcKey>().Where(k => k.Use == use).Max(k => (int?)k.Generation) ?? 0;
+            Add(db, use, last, now);
+            keys = Readable(db, use);
+        }
+        var inForce = keys.Where(k => k.Row.ActiveFrom <= now).MaxBy(k => k.Row.Generation)!;
+        return [inForce.Key, .. keys.Where(k => k != inForce).Select(k => k.Key)];
+    }
+
+    /// <summary>
+    /// Makes the next generation of both keys, in force in <see cref="Announced"/>, and deletes the generations
+    /// before the one in force (its tokens have expired long since). Each instance reads the new keys at its next
+    /// start: restart them all within <see cref="Announced"/>.
+    /// </summary>
+    public async Task<int> RolloverAsync(TextWriter output)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var use in new[] { OidcKeyUse.Signing, OidcKeyUse.Encryption })
+        {
+            var rows = await db.Set<OidcKey>().Where(k => k.Use == use).ToListAsync();
+            var inForce = rows.Where(k => k.ActiveFrom <= now).Select(k => k.Generation).DefaultIfEmpty(0).Max();
+            db.RemoveRange(rows.Where(k => k.Generation < inForce));
+            await db.SaveChangesAsync();
+            var next = Add(db, use, rows.Select(k => k.Generation).DefaultIfEmpty(0).Max(), now + Announced);
+            await output.WriteLineAsync(
+                $"{use}: génération {next} publiée, en service à partir du {now + Announced:u} ; "
+                    + $"{rows.Count(k => k.Generation < inForce)} ancienne(s) retirée(s)."
+            );
+        }
+        return 0;
+    }
+
+    private List<(OidcKey Row, RsaSecurityKey Key)> Readable(EnoeDbContext db, OidcKeyUse use)
+    {
+        var list = new List<(OidcKey, RsaSecurityKey)>();
+        foreach (var row in db.Set<OidcKey>().AsNoTracking().Where(k => k.Use == use).ToList())
+            try
+            {
+                var rsa = RSA.Create();
+                rsa.ImportPkcs8PrivateKey(Protector.Unprotect(Convert.FromBase64String(row.ProtectedKey)), out _);
+                var key = new RsaSecurityKey(rsa);
+                key.KeyId = $"{row.Generation}-{Base64UrlEncoder.Encode(key.ComputeJwkThumbprint())[..16]}";
+                list.Add((row, key));
+            }
+            catch (CryptographicException e)
+            {
+                logger.LogWarning(e, "OpenID Connect key {Use} #{Generation} is unreadable here", use, row.Generation);
+            }
+        return list;
+    }
+
+    /// <summary>The generation after <paramref name="last"/>; when another instance made it first, theirs.</summary>
+    private int Add(EnoeDbContext db, OidcKeyUse use, int last, DateTime activeFrom)
+    {
+        using var rsa = RSA.Create(2048);
+        db.Add(
+            new OidcKey
+            {
+                Use = use,
+                Generation = last + 1,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                ActiveFrom = activeFrom,
+                ProtectedKey = Convert.ToBase64String(Protector.Protect(rsa.ExportPkcs8PrivateKey())),
+            }
+        );
+        try
+        {
+            db.SaveChanges();
+        }
+        catch (DbUpdateException) // the same generation, written by another instance a moment before
+        {
+            db.ChangeTracker.Clear();
+        }
+        return last + 1;
+    }
+
+    private IDataProtector Protector => protection.CreateProtector(Purpose);
+}

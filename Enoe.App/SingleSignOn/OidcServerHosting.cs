@@ -1,0 +1,57 @@
+using Enoe.Data.SingleSignOn;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// ENOE as the OpenID Connect provider of the ressources académiques: OpenIddict's server (the protocol, discovery at
+/// <c>/.well-known/openid-configuration</c>, the JWKS), ENOE's endpoints (<see cref="OidcEndpoints"/>) for what is
+/// decided, the keys from the database (<see cref="OidcKeyRing"/>). Code flow with PKCE only, refresh tokens for the
+/// clients that ask for <c>offline_access</c>.
+/// </summary>
+internal static class OidcServerHosting
+{
+    public static IServiceCollection AddEnoeOpenIdConnectProvider(
+        this IServiceCollection services,
+        IHostEnvironment env
+    )
+    {
+        services.AddSingleton<OidcKeyRing>();
+        services
+            .AddOpenIddict()
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris(OidcEndpoints.Authorize[1..])
+                    .SetTokenEndpointUris(OidcEndpoints.Token[1..])
+                    .SetUserInfoEndpointUris(OidcEndpoints.UserInfo[1..])
+                    .SetEndSessionEndpointUris(OidcEndpoints.EndSession[1..]);
+                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                o.RegisterScopes(OidcClaims.Scopes);
+                o.RegisterClaims([
+                    Claims.Subject,
+                    Claims.PreferredUsername,
+                    Claims.FamilyName,
+                    Claims.GivenName,
+                    Claims.Email,
+                    .. CasAttributes.Names.Values.SelectMany(n => n).Distinct(),
+                ]);
+                // A code is exchanged at once by the resource's server; an access token is read at once too.
+                o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(1))
+                    .SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
+                var aspNet = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    // A request OpenIddict refuses and cannot send back (an unknown redirect URI): ENOE's page says so.
+                    .EnableErrorPassthrough();
+                // In production ENOE is reached over HTTPS (the proxy's forwarded scheme); the demo and tests run on
+                // plain HTTP loopback.
+                if (!env.IsProduction())
+                    aspNet.DisableTransportSecurityRequirement();
+            });
+        services.AddOptions<OpenIddictServerOptions>().Configure<OidcKeyRing>((options, keys) => keys.AddTo(options));
+        return services;
+    }
+}

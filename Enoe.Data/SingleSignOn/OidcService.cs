@@ -1,0 +1,68 @@
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.SingleSignOn;
+
+/// <summary>Who a client is told it signed in, or why the person may not reach it (in French).</summary>
+public sealed record OidcAuthorization(RegisteredService? Client, CasIdentity? Identity, string? Refusal);
+
+/// <summary>
+/// ENOE as an OpenID Connect provider: the decisions behind <c>/oidc/authorize</c>, <c>/oidc/token</c> and
+/// <c>/oidc/userinfo</c> (the protocol itself is OpenIddict's, in Enoe.App/SingleSignOn). A client is a registration
+/// of protocol <see cref="SsoProtocol.OpenIdConnect"/>; who may reach it and the claims it receives are decided as for
+/// CAS (<see cref="CasService"/>, <see cref="CasAttributes"/>), so a resource reads the same names either way.
+/// </summary>
+public sealed class OidcService(IDbContextFactory<EnoeDbContext> dbFactory, CasService cas)
+{
+    /// <summary>The registration of <paramref name="clientId"/>, or null: an unknown client is sent nowhere.</summary>
+    public async Task<RegisteredService?> FindClientAsync(string? clientId, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(clientId)
+            ? null
+            : (await cas.RegistrationsAsync(ct)).FirstOrDefault(r =>
+                r.Protocol == SsoProtocol.OpenIdConnect && r.ClientId == clientId
+            );
+
+    /// <summary>
+    /// The signed-in <paramref name="user"/> asks to be handed to <paramref name="clientId"/>: their identity as its
+    /// registration releases it, the hand-off logged; or why not.
+    /// </summary>
+    public async Task<OidcAuthorization> AuthorizeAsync(
+        CurrentUser user,
+        string? clientId,
+        string redirectUri,
+        Guid? sessionId,
+        CancellationToken ct = default
+    )
+    {
+        if (await FindClientAsync(clientId, ct) is not { } client)
+            return new OidcAuthorization(null, null, SingleSignOnMessages.Unregistered);
+        if (await cas.RefusalAsync(user, client, ct) is { } refusal)
+            return new OidcAuthorization(client, null, refusal);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var identity = await CasAttributes.ReadAsync(db, user.PersonId, user.SchoolId, client, ct);
+        if (identity is null)
+            return new OidcAuthorization(client, null, SingleSignOnMessages.AccountClosed);
+        await cas.HandOffAsync(db, user, client, redirectUri, null, sessionId, ct);
+        return new OidcAuthorization(client, identity, null);
+    }
+
+    /// <summary>
+    /// The identity a client's refresh token or access token stands for, read again now: null when the account was
+    /// switched off, the client removed, or the person no longer in its audience (a refresh then fails, and the
+    /// resource asks them to sign in again).
+    /// </summary>
+    public async Task<CasIdentity?> IdentityAsync(
+        int personId,
+        int? schoolId,
+        string? clientId,
+        CancellationToken ct = default
+    )
+    {
+        if (await FindClientAsync(clientId, ct) is not { } client)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CasService.AudienceRefusalAsync(db, personId, schoolId, client, ct) is null
+            ? await CasAttributes.ReadAsync(db, personId, schoolId, client, ct)
+            : null;
+    }
+}

@@ -1,0 +1,90 @@
+using Enoe.App.SingleSignOn;
+using Enoe.Data;
+using Enoe.Data.SingleSignOn;
+using Enoe.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Enoe.Tests.Web;
+
+/// <summary>
+/// The OpenID Connect provider's keys: made once in the database, read the same by every instance and restart,
+/// rolled over with the next generation announced before it signs.
+/// </summary>
+public sealed class OidcKeyRingTests : IAsyncLifetime
+{
+    private TestDatabase _db = default!;
+    private IDataProtectionProvider _protection = default!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        // The instances' shared Data Protection keys (Redis or a shared directory in production).
+        _protection = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_db.Directory, "keys")));
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private OidcKeyRing NewInstance(IDataProtectionProvider? protection = null) =>
+        new(
+            _db.Get<IDbContextFactory<EnoeDbContext>>(),
+            protection ?? _protection,
+            _db.Clock,
+            NullLogger<OidcKeyRing>.Instance
+        );
+
+    [Fact]
+    public async Task TwoInstancesStartingAtOnce_MakeOneKeyOfEachUse_AndReadTheSame()
+    {
+        var first = NewInstance();
+        var second = NewInstance();
+
+        var loaded = await Task.WhenAll(
+            Task.Run(() => first.Load(OidcKeyUse.Signing)),
+            Task.Run(() => second.Load(OidcKeyUse.Signing))
+        );
+        var restarted = NewInstance().Load(OidcKeyUse.Signing);
+
+        Assert.Equal(loaded[0][0].KeyId, loaded[1][0].KeyId);
+        Assert.Equal(loaded[0][0].KeyId, restarted[0].KeyId);
+        Assert.Single(restarted);
+        await using var db = _db.NewContext();
+        Assert.Equal(1, await db.Set<OidcKey>().CountAsync(k => k.Use == OidcKeyUse.Signing));
+        var stored = await db.Set<OidcKey>().SingleAsync(k => k.Use == OidcKeyUse.Signing);
+        Assert.DoesNotContain("PRIVATE KEY", stored.ProtectedKey); // protected, never the key itself
+    }
+
+    [Fact]
+    public async Task ARollover_IsPublishedFirst_SignsAfterItsNotice_AndTheGenerationBeforeIsThenDropped()
+    {
+        var first = NewInstance().Load(OidcKeyUse.Signing)[0].KeyId;
+
+        await NewInstance().RolloverAsync(TextWriter.Null);
+        var announced = NewInstance().Load(OidcKeyUse.Signing);
+        _db.Clock.Advance(OidcKeyRing.Announced);
+        var rolled = NewInstance().Load(OidcKeyUse.Signing);
+        await NewInstance().RolloverAsync(TextWriter.Null);
+        var later = NewInstance().Load(OidcKeyUse.Signing);
+
+        Assert.Equal(first, announced[0].KeyId); // still signing with the first, the second published beside it
+        Assert.Equal(2, announced.Count);
+        Assert.Equal(announced[1].KeyId, rolled[0].KeyId);
+        Assert.Equal(first, rolled[1].KeyId); // the first stays published for the tokens it signed
+        Assert.Equal(rolled[0].KeyId, later[0].KeyId);
+        Assert.DoesNotContain(later, k => k.KeyId == first); // dropped at the rollover after
+        Assert.Equal(2, later.Count);
+    }
+
+    [Fact]
+    public void KeysThisInstanceCannotRead_AreReplaced_NotUsedBlindly()
+    {
+        var first = NewInstance().Load(OidcKeyUse.Encryption)[0].KeyId;
+
+        var other = NewInstance(new EphemeralDataProtectionProvider()).Load(OidcKeyUse.Encryption);
+
+        Assert.Single(other);
+        Assert.NotEqual(first, other[0].KeyId);
+        Assert.StartsWith("2-", other[0].KeyId);
+    }
+}
