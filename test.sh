@@ -3,8 +3,9 @@
 # end-to-end journeys in Debian's Chromium (Playwright) with axe-core accessibility checks; then the data
 # tests again on PostgreSQL (a server the tests start themselves from Debian's package).
 # The directory tests start their own OpenLDAP (slapd) and the sign-in tests their own OpenID Connect provider
-# (npm's oidc-provider on Node), the single sign-on journey its own Apache with mod_auth_cas. Installs Chromium,
-# PostgreSQL, Redis, nginx, Apache with mod_auth_cas, slapd, axe-core and oidc-provider when missing.
+# (npm's oidc-provider on Node), the single sign-on journey its own Apaches with mod_auth_cas and mod_auth_openidc.
+# Installs Chromium, PostgreSQL, Redis, nginx, Apache with mod_auth_cas and mod_auth_openidc, slapd, axe-core and
+# oidc-provider when missing.
 # Extra arguments go to both `dotnet test` runs (e.g. ./test.sh --filter "FullyQualifiedName~Booking").
 # The last line is always: tests: N passed, M failed
 set -uo pipefail
@@ -35,9 +36,10 @@ if [ ! -x /usr/sbin/nginx ]; then
     # The package starts a server on port 80; the test starts its own on a free loopback port.
     pkill -x nginx 2>/dev/null || true
 fi
-if [ ! -f /usr/lib/apache2/modules/mod_auth_cas.so ]; then
-    echo "Installing Debian's apache2 and libapache2-mod-auth-cas (a real CAS client for the single sign-on tests)..."
-    install apache2 libapache2-mod-auth-cas
+if [ ! -f /usr/lib/apache2/modules/mod_auth_cas.so ] || [ ! -f /usr/lib/apache2/modules/mod_auth_openidc.so ]; then
+    echo "Installing Debian's apache2, libapache2-mod-auth-cas and libapache2-mod-auth-openidc (real single sign-on" \
+        "clients for the tests)..."
+    install apache2 libapache2-mod-auth-cas libapache2-mod-auth-openidc
     # The package starts a server on port 80; the test starts its own on a free loopback port.
     pkill -x apache2 2>/dev/null || true
 fi

@@ -4,40 +4,107 @@ using System.Net.Sockets;
 namespace Enoe.Tests.Support;
 
 /// <summary>
-/// A real CAS client: Debian's Apache httpd with mod_auth_cas (<c>libapache2-mod-auth-cas</c>, installed by
-/// <c>./test.sh</c>) on a free loopback port, in a temporary folder, protecting <c>/ressource/</c> with ENOE's CAS
-/// server. Its page prints what mod_auth_cas received: the login (<c>REMOTE_USER</c>) and the released profile (an
-/// attribute of the CAS 2 answer, passed as a request header). mod_auth_cas validates over HTTPS only, so ENOE serves
-/// HTTPS with a certificate this client trusts (<paramref name="certificatePem"/>). Killed on dispose.
+/// A real single sign-on client: Debian's Apache httpd on a free loopback port, in a temporary folder, protecting
+/// <c>/ressource/</c> with ENOE as its identity provider, through mod_auth_cas (<c>libapache2-mod-auth-cas</c>) or
+/// mod_auth_openidc (<c>libapache2-mod-auth-openidc</c>), both installed by <c>./test.sh</c>. Its page prints what the
+/// module received: the login (<c>REMOTE_USER</c>) and the released profile (<c>ENTPersonProfils</c>). Both modules
+/// talk to ENOE over HTTPS, with a certificate this client trusts (<c>certificatePem</c>). Killed on dispose.
 /// </summary>
-public sealed class ApacheCasClient : IAsyncDisposable
+public sealed class ApacheResource : IAsyncDisposable
 {
     private const string Modules = "/usr/lib/apache2/modules";
     private readonly Process _apache;
     private readonly string _folder;
 
-    /// <summary>The protected page, as mod_auth_cas sends it to ENOE as its service URL.</summary>
+    /// <summary>The protected page, as the module sends it to ENOE (CAS's service URL).</summary>
     public string ResourceUrl { get; }
 
-    private ApacheCasClient(Process apache, string folder, string resourceUrl) =>
+    /// <summary>Where ENOE sends the browser back with a code (OpenID Connect's redirect URI).</summary>
+    public string RedirectUri => ResourceUrl.Replace("/ressource/", "/oidc/callback");
+
+    private ApacheResource(Process apache, string folder, string resourceUrl) =>
         (_apache, _folder, ResourceUrl) = (apache, folder, resourceUrl);
 
     /// <param name="saml">Validate through <c>/cas/samlValidate</c> (SAML 1.1), not <c>serviceValidate</c>.</param>
-    public static async Task<ApacheCasClient> StartAsync(string casServer, string certificatePem, bool saml = false)
+    public static Task<ApacheResource> StartCasAsync(string casServer, string certificatePem, bool saml = false) =>
+        StartAsync(
+            "mod_auth_cas.so",
+            "auth_cas_module",
+            certificatePem,
+            "HTTP_CAS_ENTPERSONPROFILS",
+            (folder, certificate, _) =>
+                $"""
+                    CASCookiePath {Directory.CreateDirectory(Path.Combine(folder, "cas-cache")).FullName}/
+                    CASLoginURL {casServer}/cas/login
+                    CASValidateURL {casServer}/cas/{(saml ? "samlValidate" : "serviceValidate")}
+                    CASValidateSAML {(saml ? "On" : "Off")}
+                    CASCertificatePath {certificate}
+                    CASVersion 2
+                    CASAttributePrefix CAS-
+                    CASSSOEnabled On
+                    <Location /ressource/>
+                        AuthType CAS
+                        CASAuthNHeader CAS-User
+                        CASScrubRequestHeaders On
+                        Require valid-user
+                    </Location>
+                    """
+        );
+
+    /// <summary>
+    /// mod_auth_openidc as the confidential client <paramref name="clientId"/>: code flow with PKCE, the claims of the
+    /// ID token and of userinfo passed to the page as <c>OIDC_CLAIM_*</c> variables.
+    /// </summary>
+    public static Task<ApacheResource> StartOpenIdConnectAsync(
+        string provider,
+        string certificatePem,
+        string clientId,
+        string secret
+    ) =>
+        StartAsync(
+            "mod_auth_openidc.so",
+            "auth_openidc_module",
+            certificatePem,
+            "OIDC_CLAIM_ENTPersonProfils",
+            (folder, certificate, port) =>
+                $"""
+                    OIDCProviderMetadataURL {provider}/.well-known/openid-configuration
+                    OIDCCABundlePath {certificate}
+                    OIDCClientID {clientId}
+                    OIDCClientSecret {secret}
+                    OIDCRedirectURI http://127.0.0.1:{port}/oidc/callback
+                    OIDCCryptoPassphrase {Guid.NewGuid():N}
+                    OIDCScope "openid profile"
+                    OIDCPKCEMethod S256
+                    OIDCRemoteUserClaim sub
+                    OIDCPassClaimsAs environment
+                    <LocationMatch "^/(ressource|oidc)/">
+                        AuthType openid-connect
+                        Require valid-user
+                    </LocationMatch>
+                    """
+        );
+
+    private static async Task<ApacheResource> StartAsync(
+        string moduleFile,
+        string moduleName,
+        string certificatePem,
+        string profileVariable,
+        Func<string, string, int, string> moduleConfiguration
+    )
     {
-        if (!File.Exists(Path.Combine(Modules, "mod_auth_cas.so")))
-            throw new InvalidOperationException("mod_auth_cas is missing: ./test.sh installs libapache2-mod-auth-cas.");
+        if (!File.Exists(Path.Combine(Modules, moduleFile)))
+            throw new InvalidOperationException($"{moduleFile} is missing: ./test.sh installs it.");
         var folder = Path.Combine(Path.GetTempPath(), "enoe-tests", "apache-" + Guid.NewGuid().ToString("N"));
         var pages = Directory.CreateDirectory(Path.Combine(folder, "www", "ressource")).FullName;
-        var cache = Directory.CreateDirectory(Path.Combine(folder, "cas-cache")).FullName;
         await File.WriteAllTextAsync(
             Path.Combine(pages, "index.shtml"),
-            """
+            $"""
             <!DOCTYPE html>
             <html lang="fr"><head><meta charset="utf-8"><title>Ressource</title></head><body>
             <h1>Ressource protégée</h1>
             <p>Identifiant : <span id="user"><!--#echo var="REMOTE_USER" --></span></p>
-            <p>Profil : <span id="profile"><!--#echo var="HTTP_CAS_ENTPERSONPROFILS" --></span></p>
+            <p>Profil : <span id="profile"><!--#echo var="{profileVariable}" --></span></p>
             </body></html>
             """
         );
@@ -63,30 +130,19 @@ public sealed class ApacheCasClient : IAsyncDisposable
             LoadModule authz_user_module {Modules}/mod_authz_user.so
             LoadModule include_module {Modules}/mod_include.so
             LoadModule dir_module {Modules}/mod_dir.so
-            LoadModule auth_cas_module {Modules}/mod_auth_cas.so
+            LoadModule {moduleName} {Modules}/{moduleFile}
             DocumentRoot {folder}/www
             DirectoryIndex index.shtml
-            CASCookiePath {cache}/
-            CASLoginURL {casServer}/cas/login
-            CASValidateURL {casServer}/cas/{(saml ? "samlValidate" : "serviceValidate")}
-            CASValidateSAML {(saml ? "On" : "Off")}
-            CASCertificatePath {certificate}
-            CASVersion 2
-            CASAttributePrefix CAS-
-            CASSSOEnabled On
             <Directory {pages}>
-                AuthType CAS
-                CASAuthNHeader CAS-User
-                CASScrubRequestHeaders On
-                Require valid-user
                 Options +Includes
                 SetOutputFilter INCLUDES
             </Directory>
+            {moduleConfiguration(folder, certificate, port)}
             """
         );
         if (asRoot && !OperatingSystem.IsWindows())
         {
-            foreach (var path in new[] { folder, Path.Combine(folder, "www"), pages, cache })
+            foreach (var path in Directory.GetDirectories(folder, "*", SearchOption.AllDirectories).Append(folder))
                 File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
             foreach (var file in new[] { Path.Combine(pages, "index.shtml"), certificate })
                 File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100); // whatever the umask
@@ -103,7 +159,7 @@ public sealed class ApacheCasClient : IAsyncDisposable
         apache.ErrorDataReceived += (_, e) => said.Enqueue(e.Data ?? "");
         apache.BeginOutputReadLine();
         apache.BeginErrorReadLine();
-        var client = new ApacheCasClient(apache, folder, $"http://127.0.0.1:{port}/ressource/");
+        var client = new ApacheResource(apache, folder, $"http://127.0.0.1:{port}/ressource/");
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(20))
         {
@@ -125,7 +181,7 @@ public sealed class ApacheCasClient : IAsyncDisposable
         throw new InvalidOperationException($"Apache did not start:\n{log}");
     }
 
-    /// <summary>What Apache and mod_auth_cas logged: shown when a journey fails.</summary>
+    /// <summary>What Apache and its module logged: shown when a journey fails.</summary>
     public string ErrorLog()
     {
         var path = Path.Combine(_folder, "error.log");

@@ -12,27 +12,29 @@ using static Microsoft.Playwright.Assertions;
 namespace Enoe.Tests.EndToEnd;
 
 /// <summary>
-/// A real CAS client, Apache's mod_auth_cas, signs people in through ENOE: a student opens the resource from the
-/// dashboard's widget and lands on its page signed in, with their profile; a parent it is not open to reads why at the
-/// CAS step; signing out of ENOE ends the resource's session too (single logout). Its own app host, over HTTPS
-/// (mod_auth_cas validates over HTTPS only), and the shared browser.
+/// Real single sign-on clients, Apache's mod_auth_cas and mod_auth_openidc, sign people in through ENOE: a student
+/// opens the resource from the dashboard's widget and lands on its page signed in, with their profile; a parent it is
+/// not open to reads why at the CAS or OpenID Connect step; signing out of ENOE ends the resource's session too
+/// (single logout). Its own app host, over HTTPS (mod_auth_cas validates over HTTPS only), and the shared browser.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifetime
 {
-    private const string ResourceTitle = "Ressource protégée par CAS";
+    private const string ResourceTitle = "Ressource protégée par CAS",
+        OidcTitle = "Ressource protégée par OpenID Connect";
     private readonly EnoeAppFactory _app = new();
     private readonly X509Certificate2 _certificate = KestrelHost.LoopbackCertificate(); // Kestrel's, while it runs
     private readonly List<IBrowserContext> _contexts = [];
-    private ApacheCasClient? _apache;
-    private ApacheCasClient? _samlApache;
+    private ApacheResource? _apache;
+    private ApacheResource? _samlApache;
+    private ApacheResource? _oidcApache;
     private string _baseUrl = "";
 
     public async Task InitializeAsync()
     {
         _baseUrl = _app.StartOnKestrelWithHttps(_certificate).TrimEnd('/');
-        _apache = await ApacheCasClient.StartAsync(_baseUrl, _certificate.ExportCertificatePem());
-        _samlApache = await ApacheCasClient.StartAsync(_baseUrl, _certificate.ExportCertificatePem(), saml: true);
+        _apache = await ApacheResource.StartCasAsync(_baseUrl, _certificate.ExportCertificatePem());
+        _samlApache = await ApacheResource.StartCasAsync(_baseUrl, _certificate.ExportCertificatePem(), saml: true);
         var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
         await using (db)
         {
@@ -66,10 +68,78 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         await _app.Services.GetRequiredService<CasService>().ChangedAsync();
+        _oidcApache = await StartOidcClientAsync();
     }
 
-    private ApacheCasClient Apache => _apache!;
-    private ApacheCasClient SamlApache => _samlApache!;
+    /// <summary>
+    /// The académie admin registers the OpenID Connect client through the registry (its secret shown once), then
+    /// Apache starts with it; its page is in the catalogue.
+    /// </summary>
+    private async Task<ApacheResource> StartOidcClientAsync()
+    {
+        var redirectPort = PostgreSqlServer.FreePort();
+        var draft = new SsoRegistrationDraft
+        {
+            Name = OidcTitle,
+            Protocol = SsoProtocol.OpenIdConnect,
+            ClientId = "apache-ressource",
+            Match = ServiceMatch.Exact,
+            Profiles = Profile.Student | Profile.Teacher,
+        };
+        int resourceId;
+        await using (
+            var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
+        )
+        {
+            var resource = new DigitalResource
+            {
+                Title = OidcTitle,
+                Url = "http://127.0.0.1/", // set below, once Apache has its port
+                Profiles = Profile.Student | Profile.Teacher,
+            };
+            db.Add(resource);
+            await db.SaveChangesAsync();
+            resourceId = resource.Id;
+        }
+        // Apache needs the secret to start, and its port is known once it has started: a first registration with a
+        // placeholder address gives the secret, the second names the real redirect URI.
+        draft.ServicePattern = $"http://127.0.0.1:{redirectPort}/oidc/callback";
+        draft.ResourceId = resourceId;
+        var admin = await AcademyAdminAsync();
+        var registry = _app.Services.GetRequiredService<SsoRegistry>();
+        var saved = await registry.SaveAsync(admin, draft);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        var apache = await ApacheResource.StartOpenIdConnectAsync(
+            _baseUrl,
+            _certificate.ExportCertificatePem(),
+            "apache-ressource",
+            saved.Value!.Secret!
+        );
+        draft.Id = saved.Value.Id;
+        draft.ServicePattern = apache.RedirectUri;
+        Assert.True((await registry.SaveAsync(admin, draft)).Succeeded);
+        await using (
+            var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
+        )
+            await db
+                .DigitalResources.Where(r => r.Id == resourceId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Url, apache.ResourceUrl));
+        await _app.Services.GetRequiredService<CasService>().ChangedAsync(); // the catalogue's links too
+        return apache;
+    }
+
+    private async Task<CurrentUser> AcademyAdminAsync()
+    {
+        await using var db = await _app
+            .Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>()
+            .CreateDbContextAsync();
+        var admin = await db.Users.SingleAsync(u => u.UserName == "admin.academie");
+        return new CurrentUser(admin.Id, admin.DisplayName, null, Profile.AcademyAdmin);
+    }
+
+    private ApacheResource Apache => _apache!;
+    private ApacheResource SamlApache => _samlApache!;
+    private ApacheResource OidcApache => _oidcApache!;
 
     public async Task DisposeAsync()
     {
@@ -81,6 +151,8 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
                 await Apache.DisposeAsync();
             if (_samlApache is not null)
                 await SamlApache.DisposeAsync();
+            if (_oidcApache is not null)
+                await OidcApache.DisposeAsync();
         }
         finally
         {
@@ -152,6 +224,36 @@ public sealed class CasResourceJourney(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForURLAsync(SamlApache.ResourceUrl + "**");
         await Expect(page.Locator("#user")).ToHaveTextAsync("claire.fontaine");
         await Expect(page.Locator("#profile")).ToHaveTextAsync("National_3");
+    }
+
+    [Fact]
+    public async Task AStudent_OpensTheOpenIdConnectResourceFromTheWidget_AndLandsSignedIn()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/connexion");
+        await page.SignInAsync("lucas.martin");
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        await page.WaitForCircuitAsync();
+
+        var resource = await page.Context.RunAndWaitForPageAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = OidcTitle }).ClickAsync()
+        );
+
+        await resource.WaitForURLAsync(OidcApache.ResourceUrl + "**");
+        await Expect(resource.Locator("#user")).ToHaveTextAsync("lucas.martin", new() { Timeout = 20_000 });
+        await Expect(resource.Locator("#profile")).ToHaveTextAsync("National_1");
+    }
+
+    [Fact]
+    public async Task AParent_TheOpenIdConnectResourceIsNotOpenTo_ReadsWhyAtEnoe()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(OidcApache.ResourceUrl);
+        await page.WaitForURLAsync("**/connexion?ReturnUrl=**");
+        await page.SignInAsync("sophie.martin");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
+        Assert.StartsWith(_baseUrl + "/oidc/authorize", page.Url);
     }
 
     private async Task<IPage> NewPageAsync()
