@@ -1,19 +1,26 @@
+using System.Security.Cryptography;
 using Enoe.Data.Events;
 using Enoe.Data.Sessions;
 using Enoe.Data.SingleSignOn;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
 
 namespace Enoe.App.SingleSignOn;
 
 /// <summary>
-/// CAS single logout: when sign-in sessions end (signing out, revoked, expired), each service they were handed to
-/// receives a POST with the form field <c>logoutRequest</c>, so that its own session ends too. Each hand-off is
-/// claimed once in the database: with several instances, one posts. A service that does not answer within a few
-/// seconds is not asked again (the specification's "best effort").
+/// Single logout: when sign-in sessions end (signing out, revoked, expired), each service they were handed to is
+/// told, so that its own session ends too. A CAS service receives a POST with the form field <c>logoutRequest</c>; an
+/// OpenID Connect client with a back-channel logout URI receives a signed <c>logout_token</c> naming the person
+/// (<c>sub</c>) and the session it knew (<c>sid</c>). Each hand-off is claimed once in the database: with several
+/// instances, one posts. A service that does not answer within a few seconds is not asked again ("best effort").
 /// </summary>
 internal sealed class CasSingleLogout(
     IEventBus events,
     CasService cas,
     IHttpClientFactory clients,
+    IOptionsMonitor<OpenIddictServerOptions> provider,
     TimeProvider clock,
     ILogger<CasSingleLogout> logger
 ) : IHostedService
@@ -33,20 +40,49 @@ internal sealed class CasSingleLogout(
         await Task.WhenAll(logouts.Select(PostAsync));
     }
 
-    private async Task PostAsync(CasLogout logout)
+    private async Task PostAsync(SsoLogout logout)
     {
         try
         {
             var form = new FormUrlEncodedContent([
-                KeyValuePair.Create("logoutRequest", CasResponses.LogoutRequest(logout.TicketId, Now)),
+                logout.Protocol == SsoProtocol.Cas
+                    ? KeyValuePair.Create("logoutRequest", CasResponses.LogoutRequest(logout.TicketId!, Now))
+                    : KeyValuePair.Create("logout_token", LogoutToken(logout)),
             ]);
-            using var response = await clients.CreateClient(Client).PostAsync(logout.Service, form);
+            using var response = await clients.CreateClient(Client).PostAsync(logout.Url, form);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            logger.LogInformation("CAS single logout to {Service} went unanswered: {Error}", logout.Service, e.Message);
+            logger.LogInformation("Single logout to {Service} went unanswered: {Error}", logout.Url, e.Message);
         }
     }
+
+    /// <summary>
+    /// OpenID Connect Back-Channel Logout 1.0's token, signed with the provider's key in force (the JWKS publishes
+    /// it): the issuer the client knows, itself as audience, <c>sub</c>, <c>sid</c>, the logout event, no nonce.
+    /// </summary>
+    private string LogoutToken(SsoLogout logout) =>
+        new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = logout.Issuer,
+                Audience = logout.ClientId,
+                IssuedAt = Now,
+                Expires = Now.AddMinutes(2),
+                TokenType = "logout+jwt",
+                SigningCredentials = provider.CurrentValue.SigningCredentials[0],
+                Claims = new Dictionary<string, object>
+                {
+                    ["sub"] = logout.Subject ?? "",
+                    [OidcClaims.SessionId] = logout.SessionId ?? "",
+                    ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+                    ["events"] = new Dictionary<string, object>
+                    {
+                        ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>(),
+                    },
+                },
+            }
+        );
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -14,7 +14,8 @@ namespace Enoe.App.SingleSignOn;
 internal static class OidcClaims
 {
     public const string Person = "enoe:person",
-        School = "enoe:school";
+        School = "enoe:school",
+        SessionId = "sid"; // OpenID Connect's session id, which back-channel logout names (OidcService.SessionIdFor)
 
     /// <summary>The scopes a client may be granted; others asked for are ignored.</summary>
     public static readonly string[] Scopes =
@@ -39,7 +40,8 @@ internal static class OidcClaims
         int personId,
         int? schoolId,
         IEnumerable<string> scopes,
-        DateTimeOffset? authenticatedAt
+        DateTimeOffset? authenticatedAt,
+        string? sessionId
     )
     {
         var identity = new ClaimsIdentity(
@@ -54,6 +56,8 @@ internal static class OidcClaims
         identity.SetClaim(Person, personId);
         if (schoolId is int school)
             identity.SetClaim(School, school);
+        if (sessionId is not null)
+            identity.SetClaim(SessionId, sessionId);
         if (authenticatedAt is { } at)
             identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
         identity.SetDestinations(c =>

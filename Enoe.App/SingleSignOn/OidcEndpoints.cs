@@ -90,11 +90,14 @@ internal static class OidcEndpoints
             return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
+        // The issuer as OpenIddict names it (the address ENOE was reached at): a logout token must say the same.
+        var issuer = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
         var answer = await oidc.AuthorizeAsync(
             user,
             request.ClientId,
             request.RedirectUri!,
             session,
+            issuer,
             http.RequestAborted
         );
         if (fresh && await signIn.UserManager.GetUserAsync(http.User) is { } person)
@@ -108,7 +111,8 @@ internal static class OidcEndpoints
             user.PersonId,
             user.SchoolId,
             request.GetScopes(),
-            fresh ? clock.GetUtcNow() : issued
+            fresh ? clock.GetUtcNow() : issued,
+            session is { } id ? OidcService.SessionIdFor(id, request.ClientId!) : null
         );
         return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
     }
@@ -133,7 +137,14 @@ internal static class OidcEndpoints
         var at = granted.GetClaim(Claims.AuthenticationTime) is { } t
             ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(t))
             : (DateTimeOffset?)null;
-        var claims = OidcClaims.Identity(identity, person, school, granted.GetScopes(), at);
+        var claims = OidcClaims.Identity(
+            identity,
+            person,
+            school,
+            granted.GetScopes(),
+            at,
+            granted.GetClaim(OidcClaims.SessionId)
+        );
         return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
     }
 

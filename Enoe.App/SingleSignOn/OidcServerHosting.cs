@@ -36,6 +36,16 @@ internal static class OidcServerHosting
                     Claims.Email,
                     .. CasAttributes.Names.Values.SelectMany(n => n).Distinct(),
                 ]);
+                // Signing out of ENOE posts a logout token to the clients that gave a back-channel URI
+                // (CasSingleLogout).
+                o.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler =>
+                    handler.UseInlineHandler(context =>
+                    {
+                        context.Metadata["backchannel_logout_supported"] = true;
+                        context.Metadata["backchannel_logout_session_supported"] = true;
+                        return ValueTask.CompletedTask;
+                    })
+                );
                 // A code is exchanged at once by the resource's server; an access token is read at once too.
                 o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(1))
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(15));

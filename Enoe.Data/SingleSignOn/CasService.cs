@@ -145,7 +145,8 @@ public sealed partial class CasService(
         string service,
         string? ticketId,
         Guid? sessionId,
-        CancellationToken ct
+        CancellationToken ct,
+        string? issuer = null
     )
     {
         db.Add(
@@ -157,6 +158,7 @@ public sealed partial class CasService(
                 SessionId = sessionId,
                 Service = service,
                 TicketId = ticketId,
+                Issuer = issuer,
                 At = clock.GetUtcNow().UtcDateTime,
             }
         );

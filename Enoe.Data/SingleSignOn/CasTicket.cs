@@ -50,6 +50,12 @@ public sealed class SsoHandOff
     public string? TicketId { get; set; }
     public DateTime At { get; set; }
 
+    /// <summary>
+    /// OpenID Connect: the issuer the client knows ENOE by (the address it reached ENOE at), which the logout token
+    /// must name.
+    /// </summary>
+    public string? Issuer { get; set; }
+
     /// <summary>When single logout claimed it (one instance sends, whichever hears the session end first).</summary>
     public DateTime? LoggedOutAt { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +33,7 @@ public sealed class OidcService(IDbContextFactory<EnoeDbContext> dbFactory, CasS
         string? clientId,
         string redirectUri,
         Guid? sessionId,
+        string issuer,
         CancellationToken ct = default
     )
     {
@@ -42,9 +45,19 @@ public sealed class OidcService(IDbContextFactory<EnoeDbContext> dbFactory, CasS
         var identity = await CasAttributes.ReadAsync(db, user.PersonId, user.SchoolId, client, ct);
         if (identity is null)
             return new OidcAuthorization(client, null, SingleSignOnMessages.AccountClosed);
-        await cas.HandOffAsync(db, user, client, redirectUri, null, sessionId, ct);
+        await cas.HandOffAsync(db, user, client, redirectUri, null, sessionId, ct, issuer);
         return new OidcAuthorization(client, identity, null);
     }
+
+    /// <summary>
+    /// The <c>sid</c> a client knows ENOE's sign-in session <paramref name="session"/> by, in ID tokens and logout
+    /// tokens: a digest of the session and the client, so that no client learns the session's id, nor can two
+    /// clients tell they saw the same session.
+    /// </summary>
+    public static string SessionIdFor(Guid session, string clientId) =>
+        Convert
+            .ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{session:N}|{clientId}")))[..32]
+            .ToLowerInvariant();
 
     /// <summary>
     /// The identity a client's refresh token or access token stands for, read again now: null when the account was

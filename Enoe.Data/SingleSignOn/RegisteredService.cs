@@ -17,7 +17,8 @@ public sealed record RegisteredService(
     string[] Levels,
     int? SchoolId,
     bool SingleLogout,
-    string? ClientId
+    string? ClientId,
+    string? LogoutUri
 )
 {
     internal static RegisteredService From(SsoRegistration r) =>
@@ -33,7 +34,8 @@ public sealed record RegisteredService(
             Split(r.LevelCodes),
             r.SchoolId,
             r.SingleLogout,
-            r.ClientId
+            r.ClientId,
+            r.LogoutUri
         );
 
     private static string[] Split(string? list) =>
@@ -59,5 +61,16 @@ public sealed record CasValidation(CasIdentity? Identity, string? Code = null, s
 /// <summary>Where a signed-in person goes next: the service with its ticket, or a refusal to show them.</summary>
 public sealed record CasLogin(string? RedirectUrl, string? Refusal);
 
-/// <summary>What single logout posts to one service: where, and the ticket the session was given there.</summary>
-public sealed record CasLogout(string Service, string TicketId);
+/// <summary>
+/// What single logout posts to one service: where; for CAS, the ticket the session was given there; for OpenID
+/// Connect, whom the client knew (<c>sub</c>, <c>sid</c>), its client id and the issuer it knew ENOE by.
+/// </summary>
+public sealed record SsoLogout(
+    SsoProtocol Protocol,
+    string Url,
+    string? TicketId = null,
+    string? Subject = null,
+    string? SessionId = null,
+    string? ClientId = null,
+    string? Issuer = null
+);

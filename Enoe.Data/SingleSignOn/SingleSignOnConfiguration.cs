@@ -13,6 +13,7 @@ internal sealed class SsoRegistrationConfiguration : IEntityTypeConfiguration<Ss
         b.Property(r => r.Released).HasMaxLength(SsoRegistration.ReleasedMax);
         b.Property(r => r.LevelCodes).HasMaxLength(SsoRegistration.LevelCodesMax);
         b.Property(r => r.ClientId).HasMaxLength(SsoRegistration.ClientIdMax);
+        b.Property(r => r.LogoutUri).HasMaxLength(SsoRegistration.PatternMax);
         b.HasIndex(r => r.ServicePattern).IsUnique(); // one registration per address, even when two admins save
         b.HasIndex(r => r.ClientId).IsUnique();
         b.HasOne<Schools.School>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Cascade);
@@ -43,6 +44,7 @@ internal sealed class SsoHandOffConfiguration : IEntityTypeConfiguration<SsoHand
         b.ToTable("SsoHandOffs");
         b.Property(h => h.Service).HasMaxLength(CasTicket.ServiceMax);
         b.Property(h => h.TicketId).HasMaxLength(CasTicket.IdMax);
+        b.Property(h => h.Issuer).HasMaxLength(CasTicket.ServiceMax);
         b.HasIndex(h => h.SessionId);
         b.HasIndex(h => new { h.PersonId, h.At });
         b.HasOne<SsoRegistration>().WithMany().HasForeignKey(h => h.RegistrationId).OnDelete(DeleteBehavior.Cascade);

@@ -50,7 +50,8 @@ internal sealed class SingleSignOnDemoStep(IServiceScopeFactory scopes) : IDemoS
                     Match = ServiceMatch.Exact,
                     Attributes = AttributeSet.Sdet,
                     Profiles = Profile.Student | Profile.Teacher,
-                    SingleLogout = false,
+                    // mod_auth_openidc's back-channel logout, on its redirect URI.
+                    LogoutUri = OidcRedirectUri + "?logout=backchannel",
                 }
             )
             .Entity;

@@ -80,7 +80,14 @@ public sealed class SsoRegistration
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// Whether signing out of ENOE tells the service (CAS single logout, a POST of <c>logoutRequest</c>).
+    /// OpenID Connect only: the client's back-channel logout URI, where signing out of ENOE posts a
+    /// <c>logout_token</c> (with <see cref="SingleLogout"/>); null when the client has none.
+    /// </summary>
+    public string? LogoutUri { get; set; }
+
+    /// <summary>
+    /// Whether signing out of ENOE tells the service (CAS single logout, a POST of <c>logoutRequest</c>; OpenID
+    /// Connect back-channel logout, a POST of <c>logout_token</c> to <see cref="LogoutUri"/>).
     /// </summary>
     public bool SingleLogout { get; set; } = true;
 }

@@ -15,6 +15,9 @@ public sealed class SsoRegistrationDraft
 
     /// <summary>OpenID Connect only: the <c>client_id</c> the resource sends.</summary>
     public string? ClientId { get; set; }
+
+    /// <summary>OpenID Connect only: its back-channel logout URI, if it has one.</summary>
+    public string? LogoutUri { get; set; }
     public AttributeSet Attributes { get; set; }
     public string Released { get; set; } = "";
     public Profile Profiles { get; set; } = Profile.Student | Profile.Teacher;
@@ -32,6 +35,7 @@ public sealed class SsoRegistrationDraft
             Match = r.Match,
             Protocol = r.Protocol,
             ClientId = r.ClientId,
+            LogoutUri = r.LogoutUri,
             Attributes = r.Attributes,
             Released = r.Released,
             Profiles = r.Profiles,
@@ -69,6 +73,10 @@ public sealed class SsoRegistrationDraftValidator : AbstractValidator<SsoRegistr
             .Matches("^[a-z0-9][a-z0-9._-]{2," + (SsoRegistration.ClientIdMax - 1) + "}$")
             .When(d => d.Protocol == SsoProtocol.OpenIdConnect)
             .WithMessage(_ => SingleSignOnMessages.FormatClientId_Invalid(SsoRegistration.ClientIdMax));
+        RuleFor(d => d.LogoutUri)
+            .Must(u => ServiceUrl.Normalize(u) is { } url && ServiceUrl.Refusal(url, ServiceMatch.Exact) is null)
+            .When(d => d.Protocol == SsoProtocol.OpenIdConnect && !string.IsNullOrWhiteSpace(d.LogoutUri))
+            .WithMessage(_ => SingleSignOnMessages.LogoutUri_Invalid);
         RuleFor(d => d.Profiles)
             .Must(p => (p & Profile.Everyone) != 0)
             .WithMessage(_ => SingleSignOnMessages.Profiles_Required);

@@ -64,6 +64,8 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
         registration.Name = draft.Name.Trim();
         registration.Protocol = draft.Protocol;
         registration.ClientId = oidc ? draft.ClientId : null;
+        registration.LogoutUri =
+            oidc && !string.IsNullOrWhiteSpace(draft.LogoutUri) ? ServiceUrl.Normalize(draft.LogoutUri) : null;
         registration.ServicePattern = pattern;
         registration.Match = oidc ? ServiceMatch.Exact : draft.Match;
         registration.Attributes = draft.Attributes;

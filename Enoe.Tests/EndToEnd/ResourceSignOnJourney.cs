@@ -117,6 +117,7 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
         );
         draft.Id = saved.Value.Id;
         draft.ServicePattern = apache.RedirectUri;
+        draft.LogoutUri = apache.RedirectUri + "?logout=backchannel"; // mod_auth_openidc's back-channel logout
         Assert.True((await registry.SaveAsync(admin, draft)).Succeeded);
         await using (
             var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
@@ -179,21 +180,33 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
 
         // Signing out of ENOE: mod_auth_cas hears it (single logout), so the resource asks ENOE again, which asks for
         // the password.
+        await SignOutAsync(page);
+        await ExpectAskedForThePasswordAsync(resource, Apache);
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
         await page.GotoAsync("/compte/profil");
         await page.WaitForCircuitAsync();
         await page.EvaluateAsync("() => document.querySelector('form[action=\"/compte/deconnexion\"]').submit()");
         await page.WaitForURLAsync("**/connexion?deconnecte=1");
-        // The logout request is posted once the session has ended, off the sign-out's request: until it arrives the
-        // resource still shows its page.
+    }
+
+    /// <summary>
+    /// The logout is posted once the session has ended, off the sign-out's request: until it arrives the resource
+    /// still shows its page; then it sends the person to ENOE, which asks for the password.
+    /// </summary>
+    private static async Task ExpectAskedForThePasswordAsync(IPage resource, ApacheResource apache)
+    {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            await resource.GotoAsync(Apache.ResourceUrl);
+            await resource.GotoAsync(apache.ResourceUrl);
             if (resource.Url.Contains("/connexion?ReturnUrl=") || waited.Elapsed > TimeSpan.FromSeconds(30))
                 break;
             await Task.Delay(250);
         }
-        Assert.Contains("/connexion?ReturnUrl=", resource.Url);
+        Assert.True(resource.Url.Contains("/connexion?ReturnUrl="), apache.ErrorLog());
         await Expect(resource.GetByLabel("Mot de passe")).ToBeVisibleAsync();
     }
 
@@ -227,7 +240,7 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task AStudent_OpensTheOpenIdConnectResourceFromTheWidget_AndLandsSignedIn()
+    public async Task AStudent_OpensTheOpenIdConnectResourceFromTheWidget_AndSigningOutOfEnoeEndsItToo()
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/connexion");
@@ -242,6 +255,8 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
         await resource.WaitForURLAsync(OidcApache.ResourceUrl + "**");
         await Expect(resource.Locator("#user")).ToHaveTextAsync("lucas.martin", new() { Timeout = 20_000 });
         await Expect(resource.Locator("#profile")).ToHaveTextAsync("National_1");
+        await SignOutAsync(page);
+        await ExpectAskedForThePasswordAsync(resource, OidcApache);
     }
 
     [Fact]

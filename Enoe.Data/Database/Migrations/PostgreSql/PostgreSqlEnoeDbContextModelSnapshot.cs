@@ -1858,6 +1858,10 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<DateTime?>("LoggedOutAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1911,6 +1915,10 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<string>("LevelCodes")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LogoutUri")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Match")
                         .HasColumnType("integer");

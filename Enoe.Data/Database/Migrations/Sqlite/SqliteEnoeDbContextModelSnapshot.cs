@@ -1784,6 +1784,10 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LoggedOutAt")
                         .HasColumnType("TEXT");
 
@@ -1834,6 +1838,10 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Property<string>("LevelCodes")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoutUri")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Match")

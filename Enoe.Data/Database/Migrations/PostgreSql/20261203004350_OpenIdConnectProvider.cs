@@ -19,6 +19,13 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 maxLength: 100,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "LogoutUri",
+                table: "SsoRegistrations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",
                 table: "SsoHandOffs",
@@ -28,6 +35,13 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 oldClrType: typeof(string),
                 oldType: "character varying(64)",
                 oldMaxLength: 64);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Issuer",
+                table: "SsoHandOffs",
+                type: "character varying(2048)",
+                maxLength: 2048,
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "OidcKeys",
@@ -219,6 +233,14 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "ClientId",
                 table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "LogoutUri",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "Issuer",
+                table: "SsoHandOffs");
 
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",

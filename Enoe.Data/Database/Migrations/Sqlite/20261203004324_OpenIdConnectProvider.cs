@@ -18,6 +18,13 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 maxLength: 100,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "LogoutUri",
+                table: "SsoRegistrations",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",
                 table: "SsoHandOffs",
@@ -27,6 +34,13 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 oldClrType: typeof(string),
                 oldType: "TEXT",
                 oldMaxLength: 64);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Issuer",
+                table: "SsoHandOffs",
+                type: "TEXT",
+                maxLength: 2048,
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "OidcKeys",
@@ -218,6 +232,14 @@ namespace Enoe.Data.Database.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ClientId",
                 table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "LogoutUri",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "Issuer",
+                table: "SsoHandOffs");
 
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",
