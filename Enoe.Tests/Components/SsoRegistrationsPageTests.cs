@@ -38,8 +38,38 @@ public sealed class SsoRegistrationsPageTests : SchoolComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Service enregistré.", page.Markup));
         Assert.Contains(
-            "https://ressource.example.test/app/… · Élèves, Enseignants",
+            "CAS 3.0 · https://ressource.example.test/app/… · Élèves, Enseignants",
             System.Text.RegularExpressions.Regex.Replace(page.Find("ul.enoe-rows").TextContent, @"\s+", " ")
         );
+    }
+
+    [Fact]
+    public async Task AnOpenIdConnectClient_IsRegistered_AndItsSecretShownOnce()
+    {
+        var page = Render<SsoRegistrationsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Aucun service enregistré.", page.Markup));
+
+        page.Find("input[type=radio][value=OpenIdConnect]").Change(true);
+        page.Find("input[maxlength='120']").Change("Éditeur de test");
+        page.Find("input[maxlength='100']").Change("editeur-test");
+        page.FindAll("input[type=url]")[0].Change("https://editeur.example.test/oidc/retour");
+        page.FindAll("button").Single(b => b.TextContent == "Enregistrer").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Service enregistré.", page.Markup));
+        var secret = page.Find("code.enoe-secret").TextContent;
+        Assert.True(secret.Length >= 40);
+        Assert.Contains("OpenID Connect (editeur-test) · https://editeur.example.test/oidc/retour", page.Markup);
+        Assert.Contains(".well-known/openid-configuration", page.Markup);
+        await using (var db = Database.NewContext())
+        {
+            var stored = await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>()
+                .SingleAsync(a => a.ClientId == "editeur-test");
+            Assert.DoesNotContain(secret, stored.ClientSecret);
+        }
+
+        // Opened again: the secret is not shown; the protocol cannot change.
+        page.FindAll("button").Single(b => b.TextContent == "Éditeur de test").Click();
+        Assert.Empty(page.FindAll("code.enoe-secret"));
+        Assert.True(page.Find("fieldset.enoe-protocol").HasAttribute("disabled"));
     }
 }
