@@ -7,6 +7,7 @@ using Enoe.Data.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Enoe.Data.Privacy;
 
@@ -23,7 +24,8 @@ public sealed record RetentionCounts(
     int BinMemos,
     int Exports,
     bool Stopped = false,
-    int SsoHandOffs = 0
+    int SsoHandOffs = 0,
+    int OidcTokens = 0
 );
 
 /// <summary>
@@ -102,6 +104,13 @@ public sealed class RetentionJob(
         var sessions = db.Set<SignInSession>()
             .Where(s => s.LastSeenAt < sessionsBefore && (s.EndedAt == null || s.EndedAt < sessionsBefore));
         var handOffs = db.Set<SingleSignOn.SsoHandOff>().Where(h => h.At < sessionsBefore);
+        // The OpenID Connect provider's codes and tokens past their expiry (OpenIddict keeps them for replay checks
+        // while they could still be used), then the ad-hoc authorizations left without a token.
+        var tokens = db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.ExpirationDate < started);
+        var authorizations = db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+            .Where(a =>
+                a.Type == OpenIddict.Abstractions.OpenIddictConstants.AuthorizationTypes.AdHoc && !a.Tokens.Any()
+            );
         // No column says when a mémo went to the bin: its sending date stands in (the bin never holds it longer).
         var binBefore = started.AddDays(-Options.MemoBinDays);
         var binned = db.Set<MemoRecipient>().Where(r => r.Folder == MemoFolder.Bin && r.Memo!.SentAt < binBefore);
@@ -122,6 +131,7 @@ public sealed class RetentionJob(
             )
             {
                 SsoHandOffs = await handOffs.CountAsync(ct),
+                OidcTokens = await tokens.CountAsync(ct),
             };
         }
         else
@@ -133,6 +143,12 @@ public sealed class RetentionJob(
                 async c => c with { AccessLog = await log.ExecuteDeleteAsync(ct) },
                 async c => c with { SignInSessions = await sessions.ExecuteDeleteAsync(ct) },
                 async c => c with { SsoHandOffs = await handOffs.ExecuteDeleteAsync(ct) },
+                async c =>
+                {
+                    var deleted = await tokens.ExecuteDeleteAsync(ct);
+                    await authorizations.ExecuteDeleteAsync(ct);
+                    return c with { OidcTokens = deleted };
+                },
                 async c =>
                     c with
                     {

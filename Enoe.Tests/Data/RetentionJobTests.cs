@@ -5,6 +5,7 @@ using Enoe.Data.Sessions;
 using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Enoe.Tests.Data;
 
@@ -22,7 +23,7 @@ public sealed class RetentionJobTests : TwoSchoolsTest
 
         var dry = await job.RunAsync(dryRun: true, requestedById: F.AdminA.Id);
 
-        Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1, SsoHandOffs: 1), dry);
+        Assert.Equal(new RetentionCounts(2, 0, 1, 2, 1, 1, SsoHandOffs: 1, OidcTokens: 1), dry);
         await using (var db = Database.NewContext())
         {
             Assert.Equal(ids.People.Length, await db.Users.CountAsync(p => ids.People.Contains(p.Id)));
@@ -40,6 +41,9 @@ public sealed class RetentionJobTests : TwoSchoolsTest
         Assert.Equal(Now.AddMonths(-11), log.At);
         Assert.Equal(1, await after.Set<SignInSession>().CountAsync());
         Assert.Equal(Now.AddMonths(-5), (await after.Set<SsoHandOff>().SingleAsync()).At);
+        // An OpenID Connect refresh token still valid stays; the expired code went, and its ad-hoc authorization.
+        Assert.Equal("refresh_token", (await after.Set<OpenIddictEntityFrameworkCoreToken>().SingleAsync()).Type);
+        Assert.Equal(1, await after.Set<OpenIddictEntityFrameworkCoreAuthorization>().CountAsync());
         // The bin mémo past its delay is gone for its owner; the recent one waits.
         Assert.Equal(
             [MemoFolder.Bin, MemoFolder.Deleted],
@@ -111,6 +115,29 @@ public sealed class RetentionJobTests : TwoSchoolsTest
                 ExpiresAt = Now.AddDays(-1),
             }
         );
+        // One ad-hoc authorization whose only code has expired, one whose refresh token is still valid.
+        foreach (
+            var (type, expires) in new[]
+            {
+                ("authorization_code", Now.AddMinutes(-5)),
+                ("refresh_token", Now.AddDays(3)),
+            }
+        )
+            db.Add(
+                new OpenIddictEntityFrameworkCoreToken
+                {
+                    Type = type,
+                    Status = "valid",
+                    CreationDate = Now.AddDays(-1),
+                    ExpirationDate = expires,
+                    Authorization = new()
+                    {
+                        Type = "ad-hoc",
+                        Status = "valid",
+                        CreationDate = Now.AddDays(-1),
+                    },
+                }
+            );
         await db.SaveChangesAsync();
         return ([.. people.Select(p => p.Id)], old.Id, recent.Id);
 
