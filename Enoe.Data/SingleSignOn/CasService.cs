@@ -30,15 +30,11 @@ public sealed partial class CasService(
     {
         if (ServiceUrl.Normalize(service) is not { } url)
             return null;
-        var all = await RegistrationsAsync(ct);
-        return all.Where(r => r.Protocol == SsoProtocol.Cas && r.Match == ServiceMatch.Exact && r.Pattern == url)
-                .FirstOrDefault()
-            ?? all.Where(r =>
-                    r.Protocol == SsoProtocol.Cas
-                    && r.Match == ServiceMatch.Prefix
-                    && ServiceUrl.Matches(url, r.Pattern, r.Match)
-                )
-                .MaxBy(r => r.Pattern.Length);
+        var matching = (await RegistrationsAsync(ct)).Where(r =>
+            r.Protocol == SsoProtocol.Cas && ServiceUrl.Matches(url, r.Pattern, r.Match, r.UrlOptions)
+        );
+        return matching.FirstOrDefault(r => r.Match == ServiceMatch.Exact)
+            ?? matching.Where(r => r.Match == ServiceMatch.Prefix).MaxBy(r => r.Pattern.Length);
     }
 
     /// <summary>

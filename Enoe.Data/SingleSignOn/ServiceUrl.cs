@@ -61,11 +61,41 @@ public static class ServiceUrl
         return result.Length <= MaxLength ? result.ToString() : null;
     }
 
-    /// <summary>Whether <paramref name="normalized"/> is a URL <paramref name="pattern"/> lets in.</summary>
-    public static bool Matches(string normalized, string pattern, ServiceMatch match) =>
-        match == ServiceMatch.Exact
-            ? string.Equals(normalized, pattern, StringComparison.Ordinal)
-            : normalized.StartsWith(pattern, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="normalized"/> is a URL <paramref name="pattern"/> lets in, under the registration's
+    /// <paramref name="options"/> (scheme, host and port are always compared exactly, as normalised).
+    /// </summary>
+    public static bool Matches(
+        string normalized,
+        string pattern,
+        ServiceMatch match,
+        ServiceUrlOptions options = ServiceUrlOptions.None
+    )
+    {
+        if (options.HasFlag(ServiceUrlOptions.IgnoreQuery))
+            (normalized, pattern) = (WithoutQuery(normalized), WithoutQuery(pattern));
+        var (origin, path) = Split(normalized);
+        var (patternOrigin, patternPath) = Split(pattern);
+        if (!string.Equals(origin, patternOrigin, StringComparison.Ordinal))
+            return false;
+        var comparison = options.HasFlag(ServiceUrlOptions.PathCaseInsensitive)
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
+        return match == ServiceMatch.Exact
+            ? string.Equals(path, patternPath, comparison)
+            : path.StartsWith(patternPath, comparison);
+    }
+
+    private static string WithoutQuery(string url) => url.IndexOf('?') is var q and >= 0 ? url[..q] : url;
+
+    /// <summary>
+    /// A normalised URL's scheme, host and port, then its path and query (from the '/' after the host).
+    /// </summary>
+    private static (string Origin, string PathAndQuery) Split(string url)
+    {
+        var slash = url.IndexOf('/', url.IndexOf("//", StringComparison.Ordinal) + 2);
+        return slash < 0 ? (url, "") : (url[..slash], url[slash..]);
+    }
 
     /// <summary>
     /// Why <paramref name="pattern"/> cannot be registered, or null: it must be a service URL already normalised;

@@ -14,6 +14,7 @@ internal sealed class SsoRegistrationConfiguration : IEntityTypeConfiguration<Ss
         b.Property(r => r.LevelCodes).HasMaxLength(SsoRegistration.LevelCodesMax);
         b.Property(r => r.ClientId).HasMaxLength(SsoRegistration.ClientIdMax);
         b.Property(r => r.LogoutUri).HasMaxLength(SsoRegistration.PatternMax);
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => r.ServicePattern).IsUnique(); // one registration per address, even when two admins save
         b.HasIndex(r => r.ClientId).IsUnique();
         b.HasOne<Schools.School>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Cascade);

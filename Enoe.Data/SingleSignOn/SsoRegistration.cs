@@ -23,6 +23,25 @@ public enum ServiceMatch
     Prefix = 1,
 }
 
+/// <summary>
+/// How one registration compares service URLs beyond <see cref="ServiceUrl.Normalize"/>, for clients that need it.
+/// </summary>
+[Flags]
+public enum ServiceUrlOptions
+{
+    None = 0,
+
+    /// <summary>
+    /// The query string is left out of the comparison (a client that adds <c>?page=…</c> to an exact URL).
+    /// </summary>
+    IgnoreQuery = 1,
+
+    /// <summary>
+    /// The path is compared without case (a resource on a server where <c>/App/</c> and <c>/app/</c> are one).
+    /// </summary>
+    PathCaseInsensitive = 2,
+}
+
 /// <summary>The vocabulary a service reads its attributes in (<see cref="CasAttributes"/>).</summary>
 public enum AttributeSet
 {
@@ -56,6 +75,9 @@ public sealed class SsoRegistration
     /// </summary>
     public required string ServicePattern { get; set; }
     public ServiceMatch Match { get; set; }
+
+    /// <summary>CAS: how service URLs are compared with the pattern, beyond the normalisation every one gets.</summary>
+    public ServiceUrlOptions UrlOptions { get; set; }
     public AttributeSet Attributes { get; set; }
 
     /// <summary>The attribute names released, comma-separated; empty: every attribute of the set.</summary>
@@ -90,4 +112,7 @@ public sealed class SsoRegistration
     /// Connect back-channel logout, a POST of <c>logout_token</c> to <see cref="LogoutUri"/>).
     /// </summary>
     public bool SingleLogout { get; set; } = true;
+
+    /// <summary>One more at each save: a save made from an older reading is refused (two admins at once).</summary>
+    public int Version { get; set; }
 }

@@ -12,6 +12,10 @@ public sealed class SsoRegistrationDraft
     public string ServicePattern { get; set; } = "";
     public ServiceMatch Match { get; set; } = ServiceMatch.Prefix;
     public SsoProtocol Protocol { get; set; } = SsoProtocol.Cas;
+    public ServiceUrlOptions UrlOptions { get; set; }
+
+    /// <summary>The version the form was read at (<see cref="SsoRegistration.Version"/>).</summary>
+    public int Version { get; set; }
 
     /// <summary>OpenID Connect only: the <c>client_id</c> the resource sends.</summary>
     public string? ClientId { get; set; }
@@ -34,6 +38,8 @@ public sealed class SsoRegistrationDraft
             ServicePattern = r.ServicePattern,
             Match = r.Match,
             Protocol = r.Protocol,
+            UrlOptions = r.UrlOptions,
+            Version = r.Version,
             ClientId = r.ClientId,
             LogoutUri = r.LogoutUri,
             Attributes = r.Attributes,

@@ -6,8 +6,11 @@ using OpenIddict.Abstractions;
 
 namespace Enoe.Data.SingleSignOn;
 
-/// <summary>A registration written: its id, and an OpenID Connect client's new secret, shown this once.</summary>
-public sealed record SsoSaved(int Id, string? Secret);
+/// <summary>
+/// A registration written: its id and version (to save it again from the same form), and an OpenID Connect client's
+/// new secret, shown this once.
+/// </summary>
+public sealed record SsoSaved(int Id, string? Secret, int Version = 0);
 
 /// <summary>
 /// The académie's register of the services that sign people in through ENOE: académie admins only (read from the
@@ -60,6 +63,9 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
             return Result.NotFound(SingleSignOnMessages.NotFound);
         if (draft.Id != 0 && registration.Protocol != draft.Protocol)
             return Result.Invalid([SingleSignOnMessages.Protocol_Fixed]);
+        if (registration.Version != draft.Version)
+            return Result.Invalid([SingleSignOnMessages.Changed]);
+        registration.Version++;
         var formerClientId = registration.ClientId;
         registration.Name = draft.Name.Trim();
         registration.Protocol = draft.Protocol;
@@ -68,6 +74,7 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
             oidc && !string.IsNullOrWhiteSpace(draft.LogoutUri) ? ServiceUrl.Normalize(draft.LogoutUri) : null;
         registration.ServicePattern = pattern;
         registration.Match = oidc ? ServiceMatch.Exact : draft.Match;
+        registration.UrlOptions = oidc ? ServiceUrlOptions.None : draft.UrlOptions & (ServiceUrlOptions)3;
         registration.Attributes = draft.Attributes;
         registration.Released = string.Join(',', SsoRegistrationDraftValidator.Names(draft.Released));
         registration.Profiles = draft.Profiles & Profile.Everyone;
@@ -85,6 +92,10 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
                 secret = await OidcClients.WriteAsync(Clients(scope), registration, formerClientId, false, ct);
             await transaction.CommitAsync(ct);
         }
+        catch (DbUpdateConcurrencyException) // saved by someone else between the read above and this write
+        {
+            return Result.Invalid([SingleSignOnMessages.Changed]);
+        }
         catch (DbUpdateException)
         {
             await transaction.RollbackAsync(ct);
@@ -94,7 +105,7 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
             return Result.Invalid(taken); // another admin saved it meanwhile
         }
         await cas.ChangedAsync();
-        return Result<SsoSaved>.Ok(new SsoSaved(registration.Id, secret));
+        return Result<SsoSaved>.Ok(new SsoSaved(registration.Id, secret, registration.Version));
     }
 
     /// <summary>
@@ -112,7 +123,7 @@ public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, ISer
         if (registration is null)
             return Result.NotFound(SingleSignOnMessages.NotFound);
         var secret = await OidcClients.WriteAsync(Clients(scope), registration, null, true, ct);
-        return Result<SsoSaved>.Ok(new SsoSaved(id, secret));
+        return Result<SsoSaved>.Ok(new SsoSaved(id, secret, registration.Version));
     }
 
     /// <summary>

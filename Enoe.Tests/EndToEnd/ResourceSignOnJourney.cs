@@ -115,7 +115,7 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
             "apache-ressource",
             saved.Value!.Secret!
         );
-        draft.Id = saved.Value.Id;
+        (draft.Id, draft.Version) = (saved.Value.Id, saved.Value.Version);
         draft.ServicePattern = apache.RedirectUri;
         draft.LogoutUri = apache.RedirectUri + "?logout=backchannel"; // mod_auth_openidc's back-channel logout
         Assert.True((await registry.SaveAsync(admin, draft)).Succeeded);

@@ -62,4 +62,31 @@ public sealed class ServiceUrlTests
         Assert.Null(ServiceUrl.Refusal("http://127.0.0.1:8090/app/", ServiceMatch.Prefix)); // this machine
         Assert.Null(ServiceUrl.Refusal("https://res.example/app/", ServiceMatch.Prefix));
     }
+
+    [Theory]
+    [InlineData("https://res.example/app/page?x=1", ServiceUrlOptions.None, false)]
+    [InlineData("https://res.example/app/page?x=1", ServiceUrlOptions.IgnoreQuery, true)]
+    [InlineData("https://res.example/App/Page", ServiceUrlOptions.None, false)]
+    [InlineData("https://res.example/App/Page", ServiceUrlOptions.PathCaseInsensitive, true)]
+    [InlineData(
+        "https://RES.example/App/Page?z",
+        ServiceUrlOptions.IgnoreQuery | ServiceUrlOptions.PathCaseInsensitive,
+        true
+    )]
+    // The options loosen the path only: never the host.
+    [InlineData(
+        "https://res.example.evil/app/page",
+        ServiceUrlOptions.IgnoreQuery | ServiceUrlOptions.PathCaseInsensitive,
+        false
+    )]
+    [InlineData("https://other.example/app/page", ServiceUrlOptions.PathCaseInsensitive, false)]
+    public void ARegistrationsOptions_LoosenTheExactComparisonOfThePath(
+        string url,
+        ServiceUrlOptions options,
+        bool matches
+    ) =>
+        Assert.Equal(
+            matches,
+            ServiceUrl.Matches(ServiceUrl.Normalize(url)!, "https://res.example/app/page", ServiceMatch.Exact, options)
+        );
 }

@@ -46,6 +46,42 @@ public sealed class SsoRegistryTests : IAsyncLifetime
         Assert.Equal(stored.Id, found?.Id);
     }
 
+    [Fact]
+    public async Task TwoAdminsEditingTheSameService_TheSecondIsToldAndChangesNothing()
+    {
+        var admin = await UserAsync("admin.academie", Profile.AcademyAdmin);
+        var list = (await Registry.ListAsync(admin)).Value!;
+        var first = SsoRegistrationDraft.From(list.First(r => r.Protocol == SsoProtocol.Cas));
+        var second = SsoRegistrationDraft.From(list.First(r => r.Protocol == SsoProtocol.Cas));
+        first.Name = "Renommée par la première";
+        second.Name = "Renommée par la seconde";
+
+        Assert.True((await Registry.SaveAsync(admin, first)).Succeeded);
+        var refused = await Registry.SaveAsync(admin, second);
+
+        Assert.Contains(SingleSignOnMessages.Changed, refused.Errors);
+        await using var db = _db.NewContext();
+        Assert.Equal("Renommée par la première", (await db.Set<SsoRegistration>().FindAsync(first.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task ARegistrationsUrlOptions_AreWhatCasMatchesWith()
+    {
+        var admin = await UserAsync("admin.academie", Profile.AcademyAdmin);
+        var draft = Draft("Ressource sous IIS", "https://iis.example.test/Ressource/Accueil.aspx");
+        draft.Match = ServiceMatch.Exact;
+        Assert.True((await Registry.SaveAsync(admin, draft)).Succeeded);
+        var cas = _db.Get<CasService>();
+        Assert.Null(await cas.FindAsync("https://iis.example.test/ressource/accueil.aspx?eleve=1"));
+
+        var saved = (await Registry.ListAsync(admin)).Value!.Single(r => r.Name == "Ressource sous IIS");
+        var options = SsoRegistrationDraft.From(saved);
+        options.UrlOptions = ServiceUrlOptions.IgnoreQuery | ServiceUrlOptions.PathCaseInsensitive;
+        Assert.True((await Registry.SaveAsync(admin, options)).Succeeded);
+
+        Assert.Equal(saved.Id, (await cas.FindAsync("https://iis.example.test/ressource/accueil.aspx?eleve=1"))?.Id);
+    }
+
     [Theory]
     [InlineData("https://res.example.test/app", "finit par « / »")]
     [InlineData("https://res.example.test/app/../autre/", "Adresse invalide")]
@@ -130,7 +166,7 @@ public sealed class SsoRegistryTests : IAsyncLifetime
         }
         Assert.NotNull(await _db.Get<OidcService>().FindClientAsync("kne-manuels"));
         // Saved again (renamed): the same secret, not shown again.
-        draft.Id = saved.Value.Id;
+        (draft.Id, draft.Version) = (saved.Value.Id, saved.Value.Version);
         draft.Name = "KNE";
         var again = await Registry.SaveAsync(admin, draft);
         Assert.Null(again.Value!.Secret);

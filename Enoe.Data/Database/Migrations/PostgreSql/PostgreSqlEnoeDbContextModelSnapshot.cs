@@ -1953,6 +1953,13 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<bool>("SingleLogout")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("UrlOptions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId")

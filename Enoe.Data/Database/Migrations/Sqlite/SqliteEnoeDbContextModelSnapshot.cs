@@ -1877,6 +1877,13 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<bool>("SingleLogout")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UrlOptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId")

@@ -26,6 +26,20 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 maxLength: 500,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "UrlOptions",
+                table: "SsoRegistrations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SsoRegistrations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",
                 table: "SsoHandOffs",
@@ -236,6 +250,14 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
             migrationBuilder.DropColumn(
                 name: "LogoutUri",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "UrlOptions",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "SsoRegistrations");
 
             migrationBuilder.DropColumn(

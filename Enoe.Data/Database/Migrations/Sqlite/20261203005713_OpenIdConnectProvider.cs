@@ -25,6 +25,20 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 maxLength: 500,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "UrlOptions",
+                table: "SsoRegistrations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SsoRegistrations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AlterColumn<string>(
                 name: "TicketId",
                 table: "SsoHandOffs",
@@ -235,6 +249,14 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "LogoutUri",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "UrlOptions",
+                table: "SsoRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "SsoRegistrations");
 
             migrationBuilder.DropColumn(
