@@ -12,6 +12,12 @@ namespace Enoe.Data.SingleSignOn;
 /// </summary>
 public sealed record SsoSaved(int Id, string? Secret, int Version = 0);
 
+/// <summary>What a registration may name: an établissement, an académie resource of the catalogue.</summary>
+public sealed record SsoChoices(
+    IReadOnlyList<KeyValuePair<int, string>> Schools,
+    IReadOnlyList<KeyValuePair<int, string>> Resources
+);
+
 /// <summary>
 /// The académie's register of the services that sign people in through ENOE: académie admins only (read from the
 /// database, not the cookie), each write checked whole, then every instance's cache of registrations and the
@@ -21,6 +27,23 @@ public sealed record SsoSaved(int Id, string? Secret, int Version = 0);
 public sealed class SsoRegistry(IDbContextFactory<EnoeDbContext> dbFactory, IServiceScopeFactory scopes, CasService cas)
 {
     private static readonly SsoRegistrationDraftValidator Validator = new();
+
+    public async Task<Result<SsoChoices>> ChoicesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.IsAcademyAdminAsync(user.PersonId, ct))
+            return Result.Forbidden(SingleSignOnMessages.AcademyOnly);
+        var schools = await db
+            .Schools.OrderBy(s => s.Name)
+            .Select(s => KeyValuePair.Create(s.Id, s.Name + " (" + s.Uai + ")"))
+            .ToListAsync(ct);
+        var resources = await db
+            .DigitalResources.Where(r => r.SchoolId == null)
+            .OrderBy(r => r.Title)
+            .Select(r => KeyValuePair.Create(r.Id, r.Title))
+            .ToListAsync(ct);
+        return Result<SsoChoices>.Ok(new SsoChoices(schools, resources));
+    }
 
     public async Task<Result<IReadOnlyList<SsoRegistration>>> ListAsync(
         CurrentUser user,

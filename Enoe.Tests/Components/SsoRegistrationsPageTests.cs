@@ -72,4 +72,35 @@ public sealed class SsoRegistrationsPageTests : SchoolComponentTest
         Assert.Empty(page.FindAll("code.enoe-secret"));
         Assert.True(page.Find("fieldset.enoe-protocol").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task AServiceForOneSchool_OpeningACatalogueResource_IsSavedSo()
+    {
+        int resource;
+        await using (var db = Database.NewContext())
+        {
+            var entry = new Enoe.Data.DigitalResources.DigitalResource
+            {
+                Title = "Manuels KNE",
+                Url = "https://kne.example.test/",
+                Profiles = Profile.Student,
+            };
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            resource = entry.Id;
+        }
+        var page = Render<SsoRegistrationsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Manuels KNE", page.Markup));
+
+        page.Find("input[maxlength='120']").Change("KNE pour un collège");
+        page.Find("input[type=url]").Change("https://kne.example.test/");
+        page.FindAll("select")[0].Change(F.A.Id.ToString());
+        page.FindAll("select")[1].Change(resource.ToString());
+        page.FindAll("button").Single(b => b.TextContent == "Enregistrer").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Service enregistré.", page.Markup));
+        await using var after = Database.NewContext();
+        var saved = await after.Set<SsoRegistration>().SingleAsync();
+        Assert.Equal((F.A.Id, resource), (saved.SchoolId, saved.ResourceId));
+    }
 }
