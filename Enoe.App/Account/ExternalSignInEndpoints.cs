@@ -52,6 +52,7 @@ internal static class ExternalSignInEndpoints
             provider,
             $"{Callback}?ReturnUrl={Uri.EscapeDataString(back)}"
         );
+        SingleSignOn.CasRenewal.AskProviderAgain(properties, back); // a resource asked for the password again
         return Results.Challenge(properties, [provider]);
     }
 
@@ -66,6 +67,7 @@ internal static class ExternalSignInEndpoints
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null || providers.Find(info.LoginProvider) is not { } provider)
             return Results.LocalRedirect(Refused("echec"));
+        SingleSignOn.CasRenewal.NoteExternalSignIn(http, info.AuthenticationProperties, returnUrl);
         var result = await SignInLinkedAsync(signIn, info);
         if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed)
         {

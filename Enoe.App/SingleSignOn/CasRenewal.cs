@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Enoe.Data.SingleSignOn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -78,23 +79,63 @@ internal static class CasRenewal
     /// </summary>
     public static async Task<Claim?> ClaimForSignInAsync(HttpRequest request)
     {
+        if (request.HttpContext.Items[ExternalItem] is Claim external)
+            return external; // an external provider's sign-in made for the renewal (NoteExternalSignIn)
         if (!request.HasFormContentType)
             return null;
         var returnUrl = (await request.ReadFormAsync()).TryGetValue("ReturnUrl", out var value) ? value.ToString() : "";
-        var question = returnUrl.IndexOf('?');
+        return StampIn(returnUrl) is { } stamp ? new Claim(ClaimType, Digest(stamp)) : null;
+    }
+
+    /// <summary>
+    /// The external challenge of a sign-in on the way back to a renewal: the provider (ÉduConnect, Entra ID) is asked
+    /// for the password again (<c>prompt=login</c>, <c>max_age=0</c>), and which stamp it was for is kept in the
+    /// challenge's properties, which come back protected in the external cookie.
+    /// </summary>
+    public static void AskProviderAgain(AuthenticationProperties properties, string? returnUrl)
+    {
+        if (StampIn(returnUrl) is not { } stamp)
+            return;
+        properties.SetParameter("prompt", "login");
+        properties.SetParameter<TimeSpan?>("max_age", TimeSpan.Zero);
+        properties.Items[ExternalItem] = Digest(stamp);
+    }
+
+    /// <summary>
+    /// At the provider's callback: the session about to start counts as renewed when the provider's sign-in was asked
+    /// for the stamp of <paramref name="returnUrl"/> (a way back edited on the way counts for nothing).
+    /// </summary>
+    public static void NoteExternalSignIn(HttpContext http, AuthenticationProperties? properties, string? returnUrl)
+    {
         if (
-            !(
+            StampIn(returnUrl) is { } stamp
+            && properties?.Items.TryGetValue(ExternalItem, out var asked) == true
+            && asked == Digest(stamp)
+        )
+            http.Items[ExternalItem] = new Claim(ClaimType, asked);
+    }
+
+    /// <summary>The stamp a way back to <c>/cas/login</c> or <c>/oidc/authorize</c> carries, or null.</summary>
+    private static string? StampIn(string? returnUrl)
+    {
+        var question = returnUrl?.IndexOf('?') ?? -1;
+        if (
+            returnUrl is null
+            || question < 0
+            || !(
                 returnUrl.StartsWith("/cas/login?", StringComparison.Ordinal)
                 || returnUrl.StartsWith("/oidc/authorize?", StringComparison.Ordinal)
             )
-            || question < 0
         )
             return null;
-        var query = QueryHelpers.ParseQuery(returnUrl[question..]);
-        return query.TryGetValue(Parameter, out var stamp) && stamp.ToString().Length > 0
-            ? new Claim(ClaimType, Digest(stamp.ToString()))
+        return
+            QueryHelpers.ParseQuery(returnUrl[question..]).TryGetValue(Parameter, out var stamp)
+            && stamp.ToString().Length > 0
+            ? stamp.ToString()
             : null;
     }
+
+    private const string ExternalItem = "enoe:cas-renewal";
 
     private static string Digest(string stamp) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..32];

@@ -30,7 +30,16 @@ public class OidcProviderAppFactory : EnoeAppFactory
     public HttpClient ReturningFromProvider(string providerKey, string? email = null) =>
         ReturningFromProvider(providerKey, email, out _);
 
-    public HttpClient ReturningFromProvider(string providerKey, string? email, out CookieContainer cookies)
+    public HttpClient ReturningFromProvider(string providerKey, string? email, out CookieContainer cookies) =>
+        ReturningFromProvider(providerKey, email, out cookies, null);
+
+    /// <param name="challenge">What ENOE's challenge put in the properties the external cookie carries back.</param>
+    public HttpClient ReturningFromProvider(
+        string providerKey,
+        string? email,
+        out CookieContainer cookies,
+        Action<AuthenticationProperties>? challenge
+    )
     {
         var options = CookieOptions(IdentityConstants.ExternalScheme);
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, providerKey)];
@@ -38,6 +47,7 @@ public class OidcProviderAppFactory : EnoeAppFactory
             claims.Add(new(ClaimTypes.Email, email)); // "email", as the handler maps it
         var properties = new AuthenticationProperties();
         properties.Items["LoginProvider"] = Scheme;
+        challenge?.Invoke(properties);
         var ticket = new AuthenticationTicket(
             new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)),
             properties,
