@@ -15,7 +15,8 @@ public sealed record DigitalResourceView(
     string Category,
     bool IsFavourite,
     bool FromSchool,
-    string? SignOnService = null
+    string? SignOnService = null,
+    SingleSignOn.SsoProtocol? SignOn = null
 )
 {
     /// <summary>
@@ -128,6 +129,20 @@ public sealed class DigitalResourceService(
     /// <summary>
     /// The entries this admin keeps: the académie's for an admin académie, their établissement's otherwise.
     /// </summary>
+    /// <summary>How people reach each of <paramref name="ids"/> that a single sign-on registration names.</summary>
+    public async Task<IReadOnlyDictionary<int, SingleSignOn.SsoProtocol>> SignOnsAsync(
+        IReadOnlyCollection<int> ids,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<SingleSignOn.SsoRegistration>()
+            .Where(s => s.ResourceId != null && ids.Contains(s.ResourceId.Value))
+            .Select(s => new { Id = s.ResourceId!.Value, s.Protocol })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Min(r => r.Protocol));
+    }
+
     public async Task<Result<IReadOnlyList<DigitalResource>>> ListManagedAsync(
         CurrentUser user,
         CancellationToken ct = default
@@ -245,7 +260,8 @@ public sealed class DigitalResourceService(
                     r.Category,
                     reader.Favourites.Contains(r.Id),
                     r.FromSchool,
-                    r.SignOnService
+                    r.SignOnService,
+                    r.SignOn
                 ))
                 .OrderByDescending(r => r.IsFavourite)
                 .ThenBy(r => r.Title),

@@ -16,7 +16,8 @@ public sealed record CatalogueEntry(
     Profile Profiles,
     string? LevelCodes,
     bool FromSchool,
-    string? SignOnService = null
+    string? SignOnService = null,
+    SingleSignOn.SsoProtocol? SignOn = null
 );
 
 /// <summary>The académie's resources and one établissement's own, as cached.</summary>
@@ -70,6 +71,12 @@ public sealed class ResourceCatalogue(IDbContextFactory<EnoeDbContext> dbFactory
                 db.Set<SingleSignOn.SsoRegistration>()
                     .Where(s => s.ResourceId == r.Id && s.Protocol == SingleSignOn.SsoProtocol.Cas)
                     .Select(s => s.ServicePattern)
+                    .FirstOrDefault(),
+                // How people reach it: through ENOE (CAS first when both name it), or a plain link.
+                db.Set<SingleSignOn.SsoRegistration>()
+                    .Where(s => s.ResourceId == r.Id)
+                    .OrderBy(s => s.Protocol)
+                    .Select(s => (SingleSignOn.SsoProtocol?)s.Protocol)
                     .FirstOrDefault()
             ))
             .ToListAsync(ct);

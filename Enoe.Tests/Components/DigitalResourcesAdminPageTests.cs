@@ -39,6 +39,7 @@ public sealed class DigitalResourcesAdminPageTests : SchoolComponentTest
         {
             var page = Render<DigitalResourcesAdminPage>();
             page.WaitForAssertion(() => Assert.Contains("Vie du collège · Students, Parents", page.Markup));
+            Assert.Contains("plain link", page.Find("ul.enoe-rows").TextContent); // how people reach it
             Assert.Contains("Digital resources", page.Find("h1").TextContent);
             Assert.Contains("Your school's own resources", page.Markup);
 

@@ -139,6 +139,9 @@ public sealed class CasServiceTests : IAsyncLifetime
         var mathenpoche = resources.Single(r => r.Title == "MathenPoche");
         Assert.Equal("/cas/login?service=http%3A%2F%2Flocalhost%3A8090%2F", mathenpoche.Href);
         Assert.All(resources.Where(r => r.Title != "MathenPoche"), r => Assert.Equal(r.Url, r.Href));
+        // Each says how people reach it: through ENOE's CAS server, or a plain link.
+        Assert.Equal(SsoProtocol.Cas, mathenpoche.SignOn);
+        Assert.All(resources.Where(r => r.Title != "MathenPoche"), r => Assert.Null(r.SignOn));
     }
 
     private async Task<string> IssueAsync(string userName)
