@@ -85,7 +85,35 @@ public sealed class ApacheResource : IAsyncDisposable
                     """
         );
 
+    /// <summary>
+    /// Started on a free port; again on another when something took that port between the choice and Apache's bind.
+    /// </summary>
     private static async Task<ApacheResource> StartAsync(
+        string moduleFile,
+        string moduleName,
+        string certificatePem,
+        string profileVariable,
+        Func<string, string, int, string> moduleConfiguration
+    )
+    {
+        for (var attempt = 1; ; attempt++)
+            try
+            {
+                return await StartOnceAsync(
+                    moduleFile,
+                    moduleName,
+                    certificatePem,
+                    profileVariable,
+                    moduleConfiguration
+                );
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use"))
+            {
+                // the port went to another process: another one
+            }
+    }
+
+    private static async Task<ApacheResource> StartOnceAsync(
         string moduleFile,
         string moduleName,
         string certificatePem,
