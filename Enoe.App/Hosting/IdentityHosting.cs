@@ -112,7 +112,7 @@ public static class IdentityHosting
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         // ... and its OpenID Connect provider (OpenIddict), for the resources that speak it.
-        services.AddEnoeOpenIdConnectProvider(builder.Environment);
+        services.AddEnoeOpenIdConnectProvider(builder.Environment, builder.Configuration);
 
         services.AddSignInThrottling(builder.Configuration);
         return builder;

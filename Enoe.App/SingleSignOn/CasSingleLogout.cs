@@ -71,18 +71,26 @@ internal sealed class CasSingleLogout(
                 Expires = Now.AddMinutes(2),
                 TokenType = "logout+jwt",
                 SigningCredentials = provider.CurrentValue.SigningCredentials[0],
-                Claims = new Dictionary<string, object>
-                {
-                    ["sub"] = logout.Subject ?? "",
-                    [OidcClaims.SessionId] = logout.SessionId ?? "",
-                    ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-                    ["events"] = new Dictionary<string, object>
-                    {
-                        ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>(),
-                    },
-                },
+                Claims = LogoutClaims(logout),
             }
         );
+
+    private static Dictionary<string, object> LogoutClaims(SsoLogout logout)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ["events"] = new Dictionary<string, object>
+            {
+                ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>(),
+            },
+        };
+        if (logout.Subject is { } subject)
+            claims["sub"] = subject;
+        if (logout.SessionId is { } sid)
+            claims[OidcClaims.SessionId] = sid;
+        return claims;
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -1,9 +1,28 @@
+using System.Globalization;
 using System.Security.Claims;
 using Enoe.Data.SingleSignOn;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Enoe.App.SingleSignOn;
+
+/// <summary>
+/// Who a grant is for, kept in codes and tokens: the person, the établissement they worked in, the ENOE session it was
+/// made in (a refresh stops when it ends), the client.
+/// </summary>
+internal sealed record OidcGrant(int PersonId, int? SchoolId, Guid? SessionId, string ClientId)
+{
+    /// <summary>Read back from a code, refresh token or access token OpenIddict has checked.</summary>
+    public static OidcGrant Of(ClaimsPrincipal principal, string clientId) =>
+        new(
+            int.Parse(principal.GetClaim(OidcClaims.Person)!, CultureInfo.InvariantCulture),
+            principal.GetClaim(OidcClaims.School) is { } school
+                ? int.Parse(school, CultureInfo.InvariantCulture)
+                : null,
+            Guid.TryParse(principal.GetClaim(OidcClaims.Session), out var session) ? session : null,
+            clientId
+        );
+}
 
 /// <summary>
 /// What an OpenID Connect client learns: <c>sub</c> is the login (what CAS returns as the user), then the attributes
@@ -15,6 +34,7 @@ internal static class OidcClaims
 {
     public const string Person = "enoe:person",
         School = "enoe:school",
+        Session = "enoe:session",
         SessionId = "sid"; // OpenID Connect's session id, which back-channel logout names (OidcService.SessionIdFor)
 
     /// <summary>The scopes a client may be granted; others asked for are ignored.</summary>
@@ -37,11 +57,9 @@ internal static class OidcClaims
     /// <summary>The identity OpenIddict signs into tokens for <paramref name="person"/>.</summary>
     public static ClaimsIdentity Identity(
         CasIdentity person,
-        int personId,
-        int? schoolId,
+        OidcGrant grant,
         IEnumerable<string> scopes,
-        DateTimeOffset? authenticatedAt,
-        string? sessionId
+        DateTimeOffset? authenticatedAt
     )
     {
         var identity = new ClaimsIdentity(
@@ -53,17 +71,23 @@ internal static class OidcClaims
         identity.SetScopes(granted);
         foreach (var (name, value) in Claimed(person, granted))
             identity.AddClaim(new Claim(name, value));
-        identity.SetClaim(Person, personId);
-        if (schoolId is int school)
+        identity.SetClaim(Person, grant.PersonId);
+        if (grant.SchoolId is int school)
             identity.SetClaim(School, school);
-        if (sessionId is not null)
-            identity.SetClaim(SessionId, sessionId);
+        if (grant.SessionId is { } session)
+        {
+            identity.SetClaim(Session, session.ToString()); // no destination: kept in codes and refresh tokens only
+            identity.SetClaim(SessionId, OidcService.SessionIdFor(session, grant.ClientId));
+        }
         if (authenticatedAt is { } at)
             identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
         identity.SetDestinations(c =>
-            c.Type is Person or School
-                ? [Destinations.AccessToken]
-                : [Destinations.IdentityToken, Destinations.AccessToken]
+            c.Type switch
+            {
+                Session => [],
+                Person or School => [Destinations.AccessToken],
+                _ => [Destinations.IdentityToken, Destinations.AccessToken],
+            }
         );
         return identity;
     }
@@ -89,9 +113,12 @@ internal static class OidcClaims
         foreach (var (claim, scope, from) in Standard)
             if (scopes.Contains(scope) && from.FirstOrDefault(attributes.ContainsKey) is { } source)
                 yield return (claim, attributes[source][0]);
+        // The released attributes come with the profile scope (mail with email): a client asking for openid alone
+        // learns the login and nothing more about a minor.
         foreach (var (name, values) in person.Attributes)
-        foreach (var value in values)
-            yield return (name, value);
+            if (scopes.Contains(name == "mail" ? OpenIddictConstants.Scopes.Email : OpenIddictConstants.Scopes.Profile))
+                foreach (var value in values)
+                    yield return (name, value);
     }
 
     /// <summary>

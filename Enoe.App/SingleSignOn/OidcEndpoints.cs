@@ -5,6 +5,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -40,12 +41,17 @@ internal static class OidcEndpoints
     private static async Task<IResult> AuthorizeAsync(
         HttpContext http,
         OidcService oidc,
+        OidcKeyRing keys,
         SignInManager<Person> signIn,
+        Enoe.Data.Sessions.SignInSessions sessions,
+        IOptions<SingleSignOnOptions> settings,
         IDataProtectionProvider protection,
         TimeProvider clock
     )
     {
         http.Response.Headers.CacheControl = "no-store";
+        if (keys.Provisional)
+            return CasEndpoints.Page(StatusCodes.Status503ServiceUnavailable, SingleSignOnMessages.Unavailable);
         if (http.GetOpenIddictServerResponse() is { Error: not null } failed)
             return CasEndpoints.Page(
                 StatusCodes.Status400BadRequest,
@@ -58,14 +64,21 @@ internal static class OidcEndpoints
         var request = http.GetOpenIddictServerRequest()!;
         var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = signedIn.Succeeded ? CurrentUser.From(http.User) : null;
-        var issued = signedIn.Properties?.IssuedUtc;
-        // prompt=login, or a sign-in older than max_age: the password is typed again, as CAS's renew (CasRenewal).
+        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
+        // When the password was typed: the session's start (the cookie's own date moves each time it is re-issued).
+        DateTimeOffset? signedInAt =
+            user is not null && session is { } started
+                ? await sessions.StartedAtAsync(started, http.RequestAborted) is { } at
+                    ? new DateTimeOffset(at, TimeSpan.Zero)
+                    : null
+                : null;
+        // prompt=login, or a sign-in older than max_age (or of unknown date): the password is typed again, as CAS's
+        // renew (CasRenewal).
         var renewing =
             request.HasPromptValue(PromptValues.Login)
             || (
                 request.MaxAge is long maxAge
-                && issued is { } at
-                && clock.GetUtcNow() - at > TimeSpan.FromSeconds(maxAge)
+                && (signedInAt is not { } since || clock.GetUtcNow() - since > TimeSpan.FromSeconds(maxAge))
             );
         var stamp = (string?)request[CasRenewal.Parameter];
         var fresh =
@@ -89,9 +102,9 @@ internal static class OidcEndpoints
             var returnUrl = Authorize + QueryString.Create(back);
             return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         }
-        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
-        // The issuer as OpenIddict names it (the address ENOE was reached at): a logout token must say the same.
-        var issuer = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+        // The issuer the client knows ENOE by (configured, or the address ENOE was reached at, as OpenIddict names
+        // it): a logout token must say the same.
+        var issuer = settings.Value.Issuer ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
         var answer = await oidc.AuthorizeAsync(
             user,
             request.ClientId,
@@ -108,21 +121,22 @@ internal static class OidcEndpoints
                 : CasEndpoints.Page(StatusCodes.Status403Forbidden, answer.Refusal!);
         var claims = OidcClaims.Identity(
             identity,
-            user.PersonId,
-            user.SchoolId,
+            new OidcGrant(user.PersonId, user.SchoolId, session, request.ClientId!),
             request.GetScopes(),
-            fresh ? clock.GetUtcNow() : issued,
-            session is { } id ? OidcService.SessionIdFor(id, request.ClientId!) : null
+            fresh ? clock.GetUtcNow() : signedInAt
         );
         return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
     }
 
     /// <summary>
     /// Codes and refresh tokens (OpenIddict has checked them, the client's secret and PKCE): the identity is read
-    /// again, so that a refresh stops working once the account is closed or the resource no longer open to them.
+    /// again, so that a refresh stops working once the ENOE session has ended, the account is closed, the service
+    /// switched off or the resource no longer open to them. A refresh may ask for fewer scopes than were granted.
     /// </summary>
-    private static async Task<IResult> TokenAsync(HttpContext http, OidcService oidc)
+    private static async Task<IResult> TokenAsync(HttpContext http, OidcService oidc, OidcKeyRing keys)
     {
+        if (keys.Provisional)
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         var request = http.GetOpenIddictServerRequest()!;
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
             return Refuse(
@@ -130,45 +144,47 @@ internal static class OidcEndpoints
                 "Seuls les codes d'autorisation et les jetons de rafraîchissement."
             );
         var granted = (await http.AuthenticateAsync(Scheme)).Principal!;
-        var (person, school) = Ids(granted);
-        var identity = await oidc.IdentityAsync(person, school, request.ClientId, http.RequestAborted);
+        var grant = OidcGrant.Of(granted, request.ClientId!);
+        var identity = await oidc.IdentityAsync(
+            grant.PersonId,
+            grant.SchoolId,
+            request.ClientId,
+            grant.SessionId,
+            http.RequestAborted
+        );
         if (identity is null)
             return Refuse(Errors.InvalidGrant, "Ce compte n'a plus accès à cette ressource par ENOE.");
+        var scopes =
+            request.IsRefreshTokenGrantType() && request.GetScopes() is { Length: > 0 } asked
+                ? asked.Intersect(granted.GetScopes())
+                : granted.GetScopes();
         var at = granted.GetClaim(Claims.AuthenticationTime) is { } t
-            ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(t))
+            ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(t, System.Globalization.CultureInfo.InvariantCulture))
             : (DateTimeOffset?)null;
-        var claims = OidcClaims.Identity(
-            identity,
-            person,
-            school,
-            granted.GetScopes(),
-            at,
-            granted.GetClaim(OidcClaims.SessionId)
+        return Results.SignIn(
+            new ClaimsPrincipal(OidcClaims.Identity(identity, grant, scopes, at)),
+            authenticationScheme: Scheme
         );
-        return Results.SignIn(new ClaimsPrincipal(claims), authenticationScheme: Scheme);
     }
 
     /// <summary>The claims of the access token's person, read now, under the scopes it was granted.</summary>
-    private static async Task<IResult> UserInfoAsync(HttpContext http, OidcService oidc)
+    private static async Task<IResult> UserInfoAsync(HttpContext http, OidcService oidc, OidcKeyRing keys)
     {
+        if (keys.Provisional)
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         var token = (await http.AuthenticateAsync(Scheme)).Principal!;
-        var (person, school) = Ids(token);
+        var client = token.GetPresenters().FirstOrDefault() ?? "";
+        var grant = OidcGrant.Of(token, client);
         var identity = await oidc.IdentityAsync(
-            person,
-            school,
-            token.GetPresenters().FirstOrDefault(),
+            grant.PersonId,
+            grant.SchoolId,
+            client,
+            grant.SessionId,
             http.RequestAborted
         );
         if (identity is null)
             return Results.Challenge(
-                new AuthenticationProperties(
-                    new Dictionary<string, string?>
-                    {
-                        [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] =
-                            "Ce compte n'a plus accès à cette ressource par ENOE.",
-                    }
-                ),
+                Error(Errors.InvalidToken, "Ce compte n'a plus accès à cette ressource par ENOE."),
                 [Scheme]
             );
         return Results.Json(OidcClaims.UserInfo(identity, token.GetScopes()));
@@ -178,24 +194,22 @@ internal static class OidcEndpoints
     private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<Person> signIn)
     {
         http.Response.Headers.CacheControl = "no-store";
-        // A request OpenIddict refused (an unknown post_logout_redirect_uri): signed out all the same, sent nowhere.
+        // A request OpenIddict refused (an unknown post_logout_redirect_uri): not signed out, sent nowhere.
         var refused = http.GetOpenIddictServerResponse() is { Error: not null };
-        if (http.User.Identity?.IsAuthenticated == true)
-            await signIn.SignOutAsync();
         if (refused)
             return Results.LocalRedirect(Account.ExternalSignOut.SignedOutPage);
+        // A link alone (no id_token_hint, which OpenIddict has checked when given) does not sign anyone out: any
+        // page could otherwise end a person's ENOE session by embedding it.
+        if (http.GetOpenIddictServerRequest()?.IdTokenHint is null)
+            return CasEndpoints.Page(StatusCodes.Status400BadRequest, SingleSignOnMessages.LogoutNeedsHint);
+        if (http.User.Identity?.IsAuthenticated == true)
+            await signIn.SignOutAsync(); // ends the session: the other services are told (CasSingleLogout)
         // To the client's registered post_logout_redirect_uri when it gave one, else ENOE's signed-out page.
         return Results.SignOut(
             new AuthenticationProperties { RedirectUri = Account.ExternalSignOut.SignedOutPage },
             [Scheme]
         );
     }
-
-    private static (int Person, int? School) Ids(ClaimsPrincipal principal) =>
-        (
-            int.Parse(principal.GetClaim(OidcClaims.Person)!),
-            principal.GetClaim(OidcClaims.School) is { } school ? int.Parse(school) : null
-        );
 
     /// <summary>A renewal stamp serves one client and redirect URI only.</summary>
     private static string Bound(OpenIddictRequest request) =>
@@ -206,14 +220,14 @@ internal static class OidcEndpoints
     /// An error OpenIddict returns to the client (to its redirect URI, or as the token endpoint's JSON).
     /// </summary>
     private static IResult Refuse(string error, string description) =>
-        Results.Forbid(
-            new AuthenticationProperties(
-                new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-                }
-            ),
-            [Scheme]
+        Results.Forbid(Error(error, description), [Scheme]);
+
+    private static AuthenticationProperties Error(string error, string description) =>
+        new(
+            new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }
         );
 }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Enoe.Data;
 using Enoe.Data.SingleSignOn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 
@@ -19,9 +21,19 @@ internal sealed class OidcKeyRing(
     IDbContextFactory<EnoeDbContext> dbFactory,
     IDataProtectionProvider protection,
     TimeProvider clock,
+    IOptionsMonitorCache<OpenIddictServerOptions> optionsCache,
     ILogger<OidcKeyRing> logger
 )
 {
+    private int _retrying;
+
+    /// <summary>
+    /// True while OpenIddict runs on stand-in keys: the database could not be read when it first needed its options
+    /// (an instance started before <c>--migrate</c>, the database down a moment). The provider's endpoints then
+    /// answer 503; as soon as the database answers, the options are dropped and built again from it.
+    /// </summary>
+    public bool Provisional { get; private set; }
+
     public const string RolloverArgument = "--oidc-rollover";
 
     /// <summary>How long a new key is published before it signs: resources refresh their copy of the JWKS.</summary>
@@ -30,16 +42,65 @@ internal sealed class OidcKeyRing(
     private const string Purpose = "Enoe.Oidc.Keys";
 
     /// <summary>
-    /// Adds the keys to OpenIddict's options (read once per process, when the provider is first used).
+    /// How long a generation stays readable after its successor takes over: longer than the refresh tokens it
+    /// encrypted live (OpenIddict's default, 14 days).
+    /// </summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Adds the keys to OpenIddict's options, built once per process when the first request comes (every request
+    /// passes OpenIddict's handler). Never throws: options that failed to build would fail every request until
+    /// restart (the options cache keeps the exception).
     /// </summary>
     public void AddTo(OpenIddictServerOptions options)
     {
-        foreach (var key in Load(OidcKeyUse.Signing))
+        IReadOnlyList<RsaSecurityKey> signing,
+            encryption;
+        try
+        {
+            (signing, encryption) = (Load(OidcKeyUse.Signing), Load(OidcKeyUse.Encryption));
+            Provisional = false;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The OpenID Connect keys cannot be read yet: stand-ins until the database answers");
+            (signing, encryption) = ([new RsaSecurityKey(RSA.Create(2048))], [new RsaSecurityKey(RSA.Create(2048))]);
+            Provisional = true;
+            RetryLater();
+        }
+        foreach (var key in signing)
             options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
-        foreach (var key in Load(OidcKeyUse.Encryption))
+        foreach (var key in encryption)
             options.EncryptionCredentials.Add(
                 new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512)
             );
+    }
+
+    /// <summary>Every 2 seconds until the keys' table answers; then OpenIddict's options are built again.</summary>
+    private void RetryLater()
+    {
+        if (Interlocked.Exchange(ref _retrying, 1) == 1)
+            return;
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                try
+                {
+                    using var db = dbFactory.CreateDbContext();
+                    _ = db.Set<OidcKey>().Any();
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return; // the host stopped
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException) { }
+            }
+            Interlocked.Exchange(ref _retrying, 0);
+            optionsCache.TryRemove(Options.DefaultName);
+        });
     }
 
     /// <summary>
@@ -75,12 +136,18 @@ internal sealed class OidcKeyRing(
         {
             var rows = await db.Set<OidcKey>().Where(k => k.Use == use).ToListAsync();
             var inForce = rows.Where(k => k.ActiveFrom <= now).Select(k => k.Generation).DefaultIfEmpty(0).Max();
-            db.RemoveRange(rows.Where(k => k.Generation < inForce));
+            // A generation goes once its successor has been in force longer than any token it made can live.
+            var retired = rows.Where(k =>
+                    k.Generation < inForce
+                    && rows.Any(n => n.Generation == k.Generation + 1 && n.ActiveFrom <= now - Kept)
+                )
+                .ToList();
+            db.RemoveRange(retired);
             await db.SaveChangesAsync();
             var next = Add(db, use, rows.Select(k => k.Generation).DefaultIfEmpty(0).Max(), now + Announced);
             await output.WriteLineAsync(
                 $"{use}: génération {next} publiée, en service à partir du {now + Announced:u} ; "
-                    + $"{rows.Count(k => k.Generation < inForce)} ancienne(s) retirée(s)."
+                    + $"{retired.Count} ancienne(s) retirée(s)."
             );
         }
         return 0;

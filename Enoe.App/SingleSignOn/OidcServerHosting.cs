@@ -10,13 +10,27 @@ namespace Enoe.App.SingleSignOn;
 /// decided, the keys from the database (<see cref="OidcKeyRing"/>). Code flow with PKCE only, refresh tokens for the
 /// clients that ask for <c>offline_access</c>.
 /// </summary>
+/// <summary><c>Enoe:SingleSignOn</c>.</summary>
+internal sealed class SingleSignOnOptions
+{
+    /// <summary>
+    /// The provider's issuer, as the resources know it (<c>https://ent.ac-exemple.fr/</c>): set it in production, so
+    /// that tokens name ENOE the same whatever address a request came through (several host names, an internal
+    /// address behind the proxy). Unset: the address each request reached ENOE at.
+    /// </summary>
+    public string? Issuer { get; set; }
+}
+
 internal static class OidcServerHosting
 {
     public static IServiceCollection AddEnoeOpenIdConnectProvider(
         this IServiceCollection services,
-        IHostEnvironment env
+        IHostEnvironment env,
+        IConfiguration configuration
     )
     {
+        var settings = configuration.GetSection("Enoe:SingleSignOn").Get<SingleSignOnOptions>() ?? new();
+        services.Configure<SingleSignOnOptions>(configuration.GetSection("Enoe:SingleSignOn"));
         services.AddSingleton<OidcKeyRing>();
         services
             .AddOpenIddict()
@@ -27,6 +41,8 @@ internal static class OidcServerHosting
                     .SetUserInfoEndpointUris(OidcEndpoints.UserInfo[1..])
                     .SetEndSessionEndpointUris(OidcEndpoints.EndSession[1..]);
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+                if (settings.Issuer is { Length: > 0 } issuer)
+                    o.SetIssuer(new Uri(issuer));
                 o.RegisterScopes(OidcClaims.Scopes);
                 o.RegisterClaims([
                     Claims.Subject,

@@ -41,6 +41,7 @@ public static class SchoolSlugs
             "mes-donnees",
             "not-found",
             "notes",
+            "oidc",
             "reservations",
             "signin-educonnect",
             "signin-oidc",

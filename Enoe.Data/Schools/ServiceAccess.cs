@@ -89,6 +89,16 @@ public sealed class ServiceAccess : IDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="service"/> is switched off in <paramref name="schoolId"/> (or the établissement
+    /// archived), whatever the address a request comes from: for what a resource's server asks on the person's behalf.
+    /// </summary>
+    public async ValueTask<bool> IsOffAsync(int schoolId, EntService service, CancellationToken ct = default)
+    {
+        var school = await GetAsync(schoolId, ct);
+        return school.Archived || school.StateOf(service) == ServiceState.Off;
+    }
+
+    /// <summary>
     /// Once a change of an établissement's switches or settings is committed: drops what is cached about it (and the
     /// académie's list) here before returning (in force at once for the caller), then announces it
     /// (<see cref="SchoolServicesChanged"/>): every other instance forgets on hearing it, then open pages and widgets

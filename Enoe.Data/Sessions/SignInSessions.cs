@@ -92,6 +92,15 @@ public sealed partial class SignInSessions : IDisposable
     /// True while the session is open and its account enabled (a disabled account is refused even before its sessions
     /// are ended). Touches <see cref="SignInSession.LastSeenAt"/> at most every <see cref="TouchEvery"/>.
     /// </summary>
+    public async Task<DateTime?> StartedAtAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<SignInSession>()
+            .Where(s => s.Id == sessionId)
+            .Select(s => (DateTime?)s.StartedAt)
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<bool> IsOpenAsync(Guid sessionId, int personId, CancellationToken ct = default) =>
         (await CheckAsync(sessionId, personId, ct)).Open;
 

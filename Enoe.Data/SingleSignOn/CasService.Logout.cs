@@ -40,6 +40,7 @@ public sealed partial class CasService
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = new List<SsoLogout>();
+        var toldOnce = new HashSet<SsoLogout>(); // one logout token per client and session, however many hand-offs
         foreach (var h in told)
         {
             if (
@@ -48,7 +49,7 @@ public sealed partial class CasService
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.LoggedOutAt, now), ct) != 1
             )
                 continue;
-            claimed.Add(
+            var logout =
                 h.Protocol == SsoProtocol.Cas
                     ? new SsoLogout(SsoProtocol.Cas, h.Service, TicketId: h.TicketId)
                     : new SsoLogout(
@@ -58,8 +59,9 @@ public sealed partial class CasService
                         SessionId: OidcService.SessionIdFor(h.SessionId!.Value, h.ClientId!),
                         ClientId: h.ClientId,
                         Issuer: h.Issuer
-                    )
-            );
+                    );
+            if (logout.Protocol == SsoProtocol.Cas || toldOnce.Add(logout))
+                claimed.Add(logout);
         }
         return claimed;
     }

@@ -14,7 +14,12 @@ public sealed record OidcAuthorization(RegisteredService? Client, CasIdentity? I
 /// of protocol <see cref="SsoProtocol.OpenIdConnect"/>; who may reach it and the claims it receives are decided as for
 /// CAS (<see cref="CasService"/>, <see cref="CasAttributes"/>), so a resource reads the same names either way.
 /// </summary>
-public sealed class OidcService(IDbContextFactory<EnoeDbContext> dbFactory, CasService cas)
+public sealed class OidcService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    CasService cas,
+    Sessions.SignInSessions sessions,
+    Schools.ServiceAccess access
+)
 {
     /// <summary>The registration of <paramref name="clientId"/>, or null: an unknown client is sent nowhere.</summary>
     public async Task<RegisteredService?> FindClientAsync(string? clientId, CancellationToken ct = default) =>
@@ -60,18 +65,24 @@ public sealed class OidcService(IDbContextFactory<EnoeDbContext> dbFactory, CasS
             .ToLowerInvariant();
 
     /// <summary>
-    /// The identity a client's refresh token or access token stands for, read again now: null when the account was
-    /// switched off, the client removed, or the person no longer in its audience (a refresh then fails, and the
-    /// resource asks them to sign in again).
+    /// The identity a client's refresh token or access token stands for, read again now: null when the ENOE session
+    /// it was issued in has ended (signed out, revoked, expired), the account was switched off, the client removed,
+    /// the Ressources académiques service switched off, or the person no longer in its audience (a refresh then
+    /// fails, and the resource asks them to sign in again).
     /// </summary>
     public async Task<CasIdentity?> IdentityAsync(
         int personId,
         int? schoolId,
         string? clientId,
+        Guid? sessionId,
         CancellationToken ct = default
     )
     {
         if (await FindClientAsync(clientId, ct) is not { } client)
+            return null;
+        if (sessionId is { } session && !await sessions.IsOpenAsync(session, personId, ct))
+            return null;
+        if (schoolId is int school && await access.IsOffAsync(school, Schools.EntService.DigitalResources, ct))
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await CasService.AudienceRefusalAsync(db, personId, schoolId, client, ct) is null

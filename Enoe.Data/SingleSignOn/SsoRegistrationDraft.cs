@@ -76,6 +76,10 @@ public sealed class SsoRegistrationDraftValidator : AbstractValidator<SsoRegistr
             .When(d => d.Protocol == SsoProtocol.OpenIdConnect)
             .WithMessage(_ => SingleSignOnMessages.Redirect_Exact);
         RuleFor(d => d.ClientId)
+            .NotEmpty()
+            .When(d => d.Protocol == SsoProtocol.OpenIdConnect)
+            .WithMessage(_ => SingleSignOnMessages.FormatClientId_Invalid(SsoRegistration.ClientIdMax));
+        RuleFor(d => d.ClientId)
             .Matches("^[a-z0-9][a-z0-9._-]{2," + (SsoRegistration.ClientIdMax - 1) + "}$")
             .When(d => d.Protocol == SsoProtocol.OpenIdConnect)
             .WithMessage(_ => SingleSignOnMessages.FormatClientId_Invalid(SsoRegistration.ClientIdMax));

@@ -18,7 +18,7 @@ namespace Enoe.Tests.EndToEnd;
 /// (single logout). Its own app host, over HTTPS (mod_auth_cas validates over HTTPS only), and the shared browser.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifetime
 {
     private const string ResourceTitle = "Ressource protégée par CAS",
         OidcTitle = "Ressource protégée par OpenID Connect";
@@ -69,73 +69,6 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
         }
         await _app.Services.GetRequiredService<CasService>().ChangedAsync();
         _oidcApache = await StartOidcClientAsync();
-    }
-
-    /// <summary>
-    /// The académie admin registers the OpenID Connect client through the registry (its secret shown once), then
-    /// Apache starts with it; its page is in the catalogue.
-    /// </summary>
-    private async Task<ApacheResource> StartOidcClientAsync()
-    {
-        var redirectPort = PostgreSqlServer.FreePort();
-        var draft = new SsoRegistrationDraft
-        {
-            Name = OidcTitle,
-            Protocol = SsoProtocol.OpenIdConnect,
-            ClientId = "apache-ressource",
-            Match = ServiceMatch.Exact,
-            Profiles = Profile.Student | Profile.Teacher,
-        };
-        int resourceId;
-        await using (
-            var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
-        )
-        {
-            var resource = new DigitalResource
-            {
-                Title = OidcTitle,
-                Url = "http://127.0.0.1/", // set below, once Apache has its port
-                Profiles = Profile.Student | Profile.Teacher,
-            };
-            db.Add(resource);
-            await db.SaveChangesAsync();
-            resourceId = resource.Id;
-        }
-        // Apache needs the secret to start, and its port is known once it has started: a first registration with a
-        // placeholder address gives the secret, the second names the real redirect URI.
-        draft.ServicePattern = $"http://127.0.0.1:{redirectPort}/oidc/callback";
-        draft.ResourceId = resourceId;
-        var admin = await AcademyAdminAsync();
-        var registry = _app.Services.GetRequiredService<SsoRegistry>();
-        var saved = await registry.SaveAsync(admin, draft);
-        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
-        var apache = await ApacheResource.StartOpenIdConnectAsync(
-            _baseUrl,
-            _certificate.ExportCertificatePem(),
-            "apache-ressource",
-            saved.Value!.Secret!
-        );
-        (draft.Id, draft.Version) = (saved.Value.Id, saved.Value.Version);
-        draft.ServicePattern = apache.RedirectUri;
-        draft.LogoutUri = apache.RedirectUri + "?logout=backchannel"; // mod_auth_openidc's back-channel logout
-        Assert.True((await registry.SaveAsync(admin, draft)).Succeeded);
-        await using (
-            var db = await _app.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync()
-        )
-            await db
-                .DigitalResources.Where(r => r.Id == resourceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Url, apache.ResourceUrl));
-        await _app.Services.GetRequiredService<CasService>().ChangedAsync(); // the catalogue's links too
-        return apache;
-    }
-
-    private async Task<CurrentUser> AcademyAdminAsync()
-    {
-        await using var db = await _app
-            .Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>()
-            .CreateDbContextAsync();
-        var admin = await db.Users.SingleAsync(u => u.UserName == "admin.academie");
-        return new CurrentUser(admin.Id, admin.DisplayName, null, Profile.AcademyAdmin);
     }
 
     private ApacheResource Apache => _apache!;
@@ -269,6 +202,28 @@ public sealed class ResourceSignOnJourney(BrowserFixture browser) : IAsyncLifeti
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
         Assert.StartsWith(_baseUrl + "/oidc/authorize", page.Url);
+    }
+
+    [Fact]
+    public async Task AStudent_AResourceIsNotOpenTo_IsRefusedAtTheCasAndOpenIdConnectSteps()
+    {
+        // The SAML client is for teachers only; the OpenID Connect one for the collèges' levels, and Emma is in 2nde.
+        var lucas = await NewPageAsync();
+        await lucas.GotoAsync("/connexion");
+        await lucas.SignInAsync("lucas.martin");
+        await lucas.WaitForURLAsync("**/tableau-de-bord");
+        var emma = await NewPageAsync();
+        await emma.GotoAsync("/connexion");
+        await emma.SignInAsync("emma.martin");
+        await emma.WaitForURLAsync("**/tableau-de-bord");
+
+        await lucas.GotoAsync(SamlApache.ResourceUrl);
+        await emma.GotoAsync(OidcApache.ResourceUrl);
+
+        await Expect(lucas.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
+        Assert.StartsWith(_baseUrl + "/cas/login", lucas.Url);
+        await Expect(emma.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
+        Assert.StartsWith(_baseUrl + "/oidc/authorize", emma.Url);
     }
 
     private async Task<IPage> NewPageAsync()

@@ -30,6 +30,16 @@ public sealed class MigrateCommandTests
         // The deployment's step (what --migrate runs) migrates it while the instance runs: the proxy may send sessions.
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        // The OpenID Connect provider, first asked for its options before the database was there, ran on stand-in
+        // keys; it now publishes the database's.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var jwks = "";
+        while (!jwks.Replace(" ", "").Contains("\"kid\":\"1-") && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(250);
+            jwks = await client.GetStringAsync("/.well-known/jwks");
+        }
+        Assert.Contains("\"kid\":\"1-", jwks.Replace(" ", "")); // generation 1, made in the database
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace Enoe.Tests.Web;
 /// userinfo, refresh, and what is refused.
 /// </summary>
 [Collection(SharedApp.Name)]
-public sealed class OidcProtocolTests(EnoeAppFactory app)
+public sealed partial class OidcProtocolTests(EnoeAppFactory app)
 {
     private const string ClientId = "demo-ressource",
         Secret = "demo-ressource-secret",
@@ -100,6 +100,65 @@ public sealed class OidcProtocolTests(EnoeAppFactory app)
             }
         );
         Assert.True(refreshed.RootElement.TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
+    public async Task OpenIdAlone_TellsTheLogin_AndNothingMoreAboutTheStudent()
+    {
+        var (verifier, code) = await CodeAsync(await SignedInAsync("lucas.martin"), "openid");
+
+        using var tokens = await TokenAsync(
+            new()
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = RedirectUri,
+                ["code_verifier"] = verifier,
+            }
+        );
+
+        var idToken = new JsonWebToken(tokens.RootElement.GetProperty("id_token").GetString());
+        Assert.Equal("lucas.martin", idToken.Subject);
+        Assert.DoesNotContain(idToken.Claims, c => c.Type is "ENTPersonProfils" or "family_name" or "ENTEleveClasses");
+    }
+
+    [Fact]
+    public async Task SigningOutOfEnoe_EndsTheRefreshTokensItsSessionGave()
+    {
+        var browser = await SignedInAsync("lucas.martin");
+        var (verifier, code) = await CodeAsync(browser, "openid offline_access");
+        using var tokens = await TokenAsync(
+            new()
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = RedirectUri,
+                ["code_verifier"] = verifier,
+            }
+        );
+
+        await browser.PostFormAsync("/tableau-de-bord", "/compte/deconnexion", []);
+        var refresh = await PostTokenAsync(
+            new()
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = tokens.RootElement.GetProperty("refresh_token").GetString()!,
+            }
+        );
+
+        Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
+        Assert.Contains("invalid_grant", await refresh.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ALinkToTheLogoutEndpoint_WithoutAnIdTokenHint_SignsNobodyOut()
+    {
+        var browser = await SignedInAsync("lucas.martin");
+
+        var response = await browser.GetAsync("/oidc/logout");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/tableau-de-bord")).StatusCode);
     }
 
     [Fact]
@@ -218,74 +277,5 @@ public sealed class OidcProtocolTests(EnoeAppFactory app)
 
         Assert.StartsWith(RedirectUri + "?code=", renewed.Headers.Location!.OriginalString);
         Assert.StartsWith("/connexion?ReturnUrl=", replayed.Headers.Location!.OriginalString);
-    }
-
-    private async Task<int> HandOffsAsync()
-    {
-        await using var db = await app
-            .Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>()
-            .CreateDbContextAsync();
-        return await db.Set<SsoHandOff>()
-            .CountAsync(h => h.Service == RedirectUri && h.TicketId == null && h.SchoolId != null);
-    }
-
-    private async Task<(string Verifier, string Code)> CodeAsync(HttpClient browser, string scope)
-    {
-        var verifier = Verifier();
-        var response = await browser.GetAsync(Authorize(scope, Challenge(verifier)));
-        var location = response.Headers.Location!.OriginalString;
-        Assert.StartsWith(RedirectUri + "?", location);
-        var query = QueryHelpers.ParseQuery(new Uri(location).Query);
-        Assert.Equal("etat-1", query["state"]);
-        return (verifier, query["code"]!);
-    }
-
-    private static string Authorize(string scope, string challenge, string redirectUri = RedirectUri) =>
-        $"/oidc/authorize?client_id={ClientId}&response_type=code&scope={Uri.EscapeDataString(scope)}"
-        + $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=etat-1&nonce=nonce-1"
-        + $"&code_challenge={challenge}&code_challenge_method=S256";
-
-    private static string Verifier() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-
-    private static string Challenge(string verifier) =>
-        Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-
-    private async Task<JsonDocument> TokenAsync(Dictionary<string, string> form)
-    {
-        var response = await PostTokenAsync(form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body);
-    }
-
-    /// <summary>The client authenticates with HTTP Basic, as mod_auth_openidc does by default.</summary>
-    private async Task<HttpResponseMessage> PostTokenAsync(Dictionary<string, string> form, string secret = Secret)
-    {
-        var client = app.NewClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{secret}"))
-        );
-        return await client.PostAsync("/oidc/token", new FormUrlEncodedContent(form));
-    }
-
-    private async Task<JsonElement> UserInfoAsync(string accessToken)
-    {
-        var client = app.NewClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var answer = JsonDocument.Parse(await client.GetStringAsync("/oidc/userinfo"));
-        return answer.RootElement.Clone();
-    }
-
-    private async Task<IList<JsonWebKey>> JwksAsync() =>
-        new JsonWebKeySet(await app.NewClient().GetStringAsync("/.well-known/jwks")).Keys;
-
-    private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
-
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = app.NewClient();
-        await client.SignInAsync(userName);
-        return client;
     }
 }
