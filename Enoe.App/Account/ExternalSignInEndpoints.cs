@@ -42,7 +42,8 @@ internal static class ExternalSignInEndpoints
         [FromForm] string provider,
         [FromForm(Name = "ReturnUrl")] string? returnUrl,
         ExternalProviders providers,
-        SignInManager<Person> signIn
+        SignInManager<Person> signIn,
+        TimeProvider clock
     )
     {
         if (providers.Find(provider) is null)
@@ -52,7 +53,7 @@ internal static class ExternalSignInEndpoints
             provider,
             $"{Callback}?ReturnUrl={Uri.EscapeDataString(back)}"
         );
-        SingleSignOn.CasRenewal.AskProviderAgain(properties, back); // a resource asked for the password again
+        SingleSignOn.CasRenewal.AskProviderAgain(properties, back, clock); // a resource asked for the password again
         return Results.Challenge(properties, [provider]);
     }
 
@@ -67,7 +68,7 @@ internal static class ExternalSignInEndpoints
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null || providers.Find(info.LoginProvider) is not { } provider)
             return Results.LocalRedirect(Refused("echec"));
-        SingleSignOn.CasRenewal.NoteExternalSignIn(http, info.AuthenticationProperties, returnUrl);
+        SingleSignOn.CasRenewal.NoteExternalSignIn(http, info.AuthenticationProperties, info.Principal, returnUrl);
         var result = await SignInLinkedAsync(signIn, info);
         if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed)
         {

@@ -90,29 +90,49 @@ internal static class CasRenewal
     /// <summary>
     /// The external challenge of a sign-in on the way back to a renewal: the provider (ÉduConnect, Entra ID) is asked
     /// for the password again (<c>prompt=login</c>, <c>max_age=0</c>), and which stamp it was for is kept in the
-    /// challenge's properties, which come back protected in the external cookie.
+    /// challenge's properties, which come back protected in the external cookie, with when it was asked.
     /// </summary>
-    public static void AskProviderAgain(AuthenticationProperties properties, string? returnUrl)
+    public static void AskProviderAgain(AuthenticationProperties properties, string? returnUrl, TimeProvider clock)
     {
         if (StampIn(returnUrl) is not { } stamp)
             return;
         properties.SetParameter("prompt", "login");
         properties.SetParameter<TimeSpan?>("max_age", TimeSpan.Zero);
         properties.Items[ExternalItem] = Digest(stamp);
+        properties.Items[ExternalAskedAt] = clock
+            .GetUtcNow()
+            .ToUnixTimeSeconds()
+            .ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// At the provider's callback: the session about to start counts as renewed when the provider's sign-in was asked
-    /// for the stamp of <paramref name="returnUrl"/> (a way back edited on the way counts for nothing).
+    /// for the stamp of <paramref name="returnUrl"/> (a way back edited on the way counts for nothing), and, when the
+    /// provider says when the person authenticated (<c>auth_time</c>), after it was asked: a provider that ignored
+    /// <c>prompt=login</c> and answered from its own older session renews nothing.
     /// </summary>
-    public static void NoteExternalSignIn(HttpContext http, AuthenticationProperties? properties, string? returnUrl)
+    public static void NoteExternalSignIn(
+        HttpContext http,
+        AuthenticationProperties? properties,
+        ClaimsPrincipal external,
+        string? returnUrl
+    )
     {
         if (
-            StampIn(returnUrl) is { } stamp
-            && properties?.Items.TryGetValue(ExternalItem, out var asked) == true
-            && asked == Digest(stamp)
+            StampIn(returnUrl) is not { } stamp
+            || properties?.Items.TryGetValue(ExternalItem, out var asked) != true
+            || asked != Digest(stamp)
         )
-            http.Items[ExternalItem] = new Claim(ClaimType, asked);
+            return;
+        if (
+            Account.ExternalSignInEndpoints.ClaimValue(external, "auth_time") is { } said // mapped or not
+            && long.TryParse(said, CultureInfo.InvariantCulture, out var authenticated)
+            && properties.Items.TryGetValue(ExternalAskedAt, out var at)
+            && long.TryParse(at, CultureInfo.InvariantCulture, out var askedAt)
+            && authenticated < askedAt - 60 // a minute of clock difference between the two servers
+        )
+            return;
+        http.Items[ExternalItem] = new Claim(ClaimType, asked!);
     }
 
     /// <summary>The stamp a way back to <c>/cas/login</c> or <c>/oidc/authorize</c> carries, or null.</summary>
@@ -135,7 +155,8 @@ internal static class CasRenewal
             : null;
     }
 
-    private const string ExternalItem = "enoe:cas-renewal";
+    private const string ExternalItem = "enoe:cas-renewal",
+        ExternalAskedAt = "enoe:cas-renewal-asked";
 
     private static string Digest(string stamp) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..32];

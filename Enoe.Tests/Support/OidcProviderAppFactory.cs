@@ -34,17 +34,20 @@ public class OidcProviderAppFactory : EnoeAppFactory
         ReturningFromProvider(providerKey, email, out cookies, null);
 
     /// <param name="challenge">What ENOE's challenge put in the properties the external cookie carries back.</param>
+    /// <param name="more">More claims the provider sent (<c>auth_time</c>…).</param>
     public HttpClient ReturningFromProvider(
         string providerKey,
         string? email,
         out CookieContainer cookies,
-        Action<AuthenticationProperties>? challenge
+        Action<AuthenticationProperties>? challenge,
+        params Claim[] more
     )
     {
         var options = CookieOptions(IdentityConstants.ExternalScheme);
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, providerKey)];
         if (email is not null)
             claims.Add(new(ClaimTypes.Email, email)); // "email", as the handler maps it
+        claims.AddRange(more);
         var properties = new AuthenticationProperties();
         properties.Items["LoginProvider"] = Scheme;
         challenge?.Invoke(properties);

@@ -21,8 +21,8 @@ public sealed class ExternalRenewalTests(OidcProviderAppFactory app) : IClassFix
         var renewal = new AuthenticationProperties();
         var plain = new AuthenticationProperties();
 
-        CasRenewal.AskProviderAgain(renewal, "/cas/login?service=x&renew=true&depuis=TAMPON");
-        CasRenewal.AskProviderAgain(plain, "/tableau-de-bord?depuis=TAMPON");
+        CasRenewal.AskProviderAgain(renewal, "/cas/login?service=x&renew=true&depuis=TAMPON", TimeProvider.System);
+        CasRenewal.AskProviderAgain(plain, "/tableau-de-bord?depuis=TAMPON", TimeProvider.System);
 
         Assert.Equal("login", renewal.GetParameter<string>("prompt"));
         Assert.Equal(TimeSpan.Zero, renewal.GetParameter<TimeSpan?>("max_age"));
@@ -31,7 +31,7 @@ public sealed class ExternalRenewalTests(OidcProviderAppFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task ASignInTheProviderMadeForTheRenewal_Renews_AnEditedWayBackDoesNot()
+    public async Task ASignInTheProviderMadeForTheRenewal_Renews_AnEditedWayBackOrAnOldAuthenticationDoesNot()
     {
         await OidcProviderPeople.CreateAsync(
             app.Services,
@@ -45,17 +45,31 @@ public sealed class ExternalRenewalTests(OidcProviderAppFactory app) : IClassFix
             "cle-renouvele",
             OidcProviderPeople.EmailOf("ext.renouvele"),
             out _,
-            p => CasRenewal.AskProviderAgain(p, back)
+            p => CasRenewal.AskProviderAgain(p, back, TimeProvider.System)
+        );
+        // A provider that ignored prompt=login: it says the person authenticated an hour before it was asked.
+        var stale = app.ReturningFromProvider(
+            "cle-renouvele",
+            OidcProviderPeople.EmailOf("ext.renouvele"),
+            out _,
+            p => CasRenewal.AskProviderAgain(p, back, TimeProvider.System),
+            new System.Security.Claims.Claim(
+                "auth_time",
+                DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds().ToString()
+            )
         );
         var edited = app.ReturningFromProvider("cle-renouvele", OidcProviderPeople.EmailOf("ext.renouvele"));
         await asked.GetAsync(Callback + "?ReturnUrl=" + Uri.EscapeDataString(back));
         await edited.GetAsync(Callback + "?ReturnUrl=" + Uri.EscapeDataString(back));
+        await stale.GetAsync(Callback + "?ReturnUrl=" + Uri.EscapeDataString(back));
 
         var renewed = await asked.GetAsync(back);
         var notRenewed = await edited.GetAsync(back);
+        var notFresh = await stale.GetAsync(back);
 
         Assert.StartsWith(Service + "?ticket=ST-", renewed.Headers.Location!.OriginalString);
         Assert.StartsWith("/connexion?ReturnUrl=", notRenewed.Headers.Location!.OriginalString);
+        Assert.StartsWith("/connexion?ReturnUrl=", notFresh.Headers.Location!.OriginalString);
     }
 
     /// <summary>Where the sign-in page sends back to after a renewal: <c>/cas/login</c> with its stamp.</summary>
