@@ -98,10 +98,7 @@ public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsy
     [Fact]
     public async Task AStudent_OpensTheResourceFromTheWidget_SignedIn_AndSigningOutOfEnoeEndsItsSessionToo()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/connexion");
-        await page.SignInAsync("lucas.martin");
-        await page.WaitForURLAsync("**/tableau-de-bord");
+        var page = await SignedInPageAsync("lucas.martin");
         await page.WaitForCircuitAsync();
 
         var resource = await page.Context.RunAndWaitForPageAsync(() =>
@@ -160,10 +157,7 @@ public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsy
     {
         // Signed in first: Chromium holds a form posted on an HTTPS page that ends on an HTTP one (the test's Apache)
         // behind a warning, as it would hold a real sign-in bound for a resource served without TLS.
-        var page = await NewPageAsync();
-        await page.GotoAsync("/connexion");
-        await page.SignInAsync("claire.fontaine");
-        await page.WaitForURLAsync("**/tableau-de-bord");
+        var page = await SignedInPageAsync("claire.fontaine");
 
         await page.GotoAsync(SamlApache.ResourceUrl);
 
@@ -175,10 +169,7 @@ public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsy
     [Fact]
     public async Task AStudent_OpensTheOpenIdConnectResourceFromTheWidget_AndSigningOutOfEnoeEndsItToo()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/connexion");
-        await page.SignInAsync("lucas.martin");
-        await page.WaitForURLAsync("**/tableau-de-bord");
+        var page = await SignedInPageAsync("lucas.martin");
         await page.WaitForCircuitAsync();
 
         var resource = await page.Context.RunAndWaitForPageAsync(() =>
@@ -208,14 +199,8 @@ public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsy
     public async Task AStudent_AResourceIsNotOpenTo_IsRefusedAtTheCasAndOpenIdConnectSteps()
     {
         // The SAML client is for teachers only; the OpenID Connect one for the collèges' levels, and Emma is in 2nde.
-        var lucas = await NewPageAsync();
-        await lucas.GotoAsync("/connexion");
-        await lucas.SignInAsync("lucas.martin");
-        await lucas.WaitForURLAsync("**/tableau-de-bord");
-        var emma = await NewPageAsync();
-        await emma.GotoAsync("/connexion");
-        await emma.SignInAsync("emma.martin");
-        await emma.WaitForURLAsync("**/tableau-de-bord");
+        var lucas = await SignedInPageAsync("lucas.martin");
+        var emma = await SignedInPageAsync("emma.martin");
 
         await lucas.GotoAsync(SamlApache.ResourceUrl);
         await emma.GotoAsync(OidcApache.ResourceUrl);
@@ -224,6 +209,16 @@ public sealed partial class ResourceSignOnJourney(BrowserFixture browser) : IAsy
         Assert.StartsWith(_baseUrl + "/cas/login", lucas.Url);
         await Expect(emma.GetByRole(AriaRole.Alert)).ToContainTextAsync("n'est pas ouvert à votre profil");
         Assert.StartsWith(_baseUrl + "/oidc/authorize", emma.Url);
+    }
+
+    /// <summary>A browser signed in to ENOE on its dashboard.</summary>
+    private async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/connexion");
+        await page.SignInAsync(userName);
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        return page;
     }
 
     private async Task<IPage> NewPageAsync()

@@ -45,6 +45,18 @@ public sealed partial class OidcProtocolTests
     private static string Challenge(string verifier) =>
         Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
+    /// <summary>The resource's server exchanges a code, with its PKCE verifier.</summary>
+    private Task<JsonDocument> ExchangeAsync(string code, string verifier) =>
+        TokenAsync(
+            new()
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = RedirectUri,
+                ["code_verifier"] = verifier,
+            }
+        );
+
     private async Task<JsonDocument> TokenAsync(Dictionary<string, string> form)
     {
         var response = await PostTokenAsync(form);

@@ -62,15 +62,7 @@ public sealed partial class OidcProtocolTests(EnoeAppFactory app)
         var (verifier, code) = await CodeAsync(browser, "openid profile offline_access");
         Assert.Equal(handOffs + 1, await HandOffsAsync()); // who reached which resource, when
 
-        using var tokens = await TokenAsync(
-            new()
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = RedirectUri,
-                ["code_verifier"] = verifier,
-            }
-        );
+        using var tokens = await ExchangeAsync(code, verifier);
         var idToken = tokens.RootElement.GetProperty("id_token").GetString()!;
         var checkedToken = await new JsonWebTokenHandler().ValidateTokenAsync(
             idToken,
@@ -107,15 +99,7 @@ public sealed partial class OidcProtocolTests(EnoeAppFactory app)
     {
         var (verifier, code) = await CodeAsync(await SignedInAsync("lucas.martin"), "openid");
 
-        using var tokens = await TokenAsync(
-            new()
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = RedirectUri,
-                ["code_verifier"] = verifier,
-            }
-        );
+        using var tokens = await ExchangeAsync(code, verifier);
 
         var idToken = new JsonWebToken(tokens.RootElement.GetProperty("id_token").GetString());
         Assert.Equal("lucas.martin", idToken.Subject);
@@ -127,15 +111,7 @@ public sealed partial class OidcProtocolTests(EnoeAppFactory app)
     {
         var browser = await SignedInAsync("lucas.martin");
         var (verifier, code) = await CodeAsync(browser, "openid offline_access");
-        using var tokens = await TokenAsync(
-            new()
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = RedirectUri,
-                ["code_verifier"] = verifier,
-            }
-        );
+        using var tokens = await ExchangeAsync(code, verifier);
 
         await browser.PostFormAsync("/tableau-de-bord", "/compte/deconnexion", []);
         var refresh = await PostTokenAsync(
