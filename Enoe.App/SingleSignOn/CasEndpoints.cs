@@ -53,21 +53,19 @@ internal static class CasEndpoints
         // Gateway: the service only asks whether someone is signed in; nobody is, so it goes on without a ticket.
         if (user is null && IsTrue(gateway) && !renewing)
             return Results.Redirect(service.Trim());
-        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
         var fresh = renewing && user is not null && CasRenewal.Renewed(http.User, depuis, service, protection, clock);
+        // Renew: the password is asked again, even of someone signed in (see CasRenewal).
         if (user is null || (renewing && !fresh))
-        {
-            // Renew: the password is asked again, even of someone signed in (see CasRenewal).
-            var back = $"/cas/login?service={Uri.EscapeDataString(service)}";
-            if (renewing)
-                back +=
-                    $"&renew=true&{CasRenewal.Parameter}="
-                    + Uri.EscapeDataString(CasRenewal.Stamp(protection, clock, service));
-            return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(back)}");
-        }
-        var login = await cas.LoginAsync(user, service, fresh, session, http.RequestAborted);
-        if (fresh && await signIn.UserManager.GetUserAsync(http.User) is { } person)
-            await signIn.RefreshSignInAsync(person); // the same session, its cookie without the renewal: used once
+            return CasRenewal.SignInFirst(
+                $"/cas/login?service={Uri.EscapeDataString(service)}" + (renewing ? "&renew=true" : ""),
+                renewing,
+                service,
+                protection,
+                clock
+            );
+        var login = await cas.LoginAsync(user, service, fresh, CasRenewal.SessionOf(http.User), http.RequestAborted);
+        if (fresh)
+            await CasRenewal.UsedAsync(http, signIn);
         if (login.RedirectUrl is { } to)
             return Results.Redirect(to);
         return IsTrue(gateway)
@@ -122,7 +120,7 @@ internal static class CasEndpoints
     internal static bool IsTrue(string? value) =>
         value is not null && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
-    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
+    internal static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
     /// <summary>A page of its own for what the person must read (no layout: they came from another site).</summary>
     internal static IResult Page(int status, string message) =>

@@ -88,6 +88,41 @@ internal static class CasRenewal
     }
 
     /// <summary>
+    /// The sign-in page, then back to <paramref name="back"/> (a local path and its query); when
+    /// <paramref name="renewing"/>, the way back carries a new stamp bound to <paramref name="bound"/>, so that the
+    /// password is typed again even by someone signed in.
+    /// </summary>
+    public static IResult SignInFirst(
+        string back,
+        bool renewing,
+        string bound,
+        IDataProtectionProvider protection,
+        TimeProvider clock
+    )
+    {
+        if (renewing)
+            back = QueryHelpers.AddQueryString(back, Parameter, Stamp(protection, clock, bound));
+        return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    /// <summary>
+    /// A renewal used: the same session goes on, its cookie re-issued without the stamp's digest, so that the stamp
+    /// serves once.
+    /// </summary>
+    public static async Task UsedAsync(
+        HttpContext http,
+        Microsoft.AspNetCore.Identity.SignInManager<Enoe.Data.People.Person> signIn
+    )
+    {
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } person)
+            await signIn.RefreshSignInAsync(person);
+    }
+
+    /// <summary>The ENOE sign-in session the cookie belongs to, if any.</summary>
+    public static Guid? SessionOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(Enoe.Data.People.EnoeClaims.Session)?.Value, out var session) ? session : null;
+
+    /// <summary>
     /// The external challenge of a sign-in on the way back to a renewal: the provider (ÉduConnect, Entra ID) is asked
     /// for the password again (<c>prompt=login</c>, <c>max_age=0</c>), and which stamp it was for is kept in the
     /// challenge's properties, which come back protected in the external cookie, with when it was asked.

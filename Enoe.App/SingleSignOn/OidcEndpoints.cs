@@ -49,7 +49,7 @@ internal static class OidcEndpoints
         TimeProvider clock
     )
     {
-        http.Response.Headers.CacheControl = "no-store";
+        CasEndpoints.NoStore(http);
         if (keys.Provisional)
             return CasEndpoints.Page(StatusCodes.Status503ServiceUnavailable, SingleSignOnMessages.Unavailable);
         if (http.GetOpenIddictServerResponse() is { Error: not null } failed)
@@ -64,7 +64,7 @@ internal static class OidcEndpoints
         var request = http.GetOpenIddictServerRequest()!;
         var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = signedIn.Succeeded ? CurrentUser.From(http.User) : null;
-        var session = Guid.TryParse(http.User.FindFirst(EnoeClaims.Session)?.Value, out var s) ? s : (Guid?)null;
+        var session = CasRenewal.SessionOf(http.User);
         // When the password was typed: the session's start (the cookie's own date moves each time it is re-issued).
         DateTimeOffset? signedInAt =
             user is not null && session is { } started
@@ -90,17 +90,14 @@ internal static class OidcEndpoints
             var back = request
                 .GetParameters()
                 .Where(p => p.Key != CasRenewal.Parameter)
-                .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))
-                .ToList();
-            if (renewing)
-                back.Add(
-                    KeyValuePair.Create(
-                        CasRenewal.Parameter,
-                        (string?)CasRenewal.Stamp(protection, clock, Bound(request))
-                    )
-                );
-            var returnUrl = Authorize + QueryString.Create(back);
-            return Results.LocalRedirect($"/connexion?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+                .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
+            return CasRenewal.SignInFirst(
+                Authorize + QueryString.Create(back),
+                renewing,
+                Bound(request),
+                protection,
+                clock
+            );
         }
         // The issuer the client knows ENOE by (configured, or the address ENOE was reached at, as OpenIddict names
         // it): a logout token must say the same.
@@ -113,8 +110,8 @@ internal static class OidcEndpoints
             issuer,
             http.RequestAborted
         );
-        if (fresh && await signIn.UserManager.GetUserAsync(http.User) is { } person)
-            await signIn.RefreshSignInAsync(person); // the renewal serves once (CasRenewal)
+        if (fresh)
+            await CasRenewal.UsedAsync(http, signIn);
         if (answer.Identity is not { } identity)
             return request.HasPromptValue(PromptValues.None)
                 ? Refuse(Errors.AccessDenied, answer.Refusal!)
@@ -193,7 +190,7 @@ internal static class OidcEndpoints
     /// <summary>Signing out of a resource signs out of ENOE (which tells the CAS services), then back to it.</summary>
     private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<Person> signIn)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        CasEndpoints.NoStore(http);
         // A request OpenIddict refused (an unknown post_logout_redirect_uri): not signed out, sent nowhere.
         var refused = http.GetOpenIddictServerResponse() is { Error: not null };
         if (refused)
