@@ -62,8 +62,7 @@ internal static class OidcEndpoints
                 )
             );
         var request = http.GetOpenIddictServerRequest()!;
-        var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var user = signedIn.Succeeded ? CurrentUser.From(http.User) : null;
+        var user = CurrentUser.From(http.User); // the sign-in cookie, read by the default scheme already
         var session = CasRenewal.SessionOf(http.User);
         // When the password was typed: the session's start (the cookie's own date moves each time it is re-issued).
         DateTimeOffset? signedInAt =
@@ -86,7 +85,7 @@ internal static class OidcEndpoints
         if (user is null || (renewing && !fresh))
         {
             if (request.HasPromptValue(PromptValues.None))
-                return Refuse(Errors.LoginRequired, "Personne n'est connecté à ENOE.");
+                return Refuse(Errors.LoginRequired, SingleSignOnMessages.Oidc_NobodySignedIn);
             var back = request
                 .GetParameters()
                 .Where(p => p.Key != CasRenewal.Parameter)
@@ -136,10 +135,7 @@ internal static class OidcEndpoints
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         var request = http.GetOpenIddictServerRequest()!;
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
-            return Refuse(
-                Errors.UnsupportedGrantType,
-                "Seuls les codes d'autorisation et les jetons de rafraîchissement."
-            );
+            return Refuse(Errors.UnsupportedGrantType, SingleSignOnMessages.Oidc_GrantTypes);
         var granted = (await http.AuthenticateAsync(Scheme)).Principal!;
         var grant = OidcGrant.Of(granted, request.ClientId!);
         var identity = await oidc.IdentityAsync(
@@ -150,7 +146,7 @@ internal static class OidcEndpoints
             http.RequestAborted
         );
         if (identity is null)
-            return Refuse(Errors.InvalidGrant, "Ce compte n'a plus accès à cette ressource par ENOE.");
+            return Refuse(Errors.InvalidGrant, SingleSignOnMessages.Oidc_NoLongerOpen);
         var scopes =
             request.IsRefreshTokenGrantType() && request.GetScopes() is { Length: > 0 } asked
                 ? asked.Intersect(granted.GetScopes())
@@ -180,10 +176,7 @@ internal static class OidcEndpoints
             http.RequestAborted
         );
         if (identity is null)
-            return Results.Challenge(
-                Error(Errors.InvalidToken, "Ce compte n'a plus accès à cette ressource par ENOE."),
-                [Scheme]
-            );
+            return Results.Challenge(Error(Errors.InvalidToken, SingleSignOnMessages.Oidc_NoLongerOpen), [Scheme]);
         return Results.Json(OidcClaims.UserInfo(identity, token.GetScopes()));
     }
 
