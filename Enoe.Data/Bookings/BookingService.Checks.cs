@@ -155,4 +155,29 @@ public sealed partial class BookingService
     ) =>
         resource.ManagerId == user.PersonId
         || await db.HoldsAsync(user.PersonId, resource.SchoolId, Right.BookingsApprove, ct);
+
+    private static (DateTime Start, DateTime End) Utc(DateOnly date, TimeOnly startsAt, TimeOnly endsAt) =>
+        (SchoolTime.ToUtc(date.ToDateTime(startsAt)), SchoolTime.ToUtc(date.ToDateTime(endsAt)));
+
+    /// <summary>Days in a message, in the reader's language: "7 déc., 14 déc." or "7 Dec, 14 Dec".</summary>
+    private static string Dates(IEnumerable<DateOnly> dates) =>
+        string.Join(", ", dates.Order().Select(d => d.ToString("d MMM", CultureInfo.CurrentCulture)));
+
+    private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool approvesAll) =>
+        bookings.Select(b => new BookingView(
+            b.Id,
+            b.ResourceId,
+            b.Resource!.Name,
+            b.Person!.FirstName + " " + b.Person.LastName,
+            b.StartsAt,
+            b.EndsAt,
+            b.Units,
+            b.Reason,
+            b.SchoolClass == null ? null : b.SchoolClass.Name,
+            b.Status,
+            b.PersonId == me,
+            b.PersonId == me || approvesAll || b.Resource.ManagerId == me,
+            approvesAll || b.Resource.ManagerId == me,
+            b.SeriesId
+        ));
 }

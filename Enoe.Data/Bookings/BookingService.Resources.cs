@@ -152,6 +152,7 @@ public sealed partial class BookingService
             }
         );
         await db.SaveChangesAsync(ct);
+        await timetable.CalendarChangedAsync(user.SchoolId);
         return Result.Ok();
     }
 
@@ -166,6 +167,7 @@ public sealed partial class BookingService
         var removed = await db.Set<HolidayPeriod>()
             .Where(h => h.Id == holidayId && h.SchoolId == user.SchoolId)
             .ExecuteDeleteAsync(ct);
+        await timetable.CalendarChangedAsync(user.SchoolId);
         return removed == 1 ? Result.Ok() : Result.NotFound(BookingMessages.Holiday_NotOurs);
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class BookingService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
     IEventBus events,
-    ServiceAccess access
+    ServiceAccess access,
+    Timetable.TimetableService timetable
 )
 {
     public const int NameMax = 120,
@@ -159,7 +160,12 @@ public sealed partial class BookingService(
             )
             .Select(b => new Span(b.ResourceId, b.StartsAt, b.EndsAt, b.Units, null))
             .ToListAsync(ct);
-        return [.. resources.Where(r => PeakLoad(taken.Where(t => t.ResourceId == r.Id), start, end) < r.Units)];
+        // A room the timetable holds then is not free either, whatever its bookings.
+        var inLessons = await timetable.RoomsInUseAsync(user.SchoolId!.Value, date, startsAt, endsAt, ct);
+        bool Free(BookableResourceView r) =>
+            PeakLoad(taken.Where(t => t.ResourceId == r.Id), start, end) < r.Units
+            && !(r.Kind == ResourceKind.Room && inLessons.Contains(r.Name));
+        return [.. resources.Where(Free)];
     }
 
     /// <summary>
@@ -269,29 +275,4 @@ public sealed partial class BookingService(
             SeriesId = seriesId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-
-    private static (DateTime Start, DateTime End) Utc(DateOnly date, TimeOnly startsAt, TimeOnly endsAt) =>
-        (SchoolTime.ToUtc(date.ToDateTime(startsAt)), SchoolTime.ToUtc(date.ToDateTime(endsAt)));
-
-    /// <summary>Days in a message, in the reader's language: "7 déc., 14 déc." or "7 Dec, 14 Dec".</summary>
-    private static string Dates(IEnumerable<DateOnly> dates) =>
-        string.Join(", ", dates.Order().Select(d => d.ToString("d MMM", CultureInfo.CurrentCulture)));
-
-    private static IQueryable<BookingView> Project(IQueryable<Booking> bookings, int me, bool approvesAll) =>
-        bookings.Select(b => new BookingView(
-            b.Id,
-            b.ResourceId,
-            b.Resource!.Name,
-            b.Person!.FirstName + " " + b.Person.LastName,
-            b.StartsAt,
-            b.EndsAt,
-            b.Units,
-            b.Reason,
-            b.SchoolClass == null ? null : b.SchoolClass.Name,
-            b.Status,
-            b.PersonId == me,
-            b.PersonId == me || approvesAll || b.Resource.ManagerId == me,
-            approvesAll || b.Resource.ManagerId == me,
-            b.SeriesId
-        ));
 }

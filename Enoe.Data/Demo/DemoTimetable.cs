@@ -34,6 +34,9 @@ internal sealed class DemoTimetable
     /// <summary>Whether a class has no lesson at that day and slot (a free period to book the CDI).</summary>
     public bool ClassFree(int classId, int day, int slot) => !_classBusy.Contains((classId, day, slot));
 
+    /// <summary>Whether a teacher has no lesson at that day and slot.</summary>
+    public bool TeacherFree(int teacherId, int day, int slot) => !_teacherBusy.Contains((teacherId, day, slot));
+
     public static DemoTimetable Build(DemoWorld world, Random random)
     {
         var timetable = new DemoTimetable();

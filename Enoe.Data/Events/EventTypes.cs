@@ -25,12 +25,14 @@ public static class EventTypes
         typeof(Caching.CacheInvalidated),
         typeof(DataExportChanged),
         typeof(GradesChanged),
+        typeof(Timetable.LessonChanged),
         typeof(LogbookChanged),
         typeof(MemoRead),
         typeof(MemoSent),
         typeof(PublicSiteChanged),
         typeof(SchoolServicesChanged),
         typeof(SessionsEnded),
+        typeof(Timetable.TimetableImported),
     ];
 
     /// <summary>

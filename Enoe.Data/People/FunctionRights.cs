@@ -70,6 +70,12 @@ public enum Right
     DigitalResourcesManage,
     PublicSiteEdit,
     AccountsAdminister,
+
+    /// <summary>Import the établissement's timetable and set its weeks A and B.</summary>
+    TimetableImport,
+
+    /// <summary>Cancel, move or change the room of one lesson, with a reason.</summary>
+    TimetableChange,
 }
 
 /// <summary>
@@ -102,6 +108,8 @@ public static class FunctionRights
         [Right.DigitalResourcesManage] = Holder.SchoolAdmin,
         [Right.PublicSiteEdit] = Holder.Direction | Holder.Librarian | Holder.Office | Holder.SchoolAdmin,
         [Right.AccountsAdminister] = Holder.SchoolAdmin | Holder.AcademyAdmin,
+        [Right.TimetableImport] = Holder.Direction | Holder.SchoolAdmin,
+        [Right.TimetableChange] = Holder.Direction | Holder.Cpe,
     };
 
     public static Holder HoldersOf(Right right) => Table[right];

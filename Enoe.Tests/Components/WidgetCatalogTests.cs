@@ -37,6 +37,7 @@ public sealed class WidgetCatalogTests
                 "assignments-due",
                 "latest-marks",
                 "memos",
+                "my-day",
                 "my-logbook",
                 "news",
                 "resources",
@@ -47,7 +48,7 @@ public sealed class WidgetCatalogTests
             catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order()
         );
         Assert.Equal(
-            ["my-logbook", "news", "school-network", "useful-links"],
+            ["my-day", "my-logbook", "news", "school-network", "useful-links"],
             catalog
                 .AvailableTo(
                     As(
@@ -69,6 +70,7 @@ public sealed class WidgetCatalogTests
                 "copies-to-mark",
                 "memos",
                 "my-bookings",
+                "my-day",
                 "my-logbook",
                 "quick-booking",
                 "resources",

@@ -67,6 +67,7 @@ public partial class LogbookPage
             _slots = await SchoolSettings.SlotsAsync(_user.SchoolId);
         _directionClasses = await Logbook.ClassesForDirectionAsync(_user);
         NewDraft();
+        await LoadTodaysLessonsAsync();
         _subscription = Events.Subscribe<LogbookChanged>(OnChangedAsync);
         await ReloadAsync();
     }

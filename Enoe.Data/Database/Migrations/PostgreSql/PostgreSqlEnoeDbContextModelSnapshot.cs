@@ -2414,6 +2414,135 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.ToTable("Groups");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolClassId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("TeachingGroupId");
+
+                    b.HasIndex("SchoolId", "Day");
+
+                    b.ToTable("Lesson", t =>
+                        {
+                            t.HasCheckConstraint("CK_Lesson_OneAudience", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.LessonChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NewDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("NewEndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("NewRoom")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly?>("NewStartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("NewDate");
+
+                    b.HasIndex("LessonId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("LessonChange");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.TimetableCalendar", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekA")
+                        .HasColumnType("date");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("TimetableCalendar");
+                });
+
             modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
                 {
                     b.Property<int>("Id")
@@ -3751,6 +3880,73 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.LessonChange", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany("Changes")
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lesson");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.TimetableCalendar", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
@@ -3894,6 +4090,11 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
                 {
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

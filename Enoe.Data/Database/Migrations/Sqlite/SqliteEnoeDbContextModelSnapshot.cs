@@ -2320,6 +2320,131 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.ToTable("Groups");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeachingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolClassId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("TeachingGroupId");
+
+                    b.HasIndex("SchoolId", "Day");
+
+                    b.ToTable("Lesson", t =>
+                        {
+                            t.HasCheckConstraint("CK_Lesson_OneAudience", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.LessonChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("NewEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewRoom")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("NewStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("NewDate");
+
+                    b.HasIndex("LessonId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("LessonChange");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.TimetableCalendar", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekA")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("TimetableCalendar");
+                });
+
             modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
                 {
                     b.Property<int>("Id")
@@ -3649,6 +3774,73 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.HasOne("Enoe.Data.Structure.SchoolClass", "SchoolClass")
+                        .WithMany()
+                        .HasForeignKey("SchoolClassId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Enoe.Data.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Teacher")
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Structure.TeachingGroup", "TeachingGroup")
+                        .WithMany()
+                        .HasForeignKey("TeachingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("School");
+
+                    b.Navigation("SchoolClass");
+
+                    b.Navigation("Subject");
+
+                    b.Navigation("Teacher");
+
+                    b.Navigation("TeachingGroup");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.LessonChange", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany("Changes")
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lesson");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.TimetableCalendar", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enoe.Data.UsefulLinks.UsefulLink", b =>
                 {
                     b.HasOne("Enoe.Data.Schools.School", null)
@@ -3792,6 +3984,11 @@ namespace Enoe.Data.Database.Migrations.Sqlite
             modelBuilder.Entity("Enoe.Data.Skills.SkillDomain", b =>
                 {
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Timetable.Lesson", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,0 +1,177 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Enoe.Data.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Timetable : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Lesson",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    EndsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    SchoolClassId = table.Column<int>(type: "integer", nullable: true),
+                    TeachingGroupId = table.Column<int>(type: "integer", nullable: true),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<int>(type: "integer", nullable: false),
+                    Room = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Weeks = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: true),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lesson", x => x.Id);
+                    table.CheckConstraint("CK_Lesson_OneAudience", "(\"SchoolClassId\" IS NULL) <> (\"TeachingGroupId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_Lesson_Classes_SchoolClassId",
+                        column: x => x.SchoolClassId,
+                        principalTable: "Classes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Lesson_Groups_TeachingGroupId",
+                        column: x => x.TeachingGroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Lesson_People_TeacherId",
+                        column: x => x.TeacherId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Lesson_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Lesson_Subjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimetableCalendar",
+                columns: table => new
+                {
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    WeekA = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimetableCalendar", x => x.SchoolId);
+                    table.ForeignKey(
+                        name: "FK_TimetableCalendar_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LessonChange",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LessonId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    NewDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    NewStartsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    NewEndsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    NewRoom = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChangedById = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LessonChange", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LessonChange_Lesson_LessonId",
+                        column: x => x.LessonId,
+                        principalTable: "Lesson",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LessonChange_People_ChangedById",
+                        column: x => x.ChangedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lesson_SchoolClassId",
+                table: "Lesson",
+                column: "SchoolClassId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lesson_SchoolId_Day",
+                table: "Lesson",
+                columns: new[] { "SchoolId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lesson_SubjectId",
+                table: "Lesson",
+                column: "SubjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lesson_TeacherId",
+                table: "Lesson",
+                column: "TeacherId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lesson_TeachingGroupId",
+                table: "Lesson",
+                column: "TeachingGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LessonChange_ChangedById",
+                table: "LessonChange",
+                column: "ChangedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LessonChange_LessonId_Date",
+                table: "LessonChange",
+                columns: new[] { "LessonId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LessonChange_NewDate",
+                table: "LessonChange",
+                column: "NewDate");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LessonChange");
+
+            migrationBuilder.DropTable(
+                name: "TimetableCalendar");
+
+            migrationBuilder.DropTable(
+                name: "Lesson");
+        }
+    }
+}

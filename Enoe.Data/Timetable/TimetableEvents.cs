@@ -1,0 +1,19 @@
+// Published through IEventBus (Events/EventBus.cs): ids only, subscribers reload through the service.
+namespace Enoe.Data.Timetable;
+
+/// <summary>
+/// A lesson's occurrence was changed (or the change undone) on <paramref name="Date"/> (and
+/// <paramref name="NewDate"/> for a move): the timetables of its class or group and teacher show it.
+/// </summary>
+public sealed record LessonChanged(
+    int SchoolId,
+    int LessonId,
+    int? ClassId,
+    int? GroupId,
+    int TeacherId,
+    DateOnly Date,
+    DateOnly? NewDate
+);
+
+/// <summary>An établissement's timetable was imported again or its weeks A/B moved: every view of it reloads.</summary>
+public sealed record TimetableImported(int SchoolId);

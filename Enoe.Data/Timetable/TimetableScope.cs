@@ -1,0 +1,144 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Enoe.Data.Structure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Timetable;
+
+/// <summary>
+/// Whose lessons a timetable shows, and whether the reader may see them: a student their classes and groups, a parent
+/// their children's, a teacher their own lessons everywhere; the personnel of an établissement (teachers, staff,
+/// admins) any class, group, teacher, room or student of it. <see cref="SchoolId"/> is the établissement whose switch
+/// decides (null: each lesson's own).
+/// </summary>
+internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, int? SchoolId)
+{
+    public static async Task<Result<TimetableScope>> ResolveAsync(
+        EnoeDbContext db,
+        CurrentUser user,
+        TimetableOf of,
+        CancellationToken ct
+    )
+    {
+        var me = user.PersonId;
+        var lessons = db.Set<Lesson>();
+        switch (of.Kind)
+        {
+            case TimetableKind.Mine:
+            case TimetableKind.Student when of.Id == me:
+            case TimetableKind.Teacher when of.Id == me:
+                return Result<TimetableScope>.Ok(new(Learning(db, lessons, me, me), user.DisplayName, null));
+            case TimetableKind.Student:
+                var student = await db
+                    .Users.Where(p => p.Id == of.Id)
+                    .Select(p => new
+                    {
+                        p.FirstName,
+                        p.LastName,
+                        Child = db.Guardianships.Any(g => g.ParentId == me && g.StudentId == p.Id),
+                        School = StudentRecords
+                            .StudentSchools(db)
+                            .Where(m => m.PersonId == p.Id)
+                            .Select(m => (int?)m.SchoolId)
+                            .FirstOrDefault(),
+                    })
+                    .FirstOrDefaultAsync(ct);
+                if (student is null)
+                    return Result.NotFound();
+                if (!student.Child && !await PersonnelAsync(db, me, student.School, ct))
+                    return Result.Forbidden();
+                var name = student.FirstName + " " + student.LastName;
+                return Result<TimetableScope>.Ok(new(Learning(db, lessons, of.Id, -1), name, student.School));
+            case TimetableKind.Class:
+                var schoolClass = await db
+                    .Classes.Where(c => c.Id == of.Id)
+                    .Select(c => new
+                    {
+                        c.Name,
+                        c.SchoolId,
+                        Mine = db.Enrolments.Any(e =>
+                            e.SchoolClassId == c.Id && Audiences.Learners(db, me, null).Contains(e.StudentId)
+                        ),
+                    })
+                    .FirstOrDefaultAsync(ct);
+                if (schoolClass is null)
+                    return Result.NotFound();
+                if (!schoolClass.Mine && !await PersonnelAsync(db, me, schoolClass.SchoolId, ct))
+                    return Result.Forbidden();
+                return Result<TimetableScope>.Ok(
+                    new(lessons.Where(l => l.SchoolClassId == of.Id), schoolClass.Name, schoolClass.SchoolId)
+                );
+            case TimetableKind.Group:
+                var group = await db
+                    .Groups.Where(g => g.Id == of.Id)
+                    .Select(g => new
+                    {
+                        g.Name,
+                        g.SchoolId,
+                        Mine = db.GroupEnrolments.Any(e =>
+                            e.TeachingGroupId == g.Id && Audiences.Learners(db, me, null).Contains(e.StudentId)
+                        ),
+                    })
+                    .FirstOrDefaultAsync(ct);
+                if (group is null)
+                    return Result.NotFound();
+                if (!group.Mine && !await PersonnelAsync(db, me, group.SchoolId, ct))
+                    return Result.Forbidden();
+                return Result<TimetableScope>.Ok(
+                    new(lessons.Where(l => l.TeachingGroupId == of.Id), group.Name, group.SchoolId)
+                );
+            case TimetableKind.Teacher:
+                if (!await PersonnelAsync(db, me, user.SchoolId, ct))
+                    return Result.Forbidden();
+                var teacher = await db
+                    .Users.Where(p => p.Id == of.Id)
+                    .Select(p => p.FirstName + " " + p.LastName)
+                    .FirstOrDefaultAsync(ct);
+                if (teacher is null)
+                    return Result.NotFound();
+                var school = user.SchoolId;
+                return Result<TimetableScope>.Ok(
+                    new(lessons.Where(l => l.TeacherId == of.Id && l.SchoolId == school), teacher, school)
+                );
+            case TimetableKind.Room when !string.IsNullOrWhiteSpace(of.Room):
+                if (!await PersonnelAsync(db, me, user.SchoolId, ct))
+                    return Result.Forbidden();
+                var (room, here) = (of.Room.Trim(), user.SchoolId);
+                return Result<TimetableScope>.Ok(
+                    new(
+                        lessons.Where(l =>
+                            l.SchoolId == here && (l.Room == room || l.Changes.Any(c => c.NewRoom == room))
+                        ),
+                        room,
+                        here
+                    )
+                );
+            default:
+                return Result.NotFound();
+        }
+    }
+
+    /// <summary>
+    /// The lessons a learner sits in, and (for a teacher) those <paramref name="teacherId"/> teaches.
+    /// </summary>
+    private static IQueryable<Lesson> Learning(
+        EnoeDbContext db,
+        IQueryable<Lesson> lessons,
+        int learner,
+        int teacherId
+    ) =>
+        lessons.Where(l =>
+            l.TeacherId == teacherId
+            || db.Enrolments.Any(e => e.StudentId == learner && e.SchoolClassId == l.SchoolClassId)
+            || db.GroupEnrolments.Any(e => e.StudentId == learner && e.TeachingGroupId == l.TeachingGroupId)
+        );
+
+    /// <summary>Whether the person works in the établissement (teacher, staff, admin), read now.</summary>
+    public static Task<bool> PersonnelAsync(EnoeDbContext db, int personId, int? schoolId, CancellationToken ct) =>
+        schoolId is null
+            ? Task.FromResult(false)
+            : db.Memberships.AnyAsync(
+                m => m.PersonId == personId && m.SchoolId == schoolId && (m.Profiles & Profile.Personnel) != 0,
+                ct
+            );
+}

@@ -1,0 +1,60 @@
+using Enoe.Data.Timetable;
+
+namespace Enoe.Tests.Data.Timetable;
+
+public sealed class SchoolWeeksTests
+{
+    private static readonly DateOnly WeekA = new(2026, 8, 31);
+
+    [Fact]
+    public void Weeks_Alternate_FromWeekA_HolidayWeeksNotCounted()
+    {
+        var weeks = new SchoolWeeks(WeekA, [("Toussaint", new(2026, 10, 17), new(2026, 11, 1))]);
+
+        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 9, 2)));
+        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 9, 11)));
+        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 10, 12)));
+        Assert.Null(weeks.KindOf(new(2026, 10, 21))); // the holiday weeks have none
+        Assert.Null(weeks.KindOf(new(2026, 10, 28)));
+        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 11, 2))); // after the A of 12 October
+        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 8, 26))); // the week before week A
+        Assert.Equal("Toussaint", weeks.HolidayOn(new(2026, 10, 17)));
+        Assert.Null(weeks.HolidayOn(new(2026, 11, 2)));
+    }
+
+    [Fact]
+    public void AHolidayOfAFewDays_DoesNotStopTheWeekCounting()
+    {
+        var weeks = new SchoolWeeks(WeekA, [("Armistice", new(2026, 11, 11), new(2026, 11, 11))]);
+
+        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 11, 9)));
+        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 11, 16)));
+    }
+
+    [Fact]
+    public void WithoutWeekA_TheRentreeWeekIsOne()
+    {
+        Assert.Equal(new DateOnly(2026, 8, 31), SchoolWeeks.DefaultWeekA(new(2026, 11, 20)));
+        Assert.Equal(new DateOnly(2026, 8, 31), SchoolWeeks.DefaultWeekA(new(2027, 3, 2)));
+        Assert.Equal(new DateOnly(2027, 8, 30), SchoolWeeks.DefaultWeekA(new(2027, 8, 20)));
+    }
+
+    [Fact]
+    public void ALessonMeets_OnItsDay_WithinItsDates_OnItsWeeks_OutsideHolidays()
+    {
+        var weeks = new SchoolWeeks(WeekA, [("Armistice", new(2026, 11, 11), new(2026, 11, 11))]);
+        var lesson = new Lesson
+        {
+            Day = DayOfWeek.Wednesday,
+            Weeks = LessonWeeks.A,
+            From = new(2026, 9, 1),
+            To = new(2026, 12, 18),
+        };
+
+        Assert.True(weeks.Meets(lesson, new(2026, 11, 25)));
+        Assert.False(weeks.Meets(lesson, new(2026, 11, 11))); // Armistice, in a week A
+        Assert.False(weeks.Meets(lesson, new(2026, 11, 18))); // week B
+        Assert.False(weeks.Meets(lesson, new(2026, 11, 26))); // Thursday
+        Assert.False(weeks.Meets(lesson, new(2027, 1, 6))); // after its last day
+    }
+}
