@@ -5,7 +5,7 @@ using Enoe.Data.Structure;
 namespace Enoe.Data.Timetable;
 
 /// <summary>Which weeks a weekly lesson meets: every week, or only weeks A or weeks B.</summary>
-public enum LessonWeeks
+public enum WeekPattern
 {
     Every,
     A,
@@ -38,7 +38,7 @@ public sealed class Lesson
 
     /// <summary>The room as the timetable names it (matched with a bookable room by name).</summary>
     public string? Room { get; set; }
-    public LessonWeeks Weeks { get; set; }
+    public WeekPattern Weeks { get; set; }
 
     /// <summary>The first and last days it meets (a term's option, a stage); null: the whole year.</summary>
     public DateOnly? From { get; set; }

@@ -36,12 +36,12 @@ public sealed class SchoolWeeks(DateOnly weekA, IReadOnlyList<(string Name, Date
     }
 
     /// <summary>A or B for the week holding <paramref name="day"/>; a holiday week has none.</summary>
-    public LessonWeeks? KindOf(DateOnly day)
+    public WeekPattern? KindOf(DateOnly day)
     {
         var monday = MondayOf(day);
         if (_kinds.TryGetValue(monday, out var known))
             return known;
-        LessonWeeks? kind = null;
+        WeekPattern? kind = null;
         if (!IsHolidayWeek(monday))
         {
             // The school weeks between week A and this one, whichever comes first: an even count makes an A.
@@ -50,22 +50,22 @@ public sealed class SchoolWeeks(DateOnly weekA, IReadOnlyList<(string Name, Date
             for (var week = from; week < to; week = week.AddDays(7))
                 if (!IsHolidayWeek(week))
                     schoolWeeks++;
-            kind = schoolWeeks % 2 == 0 ? LessonWeeks.A : LessonWeeks.B;
+            kind = schoolWeeks % 2 == 0 ? WeekPattern.A : WeekPattern.B;
         }
         return _kinds[monday] = kind;
     }
 
-    private readonly Dictionary<DateOnly, LessonWeeks?> _kinds = [];
+    private readonly Dictionary<DateOnly, WeekPattern?> _kinds = [];
 
     /// <summary>
     /// Whether the lesson meets on <paramref name="day"/> (its weekday, dates, weeks; holidays aside).
     /// </summary>
     public bool Meets(Lesson lesson, DateOnly day) => Meets(lesson.Day, lesson.Weeks, lesson.From, lesson.To, day);
 
-    public bool Meets(DayOfWeek weekday, LessonWeeks weeks, DateOnly? from, DateOnly? to, DateOnly day) =>
+    public bool Meets(DayOfWeek weekday, WeekPattern weeks, DateOnly? from, DateOnly? to, DateOnly day) =>
         day.DayOfWeek == weekday
         && (from is null || day >= from)
         && (to is null || day <= to)
         && HolidayOn(day) is null
-        && (weeks == LessonWeeks.Every || KindOf(day) == weeks);
+        && (weeks == WeekPattern.Every || KindOf(day) == weeks);
 }

@@ -7,13 +7,13 @@ namespace Enoe.Data.Timetable;
 internal static class TimetableClashes
 {
     /// <summary>What makes a lesson the same one in the next import: all but its room and dates.</summary>
-    public static (DayOfWeek, TimeOnly, TimeOnly, int?, int?, int, int, LessonWeeks) Key(Lesson l) =>
+    public static (DayOfWeek, TimeOnly, TimeOnly, int?, int?, int, int, WeekPattern) Key(Lesson l) =>
         (l.Day, l.StartsAt, l.EndsAt, l.SchoolClassId, l.TeachingGroupId, l.SubjectId, l.TeacherId, l.Weeks);
 
     /// <summary>Each line that repeats an earlier one or puts its teacher in two places, with why.</summary>
     public static IEnumerable<(int Line, string Reason)> Find(IReadOnlyList<(int Line, Lesson Lesson)> lessons)
     {
-        var first = new Dictionary<(DayOfWeek, TimeOnly, TimeOnly, int?, int?, int, int, LessonWeeks), int>();
+        var first = new Dictionary<(DayOfWeek, TimeOnly, TimeOnly, int?, int?, int, int, WeekPattern), int>();
         foreach (var (line, lesson) in lessons)
             if (!first.TryAdd(Key(lesson), line))
                 yield return (line, TimetableMessages.FormatImport_Duplicate(first[Key(lesson)]));
@@ -29,7 +29,7 @@ internal static class TimetableClashes
 
     /// <summary>Whether two lessons of a day can meet the same week: their weeks and dates overlap.</summary>
     private static bool Meet(Lesson a, Lesson b) =>
-        (a.Weeks == LessonWeeks.Every || b.Weeks == LessonWeeks.Every || a.Weeks == b.Weeks)
+        (a.Weeks == WeekPattern.Every || b.Weeks == WeekPattern.Every || a.Weeks == b.Weeks)
         && (a.From ?? DateOnly.MinValue) <= (b.To ?? DateOnly.MaxValue)
         && (b.From ?? DateOnly.MinValue) <= (a.To ?? DateOnly.MaxValue);
 }

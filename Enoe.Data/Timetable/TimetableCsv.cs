@@ -17,7 +17,7 @@ public sealed record TimetableCsvLine(
     string Subject,
     string Teacher,
     string? Room,
-    LessonWeeks Weeks,
+    WeekPattern Weeks,
     DateOnly? From,
     DateOnly? To
 );
@@ -119,7 +119,7 @@ public static class TimetableCsv
             return TimetableMessages.Import_TeacherRequired;
         if (f[6].Length > TimetableImport.RoomMax)
             return TimetableMessages.FormatImport_RoomTooLong(TimetableImport.RoomMax);
-        if (WeeksOf(f[7]) is not LessonWeeks weeks)
+        if (WeeksOf(f[7]) is not WeekPattern weeks)
             return TimetableMessages.FormatImport_Weeks(f[7]);
         if (!DateOf(f[8], out var from) || !DateOf(f[9], out var to))
             return TimetableMessages.Import_Date;
@@ -168,12 +168,12 @@ public static class TimetableCsv
             ? time
             : null;
 
-    private static LessonWeeks? WeeksOf(string text) =>
+    private static WeekPattern? WeeksOf(string text) =>
         text.ToLowerInvariant() switch
         {
-            "" or "toutes" => LessonWeeks.Every,
-            "a" or "semaine a" or "sa" => LessonWeeks.A,
-            "b" or "semaine b" or "sb" => LessonWeeks.B,
+            "" or "toutes" => WeekPattern.Every,
+            "a" or "semaine a" or "sa" => WeekPattern.A,
+            "b" or "semaine b" or "sb" => WeekPattern.B,
             _ => null,
         };
 

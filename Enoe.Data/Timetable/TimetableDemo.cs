@@ -52,7 +52,7 @@ internal sealed class TimetableDemoStep : IDemoStep
             var audience = world.Classes.FirstOrDefault(c => c.Students.Contains(student));
             var lesson = lessons
                 .Where(l =>
-                    l.SchoolClassId == audience?.ClassId && l.Day == day.DayOfWeek && l.Weeks == LessonWeeks.Every
+                    l.SchoolClassId == audience?.ClassId && l.Day == day.DayOfWeek && l.Weeks == WeekPattern.Every
                 )
                 .OrderBy(l => l.StartsAt)
                 .Skip(1)
@@ -110,7 +110,7 @@ internal sealed class TimetableDemoStep : IDemoStep
             .FirstOrDefault();
         if (free is not var (day, slot))
             yield break;
-        foreach (var (teaching, weeks) in teachings.Zip(new[] { LessonWeeks.A, LessonWeeks.B }))
+        foreach (var (teaching, weeks) in teachings.Zip(new[] { WeekPattern.A, WeekPattern.B }))
             yield return new Lesson
             {
                 SchoolId = school.Id,

@@ -32,7 +32,7 @@ internal static class TimetableRows
         int TeacherId,
         string Teacher,
         string? Room,
-        LessonWeeks Weeks,
+        WeekPattern Weeks,
         DateOnly? From,
         DateOnly? To,
         List<ChangeRow> Changes

@@ -64,7 +64,7 @@ public sealed partial class TimetableService(
     public DateTime Now => SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime);
 
     private async Task<
-        Result<(string Title, IReadOnlyList<TimetableDay> Days, LessonWeeks? Kind, TimetableAudience Audience)>
+        Result<(string Title, IReadOnlyList<TimetableDay> Days, WeekPattern? Kind, TimetableAudience Audience)>
     > ReadAsync(CurrentUser user, TimetableOf of, DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,7 +89,7 @@ public sealed partial class TimetableService(
         );
         var home = found.SchoolId ?? schools.FirstOrDefault();
         var kind =
-            rows.Any(r => r.Weeks != LessonWeeks.Every) && calendars.TryGetValue(home, out var weeks)
+            rows.Any(r => r.Weeks != WeekPattern.Every) && calendars.TryGetValue(home, out var weeks)
                 ? weeks.KindOf(from)
                 : null;
         // A teacher's timetable hears their own lessons; a learner's, a class's or a group's, their classes and groups.
@@ -114,7 +114,7 @@ public sealed partial class TimetableService(
             [.. teachers],
             Everything: of.Kind == TimetableKind.Room
         );
-        return Result<(string, IReadOnlyList<TimetableDay>, LessonWeeks?, TimetableAudience)>.Ok(
+        return Result<(string, IReadOnlyList<TimetableDay>, WeekPattern?, TimetableAudience)>.Ok(
             (found.Title, days, kind, audience)
         );
     }

@@ -52,7 +52,7 @@ public sealed record LessonView(
     int TeacherId,
     string Teacher,
     string? Room,
-    LessonWeeks Weeks,
+    WeekPattern Weeks,
     LessonStatus Status,
     string? Reason = null,
     string? PlannedRoom = null,
@@ -73,7 +73,7 @@ public sealed record TimetableDay(DateOnly Date, string? Holiday, IReadOnlyList<
 /// </summary>
 public sealed record TimetableWeek(
     DateOnly Monday,
-    LessonWeeks? Kind,
+    WeekPattern? Kind,
     string Title,
     IReadOnlyList<TimetableDay> Days,
     TimetableAudience Audience

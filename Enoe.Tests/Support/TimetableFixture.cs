@@ -54,7 +54,7 @@ public sealed class TimetableFixture
                 Profiles = Profile.Teacher,
             }
         );
-        Lesson L(DayOfWeek day, int hour, int minute, Subject subject, string room, LessonWeeks weeks = default) =>
+        Lesson L(DayOfWeek day, int hour, int minute, Subject subject, string room, WeekPattern weeks = default) =>
             new()
             {
                 SchoolId = f.A.Id,
@@ -70,8 +70,8 @@ public sealed class TimetableFixture
         var fixture = new TimetableFixture
         {
             Maths = L(DayOfWeek.Monday, 8, 0, maths, "Salle 101"),
-            SvtA = L(DayOfWeek.Tuesday, 10, 5, svt, "Labo 1", LessonWeeks.A),
-            PhysicsB = L(DayOfWeek.Tuesday, 10, 5, pc, "Labo 1", LessonWeeks.B),
+            SvtA = L(DayOfWeek.Tuesday, 10, 5, svt, "Labo 1", WeekPattern.A),
+            PhysicsB = L(DayOfWeek.Tuesday, 10, 5, pc, "Labo 1", WeekPattern.B),
             Spanish = InGroup(L(DayOfWeek.Thursday, 13, 30, esp, "Salle 204"), group),
             InB = new Lesson
             {

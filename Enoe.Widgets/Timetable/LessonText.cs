@@ -30,8 +30,8 @@ public static class LessonText
     public static string Weeks(LessonView lesson) =>
         lesson.Weeks switch
         {
-            LessonWeeks.A => TimetableText.Weeks_A,
-            LessonWeeks.B => TimetableText.Weeks_B,
+            WeekPattern.A => TimetableText.Weeks_A,
+            WeekPattern.B => TimetableText.Weeks_B,
             _ => "",
         };
 

@@ -125,8 +125,8 @@ public partial class TimetablePage
     private static string WeekKind(TimetableWeek week) =>
         week.Kind switch
         {
-            LessonWeeks.A => " · " + TimetableText.Week_A,
-            LessonWeeks.B => " · " + TimetableText.Week_B,
+            WeekPattern.A => " · " + TimetableText.Week_A,
+            WeekPattern.B => " · " + TimetableText.Week_B,
             _ => "",
         };
 

@@ -11,13 +11,13 @@ public sealed class SchoolWeeksTests
     {
         var weeks = new SchoolWeeks(WeekA, [("Toussaint", new(2026, 10, 17), new(2026, 11, 1))]);
 
-        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 9, 2)));
-        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 9, 11)));
-        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 10, 12)));
+        Assert.Equal(WeekPattern.A, weeks.KindOf(new(2026, 9, 2)));
+        Assert.Equal(WeekPattern.B, weeks.KindOf(new(2026, 9, 11)));
+        Assert.Equal(WeekPattern.A, weeks.KindOf(new(2026, 10, 12)));
         Assert.Null(weeks.KindOf(new(2026, 10, 21))); // the holiday weeks have none
         Assert.Null(weeks.KindOf(new(2026, 10, 28)));
-        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 11, 2))); // after the A of 12 October
-        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 8, 26))); // the week before week A
+        Assert.Equal(WeekPattern.B, weeks.KindOf(new(2026, 11, 2))); // after the A of 12 October
+        Assert.Equal(WeekPattern.B, weeks.KindOf(new(2026, 8, 26))); // the week before week A
         Assert.Equal("Toussaint", weeks.HolidayOn(new(2026, 10, 17)));
         Assert.Null(weeks.HolidayOn(new(2026, 11, 2)));
     }
@@ -27,8 +27,8 @@ public sealed class SchoolWeeksTests
     {
         var weeks = new SchoolWeeks(WeekA, [("Armistice", new(2026, 11, 11), new(2026, 11, 11))]);
 
-        Assert.Equal(LessonWeeks.A, weeks.KindOf(new(2026, 11, 9)));
-        Assert.Equal(LessonWeeks.B, weeks.KindOf(new(2026, 11, 16)));
+        Assert.Equal(WeekPattern.A, weeks.KindOf(new(2026, 11, 9)));
+        Assert.Equal(WeekPattern.B, weeks.KindOf(new(2026, 11, 16)));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SchoolWeeksTests
         var lesson = new Lesson
         {
             Day = DayOfWeek.Wednesday,
-            Weeks = LessonWeeks.A,
+            Weeks = WeekPattern.A,
             From = new(2026, 9, 1),
             To = new(2026, 12, 18),
         };

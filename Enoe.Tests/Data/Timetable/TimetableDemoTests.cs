@@ -36,7 +36,7 @@ public sealed class TimetableDemoTests(SeededDatabase seeded) : IClassFixture<Se
             .ToListAsync();
 
         Assert.Equal(classes.Order(), withLessons.Order());
-        Assert.Equal(2, await db.Set<Lesson>().CountAsync(l => l.Weeks != LessonWeeks.Every));
+        Assert.Equal(2, await db.Set<Lesson>().CountAsync(l => l.Weeks != WeekPattern.Every));
         Assert.True(await db.Set<Lesson>().CountAsync() > 300);
     }
 

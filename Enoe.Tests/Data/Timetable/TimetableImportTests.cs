@@ -80,12 +80,12 @@ public sealed class TimetableImportTests : IAsyncLifetime
         Assert.Equal(3, lessons.Count);
         var tuesday = lessons[1];
         Assert.Equal(
-            (new TimeOnly(10, 5), new TimeOnly(11, 55), LessonWeeks.A, _f.TeacherA.Id),
+            (new TimeOnly(10, 5), new TimeOnly(11, 55), WeekPattern.A, _f.TeacherA.Id),
             (tuesday.StartsAt, tuesday.EndsAt, tuesday.Weeks, tuesday.TeacherId)
         );
         var group = lessons[2];
         Assert.Equal(
-            (null, LessonWeeks.B, new DateOnly(2027, 1, 4), new DateOnly(2027, 6, 30)),
+            (null, WeekPattern.B, new DateOnly(2027, 1, 4), new DateOnly(2027, 6, 30)),
             (group.SchoolClassId, group.Weeks, group.From, group.To)
         );
         Assert.Equal(_f.A.Id, Assert.Single(heard.Events).SchoolId);

@@ -43,7 +43,7 @@ public sealed class TimetableServiceTests : IAsyncLifetime
         var weekB = await WeekAsync(student, TimetableOf.Mine, Monday.AddDays(7));
 
         // The 9–13 November holiday week does not count: 16 November is an A, 23 November a B.
-        Assert.Equal((LessonWeeks.A, LessonWeeks.B), (weekA.Kind, weekB.Kind));
+        Assert.Equal((WeekPattern.A, WeekPattern.B), (weekA.Kind, weekB.Kind));
         Assert.Equal(
             [(DayOfWeek.Monday, "MATHS"), (DayOfWeek.Tuesday, "SVT"), (DayOfWeek.Thursday, "ESP")],
             Lessons(weekA)
