@@ -190,6 +190,7 @@ public sealed class DirectoryPurge(
             && !db.Set<SubmissionFile>().Any(s => s.FileId == f.Id)
             && !db.Set<SubmissionReturn>().Any(r => r.FileId == f.Id)
             && !db.Set<MemoAttachment>().Any(a => a.FileId == f.Id)
+            && !db.Set<SchoolLife.Absence>().Any(a => a.JustificationFileId == f.Id)
         );
 
     /// <summary>
@@ -206,7 +207,11 @@ public sealed class DirectoryPurge(
             || db.Set<Document>().Any(d => d.AddedById == p.Id)
             || db.StoredFiles.Any(f => f.OwnerId == p.Id)
             || db.Set<SubmissionReturn>().Any(r => r.ReturnedById == p.Id)
-            || db.Bookings.Any(b => b.DecidedById == p.Id);
+            || db.Bookings.Any(b => b.DecidedById == p.Id)
+            || db.Set<Timetable.Lesson>().Any(l => l.TeacherId == p.Id)
+            || db.Set<Timetable.LessonChange>().Any(c => c.ChangedById == p.Id)
+            || db.Set<SchoolLife.Absence>().Any(a => a.RecordedById == p.Id)
+            || db.Set<SchoolLife.RollCall>().Any(r => r.TakenById == p.Id);
 
     private static Task TombstoneAsync(EnoeDbContext db, List<int> ids, DateTime now, CancellationToken ct) =>
         db

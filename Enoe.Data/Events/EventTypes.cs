@@ -21,6 +21,7 @@ public static class EventTypes
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(AssignmentChanged),
+        typeof(SchoolLife.AttendanceChanged),
         typeof(BookingChanged),
         typeof(Caching.CacheInvalidated),
         typeof(DataExportChanged),

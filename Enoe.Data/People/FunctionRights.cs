@@ -76,6 +76,15 @@ public enum Right
 
     /// <summary>Cancel, move or change the room of one lesson, with a reason.</summary>
     TimetableChange,
+
+    /// <summary>
+    /// The vie scolaire's work: every roll call and absence of the établissement, phone reports, justifications
+    /// accepted or refused, counts for the conseil de classe.
+    /// </summary>
+    SchoolLifeManage,
+
+    /// <summary>A student's absences and lateness.</summary>
+    AbsencesRead,
 }
 
 /// <summary>
@@ -110,6 +119,8 @@ public static class FunctionRights
         [Right.AccountsAdminister] = Holder.SchoolAdmin | Holder.AcademyAdmin,
         [Right.TimetableImport] = Holder.Direction | Holder.SchoolAdmin,
         [Right.TimetableChange] = Holder.Direction | Holder.Cpe,
+        [Right.SchoolLifeManage] = Holder.Direction | Holder.Cpe,
+        [Right.AbsencesRead] = Holder.Student | Holder.Parent | Holder.Direction | Holder.Cpe,
     };
 
     public static Holder HoldersOf(Right right) => Table[right];

@@ -10,6 +10,9 @@ public sealed class Person : IdentityUser<int>
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
 
+    /// <summary>For a student: an adult (18) justifies their own absences. Null when unknown.</summary>
+    public DateOnly? BirthDate { get; set; }
+
     /// <summary>Set on accounts an administrator created: the first sign-in must choose a new password.</summary>
     public bool MustChangePassword { get; set; }
 

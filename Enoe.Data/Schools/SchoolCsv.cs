@@ -51,19 +51,11 @@ public sealed partial class SchoolCsv
     public SchoolCsvRead Read(byte[] file)
     {
         var errors = new SortedDictionary<long, string>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ';',
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = m => errors[m.LineNumber] = SchoolMessages.Csv_Malformed,
-        };
+        var options = Common.CsvCells.Options(line => errors[line] = SchoolMessages.Csv_Malformed);
         using var reader = CsvReader.Create(file, options);
         if (!reader.Read())
             return new([], [SchoolMessages.Csv_Empty]);
-        var header = Fields(reader);
+        var header = Common.CsvCells.Fields(reader);
         if (!header.SequenceEqual(Columns, StringComparer.Ordinal))
             return new([], [SchoolMessages.FormatCsv_Header(string.Join(';', header))]);
         var lines = new List<SchoolCsvLine>();
@@ -71,7 +63,7 @@ public sealed partial class SchoolCsv
         while (reader.Read())
         {
             var number = reader.LineNumber;
-            var fields = Fields(reader);
+            var fields = Common.CsvCells.Fields(reader);
             SchoolCsvLine? line = null;
             var reason =
                 fields.Length != Columns.Length
@@ -92,23 +84,6 @@ public sealed partial class SchoolCsv
         seen[line.Uai] = number;
         return null;
     }
-
-    /// <summary>
-    /// The record's values, trimmed, with the quote an export put before a formula-like cell removed.
-    /// </summary>
-    private static string[] Fields(CsvReader reader)
-    {
-        var fields = new string[reader.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var value = (reader.GetString(i) ?? "").Trim();
-            fields[i] = value.Length > 1 && value[0] == '\'' && IsFormulaStart(value[1]) ? value[1..] : value;
-        }
-        return fields;
-    }
-
-    /// <summary>What a spreadsheet would take for the start of a formula (OWASP's list).</summary>
-    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>Why the line is refused, or null with the line read.</summary>
     private string? Parse(int number, string[] f, out SchoolCsvLine? line)

@@ -17,8 +17,10 @@ public static class SchoolSlugs
     /// </summary>
     public static readonly FrozenSet<string> Reserved = FrozenSet.ToFrozenSet(
         [
+            "absences",
             "academie",
             "acces-refuse",
+            "appel",
             "carnet-de-bord",
             "cas",
             "competences",
@@ -50,6 +52,7 @@ public static class SchoolSlugs
             "signout-callback-educonnect",
             "signout-callback-oidc",
             "tableau-de-bord",
+            "vie-scolaire",
         ],
         StringComparer.Ordinal
     );

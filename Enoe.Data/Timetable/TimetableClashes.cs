@@ -13,19 +13,37 @@ internal static class TimetableClashes
     /// <summary>Each line that repeats an earlier one or puts its teacher in two places, with why.</summary>
     public static IEnumerable<(int Line, string Reason)> Find(IReadOnlyList<(int Line, Lesson Lesson)> lessons)
     {
-        var first = new Dictionary<(DayOfWeek, TimeOnly, TimeOnly, int?, int?, int, int, WeekPattern), int>();
+        // The same lesson twice over dates that meet (a slot split by semester is two lessons).
+        var seen = new List<(int Line, Lesson Lesson)>();
         foreach (var (line, lesson) in lessons)
-            if (!first.TryAdd(Key(lesson), line))
-                yield return (line, TimetableMessages.FormatImport_Duplicate(first[Key(lesson)]));
+        {
+            if (seen.FirstOrDefault(s => Key(s.Lesson) == Key(lesson) && Meet(s.Lesson, lesson)) is { Line: > 0 } twin)
+                yield return (line, TimetableMessages.FormatImport_Duplicate(twin.Line));
+            seen.Add((line, lesson));
+        }
         foreach (var day in lessons.GroupBy(l => (l.Lesson.TeacherId, l.Lesson.Day)))
         {
             var sorted = day.OrderBy(l => l.Lesson.StartsAt).ToList();
             for (var i = 0; i < sorted.Count; i++)
             for (var j = i + 1; j < sorted.Count && sorted[j].Lesson.StartsAt < sorted[i].Lesson.EndsAt; j++)
-                if (Meet(sorted[i].Lesson, sorted[j].Lesson) && Key(sorted[i].Lesson) != Key(sorted[j].Lesson))
+                if (
+                    Meet(sorted[i].Lesson, sorted[j].Lesson)
+                    && Key(sorted[i].Lesson) != Key(sorted[j].Lesson)
+                    && !Together(sorted[i].Lesson, sorted[j].Lesson)
+                )
                     yield return (sorted[j].Line, TimetableMessages.FormatImport_TeacherClash(sorted[i].Line));
         }
     }
+
+    /// <summary>
+    /// One lesson given to two classes or groups at once (EPS for 6eA and 6eB together), written as two lines: the same
+    /// hours and subject for other audiences.
+    /// </summary>
+    private static bool Together(Lesson a, Lesson b) =>
+        a.StartsAt == b.StartsAt
+        && a.EndsAt == b.EndsAt
+        && a.SubjectId == b.SubjectId
+        && (a.SchoolClassId != b.SchoolClassId || a.TeachingGroupId != b.TeachingGroupId);
 
     /// <summary>Whether two lessons of a day can meet the same week: their weeks and dates overlap.</summary>
     private static bool Meet(Lesson a, Lesson b) =>

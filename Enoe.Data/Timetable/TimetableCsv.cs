@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Enoe.Data.Common;
 using Enoe.Data.Schools;
 
 namespace Enoe.Data.Timetable;
@@ -52,23 +53,20 @@ public static class TimetableCsv
     )
     {
         var errors = new SortedDictionary<int, string>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ';',
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = m => errors[(int)m.LineNumber] = TimetableMessages.Import_Malformed,
-        };
+        var options = CsvCells.Options(line => errors[(int)line] = TimetableMessages.Import_Malformed);
         var lines = new List<TimetableCsvLine>();
+        if (!CsvCells.IsUtf8(file))
+        {
+            errors[0] = TimetableMessages.Import_NotUtf8;
+            return (lines, errors);
+        }
         using var reader = CsvReader.Create(file, options);
         if (!reader.Read())
         {
             errors[0] = TimetableMessages.Import_Empty;
             return (lines, errors);
         }
-        var header = Fields(reader);
+        var header = CsvCells.Fields(reader);
         if (!header.SequenceEqual(Columns, StringComparer.OrdinalIgnoreCase))
         {
             errors[0] = TimetableMessages.FormatImport_Header(Header);
@@ -77,7 +75,7 @@ public static class TimetableCsv
         while (reader.Read())
         {
             var number = (int)reader.LineNumber;
-            var f = Fields(reader);
+            var f = CsvCells.Fields(reader);
             var reason =
                 f.Length != Columns.Length
                     ? TimetableMessages.FormatImport_FieldCount(f.Length, Columns.Length)
@@ -92,14 +90,6 @@ public static class TimetableCsv
     {
         lines.Add(line);
         return null;
-    }
-
-    private static string[] Fields(CsvReader reader)
-    {
-        var fields = new string[reader.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
-            fields[i] = (reader.GetString(i) ?? "").Trim();
-        return fields;
     }
 
     private static string? Parse(int number, string[] f, IReadOnlyList<SlotView> slots, out TimetableCsvLine? line)

@@ -2,8 +2,9 @@
 namespace Enoe.Data.Timetable;
 
 /// <summary>
-/// A lesson's occurrence was changed (or the change undone) on <paramref name="Date"/> (and
-/// <paramref name="NewDate"/> for a move): the timetables of its class or group and teacher show it.
+/// A lesson's occurrence was changed (or the change undone) on <paramref name="Date"/> (and <paramref name="NewDate"/>
+/// for a move, <paramref name="EarlierNewDate"/> where an earlier move had taken it): the timetables of its class or
+/// group and teacher show it.
 /// </summary>
 public sealed record LessonChanged(
     int SchoolId,
@@ -12,8 +13,14 @@ public sealed record LessonChanged(
     int? GroupId,
     int TeacherId,
     DateOnly Date,
-    DateOnly? NewDate
-);
+    DateOnly? NewDate,
+    DateOnly? EarlierNewDate = null
+)
+{
+    /// <summary>Whether the change shows on a day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public bool Touches(DateOnly from, DateOnly to) =>
+        new[] { (DateOnly?)Date, NewDate, EarlierNewDate }.Any(d => d >= from && d <= to);
+}
 
 /// <summary>An établissement's timetable was imported again or its weeks A/B moved: every view of it reloads.</summary>
 public sealed record TimetableImported(int SchoolId);

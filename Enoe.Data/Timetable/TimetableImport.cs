@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
@@ -58,6 +59,8 @@ public sealed class TimetableImport(
             return refused;
         var school = user.SchoolId!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Two imports at once (two admins, a double click): the second plans from what the first wrote.
+        await db.LockAsync<Schools.School>(school, ct);
         var (plan, added, updated, removed) = await PlanAsync(db, school, file, ct);
         if (!plan.Valid)
             return Result.Invalid(plan.Errors);
@@ -148,7 +151,10 @@ public sealed class TimetableImport(
         var (added, updated, unchanged) = (new List<Lesson>(), 0, 0);
         foreach (var (_, lesson) in lessons)
         {
-            var same = byKey[TimetableClashes.Key(lesson)].FirstOrDefault(l => !matched.Contains(l));
+            var candidates = byKey[TimetableClashes.Key(lesson)].Where(l => !matched.Contains(l)).ToList();
+            var same =
+                candidates.FirstOrDefault(l => l.From == lesson.From && l.To == lesson.To)
+                ?? candidates.FirstOrDefault();
             if (same is null)
             {
                 added.Add(lesson);

@@ -106,8 +106,10 @@ internal static class TimetableRows
                 holiday ??= weeks.HolidayOn(day);
                 if (weeks.Meets(row.Day, row.Weeks, row.From, row.To, day))
                     lessons.Add(Planned(row, day, row.Changes.FirstOrDefault(c => c.Date == day)));
+                // Only where it was planned still holds (a holiday or a new timetable may have taken that day away).
                 foreach (var moved in row.Changes.Where(c => c.Kind == LessonChangeKind.Moved && c.NewDate == day))
-                    lessons.Add(MovedHere(row, moved));
+                    if (weeks.Meets(row.Day, row.Weeks, row.From, row.To, moved.Date))
+                        lessons.Add(MovedHere(row, moved));
             }
             if (room is not null)
                 lessons.RemoveAll(l =>

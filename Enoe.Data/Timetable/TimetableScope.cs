@@ -90,9 +90,12 @@ internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, 
             case TimetableKind.Teacher:
                 if (!await PersonnelAsync(db, me, user.SchoolId, ct))
                     return Result.Forbidden();
+                // Only a teacher of this établissement: no one else's name is read through this page.
                 var teacher = await db
-                    .Users.Where(p => p.Id == of.Id)
-                    .Select(p => p.FirstName + " " + p.LastName)
+                    .Memberships.Where(m =>
+                        m.PersonId == of.Id && m.SchoolId == user.SchoolId && (m.Profiles & Profile.Teacher) != 0
+                    )
+                    .Select(m => m.Person!.FirstName + " " + m.Person.LastName)
                     .FirstOrDefaultAsync(ct);
                 if (teacher is null)
                     return Result.NotFound();
@@ -121,17 +124,15 @@ internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, 
     /// <summary>
     /// The lessons a learner sits in, and (for a teacher) those <paramref name="teacherId"/> teaches.
     /// </summary>
-    private static IQueryable<Lesson> Learning(
-        EnoeDbContext db,
-        IQueryable<Lesson> lessons,
-        int learner,
-        int teacherId
-    ) =>
-        lessons.Where(l =>
-            l.TeacherId == teacherId
-            || db.Enrolments.Any(e => e.StudentId == learner && e.SchoolClassId == l.SchoolClassId)
-            || db.GroupEnrolments.Any(e => e.StudentId == learner && e.TeachingGroupId == l.TeachingGroupId)
+    private static IQueryable<Lesson> Learning(EnoeDbContext db, IQueryable<Lesson> lessons, int learner, int teacherId)
+    {
+        // Through the learner's classes and groups (their indexes), not an EXISTS run for every lesson.
+        var classes = db.Enrolments.Where(e => e.StudentId == learner).Select(e => (int?)e.SchoolClassId);
+        var groups = db.GroupEnrolments.Where(e => e.StudentId == learner).Select(e => (int?)e.TeachingGroupId);
+        return lessons.Where(l =>
+            l.TeacherId == teacherId || classes.Contains(l.SchoolClassId) || groups.Contains(l.TeachingGroupId)
         );
+    }
 
     /// <summary>Whether the person works in the établissement (teacher, staff, admin), read now.</summary>
     public static Task<bool> PersonnelAsync(EnoeDbContext db, int personId, int? schoolId, CancellationToken ct) =>

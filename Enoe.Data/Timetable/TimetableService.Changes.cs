@@ -24,7 +24,7 @@ public sealed partial class TimetableService
     public async Task<Result> ChangeAsync(CurrentUser user, LessonChangeDraft draft, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await GateAsync(db, user, draft.LessonId, ct) is not var (lesson, weeks))
+        if (await GateAsync(db, user, draft.LessonId, draft.Date, ct) is not var (lesson, weeks))
             return Result.Forbidden();
         if (await access.RefusalAsync(user, EntService.Timetable, lesson.SchoolId, ct) is { } off)
             return off;
@@ -39,7 +39,10 @@ public sealed partial class TimetableService
         var moved = draft.Kind == LessonChangeKind.Moved;
         change.Kind = draft.Kind;
         change.Reason = draft.Reason.Trim();
-        change.NewRoom = string.IsNullOrWhiteSpace(draft.NewRoom) ? null : draft.NewRoom.Trim();
+        change.NewRoom =
+            draft.Kind == LessonChangeKind.Cancelled || string.IsNullOrWhiteSpace(draft.NewRoom)
+                ? null
+                : draft.NewRoom.Trim();
         change.NewDate = moved ? draft.NewDate : null;
         change.NewStartsAt = moved ? draft.NewStartsAt : null;
         change.NewEndsAt = moved ? draft.NewEndsAt : null;
@@ -54,7 +57,7 @@ public sealed partial class TimetableService
             // Someone changed the same occurrence at the same moment: theirs stands, this one is asked again.
             return Result.Conflict(TimetableMessages.Change_Concurrent);
         }
-        await AnnounceAsync(lesson, draft.Date, change.NewDate ?? earlierMove);
+        await AnnounceAsync(lesson, draft.Date, change.NewDate, earlierMove);
         return Result.Ok();
     }
 
@@ -67,15 +70,24 @@ public sealed partial class TimetableService
     )
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await GateAsync(db, user, lessonId, ct) is not var (lesson, _))
+        if (await GateAsync(db, user, lessonId, date, ct) is not var (lesson, _))
             return Result.Forbidden();
+        if (await access.RefusalAsync(user, EntService.Timetable, lesson.SchoolId, ct) is { } off)
+            return off;
         var change = await db.Set<LessonChange>()
             .FirstOrDefaultAsync(c => c.LessonId == lessonId && c.Date == date, ct);
         if (change is null)
             return Result.NotFound();
         db.Remove(change);
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(lesson, date, change.NewDate);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.NotFound(); // undone by someone else meanwhile
+        }
+        await AnnounceAsync(lesson, date, change.NewDate, null);
         return Result.Ok();
     }
 
@@ -84,14 +96,15 @@ public sealed partial class TimetableService
         EnoeDbContext db,
         CurrentUser user,
         int lessonId,
+        DateOnly day,
         CancellationToken ct
     )
     {
         var lesson = await db.Set<Lesson>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == lessonId, ct);
         if (lesson is null || !await db.HoldsAsync(user.PersonId, lesson.SchoolId, Right.TimetableChange, ct))
             return null;
-        var today = DateOnly.FromDateTime(Now);
-        var calendars = await CalendarsAsync([lesson.SchoolId], today, ct);
+        // The weeks as the change's day reads them (its school year's week A, as the timetable shows it).
+        var calendars = await CalendarsAsync([lesson.SchoolId], day, ct);
         return (lesson, calendars[lesson.SchoolId]);
     }
 
@@ -129,7 +142,7 @@ public sealed partial class TimetableService
         return problems;
     }
 
-    private async Task AnnounceAsync(Lesson lesson, DateOnly date, DateOnly? newDate)
+    private async Task AnnounceAsync(Lesson lesson, DateOnly date, DateOnly? newDate, DateOnly? earlierNewDate)
     {
         await LessonsChangedAsync(lesson.SchoolId);
         log.LogInformation("Lesson {Lesson} changed on {Date}", lesson.Id, date);
@@ -141,7 +154,8 @@ public sealed partial class TimetableService
                 lesson.TeachingGroupId,
                 lesson.TeacherId,
                 date,
-                newDate
+                newDate,
+                earlierNewDate
             )
         );
     }

@@ -57,9 +57,7 @@ public sealed partial class TimetableService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var weekday = date.DayOfWeek;
         var lessons = db.Set<Lesson>()
-            .Where(l =>
-                l.SchoolId == schoolId && l.Room != null && (l.Day == weekday || l.Changes.Any(c => c.NewDate == date))
-            );
+            .Where(l => l.SchoolId == schoolId && (l.Day == weekday || l.Changes.Any(c => c.NewDate == date)));
         var rows = await TimetableRows.ReadAsync(db, lessons, date, date, ct);
         if (rows.Count == 0)
             return new([]);

@@ -85,7 +85,7 @@ public sealed partial class TimetableService(
             calendars,
             from,
             to,
-            of.Kind == TimetableKind.Room ? of.Room : null
+            of.Kind == TimetableKind.Room ? of.Room?.Trim() : null
         );
         var home = found.SchoolId ?? schools.FirstOrDefault();
         var kind =

@@ -15,6 +15,7 @@ public sealed class CsvExportConventionTests
         ["Enoe.Widgets/Grades/GradesModule.cs"] = "Enoe.Data/Grades/GradeService.Csv.cs",
         ["Enoe.App/Components/Academy/SchoolsCsvModule.cs"] = "Enoe.Data/Schools/SchoolCsv.Codes.cs",
         ["Enoe.App/Components/Academy/UsageEndpoints.cs"] = "Enoe.Data/Statistics/UsageCsv.cs",
+        ["Enoe.Widgets/SchoolLife/SchoolLifeModule.cs"] = "Enoe.Data/SchoolLife/AttendanceService.Counts.cs",
     };
 
     private static readonly string[] Neutralising = ["CsvText", "CsvInjection.Escape"];

@@ -165,10 +165,7 @@ public sealed class NetworkAndResourcesTests(SeededDatabase seeded) : IClassFixt
             Category = "X",
             Profiles = Profile.SchoolAdmin | Profile.AcademyAdmin, // every audience unticked
         };
-        Assert.Equal(
-            [DigitalResourceMessages.Profiles_Required],
-            (await resources.SaveAsync(admin, forNobody)).Errors
-        );
+        Assert.Equal([DigitalResourceMessages.Profiles_Required], (await resources.SaveAsync(admin, forNobody)).Errors);
         Assert.True((await resources.SaveAsync(admin, draft)).Succeeded);
 
         await using var db = seeded.Database.NewContext();

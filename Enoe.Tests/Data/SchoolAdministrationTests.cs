@@ -128,7 +128,7 @@ public sealed class SchoolAdministrationTests : AcademyConsoleTest
         Assert.Equal([F.A.Id], published);
         await using var db = Database.NewContext();
         var changes = await db.Set<ServiceSwitchChange>().Where(c => c.SchoolId == F.A.Id).ToListAsync();
-        Assert.Equal(11, changes.Count);
+        Assert.Equal(12, changes.Count);
         Assert.All(
             changes,
             c => Assert.Equal((ServiceState.On, ServiceState.Off, Admin.PersonId), (c.Before, c.After, c.ChangedById))
@@ -152,7 +152,7 @@ public sealed class SchoolAdministrationTests : AcademyConsoleTest
 
         await using var db = Database.NewContext();
         var changes = await db.Set<ServiceSwitchChange>().Where(c => c.SchoolId == F.B.Id).ToListAsync();
-        Assert.Equal(11, changes.Count);
+        Assert.Equal(12, changes.Count);
         Assert.All(changes, c => Assert.Equal((ServiceState.On, ServiceState.InsideOnly), (c.Before, c.After)));
         Assert.Equal("10.25.2.0/24", (await db.Schools.SingleAsync(s => s.Id == F.B.Id)).InsideNetworks);
     }

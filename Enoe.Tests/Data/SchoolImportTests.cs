@@ -30,11 +30,21 @@ public sealed class SchoolImportTests : AcademyConsoleTest
             (lycee.Name, lycee.Kind, lycee.City, lycee.Network, lycee.ExternalAccess, lycee.Slug)
         );
         Assert.Equal(
-            ["bookings", "documents", "grades", "logbook", "public-site", "resources", "skills", "timetable"],
+            [
+                "bookings",
+                "documents",
+                "grades",
+                "logbook",
+                "public-site",
+                "resources",
+                "school-life",
+                "skills",
+                "timetable",
+            ],
             lycee.ClosedServices.Select(c => c.ServiceKey).Order()
         );
         var erea = await db.Schools.Include(s => s.ClosedServices).SingleAsync(s => s.Kind == SchoolKind.Erea);
-        Assert.Equal(10, erea.ClosedServices.Count); // nothing listed: every service of the file's vocabulary off
+        Assert.Equal(11, erea.ClosedServices.Count); // nothing listed: every service of the file's vocabulary off
         Assert.DoesNotContain(erea.ClosedServices, c => c.ServiceKey == EntService.UsefulLinks.Key);
     }
 

@@ -33,6 +33,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/notes", "claire.fontaine" },
             { "/notes", "sophie.martin" },
             { "/competences", "lucas.martin" },
+            { "/emploi-du-temps", "lucas.martin" },
+            { "/emploi-du-temps", "helene.carpentier" },
+            { "/gestion/emploi-du-temps", "admin.victor-hugo" },
+            { "/vie-scolaire", "julien.roussel" },
+            { "/absences", "sophie.martin" },
             { "/academie/connexion-unique", "admin.academie" },
         };
 

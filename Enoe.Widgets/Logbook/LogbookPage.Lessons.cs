@@ -50,8 +50,8 @@ public partial class LogbookPage
     /// <summary>The class or group, subject, day and hours of the lesson, as the timetable has them.</summary>
     private async Task FillFromAsync(LessonView lesson, int audience)
     {
+        // What was typed stays: only the class or group, subject, day and hours change.
         AudienceIndex = audience;
-        NewDraft();
         (_draft.SessionDate, _draft.StartsAt, _draft.EndsAt) = (lesson.Date, lesson.StartsAt, lesson.EndsAt);
         await CheckLoadAsync();
     }

@@ -50,7 +50,7 @@ public static class LessonText
         };
         return what is null ? null
             : string.IsNullOrEmpty(lesson.Reason) ? what
-            : $"{what} : {lesson.Reason}";
+            : TimetableText.FormatStatus_WithReason(what, lesson.Reason);
     }
 
     /// <summary>The row's class: struck through when it does not take place, marked when changed.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Enoe.Data.Timetable;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
@@ -72,6 +73,8 @@ public partial class TimetablePage
         : GroupId is int g ? new(TimetableKind.Group, g)
         : TeacherId is int t ? new(TimetableKind.Teacher, t)
         : !string.IsNullOrWhiteSpace(Room) ? new(TimetableKind.Room, Room: Room)
+        // A teacher who is also a parent sees their own lessons here; their child's are one link away.
+        : _user.Is(Profile.Teacher) ? TimetableOf.Mine
         : TimetableOf.MineOr(_workspace?.ChildViewed(Session.SelectedChildId));
 
     private bool HasChoices => _choices.Classes.Count + _choices.Groups.Count + _choices.Rooms.Count > 0;
@@ -89,7 +92,7 @@ public partial class TimetablePage
         _canChange = await Timetable.CanChangeAsync(_user);
         _canImport = await Import.CanImportAsync(_user);
         _changes = Events.Subscribe<LessonChanged>(e =>
-            _week?.Audience.Concerns(e) == true && (InWeek(e.Date) || e.NewDate is DateOnly d && InWeek(d))
+            _week is { } week && week.Audience.Concerns(e) && e.Touches(week.Monday, week.Monday.AddDays(6))
                 ? InvokeAsync(ReloadAsync)
                 : Task.CompletedTask
         );
@@ -120,7 +123,9 @@ public partial class TimetablePage
         StateHasChanged();
     }
 
-    private bool InWeek(DateOnly day) => _week is { } w && day >= w.Monday && day < w.Monday.AddDays(7);
+    /// <summary>The day asked for, empty when it is not in the week's columns (a Sunday, a Saturday off).</summary>
+    private IEnumerable<TimetableDay> DayShown(TimetableWeek week) =>
+        week.Days.Where(d => d.Date == _day).DefaultIfEmpty(new(_day, null, []));
 
     private static string WeekKind(TimetableWeek week) =>
         week.Kind switch
@@ -159,6 +164,19 @@ public partial class TimetablePage
         };
         Navigation.NavigateTo(Link(_day, _dayView, of));
     }
+
+    /// <summary>The teacher's own lesson, today or before, where the vie scolaire service runs.</summary>
+    private bool TakesRollCall(LessonView lesson) =>
+        lesson.TakesPlace
+        && lesson.TeacherId == _user.PersonId
+        && lesson.Date <= Today
+        && _workspace?.Runs(EntService.SchoolLife) == true;
+
+    internal static string RollCallLink(LessonView lesson) =>
+        string.Create(CultureInfo.InvariantCulture, $"/appel/{lesson.LessonId}/{lesson.Date:yyyy-MM-dd}");
+
+    internal static string RollCallLabel(LessonView lesson) =>
+        SchoolLife.SchoolLifeText.FormatRollCall_TakeLabel(lesson.Subject, lesson.Audience, LessonText.Hours(lesson));
 
     private static string ChangeLabel(LessonView lesson) =>
         TimetableText.FormatChange_Label(lesson.Subject, lesson.Date.ToString("dddd d MMMM"));

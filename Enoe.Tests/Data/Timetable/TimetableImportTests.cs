@@ -164,9 +164,14 @@ public sealed class TimetableImportTests : IAsyncLifetime
     {
         var noHeader = await Import.PreviewAsync(Direction, Encoding.UTF8.GetBytes(Good[0]));
         var empty = await Import.PreviewAsync(Direction, []);
+        var windows = await Import.PreviewAsync(
+            Direction,
+            Encoding.Latin1.GetBytes(Header + "\r\nlundi;M1;6eA;;Mathématiques;teachera;;;;")
+        );
 
         Assert.Equal([$"La première ligne doit être l'en-tête « {Header} »."], noHeader.Value!.Errors);
         Assert.Equal(["Le fichier est vide."], empty.Value!.Errors);
+        Assert.StartsWith("Le fichier n'est pas en UTF-8", Assert.Single(windows.Value!.Errors));
     }
 
     [Fact]
@@ -185,5 +190,44 @@ public sealed class TimetableImportTests : IAsyncLifetime
             await Import.WeekAAsync(TwoSchools.As(_f.StaffB, _f.B), new(2026, 11, 20))
         );
         Assert.Empty(await LessonsAsync());
+    }
+
+    [Fact]
+    public async Task ASlotSplitBySemester_AndALessonForTwoClassesAtOnce_AreNotClashes()
+    {
+        await using (var db = _database.NewContext())
+        {
+            db.Add(
+                new SchoolClass
+                {
+                    SchoolId = _f.A.Id,
+                    LevelId = 1,
+                    Name = "6eB",
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+
+        var plan = await Import.ApplyAsync(
+            Direction,
+            File(
+                "lundi;M1;6eA;;MATHS;teachera;Salle 101;;01/09/2026;31/01/2027",
+                "lundi;M1;6eA;;MATHS;teachera;Salle 102;;01/02/2027;30/06/2027",
+                "mardi;M1;6eA;;SVT;teachera;Gymnase;;;",
+                "mardi;M1;6eB;;SVT;teachera;Gymnase;;;"
+            )
+        );
+        var again = await Import.PreviewAsync(
+            Direction,
+            File(
+                "lundi;M1;6eA;;MATHS;teachera;Salle 101;;01/09/2026;31/01/2027",
+                "lundi;M1;6eA;;MATHS;teachera;Salle 102;;01/02/2027;30/06/2027",
+                "mardi;M1;6eA;;SVT;teachera;Gymnase;;;",
+                "mardi;M1;6eB;;SVT;teachera;Gymnase;;;"
+            )
+        );
+
+        Assert.True(plan.Succeeded, string.Join(" ", plan.Errors));
+        Assert.Equal((4, 0, 0, 4, 0), Counts(again.Value!)); // each semester matched to its own
     }
 }

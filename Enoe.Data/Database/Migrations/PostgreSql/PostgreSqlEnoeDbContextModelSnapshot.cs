@@ -1247,6 +1247,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -1534,6 +1537,121 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.HasIndex("SchoolId", "Kind", "Status", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Justification")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JustificationComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("JustificationFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("JustifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("JustifiedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LessonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinutesLate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JustificationFileId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.HasIndex("StudentId", "Date");
+
+                    b.HasIndex("LessonId", "Date", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("Absence");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
+                {
+                    b.Property<int>("LessonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TakenById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LessonId", "Date");
+
+                    b.HasIndex("TakenById");
+
+                    b.ToTable("RollCall");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
@@ -3550,6 +3668,60 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Navigation("Author");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.Absence", b =>
+                {
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "JustificationFile")
+                        .WithMany()
+                        .HasForeignKey("JustificationFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JustificationFile");
+
+                    b.Navigation("Lesson");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
+                {
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TakenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lesson");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>

@@ -1193,6 +1193,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1472,6 +1475,119 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.HasIndex("SchoolId", "Kind", "Status", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.Absence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Justification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JustificationComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JustificationFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("JustifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JustifiedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinutesLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JustificationFileId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("SchoolId", "Date");
+
+                    b.HasIndex("StudentId", "Date");
+
+                    b.HasIndex("LessonId", "Date", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("Absence");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
+                {
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TakenById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LessonId", "Date");
+
+                    b.HasIndex("TakenById");
+
+                    b.ToTable("RollCall");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.Academy", b =>
@@ -3444,6 +3560,60 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Navigation("Author");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.Absence", b =>
+                {
+                    b.HasOne("Enoe.Data.Storage.StoredFile", "JustificationFile")
+                        .WithMany()
+                        .HasForeignKey("JustificationFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JustificationFile");
+
+                    b.Navigation("Lesson");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
+                {
+                    b.HasOne("Enoe.Data.Timetable.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TakenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Lesson");
                 });
 
             modelBuilder.Entity("Enoe.Data.Schools.ClosedService", b =>

@@ -7,11 +7,17 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Timetable : Migration
+    public partial class TimetableAndSchoolLife : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "BirthDate",
+                table: "People",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Lesson",
                 columns: table => new
@@ -86,6 +92,69 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Absence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    StudentId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    EndsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    LessonId = table.Column<int>(type: "integer", nullable: true),
+                    MinutesLate = table.Column<int>(type: "integer", nullable: true),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Justification = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    JustificationComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    JustificationFileId = table.Column<int>(type: "integer", nullable: true),
+                    JustifiedById = table.Column<int>(type: "integer", nullable: true),
+                    JustifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedById = table.Column<int>(type: "integer", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Absence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Absence_Lesson_LessonId",
+                        column: x => x.LessonId,
+                        principalTable: "Lesson",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Absence_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Absence_People_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Absence_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Absence_StoredFiles_JustificationFileId",
+                        column: x => x.JustificationFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LessonChange",
                 columns: table => new
                 {
@@ -118,6 +187,59 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "RollCall",
+                columns: table => new
+                {
+                    LessonId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    TakenById = table.Column<int>(type: "integer", nullable: false),
+                    TakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Completed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollCall", x => new { x.LessonId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_RollCall_Lesson_LessonId",
+                        column: x => x.LessonId,
+                        principalTable: "Lesson",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RollCall_People_TakenById",
+                        column: x => x.TakenById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_JustificationFileId",
+                table: "Absence",
+                column: "JustificationFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_LessonId_Date_StudentId",
+                table: "Absence",
+                columns: new[] { "LessonId", "Date", "StudentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_RecordedById",
+                table: "Absence",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_SchoolId_Date",
+                table: "Absence",
+                columns: new[] { "SchoolId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_StudentId_Date",
+                table: "Absence",
+                columns: new[] { "StudentId", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lesson_SchoolClassId",
@@ -159,19 +281,34 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 name: "IX_LessonChange_NewDate",
                 table: "LessonChange",
                 column: "NewDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RollCall_TakenById",
+                table: "RollCall",
+                column: "TakenById");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Absence");
+
+            migrationBuilder.DropTable(
                 name: "LessonChange");
+
+            migrationBuilder.DropTable(
+                name: "RollCall");
 
             migrationBuilder.DropTable(
                 name: "TimetableCalendar");
 
             migrationBuilder.DropTable(
                 name: "Lesson");
+
+            migrationBuilder.DropColumn(
+                name: "BirthDate",
+                table: "People");
         }
     }
 }

@@ -1,0 +1,244 @@
+using Enoe.Data.Common;
+using Enoe.Data.Events;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Enoe.Data.Storage;
+using Enoe.Data.Timetable;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.SchoolLife;
+
+/// <summary>
+/// The vie scolaire's side of attendance: the day's absences and lateness across the établissement (live), the roll
+/// calls not taken, absences a family reports, justifications accepted or refused. Families' side:
+/// <c>AttendanceService.Families.cs</c>; counts: <c>AttendanceService.Counts.cs</c>.
+/// </summary>
+public sealed partial class AttendanceService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    ServiceAccess access,
+    TimetableService timetable,
+    FileStore files,
+    IEventBus events,
+    TimeProvider clock
+)
+{
+    public const int CommentMax = 500;
+
+    /// <summary>Half-days as the vie scolaire records them when no lesson is named.</summary>
+    private static readonly (TimeOnly From, TimeOnly To) MorningHours = (new(8, 0), new(12, 30)),
+        AfternoonHours = (new(13, 30), new(17, 30));
+
+    /// <summary>
+    /// The day's absences and lateness of the établissement, by hour, and the roll calls not taken yet.
+    /// </summary>
+    public async Task<Result<SchoolLifeDay>> DayAsync(CurrentUser user, DateOnly date, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ManagerGateAsync(db, user, ct) is { } refused)
+            return refused;
+        var school = user.SchoolId!.Value;
+        var absences = await Project(
+                db,
+                db.Set<Absence>().Where(a => a.SchoolId == school && a.Date == date).OrderBy(a => a.StartsAt)
+            )
+            .ToListAsync(ct);
+        var taken = await db.Set<RollCall>()
+            .Where(r => r.Date == date && r.Lesson!.SchoolId == school)
+            .Select(r => r.LessonId)
+            .ToListAsync(ct);
+        var now = timetable.Now;
+        var started = DateOnly.FromDateTime(now) > date ? TimeOnly.MaxValue : TimeOnly.FromDateTime(now);
+        var missing = (await timetable.SchoolDayAsync(school, date, ct))
+            .Where(l => l.StartsAt <= started && !taken.Contains(l.LessonId))
+            .Select(l => new MissingRollCall(l.LessonId, l.StartsAt, l.Audience, l.Subject, l.Teacher))
+            .ToList();
+        return Result<SchoolLifeDay>.Ok(
+            new(date, [.. absences.OrderBy(a => a.StartsAt).ThenBy(a => a.Student)], missing)
+        );
+    }
+
+    /// <summary>The justifications waiting for a decision, oldest first.</summary>
+    public async Task<IReadOnlyList<AbsenceView>> PendingAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ManagerGateAsync(db, user, ct) is not null)
+            return [];
+        var school = user.SchoolId;
+        return await Project(
+                db,
+                db.Set<Absence>()
+                    .Where(a => a.SchoolId == school && a.Justification == JustificationStatus.Pending)
+                    .OrderBy(a => a.JustifiedAt)
+            )
+            .Take(100)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Records what a family reported (a call, a note at the desk) for a half-day or the day; with a motive, it is
+    /// justified at once (the vie scolaire took it).
+    /// </summary>
+    public async Task<Result> ReportAsync(CurrentUser user, ReportedAbsence report, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ManagerGateAsync(db, user, ct) is { } refused)
+            return refused;
+        var school = user.SchoolId!.Value;
+        if (
+            !await db.Memberships.AnyAsync(
+                m => m.PersonId == report.StudentId && m.SchoolId == school && (m.Profiles & Profile.Student) != 0,
+                ct
+            )
+        )
+            return Result.Invalid([SchoolLifeMessages.Report_UnknownStudent]);
+        var problems = TextProblems(report.Note);
+        if (problems.Count > 0)
+            return Result.Invalid(problems);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var parts = report.Part switch
+        {
+            DayPart.Morning => [MorningHours],
+            DayPart.Afternoon => [AfternoonHours],
+            _ => new[] { MorningHours, AfternoonHours },
+        };
+        var reason = report.Reason;
+        foreach (var (from, to) in parts)
+            db.Add(
+                new Absence
+                {
+                    SchoolId = school,
+                    StudentId = report.StudentId,
+                    Kind = AttendanceKind.Absence,
+                    Date = report.Date,
+                    StartsAt = from,
+                    EndsAt = to,
+                    RecordedById = user.PersonId,
+                    RecordedAt = now,
+                    Note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim(),
+                    Reason = reason,
+                    Justification = reason is null ? JustificationStatus.None : JustificationStatus.Accepted,
+                    DecidedById = reason is null ? null : user.PersonId,
+                    DecidedAt = reason is null ? null : now,
+                }
+            );
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new AttendanceChanged(school, report.StudentId, report.Date));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Accepts or refuses a justification waiting for a decision (<paramref name="version"/> as read).
+    /// </summary>
+    public async Task<Result> DecideAsync(
+        CurrentUser user,
+        int absenceId,
+        int version,
+        bool accept,
+        string? comment,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ManagerGateAsync(db, user, ct) is { } refused)
+            return refused;
+        var absence = await db.Set<Absence>()
+            .FirstOrDefaultAsync(a => a.Id == absenceId && a.SchoolId == user.SchoolId, ct);
+        if (absence is null)
+            return Result.NotFound();
+        if (absence.Version != version || absence.Justification != JustificationStatus.Pending)
+            return Result.Conflict(SchoolLifeMessages.Decide_Changed);
+        if (!accept && string.IsNullOrWhiteSpace(comment))
+            return Result.Invalid([SchoolLifeMessages.Decide_SayWhy]);
+        if (TextProblems(comment) is { Count: > 0 } problems)
+            return Result.Invalid(problems);
+        absence.Justification = accept ? JustificationStatus.Accepted : JustificationStatus.Refused;
+        absence.DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        (absence.DecidedById, absence.DecidedAt) = (user.PersonId, clock.GetUtcNow().UtcDateTime);
+        absence.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(SchoolLifeMessages.Decide_Changed);
+        }
+        await events.PublishAsync(new AttendanceChanged(absence.SchoolId, absence.StudentId, absence.Date));
+        return Result.Ok();
+    }
+
+    /// <summary>The établissement's students, by class then name, for the vie scolaire to pick from.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> StudentsAsync(
+        CurrentUser user,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ManagerGateAsync(db, user, ct) is not null)
+            return [];
+        var rows = await db
+            .Enrolments.Where(e => e.SchoolClass!.SchoolId == user.SchoolId)
+            .Select(e => new
+            {
+                e.StudentId,
+                Class = e.SchoolClass!.Name,
+                e.Student!.LastName,
+                e.Student.FirstName,
+            })
+            .ToListAsync(ct);
+        return
+        [
+            .. rows.OrderBy(r => r.Class, StringComparer.Ordinal)
+                .ThenBy(r => r.LastName, StringComparer.CurrentCulture)
+                .ThenBy(r => r.FirstName, StringComparer.CurrentCulture)
+                .Select(r => (r.StudentId, $"{r.Class} · {PersonNames.Listed(r.LastName, r.FirstName)}")),
+        ];
+    }
+
+    /// <summary>
+    /// Whether the reader works at the vie scolaire (or the direction) of the établissement of their session.
+    /// </summary>
+    public async Task<bool> ManagesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ManagerGateAsync(db, user, ct) is null;
+    }
+
+    private async Task<Refusal?> ManagerGateAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        if (!await db.HoldsAsync(user.PersonId, user.SchoolId, Right.SchoolLifeManage, ct))
+            return Result.Forbidden(SchoolLifeMessages.Manage_Forbidden);
+        return await access.RefusalAsync(user, EntService.SchoolLife, user.SchoolId, ct);
+    }
+
+    private static List<string> TextProblems(string? comment)
+    {
+        var problems = new List<string>();
+        if (comment?.Trim().Length > CommentMax)
+            problems.Add(SchoolLifeMessages.FormatText_CommentTooLong(CommentMax));
+        return problems;
+    }
+
+    /// <summary>Absences as they are read, with the student's class.</summary>
+    internal static IQueryable<AbsenceView> Project(EnoeDbContext db, IQueryable<Absence> absences) =>
+        absences.Select(a => new AbsenceView(
+            a.Id,
+            a.StudentId,
+            PersonNames.Listed(a.Student!.LastName, a.Student.FirstName),
+            db.Enrolments.Where(e => e.StudentId == a.StudentId).Select(e => e.SchoolClass!.Name).FirstOrDefault(),
+            a.Kind,
+            a.Date,
+            a.StartsAt,
+            a.EndsAt,
+            a.Lesson == null ? null : a.Lesson.Subject!.Name,
+            a.MinutesLate,
+            a.Justification,
+            a.Reason,
+            a.JustificationComment,
+            a.JustificationFileId,
+            a.JustificationFile == null ? null : a.JustificationFile.Name,
+            a.DecisionComment,
+            a.Note,
+            a.Version
+        ));
+}
