@@ -58,6 +58,14 @@ public sealed partial class BookingService
         if (request.Reason?.Length > ReasonMax)
             errors.Add(BookingMessages.FormatBook_ReasonTooLong(ReasonMax));
         if (
+            resource.Kind == ResourceKind.Room
+            && request.EndsAt > request.StartsAt
+            && (
+                await timetable.RoomsInUseAsync(resource.SchoolId, request.Date, request.StartsAt, request.EndsAt, ct)
+            ).Contains(resource.Name)
+        )
+            errors.Add(BookingMessages.FormatBook_HeldByLesson(resource.Name));
+        if (
             request.SchoolClassId is int c
             && !await db.Classes.AnyAsync(x => x.Id == c && x.SchoolId == resource.SchoolId, ct)
         )

@@ -152,7 +152,7 @@ public sealed partial class BookingService
             }
         );
         await db.SaveChangesAsync(ct);
-        await timetable.CalendarChangedAsync(user.SchoolId);
+        await HolidaysChangedAsync(user.SchoolId);
         return Result.Ok();
     }
 
@@ -167,7 +167,15 @@ public sealed partial class BookingService
         var removed = await db.Set<HolidayPeriod>()
             .Where(h => h.Id == holidayId && h.SchoolId == user.SchoolId)
             .ExecuteDeleteAsync(ct);
-        await timetable.CalendarChangedAsync(user.SchoolId);
+        await HolidaysChangedAsync(user.SchoolId);
         return removed == 1 ? Result.Ok() : Result.NotFound(BookingMessages.Holiday_NotOurs);
+    }
+
+    /// <summary>The timetables read the holidays again: dropped from the cache, and open pages told.</summary>
+    private async Task HolidaysChangedAsync(int? schoolId)
+    {
+        await timetable.CalendarChangedAsync(schoolId);
+        if (schoolId is int id)
+            await events.PublishAsync(new Timetable.TimetableImported(id));
     }
 }

@@ -84,8 +84,28 @@ public sealed partial class AttendanceService
                 s.Counts.UnjustifiedHalfDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 s.Counts.Lateness.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ]);
+        var total = Total(counts.Value!);
+        csv.Line([
+            SchoolLifeMessages.Csv_Total,
+            "",
+            total.AbsentHalfDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            total.UnjustifiedHalfDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            total.Lateness.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
         return Result<string>.Ok(csv.Text);
     }
+
+    /// <summary>A class's counts added up, for the last line.</summary>
+    public static AttendanceCounts Total(IEnumerable<StudentCounts> students) =>
+        students.Aggregate(
+            new AttendanceCounts(0, 0, 0),
+            (sum, s) =>
+                new(
+                    sum.AbsentHalfDays + s.Counts.AbsentHalfDays,
+                    sum.UnjustifiedHalfDays + s.Counts.UnjustifiedHalfDays,
+                    sum.Lateness + s.Counts.Lateness
+                )
+        );
 
     internal static AttendanceCounts Count(IEnumerable<AbsenceView> items)
     {

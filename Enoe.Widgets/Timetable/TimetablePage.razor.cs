@@ -107,15 +107,20 @@ public partial class TimetablePage
             ? d
             : Today;
         _dayView = View == "jour";
-        _editing = null;
+        (_editing, _status) = (null, null);
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
+        // A live reload and a new address may cross: only the latest read is shown.
+        var load = ++_loads;
         var week = await Timetable.WeekAsync(_user, Of, _day);
-        (_week, _message) = (week.Value, week.Succeeded ? null : string.Join(" ", week.Errors));
+        if (load == _loads)
+            (_week, _message) = (week.Value, week.Succeeded ? null : string.Join(" ", week.Errors));
     }
+
+    private int _loads;
 
     private async Task ReloadAsync()
     {

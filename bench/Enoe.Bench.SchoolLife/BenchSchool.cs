@@ -127,8 +127,8 @@ public sealed class BenchSchool : IAsyncDisposable
     }
 
     /// <summary>
-    /// 33 lessons a week per class on M1–S4, Wednesday afternoon free: class c has subject (cell + c) mod 12 in each cell,
-    /// taught by that subject's teacher of c's block of 12 classes.
+    /// 33 lessons a week per class on M1–S4, Wednesday afternoon free: class c has subject (cell + c) mod 12 in each
+    /// cell, taught by that subject's teacher of c's block of 12 classes.
     /// </summary>
     public (byte[] Bytes, int Lessons) TimetableFile()
     {
@@ -161,7 +161,9 @@ public sealed class BenchSchool : IAsyncDisposable
             ? plan.Value.Lessons
             : throw new InvalidOperationException(string.Join("\n", plan.Errors.Concat(plan.Value?.Errors ?? [])));
 
-    /// <summary>The last Monday (a school day: no holidays in this database): <paramref name="count"/> absences at its lessons.</summary>
+    /// <summary>
+    /// The last Monday (a school day: no holidays in this database): <paramref name="count"/> absences at its lessons.
+    /// </summary>
     public async Task<int> AbsencesAsync(int count)
     {
         var day = SchoolWeeks.MondayOf(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(-7);

@@ -1,6 +1,6 @@
-// Emploi du temps and vie scolaire benchmark, in a new SQLite database: an établissement of 1,012 students in 46 classes
-// and 48 teachers; its timetable file of 1,518 weekly lessons checked, imported, and imported again; then a day with
-// 80 absences and the CPE's live list of it, read again and again as each roll call makes it do.
+// Emploi du temps and vie scolaire benchmark, in a new SQLite database: an établissement of 1,012 students in 46
+// classes and 48 teachers; its timetable file of 1,518 weekly lessons checked, imported, and imported again; then a day
+// with 80 absences and the CPE's live list of it, read again and again as each roll call makes it do.
 //
 //   dotnet run --project bench/Enoe.Bench.SchoolLife -c Release -- [rounds=50]
 using System.Diagnostics;

@@ -5,6 +5,7 @@ using Enoe.Data.SchoolLife;
 using Enoe.Data.Storage;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data.SchoolLife;
 
@@ -206,5 +207,31 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
         Assert.Equal(new AttendanceCounts(3, 1, 1), counts.Counts); // Monday's morning (not justified), Thursday's two
         var csv = (await Attendance.CountsCsvAsync(Cpe, _f.ClassA.Id, Monday, thursday)).Value!;
         Assert.Contains("TEST StudentA;6eA;3;1;1", csv);
+        Assert.Contains("Total de la classe;;3;1;1", csv);
+    }
+
+    [Fact]
+    public async Task TheStudentsDataExport_HoldsTheirAbsences_AndTheDocumentsGiven()
+    {
+        var absence = await AbsenceAsync(Parent);
+        await Attendance.JustifyAsync(
+            Parent,
+            absence.Id,
+            absence.Version,
+            AbsenceReason.Medical,
+            null,
+            [Certificate()]
+        );
+        var source = _database
+            .Services.GetServices<Enoe.Data.Privacy.IPersonalDataSource>()
+            .Single(s => s.Name == "absences");
+
+        await using var db = _database.NewContext();
+        var part = await source.CollectAsync(db, _f.StudentA.Id, default);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(part.Data);
+        Assert.Contains("\"Justification\":\"Pending\"", json);
+        Assert.Contains("\"Kind\":\"Lateness\"", json);
+        Assert.Equal(["certificat.pdf"], part.Files.Select(f => f.Name));
     }
 }

@@ -80,4 +80,19 @@ public sealed class RoomsInUseTests : IAsyncLifetime
 
         Assert.Equal(["Salle 101"], await FreeAsync(tuesday, 10, 5));
     }
+
+    [Fact]
+    public async Task BookingARoomHeldByALesson_IsRefused_AndWritesNothing()
+    {
+        var bookings = _database.Get<BookingService>();
+        var room = (await bookings.ResourcesAsync(Teacher)).Single(r => r.Name == "Salle 101");
+        // The test clock says Friday 20 November: next Monday's maths lesson holds Salle 101 at 08:00.
+        var monday = Monday.AddDays(7);
+
+        var result = await bookings.BookAsync(Teacher, new(room.Id, monday, new(8, 0), new(8, 55), 1, "Réunion"));
+        var after = await bookings.BookAsync(Teacher, new(room.Id, monday, new(9, 0), new(9, 55), 1, "Réunion"));
+
+        Assert.Equal(["« Salle 101 » accueille un cours de l'emploi du temps sur ce créneau."], result.Errors);
+        Assert.True(after.Succeeded, string.Join(" ", after.Errors));
+    }
 }
