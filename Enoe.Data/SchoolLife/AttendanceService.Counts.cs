@@ -37,11 +37,14 @@ public sealed partial class AttendanceService
             })
             .ToListAsync(ct);
         var ids = students.Select(s => s.StudentId).ToList();
+        var school = user.SchoolId;
         var absences = await Project(
                 db,
-                db.Set<Absence>().Where(a => ids.Contains(a.StudentId) && a.Date >= from && a.Date <= to)
+                db.Set<Absence>()
+                    .Where(a => a.SchoolId == school && ids.Contains(a.StudentId) && a.Date >= from && a.Date <= to)
             )
             .ToListAsync(ct);
+        await Privacy.AccessLog.RecordAsync(db, clock, user, ids, Privacy.PersonalDataKind.Absences, ct);
         var byStudent = absences.ToLookup(a => a.StudentId);
         return Result<IReadOnlyList<StudentCounts>>.Ok([
             .. students

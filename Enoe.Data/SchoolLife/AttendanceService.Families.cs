@@ -32,6 +32,8 @@ public sealed partial class AttendanceService
             return Result.Forbidden();
         if (await access.RefusalAsync(user, EntService.SchoolLife, school, ct) is { } off)
             return off;
+        if (holder is not (Holder.Student or Holder.Parent))
+            await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.Absences, ct);
         var items = await Project(
                 db,
                 db.Set<Absence>()
@@ -86,7 +88,7 @@ public sealed partial class AttendanceService
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var absence = await db.Set<Absence>()
-                .Where(a => a.Id == absenceId)
+                .Where(a => a.Id == absenceId && a.Kind == AttendanceKind.Absence)
                 .Select(a => new
                 {
                     a.SchoolId,
@@ -102,32 +104,40 @@ public sealed partial class AttendanceService
         }
         if (await access.RefusalAsync(user, EntService.SchoolLife, schoolId, ct) is { } off)
             return off;
-        var result = await files.SaveWithFilesAsync(
-            user.PersonId,
-            schoolId,
-            uploads,
-            async (db, stored) =>
-            {
-                var absence = await db.Set<Absence>().FirstOrDefaultAsync(a => a.Id == absenceId, ct);
-                if (absence is null)
-                    return Result.NotFound();
-                if (absence.Version != version)
-                    return Result.Conflict(SchoolLifeMessages.Justify_Changed);
-                if (absence.Justification is JustificationStatus.Pending or JustificationStatus.Accepted)
-                    return Result.Conflict(SchoolLifeMessages.Justify_AlreadyGiven);
-                absence.Justification = JustificationStatus.Pending;
-                absence.Reason = motive;
-                absence.JustificationComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-                absence.JustificationFile = stored.FirstOrDefault();
-                if (stored.Count == 0)
-                    absence.JustificationFileId = null;
-                (absence.JustifiedById, absence.JustifiedAt) = (user.PersonId, clock.GetUtcNow().UtcDateTime);
-                (absence.DecidedById, absence.DecidedAt, absence.DecisionComment) = (null, null, null);
-                absence.Version++;
-                return Result<bool>.Ok(true);
-            },
-            ct
-        );
+        Result<bool> result;
+        try
+        {
+            result = await files.SaveWithFilesAsync(
+                user.PersonId,
+                schoolId,
+                uploads,
+                async (db, stored) =>
+                {
+                    var absence = await db.Set<Absence>().FirstOrDefaultAsync(a => a.Id == absenceId, ct);
+                    if (absence is null)
+                        return Result.NotFound();
+                    if (absence.Version != version)
+                        return Result.Conflict(SchoolLifeMessages.Justify_Changed);
+                    if (absence.Justification is JustificationStatus.Pending or JustificationStatus.Accepted)
+                        return Result.Conflict(SchoolLifeMessages.Justify_AlreadyGiven);
+                    absence.Justification = JustificationStatus.Pending;
+                    absence.Reason = motive;
+                    absence.JustificationComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+                    absence.JustificationFile = stored.FirstOrDefault();
+                    if (stored.Count == 0)
+                        absence.JustificationFileId = null;
+                    (absence.JustifiedById, absence.JustifiedAt) = (user.PersonId, clock.GetUtcNow().UtcDateTime);
+                    (absence.DecidedById, absence.DecidedAt, absence.DecisionComment) = (null, null, null);
+                    absence.Version++;
+                    return Result<bool>.Ok(true);
+                },
+                ct
+            );
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(SchoolLifeMessages.Justify_Changed); // decided or justified at the same moment
+        }
         if (!result.Succeeded)
             return result.Failure;
         await events.PublishAsync(new AttendanceChanged(schoolId, studentId, date));
@@ -142,12 +152,11 @@ public sealed partial class AttendanceService
         if (personId != studentId)
             return false;
         var born = await db.Users.Where(p => p.Id == studentId).Select(p => p.BirthDate).FirstOrDefaultAsync(ct);
-        return IsAdult(born, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return IsAdult(born, DateOnly.FromDateTime(timetable.Now));
     }
 
     private bool Justifies(Holder holder, DateOnly? born) =>
-        holder == Holder.Parent
-        || (holder == Holder.Student && IsAdult(born, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        holder == Holder.Parent || (holder == Holder.Student && IsAdult(born, DateOnly.FromDateTime(timetable.Now)));
 
     private static bool IsAdult(DateOnly? born, DateOnly today) => born is DateOnly b && b.AddYears(18) <= today;
 }

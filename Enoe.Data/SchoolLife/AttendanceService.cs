@@ -42,12 +42,24 @@ public sealed partial class AttendanceService(
                 db.Set<Absence>().Where(a => a.SchoolId == school && a.Date == date).OrderBy(a => a.StartsAt)
             )
             .ToListAsync(ct);
+        await Privacy.AccessLog.RecordAsync(
+            db,
+            clock,
+            user,
+            [.. absences.Select(a => a.StudentId)],
+            Privacy.PersonalDataKind.Absences,
+            ct
+        );
         var taken = await db.Set<RollCall>()
             .Where(r => r.Date == date && r.Lesson!.SchoolId == school)
             .Select(r => r.LessonId)
             .ToListAsync(ct);
         var now = timetable.Now;
-        var started = DateOnly.FromDateTime(now) > date ? TimeOnly.MaxValue : TimeOnly.FromDateTime(now);
+        var today = DateOnly.FromDateTime(now);
+        var started =
+            today > date ? TimeOnly.MaxValue
+            : today < date ? TimeOnly.MinValue
+            : TimeOnly.FromDateTime(now);
         var missing = (await timetable.SchoolDayAsync(school, date, ct))
             .Where(l => l.StartsAt <= started && !taken.Contains(l.LessonId))
             .Select(l => new MissingRollCall(l.LessonId, l.StartsAt, l.Audience, l.Subject, l.Teacher))
@@ -84,6 +96,8 @@ public sealed partial class AttendanceService(
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
         var school = user.SchoolId!.Value;
+        if (report.StudentId == 0)
+            return Result.Invalid([SchoolLifeMessages.Report_ChooseStudent]);
         if (
             !await db.Memberships.AnyAsync(
                 m => m.PersonId == report.StudentId && m.SchoolId == school && (m.Profiles & Profile.Student) != 0,
@@ -121,6 +135,27 @@ public sealed partial class AttendanceService(
                     DecidedAt = reason is null ? null : now,
                 }
             );
+        if (reason is not null)
+            foreach (var (from, to) in parts)
+                await db.Set<Absence>()
+                    .Where(a =>
+                        a.StudentId == report.StudentId
+                        && a.Date == report.Date
+                        && a.LessonId != null
+                        && a.Kind == AttendanceKind.Absence
+                        && a.Justification != JustificationStatus.Accepted
+                        && a.StartsAt >= from
+                        && a.EndsAt <= to
+                    )
+                    .ExecuteUpdateAsync(
+                        u =>
+                            u.SetProperty(a => a.Justification, JustificationStatus.Accepted)
+                                .SetProperty(a => a.Reason, reason)
+                                .SetProperty(a => a.DecidedById, user.PersonId)
+                                .SetProperty(a => a.DecidedAt, now)
+                                .SetProperty(a => a.Version, a => a.Version + 1),
+                        ct
+                    );
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new AttendanceChanged(school, report.StudentId, report.Date));
         return Result.Ok();

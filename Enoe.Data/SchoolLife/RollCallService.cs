@@ -108,6 +108,9 @@ public sealed class RollCallService(
         {
             var existing = await db.Set<Absence>()
                 .FirstOrDefaultAsync(a => a.LessonId == lessonId && a.Date == date && a.StudentId == studentId, ct);
+            // Once the family justified it (or the vie scolaire decided), the mark is the vie scolaire's to change.
+            if (existing is { Justification: not JustificationStatus.None })
+                return Result.Conflict(SchoolLifeMessages.RollCall_Justified);
             if (mark == Presence.Present)
             {
                 if (existing is not null)
@@ -128,6 +131,8 @@ public sealed class RollCallService(
                         }
                     );
                 existing.Kind = mark == Presence.Late ? AttendanceKind.Lateness : AttendanceKind.Absence;
+                if (existing.Kind == AttendanceKind.Absence)
+                    await InheritReportAsync(db, existing, ct);
                 existing.MinutesLate = mark == Presence.Late ? minutesLate ?? 5 : null;
                 (existing.RecordedById, existing.RecordedAt) = (user.PersonId, now);
                 existing.Version++;
@@ -142,6 +147,10 @@ public sealed class RollCallService(
             {
                 // Another tap on the same student (or the first of this roll call) went first: read it and apply ours.
                 db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException)
+            {
+                return Result.Conflict(SchoolLifeMessages.RollCall_Busy);
             }
         }
         await events.PublishAsync(new AttendanceChanged(lesson.SchoolId, studentId, date));
@@ -169,10 +178,45 @@ public sealed class RollCallService(
         {
             db.ChangeTracker.Clear(); // taken at the same moment by the first mark: once more, as an update
             await TakenAsync(db, lessonId, date, user.PersonId, clock.GetUtcNow().UtcDateTime, completed: true, ct);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return Result.Conflict(SchoolLifeMessages.RollCall_Busy);
+            }
         }
         await events.PublishAsync(new AttendanceChanged(lesson.SchoolId, 0, date));
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// An absence the family already reported for that half-day, and the vie scolaire accepted, justifies the lesson's
+    /// too: the parent is not asked again.
+    /// </summary>
+    private static async Task InheritReportAsync(EnoeDbContext db, Absence absence, CancellationToken ct)
+    {
+        var report = await db.Set<Absence>()
+            .Where(a =>
+                a.StudentId == absence.StudentId
+                && a.Date == absence.Date
+                && a.LessonId == null
+                && a.Justification == JustificationStatus.Accepted
+                && a.StartsAt <= absence.StartsAt
+                && a.EndsAt >= absence.EndsAt
+            )
+            .Select(a => new
+            {
+                a.Reason,
+                a.DecidedById,
+                a.DecidedAt,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (report is null)
+            return;
+        (absence.Justification, absence.Reason) = (JustificationStatus.Accepted, report.Reason);
+        (absence.DecidedById, absence.DecidedAt) = (report.DecidedById, report.DecidedAt);
     }
 
     private static async Task TakenAsync(
@@ -218,10 +262,14 @@ public sealed class RollCallService(
             .FirstOrDefaultAsync(ct);
         if (lesson is null)
             return Result.NotFound();
-        if (
-            lesson.TeacherId != user.PersonId
-            && !await db.HoldsAsync(user.PersonId, lesson.SchoolId, Right.SchoolLifeManage, ct)
-        )
+        var teachesThere =
+            lesson.TeacherId == user.PersonId
+            && await db.Memberships.AnyAsync(
+                m =>
+                    m.PersonId == user.PersonId && m.SchoolId == lesson.SchoolId && (m.Profiles & Profile.Teacher) != 0,
+                ct
+            );
+        if (!teachesThere && !await db.HoldsAsync(user.PersonId, lesson.SchoolId, Right.SchoolLifeManage, ct))
             return Result.Forbidden(SchoolLifeMessages.RollCall_NotYours);
         if (await access.RefusalAsync(user, EntService.SchoolLife, lesson.SchoolId, ct) is { } off)
             return off;

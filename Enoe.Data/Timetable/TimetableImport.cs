@@ -64,7 +64,22 @@ public sealed class TimetableImport(
         var (plan, added, updated, removed) = await PlanAsync(db, school, file, ct);
         if (!plan.Valid)
             return Result.Invalid(plan.Errors);
-        db.RemoveRange(removed);
+        // A lesson with roll calls or absences ends yesterday instead: the vie scolaire's history keeps its lesson.
+        var yesterday = DateOnly.FromDateTime(timetable.Now).AddDays(-1);
+        var ids = removed.Select(l => l.Id).ToList();
+        var kept = await db.Set<SchoolLife.RollCall>()
+            .Where(r => ids.Contains(r.LessonId))
+            .Select(r => r.LessonId)
+            .Concat(
+                db.Set<SchoolLife.Absence>()
+                    .Where(a => a.LessonId != null && ids.Contains(a.LessonId.Value))
+                    .Select(a => a.LessonId!.Value)
+            )
+            .Distinct()
+            .ToListAsync(ct);
+        foreach (var lesson in removed.Where(l => kept.Contains(l.Id)))
+            lesson.To = lesson.To is DateOnly to && to < yesterday ? to : yesterday;
+        db.RemoveRange(removed.Where(l => !kept.Contains(l.Id)));
         db.AddRange(added);
         _ = updated; // tracked: their new rooms and dates are saved with the rest
         await db.SaveChangesAsync(ct);

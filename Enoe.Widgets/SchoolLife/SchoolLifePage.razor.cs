@@ -57,7 +57,9 @@ public partial class SchoolLifePage
         _students = await Attendance.StudentsAsync(_user);
         // A roll call, a report or a justification anywhere in the établissement: the desk reads again.
         _subscription = Events.Subscribe<AttendanceChanged>(e =>
-            e.SchoolId == _user.SchoolId ? InvokeAsync(ReloadAsync) : Task.CompletedTask
+            e.SchoolId == _user.SchoolId && (e.Date == Day || e.StudentId == 0) ? InvokeAsync(ReloadAsync)
+            : e.SchoolId == _user.SchoolId ? InvokeAsync(ReloadPendingAsync)
+            : Task.CompletedTask
         );
         await ReloadAsync();
     }
@@ -71,6 +73,12 @@ public partial class SchoolLifePage
     private async Task ReloadAsync()
     {
         await LoadDayAsync();
+        _pending = await Attendance.PendingAsync(_user);
+        StateHasChanged();
+    }
+
+    private async Task ReloadPendingAsync()
+    {
         _pending = await Attendance.PendingAsync(_user);
         StateHasChanged();
     }

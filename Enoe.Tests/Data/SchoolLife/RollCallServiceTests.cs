@@ -4,6 +4,7 @@ using Enoe.Data.People;
 using Enoe.Data.SchoolLife;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Tests.Data.SchoolLife;
 
@@ -111,5 +112,47 @@ public sealed class RollCallServiceTests : IAsyncLifetime
         );
         // The vie scolaire takes any roll call of its établissement.
         Assert.True((await RollCalls.SheetAsync(TwoSchools.As(_f.StaffA, _f.A), _t.Maths.Id, Monday)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AJustifiedAbsence_IsNotUndoneByATap_AndATeacherWhoLeftTakesNoRollCall()
+    {
+        await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
+        var attendance = _database.Get<AttendanceService>();
+        var absence = (await attendance.StudentAsync(TwoSchools.As(_f.ParentA, _f.A), null, Monday)).Value!.Items[0];
+        await attendance.JustifyAsync(
+            TwoSchools.As(_f.ParentA, _f.A),
+            absence.Id,
+            absence.Version,
+            AbsenceReason.Illness,
+            null,
+            []
+        );
+
+        var tap = await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Present);
+
+        Assert.Equal(ResultKind.Conflict, tap.Kind);
+        Assert.Single((await attendance.StudentAsync(TwoSchools.As(_f.ParentA, _f.A), null, Monday)).Value!.Items);
+        await using (var db = _database.NewContext())
+            await db.Memberships.Where(m => m.PersonId == _f.TeacherA.Id && m.SchoolId == _f.A.Id).ExecuteDeleteAsync();
+        Assert.Equal(ResultKind.Forbidden, (await RollCalls.SheetAsync(Teacher, _t.Maths.Id, Monday)).Kind);
+    }
+
+    [Fact]
+    public async Task AHalfDayTheFamilyReported_JustifiesTheLessonsAbsences_BeforeAndAfterTheRollCall()
+    {
+        var cpe = TwoSchools.As(_f.StaffA, _f.A);
+        var attendance = _database.Get<AttendanceService>();
+        var tuesday = Monday.AddDays(1);
+        await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
+
+        // Monday: marked first, then the mother calls. Tuesday: she called first, then the roll call.
+        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, AbsenceReason.Illness, null));
+        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, tuesday, DayPart.Morning, AbsenceReason.Medical, null));
+        await RollCalls.MarkAsync(Teacher, _t.SvtA.Id, tuesday, _f.StudentA.Id, Presence.Absent);
+
+        var items = (await attendance.StudentAsync(cpe, _f.StudentA.Id, Monday)).Value!;
+        Assert.All(items.Items, a => Assert.Equal(JustificationStatus.Accepted, a.Justification));
+        Assert.Equal(new AttendanceCounts(2, 0, 0), items.Counts);
     }
 }

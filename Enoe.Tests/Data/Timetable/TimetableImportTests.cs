@@ -230,4 +230,21 @@ public sealed class TimetableImportTests : IAsyncLifetime
         Assert.True(plan.Succeeded, string.Join(" ", plan.Errors));
         Assert.Equal((4, 0, 0, 4, 0), Counts(again.Value!)); // each semester matched to its own
     }
+
+    [Fact]
+    public async Task ALessonWithRollCalls_LeftOutOfTheNextFile_EndsYesterday_InsteadOfGoing()
+    {
+        await Import.ApplyAsync(Direction, File(Good));
+        var monday = (await LessonsAsync())[0];
+        var marked = await _database
+            .Get<Enoe.Data.SchoolLife.RollCallService>()
+            .CompleteAsync(TwoSchools.As(_f.TeacherA, _f.A), monday.Id, new(2026, 11, 16));
+        Assert.True(marked.Succeeded, string.Join(" ", marked.Errors));
+
+        var again = await Import.ApplyAsync(Direction, File(Good[1], Good[2]));
+
+        Assert.Equal((2, 0, 0, 2, 1), Counts(again.Value!));
+        var kept = (await LessonsAsync()).Single(l => l.Id == monday.Id);
+        Assert.Equal(new DateOnly(2026, 11, 19), kept.To); // the test clock's Friday 20 November, less a day
+    }
 }
