@@ -58,6 +58,11 @@ public sealed record DirectoryPersonEntry
     /// </summary>
     public string? DeletionDate { get; init; }
 
+    /// <summary>
+    /// <c>ENTPersonDateNaissance</c>: <c>JJ/MM/AAAA</c> (an adult student justifies their own absences).
+    /// </summary>
+    public string? BirthDate { get; init; }
+
     /// <summary><c>title</c> (other staff).</summary>
     public string? Title { get; init; }
 

@@ -226,6 +226,7 @@ public sealed class DirectoryPurge(
                         .SetProperty(p => p.NormalizedEmail, (string?)null)
                         .SetProperty(p => p.PasswordHash, (string?)null)
                         .SetProperty(p => p.PhoneNumber, (string?)null)
+                        .SetProperty(p => p.BirthDate, (DateOnly?)null)
                         .SetProperty(p => p.DirectoryKey, (string?)null)
                         .SetProperty(p => p.DeletionDueAt, (DateTime?)null)
                         .SetProperty(p => p.DisabledAt, now)

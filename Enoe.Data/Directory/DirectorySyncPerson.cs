@@ -17,6 +17,7 @@ internal sealed partial class SyncPage
         {
             FirstName = wanted.First,
             LastName = wanted.Last,
+            BirthDate = wanted.BirthDate,
             DirectoryKey = wanted.Key,
             SecurityStamp = Guid.NewGuid().ToString("N"),
             ConcurrencyStamp = Guid.NewGuid().ToString(),
@@ -78,6 +79,7 @@ internal sealed partial class SyncPage
             details.Add(DirectoryMessages.Change_Mail);
         person.FirstName = wanted.First;
         person.LastName = wanted.Last;
+        person.BirthDate = wanted.BirthDate;
         SetAccount(person, wanted);
         // Identity's optimistic concurrency: a UserManager update racing this one fails instead of undoing it.
         var entry_ = db.Entry(person);

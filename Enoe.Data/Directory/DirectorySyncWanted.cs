@@ -14,6 +14,11 @@ internal sealed class SyncWanted
     public required string Last { get; init; }
     public string? Mail { get; init; }
     public DateOnly? Deletion { get; init; }
+
+    /// <summary>
+    /// Null when the directory gives none, or one that cannot be read (not a reason to refuse an account).
+    /// </summary>
+    public DateOnly? BirthDate { get; init; }
     public Profile Profiles { get; init; }
     public Dictionary<int, string?> Schools { get; } = [];
 
@@ -77,6 +82,7 @@ internal sealed class SyncWanted
             Last = Name(e.LastName)!,
             Mail = Name(e.Mail, 256),
             Deletion = deletion,
+            BirthDate = e.BirthDate is { } born ? Date(born) : null,
             Profiles = profiles,
         };
         // The national profile says direction (National_4) or vie scolaire (National_5) in every établissement; the

@@ -34,9 +34,9 @@ internal static class PrivacyRights
         );
 
     /// <summary>
-    /// ENOE holds no birth dates (neither SIECLE's export nor the directory gives them): a child counts as under
-    /// <paramref name="age"/> while enrolled in a class whose level a pupil of that age has not yet passed (a pupil
-    /// is normally 11 in 6e, rank 1: under 15 is 6e to 3e, ranks 1 to 4). A child in no class counts as older.
+    /// Not every account has a birth date (only the directory gives one, and local accounts have none): a child counts
+    /// as under <paramref name="age"/> while enrolled in a class whose level a pupil of that age has not yet passed (a
+    /// pupil is normally 11 in 6e, rank 1: under 15 is 6e to 3e, ranks 1 to 4). A child in no class counts as older.
     /// </summary>
     public static async Task<Refusal?> ExportRefusalAsync(
         EnoeDbContext db,

@@ -26,6 +26,7 @@ public sealed class PublicSiteToWorkspaceJourney(BrowserFixture browser)
             .ToHaveTextAsync([
                 "Tableau de bord",
                 "Mémos",
+                "Emploi du temps",
                 "Carnet de bord",
                 "Notes",
                 "Compétences",

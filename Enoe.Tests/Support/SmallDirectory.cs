@@ -58,6 +58,7 @@ public static class SmallDirectory
             },
             Person("s3", "National_1", DnB) with
             {
+                BirthDate = "02/03/2008",
                 StudentClasses = [$"{DnB}$2A"],
             },
             Person("p1", "National_2", DnA),

@@ -15,6 +15,7 @@ internal sealed class ProfileData : IPersonalDataSource
             {
                 p.FirstName,
                 p.LastName,
+                p.BirthDate,
                 p.UserName,
                 p.Email,
                 p.CreatedAt,
