@@ -204,6 +204,7 @@ public sealed partial class SampleDirectory
             LastName = last.Shown.ToUpperInvariant(),
             DisplayName = $"{first.Shown} {last.Shown}",
             Mail = profile is "National_1" or "National_2" ? null : $"{login}@ac-enoe.test",
+            BirthDate = profile is "National_1" ? $"{1 + login.Length % 28:D2}/03/2013" : null,
             Profiles = [profile],
             StructureDns = [SchoolDn(k)],
             StructureUais = [Uai(k)],

@@ -86,10 +86,7 @@ public static class SampleLdif
                 .. Many("ENTAuxEnsClassesMatieres", p.TeacherClassSubjects),
                 .. Many("ENTAuxEnsGroupesMatieres", p.TeacherGroupSubjects),
                 .. Many("ENTAuxEnsClassesPrincipal", p.TeacherPrincipalClasses),
-                (
-                    "ENTPersonDateNaissance",
-                    p.Profiles.Contains("National_1") ? $"{1 + p.Login!.Length % 28:D2}/03/2013" : null
-                ),
+                ("ENTPersonDateNaissance", p.BirthDate),
             ]
         );
     }
