@@ -66,9 +66,6 @@ public sealed class Absence
 
     /// <summary>Optimistic concurrency: a justification and a decision never overwrite each other silently.</summary>
     public int Version { get; set; }
-
-    /// <summary>Morning until 12:30, then afternoon: how absences count in half-days.</summary>
-    public bool Morning => StartsAt < new TimeOnly(12, 30);
 }
 
 /// <summary>

@@ -113,7 +113,15 @@ public sealed class TimetableImport(
         if (calendar is null)
             db.Add(calendar = new TimetableCalendar { SchoolId = school });
         calendar.WeekA = SchoolWeeks.MondayOf(day);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin set it at the same moment: theirs stands, this one is asked again.
+            return Result.Conflict(TimetableMessages.Change_Concurrent);
+        }
         await timetable.CalendarChangedAsync(school);
         await events.PublishAsync(new TimetableImported(school));
         return Result.Ok();
