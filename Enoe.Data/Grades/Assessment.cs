@@ -35,7 +35,14 @@ public sealed class Assessment : IClassContent
     /// <summary>Marked out of this (20 by default; any scale).</summary>
     public decimal Scale { get; set; } = 20;
     public decimal Coefficient { get; set; } = 1;
+    /// <summary>When the students see the marks (moved out of the quiet window).</summary>
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// When their parents do: the établissement's delay after <see cref="PublishedAt"/>, or the day the copies are
+    /// handed back in class, moved out of the quiet window. Null while unpublished.
+    /// </summary>
+    public DateTime? ParentsSeeAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

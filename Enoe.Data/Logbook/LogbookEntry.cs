@@ -32,6 +32,11 @@ public sealed class LogbookEntry : IClassContent
     public DateOnly? HomeworkDueDate { get; set; }
     public int? HomeworkMinutes { get; set; }
 
+    /// <summary>
+    /// Homework written in the quiet window reaches families when it ends: hidden from them until then (null: shown).
+    /// </summary>
+    public DateTime? HomeworkVisibleAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public int CreatedById { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -54,6 +54,11 @@ public sealed class MemoRecipient
     public int? AudienceId { get; set; }
     public MemoFolder Folder { get; set; } = MemoFolder.Inbox;
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>
+    /// Sent in the établissement's quiet window: absent from this person's inbox and badge until then (null: at once).
+    /// </summary>
+    public DateTime? HeldUntil { get; set; }
 }
 
 /// <summary>An addressing the sender chose ("parents de 4eA"), kept for read receipts ("31/58 lus").</summary>

@@ -85,6 +85,9 @@ public enum Right
 
     /// <summary>A student's absences and lateness.</summary>
     AbsencesRead,
+
+    /// <summary>The établissement's quiet window, its exceptions and the parents' delay for marks.</summary>
+    QuietHoursManage,
 }
 
 /// <summary>
@@ -121,6 +124,7 @@ public static class FunctionRights
         [Right.TimetableChange] = Holder.Direction | Holder.Cpe,
         [Right.SchoolLifeManage] = Holder.Direction | Holder.Cpe,
         [Right.AbsencesRead] = Holder.Student | Holder.Parent | Holder.Direction | Holder.Cpe,
+        [Right.QuietHoursManage] = Holder.Direction | Holder.SchoolAdmin,
     };
 
     public static Holder HoldersOf(Right right) => Table[right];

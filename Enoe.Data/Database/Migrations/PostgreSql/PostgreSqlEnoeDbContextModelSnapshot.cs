@@ -791,6 +791,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("ParentsSeeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -977,6 +980,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.Property<int?>("HomeworkMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HomeworkVisibleAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("SchoolClassId")
                         .HasColumnType("integer");
@@ -1181,6 +1187,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<int>("Folder")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1191,6 +1200,127 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.HasIndex("PersonId", "Folder", "ReadAt");
 
                     b.ToTable("MemoRecipient");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VisibleAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("VisibleAt");
+
+                    b.HasIndex("EmailedAt", "VisibleAt");
+
+                    b.HasIndex("RecipientId", "Source");
+
+                    b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "To");
+
+                    b.ToTable("QuietException");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietHours", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Evening")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Morning")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("ParentMarkDelayHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("StaffExempt")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Weekend")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("QuietHours");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
@@ -3575,6 +3705,46 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Navigation("Memo");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Enoe.Data.People.Person", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietException", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietHours", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>

@@ -749,6 +749,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ParentsSeeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -931,6 +934,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Property<int?>("HomeworkMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HomeworkVisibleAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SchoolClassId")
                         .HasColumnType("INTEGER");
@@ -1129,6 +1135,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<int>("Folder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HeldUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -1139,6 +1148,123 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.HasIndex("PersonId", "Folder", "ReadAt");
 
                     b.ToTable("MemoRecipient");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VisibleAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("VisibleAt");
+
+                    b.HasIndex("EmailedAt", "VisibleAt");
+
+                    b.HasIndex("RecipientId", "Source");
+
+                    b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "To");
+
+                    b.ToTable("QuietException");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietHours", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Evening")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Morning")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParentMarkDelayHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StaffExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Weekend")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("QuietHours");
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>
@@ -3467,6 +3593,46 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Navigation("Memo");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Enoe.Data.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Enoe.Data.People.Person", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietException", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Enoe.Data.Notifications.QuietHours", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enoe.Data.People.Guardianship", b =>

@@ -1,0 +1,184 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Enoe.Data.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class NotificationsAndQuietHours : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HeldUntil",
+                table: "MemoRecipient",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HomeworkVisibleAt",
+                table: "LogbookEntries",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ParentsSeeAt",
+                table: "Assessments",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Marks published before the parents' delay existed were already shown to the parents.
+            migrationBuilder.Sql(
+                "UPDATE \"Assessments\" SET \"ParentsSeeAt\" = \"PublishedAt\" WHERE \"PublishedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ChildId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VisibleAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_People_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuietException",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Label = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuietException", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuietException_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuietHours",
+                columns: table => new
+                {
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Evening = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Morning = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Weekend = table.Column<bool>(type: "boolean", nullable: false),
+                    StaffExempt = table.Column<bool>(type: "boolean", nullable: false),
+                    ParentMarkDelayHours = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuietHours", x => x.SchoolId);
+                    table.ForeignKey(
+                        name: "FK_QuietHours_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ChildId",
+                table: "Notifications",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EmailedAt_VisibleAt",
+                table: "Notifications",
+                columns: new[] { "EmailedAt", "VisibleAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_Source",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_VisibleAt",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "VisibleAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SchoolId",
+                table: "Notifications",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_VisibleAt",
+                table: "Notifications",
+                column: "VisibleAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuietException_SchoolId_To",
+                table: "QuietException",
+                columns: new[] { "SchoolId", "To" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "QuietException");
+
+            migrationBuilder.DropTable(
+                name: "QuietHours");
+
+            migrationBuilder.DropColumn(
+                name: "HeldUntil",
+                table: "MemoRecipient");
+
+            migrationBuilder.DropColumn(
+                name: "HomeworkVisibleAt",
+                table: "LogbookEntries");
+
+            migrationBuilder.DropColumn(
+                name: "ParentsSeeAt",
+                table: "Assessments");
+        }
+    }
+}

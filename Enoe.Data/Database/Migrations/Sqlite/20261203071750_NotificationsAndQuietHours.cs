@@ -1,0 +1,183 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Enoe.Data.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NotificationsAndQuietHours : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HeldUntil",
+                table: "MemoRecipient",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HomeworkVisibleAt",
+                table: "LogbookEntries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ParentsSeeAt",
+                table: "Assessments",
+                type: "TEXT",
+                nullable: true);
+
+            // Marks published before the parents' delay existed were already shown to the parents.
+            migrationBuilder.Sql(
+                "UPDATE \"Assessments\" SET \"ParentsSeeAt\" = \"PublishedAt\" WHERE \"PublishedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VisibleAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EmailedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_People_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuietException",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuietException", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuietException_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuietHours",
+                columns: table => new
+                {
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evening = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Morning = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Weekend = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StaffExempt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ParentMarkDelayHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuietHours", x => x.SchoolId);
+                    table.ForeignKey(
+                        name: "FK_QuietHours_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ChildId",
+                table: "Notifications",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EmailedAt_VisibleAt",
+                table: "Notifications",
+                columns: new[] { "EmailedAt", "VisibleAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_Source",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_VisibleAt",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "VisibleAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SchoolId",
+                table: "Notifications",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_VisibleAt",
+                table: "Notifications",
+                column: "VisibleAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuietException_SchoolId_To",
+                table: "QuietException",
+                columns: new[] { "SchoolId", "To" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "QuietException");
+
+            migrationBuilder.DropTable(
+                name: "QuietHours");
+
+            migrationBuilder.DropColumn(
+                name: "HeldUntil",
+                table: "MemoRecipient");
+
+            migrationBuilder.DropColumn(
+                name: "HomeworkVisibleAt",
+                table: "LogbookEntries");
+
+            migrationBuilder.DropColumn(
+                name: "ParentsSeeAt",
+                table: "Assessments");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Enoe.Data.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Notifications;
+
+/// <summary>
+/// Notifications written in one statement per moment of delivery, however many recipients (a class's 30 families
+/// or 1,200 parents), like a mémo's copies.
+/// </summary>
+public sealed partial class NotificationService
+{
+    /// <summary>Writes and announces, in a context of its own: for a service whose work is already committed.</summary>
+    public async Task NotifyAsync(IReadOnlyCollection<NewNotification> items, CancellationToken ct = default)
+    {
+        if (items.Count == 0)
+            return;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await WriteAsync(db, items, Now, ct);
+        await AnnounceAsync(items);
+    }
+
+    /// <summary>
+    /// Writes inside the caller's context and transaction (nothing is notified of work that failed); the caller
+    /// calls <see cref="AnnounceAsync"/> once committed.
+    /// </summary>
+    public static async Task WriteAsync(
+        EnoeDbContext db,
+        IReadOnlyCollection<NewNotification> items,
+        DateTime now,
+        CancellationToken ct
+    )
+    {
+        foreach (var batch in items.GroupBy(i => i.VisibleAt))
+        {
+            var rows = batch.ToArray();
+            var visibleAt = DateTime.SpecifyKind(batch.Key, DateTimeKind.Utc);
+            if (db.Provider == DatabaseProvider.PostgreSQL)
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                    INSERT INTO "Notifications"
+                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source", "CreatedAt", "VisibleAt")
+                    SELECT r, s, c, k, t, l, o, {now}, {visibleAt}
+                    FROM unnest({rows.Select(i => i.RecipientId).ToArray()}, {rows.Select(i => i.SchoolId).ToArray()},
+                        {rows.Select(i => i.ChildId).ToArray()}, {rows.Select(i => (int)i.Kind).ToArray()},
+                        {rows.Select(i => Cut(i.Title, TitleMax)).ToArray()}, {rows.Select(i => i.Link).ToArray()},
+                        {rows.Select(i => i.Source).ToArray()}) AS n(r, s, c, k, t, l, o)
+                    """,
+                    ct
+                );
+            else
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                    INSERT INTO "Notifications"
+                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source", "CreatedAt", "VisibleAt")
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                        json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+                        json_extract(value, '$[6]'), {now}, {visibleAt}
+                    FROM json_each({JsonSerializer.Serialize(rows.Select(Json))})
+                    """,
+                    ct
+                );
+        }
+    }
+
+    /// <summary>After commit: the recipients of what is visible now get it live (held ones when released).</summary>
+    public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items)
+    {
+        var now = Now;
+        var visible = items.Where(i => i.VisibleAt <= now).ToList();
+        if (visible.Count == 0)
+            return;
+        await events.PublishAsync(
+            new NotificationsDelivered(
+                [.. visible.Select(i => i.RecipientId).Distinct()],
+                [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()]
+            )
+        );
+    }
+
+    private static object?[] Json(NewNotification i) =>
+        [i.RecipientId, i.SchoolId, i.ChildId, (int)i.Kind, Cut(i.Title, TitleMax), i.Link, i.Source];
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
