@@ -16,6 +16,7 @@ public static class DataHosting
             builder.Configuration.GetSection(Enoe.Data.Storage.StorageOptions.Section)
         );
         builder.Services.AddHostedService<Files.FileSweepService>();
+        builder.Services.AddHostedService<Notifications.HeldReleaseService>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts and, with Redis, across instances.
         builder.Services.AddEnoeDataProtection(builder.Configuration, dataDirectory);
         return builder;

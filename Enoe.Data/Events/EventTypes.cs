@@ -30,6 +30,8 @@ public static class EventTypes
         typeof(LogbookChanged),
         typeof(MemoRead),
         typeof(MemoSent),
+        typeof(Notifications.NotificationsDelivered),
+        typeof(Notifications.NotificationsRead),
         typeof(PublicSiteChanged),
         typeof(SchoolServicesChanged),
         typeof(SessionsEnded),

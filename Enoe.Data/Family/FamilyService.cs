@@ -50,6 +50,7 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                 Homework = db.LogbookEntries.Count(l =>
                     l.DeletedAt == null
                     && l.Homework != null
+                    && (l.HomeworkVisibleAt == null || l.HomeworkVisibleAt <= now)
                     && l.HomeworkDueDate >= today
                     && l.HomeworkDueDate <= until
                     && (
@@ -66,9 +67,9 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                 Grades = db.Set<Grade>()
                     .Count(m =>
                         m.StudentId == g.StudentId
-                        && m.Assessment!.PublishedAt != null
-                        && m.Assessment.PublishedAt <= now
-                        && m.Assessment.PublishedAt >= since
+                        && m.Assessment!.ParentsSeeAt != null
+                        && m.Assessment.ParentsSeeAt <= now
+                        && m.Assessment.ParentsSeeAt >= since
                     ),
                 // A mémo of the child's établissement concerns them, unless the parent wrote it about another child.
                 Memos = db.Set<MemoRecipient>()
@@ -76,6 +77,7 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                         r.PersonId == parent.PersonId
                         && r.Folder == MemoFolder.Inbox
                         && r.ReadAt == null
+                        && (r.HeldUntil == null || r.HeldUntil <= now)
                         && r.Memo!.SchoolId == school.Id
                         && (r.Memo.AboutChildId == null || r.Memo.AboutChildId == g.StudentId)
                     ),

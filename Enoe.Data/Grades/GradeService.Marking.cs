@@ -100,15 +100,17 @@ public sealed partial class GradeService
     }
 
     /// <summary>
-    /// Marks reach families at <paramref name="atUtc"/> (now when null), or, with <paramref name="publish"/> false, no
-    /// longer.
+    /// Marks reach the students at <paramref name="atUtc"/> (now when null) and their parents after the établissement's
+    /// delay, or at <paramref name="parentsAtUtc"/> (the day the copies are handed back in class), both moved out of
+    /// the quiet window; with <paramref name="publish"/> false, no longer.
     /// </summary>
     public async Task<Result> PublishAsync(
         CurrentUser user,
         int assessmentId,
         bool publish,
         DateTime? atUtc = null,
-        CancellationToken ct = default
+        CancellationToken ct = default,
+        DateTime? parentsAtUtc = null
     )
     {
         if (await GateAsync(user, assessmentId, ct) is { } refused)
@@ -120,9 +122,23 @@ public sealed partial class GradeService
         var now = clock.GetUtcNow().UtcDateTime;
         if (publish && atUtc < now.AddMinutes(-1))
             return Result.Invalid([GradeMessages.Publish_Future]);
-        assessment.PublishedAt = publish ? atUtc ?? now : null;
-        await db.SaveChangesAsync(ct);
+        var window = await quietHours.WindowAsync(assessment.SchoolId, ct);
+        var students = window.ReleaseAt(atUtc ?? now);
+        var parents = parentsAtUtc is DateTime copies
+            ? window.ReleaseAt(copies > students ? copies : students)
+            : window.ParentsSeeMarkAt(students);
+        assessment.PublishedAt = publish ? students : null;
+        assessment.ParentsSeeAt = publish ? parents : null;
+        var notices = publish ? await MarkNoticesAsync(db, assessment, ct) : [];
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await ForgetNoticesAsync(db, assessment.Id, ct);
+            await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
+            await tx.CommitAsync(ct);
+        }
         await events.PublishAsync(new GradesChanged(assessment.Id, assessment.SchoolId));
+        await notifications.AnnounceAsync(notices);
         return Result.Ok();
     }
 

@@ -36,6 +36,7 @@ public sealed partial class GradeService
             return refused;
         await Privacy.AccessLog.RecordAsync(db, clock, user, student, Privacy.PersonalDataKind.Marks, ct);
         var seesUnpublished = FunctionRights.Allows(Right.MarksUnpublishedRead, holder);
+        var asParent = OnlyAsParent(holder);
         var taught = Managed(db, user.PersonId).Select(a => a.Id);
         var name = await db
             .Users.Where(p => p.Id == student)
@@ -57,7 +58,15 @@ public sealed partial class GradeService
         // class statistics.
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await OfStudent(db, student)
-            .Where(a => seesUnpublished || (a.PublishedAt != null && a.PublishedAt <= now) || taught.Contains(a.Id))
+            .Where(a =>
+                seesUnpublished
+                || (
+                    asParent
+                        ? a.ParentsSeeAt != null && a.ParentsSeeAt <= now
+                        : a.PublishedAt != null && a.PublishedAt <= now
+                )
+                || taught.Contains(a.Id)
+            )
             .Select(a => new
             {
                 a.Id,
@@ -176,14 +185,20 @@ public sealed partial class GradeService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (
             await StudentRecords.ResolveInSchoolAsync(db, user.PersonId, childId, null, ct)
-            is not var (student, _, school)
+            is not var (student, holder, school)
         )
             return new(null, []);
+        var asParent = OnlyAsParent(holder);
         if (await serviceAccess.RefusalAsync(user, EntService.Grades, school ?? user.SchoolId, ct) is not null)
             return new(null, []);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Grade>()
-            .Where(g => g.StudentId == student && g.Assessment!.PublishedAt != null && g.Assessment.PublishedAt <= now)
+            .Where(g => g.StudentId == student)
+            .Where(g =>
+                asParent
+                    ? g.Assessment!.ParentsSeeAt != null && g.Assessment.ParentsSeeAt <= now
+                    : g.Assessment!.PublishedAt != null && g.Assessment.PublishedAt <= now
+            )
             .OrderByDescending(g => g.Assessment!.PublishedAt)
             .ThenByDescending(g => g.AssessmentId)
             .Take(take)
@@ -230,4 +245,12 @@ public sealed partial class GradeService
             bands[Math.Min(4, (int)(Averages.On20(value, scale) / 4))]++;
         return bands;
     }
+
+    /// <summary>
+    /// Whether the reader sees the student's marks only as their parent: then at the parents' moment, later than the
+    /// student's.
+    /// </summary>
+    private static bool OnlyAsParent(Holder holder) =>
+        holder.HasFlag(Holder.Parent)
+        && (holder & ~Holder.Parent & FunctionRights.HoldersOf(Right.MarksPublishedRead)) == 0;
 }

@@ -19,7 +19,9 @@ public sealed partial class GradeService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     TimeProvider clock,
     IEventBus events,
-    ServiceAccess serviceAccess
+    ServiceAccess serviceAccess,
+    Notifications.NotificationService notifications,
+    Notifications.QuietHoursService quietHours
 )
 {
     public const int TitleMax = 120;

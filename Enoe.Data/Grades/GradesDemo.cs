@@ -90,6 +90,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
                         Coefficient = major && subject is not ("EPS" or "ANG" or "ESP" or "ALL") ? 2 : 1,
                         CreatedAt = DemoWorld.Utc(day, lesson.StartsAt).AddDays(-2),
                         PublishedAt = DemoWorld.Utc(day.AddDays(3), new TimeOnly(18, 0)),
+                        ParentsSeeAt = DemoWorld.Utc(day.AddDays(3), new TimeOnly(18, 0)),
                     };
                     mine.Add((assessment, GradesOf(assessment, audience.Students, subject)));
                 }
@@ -98,7 +99,7 @@ internal sealed class GradesDemo(DemoWorld world, DemoTimetable timetable, Rando
             // for their 18:00).
             if (mine.Count > 0 && audience.ClassId is not null && mine.MaxBy(m => m.Item1.Date) is var (latest, grades))
             {
-                latest.PublishedAt = null;
+                (latest.PublishedAt, latest.ParentsSeeAt) = (null, null);
                 grades.RemoveAll(_ => random.NextDouble() < 0.4); // the teacher is half-way through the pile
             }
             result.AddRange(mine);

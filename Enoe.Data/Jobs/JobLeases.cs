@@ -61,17 +61,17 @@ public sealed partial class JobLeases(
     /// Marks the run done (at <paramref name="doneAt"/>, by default now: a job that covered events up to a moment
     /// says which) and frees the lease (only the holder's).
     /// </summary>
-    public async Task CompleteAsync(string job, string holder, CancellationToken ct = default) =>
-        await CompleteAsync(job, holder, clock.GetUtcNow().UtcDateTime, ct);
+    public Task CompleteAsync(string job, string holder, CancellationToken ct = default) =>
+        CompleteAsync(job, holder, null, ct);
 
-    public async Task CompleteAsync(string job, string holder, DateTime doneAt, CancellationToken ct = default)
+    public async Task CompleteAsync(string job, string holder, DateTime? doneAt, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Set<JobLease>()
             .Where(l => l.Name == job && l.Holder == holder)
             .ExecuteUpdateAsync(
-                u => u.SetProperty(l => l.LeasedUntil, now).SetProperty(l => l.LastCompletedAt, doneAt),
+                u => u.SetProperty(l => l.LeasedUntil, now).SetProperty(l => l.LastCompletedAt, doneAt ?? now),
                 ct
             );
     }

@@ -71,7 +71,7 @@ public sealed partial class LogbookService
         }
         if (await access.RefusalAsync(user, EntService.Logbook, school ?? user.SchoolId, ct) is not null)
             return null;
-        var query = Readable(db, me);
+        var query = HeldFromFamilies(db, Readable(db, me), me, clock.GetUtcNow().UtcDateTime);
         if (classId is int c)
             query = query.Where(e => e.SchoolClassId == c);
         if (groupId is int g)

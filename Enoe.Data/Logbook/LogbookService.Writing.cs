@@ -105,15 +105,19 @@ public sealed partial class LogbookService
         entry.StartsAt = draft.StartsAt;
         entry.EndsAt = draft.EndsAt;
         entry.Content = draft.Content.Trim();
+        var homeworkBefore = (entry.Homework, entry.HomeworkDueDate);
         entry.Homework = string.IsNullOrWhiteSpace(draft.Homework) ? null : draft.Homework.Trim();
         entry.HomeworkDueDate = entry.Homework is null ? null : draft.HomeworkDueDate;
         entry.HomeworkMinutes = entry.Homework is null ? null : draft.HomeworkMinutes;
         entry.UpdatedAt = now;
         entry.UpdatedById = user.PersonId;
         entry.Version++;
+        var notices = await HomeworkNoticesAsync(db, entry, homeworkBefore, now, ct);
         await db.SaveChangesAsync(ct);
+        await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
         await transaction.CommitAsync(ct);
         await PublishChangedAsync(entry);
+        await notifications.AnnounceAsync(notices);
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 

@@ -22,7 +22,9 @@ public sealed partial class LogbookService(
     TimeProvider clock,
     IEventBus events,
     ServiceAccess access,
-    ILogger<LogbookService> logger
+    ILogger<LogbookService> logger,
+    Notifications.NotificationService notifications,
+    Notifications.QuietHoursService quietHours
 )
 {
     private static readonly LogbookDraftValidator Validator = new();

@@ -13,49 +13,62 @@ public sealed partial class MemoService
     // EF would send one INSERT per row (SQLite: one round trip each; PostgreSQL: batched, but still 1,200 statements
     // for 1,200 parents) inside the sender's transaction. On PostgreSQL the counts come back from the same statement:
     // the sender waits for one round trip fewer, and the copies need not be found again by mémo.
+    /// <returns>The unread count of each recipient reached now (held ones get theirs when the window ends).</returns>
     private static async Task<Dictionary<int, int>> InsertCopiesAsync(
         EnoeDbContext db,
         Memo memo,
         Resolved plan,
+        Hold hold,
         CancellationToken ct
     )
     {
         var people = plan.Recipients.Select(r => r.PersonId).ToArray();
         var audiences = plan.Recipients.Select(r => memo.Audiences[r.Address].Id).ToArray();
+        var held = people.Select(p => hold.People.Contains(p)).ToArray();
+        var until = DateTime.SpecifyKind(hold.Until, DateTimeKind.Utc);
         var inbox = (int)MemoFolder.Inbox;
         if (db.Provider == DatabaseProvider.PostgreSQL)
         {
             // The SELECT reads the snapshot taken before the INSERT: it counts each recipient's other unread
             // mémos, and the new copy (unread, in the inbox) is the 1 added.
-            var counts = await db
+            var rows = await db
                 .Database.SqlQuery<UnreadCount>(
                     $"""
                     WITH copy AS (
-                        INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
-                        SELECT {memo.Id}, p, a, {inbox} FROM unnest({people}, {audiences}) AS recipient(p, a)
-                        RETURNING "PersonId"
+                        INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder", "HeldUntil")
+                        SELECT {memo.Id}, p, a, {inbox}, CASE WHEN h THEN {until} END
+                        FROM unnest({people}, {audiences}, {held}) AS recipient(p, a, h)
+                        RETURNING "PersonId", "HeldUntil"
                     )
                     SELECT copy."PersonId", 1 + (
                         SELECT count(*)::int FROM "MemoRecipient" AS r
                         WHERE r."PersonId" = copy."PersonId" AND r."Folder" = {inbox} AND r."ReadAt" IS NULL
+                            AND (r."HeldUntil" IS NULL OR r."HeldUntil" <= {memo.SentAt})
                     ) AS "Count"
-                    FROM copy
+                    FROM copy WHERE copy."HeldUntil" IS NULL
                     """
                 )
                 .ToListAsync(ct);
-            return counts.ToDictionary(c => c.PersonId, c => c.Count);
+            return rows.ToDictionary(c => c.PersonId, c => c.Count);
         }
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder")
-            SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {inbox}
-            FROM json_each({JsonSerializer.Serialize(people.Zip(audiences, (p, a) => new[] { p, a }))})
+            INSERT INTO "MemoRecipient" ("MemoId", "PersonId", "AudienceId", "Folder", "HeldUntil")
+            SELECT {memo.Id}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), {inbox},
+                CASE WHEN json_extract(value, '$[2]') THEN {until} END
+            FROM json_each({JsonSerializer.Serialize(
+                people.Select((p, i) => new object[] { p, audiences[i], held[i] })
+            )})
             """,
             ct
         );
-        var recipients = db.Set<MemoRecipient>().Where(r => r.MemoId == memo.Id).Select(r => r.PersonId);
+        var now = memo.SentAt;
+        var reached = db.Set<MemoRecipient>()
+            .Where(r => r.MemoId == memo.Id && r.HeldUntil == null)
+            .Select(r => r.PersonId);
         return await db.Set<MemoRecipient>()
-            .Where(r => recipients.Contains(r.PersonId) && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
+            .Where(r => reached.Contains(r.PersonId) && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
+            .Where(r => r.HeldUntil == null || r.HeldUntil <= now)
             .GroupBy(r => r.PersonId)
             .Select(g => new { PersonId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(c => c.PersonId, c => c.Count, ct);

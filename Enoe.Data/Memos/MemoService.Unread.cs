@@ -59,8 +59,13 @@ public sealed partial class MemoService
         return new MemoSent(memoId, summary, unread);
     }
 
-    private static IQueryable<MemoRecipient> Unread(EnoeDbContext db, int me) =>
-        db.Set<MemoRecipient>().Where(r => r.PersonId == me && r.Folder == MemoFolder.Inbox && r.ReadAt == null);
+    private IQueryable<MemoRecipient> Unread(EnoeDbContext db, int me)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<MemoRecipient>()
+            .Where(r => r.PersonId == me && r.Folder == MemoFolder.Inbox && r.ReadAt == null)
+            .Where(r => r.HeldUntil == null || r.HeldUntil <= now);
+    }
 
     private static readonly Expression<Func<Memo, MemoListItem>> AsUnreadItem = m => new MemoListItem(
         m.Id,

@@ -1,5 +1,6 @@
 using Enoe.Data.Common;
 using Enoe.Data.Events;
+using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
@@ -18,7 +19,9 @@ public sealed partial class MemoService(
     FileStore files,
     TimeProvider clock,
     IEventBus events,
-    ServiceAccess access
+    ServiceAccess access,
+    NotificationService notifications,
+    QuietHoursService quietHours
 )
 {
     public const int PageSize = 20,
@@ -55,6 +58,7 @@ public sealed partial class MemoService(
 
         Memo? memo = null;
         MemoSent? sent = null;
+        List<NewNotification> notices = [];
         var result = await files.SaveWithFilesAsync(
             user.PersonId,
             schoolId,
@@ -90,15 +94,21 @@ public sealed partial class MemoService(
                 db.Add(memo);
                 await db.SaveChangesAsync(ct); // the ids recipients point to
                 memo.ThreadId = plan.ThreadId ?? memo.Id;
-                var unread = await InsertCopiesAsync(db, memo, plan, ct);
+                var people = plan.Recipients.Select(r => r.PersonId).ToList();
+                var hold = await HoldAsync(db, schoolId, people, now, ct);
+                var unread = await InsertCopiesAsync(db, memo, plan, hold, ct);
                 sent = await SentEventAsync(db, memo.Id, unread, ct);
+                notices = Notices(memo, people, hold, now);
+                await NotificationService.WriteAsync(db, notices, now, ct);
                 return Result<int>.Ok(0);
             },
             ct
         );
         if (!result.Succeeded)
             return result;
-        await events.PublishAsync(sent!);
+        if (sent!.UnreadByRecipient.Count > 0)
+            await events.PublishAsync(sent);
+        await notifications.AnnounceAsync(notices);
         return Result<int>.Ok(memo!.Id);
     }
 
@@ -115,8 +125,9 @@ public sealed partial class MemoService(
             return new MemoPage([], 0, 1, PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
+        var now = clock.GetUtcNow().UtcDateTime;
         var received = db.Set<MemoRecipient>()
-            .Where(r => r.PersonId == me && r.Folder == folder)
+            .Where(r => r.PersonId == me && r.Folder == folder && (r.HeldUntil == null || r.HeldUntil <= now))
             .Select(r => new
             {
                 r.Memo!.Id,
@@ -182,7 +193,8 @@ public sealed partial class MemoService(
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId;
-        var visible = Visible(db, me);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visible = Visible(db, me, now);
         var thread = await visible.Where(m => m.Id == memoId).Select(m => (int?)m.ThreadId).FirstOrDefaultAsync(ct);
         if (thread is null)
             return Result.NotFound(MemoMessages.Conversation_NotFound);
@@ -204,22 +216,32 @@ public sealed partial class MemoService(
             ))
             .AsNoTracking()
             .ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         var marked = await db.Set<MemoRecipient>()
             .Where(r => r.PersonId == me && r.ReadAt == null && r.Memo!.ThreadId == thread)
+            .Where(r => r.HeldUntil == null || r.HeldUntil <= now)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReadAt, now), ct);
         if (marked > 0)
             await events.PublishAsync(new MemoRead(me));
+        foreach (var memo in memos.Where(m => !m.Mine))
+            await notifications.MarkSourceReadAsync(me, Source(memo.Id), ct);
         return Result<IReadOnlyList<MemoView>>.Ok(memos);
     }
 
-    /// <summary>Mémos this person sent or received (and has not deleted for good).</summary>
-    internal static IQueryable<Memo> Visible(EnoeDbContext db, int me) =>
+    /// <summary>
+    /// Mémos this person sent or received (and has not deleted for good); with <paramref name="now"/>, not those the
+    /// quiet window still holds for them.
+    /// </summary>
+    internal static IQueryable<Memo> Visible(EnoeDbContext db, int me, DateTime? now = null) =>
         db.Set<Memo>()
             .Where(m =>
                 (m.SenderId == me && m.SenderFolder != MemoFolder.Deleted)
                 || db.Set<MemoRecipient>()
-                    .Any(r => r.MemoId == m.Id && r.PersonId == me && r.Folder != MemoFolder.Deleted)
+                    .Any(r =>
+                        r.MemoId == m.Id
+                        && r.PersonId == me
+                        && r.Folder != MemoFolder.Deleted
+                        && (now == null || r.HeldUntil == null || r.HeldUntil <= now)
+                    )
             );
 
     private static string Summary(IReadOnlyList<MemoAddress> to)

@@ -44,7 +44,8 @@ public sealed class HeldReleases(
             await events.PublishAsync(
                 new NotificationsDelivered(
                     [.. slice.Select(g => g.Key)],
-                    [.. slice.SelectMany(g => g).Select(r => NotificationKinds.CategoryOf(r.Kind)).Distinct()]
+                    [.. slice.SelectMany(g => g).Select(r => NotificationKinds.CategoryOf(r.Kind)).Distinct()],
+                    Held: true
                 )
             );
         await leases.CompleteAsync(Job, JobLeases.ThisInstance, now, ct);

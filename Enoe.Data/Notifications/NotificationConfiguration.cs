@@ -17,7 +17,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The feed and the bell: one person's, newest first; opening a thing: its source; the release job: what
         // becomes visible next; the digest: what no e-mail carried yet.
         b.HasIndex(n => new { n.RecipientId, n.VisibleAt });
-        b.HasIndex(n => new { n.RecipientId, n.Source });
+        b.HasIndex(n => new { n.Source, n.RecipientId });
         b.HasIndex(n => n.VisibleAt);
         b.HasIndex(n => new { n.EmailedAt, n.VisibleAt });
     }

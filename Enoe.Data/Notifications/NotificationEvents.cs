@@ -5,7 +5,7 @@ namespace Enoe.Data.Notifications;
 /// Notifications became visible to these people: written and deliverable at once, or held by the quiet window (or
 /// the parents' delay) and now released. Their bells, feeds and the widgets of those categories reload.
 /// </summary>
-public sealed record NotificationsDelivered(int[] RecipientIds, NotificationCategory[] Categories)
+public sealed record NotificationsDelivered(int[] RecipientIds, NotificationCategory[] Categories, bool Held = false)
 {
     public bool Reaches(int personId) => RecipientIds.Contains(personId);
 

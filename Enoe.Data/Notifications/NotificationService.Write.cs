@@ -39,7 +39,8 @@ public sealed partial class NotificationService
                 await db.Database.ExecuteSqlAsync(
                     $"""
                     INSERT INTO "Notifications"
-                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source", "CreatedAt", "VisibleAt")
+                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source",
+                        "CreatedAt", "VisibleAt")
                     SELECT r, s, c, k, t, l, o, {now}, {visibleAt}
                     FROM unnest({rows.Select(i => i.RecipientId).ToArray()}, {rows.Select(i => i.SchoolId).ToArray()},
                         {rows.Select(i => i.ChildId).ToArray()}, {rows.Select(i => (int)i.Kind).ToArray()},
@@ -52,7 +53,8 @@ public sealed partial class NotificationService
                 await db.Database.ExecuteSqlAsync(
                     $"""
                     INSERT INTO "Notifications"
-                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source", "CreatedAt", "VisibleAt")
+                        ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source",
+                        "CreatedAt", "VisibleAt")
                     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
                         json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
                         json_extract(value, '$[6]'), {now}, {visibleAt}
@@ -76,6 +78,43 @@ public sealed partial class NotificationService
                 [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()]
             )
         );
+    }
+
+    /// <summary>
+    /// Replaces the notifications about <paramref name="source"/> with <paramref name="items"/> (none: they are
+    /// removed), in one transaction: an absence marked then undone leaves nothing behind.
+    /// </summary>
+    public async Task ReplaceAsync(
+        string source,
+        IReadOnlyCollection<NewNotification> items,
+        CancellationToken ct = default
+    )
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.Set<Notification>().Where(n => n.Source == source).ExecuteDeleteAsync(ct);
+            await WriteAsync(db, items, Now, ct);
+            await tx.CommitAsync(ct);
+        }
+        await AnnounceAsync(items);
+    }
+
+    /// <summary>
+    /// A student's responsables légaux, and the student themself when <paramref name="andStudent"/> holds for them,
+    /// each line naming the student.
+    /// </summary>
+    public async Task<List<(int RecipientId, int ChildId)>> FamilyOfAsync(
+        int studentId,
+        System.Linq.Expressions.Expression<Func<People.Person, bool>> andStudent,
+        CancellationToken ct = default
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lines = await FamiliesAsync(db, [studentId], students: false, ct);
+        if (await db.Set<People.Person>().Where(p => p.Id == studentId).AnyAsync(andStudent, ct))
+            lines.Add((studentId, studentId));
+        return lines;
     }
 
     private static object?[] Json(NewNotification i) =>

@@ -19,7 +19,8 @@ public sealed partial class AttendanceService(
     TimetableService timetable,
     FileStore files,
     IEventBus events,
-    TimeProvider clock
+    TimeProvider clock,
+    AttendanceNotices notices
 )
 {
     public const int CommentMax = 500;
@@ -199,6 +200,7 @@ public sealed partial class AttendanceService(
             return Result.Conflict(SchoolLifeMessages.Decide_Changed);
         }
         await events.PublishAsync(new AttendanceChanged(absence.SchoolId, absence.StudentId, absence.Date));
+        await notices.DecidedAsync(absence, accept);
         return Result.Ok();
     }
 

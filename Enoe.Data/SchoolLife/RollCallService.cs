@@ -17,7 +17,8 @@ public sealed class RollCallService(
     ServiceAccess access,
     TimetableService timetable,
     IEventBus events,
-    TimeProvider clock
+    TimeProvider clock,
+    AttendanceNotices notices
 )
 {
     public const int MaxMinutesLate = 240;
@@ -104,6 +105,7 @@ public sealed class RollCallService(
         if (!await Students(db, lesson).AnyAsync(p => p.Id == studentId, ct))
             return Result.Forbidden(SchoolLifeMessages.RollCall_NotInLesson);
         var now = clock.GetUtcNow().UtcDateTime;
+        Absence? recorded = null;
         for (var attempt = 0; ; attempt++)
         {
             var existing = await db.Set<Absence>()
@@ -137,6 +139,7 @@ public sealed class RollCallService(
                 (existing.RecordedById, existing.RecordedAt) = (user.PersonId, now);
                 existing.Version++;
             }
+            recorded = mark == Presence.Present ? null : existing;
             await TakenAsync(db, lessonId, date, user.PersonId, now, completed: false, ct);
             try
             {
@@ -154,6 +157,7 @@ public sealed class RollCallService(
             }
         }
         await events.PublishAsync(new AttendanceChanged(lesson.SchoolId, studentId, date));
+        await notices.RecordedAsync(lesson.SchoolId, lessonId, date, studentId, recorded);
         return Result.Ok();
     }
 

@@ -26,6 +26,7 @@ namespace Enoe.Data.SchoolLife
             services
                 .AddSingleton<RollCallService>()
                 .AddSingleton<AttendanceService>()
+                .AddSingleton<AttendanceNotices>()
                 .AddSingleton<Storage.IFileReadRule, JustificationFileRule>()
                 .AddSingleton<Demo.IDemoStep, SchoolLifeDemoStep>();
     }

@@ -58,6 +58,7 @@ public sealed partial class TimetableService
             return Result.Conflict(TimetableMessages.Change_Concurrent);
         }
         await AnnounceAsync(lesson, draft.Date, change.NewDate, earlierMove);
+        await NotifyChangeAsync(lesson, draft.Date, change, ct);
         return Result.Ok();
     }
 
@@ -88,6 +89,7 @@ public sealed partial class TimetableService
             return Result.NotFound(); // undone by someone else meanwhile
         }
         await AnnounceAsync(lesson, date, change.NewDate, null);
+        await NotifyChangeAsync(lesson, date, null, ct);
         return Result.Ok();
     }
 

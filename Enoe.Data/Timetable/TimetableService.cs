@@ -20,7 +20,8 @@ public sealed partial class TimetableService(
     IEventBus events,
     EnoeCache cache,
     TimeProvider clock,
-    ILogger<TimetableService> log
+    ILogger<TimetableService> log,
+    Notifications.NotificationService notifications
 )
 {
     public const int ReasonMax = 200;

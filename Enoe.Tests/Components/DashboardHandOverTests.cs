@@ -71,9 +71,10 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
     /// shell's reads are not in this count). Each figure is today's count, so that a widget reading more fails here.
     /// </summary>
     [Theory]
-    [InlineData("lucas.martin", Profile.Student, 15)] // 14 before "Ma journée" (one read)
-    [InlineData("claire.fontaine", Profile.Teacher, 14)] // 13 before "Ma journée"
-    [InlineData("sophie.martin", Profile.Parent, 18)] // 16 before "Ma journée" (whose child, then the lessons)
+    // The bell's count is one more read for each (carried from the prerendered page, read once).
+    [InlineData("lucas.martin", Profile.Student, 16)] // 14 before "Ma journée" (one read)
+    [InlineData("claire.fontaine", Profile.Teacher, 15)] // 13 before "Ma journée"
+    [InlineData("sophie.martin", Profile.Parent, 19)] // 16 before "Ma journée" (whose child, then the lessons)
     public async Task ADashboardOpenedAgain_ReadsWithinItsBudget(string userName, Profile profile, int budget)
     {
         await SignInAsync(userName, profile);

@@ -96,6 +96,8 @@ public sealed partial class GradesForFamiliesTests
             db.AddRange(leo, teacherB, classB, art);
             db.Enrolments.Add(new Enrolment { Student = leo, SchoolClass = classB });
             db.Guardianships.Add(new Guardianship { ParentId = F.ParentA.Id, Student = leo });
+            // School B shows marks to parents as soon as to students (the delay has tests of its own).
+            db.Add(new Enoe.Data.Notifications.QuietHours { SchoolId = F.B.Id, ParentMarkDelayHours = 0 });
             db.TeachingAssignments.Add(
                 new TeachingAssignment
                 {

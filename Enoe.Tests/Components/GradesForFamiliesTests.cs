@@ -89,6 +89,8 @@ public sealed partial class GradesForFamiliesTests : SchoolComponentTest
                     EndsOn = new(2027, 3, 15),
                 }
             );
+            // Parents read the marks as soon as their children (the delay has tests of its own).
+            db.Add(new Enoe.Data.Notifications.QuietHours { SchoolId = F.A.Id, ParentMarkDelayHours = 0 });
             await db.SaveChangesAsync();
         }
         Database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero));

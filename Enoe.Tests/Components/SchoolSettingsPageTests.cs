@@ -36,7 +36,7 @@ public sealed class SchoolSettingsPageTests : SchoolComponentTest
 
         page.WaitForAssertion(() =>
             Assert.Equal(
-                ["Liens utiles", "Carnet de bord", "Périodes de notes", "Créneaux"],
+                ["Liens utiles", "Carnet de bord", "Droit à la déconnexion", "Périodes de notes", "Créneaux"],
                 page.FindAll("section[aria-label]").Select(s => s.GetAttribute("aria-label"))
             )
         );

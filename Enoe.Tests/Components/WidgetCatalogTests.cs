@@ -35,6 +35,7 @@ public sealed class WidgetCatalogTests
         Assert.Equal(
             [
                 "assignments-due",
+                "feed",
                 "latest-marks",
                 "memos",
                 "my-day",
@@ -48,7 +49,7 @@ public sealed class WidgetCatalogTests
             catalog.AvailableTo(As(Profile.Student, ServiceSet.All)).Select(w => w.Key).Order()
         );
         Assert.Equal(
-            ["my-day", "my-logbook", "news", "school-network", "useful-links"],
+            ["feed", "my-day", "my-logbook", "news", "school-network", "useful-links"],
             catalog
                 .AvailableTo(
                     As(
@@ -68,6 +69,7 @@ public sealed class WidgetCatalogTests
         Assert.Equal(
             [
                 "copies-to-mark",
+                "feed",
                 "memos",
                 "my-bookings",
                 "my-day",

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Enoe.Data.Events;
 using Enoe.Data.Memos;
+using Enoe.Data.Notifications;
 using Enoe.Data.Storage;
 
 namespace Enoe.Tests.Data;
@@ -91,6 +92,12 @@ public sealed class EventTypesTests
             ),
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { Guid.NewGuid(), Guid.NewGuid() },
             _ when type == typeof(bool) => true,
+            _ when type == typeof(int[]) => new[] { seed, seed + 1 },
+            _ when type == typeof(NotificationCategory[]) => new[]
+            {
+                NotificationCategory.Memos,
+                NotificationCategory.Marks,
+            },
             _ when type == typeof(DateTime) => new DateTime(2026, 12, 1, 9, 30, seed % 60, DateTimeKind.Utc),
             _ when type == typeof(DateOnly) || type == typeof(DateOnly?) => new DateOnly(2026, 12, 1 + seed % 28),
             _ when type == typeof(TimeOnly) => new TimeOnly(8 + seed % 10, 0),

@@ -89,6 +89,7 @@ public sealed class FamilyServiceTests
                     Title = "Contrôle",
                     Date = today,
                     PublishedAt = publishedAt,
+                    ParentsSeeAt = publishedAt,
                     CreatedAt = now,
                 };
             var published = Test(now.AddDays(-1));

@@ -96,8 +96,11 @@ public sealed class FunctionRightsTests : IAsyncLifetime
             Assert.Equal(["-"], await TitlesSeenByAsync(outsider));
 
         Assert.True((await Grades.PublishAsync(As(_f.TeacherA), id, publish: true)).Succeeded);
-        foreach (var reader in new[] { _f.StaffA, _cpe, _tutor, _f.StudentA, _f.ParentA })
+        foreach (var reader in new[] { _f.StaffA, _cpe, _tutor, _f.StudentA })
             Assert.Equal(["Contrôle"], await TitlesSeenByAsync(reader));
+        Assert.Empty(await TitlesSeenByAsync(_f.ParentA)); // the parents' delay: Friday's marks on Monday
+        _database.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(["Contrôle"], await TitlesSeenByAsync(_f.ParentA));
         foreach (var outsider in new[] { _librarian, _office, _otherTeacher, _f.AdminA })
             Assert.Equal(["-"], await TitlesSeenByAsync(outsider));
         // The CPE and the direction pick any student of a class; the librarian none.

@@ -213,6 +213,9 @@ public sealed partial class GradeServiceTests : IAsyncLifetime
 
         _database.Clock.Advance(TimeSpan.FromHours(8));
         Assert.Equal("17", (await Grades.ReportAsync(As(_f.StudentA))).Value!.Subjects.Single().Grades.Single().Cell);
+        // The parents a day later, out of the quiet window: Friday 18:00's marks on Monday at 07:00 (06:00 UTC).
+        Assert.Empty((await Grades.LatestAsync(As(_f.ParentA), null)).Grades);
+        _database.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
         Assert.Equal("17", (await Grades.LatestAsync(As(_f.ParentA), null)).Grades.Single().Cell);
     }
 
@@ -241,7 +244,8 @@ public sealed partial class GradeServiceTests : IAsyncLifetime
         // Not in the class
         Assert.Equal(ResultKind.Invalid, (await Grades.SaveCellAsync(As(_f.TeacherA), id, _f.StaffA.Id, "12")).Kind);
 
-        // Their child
+        // Their child, once the parents' delay has passed (Friday's marks: Monday)
+        _database.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal("12", (await Grades.ReportAsync(As(_f.ParentA))).Value!.Subjects.Single().Grades.Single().Cell);
         // Not their child
         Assert.Equal(ResultKind.NotFound, (await Grades.ReportAsync(As(_f.ParentA), _classmate.Id)).Kind);

@@ -73,15 +73,17 @@ public sealed class MemoFanOutTests : IAsyncLifetime
     [Fact]
     public async Task SendingToEveryParent_TakesAsManyRoundTripsAsSendingToOne()
     {
+        // A first mémo reads the établissement's quiet window into the cache, as the first of the day does.
+        await CommandsToSendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA"));
         var one = await CommandsToSendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA"));
         var all = await CommandsToSendAsync(
             new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents")
         );
 
         Assert.Equal(one, all);
-        // Eight to send, and the mémo's line for the event; the recipients' counts come back with the copies on
-        // PostgreSQL, in one more read on SQLite.
-        Assert.True(all <= (TestDatabase.Provider == DatabaseProvider.PostgreSQL ? 9 : 10), _counter.Log);
+        // Eight to send, the mémo's line for the event and the recipients' notifications (one statement); the
+        // recipients' counts come back with the copies on PostgreSQL, in one more read on SQLite.
+        Assert.True(all <= (TestDatabase.Provider == DatabaseProvider.PostgreSQL ? 10 : 11), _counter.Log);
         var copies = System.Text.RegularExpressions.Regex.Count(_counter.Log, "INSERT INTO \"MemoRecipient\"");
         Assert.True(copies == 1, _counter.Log);
         await using var db = _database.NewContext();

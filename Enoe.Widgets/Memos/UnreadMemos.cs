@@ -21,7 +21,8 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
     private long _version; // bumped by every event: a load that crossed one reads again
     private int _newestSent; // the newest mémo whose count was taken since the last load
     private IDisposable? _sent,
-        _read;
+        _read,
+        _released;
 
     public RenderTogether Views { get; } = new();
 
@@ -60,6 +61,12 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
                 e.UnreadByRecipient.TryGetValue(me, out var n) ? Sent(e, n) : Done
             );
             _read ??= events.Subscribe<MemoRead>(e => e.PersonId == me ? ReadElsewhereAsync() : Done);
+            // A mémo the quiet window held reaches them when it ends, through its notification.
+            _released ??= events.Subscribe<Enoe.Data.Notifications.NotificationsDelivered>(e =>
+                e.Reaches(me, Enoe.Data.Notifications.NotificationCategory.Memos) && e.Held
+                    ? ReadElsewhereAsync()
+                    : Done
+            );
         }
     }
 
@@ -145,6 +152,7 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
         {
             _sent?.Dispose();
             _read?.Dispose();
+            _released?.Dispose();
         }
     }
 }

@@ -1259,9 +1259,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "Source");
-
                     b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.HasIndex("Source", "RecipientId");
 
                     b.ToTable("Notifications", (string)null);
                 });

@@ -1205,9 +1205,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "Source");
-
                     b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.HasIndex("Source", "RecipientId");
 
                     b.ToTable("Notifications", (string)null);
                 });

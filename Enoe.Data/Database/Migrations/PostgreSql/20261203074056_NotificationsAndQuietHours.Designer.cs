@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEnoeDbContext))]
-    [Migration("20261203071819_NotificationsAndQuietHours")]
+    [Migration("20261203074056_NotificationsAndQuietHours")]
     partial class NotificationsAndQuietHours
     {
         /// <inheritdoc />
@@ -1262,9 +1262,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "Source");
-
                     b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.HasIndex("Source", "RecipientId");
 
                     b.ToTable("Notifications", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnoeDbContext))]
-    [Migration("20261203071750_NotificationsAndQuietHours")]
+    [Migration("20261203073834_NotificationsAndQuietHours")]
     partial class NotificationsAndQuietHours
     {
         /// <inheritdoc />
@@ -1208,9 +1208,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "Source");
-
                     b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.HasIndex("Source", "RecipientId");
 
                     b.ToTable("Notifications", (string)null);
                 });

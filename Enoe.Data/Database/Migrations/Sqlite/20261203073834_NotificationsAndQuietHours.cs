@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Enoe.Data.Database.Migrations.PostgreSql
+namespace Enoe.Data.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NotificationsAndQuietHours : Migration
@@ -15,19 +14,19 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
             migrationBuilder.AddColumn<DateTime>(
                 name: "HeldUntil",
                 table: "MemoRecipient",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "HomeworkVisibleAt",
                 table: "LogbookEntries",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ParentsSeeAt",
                 table: "Assessments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             // Marks published before the parents' delay existed were already shown to the parents.
@@ -38,19 +37,19 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecipientId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    ChildId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    VisibleAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EmailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VisibleAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EmailedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,12 +78,12 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 name: "QuietException",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Label = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,13 +100,13 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 name: "QuietHours",
                 columns: table => new
                 {
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    Evening = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Morning = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Weekend = table.Column<bool>(type: "boolean", nullable: false),
-                    StaffExempt = table.Column<bool>(type: "boolean", nullable: false),
-                    ParentMarkDelayHours = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evening = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Morning = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Weekend = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StaffExempt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ParentMarkDelayHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,11 +130,6 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 columns: new[] { "EmailedAt", "VisibleAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_RecipientId_Source",
-                table: "Notifications",
-                columns: new[] { "RecipientId", "Source" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_RecipientId_VisibleAt",
                 table: "Notifications",
                 columns: new[] { "RecipientId", "VisibleAt" });
@@ -144,6 +138,11 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                 name: "IX_Notifications_SchoolId",
                 table: "Notifications",
                 column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Source_RecipientId",
+                table: "Notifications",
+                columns: new[] { "Source", "RecipientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_VisibleAt",

@@ -1,0 +1,46 @@
+using Enoe.Data.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Grades;
+
+/// <summary>
+/// Publishing marks notifies each marked student when they see them and each of their parents when they do (later:
+/// the établissement's delay). Publishing again replaces those notifications; withdrawing the marks removes them.
+/// </summary>
+public sealed partial class GradeService
+{
+    public static string Source(int assessmentId) => $"assessment:{assessmentId}";
+
+    private static async Task<List<NewNotification>> MarkNoticesAsync(
+        EnoeDbContext db,
+        Assessment assessment,
+        CancellationToken ct
+    )
+    {
+        var marked = await db.Set<Grade>()
+            .Where(g => g.AssessmentId == assessment.Id)
+            .Select(g => g.StudentId)
+            .ToListAsync(ct);
+        var families = await NotificationService.FamiliesAsync(db, marked, ct: ct);
+        var subject = await db.Subjects.Where(s => s.Id == assessment.SubjectId).Select(s => s.Name).FirstAsync(ct);
+        return
+        [
+            .. families.Select(f => new NewNotification(
+                f.RecipientId,
+                assessment.SchoolId,
+                f.ChildId,
+                NotificationKind.MarksPublished,
+                $"{subject} : {assessment.Title}",
+                "/notes",
+                Source(assessment.Id),
+                f.RecipientId == f.ChildId ? assessment.PublishedAt!.Value : assessment.ParentsSeeAt!.Value
+            )),
+        ];
+    }
+
+    private static Task<int> ForgetNoticesAsync(EnoeDbContext db, int assessmentId, CancellationToken ct)
+    {
+        var source = Source(assessmentId);
+        return db.Set<Notification>().Where(n => n.Source == source).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,92 @@
+using Enoe.Data.Common;
+using Enoe.Data.Notifications;
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Logbook;
+
+/// <summary>
+/// Homework and the right to disconnect: written in the quiet window, it reaches families when the window ends (the
+/// teachers and the direction see it at once), and its notification with it. New homework notifies the class's
+/// families; homework changed notifies them when it is due by the next school day.
+/// </summary>
+public sealed partial class LogbookService
+{
+    public static string Source(int entryId) => $"logbook:{entryId}";
+
+    /// <summary>
+    /// When homework written now for <paramref name="schoolId"/> reaches families (now, outside the window).
+    /// </summary>
+    public async Task<DateTime> HomeworkReleaseAsync(int schoolId, CancellationToken ct = default) =>
+        (await quietHours.WindowAsync(schoolId, ct)).ReleaseAt(clock.GetUtcNow().UtcDateTime);
+
+    private static IQueryable<LogbookEntry> HeldFromFamilies(
+        EnoeDbContext db,
+        IQueryable<LogbookEntry> entries,
+        int me,
+        DateTime now
+    )
+    {
+        var classes = db
+            .TeachingAssignments.Where(a => a.TeacherId == me && a.SchoolClassId != null)
+            .Select(a => a.SchoolClassId!.Value);
+        var groups = db
+            .TeachingAssignments.Where(a => a.TeacherId == me && a.TeachingGroupId != null)
+            .Select(a => a.TeachingGroupId!.Value);
+        var oversees = db
+            .Memberships.Holding(Right.LogbookEveryClass)
+            .Where(m => m.PersonId == me)
+            .Select(m => m.SchoolId);
+        return entries.Where(e =>
+            e.HomeworkVisibleAt == null
+            || e.HomeworkVisibleAt <= now
+            || oversees.Contains(e.SchoolId)
+            || (e.SchoolClassId != null && classes.Contains(e.SchoolClassId.Value))
+            || (e.TeachingGroupId != null && groups.Contains(e.TeachingGroupId.Value))
+        );
+    }
+
+    /// <summary>Holds the entry's homework if written in the window, and says whom to tell.</summary>
+    private async Task<List<NewNotification>> HomeworkNoticesAsync(
+        EnoeDbContext db,
+        LogbookEntry entry,
+        (string? Text, DateOnly? Due) before,
+        DateTime now,
+        CancellationToken ct
+    )
+    {
+        if (entry.Homework is null || (entry.Homework, entry.HomeworkDueDate) == before)
+            return [];
+        var release = await HomeworkReleaseAsync(entry.SchoolId, ct);
+        entry.HomeworkVisibleAt = release > now ? release : null;
+        var isNew = before.Text is null;
+        var today = DateOnly.FromDateTime(SchoolTime.ToLocal(now));
+        var nextSchoolDay = today.DayOfWeek switch
+        {
+            DayOfWeek.Friday => today.AddDays(3),
+            DayOfWeek.Saturday => today.AddDays(2),
+            _ => today.AddDays(1),
+        };
+        if (!isNew && entry.HomeworkDueDate > nextSchoolDay)
+            return [];
+        var students = entry.SchoolClassId is int c
+            ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+            : db.GroupEnrolments.Where(e => e.TeachingGroupId == entry.TeachingGroupId).Select(e => e.StudentId);
+        var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
+        var subject = await db.Subjects.Where(s => s.Id == entry.SubjectId).Select(s => s.Name).FirstAsync(ct);
+        var due = entry.HomeworkDueDate?.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        return
+        [
+            .. families.Select(f => new NewNotification(
+                f.RecipientId,
+                entry.SchoolId,
+                f.ChildId,
+                isNew ? NotificationKind.HomeworkSet : NotificationKind.HomeworkChanged,
+                due is null ? subject : $"{subject}, pour le {due}",
+                "/carnet-de-bord",
+                Source(entry.Id),
+                entry.HomeworkVisibleAt ?? now
+            )),
+        ];
+    }
+}

@@ -1,0 +1,57 @@
+using Enoe.Data.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Timetable;
+
+/// <summary>
+/// A lesson cancelled, moved or given another room is notified to its students, their parents and its teacher (held
+/// by the quiet window like everything for families); a second change replaces the notice, an undo removes it.
+/// </summary>
+public sealed partial class TimetableService
+{
+    public static string Source(int lessonId, DateOnly date) => $"lesson:{lessonId}:{date.DayNumber}";
+
+    private async Task NotifyChangeAsync(Lesson lesson, DateOnly date, LessonChange? change, CancellationToken ct)
+    {
+        var source = Source(lesson.Id, date);
+        if (change is null)
+        {
+            await notifications.ReplaceAsync(source, [], ct);
+            return;
+        }
+        List<NewNotification> notices;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var students = lesson.SchoolClassId is int c
+                ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+                : db.GroupEnrolments.Where(e => e.TeachingGroupId == lesson.TeachingGroupId).Select(e => e.StudentId);
+            var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
+            var subject = await db.Subjects.Where(s => s.Id == lesson.SubjectId).Select(s => s.Name).FirstAsync(ct);
+            var release = await notifications.ReleaseAtAsync(lesson.SchoolId, ct);
+            var kind = change.Kind switch
+            {
+                LessonChangeKind.Cancelled => NotificationKind.LessonCancelled,
+                LessonChangeKind.Moved => NotificationKind.LessonMoved,
+                _ => NotificationKind.RoomChanged,
+            };
+            var title = $"{subject}, {date:dd/MM} {lesson.StartsAt:HH\\:mm} : {change.Reason}";
+            notices =
+            [
+                .. families
+                    .Select(f => ((int?)f.ChildId, f.RecipientId))
+                    .Append((null, lesson.TeacherId))
+                    .Select(f => new NewNotification(
+                        f.RecipientId,
+                        lesson.SchoolId,
+                        f.Item1,
+                        kind,
+                        title,
+                        $"/emploi-du-temps?date={date:yyyy-MM-dd}",
+                        source,
+                        release
+                    )),
+            ];
+        }
+        await notifications.ReplaceAsync(source, notices, ct);
+    }
+}
