@@ -70,6 +70,10 @@ public sealed class SecurityHeaders(RequestDelegate next, SecurityHeadersOptions
         + "img-src 'self' data:; "
         // 'self' covers the circuit's WebSocket (ws/wss on the same host) in CSP level 3 browsers.
         + "connect-src 'self'; "
+        // The web app manifest and the service worker (/service-worker.js): the app's own, named for clarity (both
+        // would fall back to 'self' through default-src and script-src).
+        + "manifest-src 'self'; "
+        + "worker-src 'self'; "
         + $"frame-ancestors {options.FrameAncestors}; "
         + "object-src 'none'; "
         + "base-uri 'self'; "

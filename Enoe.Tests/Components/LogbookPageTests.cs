@@ -121,6 +121,58 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Student_TheHomeworkShown_IsKeptInTheBrowserAsPlainText_ForTheOfflinePage()
+    {
+        var script = JSInterop.SetupModule("./js/offline-homework.js");
+        script.SetupVoid("keep", _ => true);
+        this.SignInAs(_f.StudentA, _f.A.Id, Profile.Student);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("Exercice 3", page.Markup));
+
+        var kept = script.VerifyInvoke("keep");
+        Assert.Equal(_f.StudentA.DisplayName, kept.Arguments[0]);
+        var row = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<OfflineHomeworkRow>>(kept.Arguments[1]));
+        Assert.Equal(new(Today.AddDays(1).ToString("yyyy-MM-dd"), "Mathématiques", "6eA", "Exercice 3"), row);
+    }
+
+    [Fact]
+    public void Teacher_KeepsNoHomeworkInTheBrowser()
+    {
+        var script = JSInterop.SetupModule("./js/offline-homework.js");
+        this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);
+        var page = Render<LogbookPage>();
+        page.WaitForAssertion(() => Assert.Contains("Les fractions", page.Markup));
+        Assert.Empty(script.Invocations);
+    }
+
+    [Fact]
+    public void TheKeptCopy_IsTheHomeworkAsText_NeverMarkup()
+    {
+        var entry = new LogbookEntryView(
+            1,
+            1,
+            null,
+            "6eA",
+            1,
+            "Maths",
+            Today,
+            new(8, 0),
+            new(9, 0),
+            "",
+            "**Lire** le " + "<img src=x onerror=alert(1)>chapitre [2](https://exemple.fr)",
+            Today,
+            null,
+            "",
+            default,
+            1,
+            false,
+            false,
+            []
+        );
+        Assert.Equal("Lire le chapitre 2", Assert.Single(OfflineHomework.Rows([entry])).Text);
+    }
+
+    [Fact]
     public async Task Teacher_PicksATimeSlot_AndTheSessionTakesItsTimes()
     {
         this.SignInAs(_f.TeacherA, _f.A.Id, Profile.Teacher);

@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/college-victor-hugo", null },
             { "/college-victor-hugo/actualites/reunion-parents-professeurs", null },
             { "/connexion", null },
+            { "/hors-ligne.html", null }, // the offline page, as the service worker serves it
             { "/tableau-de-bord", "lucas.martin" },
             { "/gestion/articles", "helene.carpentier" },
             { "/gestion/pages-par-defaut", "admin.victor-hugo" },

@@ -35,23 +35,7 @@ public sealed class LogbookLiveJourney(BrowserFixture browser)
                 .OrderBy(e => e.StudentId)
                 .Select(e => e.Student!.UserName!)
                 .FirstAsync();
-            var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
-            var saved = await scope
-                .ServiceProvider.GetRequiredService<LogbookService>()
-                .SaveAsync(
-                    maths.Teacher,
-                    new LogbookDraft
-                    {
-                        SchoolClassId = maths.ClassId,
-                        SubjectId = maths.SubjectId,
-                        SessionDate = today,
-                        StartsAt = new(0, 5),
-                        EndsAt = new(23, 55),
-                        Content = "Chapitre 5 : Pythagore",
-                    }
-                );
-            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
-            entryId = saved.Value!.Id;
+            entryId = (await maths.SaveTodayAsync(browser.Services, "Chapitre 5 : Pythagore")).Id;
         }
 
         var studentPage = await OpenDashboardAsync(student);

@@ -41,6 +41,7 @@ public sealed class PhoneLayoutJourney(BrowserFixture browser)
                 "/college-victor-hugo/actualites/reunion-parents-professeurs",
                 "/connexion",
                 "/nexiste-pas",
+                "/hors-ligne.html",
             }
         )
             if (await ProblemAsync(page, path) is { } problem)

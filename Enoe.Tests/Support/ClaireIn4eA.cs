@@ -1,4 +1,6 @@
 using Enoe.Data;
+using Enoe.Data.Common;
+using Enoe.Data.Logbook;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,5 +37,34 @@ public sealed record ClaireIn4eA(CurrentUser Teacher, int ClassId, int SubjectId
             maths.SubjectId,
             maths.SchoolId
         );
+    }
+
+    /// <summary>
+    /// A session of hers in 4eA today, lasting the whole day (the widgets' "today" shows it at any hour), saved through
+    /// the service; with <paramref name="homework"/>, due <paramref name="dueInDays"/> days later.
+    /// </summary>
+    public async Task<LogbookEntryView> SaveTodayAsync(
+        IServiceProvider services,
+        string content,
+        string? homework = null,
+        int dueInDays = 0
+    )
+    {
+        var today = DateOnly.FromDateTime(SchoolTime.ToLocal(DateTime.UtcNow));
+        await using var scope = services.CreateAsyncScope();
+        var draft = new LogbookDraft
+        {
+            SchoolClassId = ClassId,
+            SubjectId = SubjectId,
+            SessionDate = today,
+            StartsAt = new(0, 5),
+            EndsAt = new(23, 55),
+            Content = content,
+            Homework = homework,
+            HomeworkDueDate = homework is null ? null : today.AddDays(dueInDays),
+        };
+        var saved = await scope.ServiceProvider.GetRequiredService<LogbookService>().SaveAsync(Teacher, draft);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        return saved.Value!;
     }
 }

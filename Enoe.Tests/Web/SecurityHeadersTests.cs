@@ -29,6 +29,8 @@ public sealed partial class SecurityHeadersTests(EnoeAppFactory app)
         Assert.Contains("style-src 'self' 'unsafe-inline'", policy);
         Assert.Contains("img-src 'self' data:", policy);
         Assert.Contains("connect-src 'self'", policy);
+        Assert.Contains("manifest-src 'self'", policy);
+        Assert.Contains("worker-src 'self'", policy);
         Assert.Contains("frame-ancestors 'self'", policy);
         Assert.Contains("object-src 'none'", policy);
         Assert.Contains("base-uri 'self'", policy);

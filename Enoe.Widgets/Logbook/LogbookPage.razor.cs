@@ -17,8 +17,9 @@ public partial class LogbookPage
     private bool _isStudent;
     private IReadOnlyList<TeachingAudience> _audiences = [];
     private IReadOnlyList<(int Id, string Name)> _directionClasses = [];
-    private IReadOnlyList<LogbookEntryView> _entries = [],
-        _homework = [];
+    private IReadOnlyList<LogbookEntryView> _entries = [];
+    private IReadOnlyList<LogbookEntryView>? _homework; // null until read; empty for those who write the carnet
+    private readonly OfflineHomework _offline = new(); // the student's list kept in the browser for the offline page
     private IReadOnlyList<LogbookRevisionView> _history = [];
     private int? _historyFor;
     private IReadOnlySet<int> _classes = new HashSet<int>(),
@@ -50,6 +51,12 @@ public partial class LogbookPage
 
     private int AudienceIndex { get; set; }
     private int DirectionClassId { get; set; }
+
+    /// <summary>A student or a parent, who reads homework here (those who write the carnet get no list).</summary>
+    private bool ReadsHomework =>
+        _workspace?.Profiles.HasAny(Profile.Student | Profile.Parent) == true
+        && _audiences.Count == 0
+        && _directionClasses.Count == 0;
 
     private DateOnly Today => DateOnly.FromDateTime(SchoolTime.ToLocal(Clock.GetUtcNow().UtcDateTime));
 
@@ -193,6 +200,8 @@ public partial class LogbookPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (ReadsHomework)
+            await _offline.KeepAsync(JS, _homework, OfflineHomework.Whose(_workspace, ChildId));
         if (!_focusUndo || _deleted is null)
             return;
         _focusUndo = false;
