@@ -167,6 +167,7 @@ public sealed partial class AssignmentService
         if (replaced is Guid blob)
             await files.DeleteBlobsAsync([blob]);
         await events.PublishAsync(new AssignmentChanged(assignmentId, studentId) { SchoolId = school });
+        await NotifyReturnedAsync(assignmentId, studentId, school, ct);
         return Result.Ok();
     }
 

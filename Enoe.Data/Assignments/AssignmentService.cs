@@ -20,7 +20,8 @@ public sealed partial class AssignmentService(
     TimeProvider clock,
     IEventBus events,
     ServiceAccess access,
-    ILogger<AssignmentService> logger
+    ILogger<AssignmentService> logger,
+    Notifications.NotificationService notifications
 )
 {
     public const int CommentMax = 5_000;

@@ -12,6 +12,7 @@ public sealed class AssignmentsDataModule : DataModule
     public override void AddServices(IServiceCollection services) =>
         services
             .AddSingleton<AssignmentService>()
+            .AddSingleton<AssignmentReminders>()
             .AddSingleton<Storage.IFileReadRule, AssignmentFileRule>()
             .AddSingleton<Demo.IDemoStep, AssignmentsDemoStep>();
 }

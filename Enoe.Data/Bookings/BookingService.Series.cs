@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
+using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -173,6 +174,23 @@ public sealed partial class BookingService
             var author = pending[0].PersonId;
             await events.PublishAsync(
                 new BookingChanged(pending.Count == 1 ? pending[0].Id : 0, resource.Id, resource.SchoolId, author)
+            );
+            // The author is personnel (a teacher booking a room): told at once, whatever the hour.
+            var first = DateOnly.FromDateTime(SchoolTime.ToLocal(pending[0].StartsAt));
+            await notifications.NotifyAsync(
+                [
+                    new(
+                        author,
+                        resource.SchoolId,
+                        null,
+                        approve ? NotificationKind.BookingApproved : NotificationKind.BookingRefused,
+                        pending.Count == 1 ? $"{resource.Name}, {first:dd/MM}" : $"{resource.Name} ({pending.Count})",
+                        "/reservations",
+                        $"booking:{pending[0].Id}",
+                        now
+                    ),
+                ],
+                ct
             );
             return Result<int>.Ok(pending.Count);
         });

@@ -21,7 +21,8 @@ public sealed partial class BookingService(
     TimeProvider clock,
     IEventBus events,
     ServiceAccess access,
-    Timetable.TimetableService timetable
+    Timetable.TimetableService timetable,
+    Notifications.NotificationService notifications
 )
 {
     public const int NameMax = 120,

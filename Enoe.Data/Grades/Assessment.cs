@@ -35,6 +35,7 @@ public sealed class Assessment : IClassContent
     /// <summary>Marked out of this (20 by default; any scale).</summary>
     public decimal Scale { get; set; } = 20;
     public decimal Coefficient { get; set; } = 1;
+
     /// <summary>When the students see the marks (moved out of the quiet window).</summary>
     public DateTime? PublishedAt { get; set; }
 

@@ -168,6 +168,7 @@ public sealed partial class GradeService(
             a.Coefficient,
             a.PublishedAt,
             a.SchoolClassId,
-            a.TeachingGroupId
+            a.TeachingGroupId,
+            a.ParentsSeeAt
         ));
 }

@@ -16,7 +16,8 @@ public sealed record AssessmentSummary(
     decimal Coefficient,
     DateTime? PublishedAt,
     int? SchoolClassId,
-    int? TeachingGroupId
+    int? TeachingGroupId,
+    DateTime? ParentsSeeAt = null
 );
 
 public sealed record GridRow(int StudentId, string Name, string Cell);

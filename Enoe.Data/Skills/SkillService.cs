@@ -12,7 +12,12 @@ namespace Enoe.Data.Skills;
 /// four mastery levels; the student, their parents, their teachers and the direction read the
 /// booklet. The établissement's framework is created from <see cref="SkillFramework.Default"/> on first use.
 /// </summary>
-public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, TimeProvider clock, ServiceAccess access)
+public sealed partial class SkillService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    TimeProvider clock,
+    ServiceAccess access,
+    Notifications.NotificationService notifications
+)
 {
     /// <summary>
     /// The booklet of a student: one's own, a parent's child (the first when none is named), or whoever
@@ -210,6 +215,7 @@ public sealed class SkillService(IDbContextFactory<EnoeDbContext> dbFactory, Tim
             }
         );
         await db.SaveChangesAsync(ct);
+        await NotifyAssessedAsync(db, user, studentId, skillSchool.Value, ct);
         return Result.Ok();
     }
 

@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/gestion/emploi-du-temps", "admin.victor-hugo" },
             { "/vie-scolaire", "julien.roussel" },
             { "/absences", "sophie.martin" },
+            { "/fil-actualites", "sophie.martin" },
             { "/academie/connexion-unique", "admin.academie" },
         };
 

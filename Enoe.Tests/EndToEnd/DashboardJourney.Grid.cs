@@ -58,7 +58,9 @@ public sealed partial class DashboardJourney
         await Expect(page.Locator("#enoe-catalog [role=status]"))
             .ToHaveTextAsync("« Ressources académiques » ajouté : ligne 1, colonne 9. La page compte 3 widgets.");
 
-        // Drag by the handle to the grid's first column, a few rows down: it settles under "Actualités".
+        // The catalogue closed (it pushes the grid down the screen), drag by the handle to the grid's first column, a
+        // few rows down: it settles under "Actualités".
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fermer le catalogue" }).ClickAsync();
         var (x, y) = await CellAsync(page, 0, 5);
         await DragAsync(page, Card(page, "resources").Locator(".enoe-drag-handle"), x, y);
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "0");

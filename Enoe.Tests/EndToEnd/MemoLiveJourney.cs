@@ -45,7 +45,7 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         await Expect(unread.Locator(".enoe-badge")).ToHaveTextAsync("1", new() { Timeout = 5000 });
         await Expect(studentPage.Locator("[data-widget=memos]")).ToContainTextAsync("Contrôle de jeudi");
         await Expect(otherPage.Locator("[data-widget=memos]")).ToContainTextAsync("Aucun mémo non lu");
-        await Expect(otherPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
+        await Expect(MemoBadge(otherPage)).ToHaveCountAsync(0);
 
         // Reading it in one tab clears the badge; the teacher sees who has read it.
         await studentPage
@@ -53,7 +53,7 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
             .GetByRole(AriaRole.Link, new() { Name = "Contrôle de jeudi" })
             .ClickAsync();
         await Expect(studentPage.GetByText("Révisez le chapitre 5")).ToBeVisibleAsync();
-        await Expect(studentPage.Locator(".enoe-badge")).ToHaveCountAsync(0);
+        await Expect(MemoBadge(studentPage)).ToHaveCountAsync(0);
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Qui l'a lu ?" }).ClickAsync();
         await Expect(teacher.GetByLabel("Accusés de lecture")).ToContainTextAsync("Élèves de 4eA : 1/");
     }
@@ -121,4 +121,10 @@ public sealed class MemoLiveJourney(BrowserFixture browser)
         page.EvaluateAsync<string>("() => JSON.stringify(localStorage)");
 
     private Task<IPage> OpenAsync(string userName, string path) => browser.OpenAsync(userName, path);
+
+    /// <summary>The mémos' badge in the header (the bell beside it counts notifications of every kind).</summary>
+    private static ILocator MemoBadge(IPage page) =>
+        page.GetByRole(AriaRole.Group, new() { Name = "Nouveautés" })
+            .GetByRole(AriaRole.Link, new() { Name = "Mémos" })
+            .Locator(".enoe-badge");
 }

@@ -25,6 +25,7 @@ public sealed class PublicSiteToWorkspaceJourney(BrowserFixture browser)
         await Expect(navigation.GetByRole(AriaRole.Link))
             .ToHaveTextAsync([
                 "Tableau de bord",
+                "Fil d'actualités",
                 "Mémos",
                 "Emploi du temps",
                 "Carnet de bord",

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Enoe.Tests.Support;
@@ -45,6 +46,19 @@ public class EnoeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enoe:Circuits:AdmissionsPerSecond", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// Whether the host lifts its établissements' quiet window around today (<see cref="QuietWindowLift"/>).
+    /// </summary>
+    public bool LiftQuietWindow { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (LiftQuietWindow)
+            QuietWindowLift.ApplyAsync(host.Services).GetAwaiter().GetResult();
+        return host;
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

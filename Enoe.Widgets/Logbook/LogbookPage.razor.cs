@@ -28,6 +28,7 @@ public partial class LogbookPage
     private readonly OneAtATime _writing = new();
     private HomeworkLoad? _load;
     private string? _message;
+    private DateTime? _heldUntil; // local time the homework being written would reach families
     private IDisposable? _subscription;
     private IReadOnlyList<SlotView> _slots = [];
     private int? _attachTo;
@@ -139,6 +140,9 @@ public partial class LogbookPage
         _load = _draft.HomeworkDueDate is { } due
             ? (await Logbook.HomeworkLoadAsync(_user, audience.SchoolClassId, audience.TeachingGroupId, due)).Value
             : null;
+        // Written in the quiet window for the day it ends: families see it late (a warning, never a block).
+        var release = _user.SchoolId is int school ? await Logbook.HomeworkReleaseAsync(school) : DateTime.MinValue;
+        _heldUntil = release > Clock.GetUtcNow().UtcDateTime ? SchoolTime.ToLocal(release) : null;
     }
 
     private async Task CreateAsync()

@@ -1,0 +1,111 @@
+using Enoe.Data.Common;
+using Enoe.Data.Jobs;
+using Enoe.Data.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Assignments;
+
+/// <summary>
+/// The day before a devoir is due, each student who has not handed it in (and their parents) is reminded, once: a
+/// daily run after school (one instance at a time), which skips a reminder already written.
+/// </summary>
+public sealed class AssignmentReminders(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    NotificationService notifications,
+    JobLeases leases,
+    TimeProvider clock
+)
+{
+    public const string Job = "assignment-reminders";
+
+    /// <summary>After school: families read it in the evening, before the window closes.</summary>
+    public static readonly TimeOnly At = new(17, 0);
+
+    public static string Source(int assignmentId, int studentId) => $"due:{assignmentId}:{studentId}";
+
+    /// <summary>Today's run, if its hour has come and no instance did it yet: how many were reminded.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        var local = SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime);
+        var runAt = SchoolTime.ToUtc(DateOnly.FromDateTime(local).ToDateTime(At));
+        if (TimeOnly.FromDateTime(local) < At)
+            return 0;
+        var reminded = 0;
+        await leases.RunOnceAsync(
+            Job,
+            TimeSpan.FromMinutes(30),
+            runAt,
+            async token => reminded = await RemindAsync(DateOnly.FromDateTime(local).AddDays(1), token),
+            ct
+        );
+        return reminded;
+    }
+
+    /// <summary>Reminds whoever has not handed in a devoir due on <paramref name="day"/>.</summary>
+    public async Task<int> RemindAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var start = SchoolTime.ToUtc(day.ToDateTime(TimeOnly.MinValue));
+        var end = SchoolTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = db.Assignments.Where(a => a.DueAt >= start && a.DueAt < end);
+        var submitted = db.Set<Submission>();
+        var byClass = await (
+            from a in due
+            join e in db.Enrolments on a.SchoolClassId equals e.SchoolClassId
+            where !submitted.Any(s => s.AssignmentId == a.Id && s.StudentId == e.StudentId)
+            select new
+            {
+                a.Id,
+                a.SchoolId,
+                a.Title,
+                e.StudentId,
+            }
+        ).ToListAsync(ct);
+        var byGroup = await (
+            from a in due
+            join g in db.GroupEnrolments on a.TeachingGroupId equals g.TeachingGroupId
+            where !submitted.Any(s => s.AssignmentId == a.Id && s.StudentId == g.StudentId)
+            select new
+            {
+                a.Id,
+                a.SchoolId,
+                a.Title,
+                g.StudentId,
+            }
+        ).ToListAsync(ct);
+        var missing = byClass.Concat(byGroup).Select(m => new Missing(m.Id, m.SchoolId, m.Title, m.StudentId)).ToList();
+        var written = (
+            await db.Set<Notification>()
+                .Where(n => n.Kind == NotificationKind.AssignmentDueTomorrow && n.CreatedAt >= start.AddDays(-2))
+                .Select(n => n.Source)
+                .ToListAsync(ct)
+        ).ToHashSet();
+        var notices = new List<NewNotification>();
+        foreach (
+            var school in missing.Where(m => !written.Contains(Source(m.Id, m.StudentId))).GroupBy(m => m.SchoolId)
+        )
+        {
+            var release = await notifications.ReleaseAtAsync(school.Key, ct);
+            var families = await NotificationService.FamiliesAsync(db, [.. school.Select(m => m.StudentId)], ct: ct);
+            foreach (var m in school)
+                notices.AddRange(
+                    families
+                        .Where(f => f.ChildId == m.StudentId)
+                        .Select(f => new NewNotification(
+                            f.RecipientId,
+                            m.SchoolId,
+                            f.ChildId,
+                            NotificationKind.AssignmentDueTomorrow,
+                            m.Title,
+                            $"/devoirs/{m.Id}",
+                            Source(m.Id, m.StudentId),
+                            release
+                        ))
+                );
+        }
+        await notifications.NotifyAsync(notices, ct);
+        return missing.Count;
+    }
+
+    private sealed record Missing(int Id, int SchoolId, string Title, int StudentId);
+}
