@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Enoe.Bench.SchoolLife;
 using Enoe.Data;
 using Enoe.Data.Database;
 using Enoe.Data.Grades;
