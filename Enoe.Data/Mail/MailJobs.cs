@@ -40,6 +40,18 @@ public sealed class MailJobs(
         await DigestAsync(ct);
         await AtOnceAsync(ct);
         await delivery.SendDueAsync(ct);
+        await ForgetOldAsync(ct);
+    }
+
+    /// <summary>How long a sent (or given up) e-mail is kept: its body names children and their marks.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
+    /// <summary>Deletes the outbox's rows done with for <see cref="KeptFor"/>.</summary>
+    private async Task ForgetOldAsync(CancellationToken ct)
+    {
+        var before = Now - KeptFor;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Set<OutboxMessage>().Where(o => o.SentAt < before || o.GivenUpAt < before).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The latest digest day whose hour (Paris time) has come, and that hour in UTC.</summary>

@@ -124,5 +124,27 @@ public sealed class DigestTests : MailTest
         Assert.Contains("Conseil", Assert.Single(To(F.StaffA)).Text);
     }
 
+    [Fact]
+    public async Task AWeeklyCategory_RidesInFridaysDigestOnly()
+    {
+        var parent = TwoSchools.As(F.ParentA, F.A);
+        await Preferences.SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.Weekly);
+        At(Thursday.AddHours(9));
+        await NotifyAsync(F.ParentA, F.A.Id, F.StudentA, NotificationKind.MemoReceived, Thursday.AddHours(9), "Sortie");
+        await NotifyAsync(F.ParentA, F.A.Id, F.StudentA, NotificationKind.HomeworkSet, Thursday.AddHours(9), "Ex 1");
+
+        At(Thursday.AddHours(17).AddMinutes(31));
+        await Jobs.RunAsync();
+        var thursday = Assert.Single(To(F.ParentA));
+        Assert.Contains("StudentA (6eA) : 1 devoir", thursday.Text);
+        Assert.DoesNotContain("Sortie", thursday.Text);
+
+        At(Thursday.AddDays(1).AddHours(17).AddMinutes(31));
+        await Jobs.RunAsync();
+        var friday = To(F.ParentA)[1];
+        Assert.Contains("StudentA (6eA) : 1 mémo", friday.Text);
+        Assert.Contains("Sortie", friday.Text);
+    }
+
     private static int Count(string text, string part) => text.Split(part).Length - 1;
 }

@@ -78,6 +78,11 @@ public sealed class OutboxTests : MailTest
 
         Assert.Equal(2, sent.Sum());
         Assert.Equal(2, Smtp.Received.Count);
+        // A month later the rows are gone: their bodies name a child and their homework.
+        Database.Clock.Advance(MailJobs.KeptFor + TimeSpan.FromMinutes(1));
+        await Jobs.RunAsync();
+        await using var db = Database.NewContext();
+        Assert.False(await db.Set<OutboxMessage>().AnyAsync());
     }
 
     [Fact]
@@ -112,6 +117,19 @@ public sealed class OutboxTests : MailTest
         account.Email = "nouvelle@famille.test";
         await db.SaveChangesAsync();
         Assert.Null((await Preferences.MineAsync(TwoSchools.As(F.ParentA, F.A))).RefusedAddress);
+    }
+
+    [Fact]
+    public async Task WithoutAnSmtpHost_MailIsOff_AndNothingIsQueued()
+    {
+        await TwoParentsDigestsQueuedAsync();
+        await using var off = Database.NewInstance(); // no Enoe:Mail:Host
+
+        await off.GetRequiredService<MailJobs>().RunAsync();
+
+        await using var db = Database.NewContext();
+        Assert.False(await db.Set<OutboxMessage>().AnyAsync());
+        Assert.False(await db.Set<Notification>().AnyAsync(n => n.EmailedAt != null));
     }
 
     [Fact]
