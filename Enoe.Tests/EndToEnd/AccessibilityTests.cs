@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/vie-scolaire", "julien.roussel" },
             { "/absences", "sophie.martin" },
             { "/academie/connexion-unique", "admin.academie" },
+            { "/compte/notifications", "admin.victor-hugo" },
         };
 
     [Theory]

@@ -113,7 +113,9 @@ internal sealed class BenchFamilies : IAsyncDisposable
         await NotifyAsync(families);
     }
 
-    /// <summary>Per child: 3 homework and 2 marks, each to the parent and to the child (as the services write them).</summary>
+    /// <summary>
+    /// Per child: 3 homework and 2 marks, each to the parent and to the child (as the services write them).
+    /// </summary>
     private async Task NotifyAsync(List<(int Parent, int School, List<(int Child, int Class)> Children)> families)
     {
         var visible = Clock.GetUtcNow().UtcDateTime;

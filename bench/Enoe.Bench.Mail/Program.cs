@@ -34,5 +34,7 @@ foreach (var run in new[] { "the day's digests built and queued", "the same job 
 await using var db = await bench.Services.GetRequiredService<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
 var queued = await db.Set<OutboxMessage>().CountAsync();
 var bytes = await db.Set<OutboxMessage>().SumAsync(m => (long)m.HtmlBody.Length + m.TextBody.Length);
-Console.WriteLine($"outbox: {queued:N0} messages, {bytes / Math.Max(1, queued):N0} characters each on average (text + HTML)");
+Console.WriteLine(
+    $"outbox: {queued:N0} messages, {bytes / Math.Max(1, queued):N0} characters each on average (text + HTML)"
+);
 return 0;
