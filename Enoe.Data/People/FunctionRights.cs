@@ -88,6 +88,11 @@ public enum Right
 
     /// <summary>The établissement's quiet window, its exceptions and the parents' delay for marks.</summary>
     QuietHoursManage,
+
+    /// <summary>
+    /// What the établissement's people receive by e-mail unless they choose, per profile and category.
+    /// </summary>
+    MailDefaultsManage,
 }
 
 /// <summary>
@@ -125,6 +130,7 @@ public static class FunctionRights
         [Right.SchoolLifeManage] = Holder.Direction | Holder.Cpe,
         [Right.AbsencesRead] = Holder.Student | Holder.Parent | Holder.Direction | Holder.Cpe,
         [Right.QuietHoursManage] = Holder.Direction | Holder.SchoolAdmin,
+        [Right.MailDefaultsManage] = Holder.Direction | Holder.SchoolAdmin,
     };
 
     public static Holder HoldersOf(Right right) => Table[right];

@@ -41,6 +41,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/absences", "sophie.martin" },
             { "/fil-actualites", "sophie.martin" },
             { "/academie/connexion-unique", "admin.academie" },
+            { "/compte/notifications", "admin.victor-hugo" },
         };
 
     [Theory]
