@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEnoeDbContext))]
-    [Migration("20261203074819_MailAndPreferences")]
-    partial class MailAndPreferences
+    [Migration("20261203084739_NotificationsMailAndQuietHours")]
+    partial class NotificationsMailAndQuietHours
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1358,9 +1358,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "Source");
-
                     b.HasIndex("RecipientId", "VisibleAt");
+
+                    b.HasIndex("Source", "RecipientId");
 
                     b.ToTable("Notifications", (string)null);
                 });
