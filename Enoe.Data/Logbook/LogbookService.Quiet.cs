@@ -20,6 +20,22 @@ public sealed partial class LogbookService
     public async Task<DateTime> HomeworkReleaseAsync(int schoolId, CancellationToken ct = default) =>
         (await quietHours.WindowAsync(schoolId, ct)).ReleaseAt(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The holiday of <paramref name="schoolId"/> (or the académie's) today falls in, if any: homework written then
+    /// for the first day back reaches families who may not look before it (a warning, never a block).
+    /// </summary>
+    public async Task<(string Name, DateOnly To)?> HolidayTodayAsync(int schoolId, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var holiday = await db.Set<Bookings.HolidayPeriod>()
+            .Where(h => (h.SchoolId == null || h.SchoolId == schoolId) && h.From <= today && today <= h.To)
+            .OrderByDescending(h => h.To)
+            .Select(h => new { h.Name, h.To })
+            .FirstOrDefaultAsync(ct);
+        return holiday is null ? null : (holiday.Name, holiday.To);
+    }
+
     private static IQueryable<LogbookEntry> HeldFromFamilies(
         EnoeDbContext db,
         IQueryable<LogbookEntry> entries,

@@ -30,7 +30,9 @@ public sealed partial class ArticleService(
     TimeProvider clock,
     ServiceAccess access,
     IEventBus events,
-    Caching.EnoeCache cache
+    Caching.EnoeCache cache,
+    Notifications.NotificationService notifications,
+    Notifications.QuietHoursService quietHours
 )
 {
     private static readonly ArticleDraftValidator Validator = new();
@@ -156,6 +158,7 @@ public sealed partial class ArticleService(
             article.Kind = draft.Kind;
         }
 
+        var publishing = draft.Status == ArticleStatus.Published && article.Status != ArticleStatus.Published;
         article.Title = draft.Title.Trim();
         article.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim();
         article.BodyMarkdown = draft.BodyMarkdown;
@@ -177,6 +180,8 @@ public sealed partial class ArticleService(
             return Conflict();
         }
         await ChangedAsync(article.SchoolId);
+        if (publishing && article.Kind == ArticleKind.News)
+            await NotifyPublishedAsync(article, ct);
         return Result<ArticleDraft>.Ok(ArticleDraft.From(article));
 
         static Result<ArticleDraft> Conflict() => Result.Conflict(ArticleMessages.Conflict);

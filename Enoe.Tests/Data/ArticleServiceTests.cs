@@ -216,4 +216,20 @@ public sealed class ArticleServiceTests : IAsyncLifetime
 
         Assert.Empty(await Articles.GetPublishedAsync(_f.A.Id, ArticleKind.News));
     }
+
+    [Fact]
+    public async Task ANewsArticlePublished_TellsEveryoneOfItsSchool_Once()
+    {
+        var feed = _database.Get<Enoe.Data.Notifications.NotificationService>();
+        var saved = await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), Draft());
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        var again = saved.Value!;
+        again.Title = "Fête du collège (modifié)";
+        Assert.True((await Articles.SaveAsync(TwoSchools.As(_f.StaffA, _f.A), again)).Succeeded);
+
+        var line = Assert.Single((await feed.FeedAsync(TwoSchools.As(_f.ParentA, _f.A), new())).Items);
+        Assert.Equal(Enoe.Data.Notifications.NotificationKind.NewsPublished, line.Kind);
+        Assert.Equal(1, await feed.UnreadCountAsync(_f.StudentA.Id));
+        Assert.Equal(0, await feed.UnreadCountAsync(_f.StaffB.Id)); // another établissement
+    }
 }

@@ -53,4 +53,20 @@ public sealed partial class GradeServiceTests
         Assert.True((await Grades.PublishAsync(As(_f.TeacherA), id, false)).Succeeded);
         Assert.Equal(0, await _database.Get<NotificationService>().UnreadCountAsync(_f.ParentA.Id));
     }
+
+    [Fact]
+    public async Task CopiesHandedBackInClass_AreTheParentsMoment_InsteadOfTheDelay()
+    {
+        var id = await MarkedAsync();
+        _database.Clock.SetUtcNow(Paris(7, 10));
+
+        Assert.True(
+            (await Grades.PublishAsync(As(_f.TeacherA), id, true, parentsAtUtc: Paris(9, 9).UtcDateTime)).Succeeded
+        );
+
+        _database.Clock.SetUtcNow(Paris(8, 12)); // past the usual 24 hours
+        Assert.Empty((await Grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id)).Value!.Subjects);
+        _database.Clock.SetUtcNow(Paris(9, 9));
+        Assert.Single((await Grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id)).Value!.Subjects);
+    }
 }

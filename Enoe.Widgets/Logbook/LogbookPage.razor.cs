@@ -29,6 +29,7 @@ public partial class LogbookPage
     private HomeworkLoad? _load;
     private string? _message;
     private DateTime? _heldUntil; // local time the homework being written would reach families
+    private (string Name, DateOnly To)? _holiday; // the holiday today falls in
     private IDisposable? _subscription;
     private IReadOnlyList<SlotView> _slots = [];
     private int? _attachTo;
@@ -143,6 +144,7 @@ public partial class LogbookPage
         // Written in the quiet window for the day it ends: families see it late (a warning, never a block).
         var release = _user.SchoolId is int school ? await Logbook.HomeworkReleaseAsync(school) : DateTime.MinValue;
         _heldUntil = release > Clock.GetUtcNow().UtcDateTime ? SchoolTime.ToLocal(release) : null;
+        _holiday = _user.SchoolId is int s ? await Logbook.HolidayTodayAsync(s) : null;
     }
 
     private async Task CreateAsync()
