@@ -76,6 +76,11 @@ public sealed class RollCallJourney(BrowserFixture browser)
                 cast.Date.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
             );
         await Expect(parent.GetByRole(AriaRole.Button, new() { Name = "Justifier" }).First).ToBeVisibleAsync();
+
+        // Told in their notifications too: the bell counts it, the feed says what it was.
+        await Expect(parent.Locator("a.enoe-indicator[href='/fil-actualites'] .enoe-badge")).ToBeVisibleAsync();
+        await parent.GotoAsync("/fil-actualites");
+        await Expect(parent.Locator("li.enoe-unread", new() { HasText = "Absence signalée" }).First).ToBeVisibleAsync();
     }
 
     /// <summary>
