@@ -51,8 +51,9 @@ public sealed class Absence
 
     public JustificationStatus Justification { get; set; }
 
-    /// <summary>The motive chosen from the list.</summary>
-    public AbsenceReason? Reason { get; set; }
+    /// <summary>The motive chosen from the établissement's list.</summary>
+    public int? MotiveId { get; set; }
+    public AbsenceMotive? Motive { get; set; }
     public string? JustificationComment { get; set; }
     public int? JustificationFileId { get; set; }
     public StoredFile? JustificationFile { get; set; }
@@ -79,33 +80,4 @@ public sealed class RollCall
     public int TakenById { get; set; }
     public DateTime TakenAt { get; set; }
     public bool Completed { get; set; }
-}
-
-/// <summary>
-/// The motives a family chooses from when justifying (stored by number, shown in the reader's language).
-/// </summary>
-public enum AbsenceReason
-{
-    Illness = 1,
-    Medical,
-    Family,
-    Transport,
-    Exam,
-    Other,
-}
-
-public static class AbsenceReasons
-{
-    public static readonly AbsenceReason[] All = Enum.GetValues<AbsenceReason>();
-
-    public static string Name(AbsenceReason reason) =>
-        reason switch
-        {
-            AbsenceReason.Illness => SchoolLifeMessages.Reason_Illness,
-            AbsenceReason.Medical => SchoolLifeMessages.Reason_Medical,
-            AbsenceReason.Family => SchoolLifeMessages.Reason_Family,
-            AbsenceReason.Transport => SchoolLifeMessages.Reason_Transport,
-            AbsenceReason.Exam => SchoolLifeMessages.Reason_Exam,
-            _ => SchoolLifeMessages.Reason_Other,
-        };
 }

@@ -125,11 +125,11 @@ public sealed partial class AttendanceService
             foreach (var morning in HalvesOf(a))
             {
                 absent.Add((a.Date, morning));
-                if (a.Justification != JustificationStatus.Accepted)
+                if (a.Justification != JustificationStatus.Accepted || !a.Admissible)
                     unjustified.Add((a.Date, morning));
             }
         }
-        // A half-day counts as justified only once every absence in it is.
+        // A half-day counts as justified only once every absence in it is, with a motive the établissement admits.
         return new(absent.Count, unjustified.Count, lateness);
     }
 

@@ -42,6 +42,10 @@ public sealed partial class AttendanceService
                     .ThenByDescending(a => a.StartsAt)
             )
             .ToListAsync(ct);
+        var desk =
+            holder is not (Holder.Student or Holder.Parent)
+            && school == user.SchoolId
+            && await ManagerGateAsync(db, user, ct) is null;
         var person = await db
             .Users.Where(p => p.Id == student)
             .Select(p => new
@@ -57,53 +61,61 @@ public sealed partial class AttendanceService
                 person.FirstName + " " + person.LastName,
                 items,
                 Count(items),
-                Justifies(holder, person.BirthDate)
+                Justifies(holder, person.BirthDate),
+                desk,
+                desk || Justifies(holder, person.BirthDate)
+                    ? await MotiveListAsync(db, school!.Value, withArchived: false, ct)
+                    : []
             )
         );
     }
 
     /// <summary>
-    /// A justification of an absence not yet justified (or refused): a motive from the établissement's list, a comment,
-    /// an optional document stored with it. By a parent, or by the student once 18.
+    /// A justification of one student's absences not yet justified (or refused), a whole day at once if need be: a
+    /// motive from the établissement's list, a comment, an optional document stored once for them all. By a parent, or
+    /// the student once 18: it waits for the vie scolaire. By the vie scolaire (a note handed in at the desk): accepted
+    /// at once.
     /// </summary>
     public async Task<Result> JustifyAsync(
         CurrentUser user,
-        int absenceId,
-        int version,
-        AbsenceReason? reason,
+        IReadOnlyList<AbsenceVersion> chosen,
+        int? motiveId,
         string? comment,
         IReadOnlyList<FileUpload> uploads,
         CancellationToken ct = default
     )
     {
-        if (reason is not AbsenceReason motive || !AbsenceReasons.All.Contains(motive))
+        if (chosen.Count == 0)
+            return Result.Invalid([SchoolLifeMessages.Justify_ChooseAbsence]);
+        if (motiveId is not int motive)
             return Result.Invalid([SchoolLifeMessages.Justify_ChooseReason]);
         if (TextProblems(comment) is { Count: > 0 } problems)
             return Result.Invalid(problems);
         if (uploads.Count > 1)
             return Result.Invalid([SchoolLifeMessages.Justify_OneDocument]);
+        var ids = chosen.Select(c => c.Id).Distinct().ToList();
         int schoolId,
             studentId;
-        DateOnly date;
+        bool desk;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var absence = await db.Set<Absence>()
-                .Where(a => a.Id == absenceId && a.Kind == AttendanceKind.Absence)
-                .Select(a => new
-                {
-                    a.SchoolId,
-                    a.StudentId,
-                    a.Date,
-                })
-                .FirstOrDefaultAsync(ct);
-            if (absence is null)
-                return Result.NotFound();
-            if (!await MayJustifyAsync(db, user.PersonId, absence.StudentId, ct))
+            var found = await db.Set<Absence>()
+                .Where(a => ids.Contains(a.Id) && a.Kind == AttendanceKind.Absence)
+                .Select(a => new { a.SchoolId, a.StudentId })
+                .Distinct()
+                .ToListAsync(ct);
+            if (found.Count != 1 || ids.Count != await db.Set<Absence>().CountAsync(a => ids.Contains(a.Id), ct))
+                return Result.NotFound(); // one student's absences, every one of them existing
+            (schoolId, studentId) = (found[0].SchoolId, found[0].StudentId);
+            desk = user.SchoolId == schoolId && await ManagerGateAsync(db, user, ct) is null;
+            if (!desk && !await MayJustifyAsync(db, user.PersonId, studentId, ct))
                 return Result.Forbidden(SchoolLifeMessages.Justify_NotYours);
-            (schoolId, studentId, date) = (absence.SchoolId, absence.StudentId, absence.Date);
+            if (!await OffersMotiveAsync(db, schoolId, motive, ct))
+                return Result.Invalid([SchoolLifeMessages.Motive_Unknown]);
         }
         if (await access.RefusalAsync(user, EntService.SchoolLife, schoolId, ct) is { } off)
             return off;
+        DateOnly[] dates = [];
         Result<bool> result;
         try
         {
@@ -113,22 +125,34 @@ public sealed partial class AttendanceService
                 uploads,
                 async (db, stored) =>
                 {
-                    var absence = await db.Set<Absence>().FirstOrDefaultAsync(a => a.Id == absenceId, ct);
-                    if (absence is null)
+                    var absences = await db.Set<Absence>().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                    if (absences.Count != ids.Count)
                         return Result.NotFound();
-                    if (absence.Version != version)
+                    if (absences.Any(a => a.Version != chosen.First(c => c.Id == a.Id).Version))
                         return Result.Conflict(SchoolLifeMessages.Justify_Changed);
-                    if (absence.Justification is JustificationStatus.Pending or JustificationStatus.Accepted)
+                    if (
+                        absences.Any(a =>
+                            a.Justification is JustificationStatus.Pending or JustificationStatus.Accepted
+                        )
+                    )
                         return Result.Conflict(SchoolLifeMessages.Justify_AlreadyGiven);
-                    absence.Justification = JustificationStatus.Pending;
-                    absence.Reason = motive;
-                    absence.JustificationComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-                    absence.JustificationFile = stored.FirstOrDefault();
-                    if (stored.Count == 0)
-                        absence.JustificationFileId = null;
-                    (absence.JustifiedById, absence.JustifiedAt) = (user.PersonId, clock.GetUtcNow().UtcDateTime);
-                    (absence.DecidedById, absence.DecidedAt, absence.DecisionComment) = (null, null, null);
-                    absence.Version++;
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    foreach (var absence in absences)
+                    {
+                        absence.Justification = desk ? JustificationStatus.Accepted : JustificationStatus.Pending;
+                        absence.MotiveId = motive;
+                        absence.JustificationComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+                        absence.JustificationFile = stored.FirstOrDefault();
+                        if (stored.Count == 0)
+                            absence.JustificationFileId = null;
+                        (absence.JustifiedById, absence.JustifiedAt) = (user.PersonId, now);
+                        (absence.DecidedById, absence.DecidedAt) = desk
+                            ? (user.PersonId, now)
+                            : ((int?)null, (DateTime?)null);
+                        absence.DecisionComment = null;
+                        absence.Version++;
+                    }
+                    dates = [.. absences.Select(a => a.Date).Distinct()];
                     return Result<bool>.Ok(true);
                 },
                 ct
@@ -140,7 +164,8 @@ public sealed partial class AttendanceService
         }
         if (!result.Succeeded)
             return result.Failure;
-        await events.PublishAsync(new AttendanceChanged(schoolId, studentId, date));
+        foreach (var date in dates)
+            await events.PublishAsync(new AttendanceChanged(schoolId, studentId, date));
         return Result.Ok();
     }
 

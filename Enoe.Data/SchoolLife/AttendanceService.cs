@@ -106,6 +106,8 @@ public sealed partial class AttendanceService(
             )
         )
             return Result.Invalid([SchoolLifeMessages.Report_UnknownStudent]);
+        if (report.MotiveId is int motive && !await OffersMotiveAsync(db, school, motive, ct))
+            return Result.Invalid([SchoolLifeMessages.Motive_Unknown]);
         var problems = TextProblems(report.Note);
         if (problems.Count > 0)
             return Result.Invalid(problems);
@@ -116,7 +118,7 @@ public sealed partial class AttendanceService(
             DayPart.Afternoon => [AfternoonHours],
             _ => new[] { MorningHours, AfternoonHours },
         };
-        var reason = report.Reason;
+        var reason = report.MotiveId;
         foreach (var (from, to) in parts)
             db.Add(
                 new Absence
@@ -130,7 +132,7 @@ public sealed partial class AttendanceService(
                     RecordedById = user.PersonId,
                     RecordedAt = now,
                     Note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim(),
-                    Reason = reason,
+                    MotiveId = reason,
                     Justification = reason is null ? JustificationStatus.None : JustificationStatus.Accepted,
                     DecidedById = reason is null ? null : user.PersonId,
                     DecidedAt = reason is null ? null : now,
@@ -151,7 +153,7 @@ public sealed partial class AttendanceService(
                     .ExecuteUpdateAsync(
                         u =>
                             u.SetProperty(a => a.Justification, JustificationStatus.Accepted)
-                                .SetProperty(a => a.Reason, reason)
+                                .SetProperty(a => a.MotiveId, reason)
                                 .SetProperty(a => a.DecidedById, user.PersonId)
                                 .SetProperty(a => a.DecidedAt, now)
                                 .SetProperty(a => a.Version, a => a.Version + 1),
@@ -270,7 +272,8 @@ public sealed partial class AttendanceService(
             a.Lesson == null ? null : a.Lesson.Subject!.Name,
             a.MinutesLate,
             a.Justification,
-            a.Reason,
+            a.Motive == null ? null : a.Motive.Name,
+            a.Motive == null || a.Motive.Admissible,
             a.JustificationComment,
             a.JustificationFileId,
             a.JustificationFile == null ? null : a.JustificationFile.Name,

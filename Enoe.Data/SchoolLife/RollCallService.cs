@@ -212,14 +212,14 @@ public sealed class RollCallService(
             )
             .Select(a => new
             {
-                a.Reason,
+                a.MotiveId,
                 a.DecidedById,
                 a.DecidedAt,
             })
             .FirstOrDefaultAsync(ct);
         if (report is null)
             return;
-        (absence.Justification, absence.Reason) = (JustificationStatus.Accepted, report.Reason);
+        (absence.Justification, absence.MotiveId) = (JustificationStatus.Accepted, report.MotiveId);
         (absence.DecidedById, absence.DecidedAt) = (report.DecidedById, report.DecidedAt);
     }
 

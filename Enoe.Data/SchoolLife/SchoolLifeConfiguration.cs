@@ -18,6 +18,7 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Absence>
             .WithMany()
             .HasForeignKey(a => a.JustificationFileId)
             .OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(a => a.Motive).WithMany().HasForeignKey(a => a.MotiveId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<People.Person>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.SchoolId, a.Date });
         b.HasIndex(a => new { a.StudentId, a.Date });
@@ -39,5 +40,17 @@ internal sealed class RollCallConfiguration : IEntityTypeConfiguration<RollCall>
         b.HasKey(r => new { r.LessonId, r.Date });
         b.HasOne(r => r.Lesson).WithMany().HasForeignKey(r => r.LessonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<People.Person>().WithMany().HasForeignKey(r => r.TakenById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AbsenceMotiveConfiguration : IEntityTypeConfiguration<AbsenceMotive>
+{
+    public void Configure(EntityTypeBuilder<AbsenceMotive> b)
+    {
+        b.Property(m => m.Name).HasMaxLength(AbsenceMotive.NameMax);
+        b.HasOne<Schools.School>().WithMany().HasForeignKey(m => m.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        // Two motives of one établissement never share a name; this also holds when two first reads create the
+        // default list at once (the second finds it written).
+        b.HasIndex(m => new { m.SchoolId, m.Name }).IsUnique();
     }
 }

@@ -31,6 +31,9 @@ internal sealed class SchoolLifeDemoStep : IDemoStep
             .Where(l => running.Contains(l.SchoolId) && l.SchoolClassId != null && l.Weeks == WeekPattern.Every)
             .ToListAsync(ct);
         var days = demo.Calendar.SchoolDays(demo.Calendar.Today.AddDays(-10), demo.Calendar.Today.AddDays(-1)).ToList();
+        var motives = new Dictionary<int, List<MotiveView>>(); // each établissement's default list: illness first
+        foreach (var school in running)
+            motives[school] = await AttendanceService.MotiveListAsync(db, school, withArchived: false, ct);
         var random = new Random(40);
         var now = demo.Now;
         var absences = new List<Absence>();
@@ -69,13 +72,13 @@ internal sealed class SchoolLifeDemoStep : IDemoStep
                     RecordedById = lesson.TeacherId,
                     RecordedAt = DemoWorld.Utc(day, lesson.StartsAt.AddMinutes(5)),
                     Justification = late ? JustificationStatus.None : (JustificationStatus)justified,
-                    Reason = late || justified == 0 ? null : AbsenceReason.Illness,
+                    MotiveId = late || justified == 0 ? null : motives[lesson.SchoolId][0].Id,
                     JustifiedById = late || justified == 0 ? null : demo.World.ParentsOf[student].FirstOrDefault(),
                     JustifiedAt = late || justified == 0 ? null : DemoWorld.Utc(day, new(19, 0)),
                 }
             );
         }
-        absences.AddRange(Family(demo, lessons, days, now));
+        absences.AddRange(Family(demo, lessons, days, now, motives));
         db.AddRange(absences);
         await db.SaveChangesAsync(ct);
     }
@@ -85,7 +88,8 @@ internal sealed class SchoolLifeDemoStep : IDemoStep
         DemoContext demo,
         List<Lesson> lessons,
         List<DateOnly> days,
-        DateTime now
+        DateTime now,
+        Dictionary<int, List<MotiveView>> motives
     )
     {
         if (days.Count < 2)
@@ -119,7 +123,7 @@ internal sealed class SchoolLifeDemoStep : IDemoStep
                 RecordedById = lesson.TeacherId,
                 RecordedAt = DemoWorld.Utc(day, lesson.StartsAt.AddMinutes(5)),
                 Justification = status,
-                Reason = pending ? AbsenceReason.Medical : null,
+                MotiveId = pending ? motives[lesson.SchoolId][1].Id : null, // a medical appointment
                 JustificationComment = pending ? "Rendez-vous chez l'orthodontiste." : null,
                 JustifiedById = pending ? student : null,
                 JustifiedAt = pending ? now.AddHours(-3) : null,

@@ -37,7 +37,8 @@ public sealed record AbsenceView(
     string? Subject,
     int? MinutesLate,
     JustificationStatus Justification,
-    AbsenceReason? Reason,
+    string? Motive,
+    bool Admissible,
     string? Comment,
     int? FileId,
     string? FileName,
@@ -70,7 +71,9 @@ public sealed record StudentAttendance(
     string Name,
     IReadOnlyList<AbsenceView> Items,
     AttendanceCounts Counts,
-    bool CanJustify
+    bool CanJustify,
+    bool CanRecord,
+    IReadOnlyList<MotiveView> Motives
 );
 
 /// <summary>Which part of a day the vie scolaire records an absence for.</summary>
@@ -84,4 +87,7 @@ public enum DayPart
 /// <summary>
 /// An absence a family reported to the vie scolaire (by phone, at the desk), with the motive if given.
 /// </summary>
-public sealed record ReportedAbsence(int StudentId, DateOnly Date, DayPart Part, AbsenceReason? Reason, string? Note);
+public sealed record ReportedAbsence(int StudentId, DateOnly Date, DayPart Part, int? MotiveId, string? Note);
+
+/// <summary>An absence chosen for a justification, with the version its reader saw.</summary>
+public readonly record struct AbsenceVersion(int Id, int Version);

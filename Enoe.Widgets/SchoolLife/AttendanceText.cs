@@ -21,9 +21,7 @@ public static class AttendanceText
 
     /// <summary>The status, with the motive when there is one.</summary>
     public static string Justification(AbsenceView a) =>
-        a.Reason is AbsenceReason reason
-            ? $"{Status(a.Justification)} · {AbsenceReasons.Name(reason)}"
-            : Status(a.Justification);
+        a.Motive is { } motive ? $"{Status(a.Justification)} · {motive}" : Status(a.Justification);
 
     public static string Hours(AbsenceView a) => $"{a.StartsAt:HH\\:mm}–{a.EndsAt:HH\\:mm}";
 

@@ -45,6 +45,18 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
             a.Kind == AttendanceKind.Absence
         );
 
+    /// <summary>A motive of the établissement's list (its defaults), by name.</summary>
+    private async Task<int> MotiveAsync(string name) =>
+        (await Attendance.MotivesAsync(Cpe)).Value!.First(m => m.Name == name).Id;
+
+    private Task<Result> JustifyOneAsync(
+        CurrentUser user,
+        AbsenceView absence,
+        int? motive,
+        string? comment,
+        IReadOnlyList<FileUpload> files
+    ) => Attendance.JustifyAsync(user, [new(absence.Id, absence.Version)], motive, comment, files);
+
     private static FileUpload Certificate() =>
         new("certificat.pdf", 9, new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n")));
 
@@ -54,11 +66,10 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
         var absence = await AbsenceAsync(Parent);
         Assert.True((await Attendance.StudentAsync(Parent, null, Monday.AddDays(-30))).Value!.CanJustify);
 
-        var sent = await Attendance.JustifyAsync(
+        var sent = await JustifyOneAsync(
             Parent,
-            absence.Id,
-            absence.Version,
-            AbsenceReason.Medical,
+            absence,
+            await MotiveAsync("Rendez-vous médical"),
             "Dentiste",
             [Certificate()]
         );
@@ -66,8 +77,8 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
         var pending = Assert.Single(await Attendance.PendingAsync(Cpe));
         Assert.Equal(
-            (AbsenceReason.Medical, "Dentiste", "certificat.pdf"),
-            (pending.Reason, pending.Comment, pending.FileName)
+            ("Rendez-vous médical", "Dentiste", "certificat.pdf"),
+            (pending.Motive, pending.Comment, pending.FileName)
         );
         var files = _database.Get<FileStore>();
         Assert.True((await files.ReadAsync(Parent, pending.FileId!.Value)).Succeeded);
@@ -87,7 +98,7 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
     public async Task ARefusal_SaysWhy_AndTheFamilyMayJustifyAgain()
     {
         var absence = await AbsenceAsync(Parent);
-        await Attendance.JustifyAsync(Parent, absence.Id, absence.Version, AbsenceReason.Other, null, []);
+        await JustifyOneAsync(Parent, absence, await MotiveAsync("Autre motif"), null, []);
         var pending = Assert.Single(await Attendance.PendingAsync(Cpe));
 
         Assert.Equal(
@@ -108,16 +119,7 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
             (await Attendance.DecideAsync(Cpe, pending.Id, pending.Version, true, null)).Kind
         );
         Assert.True(
-            (
-                await Attendance.JustifyAsync(
-                    Parent,
-                    refused.Id,
-                    refused.Version,
-                    AbsenceReason.Illness,
-                    "Certificat à venir",
-                    []
-                )
-            ).Succeeded
+            (await JustifyOneAsync(Parent, refused, await MotiveAsync("Maladie"), "Certificat à venir", [])).Succeeded
         );
     }
 
@@ -129,24 +131,17 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
         Assert.False((await Attendance.StudentAsync(Student, null, Monday.AddDays(-30))).Value!.CanJustify);
         Assert.Equal(
             ResultKind.Forbidden,
-            (await Attendance.JustifyAsync(Student, absence.Id, absence.Version, AbsenceReason.Illness, null, [])).Kind
+            (await JustifyOneAsync(Student, absence, await MotiveAsync("Maladie"), null, [])).Kind
         );
         Assert.Equal(
             ResultKind.Forbidden,
             (
-                await Attendance.JustifyAsync(
-                    TwoSchools.As(_f.TeacherA, _f.A),
-                    absence.Id,
-                    absence.Version,
-                    AbsenceReason.Illness,
-                    null,
-                    []
-                )
+                await JustifyOneAsync(TwoSchools.As(_f.TeacherA, _f.A), absence, await MotiveAsync("Maladie"), null, [])
             ).Kind
         );
         Assert.Equal(
             ["Choisissez le motif dans la liste."],
-            (await Attendance.JustifyAsync(Parent, absence.Id, absence.Version, null, null, [])).Errors
+            (await JustifyOneAsync(Parent, absence, null, null, [])).Errors
         );
 
         await using (var db = _database.NewContext())
@@ -155,11 +150,7 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.BirthDate, new DateOnly(2008, 1, 15)));
 
         Assert.True((await Attendance.StudentAsync(Student, null, Monday.AddDays(-30))).Value!.CanJustify);
-        Assert.True(
-            (
-                await Attendance.JustifyAsync(Student, absence.Id, absence.Version, AbsenceReason.Illness, null, [])
-            ).Succeeded
-        );
+        Assert.True((await JustifyOneAsync(Student, absence, await MotiveAsync("Maladie"), null, [])).Succeeded);
     }
 
     [Fact]
@@ -194,7 +185,7 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
 
         var reported = await Attendance.ReportAsync(
             Cpe,
-            new(_f.StudentA.Id, thursday, DayPart.WholeDay, AbsenceReason.Illness, "Appel de la mère, 7 h 50")
+            new(_f.StudentA.Id, thursday, DayPart.WholeDay, await MotiveAsync("Maladie"), "Appel de la mère, 7 h 50")
         );
         var stranger = await Attendance.ReportAsync(Cpe, new(_f.ParentA.Id, thursday, DayPart.Morning, null, null));
 
@@ -214,14 +205,7 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
     public async Task TheStudentsDataExport_HoldsTheirAbsences_AndTheDocumentsGiven()
     {
         var absence = await AbsenceAsync(Parent);
-        await Attendance.JustifyAsync(
-            Parent,
-            absence.Id,
-            absence.Version,
-            AbsenceReason.Medical,
-            null,
-            [Certificate()]
-        );
+        await JustifyOneAsync(Parent, absence, await MotiveAsync("Rendez-vous médical"), null, [Certificate()]);
         var source = _database
             .Services.GetServices<Enoe.Data.Privacy.IPersonalDataSource>()
             .Single(s => s.Name == "absences");

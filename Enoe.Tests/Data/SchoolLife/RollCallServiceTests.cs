@@ -121,11 +121,11 @@ public sealed class RollCallServiceTests : IAsyncLifetime
         await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
         var attendance = _database.Get<AttendanceService>();
         var absence = (await attendance.StudentAsync(TwoSchools.As(_f.ParentA, _f.A), null, Monday)).Value!.Items[0];
+        var illness = (await attendance.MotivesAsync(TwoSchools.As(_f.StaffA, _f.A))).Value![0].Id;
         await attendance.JustifyAsync(
             TwoSchools.As(_f.ParentA, _f.A),
-            absence.Id,
-            absence.Version,
-            AbsenceReason.Illness,
+            [new(absence.Id, absence.Version)],
+            illness,
             null,
             []
         );
@@ -148,12 +148,14 @@ public sealed class RollCallServiceTests : IAsyncLifetime
         await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
 
         // Monday: marked first, then the mother calls. Tuesday: she called first, then the roll call.
-        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, AbsenceReason.Illness, null));
-        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, tuesday, DayPart.Morning, AbsenceReason.Medical, null));
+        var motives = (await attendance.MotivesAsync(cpe)).Value!;
+        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, motives[0].Id, null));
+        await attendance.ReportAsync(cpe, new(_f.StudentA.Id, tuesday, DayPart.Morning, motives[1].Id, null));
         await RollCalls.MarkAsync(Teacher, _t.SvtA.Id, tuesday, _f.StudentA.Id, Presence.Absent);
 
         var items = (await attendance.StudentAsync(cpe, _f.StudentA.Id, Monday)).Value!;
         Assert.All(items.Items, a => Assert.Equal(JustificationStatus.Accepted, a.Justification));
         Assert.Equal(new AttendanceCounts(2, 0, 0), items.Counts);
+        Assert.Contains(items.Items, a => a.Date == tuesday && a.Subject != null && a.Motive == "Rendez-vous médical");
     }
 }

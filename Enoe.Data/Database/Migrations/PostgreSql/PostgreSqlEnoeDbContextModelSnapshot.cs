@@ -1852,12 +1852,12 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.Property<int?>("MinutesLate")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MotiveId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<int?>("Reason")
-                        .HasColumnType("integer");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1882,6 +1882,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("JustificationFileId");
 
+                    b.HasIndex("MotiveId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("SchoolId", "Date");
@@ -1892,6 +1894,39 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Absence");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.AbsenceMotive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Admissible")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AbsenceMotive");
                 });
 
             modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
@@ -4021,6 +4056,11 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .HasForeignKey("LessonId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Enoe.Data.SchoolLife.AbsenceMotive", "Motive")
+                        .WithMany()
+                        .HasForeignKey("MotiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Enoe.Data.People.Person", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
@@ -4043,7 +4083,18 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.Navigation("Lesson");
 
+                    b.Navigation("Motive");
+
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.AbsenceMotive", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>

@@ -1782,12 +1782,12 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.Property<int?>("MinutesLate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MotiveId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("Reason")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
@@ -1812,6 +1812,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("JustificationFileId");
 
+                    b.HasIndex("MotiveId");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("SchoolId", "Date");
@@ -1822,6 +1824,37 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Absence");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.AbsenceMotive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Admissible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AbsenceMotive");
                 });
 
             modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
@@ -3907,6 +3940,11 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .HasForeignKey("LessonId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Enoe.Data.SchoolLife.AbsenceMotive", "Motive")
+                        .WithMany()
+                        .HasForeignKey("MotiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Enoe.Data.People.Person", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
@@ -3929,7 +3967,18 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Navigation("Lesson");
 
+                    b.Navigation("Motive");
+
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("Enoe.Data.SchoolLife.AbsenceMotive", b =>
+                {
+                    b.HasOne("Enoe.Data.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enoe.Data.SchoolLife.RollCall", b =>
