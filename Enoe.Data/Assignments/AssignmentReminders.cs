@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Jobs;
 using Enoe.Data.Notifications;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Assignments;
@@ -47,33 +48,40 @@ public sealed class AssignmentReminders(
         var start = SchoolTime.ToUtc(day.ToDateTime(TimeOnly.MinValue));
         var end = SchoolTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = db.Assignments.Where(a => a.DueAt >= start && a.DueAt < end);
-        var submitted = db.Set<Submission>();
-        var byClass = await (
-            from a in due
-            join e in db.Enrolments on a.SchoolClassId equals e.SchoolClassId
-            where !submitted.Any(s => s.AssignmentId == a.Id && s.StudentId == e.StudentId)
-            select new
+        var due = await db
+            .Assignments.Where(a => a.DueAt >= start && a.DueAt < end)
+            .Select(a => new
             {
                 a.Id,
                 a.SchoolId,
                 a.Title,
-                e.StudentId,
-            }
-        ).ToListAsync(ct);
-        var byGroup = await (
-            from a in due
-            join g in db.GroupEnrolments on a.TeachingGroupId equals g.TeachingGroupId
-            where !submitted.Any(s => s.AssignmentId == a.Id && s.StudentId == g.StudentId)
-            select new
-            {
-                a.Id,
-                a.SchoolId,
-                a.Title,
-                g.StudentId,
-            }
-        ).ToListAsync(ct);
-        var missing = byClass.Concat(byGroup).Select(m => new Missing(m.Id, m.SchoolId, m.Title, m.StudentId)).ToList();
+                a.SchoolClassId,
+                a.TeachingGroupId,
+            })
+            .ToListAsync(ct);
+        var ids = due.Select(a => a.Id).ToList();
+        var handedIn = (
+            await db.Set<Submission>()
+                .Where(s => ids.Contains(s.AssignmentId))
+                .Select(s => new { s.AssignmentId, s.StudentId })
+                .ToListAsync(ct)
+        )
+            .Select(s => (s.AssignmentId, s.StudentId))
+            .ToHashSet();
+        var missing = new List<Missing>();
+        // One read per class or group with something due: a day's devoirs share few audiences.
+        foreach (var audience in due.GroupBy(a => (a.SchoolClassId, a.TeachingGroupId)))
+        {
+            var students = await Audiences
+                .StudentsOf(db, audience.Key.SchoolClassId, audience.Key.TeachingGroupId)
+                .ToListAsync(ct);
+            missing.AddRange(
+                from a in audience
+                from student in students
+                where !handedIn.Contains((a.Id, student))
+                select new Missing(a.Id, a.SchoolId, a.Title, student)
+            );
+        }
         var written = (
             await db.Set<Notification>()
                 .Where(n => n.Kind == NotificationKind.AssignmentDueTomorrow && n.CreatedAt >= start.AddDays(-2))

@@ -1,6 +1,7 @@
 using Enoe.Data.Common;
 using Enoe.Data.Notifications;
 using Enoe.Data.People;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Logbook;
@@ -77,17 +78,10 @@ public sealed partial class LogbookService
         entry.HomeworkVisibleAt = release > now ? release : null;
         var isNew = before.Text is null;
         var today = DateOnly.FromDateTime(SchoolTime.ToLocal(now));
-        var nextSchoolDay = today.DayOfWeek switch
-        {
-            DayOfWeek.Friday => today.AddDays(3),
-            DayOfWeek.Saturday => today.AddDays(2),
-            _ => today.AddDays(1),
-        };
+        var nextSchoolDay = await timetable.NextSchoolDayAsync(entry.SchoolId, today, ct);
         if (!isNew && entry.HomeworkDueDate > nextSchoolDay)
             return [];
-        var students = entry.SchoolClassId is int c
-            ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
-            : db.GroupEnrolments.Where(e => e.TeachingGroupId == entry.TeachingGroupId).Select(e => e.StudentId);
+        var students = Audiences.StudentsOf(db, entry.SchoolClassId, entry.TeachingGroupId);
         var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
         var subject = await db.Subjects.Where(s => s.Id == entry.SubjectId).Select(s => s.Name).FirstAsync(ct);
         var due = entry.HomeworkDueDate?.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));

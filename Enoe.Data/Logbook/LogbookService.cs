@@ -24,7 +24,8 @@ public sealed partial class LogbookService(
     ServiceAccess access,
     ILogger<LogbookService> logger,
     Notifications.NotificationService notifications,
-    Notifications.QuietHoursService quietHours
+    Notifications.QuietHoursService quietHours,
+    Timetable.TimetableService timetable
 )
 {
     private static readonly LogbookDraftValidator Validator = new();

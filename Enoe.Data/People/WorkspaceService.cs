@@ -39,6 +39,15 @@ public sealed record Workspace(
     /// </summary>
     public int? SelectedChildId { get; init; }
 
+    /// <summary>The staff functions held in the current établissement (the direction, the vie scolaire...).</summary>
+    public StaffFunction Functions { get; init; }
+
+    /// <summary>
+    /// Whether the person holds <paramref name="right"/> across the current établissement by their membership (as
+    /// read when the workspace was): what a menu shows. The services check it again on the server.
+    /// </summary>
+    public bool Holds(Right right) => FunctionRights.Allows(right, FunctionRights.Of(Profiles, Functions));
+
     [System.Text.Json.Serialization.JsonIgnore]
     public ChildRef? SelectedChild => Children.FirstOrDefault(c => c.Id == SelectedChildId);
 
@@ -78,6 +87,7 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
                     .Select(m => new
                     {
                         m.Profiles,
+                        m.Functions,
                         School = new WorkspaceSchool(
                             m.SchoolId,
                             m.School!.Name,
@@ -118,6 +128,7 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
         )
         {
             SelectedChildId = selected,
+            Functions = current?.Functions ?? StaffFunction.None,
         };
     }
 

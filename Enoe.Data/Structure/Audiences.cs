@@ -35,4 +35,13 @@ public static class Audiences
                 db.TeachingAssignments.Where(a => a.TeacherId == personId && a.TeachingGroupId != null)
                     .Select(a => a.TeachingGroupId!.Value)
             );
+
+    /// <summary>
+    /// The students of a class (when <paramref name="classId"/> is given) or else of a group: whom a lesson, an
+    /// entry of the carnet de bord or a devoir is for.
+    /// </summary>
+    public static IQueryable<int> StudentsOf(EnoeDbContext db, int? classId, int? groupId) =>
+        classId is int c
+            ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
+            : db.GroupEnrolments.Where(e => e.TeachingGroupId == groupId).Select(e => e.StudentId);
 }

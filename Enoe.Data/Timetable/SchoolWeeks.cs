@@ -25,6 +25,22 @@ public sealed class SchoolWeeks(DateOnly weekA, IReadOnlyList<(string Name, Date
         return null;
     }
 
+    /// <summary>
+    /// The school day after <paramref name="day"/>: the next Monday to Friday outside the holidays (Friday gives
+    /// Monday, the last day before the holidays the first day back). A year at most is looked at.
+    /// </summary>
+    public DateOnly NextSchoolDay(DateOnly day)
+    {
+        var next = day.AddDays(1);
+        for (var i = 0; i < 366 && !IsSchoolDay(next); i++)
+            next = next.AddDays(1);
+        return next;
+    }
+
+    /// <summary>Monday to Friday, outside the holidays.</summary>
+    public bool IsSchoolDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && HolidayOn(day) is null;
+
     /// <summary>Whether Monday to Friday of the week holding <paramref name="day"/> are all holidays.</summary>
     public bool IsHolidayWeek(DateOnly day)
     {

@@ -50,42 +50,23 @@ internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, 
                 var name = student.FirstName + " " + student.LastName;
                 return Result<TimetableScope>.Ok(new(Learning(db, lessons, of.Id, -1), name, student.School));
             case TimetableKind.Class:
-                var schoolClass = await db
-                    .Classes.Where(c => c.Id == of.Id)
-                    .Select(c => new
-                    {
-                        c.Name,
-                        c.SchoolId,
-                        Mine = db.Enrolments.Any(e =>
-                            e.SchoolClassId == c.Id && Audiences.Learners(db, me, null).Contains(e.StudentId)
-                        ),
-                    })
-                    .FirstOrDefaultAsync(ct);
-                if (schoolClass is null)
-                    return Result.NotFound();
-                if (!schoolClass.Mine && !await PersonnelAsync(db, me, schoolClass.SchoolId, ct))
-                    return Result.Forbidden();
-                return Result<TimetableScope>.Ok(
-                    new(lessons.Where(l => l.SchoolClassId == of.Id), schoolClass.Name, schoolClass.SchoolId)
+                return await AudienceAsync(
+                    db,
+                    me,
+                    db.Classes.Where(c => c.Id == of.Id)
+                        .Select(c => new Named { Name = c.Name, SchoolId = c.SchoolId }),
+                    Audiences.StudentsOf(db, of.Id, null),
+                    lessons.Where(l => l.SchoolClassId == of.Id),
+                    ct
                 );
             case TimetableKind.Group:
-                var group = await db
-                    .Groups.Where(g => g.Id == of.Id)
-                    .Select(g => new
-                    {
-                        g.Name,
-                        g.SchoolId,
-                        Mine = db.GroupEnrolments.Any(e =>
-                            e.TeachingGroupId == g.Id && Audiences.Learners(db, me, null).Contains(e.StudentId)
-                        ),
-                    })
-                    .FirstOrDefaultAsync(ct);
-                if (group is null)
-                    return Result.NotFound();
-                if (!group.Mine && !await PersonnelAsync(db, me, group.SchoolId, ct))
-                    return Result.Forbidden();
-                return Result<TimetableScope>.Ok(
-                    new(lessons.Where(l => l.TeachingGroupId == of.Id), group.Name, group.SchoolId)
+                return await AudienceAsync(
+                    db,
+                    me,
+                    db.Groups.Where(g => g.Id == of.Id).Select(g => new Named { Name = g.Name, SchoolId = g.SchoolId }),
+                    Audiences.StudentsOf(db, null, of.Id),
+                    lessons.Where(l => l.TeachingGroupId == of.Id),
+                    ct
                 );
             case TimetableKind.Teacher:
                 if (!await PersonnelAsync(db, me, user.SchoolId, ct))
@@ -119,6 +100,42 @@ internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, 
             default:
                 return Result.NotFound();
         }
+    }
+
+    /// <summary>A class or a group, as its query reads it (members set, so the query composes on).</summary>
+    private sealed class Named
+    {
+        public required string Name { get; init; }
+        public int SchoolId { get; init; }
+    }
+
+    /// <summary>
+    /// A class's or a group's timetable (<paramref name="named"/>: its name and établissement): for the personnel of
+    /// its établissement, and for its students and their parents (<paramref name="students"/>).
+    /// </summary>
+    private static async Task<Result<TimetableScope>> AudienceAsync(
+        EnoeDbContext db,
+        int me,
+        IQueryable<Named> named,
+        IQueryable<int> students,
+        IQueryable<Lesson> lessons,
+        CancellationToken ct
+    )
+    {
+        var learners = Audiences.Learners(db, me, null);
+        var found = await named
+            .Select(n => new
+            {
+                n.Name,
+                n.SchoolId,
+                Mine = students.Any(s => learners.Contains(s)),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+            return Result.NotFound();
+        if (!found.Mine && !await PersonnelAsync(db, me, found.SchoolId, ct))
+            return Result.Forbidden();
+        return Result<TimetableScope>.Ok(new(lessons, found.Name, found.SchoolId));
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed partial class TimetableService
         var problems = Problems(draft, lesson, weeks);
         if (problems.Count > 0)
             return Result.Invalid(problems);
+        if (!draft.Confirmed && await CollisionsAsync(lesson, draft, ct) is { Count: > 0 } collisions)
+            return Result<IReadOnlyList<string>>.Conflict(collisions, TimetableMessages.Change_Collides);
         var change = await db.Set<LessonChange>()
             .FirstOrDefaultAsync(c => c.LessonId == lesson.Id && c.Date == draft.Date, ct);
         var earlierMove = change?.NewDate;
@@ -135,6 +137,8 @@ public sealed partial class TimetableService
                     problems.Add(TimetableMessages.Change_WhenRequired);
                 else if (e <= s)
                     problems.Add(TimetableMessages.Change_EndBeforeStart);
+                else if (to.DayOfWeek == DayOfWeek.Sunday)
+                    problems.Add(TimetableMessages.Change_MovedToSunday);
                 else if (weeks.HolidayOn(to) is { } holiday)
                     problems.Add(TimetableMessages.FormatChange_MovedIntoHoliday(holiday));
                 else if (to == draft.Date && s == lesson.StartsAt)

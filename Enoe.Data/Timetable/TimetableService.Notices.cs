@@ -1,4 +1,5 @@
 using Enoe.Data.Notifications;
+using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.Timetable;
@@ -22,9 +23,7 @@ public sealed partial class TimetableService
         List<NewNotification> notices;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var students = lesson.SchoolClassId is int c
-                ? db.Enrolments.Where(e => e.SchoolClassId == c).Select(e => e.StudentId)
-                : db.GroupEnrolments.Where(e => e.TeachingGroupId == lesson.TeachingGroupId).Select(e => e.StudentId);
+            var students = Audiences.StudentsOf(db, lesson.SchoolClassId, lesson.TeachingGroupId);
             var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
             var subject = await db.Subjects.Where(s => s.Id == lesson.SubjectId).Select(s => s.Name).FirstAsync(ct);
             var release = await notifications.ReleaseAtAsync(lesson.SchoolId, ct);

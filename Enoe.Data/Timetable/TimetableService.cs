@@ -61,6 +61,16 @@ public sealed partial class TimetableService(
             ? new(read.Value.Days, read.Value.Audience)
             : TimetableDays.None;
 
+    /// <summary>
+    /// The school day after <paramref name="day"/> in <paramref name="schoolId"/>'s calendar (its holidays and the
+    /// académie's, as cached); without an établissement, the next weekday.
+    /// </summary>
+    public async Task<DateOnly> NextSchoolDayAsync(int? schoolId, DateOnly day, CancellationToken ct = default)
+    {
+        var weeks = schoolId is int id ? (await CalendarsAsync([id], day, ct))[id] : new SchoolWeeks(day, []);
+        return weeks.NextSchoolDay(day);
+    }
+
     /// <summary>Today, as the établissement's clock says (Paris).</summary>
     public DateTime Now => SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime);
 

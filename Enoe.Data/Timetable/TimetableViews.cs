@@ -112,7 +112,11 @@ public sealed record TimetableDays(IReadOnlyList<TimetableDay> Days, TimetableAu
     public static readonly TimetableDays None = new([], TimetableAudience.None);
 }
 
-/// <summary>A change to one occurrence of a lesson, as the direction or the vie scolaire writes it.</summary>
+/// <summary>
+/// A change to one occurrence of a lesson, as the direction or the vie scolaire writes it. A move onto other lessons
+/// of its class or group, teacher or room is written only <see cref="Confirmed"/>: else the service answers a
+/// conflict whose value lists them.
+/// </summary>
 public sealed record LessonChangeDraft(
     int LessonId,
     DateOnly Date,
@@ -121,5 +125,6 @@ public sealed record LessonChangeDraft(
     string? NewRoom = null,
     DateOnly? NewDate = null,
     TimeOnly? NewStartsAt = null,
-    TimeOnly? NewEndsAt = null
+    TimeOnly? NewEndsAt = null,
+    bool Confirmed = false
 );

@@ -7,7 +7,10 @@ using Enoe.Widgets.Timetable;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>"Ma journée": today's lessons, tomorrow's after school, and a change arriving live.</summary>
+/// <summary>
+/// "Ma journée": today's lessons, the next school day's after school, rolling over by itself, and a change arriving
+/// live.
+/// </summary>
 public sealed class MyDayWidgetTests : SchoolComponentTest
 {
     private TimetableFixture _t = default!;
@@ -80,5 +83,37 @@ public sealed class MyDayWidgetTests : SchoolComponentTest
         await Database.Get<IEventBus>().WhenIdleAsync();
 
         Assert.Equal(renders, widget.RenderCount);
+    }
+
+    [Fact]
+    public async Task At17_TheNextDayJoins_AndAtMidnight_ItIsToday_WithoutAnyEvent()
+    {
+        Database.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero)); // Monday, 16:00 in Paris
+        var widget = await RenderForStudentAsync();
+        widget.WaitForAssertion(() => Assert.Contains("Aujourd'hui · lundi 23 novembre", widget.Markup));
+        Assert.DoesNotContain("Demain", widget.Markup);
+
+        Database.Clock.Advance(TimeSpan.FromHours(1)); // 17:00
+
+        widget.WaitForAssertion(() => Assert.Contains("Demain · mardi 24 novembre", widget.Markup));
+        Assert.Contains("PC", widget.Markup);
+
+        Database.Clock.Advance(TimeSpan.FromHours(7)); // midnight
+
+        widget.WaitForAssertion(() => Assert.Contains("Aujourd'hui · mardi 24 novembre", widget.Markup));
+        Assert.DoesNotContain("lundi 23 novembre", widget.Markup);
+        Assert.DoesNotContain("Demain", widget.Markup);
+    }
+
+    [Fact]
+    public async Task OnTheEveningBeforeTheHolidays_TheFirstDayBackIsShown()
+    {
+        Database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 18, 17, 0, 0, TimeSpan.Zero)); // Friday, 18:00 in Paris
+
+        var widget = await RenderForStudentAsync();
+
+        widget.WaitForAssertion(() => Assert.Contains("lundi 4 janvier", widget.Markup));
+        Assert.Contains("MATHS", widget.Markup);
+        Assert.Equal(2, widget.FindAll("h3").Count); // today and the first day back, not the holidays between
     }
 }

@@ -40,9 +40,9 @@ public sealed class NavMenuTests : BunitContext
             "Académie de Besançon"
         );
 
-    private string[] LinksFor(Profile profiles, ServiceSet services) =>
+    private string[] LinksFor(Profile profiles, ServiceSet services, StaffFunction functions = StaffFunction.None) =>
         [
-            .. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services)))
+            .. Render<NavMenu>(p => p.Add(m => m.Workspace, As(profiles, services) with { Functions = functions }))
                 .FindAll("a")
                 .Select(a => a.TextContent.Trim()),
         ];
@@ -66,5 +66,20 @@ public sealed class NavMenuTests : BunitContext
     public void SwitchedOffService_DisappearsForEveryone()
     {
         Assert.DoesNotContain("Tableau de bord", LinksFor(Profile.Everyone, ServiceSet.AllBut(EntService.Dashboard)));
+    }
+
+    [Fact]
+    public void TheTimetableImport_ShowsToWhoeverMayImport_TheDirectionAndTheEntAdmin()
+    {
+        const string Import = "Import de l'emploi du temps";
+        Assert.Contains(Import, LinksFor(Profile.SchoolAdmin, ServiceSet.All));
+        Assert.Contains(Import, LinksFor(Profile.Staff, ServiceSet.All, StaffFunction.Direction));
+        Assert.DoesNotContain(Import, LinksFor(Profile.Staff, ServiceSet.All, StaffFunction.Cpe));
+        Assert.DoesNotContain(Import, LinksFor(Profile.Staff, ServiceSet.All));
+        Assert.DoesNotContain(Import, LinksFor(Profile.Teacher, ServiceSet.All));
+        Assert.DoesNotContain(
+            Import,
+            LinksFor(Profile.Staff, ServiceSet.AllBut(EntService.Timetable), StaffFunction.Direction)
+        );
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Enoe.Tests.Components;
 
 /// <summary>The timetable page: a student's week, the personnel's choices, a lesson changed in place.</summary>
-public sealed class TimetablePageTests : SchoolComponentTest
+public sealed partial class TimetablePageTests : SchoolComponentTest
 {
     private TimetableFixture _t = default!;
 

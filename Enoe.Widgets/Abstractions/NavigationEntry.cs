@@ -9,6 +9,8 @@ namespace Enoe.Widgets.Abstractions;
 /// person only when one of their profiles is in <see cref="Profiles"/> and their établissement runs
 /// <see cref="Service"/> (null: not tied to a service, such as administration). <see cref="Badge"/>:
 /// an optional small live component (the unread mémos count), shown in the app bar as a link to the page.
+/// <see cref="Right"/>: a page that needs a right of <see cref="FunctionRights"/> shows to its holders only (their
+/// function or admin profile), whatever their profile among <see cref="Profiles"/>.
 /// </summary>
 public sealed record NavigationEntry(
     Func<string> Title,
@@ -17,11 +19,14 @@ public sealed record NavigationEntry(
     EntService? Service,
     Profile Profiles,
     int Order,
-    Type? Badge = null
+    Type? Badge = null,
+    Right? Right = null
 )
 {
     public bool IsFor(Workspace workspace) =>
-        workspace.Profiles.HasAny(Profiles) && (Service is not { } service || workspace.Runs(service));
+        workspace.Profiles.HasAny(Profiles)
+        && (Service is not { } service || workspace.Runs(service))
+        && (Right is not { } right || workspace.Holds(right));
 }
 
 public static class NavigationServiceCollectionExtensions

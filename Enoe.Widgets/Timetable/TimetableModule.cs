@@ -34,8 +34,10 @@ public sealed class TimetableModule : UiModule
                     "/gestion/emploi-du-temps",
                     Icons.Material.Outlined.UploadFile,
                     EntService.Timetable,
-                    Profile.SchoolAdmin,
-                    Order: 960
+                    Profile.Staff | Profile.SchoolAdmin,
+                    Order: 960,
+                    // Whoever may import (the direction, the ENT admin): the page and the service check the same.
+                    Right: Right.TimetableImport
                 )
             )
             .AddWidget(

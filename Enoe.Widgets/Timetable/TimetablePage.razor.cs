@@ -6,6 +6,7 @@ using Enoe.Data.Schools;
 using Enoe.Data.Timetable;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Enoe.Widgets.Timetable;
 
@@ -188,6 +189,34 @@ public partial class TimetablePage
 
     private void Edit(LessonView lesson) => (_editing, _status, _message) = (lesson, null, null);
 
+    /// <summary>Each "Modifier" button of the grid, by lesson and day: where the focus goes back.</summary>
+    private readonly Dictionary<(int, DateOnly), ElementReference> _openers = [];
+    private ElementReference _statusShown;
+    private Func<ValueTask>? _refocus;
+
+    /// <summary>The form closed without a change: back to the button that opened it.</summary>
+    private void Close()
+    {
+        if (_editing is { } closed && _openers.TryGetValue((closed.LessonId, closed.Date), out var opener))
+            _refocus = () => opener.FocusAsync();
+        _editing = null;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_refocus is not { } refocus)
+            return;
+        _refocus = null;
+        try
+        {
+            await refocus();
+        }
+        catch (JSException)
+        {
+            // The row went away meanwhile (a live change): the focus stays where the browser put it.
+        }
+    }
+
     private async Task<Result> SaveAsync(LessonChangeDraft draft)
     {
         using var turn = _writing.TryBegin();
@@ -197,7 +226,9 @@ public partial class TimetablePage
         if (result.Succeeded)
         {
             (_editing, _status) = (null, TimetableText.Change_Saved);
+            _refocus = () => _statusShown.FocusAsync(); // the message saying it is done
             await LoadAsync();
+            StateHasChanged();
         }
         return result;
     }
@@ -208,7 +239,9 @@ public partial class TimetablePage
         if (result.Succeeded)
         {
             (_editing, _status) = (null, TimetableText.Change_Undone);
+            _refocus = () => _statusShown.FocusAsync();
             await LoadAsync();
+            StateHasChanged();
         }
         return result;
     }

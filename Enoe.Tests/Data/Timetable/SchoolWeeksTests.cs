@@ -57,4 +57,21 @@ public sealed class SchoolWeeksTests
         Assert.False(weeks.Meets(lesson, new(2026, 11, 26))); // Thursday
         Assert.False(weeks.Meets(lesson, new(2027, 1, 6))); // after its last day
     }
+
+    [Fact]
+    public void TheNextSchoolDay_SkipsTheWeekEnd_AndTheHolidays()
+    {
+        var weeks = new SchoolWeeks(
+            WeekA,
+            [("Armistice", new(2026, 11, 11), new(2026, 11, 11)), ("Noël", new(2026, 12, 19), new(2027, 1, 3))]
+        );
+
+        Assert.Equal(new DateOnly(2026, 11, 24), weeks.NextSchoolDay(new(2026, 11, 23))); // Monday → Tuesday
+        Assert.Equal(new DateOnly(2026, 11, 30), weeks.NextSchoolDay(new(2026, 11, 27))); // Friday → Monday
+        Assert.Equal(new DateOnly(2026, 11, 30), weeks.NextSchoolDay(new(2026, 11, 28))); // Saturday → Monday
+        Assert.Equal(new DateOnly(2026, 11, 12), weeks.NextSchoolDay(new(2026, 11, 10))); // over the Armistice
+        Assert.Equal(new DateOnly(2027, 1, 4), weeks.NextSchoolDay(new(2026, 12, 18))); // the first day back
+        Assert.False(weeks.IsSchoolDay(new(2026, 12, 21)));
+        Assert.True(weeks.IsSchoolDay(new(2027, 1, 4)));
+    }
 }

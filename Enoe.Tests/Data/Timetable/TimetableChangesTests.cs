@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Enoe.Tests.Data.Timetable;
 
 /// <summary>One occurrence cancelled, moved or in another room, by the direction or the vie scolaire only.</summary>
-public sealed class TimetableChangesTests : IAsyncLifetime
+public sealed partial class TimetableChangesTests : IAsyncLifetime
 {
     private static readonly DateOnly Monday = TimetableFixture.Monday;
     private TestDatabase _database = default!;
