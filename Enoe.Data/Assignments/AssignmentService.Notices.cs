@@ -16,20 +16,12 @@ public sealed partial class AssignmentService
         {
             var title = await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.Title).FirstAsync(ct);
             var release = await notifications.ReleaseAtAsync(schoolId, ct);
-            var family = await NotificationService.FamiliesAsync(db, [studentId], ct: ct);
-            notices =
-            [
-                .. family.Select(f => new NewNotification(
-                    f.RecipientId,
-                    schoolId,
-                    f.ChildId,
-                    NotificationKind.CopyReturned,
-                    title,
-                    $"/devoirs/{assignmentId}",
-                    source,
-                    release
-                )),
-            ];
+            notices = await NotificationService.ForFamiliesAsync(
+                db,
+                [studentId],
+                new(schoolId, NotificationKind.CopyReturned, title, $"/devoirs/{assignmentId}", source, release),
+                ct: ct
+            );
         }
         await notifications.ReplaceAsync(source, notices, ct);
     }

@@ -21,21 +21,24 @@ public sealed partial class GradeService
             .Where(g => g.AssessmentId == assessment.Id)
             .Select(g => g.StudentId)
             .ToListAsync(ct);
-        var families = await NotificationService.FamiliesAsync(db, marked, ct: ct);
         var subject = await db.Subjects.Where(s => s.Id == assessment.SubjectId).Select(s => s.Name).FirstAsync(ct);
-        return
-        [
-            .. families.Select(f => new NewNotification(
-                f.RecipientId,
+        var title = NotificationService.Stored(() => GradeMessages.FormatNotice_Marks(subject, assessment.Title));
+        return await NotificationService.ForFamiliesAsync(
+            db,
+            marked,
+            new(
                 assessment.SchoolId,
-                f.ChildId,
                 NotificationKind.MarksPublished,
-                $"{subject} : {assessment.Title}",
+                title,
                 "/notes",
                 Source(assessment.Id),
-                f.RecipientId == f.ChildId ? assessment.PublishedAt!.Value : assessment.ParentsSeeAt!.Value
-            )),
-        ];
+                assessment.ParentsSeeAt!.Value
+            )
+            {
+                StudentSeesAt = assessment.PublishedAt!.Value,
+            },
+            ct: ct
+        );
     }
 
     private static Task<int> ForgetNoticesAsync(EnoeDbContext db, int assessmentId, CancellationToken ct)

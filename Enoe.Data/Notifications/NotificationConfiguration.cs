@@ -19,6 +19,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(n => new { n.RecipientId, n.VisibleAt });
         b.HasIndex(n => new { n.Source, n.RecipientId });
         b.HasIndex(n => n.VisibleAt);
+        b.HasIndex(n => n.CreatedAt); // the retention job: what is old enough to go
         b.HasIndex(n => new { n.EmailedAt, n.VisibleAt });
     }
 }

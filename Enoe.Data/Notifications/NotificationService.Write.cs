@@ -100,23 +100,6 @@ public sealed partial class NotificationService
         await AnnounceAsync(items);
     }
 
-    /// <summary>
-    /// A student's responsables légaux, and the student themself when <paramref name="andStudent"/> holds for them,
-    /// each line naming the student.
-    /// </summary>
-    public async Task<List<(int RecipientId, int ChildId)>> FamilyOfAsync(
-        int studentId,
-        System.Linq.Expressions.Expression<Func<People.Person, bool>> andStudent,
-        CancellationToken ct = default
-    )
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lines = await FamiliesAsync(db, [studentId], students: false, ct);
-        if (await db.Set<People.Person>().Where(p => p.Id == studentId).AnyAsync(andStudent, ct))
-            lines.Add((studentId, studentId));
-        return lines;
-    }
-
     private static object?[] Json(NewNotification i) =>
         [i.RecipientId, i.SchoolId, i.ChildId, (int)i.Kind, Cut(i.Title, TitleMax), i.Link, i.Source];
 

@@ -24,27 +24,6 @@ public sealed partial class NotificationService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The child's family (the student and each responsable légal), each line naming the child: who a notification
-    /// about <paramref name="studentIds"/> goes to.
-    /// </summary>
-    public static async Task<List<(int RecipientId, int ChildId)>> FamiliesAsync(
-        EnoeDbContext db,
-        IReadOnlyCollection<int> studentIds,
-        bool students = true,
-        CancellationToken ct = default
-    )
-    {
-        var parents = await db
-            .Guardianships.Where(g => studentIds.Contains(g.StudentId))
-            .Select(g => new { g.ParentId, g.StudentId })
-            .ToListAsync(ct);
-        var lines = parents.Select(p => (p.ParentId, p.StudentId)).ToList();
-        if (students)
-            lines.AddRange(studentIds.Distinct().Select(s => (s, s)));
-        return lines;
-    }
-
-    /// <summary>
     /// When something written now for families of <paramref name="schoolId"/> may reach them (the quiet window's end).
     /// </summary>
     public async Task<DateTime> ReleaseAtAsync(int schoolId, CancellationToken ct = default) =>

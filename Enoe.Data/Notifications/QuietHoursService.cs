@@ -1,5 +1,6 @@
 using Enoe.Data.Caching;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,14 @@ public sealed class QuietHoursService(IDbContextFactory<EnoeDbContext> dbFactory
         row.StaffExempt = form.StaffExempt;
         row.ParentMarkDelayHours = form.ParentMarkDelayHours;
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+        {
+            return Result.Conflict(NotificationMessages.Quiet_Conflict); // a first save by someone else, just now
+        }
         await cache.InvalidateAsync(Tag(schoolId));
         return Result.Ok();
     }
@@ -114,19 +122,27 @@ public sealed class QuietHoursService(IDbContextFactory<EnoeDbContext> dbFactory
         return Result.Ok();
     }
 
-    /// <summary>The exceptions still to come or under way, with their ids, for the settings page.</summary>
-    public async Task<IReadOnlyList<(int Id, QuietWindow.Lifted Days)>> ExceptionsAsync(
+    /// <summary>
+    /// The exceptions still to come or under way, with their ids, for the settings page: refused to anyone but those
+    /// who edit the window.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<(int Id, QuietWindow.Lifted Days)>>> ExceptionsAsync(
+        CurrentUser user,
         int schoolId,
         CancellationToken ct = default
     )
     {
         var today = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.HoldsAsync(user.PersonId, schoolId, Right.QuietHoursManage, ct))
+            return Result.Forbidden();
         var rows = await db.Set<QuietException>()
             .Where(e => e.SchoolId == schoolId && e.To >= today)
             .OrderBy(e => e.From)
             .ToListAsync(ct);
-        return [.. rows.Select(e => (e.Id, new QuietWindow.Lifted(e.From, e.To, e.Label)))];
+        return Result<IReadOnlyList<(int, QuietWindow.Lifted)>>.Ok([
+            .. rows.Select(e => (e.Id, new QuietWindow.Lifted(e.From, e.To, e.Label))),
+        ]);
     }
 
     private async ValueTask<QuietWindow> LoadAsync(int schoolId, CancellationToken ct)

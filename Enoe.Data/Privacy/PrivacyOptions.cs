@@ -23,6 +23,18 @@ public sealed class PrivacyOptions
     /// <summary>Mémos in a bin this long after they were sent go for good for their owner.</summary>
     public int MemoBinDays { get; set; } = 30;
 
+    /// <summary>
+    /// Notifications read this many months ago go (the feed is a recent history, the things they name stay in
+    /// their services).
+    /// </summary>
+    public int NotificationReadMonths { get; set; } = 12;
+
+    /// <summary>Notifications never opened go after this many months.</summary>
+    public int NotificationUnreadMonths { get; set; } = 24;
+
+    /// <summary>Rows one statement deletes at most (notifications): the job never holds a long lock.</summary>
+    public int DeleteBatch { get; set; } = 5000;
+
     /// <summary>A data export can be downloaded this long.</summary>
     public int ExportDays { get; set; } = 7;
 

@@ -3,6 +3,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Directory;
 using Enoe.Data.Jobs;
 using Enoe.Data.Memos;
+using Enoe.Data.Notifications;
 using Enoe.Data.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,13 +26,15 @@ public sealed record RetentionCounts(
     int Exports,
     bool Stopped = false,
     int SsoHandOffs = 0,
-    int OidcTokens = 0
+    int OidcTokens = 0,
+    int Notifications = 0
 );
 
 /// <summary>
 /// Deletes what the law says must go after its delay (<see cref="PrivacyOptions"/>): accounts of people who left and
 /// their files (<see cref="DirectoryPurge"/>), the access log, ended sign-in sessions and the hand-offs to resources
-/// made through ENOE (connection logs both), mémos left in a bin, expired exports and their zips. Each pass is written
+/// made through ENOE (connection logs both), mémos left in a bin, old notifications (in batches), expired exports
+/// and their zips. Each pass is written
 /// down (<see cref="RetentionRun"/> and the log); a dry run counts the same rows and deletes nothing. The nightly pass
 /// runs on one instance only (<see cref="JobLeases"/>).
 /// </summary>
@@ -115,6 +118,11 @@ public sealed class RetentionJob(
         var binBefore = started.AddDays(-Options.MemoBinDays);
         var binned = db.Set<MemoRecipient>().Where(r => r.Folder == MemoFolder.Bin && r.Memo!.SentAt < binBefore);
         var sentBinned = db.Memos.Where(m => m.SenderFolder == MemoFolder.Bin && m.SentAt < binBefore);
+        // Read a year ago, or never read in two (by default): the feed's history, not an archive.
+        var readBefore = started.AddMonths(-Options.NotificationReadMonths);
+        var unreadBefore = started.AddMonths(-Options.NotificationUnreadMonths);
+        var notices = db.Set<Notification>()
+            .Where(n => n.CreatedAt < unreadBefore || n.ReadAt != null && n.CreatedAt < readBefore);
         var expired = db.Set<DataExport>()
             .Where(x => x.Status != DataExportStatus.Expired && x.ExpiresAt != null && x.ExpiresAt <= started);
         RetentionCounts counts;
@@ -132,6 +140,7 @@ public sealed class RetentionJob(
             {
                 SsoHandOffs = await handOffs.CountAsync(ct),
                 OidcTokens = await tokens.CountAsync(ct),
+                Notifications = await notices.CountAsync(ct),
             };
         }
         else
@@ -159,6 +168,7 @@ public sealed class RetentionJob(
                                 ct
                             ),
                     },
+                async c => c with { Notifications = await DeleteInBatchesAsync(notices, keep, ct) },
                 async c => c with { Exports = await ExpireExportsAsync(db, expired, ct) },
             ];
             foreach (var step in steps)
@@ -191,6 +201,27 @@ public sealed class RetentionJob(
             json
         );
         return counts;
+    }
+
+    /// <summary>
+    /// Deletes <paramref name="rows"/> <see cref="PrivacyOptions.DeleteBatch"/> at a time (oldest first), renewing the
+    /// lease between batches; stops when none are left or the lease is lost.
+    /// </summary>
+    private async Task<int> DeleteInBatchesAsync(
+        IQueryable<Notification> rows,
+        Func<Task<bool>>? keep,
+        CancellationToken ct
+    )
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = rows.OrderBy(n => n.Id).Take(Options.DeleteBatch).Select(n => n.Id);
+            var deleted = await rows.Where(n => batch.Contains(n.Id)).ExecuteDeleteAsync(ct);
+            total += deleted;
+            if (deleted < Options.DeleteBatch || keep is not null && !await keep())
+                return total;
+        }
     }
 
     /// <summary>Expired exports lose their zip (the row stays, marked expired), and zips no row points to go.</summary>

@@ -38,6 +38,12 @@ public sealed class Article
     public int? AuthorId { get; set; }
     public Person? Author { get; set; }
 
+    /// <summary>
+    /// When the établissement was told of its publication (news): set once, by the one publication that wins it, so
+    /// two at once, or publishing again after withdrawing, never tell twice.
+    /// </summary>
+    public DateTime? NotifiedAt { get; set; }
+
     /// <summary>Optimistic concurrency: two editors never silently overwrite each other.</summary>
     public int Version { get; set; }
 }

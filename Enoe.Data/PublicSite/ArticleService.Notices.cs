@@ -10,23 +10,33 @@ namespace Enoe.Data.PublicSite;
 /// </summary>
 public sealed partial class ArticleService
 {
-    private async Task NotifyPublishedAsync(Article article, CancellationToken ct)
+    /// <summary>
+    /// Claims the article's <see cref="Article.NotifiedAt"/> (a conditional update: only one publication wins it, on
+    /// either database) and writes the notifications in the same transaction, so the claim and the notices stand or
+    /// fall together.
+    /// </summary>
+    internal async Task NotifyPublishedAsync(Article article, CancellationToken ct)
     {
-        var source = $"article:{article.Id}";
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Set<Notification>().AnyAsync(n => n.Source == source, ct))
-            return; // published before, unpublished, published again: told once
-        var slug = await db.Schools.Where(s => s.Id == article.SchoolId).Select(s => s.Slug).FirstAsync(ct);
-        var members = await db
-            .Memberships.Where(m => m.SchoolId == article.SchoolId && m.Profiles != Profile.AcademyAdmin)
-            .Select(m => m.PersonId)
-            .Distinct()
-            .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = (await quietHours.WindowAsync(article.SchoolId, ct)).ReleaseAt(
             article.PublishAt > now ? article.PublishAt : now
         );
-        await notifications.NotifyAsync(
+        List<NewNotification> notices;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var claimed = await db
+                .Articles.Where(a => a.Id == article.Id && a.NotifiedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.NotifiedAt, now), ct);
+            if (claimed == 0)
+                return; // told already: published before, withdrawn, published again; or another publication now
+            var slug = await db.Schools.Where(s => s.Id == article.SchoolId).Select(s => s.Slug).FirstAsync(ct);
+            var members = await db
+                .Memberships.Where(m => m.SchoolId == article.SchoolId && m.Profiles != Profile.AcademyAdmin)
+                .Select(m => m.PersonId)
+                .Distinct()
+                .ToListAsync(ct);
+            notices =
             [
                 .. members.Select(person => new NewNotification(
                     person,
@@ -35,11 +45,13 @@ public sealed partial class ArticleService
                     NotificationKind.NewsPublished,
                     article.Title,
                     $"/{slug}/actualites/{article.Slug}",
-                    source,
+                    $"article:{article.Id}",
                     visible
                 )),
-            ],
-            ct
-        );
+            ];
+            await NotificationService.WriteAsync(db, notices, now, ct);
+            await transaction.CommitAsync(ct);
+        }
+        await notifications.AnnounceAsync(notices);
     }
 }

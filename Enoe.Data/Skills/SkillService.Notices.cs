@@ -20,22 +20,19 @@ public sealed partial class SkillService
         var day = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         var source = $"skills:{studentId}:{user.PersonId}:{day.DayNumber}";
         var release = await notifications.ReleaseAtAsync(schoolId, ct);
-        var family = await Notifications.NotificationService.FamiliesAsync(db, [studentId], ct: ct);
-        await notifications.ReplaceAsync(
-            source,
-            [
-                .. family.Select(f => new Notifications.NewNotification(
-                    f.RecipientId,
-                    schoolId,
-                    f.ChildId,
-                    Notifications.NotificationKind.SkillsAssessed,
-                    user.DisplayName,
-                    "/competences",
-                    source,
-                    release
-                )),
-            ],
-            ct
+        var notices = await Notifications.NotificationService.ForFamiliesAsync(
+            db,
+            [studentId],
+            new(
+                schoolId,
+                Notifications.NotificationKind.SkillsAssessed,
+                user.DisplayName,
+                "/competences",
+                source,
+                release
+            ),
+            ct: ct
         );
+        await notifications.ReplaceAsync(source, notices, ct);
     }
 }

@@ -103,6 +103,24 @@ public sealed class GradeGridTests : SchoolComponentTest
     }
 
     [Fact]
+    public async Task ParentsAtTheCopiesReturn_PassesTheChosenMomentToTheService()
+    {
+        var grid = Render<GradeGridPage>(p => p.Add(x => x.Id, _assessment));
+        grid.WaitForAssertion(() => Assert.Equal(2, grid.FindAll("input.enoe-grade").Count));
+        Assert.Empty(grid.FindAll("input[type=datetime-local][aria-label^='Date et heure de la remise']"));
+
+        grid.Find("label.enoe-tool input[type=checkbox]").Change(true);
+        grid.Find("input[aria-label='Date et heure de la remise des copies en classe']").Change("2026-11-24T14:00:00");
+        grid.FindAll("button").Single(b => b.TextContent.Trim() == "Publier maintenant").Click();
+
+        // Published Friday 20 November at 10:00: without the box, the parents' day would be Monday 07:00.
+        grid.WaitForAssertion(() => Assert.Contains("les parents les verront le mardi 24 novembre", grid.Markup));
+        await using var db = Database.NewContext();
+        var published = await db.Set<Assessment>().SingleAsync(a => a.Id == _assessment);
+        Assert.Equal(Enoe.Data.Common.SchoolTime.ToUtc(new DateTime(2026, 11, 24, 14, 0, 0)), published.ParentsSeeAt);
+    }
+
+    [Fact]
     public void InEnglish_TheGridSpeaksEnglish_AndWritesGradesWithADecimalPoint()
     {
         var (culture, uiCulture) = (

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Enoe.Data.Documents;
 using Enoe.Data.Grades;
 using Enoe.Data.Memos;
+using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Data.Privacy;
 using Enoe.Data.Structure;
@@ -131,6 +132,42 @@ public sealed class DataExportTests : TwoSchoolsTest
             ["documents/.._a (2).pdf", "documents/.._a.pdf", "documents/_..", "documents/a.pdf"],
             zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("documents/")).Order(StringComparer.Ordinal)
         );
+    }
+
+    [Fact]
+    public async Task TheZip_HoldsTheEmailChoicesAndRefusals_OfThePersonOnly()
+    {
+        var preferences = Database.Get<NotificationPreferences>();
+        Assert.True(
+            (await preferences.SaveMineAsync(As(F.ParentA), NotificationCategory.Marks, MailFrequency.Weekly)).Succeeded
+        );
+        Assert.True(
+            (await preferences.SaveMineAsync(As(F.StudentA), NotificationCategory.Memos, MailFrequency.Never)).Succeeded
+        );
+        await using (var db = Database.NewContext())
+        {
+            db.Add(
+                new MailRefusal
+                {
+                    PersonId = F.ParentA.Id,
+                    Address = "parenta@famille.test",
+                    Reason = "550 5.1.1 Boîte inconnue",
+                    RefusedAt = Now,
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+
+        var id = (await Privacy.RequestExportAsync(As(F.ParentA), F.ParentA.Id)).Value;
+        Assert.True(await Database.Get<DataExportBuilder>().BuildNextAsync());
+
+        using var zip = new ZipArchive((await Privacy.DownloadAsync(As(F.ParentA), id)).Value.Zip);
+        var mail = Read(zip, "mail.json");
+        Assert.Contains("\"Marks\"", mail);
+        Assert.Contains("\"Weekly\"", mail);
+        Assert.Contains("parenta@famille.test", mail);
+        Assert.Contains("550 5.1.1", mail);
+        Assert.DoesNotContain("Never", mail); // the student's own choice is not their parent's data
     }
 
     private static string Read(ZipArchive zip, string name)

@@ -1,5 +1,7 @@
 using Enoe.Data.Common;
+using Enoe.Data.Grades;
 using Enoe.Data.Notifications;
+using Enoe.Tests.Support;
 
 namespace Enoe.Tests.Data;
 
@@ -68,5 +70,22 @@ public sealed partial class GradeServiceTests
         Assert.Empty((await Grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id)).Value!.Subjects);
         _database.Clock.SetUtcNow(Paris(9, 9));
         Assert.Single((await Grades.ReportAsync(As(_f.ParentA), _f.StudentA.Id)).Value!.Subjects);
+    }
+
+    [Fact]
+    public async Task TheNoticesTitle_ComesFromTheTexts_InFrench_WhateverTheTeachersLanguage()
+    {
+        var id = await MarkedAsync();
+        _database.Clock.SetUtcNow(Paris(7, 10));
+
+        using (new InEnglish())
+        {
+            Assert.Equal("Mathématiques: Contrôle", GradeMessages.FormatNotice_Marks("Mathématiques", "Contrôle"));
+            Assert.True((await Grades.PublishAsync(As(_f.TeacherA), id, true)).Succeeded);
+        }
+
+        var line = Assert.Single((await _database.Get<NotificationService>().FeedAsync(As(_f.StudentA), new())).Items);
+        Assert.Equal(GradeMessages.FormatNotice_Marks("Mathématiques", "Contrôle"), line.Title);
+        Assert.Equal("Mathématiques : Contrôle", line.Title);
     }
 }

@@ -1349,6 +1349,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("ChildId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("VisibleAt");
@@ -1760,6 +1762,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("timestamp with time zone");

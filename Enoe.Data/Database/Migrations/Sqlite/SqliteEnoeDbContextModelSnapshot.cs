@@ -1293,6 +1293,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("ChildId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("VisibleAt");
@@ -1692,6 +1694,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("TEXT");
