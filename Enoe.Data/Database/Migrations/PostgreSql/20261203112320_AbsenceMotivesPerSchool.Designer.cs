@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Enoe.Data.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEnoeDbContext))]
-    [Migration("20261203104600_AbsenceMotivesPerSchool")]
+    [Migration("20261203112320_AbsenceMotivesPerSchool")]
     partial class AbsenceMotivesPerSchool
     {
         /// <inheritdoc />
@@ -1352,6 +1352,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("ChildId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("VisibleAt");
@@ -1763,6 +1765,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("timestamp with time zone");

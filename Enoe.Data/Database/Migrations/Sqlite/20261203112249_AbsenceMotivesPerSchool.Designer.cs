@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnoeDbContext))]
-    [Migration("20261203104452_AbsenceMotivesPerSchool")]
+    [Migration("20261203112249_AbsenceMotivesPerSchool")]
     partial class AbsenceMotivesPerSchool
     {
         /// <inheritdoc />
@@ -1296,6 +1296,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("ChildId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("VisibleAt");
@@ -1695,6 +1697,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishAt")
                         .HasColumnType("TEXT");
