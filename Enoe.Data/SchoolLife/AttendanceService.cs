@@ -51,10 +51,11 @@ public sealed partial class AttendanceService(
             Privacy.PersonalDataKind.Absences,
             ct
         );
-        var taken = await db.Set<RollCall>()
+        // A roll call begun (a mark given) but not finished ("Appel terminé") is still listed, as begun.
+        var calls = await db.Set<RollCall>()
             .Where(r => r.Date == date && r.Lesson!.SchoolId == school)
-            .Select(r => r.LessonId)
-            .ToListAsync(ct);
+            .Select(r => new { r.LessonId, r.Completed })
+            .ToDictionaryAsync(r => r.LessonId, r => r.Completed, ct);
         var now = timetable.Now;
         var today = DateOnly.FromDateTime(now);
         var started =
@@ -62,8 +63,15 @@ public sealed partial class AttendanceService(
             : today < date ? TimeOnly.MinValue
             : TimeOnly.FromDateTime(now);
         var missing = (await timetable.SchoolDayAsync(school, date, ct))
-            .Where(l => l.StartsAt <= started && !taken.Contains(l.LessonId))
-            .Select(l => new MissingRollCall(l.LessonId, l.StartsAt, l.Audience, l.Subject, l.Teacher))
+            .Where(l => l.StartsAt <= started && !calls.GetValueOrDefault(l.LessonId))
+            .Select(l => new MissingRollCall(
+                l.LessonId,
+                l.StartsAt,
+                l.Audience,
+                l.Subject,
+                l.Teacher,
+                calls.ContainsKey(l.LessonId)
+            ))
             .ToList();
         return Result<SchoolLifeDay>.Ok(
             new(date, [.. absences.OrderBy(a => a.StartsAt).ThenBy(a => a.Student)], missing)
@@ -112,12 +120,11 @@ public sealed partial class AttendanceService(
         if (problems.Count > 0)
             return Result.Invalid(problems);
         var now = clock.GetUtcNow().UtcDateTime;
-        var parts = report.Part switch
-        {
-            DayPart.Morning => [MorningHours],
-            DayPart.Afternoon => [AfternoonHours],
-            _ => new[] { MorningHours, AfternoonHours },
-        };
+        var halfDays = await HalfDaysAsync(user, report, ct);
+        if (halfDays.Value is not { } parts)
+            return halfDays.Failure;
+        if (await AlreadyReportedAsync(db, report, parts, ct))
+            return Result.Invalid([SchoolLifeMessages.Report_Already]);
         var reason = report.MotiveId;
         foreach (var (from, to) in parts)
             db.Add(
@@ -159,7 +166,15 @@ public sealed partial class AttendanceService(
                                 .SetProperty(a => a.Version, a => a.Version + 1),
                         ct
                     );
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same half-day reported at the same moment (a double click): the unique index kept one.
+            return Result.Invalid([SchoolLifeMessages.Report_Already]);
+        }
         await events.PublishAsync(new AttendanceChanged(school, report.StudentId, report.Date));
         return Result.Ok();
     }
@@ -204,34 +219,6 @@ public sealed partial class AttendanceService(
         await events.PublishAsync(new AttendanceChanged(absence.SchoolId, absence.StudentId, absence.Date));
         await notices.DecidedAsync(absence, accept);
         return Result.Ok();
-    }
-
-    /// <summary>The établissement's students, by class then name, for the vie scolaire to pick from.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> StudentsAsync(
-        CurrentUser user,
-        CancellationToken ct = default
-    )
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ManagerGateAsync(db, user, ct) is not null)
-            return [];
-        var rows = await db
-            .Enrolments.Where(e => e.SchoolClass!.SchoolId == user.SchoolId)
-            .Select(e => new
-            {
-                e.StudentId,
-                Class = e.SchoolClass!.Name,
-                e.Student!.LastName,
-                e.Student.FirstName,
-            })
-            .ToListAsync(ct);
-        return
-        [
-            .. rows.OrderBy(r => r.Class, StringComparer.Ordinal)
-                .ThenBy(r => r.LastName, StringComparer.CurrentCulture)
-                .ThenBy(r => r.FirstName, StringComparer.CurrentCulture)
-                .Select(r => (r.StudentId, $"{r.Class} · {PersonNames.Listed(r.LastName, r.FirstName)}")),
-        ];
     }
 
     /// <summary>

@@ -30,6 +30,16 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Absence>
                 a.StudentId,
             })
             .IsUnique();
+        // One phone report per student and half-day: a double click does not write a second row.
+        b.HasIndex(a => new
+            {
+                a.StudentId,
+                a.Date,
+                a.StartsAt,
+            })
+            .IsUnique()
+            .HasFilter("\"LessonId\" IS NULL")
+            .HasDatabaseName("IX_Absence_Reported");
     }
 }
 

@@ -47,8 +47,18 @@ public sealed record AbsenceView(
     int Version
 );
 
-/// <summary>A lesson that took place today and whose roll call was not taken.</summary>
-public sealed record MissingRollCall(int LessonId, TimeOnly StartsAt, string Audience, string Subject, string Teacher);
+/// <summary>
+/// A lesson begun today whose roll call was not finished: not taken at all, or <paramref name="Begun"/> (a mark given,
+/// "Appel terminé" not pressed).
+/// </summary>
+public sealed record MissingRollCall(
+    int LessonId,
+    TimeOnly StartsAt,
+    string Audience,
+    string Subject,
+    string Teacher,
+    bool Begun = false
+);
 
 /// <summary>The vie scolaire's day: its absences and lateness, and the roll calls not taken yet.</summary>
 public sealed record SchoolLifeDay(

@@ -24,15 +24,19 @@ public partial class SchoolLifePage
     [Inject]
     private LiveEvents Events { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     private CurrentUser _user = default!;
     private bool _allowed;
     private SchoolLifeDay? _day;
     private IReadOnlyList<AbsenceView> _pending = [];
     private IReadOnlyList<(int Id, string Name)> _classes = [];
-    private IReadOnlyList<(int Id, string Name)> _students = [];
     private string? _message,
         _status;
     private IDisposable? _subscription;
+    private ITimer? _timer;
+    private ConfirmDialog _confirm = default!;
 
     private DateOnly Day { get; set; }
 
@@ -54,13 +58,36 @@ public partial class SchoolLifePage
             return;
         Day = DateOnly.FromDateTime(Timetable.Now);
         _classes = await Logbook.ClassesForDirectionAsync(_user);
-        _students = await Attendance.StudentsAsync(_user);
         // A roll call, a report or a justification anywhere in the établissement: the desk reads again.
         _subscription = Events.Subscribe<AttendanceChanged>(e =>
             e.SchoolId == _user.SchoolId && (e.Date == Day || e.StudentId == 0) ? InvokeAsync(ReloadAsync)
             : e.SchoolId == _user.SchoolId ? InvokeAsync(ReloadPendingAsync)
             : Task.CompletedTask
         );
+        await ReloadAsync();
+        // A lesson beginning makes its roll call due with no event: today's list is read again at each minute's top.
+        var late = TimeSpan.FromTicks(Clock.GetUtcNow().Ticks % TimeSpan.TicksPerMinute);
+        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromMinutes(1) - late, Minute);
+    }
+
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private async Task TickAsync()
+    {
+        if (Day != DateOnly.FromDateTime(Timetable.Now))
+            return;
+        await LoadDayAsync();
+        StateHasChanged();
+    }
+
+    private async Task DeleteAsync(AbsenceView absence)
+    {
+        var hours = AttendanceText.Hours(absence);
+        if (!await _confirm.AskAsync(SchoolLifeText.FormatReport_ConfirmDelete(absence.Student, hours)))
+            return;
+        var result = await Attendance.DeleteReportAsync(_user, absence.Id);
+        _message = result.Succeeded ? null : string.Join(" ", result.Errors);
+        _status = result.Succeeded ? SchoolLifeText.Report_Deleted : null;
         await ReloadAsync();
     }
 
@@ -89,5 +116,9 @@ public partial class SchoolLifePage
         await ReloadAsync();
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _timer?.Dispose();
+    }
 }

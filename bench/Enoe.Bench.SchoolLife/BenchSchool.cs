@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Enoe.Bench.SchoolLife;
 
 /// <summary>One big établissement in a migrated database, its direction, and the steps timed over it.</summary>
-public sealed class BenchSchool : IAsyncDisposable
+public sealed partial class BenchSchool : IAsyncDisposable
 {
     private static readonly string[] Subjects =
     [
@@ -48,7 +48,12 @@ public sealed class BenchSchool : IAsyncDisposable
         var school = new BenchSchool { Classes = classes };
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IInterceptor>(school._counter);
+        // The bench's day (last week's Monday) at 15:00 UTC: every lesson of it has begun.
+        school._day = SchoolWeeks.MondayOf(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(-7);
+        var at = new DateTimeOffset(school._day.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero);
+        services.AddSingleton<TimeProvider>(new StandingClock(at));
         services.AddEnoeData(school._folder.FullName);
+        AddDeskServices(services, school);
         school._services = services.BuildServiceProvider();
         await school._services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
         await school.FillAsync(studentsPerClass);
@@ -166,8 +171,7 @@ public sealed class BenchSchool : IAsyncDisposable
     /// </summary>
     public async Task<int> AbsencesAsync(int count)
     {
-        var day = SchoolWeeks.MondayOf(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(-7);
-        _day = day;
+        var day = _day;
         await using var db = await NewContextAsync();
         var lessons = await db.Set<Lesson>()
             .Where(l => l.SchoolId == _schoolId && l.Day == DayOfWeek.Monday)

@@ -65,7 +65,8 @@ public sealed class RollCallServiceTests : IAsyncLifetime
         var day = (await _database.Get<AttendanceService>().DayAsync(TwoSchools.As(_f.StaffA, _f.A), Monday)).Value!;
         Assert.Equal(2, day.Absences.Count);
         Assert.Equal("MATHS", day.Absences[0].Subject);
-        Assert.DoesNotContain(day.MissingRollCalls, m => m.LessonId == _t.Maths.Id); // taken
+        // Begun, not finished ("Appel terminé" not pressed): still listed, as begun.
+        Assert.True(day.MissingRollCalls.Single(m => m.LessonId == _t.Maths.Id).Begun);
 
         // Marked present again (they were in the corridor): the absence goes.
         await RollCalls.MarkAsync(Teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Present);

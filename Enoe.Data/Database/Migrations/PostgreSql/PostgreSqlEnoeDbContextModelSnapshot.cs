@@ -1898,6 +1898,11 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                     b.HasIndex("LessonId", "Date", "StudentId")
                         .IsUnique();
 
+                    b.HasIndex("StudentId", "Date", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Absence_Reported")
+                        .HasFilter("\"LessonId\" IS NULL");
+
                     b.ToTable("Absence");
                 });
 

@@ -1828,6 +1828,11 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                     b.HasIndex("LessonId", "Date", "StudentId")
                         .IsUnique();
 
+                    b.HasIndex("StudentId", "Date", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Absence_Reported")
+                        .HasFilter("\"LessonId\" IS NULL");
+
                     b.ToTable("Absence");
                 });
 

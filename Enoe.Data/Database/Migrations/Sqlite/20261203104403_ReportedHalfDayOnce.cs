@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Enoe.Data.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReportedHalfDayOnce : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Hand-written: a half-day reported twice before the index keeps its first row only.
+            migrationBuilder.Sql(
+                "DELETE FROM \"Absence\" WHERE \"LessonId\" IS NULL AND EXISTS (SELECT 1 FROM \"Absence\" b "
+                    + "WHERE b.\"LessonId\" IS NULL AND b.\"StudentId\" = \"Absence\".\"StudentId\" "
+                    + "AND b.\"Date\" = \"Absence\".\"Date\" AND b.\"StartsAt\" = \"Absence\".\"StartsAt\" "
+                    + "AND b.\"Id\" < \"Absence\".\"Id\")"
+            );
+            migrationBuilder.CreateIndex(
+                name: "IX_Absence_Reported",
+                table: "Absence",
+                columns: new[] { "StudentId", "Date", "StartsAt" },
+                unique: true,
+                filter: "\"LessonId\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Absence_Reported",
+                table: "Absence");
+        }
+    }
+}
