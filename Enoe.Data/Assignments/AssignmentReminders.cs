@@ -94,22 +94,27 @@ public sealed class AssignmentReminders(
         )
         {
             var release = await notifications.ReleaseAtAsync(school.Key, ct);
-            var families = await NotificationService.FamiliesAsync(db, [.. school.Select(m => m.StudentId)], ct: ct);
-            foreach (var m in school)
-                notices.AddRange(
-                    families
-                        .Where(f => f.ChildId == m.StudentId)
-                        .Select(f => new NewNotification(
-                            f.RecipientId,
-                            m.SchoolId,
-                            f.ChildId,
-                            NotificationKind.AssignmentDueTomorrow,
-                            m.Title,
-                            $"/devoirs/{m.Id}",
-                            Source(m.Id, m.StudentId),
-                            release
-                        ))
-                );
+            notices.AddRange(
+                await NotificationService.ForFamiliesAsync(
+                    db,
+                    [
+                        .. school.Select(m =>
+                            (
+                                m.StudentId,
+                                new FamilyNotice(
+                                    m.SchoolId,
+                                    NotificationKind.AssignmentDueTomorrow,
+                                    m.Title,
+                                    $"/devoirs/{m.Id}",
+                                    Source(m.Id, m.StudentId),
+                                    release
+                                )
+                            )
+                        ),
+                    ],
+                    ct: ct
+                )
+            );
         }
         await notifications.NotifyAsync(notices, ct);
         return missing.Count;

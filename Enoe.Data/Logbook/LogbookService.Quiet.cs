@@ -82,21 +82,24 @@ public sealed partial class LogbookService
         if (!isNew && entry.HomeworkDueDate > nextSchoolDay)
             return [];
         var students = Audiences.StudentsOf(db, entry.SchoolClassId, entry.TeachingGroupId);
-        var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
         var subject = await db.Subjects.Where(s => s.Id == entry.SubjectId).Select(s => s.Name).FirstAsync(ct);
-        var due = entry.HomeworkDueDate?.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
-        return
-        [
-            .. families.Select(f => new NewNotification(
-                f.RecipientId,
+        var title = entry.HomeworkDueDate is { } due
+            ? NotificationService.Stored(() =>
+                LogbookMessages.FormatNotice_HomeworkDue(subject, due.ToString("d MMMM"))
+            )
+            : subject;
+        return await NotificationService.ForFamiliesAsync(
+            db,
+            await students.ToListAsync(ct),
+            new(
                 entry.SchoolId,
-                f.ChildId,
                 isNew ? NotificationKind.HomeworkSet : NotificationKind.HomeworkChanged,
-                due is null ? subject : $"{subject}, pour le {due}",
+                title,
                 "/carnet-de-bord",
                 Source(entry.Id),
                 entry.HomeworkVisibleAt ?? now
-            )),
-        ];
+            ),
+            ct: ct
+        );
     }
 }

@@ -85,60 +85,21 @@ public sealed partial class NotificationService
 
     /// <summary>
     /// A title built from a service's texts: stored once and read by everyone, so written in French, the académie's
-    /// language, whatever the writer's own (<c>() =&gt; GradeMessages.FormatNotice_Marks(subject, title)</c>).
+    /// language, whatever the writer's own (<c>() =&gt; GradeMessages.FormatNotice_Marks(subject, title)</c>); dates
+    /// and numbers inside are French too.
     /// </summary>
     public static string Stored(Func<string> text)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = French;
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (French, French);
         try
         {
             return text();
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
-    }
-
-    /// <summary>
-    /// The child's family (the student and each responsable légal), each line naming the child: who a notification
-    /// about <paramref name="studentIds"/> goes to. Prefer <see cref="ForFamiliesAsync(EnoeDbContext,
-    /// IReadOnlyCollection{int}, FamilyNotice, Expression{Func{Person, bool}}?, CancellationToken)"/>.
-    /// </summary>
-    public static async Task<List<(int RecipientId, int ChildId)>> FamiliesAsync(
-        EnoeDbContext db,
-        IReadOnlyCollection<int> studentIds,
-        bool students = true,
-        CancellationToken ct = default
-    )
-    {
-        var parents = await db
-            .Guardianships.Where(g => studentIds.Contains(g.StudentId))
-            .Select(g => new { g.ParentId, g.StudentId })
-            .ToListAsync(ct);
-        var lines = parents.Select(p => (p.ParentId, p.StudentId)).ToList();
-        if (students)
-            lines.AddRange(studentIds.Distinct().Select(s => (s, s)));
-        return lines;
-    }
-
-    /// <summary>
-    /// A student's responsables légaux, and the student themself when <paramref name="andStudent"/> holds for them,
-    /// each line naming the student. Prefer <see cref="ForFamiliesAsync(IReadOnlyCollection{int}, FamilyNotice,
-    /// Expression{Func{Person, bool}}?, CancellationToken)"/>.
-    /// </summary>
-    public async Task<List<(int RecipientId, int ChildId)>> FamilyOfAsync(
-        int studentId,
-        Expression<Func<Person, bool>> andStudent,
-        CancellationToken ct = default
-    )
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lines = await FamiliesAsync(db, [studentId], students: false, ct);
-        if (await db.Set<Person>().Where(p => p.Id == studentId).AnyAsync(andStudent, ct))
-            lines.Add((studentId, studentId));
-        return lines;
     }
 }
 
@@ -160,6 +121,6 @@ public sealed record FamilyNotice(
     /// <summary>When the student themself sees it, if not at <see cref="VisibleAt"/> (marks: before parents).</summary>
     public DateTime? StudentSeesAt { get; init; }
 
-    internal NewNotification To(int recipientId, int childId, DateTime visibleAt) =>
+    internal NewNotification To(int recipientId, int? childId, DateTime visibleAt) =>
         new(recipientId, SchoolId, childId, Kind, Title, Link, Source, visibleAt);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Enoe.Data.Common;
 using Enoe.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -60,23 +61,11 @@ public sealed class AttendanceNotices(NotificationService notifications, TimePro
     {
         var release = await notifications.ReleaseAtAsync(schoolId);
         var adultBorn = DateOnly.FromDateTime(SchoolTime.ToLocal(clock.GetUtcNow().UtcDateTime)).AddYears(-18);
-        var family = await notifications.FamilyOfAsync(
-            studentId,
-            student => student.BirthDate != null && student.BirthDate <= adultBorn
+        var title = string.Create(CultureInfo.InvariantCulture, $"{date:dd/MM} {startsAt:HH\\:mm}");
+        return await notifications.ForFamiliesAsync(
+            [studentId],
+            new(schoolId, kind, title, "/absences", source, release),
+            student => student.BirthDate != null && student.BirthDate <= adultBorn // the student once 18
         );
-        var title = $"{date:dd/MM} {startsAt:HH\\:mm}";
-        return
-        [
-            .. family.Select(f => new NewNotification(
-                f.RecipientId,
-                schoolId,
-                f.ChildId,
-                kind,
-                title,
-                "/absences",
-                source,
-                release
-            )),
-        ];
     }
 }

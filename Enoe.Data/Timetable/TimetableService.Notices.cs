@@ -24,7 +24,6 @@ public sealed partial class TimetableService
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var students = Audiences.StudentsOf(db, lesson.SchoolClassId, lesson.TeachingGroupId);
-            var families = await NotificationService.FamiliesAsync(db, await students.ToListAsync(ct), ct: ct);
             var subject = await db.Subjects.Where(s => s.Id == lesson.SubjectId).Select(s => s.Name).FirstAsync(ct);
             var release = await notifications.ReleaseAtAsync(lesson.SchoolId, ct);
             var kind = change.Kind switch
@@ -33,23 +32,24 @@ public sealed partial class TimetableService
                 LessonChangeKind.Moved => NotificationKind.LessonMoved,
                 _ => NotificationKind.RoomChanged,
             };
-            var title = $"{subject}, {date:dd/MM} {lesson.StartsAt:HH\\:mm} : {change.Reason}";
-            notices =
-            [
-                .. families
-                    .Select(f => ((int?)f.ChildId, f.RecipientId))
-                    .Append((null, lesson.TeacherId))
-                    .Select(f => new NewNotification(
-                        f.RecipientId,
-                        lesson.SchoolId,
-                        f.Item1,
-                        kind,
-                        title,
-                        $"/emploi-du-temps?date={date:yyyy-MM-dd}",
-                        source,
-                        release
-                    )),
-            ];
+            var title = NotificationService.Stored(() =>
+                TimetableMessages.FormatNotice_LessonChanged(
+                    subject,
+                    date.ToString("dd/MM"),
+                    lesson.StartsAt.ToString("HH:mm"),
+                    change.Reason
+                )
+            );
+            var notice = new FamilyNotice(
+                lesson.SchoolId,
+                kind,
+                title,
+                $"/emploi-du-temps?date={date:yyyy-MM-dd}",
+                source,
+                release
+            );
+            notices = await NotificationService.ForFamiliesAsync(db, await students.ToListAsync(ct), notice, ct: ct);
+            notices.Add(notice.To(lesson.TeacherId, null, release)); // the teacher too, not as anyone's family
         }
         await notifications.ReplaceAsync(source, notices, ct);
     }

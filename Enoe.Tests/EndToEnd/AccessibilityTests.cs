@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             { "/emploi-du-temps", "helene.carpentier" },
             { "/gestion/emploi-du-temps", "admin.victor-hugo" },
             { "/vie-scolaire", "julien.roussel" },
+            { "/vie-scolaire/motifs", "julien.roussel" },
             { "/absences", "sophie.martin" },
             { "/fil-actualites", "sophie.martin" },
             { "/academie/connexion-unique", "admin.academie" },
