@@ -122,7 +122,9 @@ public sealed class RetentionJob(
         var readBefore = started.AddMonths(-Options.NotificationReadMonths);
         var unreadBefore = started.AddMonths(-Options.NotificationUnreadMonths);
         var notices = db.Set<Notification>()
-            .Where(n => n.CreatedAt < unreadBefore || n.ReadAt != null && n.CreatedAt < readBefore);
+            .Where(n =>
+                n.CreatedAt < unreadBefore || n.ReadAt != null && n.CreatedAt < readBefore && n.ReadAt < readBefore
+            ); // read a year ago implies created earlier: the condition on CreatedAt lets its index serve
         var expired = db.Set<DataExport>()
             .Where(x => x.Status != DataExportStatus.Expired && x.ExpiresAt != null && x.ExpiresAt <= started);
         RetentionCounts counts;

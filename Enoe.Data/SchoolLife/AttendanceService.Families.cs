@@ -104,7 +104,8 @@ public sealed partial class AttendanceService
                 .Select(a => new { a.SchoolId, a.StudentId })
                 .Distinct()
                 .ToListAsync(ct);
-            if (found.Count != 1 || ids.Count != await db.Set<Absence>().CountAsync(a => ids.Contains(a.Id), ct))
+            var absences = db.Set<Absence>().Where(a => ids.Contains(a.Id) && a.Kind == AttendanceKind.Absence);
+            if (found.Count != 1 || ids.Count != await absences.CountAsync(ct))
                 return Result.NotFound(); // one student's absences, every one of them existing
             (schoolId, studentId) = (found[0].SchoolId, found[0].StudentId);
             desk = user.SchoolId == schoolId && await ManagerGateAsync(db, user, ct) is null;
@@ -125,7 +126,9 @@ public sealed partial class AttendanceService
                 uploads,
                 async (db, stored) =>
                 {
-                    var absences = await db.Set<Absence>().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+                    var absences = await db.Set<Absence>()
+                        .Where(a => ids.Contains(a.Id) && a.Kind == AttendanceKind.Absence)
+                        .ToListAsync(ct);
                     if (absences.Count != ids.Count)
                         return Result.NotFound();
                     if (absences.Any(a => a.Version != chosen.First(c => c.Id == a.Id).Version))

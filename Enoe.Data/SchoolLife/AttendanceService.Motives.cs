@@ -39,6 +39,10 @@ public sealed partial class AttendanceService
         var motive = draft.Id is int id ? all.FirstOrDefault(m => m.Id == id) : null;
         if (draft.Id is not null && motive is null)
             return Result.NotFound();
+        // Whether it is admissible decides past counts (the conseil de classe's): a motive in use keeps it.
+        if (motive is not null && motive.Admissible != draft.Admissible)
+            if (await db.Set<Absence>().AnyAsync(a => a.MotiveId == motive.Id, ct))
+                return Result.Invalid([SchoolLifeMessages.Motive_AdmissibleInUse]);
         if (motive is null)
         {
             motive = new AbsenceMotive { SchoolId = school, Position = all.Max(m => m.Position) + 1 };

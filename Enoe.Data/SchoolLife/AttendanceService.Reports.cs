@@ -97,8 +97,40 @@ public sealed partial class AttendanceService
             return Result.NotFound();
         if (absence.LessonId is not null)
             return Result.Invalid([SchoolLifeMessages.Correct_OnlyReports]);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (absence.Justification == JustificationStatus.Accepted)
+            // The lessons' absences this report justified (same decision, no family's justification) are no longer.
+            await db.Set<Absence>()
+                .Where(a =>
+                    a.StudentId == absence.StudentId
+                    && a.Date == absence.Date
+                    && a.LessonId != null
+                    && a.Justification == JustificationStatus.Accepted
+                    && a.JustifiedById == null
+                    && a.DecidedById == absence.DecidedById
+                    && a.DecidedAt == absence.DecidedAt
+                    && a.StartsAt >= absence.StartsAt
+                    && a.EndsAt <= absence.EndsAt
+                )
+                .ExecuteUpdateAsync(
+                    u =>
+                        u.SetProperty(a => a.Justification, JustificationStatus.None)
+                            .SetProperty(a => a.MotiveId, (int?)null)
+                            .SetProperty(a => a.DecidedById, (int?)null)
+                            .SetProperty(a => a.DecidedAt, (DateTime?)null)
+                            .SetProperty(a => a.Version, a => a.Version + 1),
+                    ct
+                );
         db.Remove(absence);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(SchoolLifeMessages.Correct_Changed); // deleted or justified meanwhile
+        }
+        await transaction.CommitAsync(ct);
         await events.PublishAsync(new AttendanceChanged(absence.SchoolId, absence.StudentId, absence.Date));
         return Result.Ok();
     }

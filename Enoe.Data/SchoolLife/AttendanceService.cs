@@ -145,6 +145,8 @@ public sealed partial class AttendanceService(
                     DecidedAt = reason is null ? null : now,
                 }
             );
+        // The report and the lessons' absences it justifies are written together, or neither (a double click).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (reason is not null)
             foreach (var (from, to) in parts)
                 await db.Set<Absence>()
@@ -169,8 +171,9 @@ public sealed partial class AttendanceService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Database.Contention.IsDuplicate(e))
         {
             // The same half-day reported at the same moment (a double click): the unique index kept one.
             return Result.Invalid([SchoolLifeMessages.Report_Already]);

@@ -21,7 +21,9 @@ public static class AttendanceText
 
     /// <summary>The status, with the motive when there is one.</summary>
     public static string Justification(AbsenceView a) =>
-        a.Motive is { } motive ? $"{Status(a.Justification)} · {motive}" : Status(a.Justification);
+        a.Motive is not { } motive ? Status(a.Justification)
+        : a.Admissible ? $"{Status(a.Justification)} · {motive}"
+        : $"{Status(a.Justification)} · {motive} ({SchoolLifeText.Motive_NotAdmissible})";
 
     public static string Hours(AbsenceView a) => $"{a.StartsAt:HH\\:mm}–{a.EndsAt:HH\\:mm}";
 

@@ -131,6 +131,47 @@ public sealed class AbsenceMotivesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMotiveInUse_KeepsWhetherItIsAdmissible_ALatenessIsNeverJustified()
+    {
+        var absence = (await RecordAsync(Parent)).Items.Single();
+        var illness = await MotiveAsync("Maladie");
+        await using (var db = _database.NewContext())
+        {
+            var late = await db.Set<Absence>().SingleAsync(a => a.Id == absence.Id);
+            db.Add(
+                new Absence
+                {
+                    SchoolId = late.SchoolId,
+                    StudentId = late.StudentId,
+                    Kind = AttendanceKind.Lateness,
+                    Date = Thursday,
+                    StartsAt = new(8, 0),
+                    EndsAt = new(9, 0),
+                    MinutesLate = 10,
+                    RecordedById = late.RecordedById,
+                    RecordedAt = late.RecordedAt,
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+        var lateness = (await RecordAsync(Parent)).Items.Single(a => a.Kind == AttendanceKind.Lateness);
+
+        var mixed = await Attendance.JustifyAsync(Parent, [Chosen(absence), Chosen(lateness)], illness, null, []);
+
+        Assert.Equal(ResultKind.NotFound, mixed.Kind); // a lateness id from the browser: nothing written
+        Assert.All((await RecordAsync(Parent)).Items, a => Assert.Equal(JustificationStatus.None, a.Justification));
+        Assert.True((await Attendance.JustifyAsync(Parent, [Chosen(absence)], illness, null, [])).Succeeded);
+        Assert.Equal(
+            [
+                "Des absences sont déjà justifiées avec ce motif : il reste recevable ou non comme il l'était. "
+                    + "Retirez-le et créez-en un autre.",
+            ],
+            (await Attendance.SaveMotiveAsync(Cpe, new(illness, "Maladie", false))).Errors
+        );
+        Assert.True((await Attendance.SaveMotiveAsync(Cpe, new(illness, "Maladie (certificat)", true))).Succeeded);
+    }
+
+    [Fact]
     public async Task AnAcceptedJustification_WithAMotiveNotAdmissible_LeavesTheHalfDayUnjustified()
     {
         var absence = (await RecordAsync(Parent)).Items.Single();

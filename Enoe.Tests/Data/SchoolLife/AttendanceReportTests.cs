@@ -157,6 +157,24 @@ public sealed class AttendanceReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeletingAReportWithAMotive_TakesBackTheJustificationItGaveTheLessons_NotTheFamilys()
+    {
+        var teacher = TwoSchools.As(_f.TeacherA, _f.A);
+        await _database.Get<RollCallService>().MarkAsync(teacher, _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
+        var illness = (await Attendance.MotivesAsync(Cpe)).Value![0].Id;
+        Assert.True(
+            (await Attendance.ReportAsync(Cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, illness, null))).Succeeded
+        );
+        var day = (await Attendance.DayAsync(Cpe, Monday)).Value!.Absences;
+        Assert.All(day, a => Assert.Equal(JustificationStatus.Accepted, a.Justification));
+
+        Assert.True((await Attendance.DeleteReportAsync(Cpe, day.Single(a => a.Subject is null).Id)).Succeeded);
+
+        var mark = Assert.Single((await Attendance.DayAsync(Cpe, Monday)).Value!.Absences);
+        Assert.Equal((JustificationStatus.None, null), (mark.Justification, mark.Motive));
+    }
+
+    [Fact]
     public async Task TheStudentIsSearched_ByNameOrClass_AtMostTwenty_ByTheVieScolaireOnly()
     {
         await using (var db = _database.NewContext())

@@ -17,6 +17,12 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            // Hand-written: articles already announced (before the claim existed) are not announced again.
+            migrationBuilder.Sql(
+                "UPDATE \"Articles\" SET \"NotifiedAt\" = (SELECT MIN(n.\"CreatedAt\") FROM \"Notifications\" n "
+                    + "WHERE n.\"Source\" = 'article:' || CAST(\"Articles\".\"Id\" AS TEXT))"
+            );
+
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_CreatedAt",
                 table: "Notifications",
