@@ -16,7 +16,8 @@ public sealed class MailPreferencesOnAPhoneJourney(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.SignInAsync("sophie.martin");
         await page.WaitForURLAsync("**/tableau-de-bord");
-        await page.Locator(".enoe-menu-summary").ClickAsync();
+        // Once the circuit is live: its first render replaces the prerendered menu, closing it under the tap.
+        await page.OpenUserMenuAsync("Sophie Martin", "Préférences de notification");
         await page.Locator("a[href='/compte/notifications']").ClickAsync();
         await page.Locator(".enoe-mail-table tbody tr").Nth(7).WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
