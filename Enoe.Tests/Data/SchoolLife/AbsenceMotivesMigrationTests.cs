@@ -22,12 +22,15 @@ public sealed class AbsenceMotivesMigrationTests
         var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var options = new DbContextOptionsBuilder<EnoeDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}")
+            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")};Foreign Keys=False")
             .Options;
         try
         {
             await using (var db = new SqliteEnoeDbContext(options))
             {
+                // One connection for every step, its foreign keys off: the rows below leave their people out, and a
+                // pooled connection cleared by another test (ClearAllPools) would come back with them on.
+                await db.Database.OpenConnectionAsync();
                 var migrator = db.GetService<IMigrator>();
                 await migrator.MigrateAsync("20261203084709_NotificationsMailAndQuietHours");
                 // Only the absences and their établissements matter here: people and lessons left out, keys off.
