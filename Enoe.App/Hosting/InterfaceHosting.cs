@@ -19,6 +19,7 @@ public static class InterfaceHosting
             .AddInteractiveServerComponents()
             // A long text arrives whole in one message (default 32 KB): see TextLimits.
             .AddHubOptions(o => o.MaximumReceiveMessageSize = Enoe.Widgets.Common.TextLimits.MaximumReceiveMessageSize);
+        builder.Services.AddLeanInteropMetadata(); // a tab's JS runtime keeps no metadata it never writes
         builder.Services.AddSingleton<CircuitCounter>();
         builder.Services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         builder.Services.AddEnoeCircuitLimits(builder.Configuration); // open tabs per person and per address
