@@ -12,7 +12,14 @@ namespace Enoe.Bench.Circuits;
 /// <summary>
 /// Who the bench signs in as: the students whose dashboards it opens, and the CPE who writes to them all.
 /// </summary>
-internal sealed record Cast(IReadOnlyList<string> Students, string Sender, int TargetProfile, string AudienceLabel);
+internal sealed record Cast(IReadOnlyList<string> Students, string Sender, int TargetProfile, string AudienceLabel)
+{
+    /// <summary>Who writes the carnet entry or sets the devoir, or decides the booking (<c>--event</c>).</summary>
+    public string? EventSender { get; init; }
+
+    /// <summary>Whose booking is decided (<c>--event=booking</c>).</summary>
+    public string? Booker { get; init; }
+}
 
 /// <summary>
 /// Before any instance starts: migrates and seeds the demo académie once, through the data layer (the app then finds
@@ -30,7 +37,13 @@ internal static class DemoPreparation
     /// </summary>
     private const string Sender = "julien.roussel";
 
-    public static async Task<Cast> PrepareAsync(string dataDirectory, DatabaseSettings database, int students)
+    public static async Task<Cast> PrepareAsync(
+        string dataDirectory,
+        DatabaseSettings database,
+        int students,
+        LiveEvent live = LiveEvent.Memo,
+        int events = 0
+    )
     {
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddEnoeData(dataDirectory, database);
@@ -70,14 +83,43 @@ internal static class DemoPreparation
             .All.Where(r => r.Profiles.HasAny(Profile.Student))
             .Select(r => r.Key)
             .ToList();
+        var required = EventPreparation.StudentWidget(live);
         foreach (var (id, _, name) in chosen)
-            await FillDashboardAsync(layouts, new CurrentUser(id, name, schoolId, Profile.Student), studentWidgets);
-        return new Cast(
+            await FillDashboardAsync(
+                layouts,
+                new CurrentUser(id, name, schoolId, Profile.Student),
+                studentWidgets,
+                required
+            );
+        var cast = new Cast(
             [.. chosen.Select(c => c.UserName)],
             Sender,
             (int)Profile.Student,
             Enoe.Data.Memos.MemoMessages.Audience_AllStudents
         );
+        if (live is LiveEvent.Carnet or LiveEvent.Devoir)
+            return cast with
+            {
+                EventSender = await EventPreparation.GatherClassAsync(
+                    provider,
+                    schoolId,
+                    [.. chosen.Select(c => c.Id)]
+                ),
+            };
+        if (live != LiveEvent.Booking)
+            return cast;
+        var teacherWidgets = provider
+            .GetRequiredService<IWidgetRules>()
+            .All.Where(r => r.Profiles.HasAny(Profile.Teacher))
+            .Select(r => r.Key)
+            .ToList();
+        var (manager, booker) = await EventPreparation.PendingBookingsAsync(
+            provider,
+            schoolId,
+            events,
+            teacher => FillDashboardAsync(layouts, teacher, teacherWidgets, "my-bookings")
+        );
+        return cast with { EventSender = manager, Booker = booker };
     }
 
     /// <summary>
@@ -120,12 +162,21 @@ internal static class DemoPreparation
     }
 
     /// <summary>
-    /// Widgets the student has not placed yet first, then second copies (a student may place one twice, with other
-    /// settings), until the first tab holds <see cref="DashboardWidgets"/>.
+    /// The <paramref name="required"/> widget, then widgets the person has not placed yet, then second copies (one
+    /// may be placed twice, with other settings), until the first tab holds <see cref="DashboardWidgets"/>.
     /// </summary>
-    private static async Task FillDashboardAsync(LayoutService layouts, CurrentUser student, List<string> keys)
+    private static async Task FillDashboardAsync(
+        LayoutService layouts,
+        CurrentUser student,
+        List<string> keys,
+        string? required
+    )
     {
         var tab = (await layouts.GetAsync(student))[0];
+        if (required is not null && tab.Placements.All(p => p.WidgetKey != required))
+            tab =
+                (await layouts.AddWidgetAsync(student, tab.Id, required)).Value
+                ?? throw new InvalidOperationException($"{student.DisplayName} may not place {required}.");
         var order = keys.Where(k => tab.Placements.All(p => p.WidgetKey != k)).Concat(keys).ToList();
         foreach (var key in order)
         {
@@ -140,7 +191,8 @@ internal static class DemoPreparation
                 $"{student.DisplayName}'s dashboard holds {tab.Placements.Count} widgets, not {DashboardWidgets}."
             );
         if (tab.Placements.Count > DashboardWidgets)
-            for (var i = tab.Placements.Count - 1; i >= DashboardWidgets; i--)
-                tab = (await layouts.RemoveAsync(student, tab.Placements[i].Id)).Value!;
+            foreach (var extra in tab.Placements.Where(p => p.WidgetKey != required).Reverse().ToList())
+                if (tab.Placements.Count > DashboardWidgets)
+                    tab = (await layouts.RemoveAsync(student, extra.Id)).Value!;
     }
 }

@@ -9,6 +9,9 @@
 //     --memos=K         mémos measured, their deliveries pooled (3; a first one, unmeasured, warms up)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
+//     --event=E         instead of mémos, K carnet entries (carnet), devoirs (devoir) set to a class holding every
+//                       student, or a booking's decisions (booking: the students' tabs are bystanders, the booker's
+//                       dashboard the one concerned) (EventDelivery)
 //     --pause           then pauses every dashboard as a hidden tab does, and measures what a paused one holds
 //     --surge           instead: a rentrée morning. The node's capacity is set to N dashboards and its pace to
 //                       --pace=R arrivals let in per second (4); N dashboards are opened (waiting their turn), then
@@ -61,6 +64,9 @@ void Unwind(PosixSignalContext signal)
 var ct = cancel.Token;
 if (args.Contains("--public"))
     return await PublicPages.RunAsync(appDll, Option("parallel", 16), ct);
+var live = args.FirstOrDefault(a => a.StartsWith("--event=")) is { } e
+    ? Enum.Parse<LiveEvent>(e["--event=".Length..], ignoreCase: true)
+    : LiveEvent.Memo;
 var surge = args.Contains("--surge");
 var arrivals = surge ? Option("burst", 10) * 50 : 0;
 var tabs = new List<Tab>();
@@ -86,7 +92,8 @@ try
     if (instances > 1)
         configuration["Enoe__Redis"] = await Servers.StartRedisAsync(processes);
     var pace = Option("pace", 4);
-    // The waiting line measured by --surge; off otherwise (0 and 0), as the other figures open tabs at the bench's pace.
+    // The waiting line measured by --surge; off otherwise (0 and 0), as the other figures open tabs at the bench's
+    // pace.
     configuration["Enoe__Circuits__Capacity"] = surge ? $"{circuits}" : "0";
     configuration["Enoe__Circuits__AdmissionsPerSecond"] = surge ? $"{pace}" : "0";
 
@@ -94,7 +101,9 @@ try
     var cast = await DemoPreparation.PrepareAsync(
         data,
         database,
-        Math.Max(instances, Option("students", circuits) + arrivals)
+        Math.Max(instances, Option("students", circuits) + arrivals),
+        live,
+        Option("memos", 3) + 1
     );
     ct.ThrowIfCancellationRequested();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -193,9 +202,14 @@ try
 
     if (args.Contains("--pause"))
         return await PausedTabs.MeasureAsync(urls, before, [.. opened.Select(o => o.Tab).Where(t => !t.Failed)], ct);
-    var live = tabs.Where(t => !t.Failed).ToList();
+    var open = tabs.Where(t => !t.Failed).ToList();
     var memos = Option("memos", 3);
-    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls, cast, live, quiet, memos, ct);
+    if (live != LiveEvent.Memo)
+    {
+        var measured = await EventDelivery.RunAsync(live, urls, cast, open, tabs, quiet, memos, ct);
+        return failures > 0 ? 2 : measured;
+    }
+    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls, cast, open, quiet, memos, ct);
     var figures = new Figures(
         instances == 1 ? (postgres ? "1 (PostgreSQL)" : "1 (SQLite)") : $"{instances} (PostgreSQL, Redis)",
         circuits,
@@ -203,17 +217,17 @@ try
         grown / 1024.0 / Math.Max(1, counted),
         [.. opened.Where(o => !o.Tab.Failed).Select(o => o.Open.TotalMilliseconds)],
         delivery,
-        live.Count * memos
+        open.Count * memos
     );
     Console.Error.WriteLine(
         $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students. The mémo's subject "
-            + $"(its line in the mémos widget) reached {subject.Count} of {live.Count * memos} tabs ({memos} mémos): "
+            + $"(its line in the mémos widget) reached {subject.Count} of {open.Count * memos} tabs ({memos} mémos): "
             + $"p50 {Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
             + $"percentile ({string.Join(", ", Figures.SpreadPoints)}): {Figures.Spread(delivery)} ms."
     );
     Console.WriteLine(Figures.Header);
     Console.WriteLine(figures.Row());
-    return figures.Failed == 0 && delivery.Count == live.Count * memos ? 0 : 2;
+    return figures.Failed == 0 && delivery.Count == open.Count * memos ? 0 : 2;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {

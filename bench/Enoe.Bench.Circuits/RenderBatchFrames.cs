@@ -15,7 +15,9 @@ internal sealed class RenderBatchFrames
     private const int FrameLength = 20;
     private const int Element = 1,
         Text = 2,
-        Attribute = 3;
+        Attribute = 3,
+        Component = 4,
+        Region = 5;
 
     private readonly byte[] _data;
     private readonly int _frames,
@@ -65,6 +67,53 @@ internal sealed class RenderBatchFrames
                 yield return (text.ToString().Trim(), onclick);
         }
     }
+
+    /// <summary>
+    /// The <c>onchange</c> handlers of the elements this batch inserts (what <c>@bind</c> and MudBlazor's inputs
+    /// listen to), in document order, with the element's <c>id</c> when it has one.
+    /// </summary>
+    public IEnumerable<(string? Id, ulong OnChange)> ChangeHandlers()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (Type(i) != Element)
+                continue;
+            (string? id, ulong onchange) = (null, 0);
+            for (var j = i + 1; j < _count && Type(j) == Attribute; j++) // an element's attributes come first
+                if (String(Field(j, 4)) is "id")
+                    id = String(Field(j, 8));
+                else if (String(Field(j, 4)) is "onchange")
+                    onchange = Handler(j);
+            if (onchange != 0)
+                yield return (id, onchange);
+        }
+    }
+
+    /// <summary>
+    /// The handlers this batch gives to attributes of elements already shown (an attribute set on its own, outside any
+    /// subtree the batch inserts), in order: a lambda is a new handler at each render of its component.
+    /// </summary>
+    public IEnumerable<ulong> ReplacedHandlers(string attribute)
+    {
+        for (var i = 0; i < _count; )
+        {
+            var type = Type(i);
+            if (type == Attribute && String(Field(i, 4)) == attribute && Handler(i) != 0)
+                yield return Handler(i);
+            // An element, a component or a region is followed by its whole subtree.
+            i += type is Element or Component or Region ? Math.Max(1, Field(i, 4)) : 1;
+        }
+    }
+
+    /// <summary>The handlers this batch disposes, in the order the diff replaced or removed them.</summary>
+    public IEnumerable<ulong> DisposedHandlers()
+    {
+        var at = Int(_data.Length - 8);
+        for (var k = 0; k < Int(at); k++)
+            yield return BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(at + 4 + k * 8));
+    }
+
+    private ulong Handler(int index) => BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(Frame(index) + 12));
 
     private int Frame(int index) => _frames + index * FrameLength;
 

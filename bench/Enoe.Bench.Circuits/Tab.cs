@@ -179,26 +179,18 @@ internal sealed partial class Tab : IAsyncDisposable
     /// <summary>
     /// A click on a button, as the browser's event delegator sends it (WebRendererInteropMethods.ts).
     /// </summary>
-    public Task ClickAsync(ulong handler)
-    {
-        if (_rendererObject < 0)
-            throw new InvalidOperationException("The renderer never attached its interop object.");
-        var descriptor = new
-        {
-            eventHandlerId = handler,
-            eventName = "click",
-            eventFieldInfo = (object?)null,
-        };
-        var mouse = new
-        {
-            detail = 1,
-            button = 0,
-            buttons = 0,
-            type = "click",
-        };
-        var args = JsonSerializer.Serialize(new object[] { descriptor, mouse });
-        return _hub.SendAsync("BeginInvokeDotNetFromJS", "1", null, "DispatchEventAsync", _rendererObject, args);
-    }
+    public Task ClickAsync(ulong handler) =>
+        DispatchAsync(
+            handler,
+            "click",
+            new
+            {
+                detail = 1,
+                button = 0,
+                buttons = 0,
+                type = "click",
+            }
+        );
 
     /// <summary>
     /// What the browser's <c>Blazor.pauseCircuit()</c> asks (js/pause-when-hidden.js, a tab left hidden): the server
@@ -222,6 +214,7 @@ internal sealed partial class Tab : IAsyncDisposable
             Interlocked.Add(ref _widgets, frames.CountAttributes("data-widget"));
             foreach (var (label, handler) in frames.Buttons())
                 Buttons.TryAdd(label, handler);
+            NoteFields(frames);
         }
         await _hub.SendAsync("OnRenderCompleted", batchId, null);
         Volatile.Write(ref _lastBatchAt, Stopwatch.GetTimestamp());
