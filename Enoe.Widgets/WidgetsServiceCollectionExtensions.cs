@@ -29,6 +29,7 @@ public static class WidgetsServiceCollectionExtensions
             sp.GetService<ILogger<PrerenderedValues>>()
         ));
         services.AddScoped<BrowserPreferences>();
+        services.AddScoped(sp => new WidgetLoads(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<NavigationCatalog>();
         services.AddSingleton<WidgetCatalog>();
         services.AddSingleton<IWidgetRules>(sp => sp.GetRequiredService<WidgetCatalog>());

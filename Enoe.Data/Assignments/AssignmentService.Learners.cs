@@ -59,26 +59,23 @@ public sealed partial class AssignmentService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await LearnerGateAsync(db, user, childId, ct) is not int student)
             return null;
-        var audience = await AudienceOfAsync(db, student, ct);
         var due = OfLearner(db, student).Where(a => a.DueAt >= dueAfter).OrderBy(a => a.DueAt).ThenBy(a => a.Id);
-        return new LearnerDue(audience, await LearnerItemsAsync(db, due.Take(take), student, ct));
+        // The devoirs and the learner's classes and groups in one round trip: rows of either kind, told apart by
+        // whether they name a class or a group.
+        var rows = await Rows(db, due.Take(take), student).Concat(AudienceRows(db, student)).ToListAsync(ct);
+        var devoirs = rows.Where(r => r.Class is null && r.Group is null).OrderBy(r => r.DueAt).ThenBy(r => r.Id);
+        return new LearnerDue(AudienceOf(student, rows), [.. devoirs.Select(Item)]);
     }
 
-    private static async Task<LearnerAudience> AudienceOfAsync(EnoeDbContext db, int student, CancellationToken ct)
-    {
-        // One round trip for both, as LogbookService.ReaderAudiencesAsync reads them.
-        var ids = await db
-            .Enrolments.Where(e => e.StudentId == student)
-            .Select(e => new { Class = (int?)e.SchoolClassId, Group = (int?)null })
-            .Concat(
-                db.GroupEnrolments.Where(e => e.StudentId == student)
-                    .Select(e => new { Class = (int?)null, Group = (int?)e.TeachingGroupId })
-            )
-            .ToListAsync(ct);
-        int[] classes = [.. ids.Where(i => i.Class is not null).Select(i => i.Class!.Value)];
-        int[] groups = [.. ids.Where(i => i.Group is not null).Select(i => i.Group!.Value)];
-        return new LearnerAudience(student, classes, groups);
-    }
+    private static async Task<LearnerAudience> AudienceOfAsync(EnoeDbContext db, int student, CancellationToken ct) =>
+        AudienceOf(student, await AudienceRows(db, student).ToListAsync(ct));
+
+    private static LearnerAudience AudienceOf(int student, List<LearnerRow> rows) =>
+        new(
+            student,
+            [.. rows.Where(r => r.Class is not null).Select(r => r.Class!.Value)],
+            [.. rows.Where(r => r.Group is not null).Select(r => r.Group!.Value)]
+        );
 
     /// <summary>The student this person follows, if the student's établissement runs the service.</summary>
     private async Task<int?> LearnerGateAsync(EnoeDbContext db, CurrentUser user, int? childId, CancellationToken ct)
@@ -103,48 +100,5 @@ public sealed partial class AssignmentService
         IQueryable<Assignment> assignments,
         int studentId,
         CancellationToken ct
-    )
-    {
-        var rows = await assignments
-            .Select(a => new
-            {
-                Item = new AssignmentListItem(
-                    a.Id,
-                    a.Title,
-                    a.SchoolClass != null ? a.SchoolClass.Name : a.TeachingGroup!.Name,
-                    a.Subject!.Name,
-                    a.Teacher!.FirstName + " " + a.Teacher.LastName,
-                    a.DueAt,
-                    a.AcceptsLate,
-                    null,
-                    0,
-                    0,
-                    0
-                ),
-                Returned = db.Set<SubmissionReturn>().Any(r => r.AssignmentId == a.Id && r.StudentId == studentId),
-                LastLate = db.Set<Submission>()
-                    .Where(s => s.AssignmentId == a.Id && s.StudentId == studentId)
-                    .OrderByDescending(s => s.Number)
-                    .Select(s => (bool?)s.Late)
-                    .FirstOrDefault(),
-            })
-            .AsNoTracking()
-            .ToListAsync(ct);
-        return
-        [
-            .. rows.Select(r =>
-                r.Item with
-                {
-                    Status = r.Returned
-                        ? SubmissionStatus.Returned
-                        : r.LastLate switch
-                        {
-                            null => SubmissionStatus.Missing,
-                            true => SubmissionStatus.Late,
-                            false => SubmissionStatus.HandedIn,
-                        },
-                }
-            ),
-        ];
-    }
+    ) => [.. (await Rows(db, assignments, studentId).ToListAsync(ct)).Select(Item)];
 }

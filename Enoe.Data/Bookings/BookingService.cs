@@ -39,32 +39,37 @@ public sealed partial class BookingService(
         if (await access.RefusalAsync(user, EntService.Bookings, ct: ct) is not null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profiles = await ProfilesAsync(db, user, ct);
-        if (profiles == Profile.None)
-            return []; // not (or no longer) a member of this établissement
+        // The reader's profiles there with each row: one round trip (none without a resource to show).
+        var mine = db.Memberships.Where(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId);
         var rows = await db.Set<BookableResource>()
             .AsNoTracking()
             .Where(r => r.SchoolId == user.SchoolId && r.Active)
             .OrderBy(r => r.Category!.Name)
             .ThenBy(r => r.Name)
-            .Select(r => new BookableResourceView(
-                r.Id,
-                r.Name,
-                r.CategoryId,
-                r.Category!.Name,
-                r.Kind,
-                r.Units,
-                r.NeedsApproval,
-                r.OpensAt,
-                r.ClosesAt,
-                r.Description,
-                r.BookableBy,
-                r.ManagerId,
-                r.Manager == null ? null : r.Manager.FirstName + " " + r.Manager.LastName,
-                false
-            ))
+            .Select(r => new
+            {
+                View = new BookableResourceView(
+                    r.Id,
+                    r.Name,
+                    r.CategoryId,
+                    r.Category!.Name,
+                    r.Kind,
+                    r.Units,
+                    r.NeedsApproval,
+                    r.OpensAt,
+                    r.ClosesAt,
+                    r.Description,
+                    r.BookableBy,
+                    r.ManagerId,
+                    r.Manager == null ? null : r.Manager.FirstName + " " + r.Manager.LastName,
+                    false
+                ),
+                Profiles = mine.Select(m => m.Profiles).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return [.. rows.Select(r => r with { CanBook = profiles.HasAny(r.BookableBy) })];
+        if (rows.Count == 0 || rows[0].Profiles == Profile.None)
+            return []; // not (or no longer) a member of this établissement
+        return [.. rows.Select(r => r.View with { CanBook = r.Profiles.HasAny(r.View.BookableBy) })];
     }
 
     /// <summary>

@@ -53,7 +53,9 @@ public sealed partial class LogbookService
     {
         var me = user.PersonId;
         var (school, doneFor) = ((int?)null, me);
-        if (studentId is int pupil)
+        if (studentId is int kin && await StudentRecords.RememberedChildAsync(db, me, kin, ct) is var (_, at))
+            (school, doneFor) = (at, kin); // a parent's child, as the widgets loading with this one resolved it
+        else if (studentId is int pupil)
         {
             // A child's carnet is gated by the child's établissement, whatever the parent's session; the "done" ticks
             // are the student's own, or a parent's child's (only theirs). Both in one round trip.

@@ -28,7 +28,7 @@ public sealed class SchoolSettingsValidator : AbstractValidator<SchoolSettings>
 }
 
 /// <summary>Settings an établissement's admins choose for their school.</summary>
-public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFactory)
+public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFactory, Caching.EnoeCache cache)
 {
     public const int ThresholdMin = 1,
         ThresholdMax = 10;
@@ -64,7 +64,23 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
     /// <summary>
     /// The établissement's time slots (the usual M1–S4 day until its admins set their own). Not secret: anyone may ask.
     /// </summary>
-    public async Task<IReadOnlyList<SlotView>> SlotsAsync(int? schoolId, CancellationToken ct = default)
+    /// <remarks>
+    /// Read by every "Réserver" widget opened and changed by a few administrators: cached per établissement
+    /// (<see cref="Caching.EnoeCache"/>, shared between instances), dropped when its admins save others.
+    /// </remarks>
+    public async Task<IReadOnlyList<SlotView>> SlotsAsync(int? schoolId, CancellationToken ct = default) =>
+        (
+            await cache.GetOrCreateAsync(
+                $"slots:{schoolId}",
+                c => ReadSlotsAsync(schoolId, c),
+                [SlotsTag(schoolId)],
+                ct
+            )
+        ).Slots;
+
+    private static string SlotsTag(int? schoolId) => $"slots:school:{schoolId}";
+
+    private async ValueTask<CachedSlots> ReadSlotsAsync(int? schoolId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var own = await db.Set<TimeSlot>()
@@ -72,7 +88,7 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
             .OrderBy(t => t.StartsAt)
             .Select(t => new SlotView(t.Code, t.StartsAt, t.EndsAt))
             .ToListAsync(ct);
-        return own.Count > 0 ? own : TimeSlots.Defaults;
+        return new CachedSlots(own.Count > 0 ? own : TimeSlots.Defaults);
     }
 
     public async Task<Result> SaveSlotsAsync(
@@ -102,9 +118,14 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         );
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await cache.InvalidateAsync(SlotsTag(user.SchoolId));
         return Result.Ok();
     }
 
     private static Task<bool> IsAdminAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct) =>
         db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct);
 }
+
+/// <summary>An établissement's time slots, as cached.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+internal sealed record CachedSlots(IReadOnlyList<SlotView> Slots);

@@ -29,8 +29,8 @@ public static class StudentRecords
 
     /// <summary>
     /// <see cref="ResolveAsync"/> with the student's établissement (<see cref="SchoolOfAsync"/>), whose switches
-    /// decide whether the service may be reached: for a student or a parent, everything in one round trip, since
-    /// every widget of their dashboard asks.
+    /// decide whether the service may be reached: for a student or a parent, everything in one round trip, asked once
+    /// for the widgets of a dashboard loading together (<see cref="RecordsMemo"/>), since each of them asks.
     /// </summary>
     public static async Task<(int StudentId, Holder As, int? SchoolId)?> ResolveInSchoolAsync(
         EnoeDbContext db,
@@ -41,8 +41,55 @@ public static class StudentRecords
         bool schoolOfStaff = true
     )
     {
-        var schools = StudentSchools(db); // a query EF inlines in each projection below
+        if (await FamilyAsync(db, me, studentId, ct) is { } family)
+            return (family.StudentId, family.As, family.SchoolId);
         if (studentId is null or 0 || studentId == me)
+            return null;
+        var id = studentId.Value;
+        if (await StaffAsync(db, me, id, right, ct) is not Holder staff)
+            return null;
+        return (id, staff, schoolOfStaff ? await SchoolOfAsync(db, id, ct) : null);
+    }
+
+    /// <summary>
+    /// The child <paramref name="studentId"/> if <paramref name="me"/> is their parent, with the child's établissement,
+    /// as the memo of the calling flow knows it (<see cref="RecordsMemo"/>); null otherwise, and without a memo (the
+    /// caller reads it with the rest of its query then, in one round trip).
+    /// </summary>
+    internal static async Task<(int StudentId, int? SchoolId)?> RememberedChildAsync(
+        EnoeDbContext db,
+        int me,
+        int studentId,
+        CancellationToken ct
+    ) =>
+        studentId != me
+        && RecordsMemo.Current is not null
+        && await FamilyAsync(db, me, studentId, ct) is { As: Holder.Parent } child
+            ? (child.StudentId, child.SchoolId)
+            : null;
+
+    /// <summary>
+    /// Whose records <paramref name="me"/> opens as family: themself when enrolled, else their first child by first
+    /// name (no <paramref name="studentId"/>, or their own), or the child named; with the student's établissement,
+    /// in one round trip, asked once per memo (<see cref="RecordsMemo"/>).
+    /// </summary>
+    private static Task<RecordsMemo.Family?> FamilyAsync(EnoeDbContext db, int me, int? studentId, CancellationToken ct)
+    {
+        int? asked = studentId is null or 0 || studentId == me ? null : studentId;
+        return RecordsMemo.Current is { } memo
+            ? memo.FamilyAsync(me, asked, () => ReadFamilyAsync(db, me, asked, ct))
+            : ReadFamilyAsync(db, me, asked, ct);
+    }
+
+    private static async Task<RecordsMemo.Family?> ReadFamilyAsync(
+        EnoeDbContext db,
+        int me,
+        int? studentId,
+        CancellationToken ct
+    )
+    {
+        var schools = StudentSchools(db); // a query EF inlines in each projection below
+        if (studentId is not int id)
         {
             // Themself when enrolled, else their first child by first name.
             var own = await db
@@ -71,9 +118,8 @@ public static class StudentRecords
                     School = schools.Where(m => m.PersonId == x.Student).Select(m => (int?)m.SchoolId).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(ct);
-            return own is null ? null : (own.Student, own.Rank == 0 ? Holder.Student : Holder.Parent, own.School);
+            return own is null ? null : new(own.Student, own.Rank == 0 ? Holder.Student : Holder.Parent, own.School);
         }
-        var id = studentId.Value;
         var child = await db
             .Guardianships.Where(g => g.ParentId == me && g.StudentId == id)
             .Select(g => new
@@ -81,11 +127,7 @@ public static class StudentRecords
                 School = schools.Where(m => m.PersonId == g.StudentId).Select(m => (int?)m.SchoolId).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        if (child is not null)
-            return (id, Holder.Parent, child.School);
-        if (await StaffAsync(db, me, id, right, ct) is not Holder staff)
-            return null;
-        return (id, staff, schoolOfStaff ? await SchoolOfAsync(db, id, ct) : null);
+        return child is null ? null : new(id, Holder.Parent, child.School);
     }
 
     /// <summary>Who a member of staff is to a student, where <paramref name="right"/> lets them in.</summary>

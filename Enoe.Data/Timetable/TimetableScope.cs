@@ -13,10 +13,13 @@ namespace Enoe.Data.Timetable;
 /// </summary>
 internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, int? SchoolId)
 {
+    /// <param name="titled">Whether the title is shown (a week's page), or not (a widget's days): a child's name is
+    /// then not read.</param>
     public static async Task<Result<TimetableScope>> ResolveAsync(
         EnoeDbContext db,
         CurrentUser user,
         TimetableOf of,
+        bool titled,
         CancellationToken ct
     )
     {
@@ -29,6 +32,9 @@ internal sealed record TimetableScope(IQueryable<Lesson> Lessons, string Title, 
             case TimetableKind.Teacher when of.Id == me:
                 return Result<TimetableScope>.Ok(new(Learning(db, lessons, me, me), user.DisplayName, null));
             case TimetableKind.Student:
+                // Untitled ("Ma journée"), a parent's child the widgets loading with it resolved costs nothing more.
+                if (!titled && await StudentRecords.RememberedChildAsync(db, me, of.Id, ct) is (_, var childSchool))
+                    return Result<TimetableScope>.Ok(new(Learning(db, lessons, of.Id, -1), "", childSchool));
                 var student = await db
                     .Users.Where(p => p.Id == of.Id)
                     .Select(p => new

@@ -37,7 +37,7 @@ public sealed partial class TimetableService(
     )
     {
         var monday = SchoolWeeks.MondayOf(day);
-        var read = await ReadAsync(user, of, monday, monday.AddDays(5), ct);
+        var read = await ReadAsync(user, of, monday, monday.AddDays(5), titled: true, ct);
         if (!read.Succeeded)
             return read.Failure;
         var (title, days, kind, audience) = read.Value;
@@ -57,7 +57,7 @@ public sealed partial class TimetableService(
         DateOnly to,
         CancellationToken ct = default
     ) =>
-        await ReadAsync(user, of, from, to, ct) is { Succeeded: true } read
+        await ReadAsync(user, of, from, to, titled: false, ct) is { Succeeded: true } read
             ? new(read.Value.Days, read.Value.Audience)
             : TimetableDays.None;
 
@@ -76,10 +76,10 @@ public sealed partial class TimetableService(
 
     private async Task<
         Result<(string Title, IReadOnlyList<TimetableDay> Days, WeekPattern? Kind, TimetableAudience Audience)>
-    > ReadAsync(CurrentUser user, TimetableOf of, DateOnly from, DateOnly to, CancellationToken ct)
+    > ReadAsync(CurrentUser user, TimetableOf of, DateOnly from, DateOnly to, bool titled, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = await TimetableScope.ResolveAsync(db, user, of, ct);
+        var scope = await TimetableScope.ResolveAsync(db, user, of, titled, ct);
         if (scope.Value is not { } found)
             return scope.Failure;
         if (found.SchoolId is int school && await access.RefusalAsync(user, EntService.Timetable, school, ct) is { } no)

@@ -11,15 +11,28 @@ public sealed record UsefulLinkView(int Id, string Title, string Url, Profile Au
 /// Liens utiles: each établissement's short list of links. Everyone reads those meant for their
 /// profiles there; its admins keep the list. Nothing is read or written where the service is off.
 /// </summary>
-public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory, ServiceAccess access)
+public sealed partial class UsefulLinkService(
+    IDbContextFactory<EnoeDbContext> dbFactory,
+    ServiceAccess access,
+    Caching.EnoeCache cache
+)
 {
     private static readonly UsefulLinkDraftValidator Validator = new();
 
-    /// <summary>The links this person sees in their établissement, in order (one query).</summary>
-    public async Task<IReadOnlyList<UsefulLinkView>> ListForAsync(CurrentUser user, CancellationToken ct = default)
+    /// <summary>
+    /// The links this person sees in their établissement, in order: one query, or none when the caller read the
+    /// person's <paramref name="profiles"/> there in this same request (the établissement's links are cached).
+    /// </summary>
+    public async Task<IReadOnlyList<UsefulLinkView>> ListForAsync(
+        CurrentUser user,
+        Profile? profiles = null,
+        CancellationToken ct = default
+    )
     {
         if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is not null)
             return [];
+        if (profiles is Profile mine)
+            return [.. (await SchoolLinksAsync(user.SchoolId, ct)).Where(l => (mine & l.Audience) != 0)];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<UsefulLink>()
             .AsNoTracking()
@@ -100,6 +113,7 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
         link.Url = draft.Url.Trim();
         link.Audience = draft.Audience & Profile.Everyone & ~Profile.AcademyAdmin;
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(user.SchoolId);
         return Result<int>.Ok(link.Id);
     }
 
@@ -113,6 +127,7 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
         var deleted = await db.Set<UsefulLink>()
             .Where(l => l.Id == linkId && l.SchoolId == user.SchoolId)
             .ExecuteDeleteAsync(ct);
+        await ChangedAsync(user.SchoolId);
         return deleted == 1 ? Result.Ok() : Result.NotFound(UsefulLinksMessages.NotFound);
     }
 
@@ -138,6 +153,7 @@ public sealed class UsefulLinkService(IDbContextFactory<EnoeDbContext> dbFactory
         for (var i = 0; i < links.Count; i++)
             links[i].Position = i + 1;
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(user.SchoolId);
         return Result.Ok();
     }
 

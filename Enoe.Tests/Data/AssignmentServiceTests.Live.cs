@@ -49,6 +49,7 @@ public sealed partial class AssignmentServiceTests
         var due = (await Assignments.DueForLearnerAsync(As(_f.ParentA), _f.StudentA.Id, after, take: 1))!;
 
         Assert.Equivalent(await Assignments.LearnerAudienceAsync(As(_f.ParentA), _f.StudentA.Id), due.Audience);
+        Assert.Equal([_f.ClassA.Id], due.Audience.Classes); // read with the list, in the same round trip
         var listed = await Assignments.ListForLearnerAsync(As(_f.StudentA), null, after);
         Assert.Equal([first, second], listed.Select(a => a.Id).Order());
         Assert.Equal([listed[0]], due.Items);

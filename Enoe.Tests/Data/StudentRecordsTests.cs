@@ -10,7 +10,7 @@ namespace Enoe.Tests.Data;
 /// Whose records a person opens, with the student's établissement: a family's in one round trip (what every widget of
 /// their dashboard asks), staff through their functions.
 /// </summary>
-public sealed class StudentRecordsTests : IAsyncLifetime
+public sealed partial class StudentRecordsTests : IAsyncLifetime
 {
     private readonly CommandCounter _counter = new();
     private TestDatabase _database = default!;
@@ -24,11 +24,20 @@ public sealed class StudentRecordsTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    private async Task<(int, Holder, int?)?> ResolveAsync(Person me, int? studentId, Right? right = null)
+    /// <summary>
+    /// Whose records <paramref name="me"/> opens, in a load sharing <paramref name="memo"/> if given.
+    /// </summary>
+    private async Task<(int, Holder, int?)?> ResolveAsync(
+        Person me,
+        int? studentId,
+        Right? right = null,
+        RecordsMemo? memo = null
+    )
     {
         await using var db = _database.NewContext();
         _counter.Reset();
-        return await StudentRecords.ResolveInSchoolAsync(db, me.Id, studentId, right, default);
+        using (RecordsMemo.Use(memo))
+            return await StudentRecords.ResolveInSchoolAsync(db, me.Id, studentId, right, default);
     }
 
     [Fact]

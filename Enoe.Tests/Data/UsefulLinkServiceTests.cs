@@ -66,6 +66,29 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
         Assert.Equal(ResultKind.Forbidden, (await Links.DeleteAsync(TwoSchools.As(_f.StaffB, _f.B), menu)).Kind);
     }
 
+    /// <summary>
+    /// A page's request passes the profiles it read with the workspace: the établissement's links come from the
+    /// cache, filtered for them, and each change an admin makes is seen at once.
+    /// </summary>
+    [Fact]
+    public async Task ThePagesRequest_ReadsTheCachedLinks_ForTheProfilesItRead_AndSeesEachChange()
+    {
+        var menu = await AddAsync("Menu de la cantine");
+        await AddAsync("Bourses", Profile.Parent);
+        var parent = TwoSchools.As(_f.ParentA, _f.A);
+        async Task<string[]> CachedAsync(Profile profiles) =>
+            [.. (await Links.ListForAsync(parent, profiles)).Select(l => l.Title)];
+
+        Assert.Equal(["Menu de la cantine", "Bourses"], await CachedAsync(Profile.Parent));
+        Assert.Equal(["Menu de la cantine"], await CachedAsync(Profile.Student));
+        var help = await AddAsync("Aide", Profile.Parent);
+        Assert.True((await Links.MoveUpAsync(Admin, help)).Succeeded);
+        Assert.Equal(["Menu de la cantine", "Aide", "Bourses"], await CachedAsync(Profile.Parent));
+        Assert.True((await Links.DeleteAsync(Admin, menu)).Succeeded);
+        Assert.Equal(["Aide", "Bourses"], await CachedAsync(Profile.Parent));
+        Assert.Empty(await CachedAsync(Profile.None)); // no longer a member there
+    }
+
     [Theory]
     [InlineData("StaffA")]
     [InlineData("TeacherA")]

@@ -1,3 +1,4 @@
+using Enoe.Data.Structure;
 using Enoe.Widgets.Common;
 using Microsoft.AspNetCore.Components;
 
@@ -17,6 +18,9 @@ public abstract class WidgetBase : ComponentBase
     [Inject]
     private PrerenderedValues Prerendered { get; set; } = default!;
 
+    [Inject]
+    private WidgetLoads Loads { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (Context == _loadedFor)
@@ -25,7 +29,10 @@ public abstract class WidgetBase : ComponentBase
         _loading = true;
         try
         {
-            await LoadAsync();
+            // Loaded with the page's other widgets: whose records they open is asked once for them all. What a change
+            // makes it read again, later, asks afresh.
+            using (RecordsMemo.Use(Loads.Memo()))
+                await LoadAsync();
             // A change heard meanwhile may have come after what this load read: once more, from the database.
             while (_changedWhileLoading)
             {
