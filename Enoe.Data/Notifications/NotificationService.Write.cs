@@ -65,21 +65,6 @@ public sealed partial class NotificationService
         }
     }
 
-    /// <summary>After commit: the recipients of what is visible now get it live (held ones when released).</summary>
-    public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items)
-    {
-        var now = Now;
-        var visible = items.Where(i => i.VisibleAt <= now).ToList();
-        if (visible.Count == 0)
-            return;
-        await events.PublishAsync(
-            new NotificationsDelivered(
-                [.. visible.Select(i => i.RecipientId).Distinct()],
-                [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()]
-            )
-        );
-    }
-
     /// <summary>
     /// Replaces the notifications about <paramref name="source"/> with <paramref name="items"/> (none: they are
     /// removed), in one transaction: an absence marked then undone leaves nothing behind.
@@ -103,5 +88,5 @@ public sealed partial class NotificationService
     private static object?[] Json(NewNotification i) =>
         [i.RecipientId, i.SchoolId, i.ChildId, (int)i.Kind, Cut(i.Title, TitleMax), i.Link, i.Source];
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -75,7 +75,8 @@ public sealed partial class NotificationService(
                     ? null
                     : db.Set<Person>().Where(p => p.Id == n.ChildId).Select(p => p.FirstName).FirstOrDefault(),
                 n.VisibleAt,
-                n.ReadAt != null
+                n.ReadAt != null,
+                n.Source
             ))
             .ToListAsync(ct);
         return new(rows.Take(PageSize).ToList(), rows.Count > PageSize);
@@ -85,11 +86,13 @@ public sealed partial class NotificationService(
     /// Opens one of the person's notifications: marks it (and the others about the same thing) read and answers where
     /// it leads; null when it is not theirs (an id that came back from the browser is never trusted).
     /// </summary>
-    public async Task<string?> OpenAsync(CurrentUser user, long id, CancellationToken ct = default)
+    public async Task<string?> OpenAsync(CurrentUser user, NotificationView line, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Set<Notification>()
-            .Where(n => n.Id == id && n.RecipientId == user.PersonId)
+            .Where(n => n.RecipientId == user.PersonId)
+            // A line a live delivery added has no id: its source (and the person) find it.
+            .Where(n => line.Id != 0 ? n.Id == line.Id : n.Source == line.Source)
             .Select(n => new { n.Link, n.Source })
             .FirstOrDefaultAsync(ct);
         if (found is null)
@@ -139,7 +142,8 @@ public sealed record NotificationView(
     int? ChildId,
     string? ChildFirstName,
     DateTime VisibleAt,
-    bool Read
+    bool Read,
+    string Source = ""
 );
 
 public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, bool HasMore);

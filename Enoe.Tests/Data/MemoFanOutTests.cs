@@ -81,9 +81,10 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         );
 
         Assert.Equal(one, all);
-        // Eight to send, the mémo's line for the event and the recipients' notifications (one statement); the
-        // recipients' counts come back with the copies on PostgreSQL, in one more read on SQLite.
-        Assert.True(all <= (TestDatabase.Provider == DatabaseProvider.PostgreSQL ? 10 : 11), _counter.Log);
+        // Eight to send, the mémo's line for the event and the recipients' notifications (one statement), their
+        // notification counts for the bells (one read); the recipients' mémo counts come back with the copies on
+        // PostgreSQL, in one more read on SQLite.
+        Assert.True(all <= (TestDatabase.Provider == DatabaseProvider.PostgreSQL ? 11 : 12), _counter.Log);
         var copies = System.Text.RegularExpressions.Regex.Count(_counter.Log, "INSERT INTO \"MemoRecipient\"");
         Assert.True(copies == 1, _counter.Log);
         await using var db = _database.NewContext();
@@ -117,5 +118,31 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         Assert.Equal(3, counts[_f.ParentA.Id]); // the two waiting and this one
         Assert.All(counts.Where(c => c.Key != _f.ParentA.Id), c => Assert.Equal(1, c.Value));
         Assert.Equal(3, await _database.Get<MemoService>().UnreadCountAsync(TwoSchools.As(_f.ParentA, _f.A)));
+    }
+
+    [Fact]
+    public async Task TheDelivery_CarriesEachRecipientsBellCountAndFeedLine_OneLineForAll()
+    {
+        var notices = _database.Get<Enoe.Data.Notifications.NotificationService>();
+        var parentA = TwoSchools.As(_f.ParentA, _f.A);
+        await SendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA")); // one unread already
+        using var told = new Heard<Enoe.Data.Notifications.NotificationsDelivered>(_database.Get<IEventBus>());
+
+        await SendAsync(new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents"));
+
+        await _database.DeliveredAsync();
+        var delivered = told.Events.Single();
+        Assert.Equal(301, delivered.Unread!.Count);
+        Assert.Equal(2, delivered.UnreadOf(_f.ParentA.Id));
+        Assert.Equal(await notices.UnreadCountAsync(_f.ParentA.Id), delivered.UnreadOf(_f.ParentA.Id));
+        var line = Assert.Single(delivered.Lines!); // 301 copies, one line
+        Assert.Equal("Conseil d'administration", line.Title);
+        Assert.Equal(301, delivered.LinesOf!.Count);
+        Assert.Equal(line, Assert.Single(delivered.LinesFor(_f.ParentA.Id)!));
+        Assert.Null(delivered.LinesFor(_f.StaffA.Id)); // the sender got nothing
+        // The line, which has no row id, opens the parent's own notification by its source, and reads it.
+        Assert.Equal(line.Link, await notices.OpenAsync(parentA, line));
+        Assert.Equal(1, await notices.UnreadCountAsync(_f.ParentA.Id));
+        Assert.Null(await notices.OpenAsync(TwoSchools.As(_f.StaffA, _f.A), line)); // not theirs
     }
 }

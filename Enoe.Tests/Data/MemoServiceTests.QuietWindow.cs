@@ -59,7 +59,7 @@ public sealed partial class MemoServiceTests
         Assert.Equal((NotificationKind.MemoReceived, $"/memos/{sent.Value}"), (line.Kind, line.Link));
 
         // Opening the mémo reads its notification; someone else's id opens nothing.
-        Assert.Null(await feed.OpenAsync(As(_f.ParentA), line.Id));
+        Assert.Null(await feed.OpenAsync(As(_f.ParentA), line));
         Assert.True((await Memos.ConversationAsync(student, sent.Value)).Succeeded);
         Assert.Equal(0, await feed.UnreadCountAsync(_f.StudentA.Id));
     }

@@ -62,7 +62,7 @@ internal static class NotificationRows
             foreach (var n in items)
             {
                 builder.OpenElement(3, "li");
-                builder.SetKey(n.Id);
+                builder.SetKey(n.Id != 0 ? n.Id : n.Source); // a line a live delivery added has no id yet
                 builder.AddAttribute(4, "class", "enoe-row" + (n.Read ? "" : " enoe-unread"));
                 builder.OpenElement(5, "a");
                 builder.AddAttribute(6, "href", n.Link);

@@ -1,0 +1,89 @@
+using Enoe.Data.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enoe.Data.Notifications;
+
+/// <summary>
+/// What a delivery tells the open tabs: each recipient's new unread count and the lines their feed gains, read once
+/// for all of them (two statements whatever the audience), so a tab updates its bell and its feed without a read.
+/// </summary>
+public sealed partial class NotificationService
+{
+    /// <summary>After commit: the recipients of what is visible now get it live (held ones when released).</summary>
+    public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items)
+    {
+        var now = Now;
+        var visible = items.Where(i => i.VisibleAt <= now).ToList();
+        if (visible.Count == 0)
+            return;
+        int[] people = [.. visible.Select(i => i.RecipientId).Distinct()];
+        NotificationCategory[] categories = [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()];
+        NotificationsDelivered delivered;
+        try
+        {
+            delivered = await WithWhatTabsShowAsync(new(people, categories), visible, now);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // What is written is committed: the tabs read it themselves rather than hear nothing.
+            delivered = new(people, categories);
+        }
+        await events.PublishAsync(delivered);
+    }
+
+    private async Task<NotificationsDelivered> WithWhatTabsShowAsync(
+        NotificationsDelivered delivered,
+        List<NewNotification> visible,
+        DateTime now
+    )
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var people = delivered.RecipientIds;
+        var unread = await db.Set<Notification>()
+            .Where(n => people.Contains(n.RecipientId) && n.ReadAt == null && n.VisibleAt <= now)
+            .GroupBy(n => n.RecipientId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        var children = visible.Where(FromAChild).Select(i => i.ChildId!.Value).Distinct().ToList();
+        var names =
+            children.Count == 0
+                ? []
+                : await db.Set<Person>()
+                    .Where(p => children.Contains(p.Id))
+                    .ToDictionaryAsync(p => p.Id, p => p.FirstName);
+
+        // One line per distinct face (a mémo's 2,000 copies are one), each recipient pointing at theirs.
+        var lines = new List<NotificationView>();
+        var index = new Dictionary<NotificationView, int>();
+        var of = new Dictionary<int, List<int>>();
+        foreach (var item in visible)
+        {
+            var line = new NotificationView(
+                0, // the row's id is not read back: the line opens by its source
+                item.Kind,
+                Cut(item.Title, TitleMax),
+                item.Link,
+                item.ChildId,
+                FromAChild(item) ? names.GetValueOrDefault(item.ChildId!.Value) : null,
+                DateTime.SpecifyKind(item.VisibleAt, DateTimeKind.Utc),
+                false,
+                item.Source
+            );
+            if (!index.TryGetValue(line, out var at))
+            {
+                index[line] = at = lines.Count;
+                lines.Add(line);
+            }
+            (of.TryGetValue(item.RecipientId, out var mine) ? mine : of[item.RecipientId] = []).Add(at);
+        }
+        return delivered with
+        {
+            Unread = unread,
+            Lines = lines,
+            LinesOf = of.ToDictionary(p => p.Key, p => p.Value.ToArray()),
+        };
+    }
+
+    /// <summary>As the feed names it: a parent's line about their child, not a student's own.</summary>
+    private static bool FromAChild(NewNotification item) => item.ChildId is int c && c != item.RecipientId;
+}
