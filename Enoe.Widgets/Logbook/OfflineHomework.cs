@@ -10,12 +10,15 @@ namespace Enoe.Widgets.Logbook;
 /// The homework list a student's or parent's page last showed, copied into the browser (<c>js/offline-homework.js</c>)
 /// for the offline page (<c>hors-ligne.html</c>): due day, subject, class and the homework as plain text (its Markdown
 /// read as text, never HTML; the offline page writes it with <c>textContent</c>), with the moment it was saved. Kept
-/// by the component showing the list, called after each render: only a list it has not sent yet goes to the browser.
+/// by the component showing the list, called after each render: only a list it has not sent yet goes to the browser,
+/// judged by what the browser keeps, not by the list object (a class's carnet entry without homework, heard live by
+/// 2,000 open tabs, rebuilds their lists but sends nothing: each send is three script calls per tab).
 /// </summary>
 /// <remarks>The browser forgets it at sign-out (<c>js/install-app.js</c>).</remarks>
 public sealed class OfflineHomework
 {
     private IReadOnlyList<LogbookEntryView>? _sent;
+    private (int Id, int Version, string? Homework, DateOnly? Due)[]? _sentKey; // null: nothing sent yet
 
     /// <param name="who">Whose homework it is (the student's name, or the child's a parent looks at).</param>
     public async Task KeepAsync(IJSRuntime js, IReadOnlyList<LogbookEntryView>? homework, string? who)
@@ -23,6 +26,10 @@ public sealed class OfflineHomework
         if (homework is null || ReferenceEquals(homework, _sent))
             return;
         _sent = homework;
+        var key = Key(homework);
+        if (_sentKey is not null && key.SequenceEqual(_sentKey))
+            return;
+        _sentKey = key;
         try
         {
             await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/offline-homework.js");
@@ -31,6 +38,10 @@ public sealed class OfflineHomework
         catch (JSDisconnectedException) { } // the tab closed meanwhile
         catch (JSException) { } // the module could not load: the page works on, only the offline copy is older
     }
+
+    /// <summary>What decides the copy: each homework's entry, version, text and due day, in the list's order.</summary>
+    private static (int, int, string?, DateOnly?)[] Key(IReadOnlyList<LogbookEntryView> homework) =>
+        [.. homework.Where(e => e.Homework is not null).Select(e => (e.Id, e.Version, e.Homework, e.HomeworkDueDate))];
 
     /// <summary>Whose homework a page shows: the child a parent looks at, or the person signed in.</summary>
     public static string Whose(Workspace? workspace, int? childViewed) =>
