@@ -72,6 +72,7 @@ public sealed class EventTypesTests
         type switch
         {
             _ when type == typeof(int) || type == typeof(int?) => 40 + seed,
+            _ when type == typeof(long) => 4_000_000_000L + seed,
             _ when type == typeof(Guid) => new Guid(seed, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]),
             _ when type == typeof(string) => $"valeur {seed}",
             _ when type == typeof(string[]) => new[] { $"étiquette {seed}", $"étiquette {seed + 1}" },
@@ -90,6 +91,16 @@ public sealed class EventTypesTests
                 false,
                 true
             ),
+            _ when type == typeof(IReadOnlyDictionary<int, int[]>) => new Dictionary<int, int[]>
+            {
+                [seed] = [0],
+                [seed + 1] = [0, 1],
+            },
+            _ when type == typeof(IReadOnlyList<NotificationView>) => new List<NotificationView>
+            {
+                (NotificationView)SampleOf(typeof(NotificationView), seed),
+                (NotificationView)SampleOf(typeof(NotificationView), seed + 20),
+            },
             _ when type == typeof(IReadOnlyList<Guid>) => new List<Guid> { Guid.NewGuid(), Guid.NewGuid() },
             _ when type == typeof(bool) => true,
             _ when type == typeof(int[]) => new[] { seed, seed + 1 },
