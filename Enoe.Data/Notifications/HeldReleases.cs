@@ -6,13 +6,15 @@ namespace Enoe.Data.Notifications;
 
 /// <summary>
 /// What the quiet window (or the parents' delay for marks) held appears by itself when its time comes: each run
-/// announces the notifications that became visible since the last one, so the recipients' open tabs reload their
-/// bell, mémos, marks and homework. One instance runs it at a time (<see cref="JobLeases"/>), and the last run's time
+/// announces the notifications that became visible since the last one, with what the tabs show of them (counts and
+/// lines, as when written), so the recipients' open tabs update their bell and feed, and reload mémos, marks and
+/// homework. One instance runs it at a time (<see cref="JobLeases"/>), and the last run's time
 /// is where the next one starts, so nothing is announced twice or skipped when an instance dies.
 /// </summary>
 public sealed class HeldReleases(
     IDbContextFactory<EnoeDbContext> dbFactory,
     IEventBus events,
+    NotificationService notifications,
     JobLeases leases,
     TimeProvider clock
 )
@@ -37,17 +39,20 @@ public sealed class HeldReleases(
         // Held only: what was visible when written was announced then.
         var released = await db.Set<Notification>()
             .Where(n => n.VisibleAt > since && n.VisibleAt <= now && n.VisibleAt > n.CreatedAt)
-            .Select(n => new { n.RecipientId, n.Kind })
-            .Distinct()
+            .Select(n => new NewNotification(
+                n.RecipientId,
+                n.SchoolId,
+                n.ChildId,
+                n.Kind,
+                n.Title,
+                n.Link,
+                n.Source,
+                n.VisibleAt
+            ))
             .ToListAsync(ct);
         foreach (var slice in released.GroupBy(r => r.RecipientId).Chunk(Slice))
-            await events.PublishAsync(
-                new NotificationsDelivered(
-                    [.. slice.Select(g => g.Key)],
-                    [.. slice.SelectMany(g => g).Select(r => NotificationKinds.CategoryOf(r.Kind)).Distinct()],
-                    Held: true
-                )
-            );
+            if (await notifications.DeliveryOfAsync([.. slice.SelectMany(g => g)], held: true) is { } delivered)
+                await events.PublishAsync(delivered);
         await leases.CompleteAsync(Job, JobLeases.ThisInstance, now, ct);
         return true;
     }

@@ -51,8 +51,13 @@ public sealed partial class MemoServiceTests
         _database.Clock.SetUtcNow(Paris(7, 7));
         Assert.True(await _database.Get<HeldReleases>().ReleaseDueAsync());
         await _database.DeliveredAsync();
+        NotificationsDelivered released;
         lock (delivered)
-            Assert.Contains(delivered, e => e.Reaches(_f.StudentA.Id, NotificationCategory.Memos));
+            released = Assert.Single(delivered, e => e.Reaches(_f.StudentA.Id, NotificationCategory.Memos));
+        // The release carries what the tabs show, as a delivery at once does: no read per open tab.
+        Assert.True(released.Held);
+        Assert.Equal(1, released.UnreadOf(_f.StudentA.Id));
+        Assert.Equal($"/memos/{sent.Value}", Assert.Single(released.LinesFor(_f.StudentA.Id)!).Link);
         Assert.Equal(1, await Memos.UnreadCountAsync(student));
         Assert.Equal(1, await feed.UnreadCountAsync(_f.StudentA.Id));
         var line = Assert.Single((await feed.FeedAsync(student, new())).Items);
