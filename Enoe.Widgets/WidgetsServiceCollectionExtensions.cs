@@ -18,6 +18,7 @@ public static class WidgetsServiceCollectionExtensions
     {
         services.AddScoped<RenderScope>();
         services.AddScoped<UserSession>();
+        services.AddScoped<RenderTogether>();
         services.AddScoped<LiveEvents>();
         // Blazor's own in the app; absent where nothing is prerendered (component tests), and then nothing is handed
         // over.

@@ -8,6 +8,12 @@ namespace Enoe.Data.Memos;
 /// </summary>
 public sealed record MemoSent(int MemoId, MemoListItem Summary, IReadOnlyDictionary<int, int> UnreadByRecipient)
 {
+    /// <summary>
+    /// The notifications the mémo became, delivered with it rather than as an event of their own: a tab hears both at
+    /// once and shows its badge, Mémos widget, bell and feed in one render (<c>NotificationDeliveries</c>).
+    /// </summary>
+    public Notifications.NotificationsDelivered? Delivered { get; init; }
+
     public bool Reaches(int personId) => UnreadByRecipient.ContainsKey(personId);
 }
 

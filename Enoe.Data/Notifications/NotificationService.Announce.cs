@@ -12,23 +12,34 @@ public sealed partial class NotificationService
     /// <summary>After commit: the recipients of what is visible now get it live (held ones when released).</summary>
     public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items)
     {
+        if (await DeliveryOfAsync(items) is { } delivered)
+            await events.PublishAsync(delivered);
+    }
+
+    /// <summary>
+    /// What <see cref="AnnounceAsync"/> publishes, for a publisher that sends it inside its own event (a mémo's);
+    /// null when nothing is visible yet. <paramref name="held"/>: released by the quiet window.
+    /// </summary>
+    public async Task<NotificationsDelivered?> DeliveryOfAsync(
+        IReadOnlyCollection<NewNotification> items,
+        bool held = false
+    )
+    {
         var now = Now;
         var visible = items.Where(i => i.VisibleAt <= now).ToList();
         if (visible.Count == 0)
-            return;
+            return null;
         int[] people = [.. visible.Select(i => i.RecipientId).Distinct()];
         NotificationCategory[] categories = [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()];
-        NotificationsDelivered delivered;
         try
         {
-            delivered = await WithWhatTabsShowAsync(new(people, categories), visible, now);
+            return await WithWhatTabsShowAsync(new(people, categories, held), visible, now);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // What is written is committed: the tabs read it themselves rather than hear nothing.
-            delivered = new(people, categories);
+            return new(people, categories, held);
         }
-        await events.PublishAsync(delivered);
     }
 
     private async Task<NotificationsDelivered> WithWhatTabsShowAsync(

@@ -28,11 +28,12 @@ public sealed class FeedWidgetTests : SchoolComponentTest
             p.Add(w => w.Context, WidgetContextAsync(student, new WidgetSize(4, 3)).Result)
         );
         widget.WaitForAssertion(() => Assert.Contains("Sortie au musée", widget.Markup));
-        using var heard = new Heard<NotificationsDelivered>(Database.Get<Enoe.Data.Events.IEventBus>());
+        using var heard = new Heard<MemoSent>(Database.Get<Enoe.Data.Events.IEventBus>());
 
         await SendAsync("Conseil de classe");
         await Database.DeliveredAsync();
-        var delivered = heard.Events.Single();
+        var delivered = heard.Events.Single(); // the mémo's event carries its notifications
+        Assert.NotNull(delivered.Delivered);
         _counter.Reset();
         await widget.InvokeAsync(() => Database.Get<Enoe.Data.Events.IEventBus>().PublishAsync(delivered));
         await Database.DeliveredAsync();
@@ -51,20 +52,5 @@ public sealed class FeedWidgetTests : SchoolComponentTest
         );
     }
 
-    private async Task SendAsync(string subject)
-    {
-        var sent = await Database
-            .Get<MemoService>()
-            .SendAsync(
-                TwoSchools.As(F.StaffA, F.A),
-                new MemoDraft
-                {
-                    To = [new MemoAddress(AudienceKind.Person, F.StudentA.Id, "StudentA")],
-                    Subject = subject,
-                    Body = "…",
-                },
-                []
-            );
-        Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
-    }
+    private Task SendAsync(string subject) => Database.SendStaffMemoToStudentAsync(F, subject);
 }

@@ -55,6 +55,43 @@ public sealed class LiveEventsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task WhatOneEventChangesInATab_GoesToItsRendererOnce_WhenEveryComponentHasHandledIt()
+    {
+        var renders = new RenderTogether();
+        var tab = new LiveEvents(_bus, NullLogger<LiveEvents>.Instance, renders: renders);
+        var (dispatches, rendered) = (0, 0);
+        // The renderer as far as this goes: each dispatch runs at once; each view counts its renders.
+        Task Dispatch(Action work)
+        {
+            Interlocked.Increment(ref dispatches);
+            work();
+            return Task.CompletedTask;
+        }
+        var (badge, bell) = (renders.Add(Dispatch, Count), renders.Add(Dispatch, Count));
+        var (slow, badgeDone) = (new TaskCompletionSource(), new TaskCompletionSource());
+        using var fast = tab.Subscribe<Ping>(_ =>
+        {
+            badge.Refresh();
+            badgeDone.SetResult();
+            return Task.CompletedTask;
+        });
+        using var reading = tab.Subscribe<Ping>(async _ =>
+        {
+            await slow.Task; // a component still reading
+            bell.Refresh();
+        });
+
+        await _bus.PublishAsync(new Ping(1));
+        await badgeDone.Task;
+        Assert.Equal((0, 0), (dispatches, rendered)); // the badge waits for the bell
+        slow.SetResult();
+        await _bus.WhenIdleAsync();
+
+        Assert.Equal((1, 2), (dispatches, rendered)); // one dispatch: one render batch in a browser tab
+        void Count() => Interlocked.Increment(ref rendered);
+    }
+
+    [Fact]
     public async Task Connected_ItHearsAtOnce_Down_ItHearsNothing_Back_ItHearsWhatItMissed()
     {
         using var _ = Listen();

@@ -11,37 +11,39 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Enoe.Tests.Components;
 
 /// <summary>
-/// The views of one live state in one tab (the unread badge and the Mémos widget) re-render in one batch, the one
-/// message a tab's browser receives for a change: Blazor's own renderer counts the batches.
+/// What one change (one live event) alters in a tab re-renders in one batch, the one message a tab's browser
+/// receives for it: Blazor's own renderer counts the batches.
 /// </summary>
 public sealed class RenderTogetherTests
 {
+    private static readonly object Inbox = new(); // a shared state, as UnreadMemos is
+
     [Fact]
-    public async Task AChange_RerendersEveryView_InOneBatch()
+    public async Task AChange_RerendersEveryViewShowingIt_InOneBatch()
     {
         await using var renderer = new BatchCountingRenderer();
-        var together = new RenderTogether();
-        var (badge, widget, menu) = (new Shown(together), new Shown(together), new Shown(together));
-        await renderer.ShowAsync(badge, widget, menu);
+        var tab = new RenderTogether();
+        var (badge, widget, menu, bell) = (new Shown(tab), new Shown(tab), new Shown(tab), new Shown(tab, null));
+        await renderer.ShowAsync(badge, widget, menu, bell);
         menu.Dispose(); // a view gone (its component disposed) is not rendered again
 
         var before = renderer.Batches;
-        await renderer.Dispatcher.InvokeAsync(together.Refresh);
+        await renderer.Dispatcher.InvokeAsync(() => tab.Refresh(Inbox));
 
         Assert.Equal(before + 1, renderer.Batches);
-        Assert.Equal((2, 2, 1), (badge.Renders, widget.Renders, menu.Renders));
+        Assert.Equal((2, 2, 1, 1), (badge.Renders, widget.Renders, menu.Renders, bell.Renders));
     }
 
     [Fact]
     public async Task AViewThatDoesNotSaySo_StillRerenders_InABatchOfItsOwn()
     {
         await using var renderer = new BatchCountingRenderer();
-        var together = new RenderTogether();
-        var (silent, widget) = (new Shown(together) { SaysRendering = false }, new Shown(together));
+        var tab = new RenderTogether();
+        var (silent, widget) = (new Shown(tab) { SaysRendering = false }, new Shown(tab));
         await renderer.ShowAsync(silent, widget);
 
         var before = renderer.Batches;
-        await renderer.Dispatcher.InvokeAsync(together.Refresh);
+        await renderer.Dispatcher.InvokeAsync(() => tab.Refresh(Inbox));
 
         Assert.Equal(before + 2, renderer.Batches);
         Assert.Equal((2, 2), (silent.Renders, widget.Renders));
@@ -51,38 +53,68 @@ public sealed class RenderTogetherTests
     public async Task AViewRenderedForItsOwnReason_AfterAChange_BringsTheOthersAlong()
     {
         await using var renderer = new BatchCountingRenderer();
-        var together = new RenderTogether();
-        var (badge, widget) = (new Shown(together), new Shown(together));
+        var tab = new RenderTogether();
+        var (badge, widget) = (new Shown(tab), new Shown(tab));
         await renderer.ShowAsync(badge, widget);
         await renderer.Dispatcher.InvokeAsync(() =>
         {
             widget.Update(); // e.g. the widget's form opened, within the same dispatch as the change below
-            together.Refresh();
+            tab.Refresh(Inbox);
         });
 
         Assert.Equal((2, 3), (badge.Renders, widget.Renders));
     }
 
-    /// <summary>A component showing the shared state, as the badge and the widget do.</summary>
-    private sealed class Shown(RenderTogether together) : ComponentBase, IDisposable
+    [Fact]
+    public async Task ChangesMadeWhileAnEventIsHandedOver_RenderInOneBatch_WhenItEnds()
     {
-        private RenderTogether.View? _view;
+        await using var renderer = new BatchCountingRenderer();
+        var tab = new RenderTogether();
+        var (badge, widget, bell, feed) = (new Shown(tab), new Shown(tab), new Shown(tab, null), new Shown(tab, null));
+        await renderer.ShowAsync(badge, widget, bell, feed);
+        var before = renderer.Batches;
+
+        var handing = tab.Hold();
+        var other = tab.Hold(); // a second event arriving meanwhile
+        await Task.Run(() => tab.Refresh(Inbox)); // the handlers run on the thread pool
+        await Task.Run(bell.View!.Refresh);
+        await renderer.Dispatcher.InvokeAsync(feed.View!.Refresh);
+        handing.Dispose();
+        handing.Dispose(); // twice is once
+        Assert.Equal((before, 1, 1), (renderer.Batches, bell.Renders, feed.Renders));
+
+        other.Dispose();
+        await renderer.Dispatcher.InvokeAsync(() => { }); // the render queued on the dispatcher has run
+
+        Assert.Equal(before + 1, renderer.Batches);
+        Assert.Equal((2, 2, 2, 2), (badge.Renders, widget.Renders, bell.Renders, feed.Renders));
+    }
+
+    /// <summary>A component showing the shared state (or, with null, a state of its own, as the bell).</summary>
+    private sealed class Shown(RenderTogether tab, object? showing = null) : ComponentBase, IDisposable
+    {
+        private readonly object? _showing = showing;
+
+        public Shown(RenderTogether tab)
+            : this(tab, Inbox) { }
+
+        public RenderTogether.View? View { get; private set; }
         public bool SaysRendering { get; init; } = true;
         public int Renders { get; private set; }
 
-        protected override void OnInitialized() => _view = together.Add(InvokeAsync, StateHasChanged);
+        protected override void OnInitialized() => View = tab.Add(InvokeAsync, StateHasChanged, _showing);
 
         protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
         {
             if (SaysRendering)
-                _view?.Rendering();
+                View?.Rendering();
             Renders++;
             builder.AddContent(0, Renders);
         }
 
         public void Update() => StateHasChanged();
 
-        public void Dispose() => _view?.Dispose();
+        public void Dispose() => View?.Dispose();
     }
 
     /// <summary>Blazor's renderer with nothing behind it but a count of the batches it would send.</summary>

@@ -23,6 +23,7 @@ public sealed class UnreadMemosTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(configure: s =>
             s.AddSingleton<IInterceptor>(_counter)
                 .AddScoped<UnreadMemos>()
+                .AddScoped<RenderTogether>()
                 .AddScoped<LiveEvents>()
                 .AddScoped(_ => new PrerenderedValues(null, null, TimeProvider.System, new RenderScope()))
         );
@@ -39,7 +40,7 @@ public sealed class UnreadMemosTests : IAsyncLifetime
         var tabs = await OpenTabsAsync(30);
         var changed = 0;
         foreach (var tab in tabs)
-            tab.Views.Add(render => Run(render), () => Interlocked.Increment(ref changed));
+            tab.Show(render => Run(render), () => Interlocked.Increment(ref changed));
 
         var withTabs = await CommandsToSendAsync("Conseil de classe");
 
@@ -140,21 +141,5 @@ public sealed class UnreadMemosTests : IAsyncLifetime
         return _counter.Count;
     }
 
-    private async Task SendAsync(string subject)
-    {
-        var sent = await _database
-            .Get<MemoService>()
-            .SendAsync(
-                TwoSchools.As(_f.StaffA, _f.A),
-                new MemoDraft
-                {
-                    To = [new MemoAddress(AudienceKind.Person, _f.StudentA.Id, "Élève A")],
-                    Subject = subject,
-                    Body = "Jeudi à 18 h.",
-                },
-                []
-            );
-        Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
-        await _database.DeliveredAsync();
-    }
+    private Task SendAsync(string subject) => _database.SendStaffMemoToStudentAsync(_f, subject);
 }

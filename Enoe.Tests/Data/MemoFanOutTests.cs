@@ -126,12 +126,15 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         var notices = _database.Get<Enoe.Data.Notifications.NotificationService>();
         var parentA = TwoSchools.As(_f.ParentA, _f.A);
         await SendAsync(new MemoAddress(AudienceKind.Person, _f.ParentA.Id, "ParentA")); // one unread already
-        using var told = new Heard<Enoe.Data.Notifications.NotificationsDelivered>(_database.Get<IEventBus>());
+        using var told = new Heard<MemoSent>(_database.Get<IEventBus>());
+        using var alone = new Heard<Enoe.Data.Notifications.NotificationsDelivered>(_database.Get<IEventBus>());
 
         await SendAsync(new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents"));
 
         await _database.DeliveredAsync();
-        var delivered = told.Events.Single();
+        // One event for the mémo and its notifications: each open tab hears it once, and renders once.
+        Assert.Empty(alone.Events);
+        var delivered = told.Events.Single().Delivered!;
         Assert.Equal(301, delivered.Unread!.Count);
         Assert.Equal(2, delivered.UnreadOf(_f.ParentA.Id));
         Assert.Equal(await notices.UnreadCountAsync(_f.ParentA.Id), delivered.UnreadOf(_f.ParentA.Id));

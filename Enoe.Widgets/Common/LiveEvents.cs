@@ -6,14 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Enoe.Widgets.Common;
 
 /// <summary>
-/// The event bus as one tab sees it (scoped: one per circuit): what its components subscribe through. It listens on
-/// the bus once per kind of event and hands each event to the tab's components of that kind. While the tab's
-/// connection is down (a train tunnel, a laptop lid, a tab closed for good that Blazor keeps three minutes), no handler
-/// runs: each would query the database and render batches nobody receives. The events that arrive meanwhile are held
-/// (a reference each, once per tab however many components listen) and handed over when the tab reconnects; a tab that
-/// missed more than <see cref="MaxHeld"/> is reloaded instead (<see cref="Resume"/>).
+/// The event bus as one tab sees it (scoped: one per circuit): what its components subscribe through. It listens on the
+/// bus once per kind of event and hands each event to the tab's components of that kind. While the tab's connection is
+/// down (a train tunnel, a laptop lid, a tab closed for good that Blazor keeps three minutes), no handler runs: each
+/// would query the database and render batches nobody receives. The events that arrive meanwhile are held (a reference
+/// each, once per tab however many components listen) and handed over when the tab reconnects; a tab that missed more
+/// than <see cref="MaxHeld"/> is reloaded instead (<see cref="Resume"/>). What one event changes in the tab renders in
+/// one batch (<see cref="RenderTogether"/>).
 /// </summary>
-public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, RenderScope? scope = null) : IDisposable
+public sealed class LiveEvents(
+    IEventBus bus,
+    ILogger<LiveEvents> logger,
+    RenderScope? scope = null,
+    RenderTogether? renders = null
+) : IDisposable
 {
     /// <summary>
     /// Events held for a disconnected tab: a busy académie's events of several minutes, 8 bytes each (the events
@@ -86,7 +92,6 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, Render
 
     private Task ArrivedAsync(Type type, object e)
     {
-        ImmutableList<Listener> listeners;
         lock (_lock)
         {
             if (_down)
@@ -94,9 +99,8 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, Render
                 Hold(_held.Count, [(type, e)]);
                 return Task.CompletedTask;
             }
-            listeners = ListenersOf(type);
         }
-        return DeliverAsync(listeners, e);
+        return DeliverAsync(type, e);
     }
 
     private async Task CatchUpAsync(List<(Type Type, object Event)> held)
@@ -104,7 +108,6 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, Render
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
         for (var i = 0; i < held.Count; i++)
         {
-            ImmutableList<Listener> listeners;
             lock (_lock)
             {
                 if (_down)
@@ -112,9 +115,8 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, Render
                     Hold(0, held[i..]); // before what arrived since, in the order they came
                     return;
                 }
-                listeners = ListenersOf(held[i].Type);
             }
-            await DeliverAsync(listeners, held[i].Event);
+            await DeliverAsync(held[i].Type, held[i].Event);
         }
     }
 
@@ -132,14 +134,20 @@ public sealed class LiveEvents(IEventBus bus, ILogger<LiveEvents> logger, Render
     /// <summary>Under the lock.</summary>
     private ImmutableList<Listener> ListenersOf(Type type) => _kinds.GetValueOrDefault(type)?.Listeners ?? [];
 
-    /// <summary>Each component on its own, as on the bus: one that fails stops none of the others.</summary>
-    private Task DeliverAsync(ImmutableList<Listener> listeners, object e) =>
-        listeners.Count switch
-        {
-            0 => Task.CompletedTask,
-            1 => RunAsync(listeners[0], e),
-            _ => Task.WhenAll(listeners.Select(l => RunAsync(l, e))),
-        };
+    /// <summary>
+    /// Hands the event to the components listening for it, each on its own as on the bus (one that fails stops none of
+    /// the others); what they change renders in one batch once they are all done.
+    /// </summary>
+    private async Task DeliverAsync(Type type, object e)
+    {
+        ImmutableList<Listener> listeners;
+        lock (_lock)
+            listeners = ListenersOf(type);
+        if (listeners.IsEmpty)
+            return;
+        using var rendering = renders?.Hold();
+        await (listeners.Count == 1 ? RunAsync(listeners[0], e) : Task.WhenAll(listeners.Select(l => RunAsync(l, e))));
+    }
 
     private async Task RunAsync(Listener listener, object e)
     {

@@ -1,66 +1,123 @@
 namespace Enoe.Widgets.Common;
 
 /// <summary>
-/// The components of one tab that show the same live state (the unread badge in the header, the Mémos widget on the
-/// dashboard): a change re-renders them all in one render batch, one message to the browser and one acknowledgement
-/// instead of one per component. A mémo to 2,000 open tabs is then 2,000 batches, not 4,000.
+/// One per tab (scoped): the components that re-render when a live event arrives (the unread badge, the Mémos widget,
+/// the bell, the feed). Every view one event changes re-renders in one render batch, one message to the browser and
+/// one acknowledgement, instead of one per component: a mémo to 2,000 open tabs is 2,000 batches, not 8,000.
 /// </summary>
 /// <remarks>
 /// Blazor sends one batch per <c>StateHasChanged</c> called from outside a render, but puts into the batch being
-/// rendered every component asked to render meanwhile. So <see cref="Refresh"/> re-renders the first view only, and
-/// each view calls <see cref="View.Rendering"/> from its markup: the views not yet rendered since the change join
-/// the batch under way.
+/// rendered every component asked to render meanwhile. So a refresh renders one stale view, and each view calls
+/// <see cref="View.Rendering"/> from its markup: the stale views not yet rendered join the batch under way. While
+/// <see cref="LiveEvents"/> hands an event to the tab's components (<see cref="Hold"/>), refreshes only mark views
+/// stale; the end of the handing over renders them.
 /// </remarks>
 public sealed class RenderTogether
 {
     private readonly Lock _gate = new();
     private readonly List<View> _views = [];
-    private long _change;
+    private int _holds;
 
     /// <summary>
     /// Adds a component's view: <paramref name="invoke"/> is its <c>InvokeAsync</c>, <paramref name="render"/> its
-    /// <c>StateHasChanged</c>. Dispose the view with the component.
+    /// <c>StateHasChanged</c>; <paramref name="showing"/> the shared state it shows, if any (<see cref="Refresh"/>).
+    /// Dispose the view with the component.
     /// </summary>
-    public View Add(Func<Action, Task> invoke, Action render)
+    public View Add(Func<Action, Task> invoke, Action render, object? showing = null)
     {
-        var view = new View(this, invoke, render);
+        var view = new View(this, invoke, render, showing);
         lock (_gate)
-        {
-            view.Rendered = _change;
             _views.Add(view);
-        }
         return view;
     }
 
-    /// <summary>The state changed (on any thread): every view re-renders, in one batch.</summary>
-    public void Refresh()
+    /// <summary>A shared state changed (on any thread): every view showing it re-renders, in one batch.</summary>
+    public void Refresh(object showing)
     {
-        View? first;
         lock (_gate)
         {
-            _change++;
-            first = _views.FirstOrDefault();
-            first?.Rendered = _change;
+            foreach (var view in _views)
+                if (view.Showing == showing)
+                    view.Stale = true;
+            if (_holds > 0)
+                return;
         }
-        if (first is not null)
-            _ = first.RenderAsync();
+        Flush();
     }
 
     /// <summary>
-    /// Renders the views not rendered since the change: from inside a render they join its batch; after it (a view
-    /// whose markup did not render, or that said nothing), each sends its own.
+    /// An event is being handed to the tab's components: what they refresh meanwhile renders, in one batch, when the
+    /// last hold is disposed.
     /// </summary>
-    private void RenderBehind(View? rendering)
+    public IDisposable Hold()
     {
-        List<View>? behind = null; // every render of every view comes here: no list unless one is behind
+        lock (_gate)
+            _holds++;
+        return new Holding(this);
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+            if (--_holds > 0)
+                return;
+        Flush();
+    }
+
+    private void Mark(View view)
+    {
         lock (_gate)
         {
-            if (rendering is not null)
-                rendering.Rendered = _change;
+            view.Stale = true;
+            if (_holds > 0)
+                return;
+        }
+        Flush();
+    }
+
+    /// <summary>
+    /// Renders the stale views on the tab's dispatcher (every view's <c>InvokeAsync</c> leads there).
+    /// </summary>
+    private void Flush()
+    {
+        View? any;
+        lock (_gate)
+            any = _views.Find(v => v.Stale);
+        if (any is not null)
+            _ = any.InvokeAsync(RenderStale);
+    }
+
+    /// <summary>
+    /// On the dispatcher: one stale view renders, the others join its batch from its markup; one whose markup did
+    /// not say so (or did not render) sends its own.
+    /// </summary>
+    private void RenderStale()
+    {
+        while (true)
+        {
+            View? next;
+            lock (_gate)
+            {
+                next = _views.Find(v => v.Stale);
+                next?.Stale = false;
+            }
+            if (next is null)
+                return;
+            next.Render();
+        }
+    }
+
+    /// <summary>From a view's markup: the other stale views render in the batch under way.</summary>
+    private void RenderBehind(View rendering)
+    {
+        List<View>? behind = null; // every render of every view comes here: no list unless one is stale
+        lock (_gate)
+        {
+            rendering.Stale = false;
             foreach (var view in _views)
-                if (view.Rendered < _change)
+                if (view.Stale)
                 {
-                    view.Rendered = _change;
+                    view.Stale = false;
                     (behind ??= []).Add(view);
                 }
         }
@@ -74,30 +131,42 @@ public sealed class RenderTogether
             _views.Remove(view);
     }
 
-    public sealed class View(RenderTogether views, Func<Action, Task> invoke, Action render) : IDisposable
+    public sealed class View(RenderTogether tab, Func<Action, Task> invoke, Action render, object? showing)
+        : IDisposable
     {
-        internal long Rendered;
+        internal bool Stale; // under the tab's lock
+        internal object? Showing => showing;
 
         internal void Render() => render();
 
-        internal async Task RenderAsync()
+        internal async Task InvokeAsync(Action work)
         {
             try
             {
-                await invoke(() =>
-                {
-                    render();
-                    views.RenderBehind(null);
-                });
+                await invoke(work);
             }
             catch (ObjectDisposedException) { } // the tab closed meanwhile
         }
 
         /// <summary>
-        /// Call it from the component's markup: the views not yet re-rendered since the change follow.
+        /// This component's state changed (on any thread): it re-renders, with the tab's other changes.
         /// </summary>
-        public void Rendering() => views.RenderBehind(this);
+        public void Refresh() => tab.Mark(this);
 
-        public void Dispose() => views.Remove(this);
+        /// <summary>Call it from the component's markup: the views that are stale follow in the same batch.</summary>
+        public void Rendering() => tab.RenderBehind(this);
+
+        public void Dispose() => tab.Remove(this);
+    }
+
+    private sealed class Holding(RenderTogether tab) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                tab.Release();
+        }
     }
 }

@@ -14,15 +14,6 @@ public static class MemoEvents
     {
         var sent = events.Subscribe<MemoSent>(e => e.Reaches(personId) ? onChange() : Task.CompletedTask);
         var read = events.Subscribe<MemoRead>(e => e.PersonId == personId ? onChange() : Task.CompletedTask);
-        return new Both(sent, read);
-    }
-
-    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
-    {
-        public void Dispose()
-        {
-            first.Dispose();
-            second.Dispose();
-        }
+        return new BothSubscriptions(sent, read);
     }
 }

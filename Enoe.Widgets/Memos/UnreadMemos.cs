@@ -9,9 +9,14 @@ namespace Enoe.Widgets.Memos;
 /// One per tab (scoped: one per circuit, one per prerendered request): the person's unread mémos, shared by the
 /// navigation badge and the Mémos widget. A mémo sent to them updates it from the event alone (the sender read every
 /// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
-/// The components showing it are its <see cref="Views"/>: a change re-renders them in one batch.
+/// The components showing it (<see cref="Show"/>) re-render in one batch when it changes.
 /// </summary>
-public sealed class UnreadMemos(MemoService memos, LiveEvents events, PrerenderedValues prerendered) : IDisposable
+public sealed class UnreadMemos(
+    MemoService memos,
+    LiveEvents events,
+    PrerenderedValues prerendered,
+    RenderTogether renders
+) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -24,7 +29,8 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
         _read,
         _released;
 
-    public RenderTogether Views { get; } = new();
+    /// <summary>A component showing this state: re-rendered with the tab's other changes when it changes.</summary>
+    public RenderTogether.View Show(Func<Action, Task> invoke, Action render) => renders.Add(invoke, render, this);
 
     /// <summary>The last known state, for rendering; null until loaded.</summary>
     public UnreadInbox? Current => _inbox;
@@ -88,7 +94,7 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
             };
             _newestSent = Math.Max(_newestSent, e.MemoId);
         }
-        Views.Refresh();
+        renders.Refresh(this);
         return Done;
     }
 
@@ -107,7 +113,7 @@ public sealed class UnreadMemos(MemoService memos, LiveEvents events, Prerendere
         {
             _loading.Release();
         }
-        Views.Refresh();
+        renders.Refresh(this);
     }
 
     /// <summary>Reads through the service; again (twice at most) when an event came meanwhile.</summary>

@@ -1,0 +1,72 @@
+using Bunit;
+using Enoe.Data.Events;
+using Enoe.Data.Memos;
+using Enoe.Data.Notifications;
+using Enoe.Data.People;
+using Enoe.Tests.Support;
+using Enoe.Widgets.Notifications;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Components;
+
+/// <summary>
+/// The bell of every open tab takes its count from the delivery (a mémo's travels inside its event): a mémo to a
+/// whole établissement costs the tabs no read. A delivery without counts (one the database could not count) reads it.
+/// </summary>
+public sealed class NotificationBellTests : SchoolComponentTest
+{
+    private readonly CommandCounter _counter = new();
+
+    protected override void ConfigureData(IServiceCollection services) => services.AddSingleton<IInterceptor>(_counter);
+
+    protected override Task ArrangeAsync()
+    {
+        this.SignInAs(F.StudentA, F.A.Id, Profile.Student);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true)); // it listens
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AMemoHeard_ShowsTheCountItCarries_WithNoRead()
+    {
+        await SendAsync("Sortie au musée");
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim()));
+        using var heard = new Heard<MemoSent>(Bus);
+        await SendAsync("Conseil de classe");
+        await Database.DeliveredAsync();
+        var sent = heard.Events.Single();
+        Assert.Equal(2, sent.Delivered!.UnreadOf(F.StudentA.Id));
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".enoe-badge").TextContent.Trim()));
+
+        // The same delivery with a count of its own: shown as it is, so nothing was read to show it.
+        _counter.Reset();
+        var counts = new Dictionary<int, int> { [F.StudentA.Id] = 7 };
+        await Bus.PublishAsync(sent with { Delivered = sent.Delivered with { Unread = counts } });
+        await Database.DeliveredAsync();
+
+        bell.WaitForAssertion(() => Assert.Equal("7", bell.Find(".enoe-badge").TextContent.Trim()));
+        Assert.True(_counter.Count == 0, _counter.Log);
+    }
+
+    [Fact]
+    public async Task ADeliveryWithoutCounts_ReadsTheCountOnce()
+    {
+        await SendAsync("Sortie au musée");
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim()));
+        _counter.Reset();
+
+        await Bus.PublishAsync(new NotificationsDelivered([F.StudentA.Id], [NotificationCategory.Memos]));
+        await Bus.PublishAsync(new NotificationsDelivered([F.StaffA.Id], [NotificationCategory.Memos])); // not theirs
+        await Database.DeliveredAsync();
+
+        bell.WaitForAssertion(() => Assert.Equal(1, _counter.Count));
+        Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim());
+    }
+
+    private IEventBus Bus => Database.Get<IEventBus>();
+
+    private Task SendAsync(string subject) => Database.SendStaffMemoToStudentAsync(F, subject);
+}
