@@ -195,14 +195,7 @@ public sealed partial class LiveClassContentTests : SchoolComponentTest
     /// <summary>
     /// The database commands <paramref name="act"/> and the event it publishes cost, every tab served.
     /// </summary>
-    private async Task<int> CommandsAsync(Func<Task> act)
-    {
-        await Database.DeliveredAsync();
-        _counter.Reset();
-        await act();
-        await Database.DeliveredAsync();
-        return _counter.Count;
-    }
+    private Task<int> CommandsAsync(Func<Task> act) => _counter.CountAsync(Database, act);
 
     /// <summary>A widget as an open tab of <paramref name="reader"/> shows it, loaded.</summary>
     private async Task<IRenderedComponent<TWidget>> OpenAsync<TWidget>(Person reader, int? child = null)

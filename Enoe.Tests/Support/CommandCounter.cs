@@ -32,6 +32,19 @@ public sealed class CommandCounter : DbCommandInterceptor
             _commands.Clear();
     }
 
+    /// <summary>
+    /// The commands <paramref name="act"/> and the events it publishes cost, every subscriber served (open tabs
+    /// included): what was queued before is delivered first, uncounted.
+    /// </summary>
+    public async Task<int> CountAsync(TestDatabase database, Func<Task> act)
+    {
+        await database.DeliveredAsync();
+        Reset();
+        await act();
+        await database.DeliveredAsync();
+        return Count;
+    }
+
     private void Add(DbCommand command)
     {
         lock (_commands)

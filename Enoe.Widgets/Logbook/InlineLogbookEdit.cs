@@ -32,9 +32,11 @@ public static class InlineLogbookEdit
         LogbookEntryView entry,
         string text,
         bool homework
-    )
+    ) => ErrorOf(await logbook.SaveAsync(user, Draft(entry, text, homework)), homework);
+
+    /// <summary>Null when saved, else the message to show in the editor of the content or the homework.</summary>
+    public static string? ErrorOf(Result<LogbookEntryView> result, bool homework)
     {
-        var result = await logbook.SaveAsync(user, Draft(entry, text, homework));
         if (result.Succeeded)
             return null;
         return result.Kind == ResultKind.Conflict && result.Value is { } theirs
@@ -43,7 +45,7 @@ public static class InlineLogbookEdit
     }
 
     /// <summary>The entry as it stands with the edited field's new text (new homework is due the next day).</summary>
-    private static LogbookDraft Draft(LogbookEntryView entry, string text, bool homework)
+    public static LogbookDraft Draft(LogbookEntryView entry, string text, bool homework)
     {
         var draft = LogbookDraft.From(entry);
         if (homework)

@@ -153,20 +153,18 @@ public partial class LogbookPage
         if (!turn.Started)
             return; // a burst of clicks: one run
         await CheckLoadAsync();
-        var result = await Logbook.SaveAsync(_user, _draft);
+        var result = await SaveShowingAsync(_draft);
         _message = result.Succeeded ? null : string.Join(" ", result.Errors);
-        if (!result.Succeeded)
-            return; // the form keeps what was typed
-        NewDraft();
-        await ReloadAsync();
+        if (result.Succeeded)
+            NewDraft(); // otherwise the form keeps what was typed
     }
 
     private async Task<string?> SaveAsync(LogbookEntryView entry, string text, bool homework)
     {
-        var error = await InlineLogbookEdit.SaveAsync(Logbook, _user, entry, text, homework);
-        if (error is null)
-            await ReloadAsync();
-        return error;
+        var result = await SaveShowingAsync(InlineLogbookEdit.Draft(entry, text, homework));
+        if (result.Succeeded)
+            StateHasChanged(); // the editor's save is no event of the page's: the week shows it from here
+        return InlineLogbookEdit.ErrorOf(result, homework);
     }
 
     private async Task CopyAsync(LogbookEntryView entry, TeachingAudience to)
@@ -178,9 +176,8 @@ public partial class LogbookPage
             to.SchoolClassId,
             to.TeachingGroupId
         );
-        var result = await Logbook.SaveAsync(_user, copy);
+        var result = await SaveShowingAsync(copy);
         _message = result.Succeeded ? LogbookText.FormatCopied(to.Name) : string.Join(" ", result.Errors);
-        await ReloadAsync();
     }
 
     /// <summary>
@@ -251,26 +248,6 @@ public partial class LogbookPage
     {
         await Logbook.SetDoneAsync(_user, entryId, done);
         await ReloadAsync();
-    }
-
-    /// <summary>Another person's change, on their thread: reload if it concerns a class or group shown here.</summary>
-    private Task OnChangedAsync(LogbookChanged change)
-    {
-        var relevant =
-            change.SchoolId == _user.SchoolId
-            && (
-                DirectionClassId > 0
-                    ? change.SchoolClassId == DirectionClassId
-                    : (change.SchoolClassId is int c && _classes.Contains(c))
-                        || (change.TeachingGroupId is int g && _groups.Contains(g))
-            );
-        return relevant
-            ? InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            })
-            : Task.CompletedTask;
     }
 
     public void Dispose() => _subscription?.Dispose();
