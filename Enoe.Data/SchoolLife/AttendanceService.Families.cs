@@ -15,12 +15,15 @@ public sealed partial class AttendanceService
 {
     /// <summary>
     /// The student's absences and lateness since <paramref name="since"/>, newest first (a parent's first child when
-    /// none is named; the vie scolaire any student of its établissement).
+    /// none is named; the vie scolaire any student of its établissement). The motives the reader may choose come too,
+    /// unless <paramref name="withMotives"/> is false: a page reads them once, the absences again each time one
+    /// changes.
     /// </summary>
     public async Task<Result<StudentAttendance>> StudentAsync(
         CurrentUser user,
         int? studentId,
         DateOnly since,
+        bool withMotives = true,
         CancellationToken ct = default
     )
     {
@@ -63,7 +66,7 @@ public sealed partial class AttendanceService
                 Count(items),
                 Justifies(holder, person.BirthDate),
                 desk,
-                desk || Justifies(holder, person.BirthDate)
+                withMotives && (desk || Justifies(holder, person.BirthDate))
                     ? await MotiveListAsync(db, school!.Value, withArchived: false, ct)
                     : []
             )

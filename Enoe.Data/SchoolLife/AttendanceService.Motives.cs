@@ -32,8 +32,7 @@ public sealed partial class AttendanceService
             return Result.Invalid([SchoolLifeMessages.Motive_NameRequired]);
         if (name.Length > AbsenceMotive.NameMax)
             return Result.Invalid([SchoolLifeMessages.FormatMotive_NameTooLong(AbsenceMotive.NameMax)]);
-        await MotiveListAsync(db, school, withArchived: true, ct); // the defaults exist before the first change
-        var all = await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).ToListAsync(ct);
+        var all = await EditedMotivesAsync(db, school, ct);
         if (all.Any(m => m.Id != draft.Id && string.Equals(m.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             return Result.Invalid([SchoolLifeMessages.Motive_NameTaken]);
         var motive = draft.Id is int id ? all.FirstOrDefault(m => m.Id == id) : null;
@@ -126,6 +125,29 @@ public sealed partial class AttendanceService
         var motives = await ReadMotives(db, school, withArchived).ToListAsync(ct);
         if (motives.Count > 0 || await db.Set<AbsenceMotive>().AnyAsync(m => m.SchoolId == school, ct))
             return motives;
+        await WriteDefaultsAsync(db, school, ct);
+        return await ReadMotives(db, school, withArchived).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The établissement's motives, withdrawn ones too, to change (one query); the first time, its default list is
+    /// written before (a change never starts an empty list).
+    /// </summary>
+    private static async Task<List<AbsenceMotive>> EditedMotivesAsync(
+        EnoeDbContext db,
+        int school,
+        CancellationToken ct
+    )
+    {
+        var all = await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).ToListAsync(ct);
+        if (all.Count > 0)
+            return all;
+        await WriteDefaultsAsync(db, school, ct);
+        return await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).ToListAsync(ct);
+    }
+
+    private static async Task WriteDefaultsAsync(EnoeDbContext db, int school, CancellationToken ct)
+    {
         db.AddRange(
             DefaultMotives.All.Select(
                 (m, i) =>
@@ -146,7 +168,6 @@ public sealed partial class AttendanceService
         {
             db.ChangeTracker.Clear(); // another first read wrote them at the same moment: read theirs
         }
-        return await ReadMotives(db, school, withArchived).ToListAsync(ct);
     }
 
     private static IQueryable<MotiveView> ReadMotives(EnoeDbContext db, int school, bool withArchived) =>

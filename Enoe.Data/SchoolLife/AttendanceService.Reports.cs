@@ -83,6 +83,27 @@ public sealed partial class AttendanceService
     }
 
     /// <summary>
+    /// The student's absences from lessons that day within these hours: those a report of that half-day justifies
+    /// (and no longer once it is deleted).
+    /// </summary>
+    private static IQueryable<Absence> LessonAbsencesWithin(
+        EnoeDbContext db,
+        int studentId,
+        DateOnly date,
+        TimeOnly from,
+        TimeOnly to
+    ) =>
+        db.Set<Absence>()
+            .Where(a =>
+                a.StudentId == studentId
+                && a.Date == date
+                && a.LessonId != null
+                && a.Kind == AttendanceKind.Absence
+                && a.StartsAt >= from
+                && a.EndsAt <= to
+            );
+
+    /// <summary>
     /// Deletes an absence the family reported (recorded in error): only one without a lesson (the roll call's are
     /// corrected there), only by the vie scolaire of its établissement.
     /// </summary>
@@ -100,17 +121,12 @@ public sealed partial class AttendanceService
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (absence.Justification == JustificationStatus.Accepted)
             // The lessons' absences this report justified (same decision, no family's justification) are no longer.
-            await db.Set<Absence>()
+            await LessonAbsencesWithin(db, absence.StudentId, absence.Date, absence.StartsAt, absence.EndsAt)
                 .Where(a =>
-                    a.StudentId == absence.StudentId
-                    && a.Date == absence.Date
-                    && a.LessonId != null
-                    && a.Justification == JustificationStatus.Accepted
+                    a.Justification == JustificationStatus.Accepted
                     && a.JustifiedById == null
                     && a.DecidedById == absence.DecidedById
                     && a.DecidedAt == absence.DecidedAt
-                    && a.StartsAt >= absence.StartsAt
-                    && a.EndsAt <= absence.EndsAt
                 )
                 .ExecuteUpdateAsync(
                     u =>

@@ -149,16 +149,8 @@ public sealed partial class AttendanceService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (reason is not null)
             foreach (var (from, to) in parts)
-                await db.Set<Absence>()
-                    .Where(a =>
-                        a.StudentId == report.StudentId
-                        && a.Date == report.Date
-                        && a.LessonId != null
-                        && a.Kind == AttendanceKind.Absence
-                        && a.Justification != JustificationStatus.Accepted
-                        && a.StartsAt >= from
-                        && a.EndsAt <= to
-                    )
+                await LessonAbsencesWithin(db, report.StudentId, report.Date, from, to)
+                    .Where(a => a.Justification != JustificationStatus.Accepted)
                     .ExecuteUpdateAsync(
                         u =>
                             u.SetProperty(a => a.Justification, JustificationStatus.Accepted)

@@ -21,7 +21,8 @@ public sealed partial class UsefulLinkService(
 
     /// <summary>
     /// The links this person sees in their établissement, in order: one query, or none when the caller read the
-    /// person's <paramref name="profiles"/> there in this same request (the établissement's links are cached).
+    /// person's <paramref name="profiles"/> there in this same request (the établissement's links are cached). Those
+    /// only narrow the profiles the session carries: a caller never shows a link the person's own profiles miss.
     /// </summary>
     public async Task<IReadOnlyList<UsefulLinkView>> ListForAsync(
         CurrentUser user,
@@ -31,8 +32,11 @@ public sealed partial class UsefulLinkService(
     {
         if (await access.RefusalAsync(user, EntService.UsefulLinks, ct: ct) is not null)
             return [];
-        if (profiles is Profile mine)
+        if (profiles is Profile read)
+        {
+            var mine = read & user.Profiles;
             return [.. (await SchoolLinksAsync(user.SchoolId, ct)).Where(l => (mine & l.Audience) != 0)];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<UsefulLink>()
             .AsNoTracking()

@@ -5,6 +5,7 @@ using Enoe.Tests.Support;
 using Enoe.Widgets.SchoolLife;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Components;
@@ -16,6 +17,9 @@ namespace Enoe.Tests.Components;
 public sealed class AbsencesPageTests : SchoolComponentTest
 {
     private static readonly DateOnly Thursday = TimetableFixture.Monday.AddDays(3);
+    private readonly CommandCounter _counter = new();
+
+    protected override void ConfigureData(IServiceCollection services) => services.AddSingleton<IInterceptor>(_counter);
 
     protected override async Task ArrangeAsync()
     {
@@ -75,6 +79,27 @@ public sealed class AbsencesPageTests : SchoolComponentTest
             ],
             stored.Select(a => (a.Justification, a.Motive?.Name))
         );
+    }
+
+    [Fact]
+    public async Task AnAbsenceRecordedWhileThePageIsOpen_IsReadAgain_TheMotivesAreNot()
+    {
+        this.SignInAs(F.ParentA, F.A.Id, Profile.Parent);
+        var page = Open();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("li[data-absence]").Count));
+        _counter.Reset();
+
+        await Database
+            .Get<AttendanceService>()
+            .ReportAsync(
+                TwoSchools.As(F.StaffA, F.A),
+                new(F.StudentA.Id, Thursday.AddDays(1), DayPart.Morning, null, null)
+            );
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("li[data-absence]").Count));
+        Assert.DoesNotContain("FROM \"AbsenceMotive\"", _counter.Log);
+        page.FindAll("li[data-absence] button")[0].Click();
+        Assert.Equal(8, page.FindAll("#justify-reason option").Count); // the list read first, and "—"
     }
 
     [Fact]

@@ -148,26 +148,11 @@ public sealed class LogbookPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public void TheKeptCopy_IsTheHomeworkAsText_NeverMarkup()
     {
-        var entry = new LogbookEntryView(
+        var entry = LogbookEntries.Entry(
             1,
-            1,
-            null,
-            "6eA",
-            1,
-            "Maths",
             Today,
-            new(8, 0),
-            new(9, 0),
-            "",
-            "**Lire** le " + "<img src=x onerror=alert(1)>chapitre [2](https://exemple.fr)",
-            Today,
-            null,
-            "",
-            default,
-            1,
-            false,
-            false,
-            []
+            homework: "**Lire** le " + "<img src=x onerror=alert(1)>chapitre [2](https://exemple.fr)",
+            due: Today
         );
         Assert.Equal("Lire le chapitre 2", Assert.Single(OfflineHomework.Rows([entry])).Text);
     }

@@ -1,4 +1,5 @@
 using Enoe.Data.Logbook;
+using Enoe.Tests.Support;
 using Enoe.Widgets.Logbook;
 
 namespace Enoe.Tests.Components;
@@ -70,25 +71,12 @@ public sealed class LogbookRowsTests
     private static Dictionary<int, int> Heard() => [];
 
     private static LogbookEntryView Entry(int id, int start, int? due = null, int day = 0, int version = 1) =>
-        new(
+        LogbookEntries.Entry(
             id,
-            1,
-            null,
-            "4eA",
-            1,
-            "Français",
             Today.AddDays(day),
-            new TimeOnly(start, 0),
-            new TimeOnly(start + 1, 0),
-            "Séance",
+            start,
             due is null ? null : "Exercices",
             due is int d ? Today.AddDays(d) : null,
-            null,
-            "Claire Fontaine",
-            default,
-            version,
-            false,
-            false,
-            []
+            version
         );
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Enoe.Data.Logbook;
+using Enoe.Tests.Support;
 using Enoe.Widgets.Logbook;
 
 namespace Enoe.Tests.Components;
@@ -28,25 +29,11 @@ public sealed class OfflineHomeworkTests : BunitContext
     }
 
     private static LogbookEntryView Entry(int id, string? homework, int version = 1) =>
-        new(
+        LogbookEntries.Entry(
             id,
-            1,
-            null,
-            "6eA",
-            1,
-            "Maths",
             Today,
-            new(8, 0),
-            new(9, 0),
-            "",
-            homework,
-            homework is null ? null : Today.AddDays(1),
-            null,
-            "",
-            default,
-            version,
-            false,
-            false,
-            []
+            homework: homework,
+            due: homework is null ? null : Today.AddDays(1),
+            version: version
         );
 }

@@ -1,7 +1,6 @@
 using Enoe.Data.Database;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Enoe.Tests.Data;
 
@@ -66,29 +65,16 @@ public sealed class DatabaseTests
     public async Task ServiceFlags_BecomeClosedServices_WhenMigrated()
     {
         // An établissement of the first wave, with mémos (8) and bookings (16) switched off in the old flags.
-        var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var options = new DbContextOptionsBuilder<Enoe.Data.EnoeDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")}")
-            .Options;
-        try
-        {
-            await using (var db = new SqliteEnoeDbContext(options))
-            {
-                var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-                await migrator.MigrateAsync("20261130073039_ChildViewSchoolContactsWidgetTray");
-                await db.Database.ExecuteSqlRawAsync(
-                    """
-                    INSERT INTO Academies (Id, Name) VALUES (1, 'Académie');
-                    INSERT INTO Schools (Id, AcademyId, Uai, Name, Slug, Kind, PrimaryColor, ExternalAccess, Services,
-                        HomeworkWarningThreshold, MemoRules)
-                    VALUES (1, 1, '0250001A', 'Collège', 'college', 0, '#000000', 1, 487, 3, 0),
-                        (2, 1, '0250002B', 'Lycée', 'lycee', 1, '#000000', 1, 511, 3, 0);
-                    """
-                );
-                await migrator.MigrateAsync();
-            }
-            await using (var db = new SqliteEnoeDbContext(options))
+        await SqliteMigration.RowsThroughAsync(
+            "20261130073039_ChildViewSchoolContactsWidgetTray",
+            """
+            INSERT INTO Academies (Id, Name) VALUES (1, 'Académie');
+            INSERT INTO Schools (Id, AcademyId, Uai, Name, Slug, Kind, PrimaryColor, ExternalAccess, Services,
+                HomeworkWarningThreshold, MemoRules)
+            VALUES (1, 1, '0250001A', 'Collège', 'college', 0, '#000000', 1, 487, 3, 0),
+                (2, 1, '0250002B', 'Lycée', 'lycee', 1, '#000000', 1, 511, 3, 0);
+            """,
+            async db =>
             {
                 var closed = await db.Set<Enoe.Data.Schools.ClosedService>()
                     .OrderBy(c => c.ServiceKey)
@@ -96,12 +82,7 @@ public sealed class DatabaseTests
                     .ToListAsync();
                 Assert.Equal(["1:bookings", "1:memos"], closed);
             }
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        );
     }
 
     [Fact]

@@ -1,10 +1,6 @@
-using Enoe.Data;
 using Enoe.Data.Assignments;
-using Enoe.Data.Database;
-using Microsoft.Data.Sqlite;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Enoe.Tests.Data;
 
@@ -17,31 +13,15 @@ public sealed class SubmissionReturnMigrationTests
     [Fact]
     public async Task AReturnedCopy_IsStillThere_AsASubmissionReturn_AfterTheRename()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var options = new DbContextOptionsBuilder<EnoeDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")};Foreign Keys=False")
-            .Options;
-        try
-        {
-            await using (var db = new SqliteEnoeDbContext(options))
-            {
-                // One connection for every step, its foreign keys off: the rows below leave their people out, and a
-                // pooled connection cleared by another test (ClearAllPools) would come back with them on.
-                await db.Database.OpenConnectionAsync();
-                var migrator = db.GetService<IMigrator>();
-                await migrator.MigrateAsync("20261130081021_ServicesSwitchedOffByKey");
-                // Only the returned copy matters here: its devoir and student are left out, foreign keys off.
-                await db.Database.ExecuteSqlRawAsync(
-                    """
-                    PRAGMA foreign_keys = OFF;
-                    INSERT INTO CopyReturn (Id, AssignmentId, StudentId, Comment, FileId, ReturnedAt, ReturnedById)
-                    VALUES (7, 3, 5, 'Très bon travail.', NULL, '2026-11-20 17:00:00', 2);
-                    """
-                );
-                await migrator.MigrateAsync();
-            }
-            await using (var db = new SqliteEnoeDbContext(options))
+        await SqliteMigration.RowsThroughAsync(
+            "20261130081021_ServicesSwitchedOffByKey",
+            // Only the returned copy matters here: its devoir and student are left out, foreign keys off.
+            """
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO CopyReturn (Id, AssignmentId, StudentId, Comment, FileId, ReturnedAt, ReturnedById)
+            VALUES (7, 3, 5, 'Très bon travail.', NULL, '2026-11-20 17:00:00', 2);
+            """,
+            async db =>
             {
                 var back = await db.Set<SubmissionReturn>().SingleAsync();
                 Assert.Equal(
@@ -63,11 +43,6 @@ public sealed class SubmissionReturnMigrationTests
                     indexes
                 );
             }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        );
     }
 }

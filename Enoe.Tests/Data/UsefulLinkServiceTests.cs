@@ -80,13 +80,27 @@ public sealed class UsefulLinkServiceTests : IAsyncLifetime
             [.. (await Links.ListForAsync(parent, profiles)).Select(l => l.Title)];
 
         Assert.Equal(["Menu de la cantine", "Bourses"], await CachedAsync(Profile.Parent));
-        Assert.Equal(["Menu de la cantine"], await CachedAsync(Profile.Student));
         var help = await AddAsync("Aide", Profile.Parent);
         Assert.True((await Links.MoveUpAsync(Admin, help)).Succeeded);
         Assert.Equal(["Menu de la cantine", "Aide", "Bourses"], await CachedAsync(Profile.Parent));
         Assert.True((await Links.DeleteAsync(Admin, menu)).Succeeded);
         Assert.Equal(["Aide", "Bourses"], await CachedAsync(Profile.Parent));
         Assert.Empty(await CachedAsync(Profile.None)); // no longer a member there
+    }
+
+    /// <summary>The profiles a caller passes only narrow what the person sees: never past their own.</summary>
+    [Fact]
+    public async Task AStudent_PassingTheTeacherProfile_GetsNoTeachersLink()
+    {
+        await AddAsync("Menu de la cantine");
+        await AddAsync("Aide des personnels", Profile.Teacher);
+        var student = TwoSchools.As(_f.StudentA, _f.A);
+
+        Assert.Empty(await Links.ListForAsync(student, Profile.Teacher));
+        Assert.Equal(
+            ["Menu de la cantine"],
+            (await Links.ListForAsync(student, Profile.Teacher | Profile.Student)).Select(l => l.Title)
+        );
     }
 
     [Theory]

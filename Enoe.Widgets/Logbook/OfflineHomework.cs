@@ -17,15 +17,13 @@ namespace Enoe.Widgets.Logbook;
 /// <remarks>The browser forgets it at sign-out (<c>js/install-app.js</c>).</remarks>
 public sealed class OfflineHomework
 {
-    private IReadOnlyList<LogbookEntryView>? _sent;
     private (int Id, int Version, string? Homework, DateOnly? Due)[]? _sentKey; // null: nothing sent yet
 
     /// <param name="who">Whose homework it is (the student's name, or the child's a parent looks at).</param>
     public async Task KeepAsync(IJSRuntime js, IReadOnlyList<LogbookEntryView>? homework, string? who)
     {
-        if (homework is null || ReferenceEquals(homework, _sent))
+        if (homework is null)
             return;
-        _sent = homework;
         var key = Key(homework);
         if (_sentKey is not null && key.SequenceEqual(_sentKey))
             return;

@@ -1,10 +1,6 @@
-using Enoe.Data;
-using Enoe.Data.Database;
 using Enoe.Data.SchoolLife;
-using Microsoft.Data.Sqlite;
+using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Enoe.Tests.Data.SchoolLife;
 
@@ -19,48 +15,32 @@ public sealed class AbsenceMotivesMigrationTests
     [Fact]
     public async Task OldAbsencesKeepTheirMotive_ADoubleReportItsJustifiedRow_AnnouncedNewsStayAnnounced()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "enoe-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var options = new DbContextOptionsBuilder<EnoeDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "enoe.db")};Foreign Keys=False")
-            .Options;
-        try
-        {
-            await using (var db = new SqliteEnoeDbContext(options))
-            {
-                // One connection for every step, its foreign keys off: the rows below leave their people out, and a
-                // pooled connection cleared by another test (ClearAllPools) would come back with them on.
-                await db.Database.OpenConnectionAsync();
-                var migrator = db.GetService<IMigrator>();
-                await migrator.MigrateAsync("20261203084709_NotificationsMailAndQuietHours");
-                // Only the absences and their établissements matter here: people and lessons left out, keys off.
-                await db.Database.ExecuteSqlRawAsync(
-                    """
-                    PRAGMA foreign_keys = OFF;
-                    INSERT INTO Schools (Id, AcademyId, ExternalAccess, HomeworkWarningThreshold, Kind, MemoRules,
-                        Name, Network, Slug, Uai, PrimaryColor)
-                    VALUES (1, 1, 0, 3, 0, 0, 'Collège A', 0, 'a', '0000001A', '#1565c0'),
-                           (2, 1, 0, 3, 0, 0, 'Collège B', 0, 'b', '0000002B', '#1565c0');
-                    INSERT INTO Absence (Id, SchoolId, StudentId, Kind, Date, StartsAt, EndsAt, RecordedById,
-                        RecordedAt, Justification, Reason, Version)
-                    VALUES (1, 1, 5, 0, '2026-11-20', '08:00:00', '09:00:00', 2, '2026-11-20 08:05:00', 2, 2, 1),
-                           (2, 1, 6, 0, '2026-11-20', '08:00:00', '09:00:00', 2, '2026-11-20 08:05:00', 0, NULL, 0),
-                           (3, 1, 7, 0, '2026-11-20', '08:00:00', '12:30:00', 2, '2026-11-20 08:05:00', 0, NULL, 0),
-                           (4, 1, 7, 0, '2026-11-20', '08:00:00', '12:30:00', 2, '2026-11-20 08:05:01', 1, 1, 1);
-                    INSERT INTO Articles (Id, SchoolId, Kind, Title, Slug, BodyMarkdown, Status, PublishAt, CreatedAt,
-                        UpdatedAt, Version)
-                    VALUES (1, 1, 0, 'Rentrée', 'rentree', 'Texte', 1, '2026-11-19 08:00:00', '2026-11-19 08:00:00',
-                            '2026-11-19 08:00:00', 1),
-                           (2, 1, 0, 'Brouillon', 'brouillon', 'Texte', 0, '2026-11-19 08:00:00', '2026-11-19 08:00:00',
-                            '2026-11-19 08:00:00', 1);
-                    INSERT INTO Notifications (RecipientId, SchoolId, Kind, Title, Link, Source, CreatedAt, VisibleAt)
-                    VALUES (5, 1, 9, 'Rentrée', '/actualites', 'article:1', '2026-11-19 08:00:01',
-                            '2026-11-19 08:00:01');
-                    """
-                );
-                await migrator.MigrateAsync();
-            }
-            await using (var db = new SqliteEnoeDbContext(options))
+        await SqliteMigration.RowsThroughAsync(
+            "20261203084709_NotificationsMailAndQuietHours",
+            // Only the absences and their établissements matter here: people and lessons left out, keys off.
+            """
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO Schools (Id, AcademyId, ExternalAccess, HomeworkWarningThreshold, Kind, MemoRules,
+                Name, Network, Slug, Uai, PrimaryColor)
+            VALUES (1, 1, 0, 3, 0, 0, 'Collège A', 0, 'a', '0000001A', '#1565c0'),
+                   (2, 1, 0, 3, 0, 0, 'Collège B', 0, 'b', '0000002B', '#1565c0');
+            INSERT INTO Absence (Id, SchoolId, StudentId, Kind, Date, StartsAt, EndsAt, RecordedById,
+                RecordedAt, Justification, Reason, Version)
+            VALUES (1, 1, 5, 0, '2026-11-20', '08:00:00', '09:00:00', 2, '2026-11-20 08:05:00', 2, 2, 1),
+                   (2, 1, 6, 0, '2026-11-20', '08:00:00', '09:00:00', 2, '2026-11-20 08:05:00', 0, NULL, 0),
+                   (3, 1, 7, 0, '2026-11-20', '08:00:00', '12:30:00', 2, '2026-11-20 08:05:00', 0, NULL, 0),
+                   (4, 1, 7, 0, '2026-11-20', '08:00:00', '12:30:00', 2, '2026-11-20 08:05:01', 1, 1, 1);
+            INSERT INTO Articles (Id, SchoolId, Kind, Title, Slug, BodyMarkdown, Status, PublishAt, CreatedAt,
+                UpdatedAt, Version)
+            VALUES (1, 1, 0, 'Rentrée', 'rentree', 'Texte', 1, '2026-11-19 08:00:00', '2026-11-19 08:00:00',
+                    '2026-11-19 08:00:00', 1),
+                   (2, 1, 0, 'Brouillon', 'brouillon', 'Texte', 0, '2026-11-19 08:00:00', '2026-11-19 08:00:00',
+                    '2026-11-19 08:00:00', 1);
+            INSERT INTO Notifications (RecipientId, SchoolId, Kind, Title, Link, Source, CreatedAt, VisibleAt)
+            VALUES (5, 1, 9, 'Rentrée', '/actualites', 'article:1', '2026-11-19 08:00:01',
+                    '2026-11-19 08:00:01');
+            """,
+            async db =>
             {
                 var justified = await db.Set<Absence>().Include(a => a.Motive).SingleAsync(a => a.Id == 1);
                 Assert.Equal(
@@ -88,11 +68,6 @@ public sealed class AbsenceMotivesMigrationTests
                 );
                 Assert.False((await db.Set<AbsenceMotive>().SingleAsync(m => m.Position == 7)).Admissible);
             }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        );
     }
 }
