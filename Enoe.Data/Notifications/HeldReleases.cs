@@ -21,8 +21,11 @@ public sealed class HeldReleases(
 {
     public const string Job = "notification-release";
 
-    /// <summary>Recipients per event: a release to a whole académie's families is published in slices.</summary>
-    private const int Slice = 5_000;
+    /// <summary>
+    /// Recipients per event: a release to a whole académie's families is published in slices (each event carries its
+    /// recipients' counts and lines, a few hundred KB at most through Redis).
+    /// </summary>
+    internal const int Slice = 1_000;
 
     /// <summary>A first run (or one after a long stop) looks back this far.</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromHours(12);
@@ -36,23 +39,32 @@ public sealed class HeldReleases(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var last = await db.Set<JobLease>().Where(l => l.Name == Job).Select(l => l.LastCompletedAt).FirstAsync(ct);
         var since = last is DateTime done && done > now - LookBack ? done : now - LookBack;
-        // Held only: what was visible when written was announced then.
-        var released = await db.Set<Notification>()
-            .Where(n => n.VisibleAt > since && n.VisibleAt <= now && n.VisibleAt > n.CreatedAt)
-            .Select(n => new NewNotification(
-                n.RecipientId,
-                n.SchoolId,
-                n.ChildId,
-                n.Kind,
-                n.Title,
-                n.Link,
-                n.Source,
-                n.VisibleAt
-            ))
-            .ToListAsync(ct);
-        foreach (var slice in released.GroupBy(r => r.RecipientId).Chunk(Slice))
-            if (await notifications.DeliveryOfAsync([.. slice.SelectMany(g => g)], held: true) is { } delivered)
+        // Held only: what was visible when written was announced then; unread: a late run brings back no line read.
+        var released = db.Set<Notification>()
+            .Where(n => n.VisibleAt > since && n.VisibleAt <= now && n.VisibleAt > n.CreatedAt && n.ReadAt == null);
+        // The recipients first (numbers), then their lines a slice at a time: a release to a whole académie's
+        // families never holds every line in memory at once.
+        var recipients = await released.Select(n => n.RecipientId).Distinct().OrderBy(r => r).ToListAsync(ct);
+        foreach (var slice in recipients.Chunk(Slice))
+        {
+            var lines = await released
+                .Where(n => slice.Contains(n.RecipientId))
+                .OrderByDescending(n => n.VisibleAt) // as feeds list them, newest first
+                .ThenByDescending(n => n.Id)
+                .Select(n => new NewNotification(
+                    n.RecipientId,
+                    n.SchoolId,
+                    n.ChildId,
+                    n.Kind,
+                    n.Title,
+                    n.Link,
+                    n.Source,
+                    n.VisibleAt
+                ))
+                .ToListAsync(ct);
+            if (await notifications.DeliveryOfAsync(lines, held: true) is { } delivered)
                 await events.PublishAsync(delivered);
+        }
         await leases.CompleteAsync(Job, JobLeases.ThisInstance, now, ct);
         return true;
     }

@@ -70,6 +70,28 @@ public sealed partial class MemoServiceTests
     }
 
     [Fact]
+    public async Task ALateRelease_CarriesTheUnreadLinesOnly_NewestFirst()
+    {
+        _database.Clock.SetUtcNow(Paris(4, 21)); // Friday 21:00: three mémos held until Monday 7:00
+        int[] sent = new int[3];
+        for (var i = 0; i < sent.Length; i++)
+            sent[i] = (await Memos.SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [])).Value;
+        _database.Clock.SetUtcNow(Paris(7, 9)); // the release job missed 7:00; the student read the first at 8:00
+        Assert.True((await Memos.ConversationAsync(As(_f.StudentA), sent[0])).Succeeded);
+        using var heard = new Heard<NotificationsDelivered>(_database.Get<IEventBus>());
+
+        Assert.True(await _database.Get<HeldReleases>().ReleaseDueAsync());
+        await _database.DeliveredAsync();
+
+        var released = Assert.Single(heard.Events, e => e.Reaches(_f.StudentA.Id));
+        Assert.Equal(2, released.UnreadOf(_f.StudentA.Id));
+        Assert.Equal(
+            [$"/memos/{sent[2]}", $"/memos/{sent[1]}"], // the read one is not brought back as unread
+            released.LinesFor(_f.StudentA.Id)!.Select(l => l.Link)
+        );
+    }
+
+    [Fact]
     public async Task TheEstablishment_MayExemptStaff_FamiliesStayHeld()
     {
         var quiet = _database.Get<QuietHoursService>();
