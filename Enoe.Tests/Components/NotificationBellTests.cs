@@ -1,10 +1,12 @@
 using Bunit;
+using Enoe.Data;
 using Enoe.Data.Events;
 using Enoe.Data.Memos;
 using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Enoe.Widgets.Notifications;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,14 +58,32 @@ public sealed class NotificationBellTests : SchoolComponentTest
         await SendAsync("Sortie au musée");
         var bell = Render<NotificationBell>();
         bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim()));
+        await WriteUnannouncedAsync(); // a second one, which only a read finds
         _counter.Reset();
 
         await Bus.PublishAsync(new NotificationsDelivered([F.StudentA.Id], [NotificationCategory.Memos]));
         await Bus.PublishAsync(new NotificationsDelivered([F.StaffA.Id], [NotificationCategory.Memos])); // not theirs
         await Database.DeliveredAsync();
 
-        bell.WaitForAssertion(() => Assert.Equal(1, _counter.Count));
-        Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim());
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".enoe-badge").TextContent.Trim()));
+        Assert.Equal(1, _counter.Count);
+    }
+
+    private async Task WriteUnannouncedAsync()
+    {
+        await using var db = await Database.Get<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
+        var now = Database.Clock.GetUtcNow().UtcDateTime;
+        NewNotification notice = new(
+            F.StudentA.Id,
+            F.A.Id,
+            F.StudentA.Id,
+            NotificationKind.MemoReceived,
+            "…",
+            "/",
+            "x",
+            now
+        );
+        await NotificationService.WriteAsync(db, [notice], now, default);
     }
 
     private IEventBus Bus => Database.Get<IEventBus>();

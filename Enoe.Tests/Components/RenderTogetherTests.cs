@@ -90,6 +90,65 @@ public sealed class RenderTogetherTests
         Assert.Equal((2, 2, 2, 2), (badge.Renders, widget.Renders, bell.Renders, feed.Renders));
     }
 
+    [Fact]
+    public async Task AHoldThatChangedNothing_RendersNothing_AndAViewGoneMeanwhile_IsLeftOut()
+    {
+        await using var renderer = new BatchCountingRenderer();
+        var tab = new RenderTogether();
+        var (badge, widget) = (new Shown(tab), new Shown(tab));
+        await renderer.ShowAsync(badge, widget);
+        var before = renderer.Batches;
+
+        tab.Hold().Dispose();
+        await renderer.Dispatcher.InvokeAsync(() => { });
+        Assert.Equal(before, renderer.Batches);
+
+        var holding = tab.Hold();
+        tab.Refresh(Inbox);
+        widget.Dispose(); // its component went away before the event was handed over
+        holding.Dispose();
+        await renderer.Dispatcher.InvokeAsync(() => { });
+
+        Assert.Equal(before + 1, renderer.Batches);
+        Assert.Equal((2, 1), (badge.Renders, widget.Renders));
+    }
+
+    [Fact]
+    public async Task OneEventHeardByATab_RerendersWhatItChanged_InOneBatch()
+    {
+        await using var renderer = new BatchCountingRenderer();
+        await using var bus = new Enoe.Data.Events.InProcessEventBus(
+            NullLogger<Enoe.Data.Events.InProcessEventBus>.Instance
+        );
+        var tab = new RenderTogether();
+        // A clock that never moves: the hold lasts until every component is done, however loaded the machine.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var events = new LiveEvents(bus, NullLogger<LiveEvents>.Instance, renders: tab, clock: clock);
+        var (badge, widget, bell) = (new Shown(tab), new Shown(tab), new Shown(tab, null));
+        await renderer.ShowAsync(badge, widget, bell);
+        // As UnreadMemos and the bell hear a mémo: each on its own thread, changing what it shows.
+        using var memos = events.Subscribe<Ping>(_ =>
+        {
+            tab.Refresh(Inbox);
+            return Task.CompletedTask;
+        });
+        using var bells = events.Subscribe<Ping>(async _ =>
+        {
+            await Task.Yield();
+            bell.View!.Refresh();
+        });
+        var before = renderer.Batches;
+
+        await bus.PublishAsync(new Ping());
+        await bus.WhenIdleAsync();
+        await renderer.Dispatcher.InvokeAsync(() => { }); // the render queued on the dispatcher has run
+
+        Assert.Equal(before + 1, renderer.Batches);
+        Assert.Equal((2, 2, 2), (badge.Renders, widget.Renders, bell.Renders));
+    }
+
+    private sealed record Ping;
+
     /// <summary>A component showing the shared state (or, with null, a state of its own, as the bell).</summary>
     private sealed class Shown(RenderTogether tab, object? showing = null) : ComponentBase, IDisposable
     {

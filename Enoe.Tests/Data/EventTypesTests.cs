@@ -115,6 +115,17 @@ public sealed class EventTypesTests
             _ when Nullable.GetUnderlyingType(type) is { IsEnum: true } e => Enum.GetValues(e).GetValue(1)!,
             _ when type.IsEnum => Enum.GetValues(type).GetValue(1)!,
             _ when type == typeof(IReadOnlyList<FileView>) => new List<FileView> { new(seed, "fiche.pdf", 1024) },
+            // A delivery inside another event (a mémo's): its counts and lines too.
+            _ when type == typeof(NotificationsDelivered) => new NotificationsDelivered(
+                (int[])SampleOf(typeof(int[]), seed),
+                (NotificationCategory[])SampleOf(typeof(NotificationCategory[]), seed),
+                true
+            )
+            {
+                Unread = (IReadOnlyDictionary<int, int>)SampleOf(typeof(IReadOnlyDictionary<int, int>), seed),
+                Lines = (IReadOnlyList<NotificationView>)SampleOf(typeof(IReadOnlyList<NotificationView>), seed),
+                LinesOf = (IReadOnlyDictionary<int, int[]>)SampleOf(typeof(IReadOnlyDictionary<int, int[]>), seed),
+            },
             // A view record an event carries (a carnet entry, a devoir): every field a sample of its own.
             _ when type.IsClass && type.Namespace?.StartsWith("Enoe.Data", StringComparison.Ordinal) == true =>
                 type.GetConstructors()

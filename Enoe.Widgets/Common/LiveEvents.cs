@@ -18,7 +18,8 @@ public sealed class LiveEvents(
     IEventBus bus,
     ILogger<LiveEvents> logger,
     RenderScope? scope = null,
-    RenderTogether? renders = null
+    RenderTogether? renders = null,
+    TimeProvider? clock = null
 ) : IDisposable
 {
     /// <summary>
@@ -26,6 +27,12 @@ public sealed class LiveEvents(
     /// themselves are shared by every tab); beyond, reloading the page costs less than catching up.
     /// </summary>
     public const int MaxHeld = 2000;
+
+    /// <summary>
+    /// How long the quick components of a tab wait for a slow one before they render an event's changes: what one
+    /// event changes goes in one render batch, unless a component takes longer than this to handle it.
+    /// </summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<Type, Kind> _kinds = [];
@@ -145,8 +152,15 @@ public sealed class LiveEvents(
             listeners = ListenersOf(type);
         if (listeners.IsEmpty)
             return;
-        using var rendering = renders?.Hold();
-        await (listeners.Count == 1 ? RunAsync(listeners[0], e) : Task.WhenAll(listeners.Select(l => RunAsync(l, e))));
+        var rendering = renders?.Hold();
+        var handling =
+            listeners.Count == 1 ? RunAsync(listeners[0], e) : Task.WhenAll(listeners.Select(l => RunAsync(l, e)));
+        // A component that reads the database holds the others back a moment at most: then they render, and it
+        // renders on its own when done.
+        if (rendering is not null && !handling.IsCompleted)
+            await Task.WhenAny(handling, Task.Delay(MaxHold, clock ?? TimeProvider.System));
+        rendering?.Dispose();
+        await handling;
     }
 
     private async Task RunAsync(Listener listener, object e)

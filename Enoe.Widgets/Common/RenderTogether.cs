@@ -153,7 +153,10 @@ public sealed class RenderTogether
         /// </summary>
         public void Refresh() => tab.Mark(this);
 
-        /// <summary>Call it from the component's markup: the views that are stale follow in the same batch.</summary>
+        /// <summary>
+        /// Call it from the component's markup, before the markup reads the state it shows (whoever changes that state
+        /// changes it before calling <see cref="Refresh"/>): the views that are stale follow in the same batch.
+        /// </summary>
         public void Rendering() => tab.RenderBehind(this);
 
         public void Dispose() => tab.Remove(this);
