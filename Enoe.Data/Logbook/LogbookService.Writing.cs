@@ -112,8 +112,9 @@ public sealed partial class LogbookService
         entry.UpdatedAt = now;
         entry.UpdatedById = user.PersonId;
         entry.Version++;
+        await db.SaveChangesAsync(ct); // a new entry's id, which its notices point to
         var notices = await HomeworkNoticesAsync(db, entry, homeworkBefore, now, ct);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the homework held by the quiet window (no command otherwise)
         await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
         await transaction.CommitAsync(ct);
         await PublishChangedAsync(entry);

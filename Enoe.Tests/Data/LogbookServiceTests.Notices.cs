@@ -9,6 +9,21 @@ namespace Enoe.Tests.Data;
 public sealed partial class LogbookServiceTests
 {
     [Fact]
+    public async Task ANewEntrysHomeworkNotices_PointToIt()
+    {
+        var created = (await Logbook.SaveAsync(As(_f.TeacherA), Draft())).Value!;
+
+        await using var db = _database.NewContext();
+        var sources = await db.Set<Notification>()
+            .Where(n => n.Kind == NotificationKind.HomeworkSet)
+            .Select(n => n.Source)
+            .Distinct()
+            .ToListAsync();
+        // Not the id before the entry was saved: each entry's line opens it, and replaces only its own in a feed.
+        Assert.Equal([LogbookService.Source(created.Id)], sources);
+    }
+
+    [Fact]
     public async Task HomeworkChanged_BeforeTheHolidays_ForTheFirstDayBack_IsNotified_ButNotLaterOnes()
     {
         var friday = new DateOnly(2026, 12, 18);
