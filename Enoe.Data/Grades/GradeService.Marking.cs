@@ -137,8 +137,11 @@ public sealed partial class GradeService
             await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
             await tx.CommitAsync(ct);
         }
-        await events.PublishAsync(new GradesChanged(assessment.Id, assessment.SchoolId));
-        await notifications.AnnounceAsync(notices);
+        await notifications.PublishCarryingAsync(
+            new GradesChanged(assessment.Id, assessment.SchoolId),
+            notices,
+            (e, delivered) => e with { Delivered = delivered }
+        );
         return Result.Ok();
     }
 

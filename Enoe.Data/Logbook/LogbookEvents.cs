@@ -10,4 +10,10 @@ public sealed record LogbookChanged(int EntryId, int SchoolId, int? SchoolClassI
     /// Null only where a publisher does not know it (readers then read again).
     /// </summary>
     public LogbookEntryView? Entry { get; init; }
+
+    /// <summary>
+    /// The notifications its new homework became, delivered with it rather than as an event of their own: a student's
+    /// tab hears both at once and shows the entry, the bell and the feed in one render (<c>NotificationDeliveries</c>).
+    /// </summary>
+    public Notifications.NotificationsDelivered? Delivered { get; init; }
 }

@@ -117,8 +117,7 @@ public sealed partial class LogbookService
         await db.SaveChangesAsync(ct); // the homework held by the quiet window (no command otherwise)
         await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
         await transaction.CommitAsync(ct);
-        await PublishChangedAsync(entry);
-        await notifications.AnnounceAsync(notices);
+        await PublishChangedAsync(entry, notices);
         return Result<LogbookEntryView>.Ok((await ViewAsync(db, entry.Id, user.PersonId, ct))!);
     }
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Enoe.Data.Common;
-using Enoe.Data.Events;
+using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
@@ -20,7 +20,6 @@ public sealed partial class LogbookService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     FileStore files,
     TimeProvider clock,
-    IEventBus events,
     ServiceAccess access,
     ILogger<LogbookService> logger,
     Notifications.NotificationService notifications,
@@ -214,22 +213,35 @@ public sealed partial class LogbookService(
 
     /// <summary>
     /// Tells the entry's readers it changed, with the entry as they now read it (their own "done" tick aside, and
-    /// marked deleted when it left them): their open tabs show it without reading it again. After the commit, whatever
-    /// the caller's token: the change is made, and a failure to read it back only makes the readers read again.
+    /// marked deleted when it left them) and the notifications of its homework: their open tabs show both without
+    /// reading, in one render. After the commit, whatever the caller's token: the change is made, and a failure to
+    /// read it back only makes the readers read again.
     /// </summary>
-    private async Task PublishChangedAsync(LogbookEntry entry)
+    private async Task PublishChangedAsync(LogbookEntry entry, IReadOnlyCollection<NewNotification>? notices = null)
     {
-        var changed = new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId);
+        var changed = new LogbookChanged(entry.Id, entry.SchoolId, entry.SchoolClassId, entry.TeachingGroupId)
+        {
+            Entry = await ReadBackAsync(entry.Id),
+        };
+        await notifications.PublishCarryingAsync(
+            changed,
+            notices ?? [],
+            (e, delivered) => e with { Delivered = delivered }
+        );
+    }
+
+    private async Task<LogbookEntryView?> ReadBackAsync(int entryId)
+    {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            changed = changed with { Entry = await ViewAsync(db, entry.Id, me: 0, CancellationToken.None) };
+            return await ViewAsync(db, entryId, me: 0, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "Carnet entry {EntryId} saved, not read back: its readers read again", entry.Id);
+            logger.LogWarning(e, "Carnet entry {EntryId} saved, not read back: its readers read again", entryId);
+            return null;
         }
-        await events.PublishAsync(changed);
     }
 
     private static Task<LogbookEntryView?> ViewAsync(EnoeDbContext db, int entryId, int me, CancellationToken ct) =>

@@ -106,20 +106,11 @@ public sealed partial class MemoService(
         );
         if (!result.Succeeded)
             return result;
-        // One event for the mémo and its notifications: each open tab renders once. The mémo is sent: its event goes
-        // even if counting its notifications failed.
-        NotificationsDelivered? delivered = null;
-        try
-        {
-            delivered = await notifications.DeliveryOfAsync(notices);
-        }
-        finally
-        {
-            if (sent!.UnreadByRecipient.Count > 0)
-                await events.PublishAsync(sent with { Delivered = delivered });
-            else if (delivered is not null)
-                await events.PublishAsync(delivered);
-        }
+        // One event for the mémo and its notifications: each open tab renders once.
+        if (sent!.UnreadByRecipient.Count > 0)
+            await notifications.PublishCarryingAsync(sent, notices, (e, delivered) => e with { Delivered = delivered });
+        else
+            await notifications.AnnounceAsync(notices);
         return Result<int>.Ok(memo!.Id);
     }
 

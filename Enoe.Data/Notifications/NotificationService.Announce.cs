@@ -17,8 +17,33 @@ public sealed partial class NotificationService
     }
 
     /// <summary>
-    /// What <see cref="AnnounceAsync"/> publishes, for a publisher that sends it inside its own event (a mémo's);
-    /// null when nothing is visible yet. <paramref name="held"/>: released by the quiet window.
+    /// After commit: publishes <paramref name="change"/> with the delivery of <paramref name="items"/> inside it
+    /// (<paramref name="carrying"/> puts it there), one event rather than two, so that a recipient's tab renders the
+    /// change, its bell and its feed once. The change is made: its event goes even if counting the notifications
+    /// throws, and as it is when nothing is visible yet.
+    /// </summary>
+    public async Task PublishCarryingAsync<TEvent>(
+        TEvent change,
+        IReadOnlyCollection<NewNotification> items,
+        Func<TEvent, NotificationsDelivered, TEvent> carrying
+    )
+        where TEvent : notnull
+    {
+        NotificationsDelivered? delivered = null;
+        try
+        {
+            delivered = await DeliveryOfAsync(items);
+        }
+        finally
+        {
+            await events.PublishAsync(delivered is null ? change : carrying(change, delivered));
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="AnnounceAsync"/> publishes, for a publisher that sends it inside its own event (a mémo's, a
+    /// carnet entry's, marks'); null when nothing is visible yet. <paramref name="held"/>: released by the quiet
+    /// window.
     /// </summary>
     public async Task<NotificationsDelivered?> DeliveryOfAsync(
         IReadOnlyCollection<NewNotification> items,

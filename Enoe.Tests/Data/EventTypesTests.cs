@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Enoe.Data.Events;
+using Enoe.Data.Grades;
+using Enoe.Data.Logbook;
 using Enoe.Data.Memos;
 using Enoe.Data.Notifications;
 using Enoe.Data.Storage;
@@ -34,13 +36,8 @@ public sealed class EventTypesTests
     {
         foreach (var type in EventTypes.All)
         {
-            var constructor = type.GetConstructors().Single();
-            var parameters = constructor.GetParameters();
-            var sample = constructor.Invoke([.. parameters.Select((p, i) => SampleOf(p.ParameterType, i + 1))]);
-            // What init properties carry (the entry, the devoir set) crosses Redis too.
-            var extra = type.GetProperties().Where(p => p.SetMethod is not null).ToList();
-            foreach (var (property, i) in extra.Select((p, i) => (p, i)))
-                property.SetValue(sample, SampleOf(property.PropertyType, parameters.Length + i + 1));
+            var (sample, extra) = Sample(type);
+            var parameters = type.GetConstructors().Single().GetParameters();
 
             var json = JsonSerializer.Serialize(sample, type, JsonSerializerOptions.Web);
             var back = JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web);
@@ -57,6 +54,44 @@ public sealed class EventTypesTests
                 );
             Assert.Same(type, EventTypes.Find(type.Name));
         }
+    }
+
+    /// <summary>
+    /// The events that carry their notifications: each tab hears one event, its bell and feed included.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(MemoSent))]
+    [InlineData(typeof(LogbookChanged))]
+    [InlineData(typeof(GradesChanged))]
+    public void TheDeliveryInsideAnEvent_CrossesWithItsCountsAndLines(Type type)
+    {
+        var property = type.GetProperty("Delivered")!;
+        var (sample, _) = Sample(type);
+        var sent = (NotificationsDelivered)property.GetValue(sample)!;
+
+        var json = JsonSerializer.Serialize(sample, type, JsonSerializerOptions.Web);
+        var back = (NotificationsDelivered)
+            property.GetValue(JsonSerializer.Deserialize(json, type, JsonSerializerOptions.Web))!;
+
+        Assert.Equal(sent.RecipientIds, back.RecipientIds);
+        Assert.Equal(sent.Unread, back.Unread);
+        Assert.Equal(sent.Lines, back.Lines);
+        Assert.Equal(sent.LinesOf!.Keys, back.LinesOf!.Keys);
+        Assert.Equal(sent.LinesFor(sent.RecipientIds[1]), back.LinesFor(sent.RecipientIds[1]));
+    }
+
+    /// <summary>
+    /// An event with a sample in every constructor parameter and init property (the entry, the delivery).
+    /// </summary>
+    private static (object Event, List<PropertyInfo> Extra) Sample(Type type)
+    {
+        var constructor = type.GetConstructors().Single();
+        var parameters = constructor.GetParameters();
+        var sample = constructor.Invoke([.. parameters.Select((p, i) => SampleOf(p.ParameterType, i + 1))]);
+        var extra = type.GetProperties().Where(p => p.SetMethod is not null).ToList();
+        foreach (var (property, i) in extra.Select((p, i) => (p, i)))
+            property.SetValue(sample, SampleOf(property.PropertyType, parameters.Length + i + 1));
+        return (sample, extra);
     }
 
     [Fact]
@@ -115,7 +150,7 @@ public sealed class EventTypesTests
             _ when Nullable.GetUnderlyingType(type) is { IsEnum: true } e => Enum.GetValues(e).GetValue(1)!,
             _ when type.IsEnum => Enum.GetValues(type).GetValue(1)!,
             _ when type == typeof(IReadOnlyList<FileView>) => new List<FileView> { new(seed, "fiche.pdf", 1024) },
-            // A delivery inside another event (a mémo's): its counts and lines too.
+            // A delivery inside another event (a mémo's, a carnet entry's, marks'): its counts and lines too.
             _ when type == typeof(NotificationsDelivered) => new NotificationsDelivered(
                 (int[])SampleOf(typeof(int[]), seed),
                 (NotificationCategory[])SampleOf(typeof(NotificationCategory[]), seed),
@@ -141,8 +176,15 @@ public sealed class EventTypesTests
 
     private static object? Default(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
 
+    /// <summary>What publishes its TEvent: the bus, and what publishes an event with notifications inside.</summary>
+    private static readonly (Type?, string)[] Publishing =
+    [
+        (typeof(IEventBus), nameof(IEventBus.PublishAsync)),
+        (typeof(NotificationService), nameof(NotificationService.PublishCarryingAsync)),
+    ];
+
     /// <summary>
-    /// The TEvent of every call to <see cref="IEventBus.PublishAsync{TEvent}"/> in an assembly's IL (async methods'
+    /// The TEvent of every call to <see cref="Publishing"/> in an assembly's IL (async methods'
     /// bodies included: their state machines are types too).
     /// </summary>
     private static IEnumerable<Type> PublishedTypes(Assembly assembly)
@@ -179,8 +221,8 @@ public sealed class EventTypesTests
                     continue; // operand bytes that only looked like a call
                 }
                 if (
-                    called is MethodInfo { Name: nameof(IEventBus.PublishAsync), IsGenericMethod: true } publish
-                    && publish.DeclaringType == typeof(IEventBus)
+                    called is MethodInfo { IsGenericMethod: true } publish
+                    && Publishing.Contains((publish.DeclaringType, publish.Name))
                     && publish.GetGenericArguments()[0] is { IsGenericParameter: false } published
                 )
                     yield return published;

@@ -14,6 +14,6 @@ public static class MemoEvents
     {
         var sent = events.Subscribe<MemoSent>(e => e.Reaches(personId) ? onChange() : Task.CompletedTask);
         var read = events.Subscribe<MemoRead>(e => e.PersonId == personId ? onChange() : Task.CompletedTask);
-        return new BothSubscriptions(sent, read);
+        return new Subscriptions(sent, read);
     }
 }
