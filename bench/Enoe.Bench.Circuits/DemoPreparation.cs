@@ -2,6 +2,7 @@ using Enoe.Data;
 using Enoe.Data.Dashboards;
 using Enoe.Data.Database;
 using Enoe.Data.Demo;
+using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Widgets;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,7 @@ internal static class DemoPreparation
         {
             schoolId = await db.Schools.Where(s => s.Slug == School).Select(s => s.Id).SingleAsync();
             await EnrolMoreStudentsAsync(db, schoolId, students);
+            await LiftQuietWindowAsync(db, schoolId);
             var rows = await db
                 .Memberships.Where(m =>
                     m.SchoolId == schoolId && (m.Profiles & Profile.Student) != 0 && m.Person!.DisabledAt == null
@@ -120,6 +122,25 @@ internal static class DemoPreparation
             teacher => FillDashboardAsync(layouts, teacher, teacherWidgets, "my-bookings")
         );
         return cast with { EventSender = manager, Booker = booker };
+    }
+
+    /// <summary>
+    /// The collège's quiet window lifted from yesterday to tomorrow, as a school lifts it for an exam or a trip:
+    /// otherwise a bench run after 20:00 or at a weekend measures mémos held until the morning, which no tab hears.
+    /// </summary>
+    private static async Task LiftQuietWindowAsync(EnoeDbContext db, int schoolId)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        db.Add(
+            new QuietException
+            {
+                SchoolId = schoolId,
+                From = today.AddDays(-1),
+                To = today.AddDays(1),
+                Label = "Banc de mesure",
+            }
+        );
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
