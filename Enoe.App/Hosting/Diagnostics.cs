@@ -30,8 +30,10 @@ public static class DiagnosticsHosting
 {
     /// <summary>
     /// <c>GET /diagnostics/memory</c>: managed heap after a full collection and open circuits, for the circuit-memory
-    /// benchmark (bench/); <c>GET /diagnostics/runtime</c>: the collections, their pauses and the CPU time so far. Off
-    /// unless <c>Enoe:Diagnostics:Memory</c> is true, and only answered to the machine itself.
+    /// benchmark (bench/); <c>GET /diagnostics/runtime</c>: the collections, their pauses, the CPU time, the bytes
+    /// allocated and the time spent compiling methods so far (the JIT: a node just started still compiles the hot paths
+    /// while it serves, which the bench must tell apart from the work itself). Off unless
+    /// <c>Enoe:Diagnostics:Memory</c> is true, and only answered to the machine itself.
     /// </summary>
     public static WebApplication MapMemoryDiagnostics(this WebApplication app)
     {
@@ -59,6 +61,9 @@ public static class DiagnosticsHosting
                         counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
                         pausedMs = GC.GetTotalPauseDuration().TotalMilliseconds,
                         cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds,
+                        allocatedBytes = GC.GetTotalAllocatedBytes(),
+                        jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+                        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
                     }
                 )
         );

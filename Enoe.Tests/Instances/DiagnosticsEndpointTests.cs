@@ -29,6 +29,9 @@ public sealed class DiagnosticsEndpointTests
         using var use = JsonDocument.Parse(await runtime.Content.ReadAsStringAsync());
         Assert.Equal(3, use.RootElement.GetProperty("counts").GetArrayLength());
         Assert.True(use.RootElement.GetProperty("cpuMs").GetDouble() > 0);
+        Assert.True(use.RootElement.GetProperty("allocatedBytes").GetInt64() > 0);
+        Assert.True(use.RootElement.GetProperty("jitMs").GetDouble() > 0); // the app compiled its code as it started
+        Assert.True(use.RootElement.GetProperty("jitMethods").GetInt64() > 0);
         foreach (var path in Paths)
         {
             using var fromAfar = await client.GetFromAsync(path, "203.0.113.7");

@@ -16,8 +16,10 @@ internal static class MemoDelivery
 
     /// <summary>
     /// Delivery time per tab: the click to the first render batch that tab receives afterwards (its unread badge, its
-    /// mémos widget); and how many tabs also received the mémo's subject (the widget's list) within the wait. A first
-    /// mémo, unmeasured, warms the sending path up; then <paramref name="measured"/> mémos a few seconds apart, their
+    /// mémos widget); and how many tabs also received the mémo's subject (the widget's list) within the wait.
+    /// <paramref name="warmUps"/> mémos, unmeasured, warm the sending path up (a node just started compiles its hot
+    /// paths again, optimised, while it serves: the JIT took a third of the CPU of the first twenty mémos, and less
+    /// than a tenth after); then <paramref name="measured"/> mémos a few seconds apart, their
     /// deliveries pooled: where the server's collections fall varies from one mémo to the next (one 50–100 ms pause
     /// with 2,000 circuits held), and one mémo alone moved the 95th percentile by up to 100 ms between runs.
     /// </summary>
@@ -27,11 +29,17 @@ internal static class MemoDelivery
         IReadOnlyList<Tab> recipients,
         TimeSpan quiet,
         int measured,
+        int warmUps,
         CancellationToken ct
     )
     {
         using var sender = await Account.SignInAsync(instances[0], cast.Sender, DemoSeeder.Password, ct);
-        await SendAsync(sender, instances, cast, recipients, quiet, TimeSpan.FromSeconds(20), ct);
+        for (var i = 0; i < warmUps; i++)
+        {
+            var (_, _, use) = await SendAsync(sender, instances, cast, recipients, quiet, TimeSpan.FromSeconds(20), ct);
+            if (warmUps > 1)
+                Console.Error.WriteLine($"warm-up {i + 1}: {use}");
+        }
         var (delivery, subject) = (new List<double>(), new List<double>());
         for (var i = 0; i < measured; i++)
         {

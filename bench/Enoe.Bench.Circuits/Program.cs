@@ -6,7 +6,8 @@
 //     --postgres        one instance on PostgreSQL too (two instances always are: they share PostgreSQL and Redis)
 //     --parallel=P      dashboards being opened at once (8)
 //     --hold=S          keeps the circuits open S seconds once measured (for a heap snapshot)
-//     --memos=K         mémos measured, their deliveries pooled (3; a first one, unmeasured, warms up)
+//     --memos=K         mémos measured, their deliveries pooled (3)
+//     --warmup=W        mémos sent first, unmeasured (1; 20 lets the JIT finish optimising the hot paths)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
 //     --event=E         instead of mémos, K carnet entries (carnet), devoirs (devoir) set to a class holding every
@@ -159,6 +160,7 @@ try
     var cpuBefore = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
     var opened = new (Tab Tab, TimeSpan Open)[circuits];
     var done = 0;
+    RuntimeCounters[]? halfway = null; // the second half's figures: the JIT has compiled the opening's hot paths
     await Parallel.ForEachAsync(
         Enumerable.Range(0, circuits),
         new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
@@ -172,13 +174,22 @@ try
                 null,
                 token
             );
-            if (Interlocked.Increment(ref done) % Math.Max(1, circuits / 10) == 0)
-                Console.Error.WriteLine($"  {done} / {circuits}");
+            var count = Interlocked.Increment(ref done);
+            if (count == circuits / 2)
+                halfway = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
+            if (count % Math.Max(1, circuits / 10) == 0)
+                Console.Error.WriteLine($"  {count} / {circuits}");
         }
     );
     var cpuAfter = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
-    var openCpu = cpuAfter.Zip(cpuBefore, (a, b) => a.CpuMs - b.CpuMs).Sum() / circuits;
-    Console.Error.WriteLine($"opening: {openCpu:0.0} ms of the instances' CPU per dashboard (page and circuit)");
+    Console.Error.WriteLine(
+        $"opening: {RuntimeCounters.PerOpen(cpuBefore, cpuAfter, circuits)}"
+            + (
+                halfway is null
+                    ? ""
+                    : $"; second half: {RuntimeCounters.PerOpen(halfway, cpuAfter, circuits - circuits / 2)}"
+            )
+    );
     tabs.AddRange(opened.Select(o => o.Tab));
     var failures = opened.Count(o => o.Tab.Failed);
     foreach (var failed in tabs.Where(t => t.Failed).Take(5))
@@ -209,7 +220,15 @@ try
         var measured = await EventDelivery.RunAsync(live, urls, cast, open, tabs, quiet, memos, ct);
         return failures > 0 ? 2 : measured;
     }
-    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(urls, cast, open, quiet, memos, ct);
+    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(
+        urls,
+        cast,
+        open,
+        quiet,
+        memos,
+        Option("warmup", 1),
+        ct
+    );
     var figures = new Figures(
         instances == 1 ? (postgres ? "1 (PostgreSQL)" : "1 (SQLite)") : $"{instances} (PostgreSQL, Redis)",
         circuits,

@@ -134,9 +134,17 @@ internal static class Servers
 internal sealed record Memory(long ManagedBytes, int Circuits);
 
 /// <summary>
-/// An instance's garbage collections so far (generations 0, 1, 2), the time they paused it, and its CPU time.
+/// An instance's garbage collections so far (generations 0, 1, 2), the time they paused it, its CPU time, the bytes it
+/// allocated, and the time its JIT spent compiling (part of the CPU time) and the methods it compiled.
 /// </summary>
-internal sealed record RuntimeCounters(int[] Counts, double PausedMs, double CpuMs)
+internal sealed record RuntimeCounters(
+    int[] Counts,
+    double PausedMs,
+    double CpuMs,
+    long AllocatedBytes,
+    double JitMs,
+    long JitMethods
+)
 {
     public static async Task<RuntimeCounters> ReadAsync(Uri instance)
     {
@@ -146,5 +154,16 @@ internal sealed record RuntimeCounters(int[] Counts, double PausedMs, double Cpu
 
     public string Since(RuntimeCounters before) =>
         $"{CpuMs - before.CpuMs:0} ms CPU, {Counts[0] - before.Counts[0]} gen0, {Counts[1] - before.Counts[1]} gen1, "
-        + $"{Counts[2] - before.Counts[2]} gen2 collections, {PausedMs - before.PausedMs:0} ms paused";
+        + $"{Counts[2] - before.Counts[2]} gen2 collections, {PausedMs - before.PausedMs:0} ms paused, "
+        + $"{(AllocatedBytes - before.AllocatedBytes) / 1024:N0} KB allocated, "
+        + $"JIT {JitMs - before.JitMs:0} ms for {JitMethods - before.JitMethods} methods";
+
+    /// <summary>The instances' CPU, JIT and allocations per dashboard opened between two readings.</summary>
+    public static string PerOpen(RuntimeCounters[] before, RuntimeCounters[] after, int opens)
+    {
+        double PerOpen(Func<RuntimeCounters, double> of) =>
+            after.Zip(before, (a, b) => of(a) - of(b)).Sum() / Math.Max(1, opens);
+        return $"{PerOpen(c => c.CpuMs):0.0} ms of the instances' CPU per dashboard (page and circuit), of which JIT "
+            + $"{PerOpen(c => c.JitMs):0.0} ms; {PerOpen(c => c.AllocatedBytes) / 1024:0} KB allocated";
+    }
 }
