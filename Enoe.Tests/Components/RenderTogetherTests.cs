@@ -91,6 +91,21 @@ public sealed class RenderTogetherTests
     }
 
     [Fact]
+    public async Task AViewThatThrows_DoesNotKeepTheOthersFromRendering()
+    {
+        await using var renderer = new BatchCountingRenderer();
+        var tab = new RenderTogether();
+        using var broken = tab.Add(renderer.Dispatcher.InvokeAsync, () => throw new InvalidOperationException(), Inbox);
+        var (badge, widget) = (new Shown(tab) { SaysRendering = false }, new Shown(tab) { SaysRendering = false });
+        await renderer.ShowAsync(badge, widget);
+
+        tab.Refresh(Inbox); // the broken view is first in the tab's list
+        await renderer.Dispatcher.InvokeAsync(() => { }); // the render queued on the dispatcher has run
+
+        Assert.Equal((2, 2), (badge.Renders, widget.Renders));
+    }
+
+    [Fact]
     public async Task AHoldThatChangedNothing_RendersNothing_AndAViewGoneMeanwhile_IsLeftOut()
     {
         await using var renderer = new BatchCountingRenderer();

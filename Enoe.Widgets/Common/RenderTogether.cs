@@ -89,10 +89,11 @@ public sealed class RenderTogether
 
     /// <summary>
     /// On the dispatcher: one stale view renders, the others join its batch from its markup; one whose markup did
-    /// not say so (or did not render) sends its own.
+    /// not say so (or did not render) sends its own. A view that throws does not keep the others from rendering.
     /// </summary>
     private void RenderStale()
     {
+        List<Exception>? failed = null;
         while (true)
         {
             View? next;
@@ -102,9 +103,18 @@ public sealed class RenderTogether
                 next?.Stale = false;
             }
             if (next is null)
-                return;
-            next.Render();
+                break;
+            try
+            {
+                next.Render();
+            }
+            catch (Exception e)
+            {
+                (failed ??= []).Add(e);
+            }
         }
+        if (failed is not null)
+            throw new AggregateException(failed);
     }
 
     /// <summary>From a view's markup: the other stale views render in the batch under way.</summary>
