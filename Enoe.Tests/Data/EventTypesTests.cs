@@ -78,6 +78,7 @@ public sealed class EventTypesTests
         Assert.Equal(sent.Lines, back.Lines);
         Assert.Equal(sent.LinesOf!.Keys, back.LinesOf!.Keys);
         Assert.Equal(sent.LinesFor(sent.RecipientIds[1]), back.LinesFor(sent.RecipientIds[1]));
+        Assert.Equal(sent.Removed, back.Removed); // an absence undone: the lines its tabs drop
     }
 
     /// <summary>
@@ -160,6 +161,7 @@ public sealed class EventTypesTests
                 Unread = (IReadOnlyDictionary<int, int>)SampleOf(typeof(IReadOnlyDictionary<int, int>), seed),
                 Lines = (IReadOnlyList<NotificationView>)SampleOf(typeof(IReadOnlyList<NotificationView>), seed),
                 LinesOf = (IReadOnlyDictionary<int, int[]>)SampleOf(typeof(IReadOnlyDictionary<int, int[]>), seed),
+                Removed = (string[])SampleOf(typeof(string[]), seed),
             },
             // A view record an event carries (a carnet entry, a devoir): every field a sample of its own.
             _ when type.IsClass && type.Namespace?.StartsWith("Enoe.Data", StringComparison.Ordinal) == true =>
