@@ -47,28 +47,31 @@ public sealed partial class NotificationService
 
     /// <summary>
     /// <see cref="ReplaceAsync"/> told inside <paramref name="change"/>'s event (<see cref="PublishCarryingAsync"/>):
-    /// one event for the tabs that hear both. The change is made: its event goes even if the notifications fail.
+    /// one event for the tabs that hear both. <paramref name="items"/> are read once the change is committed (none:
+    /// its notifications go); the change is made, so its event goes even if reading or writing them fails.
     /// </summary>
     public async Task ReplaceCarryingAsync<TEvent>(
         TEvent change,
         string source,
-        IReadOnlyCollection<NewNotification> items,
+        Func<Task<List<NewNotification>>> items,
         Func<TEvent, NotificationsDelivered, TEvent> carrying,
         CancellationToken ct = default
     )
         where TEvent : notnull
     {
+        List<NewNotification> written;
         RemovedNotifications? removed;
         try
         {
-            removed = await WriteReplacingAsync(source, items, ct);
+            written = await items();
+            removed = await WriteReplacingAsync(source, written, ct);
         }
         catch
         {
             await events.PublishAsync(change);
             throw;
         }
-        await PublishCarryingAsync(change, items, carrying, removed);
+        await PublishCarryingAsync(change, written, carrying, removed);
     }
 
     private async Task<RemovedNotifications?> WriteReplacingAsync(

@@ -63,6 +63,8 @@ public sealed class EventTypesTests
     [InlineData(typeof(MemoSent))]
     [InlineData(typeof(LogbookChanged))]
     [InlineData(typeof(GradesChanged))]
+    [InlineData(typeof(Enoe.Data.Timetable.LessonChanged))]
+    [InlineData(typeof(Enoe.Data.Assignments.AssignmentChanged))]
     public void TheDeliveryInsideAnEvent_CrossesWithItsCountsAndLines(Type type)
     {
         var property = type.GetProperty("Delivered")!;
@@ -183,6 +185,7 @@ public sealed class EventTypesTests
     [
         (typeof(IEventBus), nameof(IEventBus.PublishAsync)),
         (typeof(NotificationService), nameof(NotificationService.PublishCarryingAsync)),
+        (typeof(NotificationService), nameof(NotificationService.ReplaceCarryingAsync)),
     ];
 
     /// <summary>
