@@ -24,6 +24,12 @@ public sealed record AssignmentChanged(int AssignmentId, int? StudentId)
     /// </summary>
     public AssignmentListItem? Set { get; init; }
 
+    /// <summary>
+    /// A copy returned: its notifications (the student's, their parents'), delivered with it rather than as an event
+    /// of their own, so that the student's tab renders its devoirs, bell and feed once (<c>NotificationDeliveries</c>).
+    /// </summary>
+    public Notifications.NotificationsDelivered? Delivered { get; init; }
+
     /// <summary>Whether a learner with these classes and groups is among those the devoir is set to.</summary>
     public bool IsSetTo(LearnerAudience learner) =>
         (SchoolClassId is int c && learner.Classes.Contains(c))

@@ -8,21 +8,35 @@ namespace Enoe.Data.Assignments;
 /// </summary>
 public sealed partial class AssignmentService
 {
-    private async Task NotifyReturnedAsync(int assignmentId, int studentId, int schoolId, CancellationToken ct)
+    /// <summary>Publishes <paramref name="returned"/> carrying the notices of the copy returned.</summary>
+    private Task NotifyReturnedAsync(AssignmentChanged returned, CancellationToken ct)
     {
+        var (assignmentId, studentId) = (returned.AssignmentId, returned.StudentId!.Value);
         var source = $"returned:{assignmentId}:{studentId}";
-        List<NewNotification> notices;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var title = await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.Title).FirstAsync(ct);
-            var release = await notifications.ReleaseAtAsync(schoolId, ct);
-            notices = await NotificationService.ForFamiliesAsync(
-                db,
-                [studentId],
-                new(schoolId, NotificationKind.CopyReturned, title, $"/devoirs/{assignmentId}", source, release),
-                ct: ct
-            );
-        }
-        await notifications.ReplaceAsync(source, notices, ct);
+        return notifications.ReplaceCarryingAsync(
+            returned,
+            source,
+            async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var title = await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.Title).FirstAsync(ct);
+                var release = await notifications.ReleaseAtAsync(returned.SchoolId, ct);
+                return await NotificationService.ForFamiliesAsync(
+                    db,
+                    [studentId],
+                    new(
+                        returned.SchoolId,
+                        NotificationKind.CopyReturned,
+                        title,
+                        $"/devoirs/{assignmentId}",
+                        source,
+                        release
+                    ),
+                    ct: ct
+                );
+            },
+            (e, delivered) => e with { Delivered = delivered },
+            ct
+        );
     }
 }

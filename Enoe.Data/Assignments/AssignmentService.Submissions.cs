@@ -166,8 +166,7 @@ public sealed partial class AssignmentService
             return result;
         if (replaced is Guid blob)
             await files.DeleteBlobsAsync([blob]);
-        await events.PublishAsync(new AssignmentChanged(assignmentId, studentId) { SchoolId = school });
-        await NotifyReturnedAsync(assignmentId, studentId, school, ct);
+        await NotifyReturnedAsync(new AssignmentChanged(assignmentId, studentId) { SchoolId = school }, ct);
         return Result.Ok();
     }
 

@@ -130,17 +130,19 @@ public sealed partial class GradeService
         assessment.PublishedAt = publish ? students : null;
         assessment.ParentsSeeAt = publish ? parents : null;
         var notices = publish ? await MarkNoticesAsync(db, assessment, ct) : [];
+        Notifications.RemovedNotifications? removed; // withdrawn or published again: the open tabs drop them
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
-            await ForgetNoticesAsync(db, assessment.Id, ct);
+            removed = await Notifications.NotificationService.RemoveAsync(db, Source(assessment.Id), now, ct);
             await Notifications.NotificationService.WriteAsync(db, notices, now, ct);
             await tx.CommitAsync(ct);
         }
         await notifications.PublishCarryingAsync(
             new GradesChanged(assessment.Id, assessment.SchoolId),
             notices,
-            (e, delivered) => e with { Delivered = delivered }
+            (e, delivered) => e with { Delivered = delivered },
+            removed
         );
         return Result.Ok();
     }

@@ -40,10 +40,4 @@ public sealed partial class GradeService
             ct: ct
         );
     }
-
-    private static Task<int> ForgetNoticesAsync(EnoeDbContext db, int assessmentId, CancellationToken ct)
-    {
-        var source = Source(assessmentId);
-        return db.Set<Notification>().Where(n => n.Source == source).ExecuteDeleteAsync(ct);
-    }
 }

@@ -4,7 +4,8 @@ namespace Enoe.Data.Notifications;
 
 /// <summary>
 /// Notifications became visible to these people: written and deliverable at once, or held by the quiet window (or
-/// the parents' delay) and now released. Their bells, feeds and the widgets of those categories update.
+/// the parents' delay) and now released; or some they had were removed (<see cref="Removed"/>). Their bells, feeds
+/// and the widgets of those categories update.
 /// </summary>
 public sealed record NotificationsDelivered(int[] RecipientIds, NotificationCategory[] Categories, bool Held = false)
 {
@@ -17,6 +18,13 @@ public sealed record NotificationsDelivered(int[] RecipientIds, NotificationCate
     /// <summary>Which of <see cref="Lines"/> each recipient got (absent: their feed reads itself again).</summary>
     public IReadOnlyDictionary<int, int[]>? LinesOf { get; init; }
 
+    /// <summary>
+    /// Sources ("absence:…", "assessment:12") whose notifications were deleted, for every recipient that had them: an
+    /// absence undone, marks withdrawn. Their people are among <see cref="RecipientIds"/>, with their new counts in
+    /// <see cref="Unread"/>; a feed drops the lines about these before adding <see cref="Lines"/>.
+    /// </summary>
+    public string[]? Removed { get; init; }
+
     public bool Reaches(int personId) => RecipientIds.Contains(personId);
 
     public bool Reaches(int personId, NotificationCategory category) =>
@@ -24,10 +32,15 @@ public sealed record NotificationsDelivered(int[] RecipientIds, NotificationCate
 
     public int? UnreadOf(int personId) => Unread?.TryGetValue(personId, out var count) == true ? count : null;
 
+    /// <summary>
+    /// The person's new lines (none when only <see cref="Removed"/> concerns them); null when the feed must read
+    /// itself, or the delivery is not theirs.
+    /// </summary>
     public IReadOnlyList<NotificationView>? LinesFor(int personId) =>
-        Lines is not null && LinesOf?.TryGetValue(personId, out var indexes) == true
-            ? [.. indexes.Select(i => Lines[i])]
-            : null;
+        Lines is null || LinesOf is null ? null
+        : LinesOf.TryGetValue(personId, out var indexes) ? [.. indexes.Select(i => Lines[i])]
+        : Removed is null ? null
+        : [];
 }
 
 /// <summary>The person read notifications (in one tab): their bells in other tabs count again.</summary>

@@ -9,10 +9,13 @@ namespace Enoe.Data.Notifications;
 /// </summary>
 public sealed partial class NotificationService
 {
-    /// <summary>After commit: the recipients of what is visible now get it live (held ones when released).</summary>
-    public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items)
+    /// <summary>
+    /// After commit: the recipients of what is visible now get it live (held ones when released), and those who had
+    /// what was <paramref name="removed"/> lose it.
+    /// </summary>
+    public async Task AnnounceAsync(IReadOnlyCollection<NewNotification> items, RemovedNotifications? removed = null)
     {
-        if (await DeliveryOfAsync(items) is { } delivered)
+        if (await DeliveryOfAsync(items, removed: removed) is { } delivered)
             await events.PublishAsync(delivered);
     }
 
@@ -25,14 +28,15 @@ public sealed partial class NotificationService
     public async Task PublishCarryingAsync<TEvent>(
         TEvent change,
         IReadOnlyCollection<NewNotification> items,
-        Func<TEvent, NotificationsDelivered, TEvent> carrying
+        Func<TEvent, NotificationsDelivered, TEvent> carrying,
+        RemovedNotifications? removed = null
     )
         where TEvent : notnull
     {
         NotificationsDelivered? delivered = null;
         try
         {
-            delivered = await DeliveryOfAsync(items);
+            delivered = await DeliveryOfAsync(items, removed: removed);
         }
         finally
         {
@@ -42,28 +46,33 @@ public sealed partial class NotificationService
 
     /// <summary>
     /// What <see cref="AnnounceAsync"/> publishes, for a publisher that sends it inside its own event (a mémo's, a
-    /// carnet entry's, marks'); null when nothing is visible yet. <paramref name="held"/>: released by the quiet
-    /// window.
+    /// carnet entry's, marks'); null when nothing is visible yet nor <paramref name="removed"/>.
+    /// <paramref name="held"/>: released by the quiet window.
     /// </summary>
     public async Task<NotificationsDelivered?> DeliveryOfAsync(
         IReadOnlyCollection<NewNotification> items,
-        bool held = false
+        bool held = false,
+        RemovedNotifications? removed = null
     )
     {
         var now = Now;
         var visible = items.Where(i => i.VisibleAt <= now).ToList();
-        if (visible.Count == 0)
+        if (visible.Count == 0 && removed is null)
             return null;
-        int[] people = [.. visible.Select(i => i.RecipientId).Distinct()];
-        NotificationCategory[] categories = [.. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Distinct()];
+        int[] people = [.. visible.Select(i => i.RecipientId).Concat(removed?.RecipientIds ?? []).Distinct()];
+        NotificationCategory[] categories =
+        [
+            .. visible.Select(i => NotificationKinds.CategoryOf(i.Kind)).Concat(removed?.Categories ?? []).Distinct(),
+        ];
+        var told = new NotificationsDelivered(people, categories, held) { Removed = removed?.Sources };
         try
         {
-            return await WithWhatTabsShowAsync(new(people, categories, held), visible, now);
+            return await WithWhatTabsShowAsync(told, visible, now);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // What is written is committed: the tabs read it themselves rather than hear nothing.
-            return new(people, categories, held);
+            return told;
         }
     }
 
@@ -75,11 +84,13 @@ public sealed partial class NotificationService
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var people = delivered.RecipientIds;
-        var unread = await db.Set<Notification>()
+        var counted = await db.Set<Notification>()
             .Where(n => people.Contains(n.RecipientId) && n.ReadAt == null && n.VisibleAt <= now)
             .GroupBy(n => n.RecipientId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
+        // Those a removal left with none are counted too (at 0), else their bells would read it again.
+        var unread = people.ToDictionary(p => p, p => counted.GetValueOrDefault(p));
         var children = visible.Where(FromAChild).Select(i => i.ChildId!.Value).Distinct().ToList();
         var names =
             children.Count == 0

@@ -65,26 +65,6 @@ public sealed partial class NotificationService
         }
     }
 
-    /// <summary>
-    /// Replaces the notifications about <paramref name="source"/> with <paramref name="items"/> (none: they are
-    /// removed), in one transaction: an absence marked then undone leaves nothing behind.
-    /// </summary>
-    public async Task ReplaceAsync(
-        string source,
-        IReadOnlyCollection<NewNotification> items,
-        CancellationToken ct = default
-    )
-    {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            await db.Set<Notification>().Where(n => n.Source == source).ExecuteDeleteAsync(ct);
-            await WriteAsync(db, items, Now, ct);
-            await tx.CommitAsync(ct);
-        }
-        await AnnounceAsync(items);
-    }
-
     private static object?[] Json(NewNotification i) =>
         [i.RecipientId, i.SchoolId, i.ChildId, (int)i.Kind, Cut(i.Title, TitleMax), i.Link, i.Source];
 

@@ -20,6 +20,13 @@ public sealed record LessonChanged(
     /// <summary>Whether the change shows on a day from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool Touches(DateOnly from, DateOnly to) =>
         new[] { (DateOnly?)Date, NewDate, EarlierNewDate }.Any(d => d >= from && d <= to);
+
+    /// <summary>
+    /// The change's notifications (its students', their parents', its teacher's; or their removal when undone),
+    /// delivered with it rather than as an event of their own: a student's tab hears one event and renders its day,
+    /// bell and feed once (<c>NotificationDeliveries</c>).
+    /// </summary>
+    public Notifications.NotificationsDelivered? Delivered { get; init; }
 }
 
 /// <summary>An établissement's timetable was imported again or its weeks A/B moved: every view of it reloads.</summary>

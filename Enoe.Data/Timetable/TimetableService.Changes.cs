@@ -59,8 +59,8 @@ public sealed partial class TimetableService
             // Someone changed the same occurrence at the same moment: theirs stands, this one is asked again.
             return Result.Conflict(TimetableMessages.Change_Concurrent);
         }
-        await AnnounceAsync(lesson, draft.Date, change.NewDate, earlierMove);
-        await NotifyChangeAsync(lesson, draft.Date, change, ct);
+        var changed = await ChangedAsync(lesson, draft.Date, change.NewDate, earlierMove);
+        await NotifyChangeAsync(lesson, draft.Date, change, changed, ct);
         return Result.Ok();
     }
 
@@ -90,8 +90,7 @@ public sealed partial class TimetableService
         {
             return Result.NotFound(); // undone by someone else meanwhile
         }
-        await AnnounceAsync(lesson, date, change.NewDate, null);
-        await NotifyChangeAsync(lesson, date, null, ct);
+        await NotifyChangeAsync(lesson, date, null, await ChangedAsync(lesson, date, change.NewDate, null), ct);
         return Result.Ok();
     }
 
@@ -148,21 +147,25 @@ public sealed partial class TimetableService
         return problems;
     }
 
-    private async Task AnnounceAsync(Lesson lesson, DateOnly date, DateOnly? newDate, DateOnly? earlierNewDate)
+    /// <summary>The cached lessons forget it; the event for the open timetables, published with its notices.</summary>
+    private async Task<LessonChanged> ChangedAsync(
+        Lesson lesson,
+        DateOnly date,
+        DateOnly? newDate,
+        DateOnly? earlierNewDate
+    )
     {
         await LessonsChangedAsync(lesson.SchoolId);
         log.LogInformation("Lesson {Lesson} changed on {Date}", lesson.Id, date);
-        await events.PublishAsync(
-            new LessonChanged(
-                lesson.SchoolId,
-                lesson.Id,
-                lesson.SchoolClassId,
-                lesson.TeachingGroupId,
-                lesson.TeacherId,
-                date,
-                newDate,
-                earlierNewDate
-            )
+        return new LessonChanged(
+            lesson.SchoolId,
+            lesson.Id,
+            lesson.SchoolClassId,
+            lesson.TeachingGroupId,
+            lesson.TeacherId,
+            date,
+            newDate,
+            earlierNewDate
         );
     }
 }

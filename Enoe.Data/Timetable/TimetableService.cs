@@ -1,6 +1,5 @@
 using Enoe.Data.Caching;
 using Enoe.Data.Common;
-using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,6 @@ namespace Enoe.Data.Timetable;
 public sealed partial class TimetableService(
     IDbContextFactory<EnoeDbContext> dbFactory,
     ServiceAccess access,
-    IEventBus events,
     EnoeCache cache,
     TimeProvider clock,
     ILogger<TimetableService> log,

@@ -1,4 +1,5 @@
 using Bunit;
+using Enoe.Data.Assignments;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.Grades;
@@ -6,10 +7,12 @@ using Enoe.Data.Logbook;
 using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
+using Enoe.Data.Timetable;
 using Enoe.Tests.Support;
 using Enoe.Widgets.Abstractions;
 using Enoe.Widgets.Notifications;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,6 +74,46 @@ public sealed class DeliveredInsideTheirEventTests : SchoolComponentTest
             e => e.Delivered,
             (e, delivered) => e with { Delivered = delivered }
         );
+
+    [Fact]
+    public Task ALessonMoved_IsOneEvent_CarryingTheStudentsCountAndLine() =>
+        OneEventAsync<LessonChanged>(
+            MoveLessonAsync,
+            e => e.Delivered,
+            NotificationKind.LessonMoved,
+            e => TimetableService.Source(e.LessonId, e.Date)
+        );
+
+    [Fact]
+    public Task TheBellAndTheFeed_ShowWhatALessonMovesEventCarries_WithNoRead() =>
+        ShownFromTheEventAsync<LessonChanged>(
+            MoveLessonAsync,
+            e => e.Delivered,
+            (e, delivered) => e with { Delivered = delivered }
+        );
+
+    [Fact]
+    public async Task ACopyReturned_IsOneEvent_CarryingTheStudentsCountAndLine()
+    {
+        var id = await HandedInAsync();
+        await OneEventAsync<AssignmentChanged>(
+            () => ReturnAsync(id),
+            e => e.Delivered,
+            NotificationKind.CopyReturned,
+            e => $"returned:{e.AssignmentId}:{e.StudentId}"
+        );
+    }
+
+    [Fact]
+    public async Task TheBellAndTheFeed_ShowWhatACopyReturnedsEventCarries_WithNoRead()
+    {
+        var id = await HandedInAsync();
+        await ShownFromTheEventAsync<AssignmentChanged>(
+            () => ReturnAsync(id),
+            e => e.Delivered,
+            (e, delivered) => e with { Delivered = delivered }
+        );
+    }
 
     /// <summary>
     /// The student's bell and feed widget, open, show what <paramref name="act"/> notified; then the same event told
@@ -163,6 +206,52 @@ public sealed class DeliveredInsideTheirEventTests : SchoolComponentTest
                 }
             );
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+    }
+
+    /// <summary>The student's Monday maths lesson moved to the afternoon by the direction.</summary>
+    private async Task MoveLessonAsync()
+    {
+        await using (var db = Database.NewContext()) // the timetable brings a maths of its own, coded alike
+            await db.Subjects.Where(s => s.Id == _maths.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Code, "M1"));
+        var maths = (await TimetableFixture.CreateAsync(Database, F)).Maths;
+        var monday = TimetableFixture.Monday;
+        var moved = await Database
+            .Get<TimetableService>()
+            .ChangeAsync(
+                TwoSchools.As(F.StaffA, F.A),
+                new(maths.Id, monday, LessonChangeKind.Moved, "Sortie", null, monday, new(14, 0), new(14, 55), true)
+            );
+        Assert.True(moved.Succeeded, string.Join(" ", moved.Errors));
+    }
+
+    /// <summary>A devoir of the student's class, handed in: its return is what the tests hear.</summary>
+    private async Task<int> HandedInAsync()
+    {
+        var assignments = Database.Get<AssignmentService>();
+        var set = await assignments.CreateAsync(
+            TwoSchools.As(F.TeacherA, F.A),
+            new AssignmentDraft
+            {
+                SchoolClassId = F.ClassA.Id,
+                SubjectId = _maths.Id,
+                Title = "Rédaction",
+                DueLocal = SchoolTime.ToLocal(Database.Clock.GetUtcNow().UtcDateTime).AddDays(1),
+            },
+            []
+        );
+        Assert.True(set.Succeeded, string.Join(" ", set.Errors));
+        var handedIn = await assignments.HandInAsync(TwoSchools.As(F.StudentA, F.A), set.Value, [TestFiles.Pdf()]);
+        Assert.True(handedIn.Succeeded, string.Join(" ", handedIn.Errors));
+        await Database.DeliveredAsync(); // what setting and handing in published, before the return is heard
+        return set.Value;
+    }
+
+    private async Task ReturnAsync(int assignmentId)
+    {
+        var returned = await Database
+            .Get<AssignmentService>()
+            .ReturnAsync(TwoSchools.As(F.TeacherA, F.A), assignmentId, F.StudentA.Id, "Bien.", null);
+        Assert.True(returned.Succeeded, string.Join(" ", returned.Errors));
     }
 
     private async Task PublishMarksAsync()

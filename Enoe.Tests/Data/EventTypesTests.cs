@@ -63,6 +63,8 @@ public sealed class EventTypesTests
     [InlineData(typeof(MemoSent))]
     [InlineData(typeof(LogbookChanged))]
     [InlineData(typeof(GradesChanged))]
+    [InlineData(typeof(Enoe.Data.Timetable.LessonChanged))]
+    [InlineData(typeof(Enoe.Data.Assignments.AssignmentChanged))]
     public void TheDeliveryInsideAnEvent_CrossesWithItsCountsAndLines(Type type)
     {
         var property = type.GetProperty("Delivered")!;
@@ -78,6 +80,7 @@ public sealed class EventTypesTests
         Assert.Equal(sent.Lines, back.Lines);
         Assert.Equal(sent.LinesOf!.Keys, back.LinesOf!.Keys);
         Assert.Equal(sent.LinesFor(sent.RecipientIds[1]), back.LinesFor(sent.RecipientIds[1]));
+        Assert.Equal(sent.Removed, back.Removed); // an absence undone: the lines its tabs drop
     }
 
     /// <summary>
@@ -160,6 +163,7 @@ public sealed class EventTypesTests
                 Unread = (IReadOnlyDictionary<int, int>)SampleOf(typeof(IReadOnlyDictionary<int, int>), seed),
                 Lines = (IReadOnlyList<NotificationView>)SampleOf(typeof(IReadOnlyList<NotificationView>), seed),
                 LinesOf = (IReadOnlyDictionary<int, int[]>)SampleOf(typeof(IReadOnlyDictionary<int, int[]>), seed),
+                Removed = (string[])SampleOf(typeof(string[]), seed),
             },
             // A view record an event carries (a carnet entry, a devoir): every field a sample of its own.
             _ when type.IsClass && type.Namespace?.StartsWith("Enoe.Data", StringComparison.Ordinal) == true =>
@@ -181,6 +185,7 @@ public sealed class EventTypesTests
     [
         (typeof(IEventBus), nameof(IEventBus.PublishAsync)),
         (typeof(NotificationService), nameof(NotificationService.PublishCarryingAsync)),
+        (typeof(NotificationService), nameof(NotificationService.ReplaceCarryingAsync)),
     ];
 
     /// <summary>

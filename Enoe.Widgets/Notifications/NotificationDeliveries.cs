@@ -1,7 +1,9 @@
+using Enoe.Data.Assignments;
 using Enoe.Data.Grades;
 using Enoe.Data.Logbook;
 using Enoe.Data.Memos;
 using Enoe.Data.Notifications;
+using Enoe.Data.Timetable;
 using Enoe.Widgets.Common;
 
 namespace Enoe.Widgets.Notifications;
@@ -10,8 +12,9 @@ public static class NotificationDeliveries
 {
     /// <summary>
     /// Calls <paramref name="handler"/> for every delivery of notifications: those published on their own, and those
-    /// that travel inside the event of what they tell (a mémo, a carnet entry's homework, marks published), so that a
-    /// tab hears it once and renders its widgets, bell and feed together. Dispose the result to stop listening.
+    /// that travel inside the event of what they tell (a mémo, a carnet entry's homework, marks published, a lesson
+    /// moved, a copy returned), so that a tab hears it once and renders its widgets, bell and feed together. Dispose
+    /// the result to stop listening.
     /// </summary>
     public static IDisposable SubscribeToDeliveries(
         this LiveEvents events,
@@ -21,7 +24,9 @@ public static class NotificationDeliveries
             events.Subscribe(handler),
             events.Carried<MemoSent>(e => e.Delivered, handler),
             events.Carried<LogbookChanged>(e => e.Delivered, handler),
-            events.Carried<GradesChanged>(e => e.Delivered, handler)
+            events.Carried<GradesChanged>(e => e.Delivered, handler),
+            events.Carried<LessonChanged>(e => e.Delivered, handler),
+            events.Carried<AssignmentChanged>(e => e.Delivered, handler)
         );
 
     /// <summary>The delivery <paramref name="inside"/> an event of another kind, when it carries one.</summary>
