@@ -15,8 +15,9 @@ public sealed class PostgreSqlEnoeDbContext(DbContextOptions<EnoeDbContext> opti
         public EnoeDbContext CreateDbContext() => new PostgreSqlEnoeDbContext(options);
     }
 
+    // A list in a query goes as one array parameter (= ANY), as on SQLite (see there).
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

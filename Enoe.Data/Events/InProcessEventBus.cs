@@ -33,9 +33,13 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _dispatcher;
-    private ImmutableDictionary<Type, ImmutableList<Subscriber>> _subscribers = ImmutableDictionary<
+
+    // A set, not a list: a closing tab leaves in O(log n). Taking one subscriber out of a list of 2,000 walked the
+    // whole list's tree (and again when two tabs closed at once): 2.5 % of the instance's CPU during mémos to 2,000
+    // tabs, in a profile. Handlers run in parallel: the order they started in promised nothing.
+    private ImmutableDictionary<Type, ImmutableHashSet<Subscriber>> _subscribers = ImmutableDictionary<
         Type,
-        ImmutableList<Subscriber>
+        ImmutableHashSet<Subscriber>
     >.Empty;
 
     /// <summary>Events queued or being handed out, plus handlers running: idle at 0.</summary>
@@ -243,7 +247,7 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
     private sealed record Queued(
         KeyValuePair<string, object?> Tag,
         object Event,
-        ImmutableList<Subscriber> Subscribers
+        ImmutableHashSet<Subscriber> Subscribers
     );
 
     private sealed class Subscriber(

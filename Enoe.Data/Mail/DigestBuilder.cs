@@ -64,7 +64,7 @@ public sealed class DigestBuilder(
             await MailOutbox.EnqueueAsync(db, mails, now, ct);
             var ids = wanted.Select(i => i.Id).ToList();
             await db.Set<Notification>()
-                .Where(n => EF.Parameter(ids).Contains(n.Id) && n.EmailedAt == null)
+                .Where(n => ids.Contains(n.Id) && n.EmailedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailedAt, now), ct);
             await transaction.CommitAsync(ct);
         }
@@ -85,8 +85,8 @@ public sealed class DigestBuilder(
     }
 
     /// <summary>
-    /// "Emma (2nde A)": each child's first name and class, in one query. Lists of ids go as one parameter (JSON or an
-    /// array): tens of thousands of them would pass SQLite's and PostgreSQL's limits on parameters.
+    /// "Emma (2nde A)": each child's first name and class, in one query (the ids as one parameter, as every list is:
+    /// <see cref="Database.SqliteEnoeDbContext.Configure"/>).
     /// </summary>
     private static async Task<Dictionary<int, string>> ChildLabelsAsync(
         EnoeDbContext db,
@@ -96,7 +96,7 @@ public sealed class DigestBuilder(
     {
         var children = items.Select(i => i.ChildId).OfType<int>().Distinct().ToList();
         var rows = await db
-            .Users.Where(p => EF.Parameter(children).Contains(p.Id))
+            .Users.Where(p => children.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,

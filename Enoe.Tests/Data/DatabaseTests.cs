@@ -86,6 +86,22 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public async Task AListOfIdsInAQuery_GoesAsOneParameter_HoweverLong()
+    {
+        // 70,000 ids: one parameter each (EF 10's default) would pass SQLite's limit (32,766) and PostgreSQL's
+        // (65,535); an académie's list of accounts is longer.
+        await using var database = await TestDatabase.CreateAsync();
+        var f = await TwoSchools.CreateAsync(database);
+        var ids = Enumerable.Range(1, 70_000).Select(i => i + f.StudentA.Id - 35_000).ToList();
+        await using var db = database.NewContext();
+        var query = db.Users.Where(p => ids.Contains(p.Id));
+
+        using (var command = query.CreateDbCommand())
+            Assert.Single(command.Parameters);
+        Assert.True(await query.AnyAsync(p => p.Id == f.StudentA.Id));
+    }
+
+    [Fact]
     public async Task Initialize_Twice_KeepsDataAndDoesNotSeedAgain()
     {
         await using var database = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);

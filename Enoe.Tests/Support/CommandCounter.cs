@@ -26,6 +26,16 @@ public sealed class CommandCounter : DbCommandInterceptor
         }
     }
 
+    /// <summary>The commands' texts, in the order they were sent.</summary>
+    public List<string> Texts
+    {
+        get
+        {
+            lock (_commands)
+                return [.. _commands];
+        }
+    }
+
     public void Reset()
     {
         lock (_commands)

@@ -1270,7 +1270,7 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("AudienceId");
 
-                    b.HasIndex("PersonId", "Folder", "ReadAt");
+                    b.HasIndex("PersonId", "Folder", "ReadAt", "HeldUntil");
 
                     b.ToTable("MemoRecipient");
                 });
@@ -1357,9 +1357,9 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "VisibleAt");
-
                     b.HasIndex("Source", "RecipientId");
+
+                    b.HasIndex("RecipientId", "VisibleAt", "ReadAt");
 
                     b.ToTable("Notifications", (string)null);
                 });

@@ -1216,7 +1216,7 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("AudienceId");
 
-                    b.HasIndex("PersonId", "Folder", "ReadAt");
+                    b.HasIndex("PersonId", "Folder", "ReadAt", "HeldUntil");
 
                     b.ToTable("MemoRecipient");
                 });
@@ -1301,9 +1301,9 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("EmailedAt", "VisibleAt");
 
-                    b.HasIndex("RecipientId", "VisibleAt");
-
                     b.HasIndex("Source", "RecipientId");
+
+                    b.HasIndex("RecipientId", "VisibleAt", "ReadAt");
 
                     b.ToTable("Notifications", (string)null);
                 });
