@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Enoe.Data.Notifications;
 
 /// <summary>
-/// Notifications written in one statement per moment of delivery, however many recipients (a class's 30 families
-/// or 1,200 parents), like a mémo's copies.
+/// Notifications written in one statement per moment of delivery (on SQLite, per shared face when few), however
+/// many recipients (a class's 30 families or 1,200 parents), like a mémo's copies.
 /// </summary>
 public sealed partial class NotificationService
 {
@@ -49,6 +49,9 @@ public sealed partial class NotificationService
                     """,
                     ct
                 );
+            else if (batch.DistinctBy(Face).Take(SharedFacesMax + 1).Count() <= SharedFacesMax)
+                foreach (var face in batch.GroupBy(Face))
+                    await InsertSharingAsync(db, face.Key, face.Select(i => i.RecipientId), now, visibleAt, ct);
             else
                 await db.Database.ExecuteSqlAsync(
                     $"""
@@ -64,6 +67,32 @@ public sealed partial class NotificationService
                 );
         }
     }
+
+    // SQLite takes a list as JSON and parses a row's array again for each column it extracts. A mémo's or a carnet
+    // entry's notices differ only by recipient: their shared values go once and the recipients as a list of ids,
+    // which halves the statement's time for 2,000 (and the JSON the instance writes is a tenth as long).
+    private const int SharedFacesMax = 4;
+
+    private static NewNotification Face(NewNotification item) => item with { RecipientId = 0 };
+
+    private static Task InsertSharingAsync(
+        EnoeDbContext db,
+        NewNotification face,
+        IEnumerable<int> recipients,
+        DateTime now,
+        DateTime visibleAt,
+        CancellationToken ct
+    ) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Notifications"
+                ("RecipientId", "SchoolId", "ChildId", "Kind", "Title", "Link", "Source", "CreatedAt", "VisibleAt")
+            SELECT value, {face.SchoolId}, {face.ChildId}, {(int)face.Kind}, {Cut(face.Title, TitleMax)},
+                {face.Link}, {face.Source}, {now}, {visibleAt}
+            FROM json_each({JsonSerializer.Serialize(recipients)})
+            """,
+            ct
+        );
 
     private static object?[] Json(NewNotification i) =>
         [i.RecipientId, i.SchoolId, i.ChildId, (int)i.Kind, Cut(i.Title, TitleMax), i.Link, i.Source];
