@@ -52,7 +52,9 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         return _counter.Count;
     }
 
-    private async Task<int> SendAsync(MemoAddress to)
+    private Task<int> SendAsync(MemoAddress to) => SendAsync([to]);
+
+    private async Task<int> SendAsync(List<MemoAddress> to)
     {
         var sent = await _database
             .Get<MemoService>()
@@ -60,7 +62,7 @@ public sealed class MemoFanOutTests : IAsyncLifetime
                 TwoSchools.As(_f.StaffA, _f.A),
                 new MemoDraft
                 {
-                    To = [to],
+                    To = to,
                     Subject = "Conseil d'administration",
                     Body = "Jeudi à 18 h.",
                 },
@@ -147,5 +149,47 @@ public sealed class MemoFanOutTests : IAsyncLifetime
         Assert.Equal(line.Link, await notices.OpenAsync(parentA, line));
         Assert.Equal(1, await notices.UnreadCountAsync(_f.ParentA.Id));
         Assert.Null(await notices.OpenAsync(TwoSchools.As(_f.StaffA, _f.A), line)); // not theirs
+    }
+
+    [Theory]
+    [InlineData(false)] // two addresses: each one's copies go as a list of ids on SQLite
+    [InlineData(true)] // seven: as rows
+    public async Task EachCopy_NamesTheAddressThatReachedIt(bool manyAddresses)
+    {
+        await using var db = _database.NewContext();
+        var parents = await db.Set<Person>().Where(p => p.LastName.StartsWith("N")).Take(6).ToListAsync();
+        List<MemoAddress> to = manyAddresses
+            ? [.. parents.Select(p => new MemoAddress(AudienceKind.Person, p.Id, p.LastName))]
+            : [new MemoAddress(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents")];
+        to.Add(new MemoAddress(AudienceKind.Person, _f.TeacherA.Id, "TeacherA"));
+
+        var id = await SendAsync(to);
+
+        var copies = await db.Set<MemoRecipient>()
+            .Where(r => r.MemoId == id)
+            .Join(
+                db.Set<MemoAudience>(),
+                r => r.AudienceId,
+                a => a.Id,
+                (r, a) =>
+                    new
+                    {
+                        r.PersonId,
+                        a.Kind,
+                        a.TargetId,
+                    }
+            )
+            .ToListAsync();
+        Assert.Equal(manyAddresses ? 7 : 302, copies.Count);
+        Assert.All(
+            copies,
+            c =>
+                Assert.Equal(
+                    c.PersonId == _f.TeacherA.Id || manyAddresses
+                        ? (AudienceKind.Person, c.PersonId)
+                        : (AudienceKind.Profile, (int)Profile.Parent),
+                    (c.Kind, c.TargetId)
+                )
+        );
     }
 }
