@@ -108,8 +108,7 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
             this,
             typeof(TEvent),
             e => handler((TEvent)e),
-            CultureInfo.CurrentCulture,
-            CultureInfo.CurrentUICulture
+            CultureContexts.For(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture)
         );
         ImmutableInterlocked.AddOrUpdate(
             ref _subscribers,
@@ -138,7 +137,9 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
                         continue;
                     await _slots.WaitAsync(_stopping.Token);
                     Begin();
-                    _ = Task.Run(() => RunAsync(subscriber, queued));
+                    // Started in a context that holds the subscriber's cultures and nothing else: its handler runs in
+                    // them, and none is set (and allocated) per tab and event.
+                    ExecutionContext.Run(subscriber.Context, Start, (this, subscriber, queued));
                 }
                 End();
             }
@@ -146,10 +147,14 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
         catch (OperationCanceledException) { } // stopping
     }
 
+    private static readonly ContextCallback Start = static state =>
+    {
+        var (bus, subscriber, queued) = ((InProcessEventBus, Subscriber, Queued))state!;
+        _ = Task.Run(() => bus.RunAsync(subscriber, queued));
+    };
+
     private async Task RunAsync(Subscriber subscriber, Queued queued)
     {
-        CultureInfo.CurrentCulture = subscriber.Culture;
-        CultureInfo.CurrentUICulture = subscriber.UICulture;
         try
         {
             if (!subscriber.Active) // unsubscribed while waiting for its turn: its circuit is gone
@@ -254,16 +259,14 @@ public sealed class InProcessEventBus : IEventBus, IDisposable, IAsyncDisposable
         InProcessEventBus bus,
         Type eventType,
         Func<object, Task> handle,
-        CultureInfo culture,
-        CultureInfo uiCulture
+        ExecutionContext context
     ) : IDisposable
     {
         private int _disposed;
 
         public Type EventType => eventType;
         public Func<object, Task> Handle => handle;
-        public CultureInfo Culture => culture;
-        public CultureInfo UICulture => uiCulture;
+        public ExecutionContext Context => context;
         public bool Active => Volatile.Read(ref _disposed) == 0;
 
         public void Dispose()

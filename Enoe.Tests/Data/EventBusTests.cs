@@ -135,6 +135,37 @@ public sealed partial class EventBusTests
         Assert.Equal("en-GB/en-GB", heard["en-GB"]);
     }
 
+    private static readonly AsyncLocal<string?> Ambient = new();
+
+    [Fact]
+    public async Task AHandler_RunsInItsSubscribersCultures_AndInNothingElseOfTheirsOrThePublishers()
+    {
+        await using var bus = NewBus();
+        string? heard = null;
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            Ambient.Value = "the subscriber's";
+            CultureInfo.CurrentCulture = new CultureInfo("fr-FR");
+            CultureInfo.CurrentUICulture = new CultureInfo("en-GB");
+            using var listening = bus.Subscribe<LogbookChanged>(_ =>
+            {
+                heard = $"{CultureInfo.CurrentCulture.Name}/{CultureInfo.CurrentUICulture.Name}/{Ambient.Value}";
+                return Task.CompletedTask;
+            });
+            Ambient.Value = "the publisher's";
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            await bus.PublishAsync(new LogbookChanged(1, 1, 10, null));
+            await bus.WhenIdleAsync().WaitAsync(Patience);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            Ambient.Value = null;
+        }
+        Assert.Equal("fr-FR/en-GB/", heard);
+    }
+
     [Fact]
     public async Task WhenIdle_WaitsForWhatAHandlerPublishes()
     {

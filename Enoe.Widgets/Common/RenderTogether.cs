@@ -94,16 +94,8 @@ public sealed class RenderTogether
     private void RenderStale()
     {
         List<Exception>? failed = null;
-        while (true)
+        while (NextStale() is { } next)
         {
-            View? next;
-            lock (_gate)
-            {
-                next = _views.Find(v => v.Stale);
-                next?.Stale = false;
-            }
-            if (next is null)
-                break;
             try
             {
                 next.Render();
@@ -118,21 +110,26 @@ public sealed class RenderTogether
     }
 
     /// <summary>From a view's markup: the other stale views render in the batch under way.</summary>
+    /// <remarks>
+    /// One at a time, as <see cref="RenderStale"/> does, rather than gathered in a list: every tab that hears a mémo
+    /// comes here with two or three views stale, and made a list for them.
+    /// </remarks>
     private void RenderBehind(View rendering)
     {
-        List<View>? behind = null; // every render of every view comes here: no list unless one is stale
+        lock (_gate)
+            rendering.Stale = false;
+        while (NextStale() is { } other)
+            other.Render();
+    }
+
+    private View? NextStale()
+    {
         lock (_gate)
         {
-            rendering.Stale = false;
-            foreach (var view in _views)
-                if (view.Stale)
-                {
-                    view.Stale = false;
-                    (behind ??= []).Add(view);
-                }
+            var next = _views.Find(v => v.Stale);
+            next?.Stale = false;
+            return next;
         }
-        foreach (var other in behind ?? [])
-            other.Render();
     }
 
     private void Remove(View view)
