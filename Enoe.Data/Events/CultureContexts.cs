@@ -18,7 +18,9 @@ internal static class CultureContexts
         Made.GetOrAdd((culture, uiCulture), static pair => Capture(pair.Item1, pair.Item2));
 
     // On a thread of its own started without the caller's context (a request's, a circuit's): what is captured there
-    // holds the two cultures alone. A few pairs per process (French, English), so a thread each is nothing.
+    // holds the two cultures alone. A few pairs per process (the interface's French and English, which the request's
+    // localization hands out as shared read-only instances; cultures are told apart by name), so a thread each is
+    // nothing.
     private static ExecutionContext Capture(CultureInfo culture, CultureInfo uiCulture)
     {
         ExecutionContext? captured = null;
@@ -28,8 +30,7 @@ internal static class CultureContexts
             CultureInfo.CurrentUICulture = uiCulture;
             captured = ExecutionContext.Capture();
         });
-        using (ExecutionContext.SuppressFlow())
-            thread.Start();
+        thread.UnsafeStart(); // not SuppressFlow: that throws when the caller has already suppressed it
         thread.Join();
         return captured!;
     }

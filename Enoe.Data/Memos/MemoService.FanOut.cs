@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Enoe.Data.Memos;
 
 /// <summary>
-/// A mémo's copies, one per recipient, written in one statement however many there are; and each recipient's unread
+/// A mémo's copies, one per recipient, written in one statement however many there are (on SQLite, one per address and
+/// hold when four or fewer); and each recipient's unread
 /// count with this mémo, for their open tabs (<see cref="MemoSent"/>).
 /// </summary>
 public sealed partial class MemoService
@@ -88,8 +89,9 @@ public sealed partial class MemoService
             .ToDictionaryAsync(c => c.PersonId, c => c.Count, ct);
     }
 
-    // SQLite parses a row's JSON array again for each value it extracts: when the recipients fall in a few (audience,
-    // held) groups, as a class's or "Tous les élèves" do, each group's ids go alone (2,000 copies: 5 → 2.5 ms).
+    // SQLite parses a row's JSON array again for each value it extracts: when the recipients fall in a few (address,
+    // held by the quiet window) groups, as a class's or "Tous les élèves" do, each group's ids go alone (2,000 copies:
+    // 5 → 2.5 ms).
     private const int SharedGroupsMax = 4;
 
     private sealed record UnreadCount(int PersonId, int Count);

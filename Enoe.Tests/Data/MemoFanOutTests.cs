@@ -11,7 +11,8 @@ namespace Enoe.Tests.Data;
 
 /// <summary>
 /// Round trips, not time (times come from bench/Enoe.Bench.Database): a mémo costs the same few commands for 1 or 300
-/// recipients, and its copies are one INSERT statement (a provider may batch many INSERTs into one command).
+/// recipients, and its copies are one INSERT statement per address (a provider may batch many INSERTs into one
+/// command).
 /// </summary>
 public sealed class MemoFanOutTests : IAsyncLifetime
 {
