@@ -18,6 +18,7 @@ public static class DataHosting
         builder.Services.AddHostedService<Files.FileSweepService>();
         builder.Services.AddHostedService<Notifications.HeldReleaseService>();
         builder.Services.AddHostedService<Notifications.AssignmentReminderService>();
+        builder.Services.AddHostedService<Memos.UndeliveredMemoSweep>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts and, with Redis, across instances.
         builder.Services.AddEnoeDataProtection(builder.Configuration, dataDirectory);
         return builder;

@@ -30,6 +30,13 @@ public sealed class Memo
     public MemoFolder SenderFolder { get; set; } = MemoFolder.Sent;
     public List<MemoAudience> Audiences { get; set; } = [];
     public List<MemoAttachment> Attachments { get; set; } = [];
+
+    /// <summary>
+    /// The copies still to be written (each recipient, the audience that reached them, whether the quiet window holds
+    /// them, and until when), as JSON: the mémo is stored with them, and its delivery writes the copies and clears
+    /// this (null: delivered). See <see cref="MemoService.DeliverAsync"/>.
+    /// </summary>
+    public string? Undelivered { get; set; }
 }
 
 /// <summary>Where a copy is kept. <see cref="Deleted"/>: emptied from the bin, gone for its owner.</summary>

@@ -17,6 +17,8 @@ internal sealed class MemoConfiguration : IEntityTypeConfiguration<Memo>
             m.SentAt,
         });
         b.HasIndex(m => m.ThreadId);
+        // The mémos a crash left undelivered, found without reading the others (none, almost always).
+        b.HasIndex(m => m.SentAt).HasFilter("\"Undelivered\" IS NOT NULL").HasDatabaseName("IX_Memos_Undelivered");
         b.HasOne(m => m.Sender).WithMany().HasForeignKey(m => m.SenderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.AboutChild).WithMany().HasForeignKey(m => m.AboutChildId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Schools.School>().WithMany().HasForeignKey(m => m.SchoolId).OnDelete(DeleteBehavior.Cascade);

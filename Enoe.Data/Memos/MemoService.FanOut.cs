@@ -18,13 +18,13 @@ public sealed partial class MemoService
     private static async Task<Dictionary<int, int>> InsertCopiesAsync(
         EnoeDbContext db,
         Memo memo,
-        Resolved plan,
+        IReadOnlyList<(int PersonId, int AudienceId)> copies,
         Hold hold,
         CancellationToken ct
     )
     {
-        var people = plan.Recipients.Select(r => r.PersonId).ToArray();
-        var audiences = plan.Recipients.Select(r => memo.Audiences[r.Address].Id).ToArray();
+        var people = copies.Select(c => c.PersonId).ToArray();
+        var audiences = copies.Select(c => c.AudienceId).ToArray();
         var held = people.Select(p => hold.People.Contains(p)).ToArray();
         var until = DateTime.SpecifyKind(hold.Until, DateTimeKind.Utc);
         var inbox = (int)MemoFolder.Inbox;

@@ -46,6 +46,12 @@ public sealed partial class MemoService
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var undelivered = await db.Set<Memo>()
+            .Where(m => m.Id == memoId && m.SenderId == user.PersonId)
+            .Select(m => m.Undelivered)
+            .FirstOrDefaultAsync(ct);
+        if (undelivered is not null) // its copies are being written: the hold is in the mémo's row
+            return UndeliveredHeldUntil(undelivered, now);
         return await db.Set<MemoRecipient>()
             .Where(r => r.MemoId == memoId && r.Memo!.SenderId == user.PersonId && r.HeldUntil > now)
             .MaxAsync(r => r.HeldUntil, ct);

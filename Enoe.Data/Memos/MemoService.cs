@@ -5,6 +5,7 @@ using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Enoe.Data.Memos;
 
@@ -21,7 +22,8 @@ public sealed partial class MemoService(
     IEventBus events,
     ServiceAccess access,
     NotificationService notifications,
-    QuietHoursService quietHours
+    QuietHoursService quietHours,
+    ILogger<MemoService> logger
 )
 {
     public const int PageSize = 20,
@@ -30,7 +32,8 @@ public sealed partial class MemoService(
 
     /// <summary>
     /// Sends a mémo. Nothing is written when anything is wrong: the form, an attachment, an address
-    /// the sender may not reach or that reaches nobody. One write for every recipient.
+    /// the sender may not reach or that reaches nobody. Returns once the mémo is stored with the people it reaches;
+    /// their copies and notifications are written right after, off the sender's click (<see cref="DeliverAsync"/>).
     /// </summary>
     public async Task<Result<int>> SendAsync(
         CurrentUser user,
@@ -57,8 +60,6 @@ public sealed partial class MemoService(
         var plan = resolved.Value!;
 
         Memo? memo = null;
-        MemoSent? sent = null;
-        List<NewNotification> notices = [];
         var result = await files.SaveWithFilesAsync(
             user.PersonId,
             schoolId,
@@ -92,26 +93,22 @@ public sealed partial class MemoService(
                     ],
                 };
                 db.Add(memo);
-                await db.SaveChangesAsync(ct); // the ids recipients point to
+                await db.SaveChangesAsync(ct); // the ids the recipients' pairs point to
                 memo.ThreadId = plan.ThreadId ?? memo.Id;
-                var people = plan.Recipients.Select(r => r.PersonId).ToList();
-                var hold = await HoldAsync(db, schoolId, people, now, ct);
-                var unread = await InsertCopiesAsync(db, memo, plan, hold, ct);
-                sent = await SentEventAsync(db, memo.Id, unread, ct);
-                notices = Notices(memo, people, hold, now);
-                await NotificationService.WriteAsync(db, notices, now, ct);
+                // Who is held by the quiet window is decided now, so the sender is told at once.
+                var hold = await HoldAsync(db, schoolId, [.. plan.Recipients.Select(r => r.PersonId)], now, ct);
+                memo.Undelivered = WriteUndelivered(
+                    plan.Recipients.Select(r => (r.PersonId, memo.Audiences[r.Address].Id)),
+                    hold
+                );
                 return Result<int>.Ok(0);
             },
             ct
         );
         if (!result.Succeeded)
             return result;
-        // One event for the mémo and its notifications: each open tab renders once.
-        if (sent!.UnreadByRecipient.Count > 0)
-            await notifications.PublishCarryingAsync(sent, notices, (e, delivered) => e with { Delivered = delivered });
-        else
-            await notifications.AnnounceAsync(notices);
-        return Result<int>.Ok(memo!.Id);
+        DeliverSoon(memo!.Id);
+        return Result<int>.Ok(memo.Id);
     }
 
     /// <summary>A page of one folder, newest first, optionally filtered by sender, subject or text.</summary>

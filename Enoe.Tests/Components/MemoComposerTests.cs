@@ -68,6 +68,7 @@ public sealed class MemoComposerTests : SchoolComponentTest
         composer.FindAll("button").Single(b => b.TextContent == "Envoyer").Click();
 
         composer.WaitForAssertion(() => Assert.Contains("Mémo envoyé à Élèves de 6eA.", composer.Markup));
+        await Database.Get<MemoService>().WhenDeliveredAsync(); // the copies are written after the send
         Assert.Equal(1, await MemoCountAsync());
         Assert.Equal(1, await Database.Get<MemoService>().UnreadCountAsync(TwoSchools.As(F.StudentA, F.A)));
     }

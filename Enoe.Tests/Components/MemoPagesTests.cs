@@ -30,6 +30,7 @@ public sealed class MemoPagesTests : SchoolComponentTest
                 []
             );
         _memoId = sent.Value;
+        await Database.Get<MemoService>().WhenDeliveredAsync(); // the student's copy is written after the send
     }
 
     private async Task<MemoFolder> FolderAsync()

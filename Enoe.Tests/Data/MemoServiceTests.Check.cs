@@ -17,7 +17,7 @@ public sealed partial class MemoServiceTests
             db.Enrolments.Add(new Enrolment { StudentId = _classmate.Id, SchoolClassId = _classB.Id });
             await db.SaveChangesAsync();
         }
-        var refused = await Memos.SendAsync(As(_f.ParentA), Draft(To(_otherParent)), []);
+        var refused = await SendAsync(As(_f.ParentA), Draft(To(_otherParent)), []);
         Assert.Equal(
             "Vous ne pouvez pas écrire à OtherParent Test : la règle « parents → autres parents » est désactivée "
                 + "par l'établissement. Rien n'a été envoyé.",

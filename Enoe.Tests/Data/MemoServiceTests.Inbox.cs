@@ -17,7 +17,7 @@ public sealed partial class MemoServiceTests
     public async Task ReadReceipts_CountPerAudience_AndNameTheReaders()
     {
         var sent = (
-            await Memos.SendAsync(
+            await SendAsync(
                 As(_f.TeacherA),
                 Draft(new MemoAddress(AudienceKind.ClassStudents, _f.ClassA.Id, "Élèves de 6eA")),
                 []
@@ -44,7 +44,7 @@ public sealed partial class MemoServiceTests
         {
             var draft = Draft(To(_f.StudentA));
             draft.Subject = $"Information n° {i}";
-            Assert.True((await Memos.SendAsync(As(_f.StaffA), draft, [])).Succeeded);
+            Assert.True((await SendAsync(As(_f.StaffA), draft, [])).Succeeded);
             _database.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
@@ -68,7 +68,7 @@ public sealed partial class MemoServiceTests
         {
             var draft = Draft(To(_f.StudentA));
             draft.Subject = subject;
-            Assert.True((await Memos.SendAsync(As(_f.StaffA), draft, [])).Succeeded);
+            Assert.True((await SendAsync(As(_f.StaffA), draft, [])).Succeeded);
         }
 
         async Task<string[]> Found(string search) =>
@@ -83,9 +83,9 @@ public sealed partial class MemoServiceTests
     public async Task AReply_GoesBackToTheSender_EvenWhenTheRulesWouldNotLetTheStudentStart()
     {
         await Memos.SaveRulesAsync(As(_f.AdminA), MemoRules.None);
-        var question = (await Memos.SendAsync(As(_f.StaffA), Draft(To(_f.StudentA)), [])).Value;
+        var question = (await SendAsync(As(_f.StaffA), Draft(To(_f.StudentA)), [])).Value;
 
-        var reply = await Memos.SendAsync(
+        var reply = await SendAsync(
             As(_f.StudentA),
             new MemoDraft
             {
@@ -96,7 +96,7 @@ public sealed partial class MemoServiceTests
             },
             []
         );
-        var replyAll = await Memos.SendAsync(
+        var replyAll = await SendAsync(
             As(_f.StudentA),
             new MemoDraft
             {
@@ -117,7 +117,7 @@ public sealed partial class MemoServiceTests
     [Fact]
     public async Task Folders_Archive_Bin_AndEmptyingTheBin()
     {
-        var id = (await Memos.SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [])).Value;
+        var id = (await SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [])).Value;
         var student = As(_f.StudentA);
         Assert.True((await Memos.MoveAsync(student, id, MemoFolder.Archive)).Succeeded);
         Assert.Empty((await Memos.ListAsync(student, MemoFolder.Inbox)).Items);

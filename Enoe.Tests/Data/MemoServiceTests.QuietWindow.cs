@@ -31,7 +31,7 @@ public sealed partial class MemoServiceTests
         var student = As(_f.StudentA);
         var feed = _database.Get<NotificationService>();
 
-        var sent = await Memos.SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA), To(_f.StaffA)), []);
+        var sent = await SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA), To(_f.StaffA)), []);
 
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
         Assert.Equal(Paris(7, 7).UtcDateTime, await Memos.HeldUntilAsync(As(_f.TeacherA), sent.Value));
@@ -75,7 +75,7 @@ public sealed partial class MemoServiceTests
         _database.Clock.SetUtcNow(Paris(4, 21)); // Friday 21:00: three mémos held until Monday 7:00
         int[] sent = new int[3];
         for (var i = 0; i < sent.Length; i++)
-            sent[i] = (await Memos.SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [])).Value;
+            sent[i] = (await SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [])).Value;
         _database.Clock.SetUtcNow(Paris(7, 9)); // the release job missed 7:00; the student read the first at 8:00
         Assert.True((await Memos.ConversationAsync(As(_f.StudentA), sent[0])).Succeeded);
         using var heard = new Heard<NotificationsDelivered>(_database.Get<IEventBus>());
@@ -107,7 +107,7 @@ public sealed partial class MemoServiceTests
         );
         _database.Clock.SetUtcNow(Paris(1, 22)); // Tuesday 22:00
 
-        var sent = await Memos.SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA), To(_f.StaffA)), []);
+        var sent = await SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA), To(_f.StaffA)), []);
 
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
         Assert.Equal(1, await Memos.UnreadCountAsync(As(_f.StaffA)));

@@ -55,7 +55,7 @@ public sealed partial class MemoServiceTests
     [Fact]
     public async Task OneUnreachableRecipient_RefusesTheWholeMemo_WithAClearMessage()
     {
-        var result = await Memos.SendAsync(
+        var result = await SendAsync(
             As(_f.StudentA),
             Draft(To(_f.TeacherA), new MemoAddress(AudienceKind.ClassStudents, _f.ClassA.Id, "Élèves de 6eA")),
             []
@@ -76,9 +76,9 @@ public sealed partial class MemoServiceTests
     {
         var draft = Draft(To(_f.TeacherA));
         draft.AboutChildId = _otherStudent.Id;
-        Assert.Equal(ResultKind.Forbidden, (await Memos.SendAsync(As(_f.ParentA), draft, [])).Kind);
+        Assert.Equal(ResultKind.Forbidden, (await SendAsync(As(_f.ParentA), draft, [])).Kind);
         draft.AboutChildId = _f.StudentA.Id;
-        var sent = await Memos.SendAsync(As(_f.ParentA), draft, []);
+        var sent = await SendAsync(As(_f.ParentA), draft, []);
         Assert.Equal(
             "StudentA Test",
             (await Memos.ConversationAsync(As(_f.TeacherA), sent.Value)).Value!.Single().AboutChild
@@ -109,7 +109,7 @@ public sealed partial class MemoServiceTests
             new MemoAddress(AudienceKind.ClassStudents, _f.ClassA.Id, "Tous les parents"),
             new MemoAddress(AudienceKind.Person, _f.StudentA.Id, "Le principal")
         );
-        var sent = await Memos.SendAsync(As(_f.TeacherA), forged, []);
+        var sent = await SendAsync(As(_f.TeacherA), forged, []);
         Assert.True(sent.Succeeded, string.Join(" ", sent.Errors));
 
         await using var db = _database.NewContext();
@@ -126,7 +126,7 @@ public sealed partial class MemoServiceTests
             (int)(Profile.Student | Profile.Parent | Profile.Teacher),
             "Tout le monde"
         );
-        var result = await Memos.SendAsync(As(_f.StaffA), Draft(everyone), []);
+        var result = await SendAsync(As(_f.StaffA), Draft(everyone), []);
         Assert.Equal(ResultKind.Invalid, result.Kind);
         Assert.Equal("Ce destinataire n'existe pas dans l'établissement : rien n'a été envoyé.", result.Errors[0]);
         await using var db = _database.NewContext();

@@ -2,6 +2,7 @@ using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.Memos;
 using Enoe.Data.People;
+using Enoe.Data.Storage;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,14 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
         _otherTeacher = default!;
     private SchoolClass _classB = default!;
     private MemoService Memos => _database.Get<MemoService>();
+
+    /// <summary>Sends, and waits for the copies and notifications written after the send returns.</summary>
+    private async Task<Result<int>> SendAsync(CurrentUser user, MemoDraft draft, IReadOnlyList<FileUpload> files)
+    {
+        var sent = await Memos.SendAsync(user, draft, files);
+        await Memos.WhenDeliveredAsync();
+        return sent;
+    }
 
     public async Task InitializeAsync()
     {
@@ -96,7 +105,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
         };
 
     private async Task<bool> CanWriteAsync(Person from, Person to) =>
-        (await Memos.SendAsync(As(from), Draft(To(to)), [])).Succeeded;
+        (await SendAsync(As(from), Draft(To(to)), [])).Succeeded;
 
     [Theory]
     [InlineData("", "Corps", true, "Donnez un objet au mémo.")]
@@ -115,13 +124,9 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
             Body = body,
             To = withRecipient ? [To(_f.StudentA)] : [],
         };
-        var result = await Memos.SendAsync(As(_f.TeacherA), draft, []);
+        var result = await SendAsync(As(_f.TeacherA), draft, []);
         Assert.Contains(message, result.Errors);
-        var disguised = await Memos.SendAsync(
-            As(_f.TeacherA),
-            Draft(To(_f.StudentA)),
-            [TestFiles.DisguisedExe("sujet.pdf")]
-        );
+        var disguised = await SendAsync(As(_f.TeacherA), Draft(To(_f.StudentA)), [TestFiles.DisguisedExe("sujet.pdf")]);
         Assert.Equal(ResultKind.Invalid, disguised.Kind);
         await using var db = _database.NewContext();
         Assert.Equal(0, await db.Memos.CountAsync());
@@ -131,7 +136,7 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
     public async Task AnAudience_IsExpandedAtSendTime_AParentOfTwoInTheClassGetsOneCopy()
     {
         using var told = new Heard<MemoSent>(_database.Get<IEventBus>());
-        var sent = await Memos.SendAsync(
+        var sent = await SendAsync(
             As(_f.TeacherA),
             Draft(new MemoAddress(AudienceKind.ClassParents, _f.ClassA.Id, "Parents de 6eA"), To(_f.ParentA)),
             []
@@ -155,16 +160,16 @@ public sealed partial class MemoServiceTests : IAsyncLifetime
     public async Task Refusals_Audiences_AndRules_AreWrittenInTheReadersLanguage()
     {
         using var _ = new InEnglish();
-        var empty = await Memos.SendAsync(As(_f.TeacherA), new MemoDraft(), []);
+        var empty = await SendAsync(As(_f.TeacherA), new MemoDraft(), []);
         Assert.Equal(
             ["Choose at least one recipient.", "Give the memo a subject.", "The memo is empty: write your message."],
             empty.Errors
         );
         var longDraft = Draft(To(_f.StudentA));
         longDraft.Body = new string('a', MemoDraftValidator.BodyMax + 1);
-        var tooLong = await Memos.SendAsync(As(_f.TeacherA), longDraft, []);
+        var tooLong = await SendAsync(As(_f.TeacherA), longDraft, []);
         Assert.Equal("The message must not be longer than 20,000 characters.", tooLong.Errors.Single());
-        var notAllowed = await Memos.SendAsync(As(_f.TeacherA), Draft(To(_otherStudent)), []);
+        var notAllowed = await SendAsync(As(_f.TeacherA), Draft(To(_otherStudent)), []);
         Assert.Equal(
             "You cannot write to OtherStudent Test: none of the school's rules connects you with this person. "
                 + "Nothing was sent.",

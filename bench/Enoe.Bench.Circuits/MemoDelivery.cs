@@ -23,7 +23,8 @@ internal static class MemoDelivery
     /// deliveries pooled: where the server's collections fall varies from one mémo to the next (one 50–100 ms pause
     /// with 2,000 circuits held), and one mémo alone moved the 95th percentile by up to 100 ms between runs.
     /// </summary>
-    public static async Task<(List<double> Delivery, List<double> Subject)> SendAndMeasureAsync(
+    /// The sender's click: from the click to the compose page's call that takes the browser to the stored mémo.
+    public static async Task<(List<double> Delivery, List<double> Subject, List<double> Clicks)> SendAndMeasureAsync(
         IReadOnlyList<Uri> instances,
         Cast cast,
         IReadOnlyList<Tab> recipients,
@@ -36,27 +37,45 @@ internal static class MemoDelivery
         using var sender = await Account.SignInAsync(instances[0], cast.Sender, DemoSeeder.Password, ct);
         for (var i = 0; i < warmUps; i++)
         {
-            var (_, _, use) = await SendAsync(sender, instances, cast, recipients, quiet, TimeSpan.FromSeconds(20), ct);
+            var (_, _, use, _) = await SendAsync(
+                sender,
+                instances,
+                cast,
+                recipients,
+                quiet,
+                TimeSpan.FromSeconds(20),
+                ct
+            );
             if (warmUps > 1)
                 Console.Error.WriteLine($"warm-up {i + 1}: {use}");
         }
-        var (delivery, subject) = (new List<double>(), new List<double>());
+        var (delivery, subject, clicks) = (new List<double>(), new List<double>(), new List<double>());
         for (var i = 0; i < measured; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            var (d, s, use) = await SendAsync(sender, instances, cast, recipients, quiet, TimeSpan.FromSeconds(60), ct);
+            var (d, s, use, click) = await SendAsync(
+                sender,
+                instances,
+                cast,
+                recipients,
+                quiet,
+                TimeSpan.FromSeconds(60),
+                ct
+            );
             // Each mémo on its own line: the pooled figures hide which mémo a pause fell into.
             Console.Error.WriteLine(
                 $"mémo {i + 1}: p50 {Figures.Percentile(d, 50):0}, p95 {Figures.Percentile(d, 95):0}, max "
-                    + $"{d.DefaultIfEmpty(double.NaN).Max():0} ms ({Figures.Spread(d)}); {use}"
+                    + $"{d.DefaultIfEmpty(double.NaN).Max():0} ms ({Figures.Spread(d)}); the sender's click "
+                    + $"{click:0} ms; {use}"
             );
+            clicks.Add(click);
             delivery.AddRange(d);
             subject.AddRange(s);
         }
-        return (delivery, subject);
+        return (delivery, subject, clicks);
     }
 
-    private static async Task<(List<double> Delivery, List<double> Subject, string Use)> SendAsync(
+    private static async Task<(List<double> Delivery, List<double> Subject, string Use, double Click)> SendAsync(
         Account sender,
         IReadOnlyList<Uri> instances,
         Cast cast,
@@ -107,6 +126,7 @@ internal static class MemoDelivery
         var sentAt = Stopwatch.GetTimestamp();
         foreach (var tab in recipients)
             tab.Arm(sentAt, subject);
+        compose.Arm(sentAt, subject);
         await compose.ClickAsync(compose.Buttons[SendButton]);
         var wait = Stopwatch.StartNew();
         while (wait.Elapsed < timeout && recipients.Any(t => t.Delivery.FirstBatch is null))
@@ -128,7 +148,8 @@ internal static class MemoDelivery
                 $"{recipients.Count - delivered.Count} tabs received nothing within {timeout.TotalSeconds:0} s of the "
                     + $"click (compose tab: {compose.Batches} batches, error: {compose.Error ?? "none"})."
             );
-        return (delivered, Times(recipients.Select(t => t.Delivery.Text)), use);
+        var click = compose.Navigated?.TotalMilliseconds ?? double.NaN;
+        return (delivered, Times(recipients.Select(t => t.Delivery.Text)), use, click);
     }
 
     private static List<double> Times(IEnumerable<TimeSpan?> times) =>

@@ -220,7 +220,7 @@ try
         var measured = await EventDelivery.RunAsync(live, urls, cast, open, tabs, quiet, memos, ct);
         return failures > 0 ? 2 : measured;
     }
-    var (delivery, subject) = await MemoDelivery.SendAndMeasureAsync(
+    var (delivery, subject, clicks) = await MemoDelivery.SendAndMeasureAsync(
         urls,
         cast,
         open,
@@ -242,7 +242,8 @@ try
         $"{counted} circuits counted by the instances; {cast.Students.Count} distinct students. The mémo's subject "
             + $"(its line in the mémos widget) reached {subject.Count} of {open.Count * memos} tabs ({memos} mémos): "
             + $"p50 {Figures.Percentile(subject, 50):0} ms, p95 {Figures.Percentile(subject, 95):0} ms. Delivery by "
-            + $"percentile ({string.Join(", ", Figures.SpreadPoints)}): {Figures.Spread(delivery)} ms."
+            + $"percentile ({string.Join(", ", Figures.SpreadPoints)}): {Figures.Spread(delivery)} ms. The sender's "
+            + $"click p50 / max: {Figures.Percentile(clicks, 50):0} / {clicks.DefaultIfEmpty(double.NaN).Max():0} ms."
     );
     Console.WriteLine(Figures.Header);
     Console.WriteLine(figures.Row());

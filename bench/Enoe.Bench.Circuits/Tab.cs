@@ -23,7 +23,8 @@ internal sealed partial class Tab : IAsyncDisposable
     private long _lastBatchAt,
         _armedAt,
         _firstBatchAfterArm,
-        _textSeenAt;
+        _textSeenAt,
+        _navigatedAt;
     private int _batches,
         _widgets,
         _nextObjectId,
@@ -156,8 +157,16 @@ internal sealed partial class Tab : IAsyncDisposable
         _awaitedText = System.Text.Encoding.UTF8.GetBytes(text);
         Volatile.Write(ref _firstBatchAfterArm, 0);
         Volatile.Write(ref _textSeenAt, 0);
+        Volatile.Write(ref _navigatedAt, 0);
         Volatile.Write(ref _armedAt, at);
     }
+
+    /// <summary>
+    /// Since <see cref="Arm"/>: when the page asked the browser to go elsewhere (a compose page, once its mémo is
+    /// stored, goes to it), or null.
+    /// </summary>
+    public TimeSpan? Navigated =>
+        Volatile.Read(ref _navigatedAt) is var at and not 0 ? Stopwatch.GetElapsedTime(_armedAt, at) : null;
 
     /// <summary>Since <see cref="Arm"/>: the first batch's arrival and the text's (null until they come).</summary>
     public (TimeSpan? FirstBatch, TimeSpan? Text) Delivery
@@ -230,6 +239,8 @@ internal sealed partial class Tab : IAsyncDisposable
         int callType
     )
     {
+        if (identifier == "Blazor._internal.navigationManager.navigateTo" && Volatile.Read(ref _armedAt) != 0)
+            Interlocked.CompareExchange(ref _navigatedAt, Stopwatch.GetTimestamp(), 0);
         if (identifier == "Blazor._internal.attachWebRendererInterop" && argsJson is not null)
             _rendererObject = JsonNode.Parse(argsJson)![1]!["__dotNetObject"]!.GetValue<long>();
         if (handle == 0)

@@ -158,6 +158,7 @@ internal sealed class Workload : IAsyncDisposable
             );
         if (!sent.Succeeded)
             throw new InvalidOperationException(string.Join(" ", sent.Errors));
+        await Get<MemoService>().WhenDeliveredAsync(); // the copies and notifications, written after the send
     }
 
     /// <summary>

@@ -153,21 +153,26 @@ public sealed class BenchSchool : IAsyncDisposable
     public Task<Step> PublishAsync(int assessmentId) =>
         TimeAsync(() => _services.GetRequiredService<GradeService>().PublishAsync(_teacher, assessmentId, true));
 
+    /// <summary>
+    /// The send and the delivery after it (copies, notifications, the event), as the recipients wait.
+    /// </summary>
     public Task<Step> MemoToEveryParentAsync() =>
         TimeAsync(async () =>
-            await _services
-                .GetRequiredService<MemoService>()
-                .SendAsync(
-                    _direction,
-                    new MemoDraft
-                    {
-                        To = [new(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents")],
-                        Subject = "Réunion",
-                        Body = "Jeudi à 18 h.",
-                    },
-                    []
-                )
-        );
+        {
+            var memos = _services.GetRequiredService<MemoService>();
+            var sent = await memos.SendAsync(
+                _direction,
+                new MemoDraft
+                {
+                    To = [new(AudienceKind.Profile, (int)Profile.Parent, "Tous les parents")],
+                    Subject = "Réunion",
+                    Body = "Jeudi à 18 h.",
+                },
+                []
+            );
+            await memos.WhenDeliveredAsync();
+            return sent;
+        });
 
     public Task<Step> ReleaseAsync() =>
         TimeAsync(async () =>

@@ -1189,11 +1189,18 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Undelivered")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AboutChildId");
 
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_Memos_Undelivered")
+                        .HasFilter("\"Undelivered\" IS NOT NULL");
 
                     b.HasIndex("ThreadId");
 

@@ -1137,11 +1137,18 @@ namespace Enoe.Data.Database.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Undelivered")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AboutChildId");
 
                     b.HasIndex("SchoolId");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_Memos_Undelivered")
+                        .HasFilter("\"Undelivered\" IS NOT NULL");
 
                     b.HasIndex("ThreadId");
 
