@@ -28,10 +28,13 @@ public sealed partial class MemoService
     }
 
     /// <summary>
-    /// Writes the copies and notifications of a stored mémo not yet delivered, then tells their open tabs. False when
+    /// Delivers a stored mémo left undelivered (the sweep; a test): as <see cref="DeliverSoon"/> does, to the
+    /// recipients still members of its établissement (one left or erased since the send gets nothing). False when
     /// there was nothing left to deliver (done already, here or by another instance).
     /// </summary>
-    public async Task<bool> DeliverAsync(int memoId, CancellationToken ct = default)
+    public Task<bool> DeliverAsync(int memoId, CancellationToken ct = default) => DeliverAsync(memoId, true, ct);
+
+    private async Task<bool> DeliverAsync(int memoId, bool late, CancellationToken ct)
     {
         MemoSent sent;
         List<NewNotification> notices;
@@ -61,10 +64,21 @@ public sealed partial class MemoService
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Undelivered, (string?)null), ct);
             if (taken == 0)
                 return false;
-            var now = memo.SentAt = DateTime.SpecifyKind(memo.SentAt, DateTimeKind.Utc); // SQLite keeps no kind
+            // The delivery's moment, not the send's: a late one's notices must not fall behind what the mail and
+            // release jobs have already passed, and a hold that has ended since holds nobody.
+            var now = clock.GetUtcNow().UtcDateTime;
             var (copies, hold) = ReadUndelivered(memo.Undelivered!, now);
+            if (late) // a person erased since the send (their row gone, or kept without memberships) gets nothing
+            {
+                var ids = copies.Select(c => c.PersonId).ToArray();
+                var members = await db
+                    .Memberships.Where(m => m.SchoolId == memo.SchoolId && ids.Contains(m.PersonId))
+                    .Select(m => m.PersonId)
+                    .ToHashSetAsync(ct);
+                copies = [.. copies.Where(c => members.Contains(c.PersonId))];
+            }
             var people = copies.Select(c => c.PersonId).ToList();
-            var unread = await InsertCopiesAsync(db, memo, copies, hold, ct);
+            var unread = await InsertCopiesAsync(db, memo, copies, hold, now, ct);
             sent = await SentEventAsync(db, memo.Id, unread, ct);
             notices = Notices(memo, people, hold, now);
             await NotificationService.WriteAsync(db, notices, now, ct);
@@ -95,8 +109,16 @@ public sealed partial class MemoService
                 .ToListAsync(ct);
         var delivered = 0;
         foreach (var id in left)
-            if (await DeliverAsync(id, ct))
-                delivered++;
+            try
+            {
+                if (await DeliverAsync(id, ct))
+                    delivered++;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // One mémo that fails again must not keep the ones after it undelivered.
+                logger.LogError(e, "Mémo {MemoId} is still undelivered; the next sweep tries again", id);
+            }
         return delivered;
     }
 
@@ -117,7 +139,7 @@ public sealed partial class MemoService
     {
         try
         {
-            await DeliverAsync(memoId);
+            await DeliverAsync(memoId, false, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -147,7 +169,7 @@ public sealed partial class MemoService
         var until = DateTime.SpecifyKind(stored.HeldUntil, DateTimeKind.Utc);
         return (
             [.. stored.Copies.Select(c => (c[0], c[1]))],
-            new Hold([.. stored.Copies.Where(c => c[2] == 1).Select(c => c[0])], until > now ? until : now)
+            until > now ? new Hold([.. stored.Copies.Where(c => c[2] == 1).Select(c => c[0])], until) : new([], now)
         );
     }
 

@@ -12,14 +12,18 @@ namespace Enoe.Data.Memos;
 public sealed partial class MemoService
 {
     // EF would send one INSERT per row (SQLite: one round trip each; PostgreSQL: batched, but still 1,200 statements
-    // for 1,200 parents) inside the sender's transaction. On PostgreSQL the counts come back from the same statement:
-    // the sender waits for one round trip fewer, and the copies need not be found again by mémo.
-    /// <returns>The unread count of each recipient reached now (held ones get theirs when the window ends).</returns>
+    // for 1,200 parents) inside the delivery's transaction. On PostgreSQL the counts come back from the same
+    // statement: one round trip fewer before the event, and the copies need not be found again by mémo.
+    /// <returns>
+    /// The unread count of each recipient reached at <paramref name="now"/> (held ones get theirs when the window
+    /// ends).
+    /// </returns>
     private static async Task<Dictionary<int, int>> InsertCopiesAsync(
         EnoeDbContext db,
         Memo memo,
         IReadOnlyList<(int PersonId, int AudienceId)> copies,
         Hold hold,
+        DateTime now,
         CancellationToken ct
     )
     {
@@ -44,7 +48,7 @@ public sealed partial class MemoService
                     SELECT copy."PersonId", 1 + (
                         SELECT count(*)::int FROM "MemoRecipient" AS r
                         WHERE r."PersonId" = copy."PersonId" AND r."Folder" = {inbox} AND r."ReadAt" IS NULL
-                            AND (r."HeldUntil" IS NULL OR r."HeldUntil" <= {memo.SentAt})
+                            AND (r."HeldUntil" IS NULL OR r."HeldUntil" <= {now})
                     ) AS "Count"
                     FROM copy WHERE copy."HeldUntil" IS NULL
                     """
@@ -77,7 +81,6 @@ public sealed partial class MemoService
                 """,
                 ct
             );
-        var now = memo.SentAt;
         var reached = db.Set<MemoRecipient>()
             .Where(r => r.MemoId == memo.Id && r.HeldUntil == null)
             .Select(r => r.PersonId);

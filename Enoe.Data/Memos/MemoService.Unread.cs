@@ -46,7 +46,7 @@ public sealed partial class MemoService
     /// <summary>
     /// What each open tab of a recipient needs to show a new mémo without asking the database: its line in the
     /// widget, and every recipient's unread count with this mémo (<paramref name="unread"/>, read as the copies
-    /// were written). Read in the sending transaction.
+    /// were written). Read in the delivery's transaction.
     /// </summary>
     private static async Task<MemoSent> SentEventAsync(
         EnoeDbContext db,

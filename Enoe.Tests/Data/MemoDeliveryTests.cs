@@ -72,32 +72,105 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
     {
         var id = await SendFailingAsync();
         await using var other = _database.NewInstance();
+        // The first deliverer holds the mémo, its copies not yet written, while the second tries to take it.
+        var (holding, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        _copies.BeforeWriting = () =>
+        {
+            holding.TrySetResult();
+            return release.Task;
+        };
 
-        var delivered = await Task.WhenAll(
-            Memos.DeliverAsync(id),
-            other.GetRequiredService<MemoService>().DeliverAsync(id)
-        );
+        var first = Memos.DeliverAsync(id);
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        _copies.BeforeWriting = null;
+        var second = Task.Run(() => other.GetRequiredService<MemoService>().DeliverAsync(id));
+        await Task.Delay(300); // time to reach the row (PostgreSQL) or the write lock (SQLite) and wait there
+        release.SetResult();
+        var delivered = await Task.WhenAll(first, second);
 
-        Assert.Single(delivered, true);
+        Assert.Equal([true, false], delivered);
         Assert.Equal((2, 2), await CopiesAndNoticesAsync(id));
     }
 
     [Fact]
     public async Task WhoTheQuietWindowHolds_IsDecidedAtTheSend_AndToldBeforeTheCopiesAreWritten()
     {
-        var fridayNight = new DateTimeOffset(SchoolTime.ToUtc(new DateTime(2026, 12, 4, 21, 0, 0)), TimeSpan.Zero);
-        _database.Clock.SetUtcNow(fridayNight);
-        var mondayAt7 = SchoolTime.ToUtc(new DateTime(2026, 12, 7, 7, 0, 0));
+        _database.Clock.SetUtcNow(Paris(4, 21)); // Friday 21:00
+        var mondayAt7 = Paris(7, 7).UtcDateTime;
         var id = await SendFailingAsync();
 
         Assert.Equal(mondayAt7, await Memos.HeldUntilAsync(As(_f.StaffA), id));
+        _database.Clock.SetUtcNow(Paris(5, 10)); // delivered late, still in the window
         Assert.True(await Memos.DeliverAsync(id));
+
         Assert.Equal(mondayAt7, await Memos.HeldUntilAsync(As(_f.StaffA), id));
-        await using var db = _database.NewContext();
-        Assert.All(
-            await db.Set<MemoRecipient>().Where(r => r.MemoId == id).ToListAsync(),
-            r => Assert.Equal(mondayAt7, r.HeldUntil)
-        );
+        Assert.All(await CopiesHeldUntilAsync(id), until => Assert.Equal(mondayAt7, until));
+        Assert.All(await NoticesVisibleAtAsync(id), at => Assert.Equal(mondayAt7, at));
+    }
+
+    [Fact]
+    public async Task AMemoSentBeforeTheQuietWindow_AndDeliveredInIt_IsNotHeld()
+    {
+        _database.Clock.SetUtcNow(Paris(4, 17)); // Friday 17:00
+        var id = await SendFailingAsync();
+        _database.Clock.SetUtcNow(Paris(4, 21));
+
+        Assert.True(await Memos.DeliverAsync(id));
+
+        Assert.All(await CopiesHeldUntilAsync(id), until => Assert.Null(until));
+        Assert.Equal(1, await Memos.UnreadCountAsync(As(_f.StudentA)));
+    }
+
+    [Fact]
+    public async Task AMemoHeldButDeliveredAfterTheWindow_ShowsAtOnce_AsOfItsDelivery()
+    {
+        var heard = new List<MemoSent>();
+        using var listening = _database
+            .Get<IEventBus>()
+            .Subscribe<MemoSent>(e =>
+            {
+                lock (heard)
+                    heard.Add(e);
+                return Task.CompletedTask;
+            });
+        _database.Clock.SetUtcNow(Paris(4, 21));
+        var id = await SendFailingAsync();
+        _database.Clock.SetUtcNow(Paris(7, 8)); // Monday 08:00: the window ended an hour ago
+
+        Assert.True(await Memos.DeliverAsync(id));
+        await _database.DeliveredAsync();
+
+        Assert.All(await CopiesHeldUntilAsync(id), until => Assert.Null(until));
+        // Visible from the delivery: the jobs that announce and mail notices have passed the send's moment.
+        Assert.All(await NoticesVisibleAtAsync(id), at => Assert.Equal(Paris(7, 8).UtcDateTime, at));
+        Assert.True(Assert.Single(heard).Reaches(_f.StudentA.Id));
+    }
+
+    [Fact]
+    public async Task ARecipientErasedBeforeALateDelivery_GetsNothing_TheOthersTheirs()
+    {
+        var id = await SendFailingAsync();
+        await using (var db = _database.NewContext()) // as the directory's purge leaves a person it must keep
+            await db.Memberships.Where(m => m.PersonId == _f.ParentA.Id).ExecuteDeleteAsync();
+
+        Assert.Equal(1, await Memos.DeliverLeftoversAsync(TimeSpan.Zero));
+
+        Assert.Equal((1, 1), await CopiesAndNoticesAsync(id));
+        Assert.Single((await Memos.ListAsync(As(_f.StudentA), MemoFolder.Inbox)).Items);
+    }
+
+    [Fact]
+    public async Task AMemoThatFailsAgain_DoesNotHoldBackTheOnesAfterIt()
+    {
+        var (older, newer) = (await SendFailingAsync(), await SendFailingAsync());
+        _copies.Armed = true; // the older one fails again
+
+        Assert.Equal(1, await Memos.DeliverLeftoversAsync(TimeSpan.Zero));
+        Assert.Equal((0, 0), await CopiesAndNoticesAsync(older));
+        Assert.Equal((2, 2), await CopiesAndNoticesAsync(newer));
+
+        Assert.Equal(1, await Memos.DeliverLeftoversAsync(TimeSpan.Zero));
+        Assert.Equal((2, 2), await CopiesAndNoticesAsync(older));
     }
 
     [Fact]
@@ -167,6 +240,29 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
         return sent.Value;
     }
 
+    private static DateTimeOffset Paris(int day, int hour) =>
+        new(SchoolTime.ToUtc(new DateTime(2026, 12, day, hour, 0, 0)), TimeSpan.Zero);
+
+    private async Task<List<DateTime?>> CopiesHeldUntilAsync(int memoId)
+    {
+        await using var db = _database.NewContext();
+        var held = await db.Set<MemoRecipient>().Where(r => r.MemoId == memoId).Select(r => r.HeldUntil).ToListAsync();
+        Assert.NotEmpty(held);
+        return held;
+    }
+
+    private async Task<List<DateTime>> NoticesVisibleAtAsync(int memoId)
+    {
+        await using var db = _database.NewContext();
+        var source = MemoService.Source(memoId);
+        var visible = await db.Set<Notification>()
+            .Where(n => n.Source == source)
+            .Select(n => n.VisibleAt)
+            .ToListAsync();
+        Assert.NotEmpty(visible);
+        return visible;
+    }
+
     private async Task<(int Copies, int Notices)> CopiesAndNoticesAsync(int memoId)
     {
         await using var db = _database.NewContext();
@@ -181,7 +277,7 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
 
     /// <summary>
     /// Fails the next statement that writes a mémo's copies when armed, as a database that stopped answering would;
-    /// notes what <see cref="Marker"/> held in the context that wrote them.
+    /// notes what <see cref="Marker"/> held in the context that wrote them, and can hold the writer back.
     /// </summary>
     private sealed class CopiesWatch : DbCommandInterceptor
     {
@@ -190,29 +286,32 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
         public volatile bool Written;
         public string? MarkerSeen;
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        /// <summary>Awaited before copies are written (after the delivery took its mémo); null: none.</summary>
+        public Func<Task>? BeforeWriting;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command,
             CommandEventData eventData,
             InterceptionResult<DbDataReader> result,
             CancellationToken ct = default
         )
         {
-            FailIfArmed(command);
-            return base.ReaderExecutingAsync(command, eventData, result, ct);
+            await WatchAsync(command);
+            return result;
         }
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command,
             CommandEventData eventData,
             InterceptionResult<int> result,
             CancellationToken ct = default
         )
         {
-            FailIfArmed(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, ct);
+            await WatchAsync(command);
+            return result;
         }
 
-        private void FailIfArmed(DbCommand command)
+        private async Task WatchAsync(DbCommand command)
         {
             if (!command.CommandText.Contains("INSERT INTO \"MemoRecipient\""))
                 return;
@@ -223,6 +322,8 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
             }
             MarkerSeen = Marker.Value;
             Written = true;
+            if (BeforeWriting is { } wait)
+                await wait();
         }
     }
 }
