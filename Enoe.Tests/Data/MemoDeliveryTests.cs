@@ -36,14 +36,7 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
     public async Task ADeliveryThatFailed_LeavesTheMemoStoredAndUndelivered_AndTheSweepDeliversItOnce()
     {
         var heard = new List<MemoSent>();
-        using var listening = _database
-            .Get<IEventBus>()
-            .Subscribe<MemoSent>(e =>
-            {
-                lock (heard)
-                    heard.Add(e);
-                return Task.CompletedTask;
-            });
+        using var listening = Listen(heard);
         var id = await SendFailingAsync();
 
         // Stored: in the sender's sent folder; nothing written for its recipients, nothing heard.
@@ -125,14 +118,7 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
     public async Task AMemoHeldButDeliveredAfterTheWindow_ShowsAtOnce_AsOfItsDelivery()
     {
         var heard = new List<MemoSent>();
-        using var listening = _database
-            .Get<IEventBus>()
-            .Subscribe<MemoSent>(e =>
-            {
-                lock (heard)
-                    heard.Add(e);
-                return Task.CompletedTask;
-            });
+        using var listening = Listen(heard);
         _database.Clock.SetUtcNow(Paris(4, 21));
         var id = await SendFailingAsync();
         _database.Clock.SetUtcNow(Paris(7, 8)); // Monday 08:00: the window ended an hour ago
@@ -239,6 +225,16 @@ public sealed class MemoDeliveryTests : IAsyncLifetime
         Assert.False(_copies.Armed); // the delivery did try, and failed
         return sent.Value;
     }
+
+    private IDisposable Listen(List<MemoSent> heard) =>
+        _database
+            .Get<IEventBus>()
+            .Subscribe<MemoSent>(e =>
+            {
+                lock (heard)
+                    heard.Add(e);
+                return Task.CompletedTask;
+            });
 
     private static DateTimeOffset Paris(int day, int hour) =>
         new(SchoolTime.ToUtc(new DateTime(2026, 12, day, hour, 0, 0)), TimeSpan.Zero);
