@@ -37,8 +37,14 @@ public sealed partial class MemoService
         if (await access.RefusalAsync(user, EntService.Memos, ct: ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Set<Memo>().AnyAsync(m => m.Id == memoId && m.SenderId == user.PersonId, ct))
+        var sent = await db.Set<Memo>()
+            .Where(m => m.Id == memoId && m.SenderId == user.PersonId)
+            .Select(m => new { m.Undelivered })
+            .FirstOrDefaultAsync(ct);
+        if (sent is null)
             return Result.Forbidden(MemoMessages.Receipts_SenderOnly);
+        if (sent.Undelivered is not null)
+            return Result<MemoReceipts>.Ok(await PendingReceiptsAsync(db, memoId, sent.Undelivered, ct));
         var audiences = await db.Set<MemoAudience>()
             .Where(a => a.MemoId == memoId)
             .OrderBy(a => a.Id)

@@ -44,11 +44,16 @@ public sealed record AudienceReceipt(string Label, int Read, int Total);
 
 public sealed record ReaderReceipt(string Name, DateTime? ReadAt);
 
+/// <param name="Delivering">
+/// The copies are still being written (the milliseconds after the send, or until the sweep after a crash): the totals
+/// are those the mémo will reach, and nobody has read it yet.
+/// </param>
 public sealed record MemoReceipts(
     IReadOnlyList<AudienceReceipt> Audiences,
     IReadOnlyList<ReaderReceipt> Readers,
     int Read,
-    int Total
+    int Total,
+    bool Delivering = false
 );
 
 /// <summary>Someone the sender may address, for the recipient picker.</summary>

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Components;
 
-/// <summary>Deleting a mémo, to the bin or for good, asks first: a mis-tap never hides or destroys one.</summary>
+/// <summary>
+/// The mémo pages: deleting, to the bin or for good, asks first (a mis-tap never hides or destroys one); the sender's
+/// receipts say when the copies are still being written.
+/// </summary>
 public sealed class MemoPagesTests : SchoolComponentTest
 {
     private int _memoId;
@@ -97,6 +100,33 @@ public sealed class MemoPagesTests : SchoolComponentTest
         page.WaitForElement("dialog .enoe-tool-danger").Click();
         page.WaitForAssertion(() => Assert.Contains("Corbeille vidée.", page.Markup));
         Assert.Equal(MemoFolder.Deleted, await FolderAsync());
+    }
+
+    [Fact]
+    public async Task TheSendersReceipts_WhileTheCopiesAreBeingWritten_SayItIsBeingDelivered()
+    {
+        this.SignInAs(F.StaffA, F.A.Id, Profile.Staff);
+        await using (var db = Database.NewContext()) // as the send leaves it, before its delivery writes the copies
+        {
+            var audience = await db.Set<MemoAudience>().Where(a => a.MemoId == _memoId).Select(a => a.Id).SingleAsync();
+            await db.Set<MemoRecipient>().Where(r => r.MemoId == _memoId).ExecuteDeleteAsync();
+            var copies = $"{{\"HeldUntil\":\"2026-01-01T00:00:00Z\",\"Copies\":[[{F.StudentA.Id},{audience},0]]}}";
+            await db.Set<Memo>()
+                .Where(m => m.Id == _memoId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Undelivered, copies));
+        }
+        var page = Render<ConversationPage>(p => p.Add(c => c.Id, _memoId));
+        page.WaitForAssertion(() => Assert.Contains("Le menu de la semaine.", page.Markup));
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Qui l'a lu ?").Click();
+
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                "Distribution en cours : personne ne l'a encore reçu.",
+                page.Find("[aria-label='Accusés de lecture'] [role=status]").TextContent
+            )
+        );
+        Assert.Contains("StudentA Test : 0/1 lus", page.Find("[aria-label='Accusés de lecture'] li").TextContent);
     }
 
     [Fact]

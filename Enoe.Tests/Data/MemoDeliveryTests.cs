@@ -43,6 +43,9 @@ public sealed partial class MemoDeliveryTests : IAsyncLifetime
         Assert.Equal((0, 0), await CopiesAndNoticesAsync(id));
         Assert.Empty((await Memos.ListAsync(As(_f.StudentA), MemoFolder.Inbox)).Items);
         Assert.Null(await Memos.HeldUntilAsync(As(_f.StaffA), id));
+        var pending = (await Memos.ReceiptsAsync(As(_f.StaffA), id)).Value!;
+        Assert.True(pending.Delivering);
+        Assert.Equal((0, 2, "StudentA Test 1, ParentA Test 1"), Receipts(pending));
         // A delivery younger than the sweep's age may still be running: left alone.
         Assert.Equal(0, await Memos.DeliverLeftoversAsync(TimeSpan.FromMinutes(1)));
 
@@ -51,6 +54,9 @@ public sealed partial class MemoDeliveryTests : IAsyncLifetime
 
         Assert.Equal((2, 2), await CopiesAndNoticesAsync(id));
         Assert.Single((await Memos.ListAsync(As(_f.StudentA), MemoFolder.Inbox)).Items, m => m.Id == id);
+        var delivered = (await Memos.ReceiptsAsync(As(_f.StaffA), id)).Value!;
+        Assert.False(delivered.Delivering);
+        Assert.Equal((0, 2, "StudentA Test 1, ParentA Test 1"), Receipts(delivered));
         var sent = Assert.Single(heard);
         Assert.Equal(id, sent.MemoId);
         Assert.True(sent.Reaches(_f.StudentA.Id) && sent.Reaches(_f.ParentA.Id));
@@ -234,6 +240,9 @@ public sealed partial class MemoDeliveryTests : IAsyncLifetime
                     heard.Add(e);
                 return Task.CompletedTask;
             });
+
+    private static (int Read, int Total, string Audiences) Receipts(MemoReceipts r) =>
+        (r.Read, r.Total, string.Join(", ", r.Audiences.Select(a => $"{a.Label} {a.Total}")));
 
     private static DateTimeOffset Paris(int day, int hour) =>
         new(SchoolTime.ToUtc(new DateTime(2026, 12, day, hour, 0, 0)), TimeSpan.Zero);
