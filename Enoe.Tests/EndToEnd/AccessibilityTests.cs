@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Enoe.Tests.EndToEnd;
 
 /// <summary>axe-core finds no serious or critical violation on the pages people open first.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageSweepCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private static readonly string AxeScript = FindAxe();
@@ -49,15 +49,14 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [MemberData(nameof(Pages))]
     public async Task Page_HasNoSeriousAccessibilityViolation(string path, string? userName)
     {
-        var page = await browser.NewPageAsync();
-        if (userName is not null)
+        IPage page;
+        if (userName is null)
+            await (page = await browser.NewPageAsync()).GotoAsync(path);
+        else
         {
-            await page.SignInAsync(userName);
-            await page.WaitForURLAsync("**/tableau-de-bord");
-        }
-        await page.GotoAsync(path);
-        if (userName is not null)
+            page = await browser.SignedInPageAsync(userName, path);
             await page.WaitForCircuitAsync();
+        }
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // Evaluated, not added as a <script> tag: the page's Content-Security-Policy refuses inline scripts.
         await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript));
@@ -68,6 +67,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                 .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
             """
         );
+        await page.Context.CloseAsync(); // its circuit ends: the tests after it share the app
         Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Enoe.Tests.Support;
 using Enoe.Tests.Support.TestDirectory;
@@ -64,7 +65,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <param name="baseUrl">Another app than the shared one (a journey's own host).</param>
-    public async Task<IPage> NewPageAsync(string? baseUrl = null)
+    /// <param name="storageState">Cookies and storage a tab had (<see cref="SignedInPageAsync"/>).</param>
+    public async Task<IPage> NewPageAsync(string? baseUrl = null, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(
             new()
@@ -72,10 +74,36 @@ public sealed class BrowserFixture : IAsyncLifetime
                 BaseURL = baseUrl ?? BaseUrl,
                 Locale = "fr-FR",
                 ViewportSize = new() { Width = 1280, Height = 900 },
+                StorageState = storageState,
             }
         );
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    private readonly ConcurrentDictionary<string, string> _signedIn = new(); // each person's cookies, once signed in
+
+    /// <summary>
+    /// A new tab of <paramref name="userName"/>'s, opened on <paramref name="path"/>: with the cookies of their first
+    /// sign-in, which is done once (a second factor included) for the tests that only look at pages. Signs in afresh
+    /// when the session has ended since (another test signed them out everywhere).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string path)
+    {
+        if (_signedIn.TryGetValue(userName, out var state))
+        {
+            var again = await NewPageAsync(storageState: state);
+            await again.GotoAsync(path);
+            if (new Uri(again.Url).AbsolutePath == path)
+                return again;
+            await again.Context.CloseAsync();
+        }
+        var page = await NewPageAsync();
+        await page.SignInAsync(userName);
+        await page.WaitForURLAsync("**/tableau-de-bord");
+        _signedIn[userName] = await page.Context.StorageStateAsync();
+        await page.GotoAsync(path);
+        return page;
     }
 
     /// <summary>A phone: 390 × 844 CSS pixels, touch (coarse pointer), a phone's user agent.</summary>
@@ -115,6 +143,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>
+/// The tests that go through every page of a profile (accessibility, a phone's screen, English), with an app and a
+/// Chromium of their own: they take as long as all the other journeys together, and the two collections run side by
+/// side (<see cref="Support.LongestCollectionFirst"/>), where one after the other they set the suite's length.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PageSweepCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Page sweeps";
 }
 
 public static partial class PageSignIn

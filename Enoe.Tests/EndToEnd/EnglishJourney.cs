@@ -12,7 +12,7 @@ namespace Enoe.Tests.EndToEnd;
 /// English resources. What people wrote (names, news, mémos, carnet entries, subjects…) is data and
 /// stays as written: every string the database holds is taken out of the page before looking.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageSweepCollection.Name)]
 public sealed partial class EnglishJourney(BrowserFixture browser)
 {
     public static TheoryData<string> People() =>

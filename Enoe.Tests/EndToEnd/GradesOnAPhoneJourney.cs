@@ -14,7 +14,7 @@ namespace Enoe.Tests.EndToEnd;
 /// the document is never wider than the screen (wide tables scroll inside their own box) and the
 /// slice's controls are at least 44 px tall.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageSweepCollection.Name)]
 public sealed class GradesOnAPhoneJourney(BrowserFixture browser)
 {
     private const int Width = 390,

@@ -14,7 +14,7 @@ namespace Enoe.Tests.EndToEnd;
 /// screen (wide tables and calendars scroll inside their own box, the page does not), and no number
 /// written into a style or an SVG position carries a French decimal comma.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageSweepCollection.Name)]
 public sealed class PhoneLayoutJourney(BrowserFixture browser)
 {
     public static TheoryData<string> People() =>
