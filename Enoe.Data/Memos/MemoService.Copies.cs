@@ -43,17 +43,23 @@ public sealed partial class MemoService
             .FirstOrDefaultAsync(ct);
         if (sent is null)
             return Result.Forbidden(MemoMessages.Receipts_SenderOnly);
-        if (sent.Undelivered is not null)
-            return Result<MemoReceipts>.Ok(await PendingReceiptsAsync(db, memoId, sent.Undelivered, ct));
-        var audiences = await db.Set<MemoAudience>()
+        // Before its delivery a mémo has no copies yet: each audience counts the people it will reach.
+        var pending = sent.Undelivered is { } undelivered ? UndeliveredByAudience(undelivered) : null;
+        var counted = await db.Set<MemoAudience>()
             .Where(a => a.MemoId == memoId)
             .OrderBy(a => a.Id)
-            .Select(a => new AudienceReceipt(
+            .Select(a => new
+            {
+                a.Id,
                 a.Label,
-                db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null),
-                db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id)
-            ))
+                Read = db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id && r.ReadAt != null),
+                Total = db.Set<MemoRecipient>().Count(r => r.AudienceId == a.Id),
+            })
             .ToListAsync(ct);
+        List<AudienceReceipt> audiences =
+        [
+            .. counted.Select(a => new AudienceReceipt(a.Label, a.Read, pending?.GetValueOrDefault(a.Id) ?? a.Total)),
+        ];
         var readers = await db.Set<MemoRecipient>()
             .Where(r => r.MemoId == memoId)
             .OrderBy(r => r.ReadAt == null)
@@ -63,7 +69,13 @@ public sealed partial class MemoService
             .Select(r => new ReaderReceipt(r.Person!.FirstName + " " + r.Person.LastName, r.ReadAt))
             .ToListAsync(ct);
         return Result<MemoReceipts>.Ok(
-            new MemoReceipts(audiences, readers, audiences.Sum(a => a.Read), audiences.Sum(a => a.Total))
+            new MemoReceipts(
+                audiences,
+                readers,
+                audiences.Sum(a => a.Read),
+                audiences.Sum(a => a.Total),
+                Delivering: pending is not null
+            )
         );
     }
 

@@ -172,31 +172,9 @@ public sealed partial class MemoService
         );
     }
 
-    /// <summary>
-    /// A mémo's receipts before its copies exist: each audience with the people it will reach, none read.
-    /// </summary>
-    private static async Task<MemoReceipts> PendingReceiptsAsync(
-        EnoeDbContext db,
-        int memoId,
-        string undelivered,
-        CancellationToken ct
-    )
-    {
-        var reached = JsonSerializer
-            .Deserialize<UndeliveredCopies>(undelivered)!
-            .Copies.CountBy(c => c[1])
-            .ToDictionary();
-        var audiences = await db.Set<MemoAudience>()
-            .Where(a => a.MemoId == memoId)
-            .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Label })
-            .ToListAsync(ct);
-        List<AudienceReceipt> receipts =
-        [
-            .. audiences.Select(a => new AudienceReceipt(a.Label, 0, reached.GetValueOrDefault(a.Id))),
-        ];
-        return new MemoReceipts(receipts, [], 0, receipts.Sum(a => a.Total), Delivering: true);
-    }
+    /// <summary>How many people a mémo not yet delivered will reach, by audience (its receipts).</summary>
+    private static Dictionary<int, int> UndeliveredByAudience(string json) =>
+        JsonSerializer.Deserialize<UndeliveredCopies>(json)!.Copies.CountBy(c => c[1]).ToDictionary();
 
     /// <summary>
     /// When a mémo still undelivered reaches its last held recipient; null: nobody held, or delivered.
