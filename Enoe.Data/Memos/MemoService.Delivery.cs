@@ -17,6 +17,19 @@ public sealed partial class MemoService
 {
     private readonly ConcurrentDictionary<int, Task> _delivering = new(); // by mémo
 
+    // The mémos whose delivery the sweep saw fail, by id, each with its failures and when it may be tried again. Per
+    // instance: another instance's sweep may try one sooner, and delivers it once all the same.
+    private readonly ConcurrentDictionary<int, (int Failures, DateTime NextTry)> _failing = new();
+
+    /// <summary>
+    /// How long the sweep leaves a mémo alone after its delivery failed once; twice as long after each failure since,
+    /// up to <see cref="LongestRetry"/>. A mémo that can never be delivered (a bug, a broken row) then costs an error
+    /// line now and then, and never keeps the ones sent after it waiting.
+    /// </summary>
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Completes once every delivery this instance started has ended (tests; a host stopping). A delivery that failed
     /// has ended too: its mémo stays undelivered for <see cref="DeliverLeftoversAsync"/>.
@@ -93,15 +106,18 @@ public sealed partial class MemoService
 
     /// <summary>
     /// Delivers the mémos left undelivered for longer than <paramref name="olderThan"/> (a crash, a database that did
-    /// not answer), oldest first, at most <paramref name="max"/>. Returns how many it delivered.
+    /// not answer), oldest first, at most <paramref name="max"/>, except those whose delivery failed here lately (<see
+    /// cref="FirstRetry"/>). Returns how many it delivered.
     /// </summary>
     public async Task<int> DeliverLeftoversAsync(TimeSpan olderThan, int max = 100, CancellationToken ct = default)
     {
         List<int> left;
-        var before = clock.GetUtcNow().UtcDateTime - olderThan;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - olderThan;
+        var waiting = _failing.Where(f => f.Value.NextTry > now).Select(f => f.Key).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             left = await db.Set<Memo>()
-                .Where(m => m.Undelivered != null && m.SentAt <= before)
+                .Where(m => m.Undelivered != null && m.SentAt <= before && !waiting.Contains(m.Id))
                 .OrderBy(m => m.SentAt)
                 .Select(m => m.Id)
                 .Take(max)
@@ -112,14 +128,30 @@ public sealed partial class MemoService
             {
                 if (await DeliverAsync(id, ct))
                     delivered++;
+                _failing.TryRemove(id, out _);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // One mémo that fails again must not keep the ones after it undelivered.
-                logger.LogError(e, "Mémo {MemoId} is still undelivered; the next sweep tries again", id);
+                // One mémo that fails again must not keep the ones after it undelivered, now or at the next sweeps.
+                var (failures, next) = _failing.AddOrUpdate(
+                    id,
+                    static (_, now) => (1, now + Retry(1)),
+                    static (_, failed, now) => (failed.Failures + 1, now + Retry(failed.Failures + 1)),
+                    clock.GetUtcNow().UtcDateTime
+                );
+                logger.LogError(
+                    e,
+                    "Mémo {MemoId} is still undelivered after {Failures} tries; the sweep tries again after {NextTry:u}",
+                    id,
+                    failures,
+                    next
+                );
             }
         return delivered;
     }
+
+    private static TimeSpan Retry(int failures) =>
+        TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(failures - 1, 20), LongestRetry.Ticks));
 
     /// <summary>Starts the delivery of a mémo just stored, on the thread pool.</summary>
     private void DeliverSoon(int memoId)
