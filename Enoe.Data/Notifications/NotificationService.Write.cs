@@ -49,8 +49,8 @@ public sealed partial class NotificationService
                     """,
                     ct
                 );
-            else if (batch.DistinctBy(Face).Take(SharedFacesMax + 1).Count() <= SharedFacesMax)
-                foreach (var face in batch.GroupBy(Face))
+            else if (rows.GroupBy(Face).ToList() is { Count: <= SharedFacesMax } faces)
+                foreach (var face in faces)
                     await InsertSharingAsync(db, face.Key, face.Select(i => i.RecipientId), now, visibleAt, ct);
             else
                 await db.Database.ExecuteSqlAsync(
