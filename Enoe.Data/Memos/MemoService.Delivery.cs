@@ -141,7 +141,7 @@ public sealed partial class MemoService
                 );
                 logger.LogError(
                     e,
-                    "Mémo {MemoId} is still undelivered after {Failures} tries; the sweep tries again after {NextTry:u}",
+                    "Mémo {MemoId} still undelivered after {Failures} tries; the sweep tries again after {NextTry:u}",
                     id,
                     failures,
                     next
