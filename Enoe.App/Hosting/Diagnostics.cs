@@ -47,7 +47,12 @@ public static class DiagnosticsHosting
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 return Results.Json(
-                    new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), circuits = circuits.Open }
+                    new
+                    {
+                        managedBytes = GC.GetTotalMemory(forceFullCollection: true),
+                        circuits = circuits.Open,
+                        workingSetBytes = Environment.WorkingSet, // native memory too (a WebSocket's compressor)
+                    }
                 );
             }
         );

@@ -5,6 +5,7 @@ using Enoe.App.SingleSignOn;
 using Enoe.App.WaitingRoom;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.App.Hosting;
 
@@ -41,6 +42,7 @@ public static class PipelineHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseCircuitAdmission(); // no new connection to the circuit hub beyond the caps on open tabs
+        app.UseCircuitCompressionSetting(); // uncompressed unless switched on: a compressor per open tab costs 330 KB
         app.UseSignInThrottling(); // the form read asynchronously, then the rate limiter
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
@@ -71,8 +73,9 @@ public static class PipelineHosting
         app.MapWaitingRoom(); // /file-d-attente
         app.MapFileEndpoints();
         app.MapUiModules(); // each service's own downloads and exports
+        var circuits = app.Services.GetRequiredService<IOptions<CircuitLimitsOptions>>().Value;
         app.MapRazorComponents<Components.App>()
-            .AddInteractiveServerRenderMode()
+            .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !circuits.WebSocketCompression)
             .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);
         // An address nothing answers is a 404 for everyone (the friendly page, through the status code
         // pages above), not a sign-in: the sign-in policy guards pages that exist.

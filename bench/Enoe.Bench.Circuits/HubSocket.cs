@@ -41,7 +41,18 @@ internal sealed class HubSocket : IAsyncDisposable
     /// <summary>The connection ended: the error, or null when the server closed it without one.</summary>
     public event Action<Exception?>? Closed;
 
-    public HubSocket(string cookie) => _socket.Options.SetRequestHeader("Cookie", cookie);
+    /// <summary>
+    /// Offer WebSocket compression (permessage-deflate), as every browser does (<c>--deflate</c>). Off by default, as
+    /// the README's earlier figures were taken; ENOE turns the offer down unless configured to accept it.
+    /// </summary>
+    public static bool OfferDeflate { get; set; }
+
+    public HubSocket(string cookie)
+    {
+        _socket.Options.SetRequestHeader("Cookie", cookie);
+        if (OfferDeflate)
+            _socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+    }
 
     /// <summary>Handles <paramref name="target"/>'s invocations (before <see cref="StartAsync"/>).</summary>
     public void On(string target, Type[] types, Func<object?[], Task> handle) => _handlers[target] = (types, handle);

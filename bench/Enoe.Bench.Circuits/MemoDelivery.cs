@@ -122,6 +122,7 @@ internal static class MemoDelivery
             throw new InvalidOperationException($"The CPE's compose page did not open: {compose.Error}");
 
         var before = await Task.WhenAll(instances.Select(RuntimeCounters.ReadAsync));
+        var wire = Loopback.Bytes();
         var client = Environment.CpuUsage.TotalTime;
         var sentAt = Stopwatch.GetTimestamp();
         foreach (var tab in recipients)
@@ -142,6 +143,7 @@ internal static class MemoDelivery
         // The list in the mémos widget may come in a later batch than the badge: a few more seconds for it.
         while (wait.Elapsed < timeout + TimeSpan.FromSeconds(5) && recipients.Any(t => t.Delivery.Text is null))
             await Task.Delay(20, ct);
+        use += $"; {(Loopback.Bytes() - wire) / Math.Max(1, recipients.Count):N0} B per tab on the loopback";
         var delivered = Times(recipients.Select(t => t.Delivery.FirstBatch));
         if (delivered.Count < recipients.Count)
             Console.Error.WriteLine(

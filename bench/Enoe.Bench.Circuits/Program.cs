@@ -13,6 +13,7 @@
 //     --event=E         instead of mémos, K carnet entries (carnet), devoirs (devoir) set to a class holding every
 //                       student, or a booking's decisions (booking: the students' tabs are bystanders, the booker's
 //                       dashboard the one concerned) (EventDelivery)
+//     --deflate         the tabs offer WebSocket compression, as browsers do
 //     --pause           then pauses every dashboard as a hidden tab does, and measures what a paused one holds
 //     --surge           instead: a rentrée morning. The node's capacity is set to N dashboards and its pace to
 //                       --pace=R arrivals let in per second (4); N dashboards are opened (waiting their turn), then
@@ -69,6 +70,7 @@ var live = args.FirstOrDefault(a => a.StartsWith("--event=")) is { } e
     ? Enum.Parse<LiveEvent>(e["--event=".Length..], ignoreCase: true)
     : LiveEvent.Memo;
 var surge = args.Contains("--surge");
+HubSocket.OfferDeflate = args.Contains("--deflate");
 var arrivals = surge ? Option("burst", 10) * 50 : 0;
 var tabs = new List<Tab>();
 var accounts = new List<Account>();
@@ -158,6 +160,7 @@ try
     var before = await Task.WhenAll(urls.Select(Servers.MemoryAsync));
     Console.Error.WriteLine($"Opening {circuits} dashboards, {parallel} at a time…");
     var cpuBefore = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
+    var wire = Loopback.Bytes();
     var opened = new (Tab Tab, TimeSpan Open)[circuits];
     var done = 0;
     RuntimeCounters[]? halfway = null; // the second half's figures: the JIT has compiled the opening's hot paths
@@ -183,7 +186,8 @@ try
     );
     var cpuAfter = await Task.WhenAll(urls.Select(RuntimeCounters.ReadAsync));
     Console.Error.WriteLine(
-        $"opening: {RuntimeCounters.PerOpen(cpuBefore, cpuAfter, circuits)}"
+        $"opening: {RuntimeCounters.PerOpen(cpuBefore, cpuAfter, circuits)}; "
+            + $"{(Loopback.Bytes() - wire) / circuits / 1024:N0} KB per open on the loopback (page and circuit)"
             + (
                 halfway is null
                     ? ""
@@ -201,7 +205,8 @@ try
     for (var i = 0; i < instances; i++)
         Console.Error.WriteLine(
             $"instance {i + 1}: {before[i].Circuits} -> {after[i].Circuits} circuits, "
-                + $"{before[i].ManagedBytes / 1024:N0} -> {after[i].ManagedBytes / 1024:N0} KB managed"
+                + $"{before[i].ManagedBytes / 1024:N0} -> {after[i].ManagedBytes / 1024:N0} KB managed, "
+                + $"{before[i].WorkingSetBytes / 1024:N0} -> {after[i].WorkingSetBytes / 1024:N0} KB resident"
         );
     if (Option("hold", 0) is > 0 and var hold) // time to take a heap snapshot (dotnet-gcdump collect -p PID)
     {

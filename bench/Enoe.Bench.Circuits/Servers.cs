@@ -131,7 +131,7 @@ internal static class Servers
     }
 }
 
-internal sealed record Memory(long ManagedBytes, int Circuits);
+internal sealed record Memory(long ManagedBytes, int Circuits, long WorkingSetBytes);
 
 /// <summary>
 /// An instance's garbage collections so far (generations 0, 1, 2), the time they paused it, its CPU time, the bytes it
