@@ -11,7 +11,7 @@ namespace Enoe.App.Hosting;
 /// </summary>
 public sealed class CircuitAdmission(RequestDelegate next, CircuitTally tally)
 {
-    private static readonly PathString Hub = "/_blazor";
+    internal static readonly PathString Hub = "/_blazor"; // the circuits' hub
 
     public async Task InvokeAsync(HttpContext http)
     {

@@ -46,8 +46,8 @@ public sealed class CircuitLimitsOptions
     /// Whether the tabs' WebSockets may be compressed, as every browser offers. Off by default: an accepted offer keeps
     /// a compressor and its window with each open tab (330 KB of native memory: 427 → 754 KB resident per dashboard)
     /// and makes every render batch pay for its compression (a mémo to 2,000 tabs: two thirds more CPU), to save about
-    /// 1.5 KB per tab and event (bench/Enoe.Bench.Circuits --deflate). On, ASP.NET Core also forbids framing ENOE from
-    /// another origin (frame-ancestors 'self').
+    /// 1.5 KB per tab and event (bench/Enoe.Bench.Circuits --deflate). On, no other site may frame ENOE: the app
+    /// refuses to start unless <c>Enoe:SecurityHeaders:FrameAncestors</c> is <c>'self'</c> or <c>'none'</c>.
     /// </summary>
     public bool WebSocketCompression { get; set; }
 }

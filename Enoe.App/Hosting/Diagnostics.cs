@@ -29,11 +29,11 @@ public sealed class CircuitCounter : CircuitHandler
 public static class DiagnosticsHosting
 {
     /// <summary>
-    /// <c>GET /diagnostics/memory</c>: managed heap after a full collection and open circuits, for the circuit-memory
-    /// benchmark (bench/); <c>GET /diagnostics/runtime</c>: the collections, their pauses, the CPU time, the bytes
-    /// allocated and the time spent compiling methods so far (the JIT: a node just started still compiles the hot paths
-    /// while it serves, which the bench must tell apart from the work itself). Off unless
-    /// <c>Enoe:Diagnostics:Memory</c> is true, and only answered to the machine itself.
+    /// <c>GET /diagnostics/memory</c>: managed heap after a full collection, open circuits and the resident memory
+    /// (native included), for the circuit-memory benchmark (bench/); <c>GET /diagnostics/runtime</c>: the collections,
+    /// their pauses, the CPU time, the bytes allocated and the time spent compiling methods so far (the JIT: a node
+    /// just started still compiles the hot paths while it serves, which the bench must tell apart from the work
+    /// itself). Off unless <c>Enoe:Diagnostics:Memory</c> is true, and only answered to the machine itself.
     /// </summary>
     public static WebApplication MapMemoryDiagnostics(this WebApplication app)
     {

@@ -94,6 +94,15 @@ public static class SecurityHeadersHosting
     {
         var config = app.Configuration;
         var options = config.GetSection(SecurityHeadersOptions.Section).Get<SecurityHeadersOptions>() ?? new();
+        // ENOE's policy replaces the one ASP.NET Core writes beside compressed circuits: keep its rule.
+        if (
+            config.GetValue<bool>($"{CircuitLimitsOptions.Section}:{nameof(CircuitLimitsOptions.WebSocketCompression)}")
+            && options.FrameAncestors.Trim() is not ("'self'" or "'none'")
+        )
+            throw new InvalidOperationException(
+                "Enoe:Circuits:WebSocketCompression needs Enoe:SecurityHeaders:FrameAncestors to be 'self' or 'none': "
+                    + "a page another site frames must not hold a compressed WebSocket."
+            );
         foreach (var key in ProviderAddresses)
         {
             var value = config[key];

@@ -24,11 +24,12 @@ public sealed partial class MemoService
     /// <summary>
     /// How long the sweep leaves a mémo alone after its delivery failed once; twice as long after each failure since,
     /// up to <see cref="LongestRetry"/>. A mémo that can never be delivered (a bug, a broken row) then costs an error
-    /// line now and then, and never keeps the ones sent after it waiting.
+    /// line now and then, and never keeps the ones sent after it waiting; one that failed through an outage of the
+    /// database waits at most <see cref="LongestRetry"/> once it is back.
     /// </summary>
     public static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
 
-    public static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
+    public static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Completes once every delivery this instance started has ended (tests; a host stopping). A delivery that failed
@@ -96,11 +97,23 @@ public sealed partial class MemoService
             await NotificationService.WriteAsync(db, notices, now, ct);
             await transaction.CommitAsync(ct);
         }
-        // One event for the mémo and its notifications: each open tab renders once.
-        if (sent.UnreadByRecipient.Count > 0)
-            await notifications.PublishCarryingAsync(sent, notices, (e, delivered) => e with { Delivered = delivered });
-        else
-            await notifications.AnnounceAsync(notices);
+        // One event for the mémo and its notifications: each open tab renders once. Delivered whatever happens here:
+        // a tab not told (the event bus down) shows the mémo when it next reads.
+        try
+        {
+            if (sent.UnreadByRecipient.Count > 0)
+                await notifications.PublishCarryingAsync(
+                    sent,
+                    notices,
+                    (e, delivered) => e with { Delivered = delivered }
+                );
+            else
+                await notifications.AnnounceAsync(notices);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Mémo {MemoId} was delivered, but its recipients' open tabs were not told", memoId);
+        }
         return true;
     }
 
@@ -114,6 +127,9 @@ public sealed partial class MemoService
         List<int> left;
         var now = clock.GetUtcNow().UtcDateTime;
         var before = now - olderThan;
+        foreach (var (id, failed) in _failing) // delivered by another instance since, or deleted: forgotten
+            if (failed.NextTry < now - LongestRetry)
+                _failing.TryRemove(id, out _);
         var waiting = _failing.Where(f => f.Value.NextTry > now).Select(f => f.Key).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             left = await db.Set<Memo>()
@@ -135,8 +151,8 @@ public sealed partial class MemoService
                 // One mémo that fails again must not keep the ones after it undelivered, now or at the next sweeps.
                 var (failures, next) = _failing.AddOrUpdate(
                     id,
-                    static (_, now) => (1, now + Retry(1)),
-                    static (_, failed, now) => (failed.Failures + 1, now + Retry(failed.Failures + 1)),
+                    static (_, failedAt) => (1, failedAt + Retry(1)),
+                    static (_, failed, failedAt) => (failed.Failures + 1, failedAt + Retry(failed.Failures + 1)),
                     clock.GetUtcNow().UtcDateTime
                 );
                 logger.LogError(

@@ -1,4 +1,8 @@
+using Enoe.Data.Events;
 using Enoe.Data.Memos;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
@@ -41,5 +45,44 @@ public sealed partial class MemoDeliveryTests
         _database.Clock.Advance(MemoService.FirstRetry);
         Assert.Equal(1, await SweepOneAsync());
         Assert.Equal((2, 2), await CopiesAndNoticesAsync(older));
+    }
+
+    [Fact]
+    public async Task AMemoWhoseOpenTabsCouldNotBeTold_IsDeliveredAllTheSame_AndNotTriedAgain()
+    {
+        var bus = new FailingBus();
+        await _database.DisposeAsync(); // this test's own, with an event bus that can fail
+        _database = await TestDatabase.CreateAsync(configure: s =>
+            s.AddSingleton<IInterceptor>(_copies).AddSingleton<IEventBus>(bus)
+        );
+        _f = await TwoSchools.CreateAsync(_database);
+        var id = await SendFailingAsync();
+        bus.Failing = true;
+
+        Assert.Equal(1, await Memos.DeliverLeftoversAsync(TimeSpan.Zero));
+        Assert.Equal((2, 2), await CopiesAndNoticesAsync(id));
+        Assert.Equal(0, await Memos.DeliverLeftoversAsync(TimeSpan.Zero));
+    }
+
+    /// <summary>An event bus that stops answering (Redis gone) when <see cref="Failing"/>.</summary>
+    private sealed class FailingBus : IEventBus
+    {
+        public volatile bool Failing;
+
+        public Task PublishAsync<TEvent>(TEvent @event)
+            where TEvent : notnull =>
+            Failing
+                ? throw new InvalidOperationException("The event bus did not answer (a test's fault).")
+                : Task.CompletedTask;
+
+        public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
+            where TEvent : notnull => new Unsubscribed();
+
+        public Task WhenIdleAsync() => Task.CompletedTask;
+
+        private sealed class Unsubscribed : IDisposable
+        {
+            public void Dispose() { }
+        }
     }
 }

@@ -46,4 +46,16 @@ public sealed class CircuitCompressionTests
             )
         );
     }
+
+    [Fact]
+    public async Task CompressionSwitchedOn_WhileAnotherSiteMayFrameEnoe_StopsTheAppAtStartUp()
+    {
+        await using var app = new EnoeAppFactory();
+        app.Settings["Enoe:Circuits:WebSocketCompression"] = "true";
+        app.Settings["Enoe:SecurityHeaders:FrameAncestors"] = "'self' https://portail.ac-exemple.fr";
+
+        var refused = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Enoe:SecurityHeaders:FrameAncestors to be 'self' or 'none'", refused.ToString());
+    }
 }
