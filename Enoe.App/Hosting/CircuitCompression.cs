@@ -4,10 +4,11 @@ using Microsoft.Net.Http.Headers;
 namespace Enoe.App.Hosting;
 
 /// <summary>
-/// Keeps the tabs' WebSockets to the circuit hub uncompressed unless <see
-/// cref="CircuitLimitsOptions.WebSocketCompression"/> is on. Every browser offers compression; ASP.NET Core 10 accepted
-/// the offer with <c>DisableWebSocketCompression</c> set and nothing else (<c>CircuitCompressionTests</c> failed so),
-/// so the offer is taken out of the upgrade request and there is nothing left to accept.
+/// Keeps the tabs' WebSockets to the circuit hub uncompressed unless
+/// <see cref="CircuitLimitsOptions.WebSocketCompression"/> is on. Every browser offers compression; ASP.NET Core 10
+/// accepted the offer with its own <c>DisableWebSocketCompression</c> set and nothing else
+/// (<c>CircuitCompressionTests</c> failed so), so the offer is taken out of the upgrade request and there is nothing
+/// left to accept.
 /// </summary>
 public static class CircuitCompression
 {

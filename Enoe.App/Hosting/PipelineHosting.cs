@@ -5,7 +5,6 @@ using Enoe.App.SingleSignOn;
 using Enoe.App.WaitingRoom;
 using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Enoe.App.Hosting;
 
@@ -73,9 +72,8 @@ public static class PipelineHosting
         app.MapWaitingRoom(); // /file-d-attente
         app.MapFileEndpoints();
         app.MapUiModules(); // each service's own downloads and exports
-        var circuits = app.Services.GetRequiredService<IOptions<CircuitLimitsOptions>>().Value;
         app.MapRazorComponents<Components.App>()
-            .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !circuits.WebSocketCompression)
+            .AddInteractiveServerRenderMode() // its compression: UseCircuitCompressionSetting above
             .AddAdditionalAssemblies(typeof(Enoe.Widgets.WidgetsServiceCollectionExtensions).Assembly);
         // An address nothing answers is a 404 for everyone (the friendly page, through the status code
         // pages above), not a sign-in: the sign-in policy guards pages that exist.
