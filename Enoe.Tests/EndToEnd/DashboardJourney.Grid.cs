@@ -61,8 +61,8 @@ public sealed partial class DashboardJourney
         // The catalogue closed (it pushes the grid down the screen), drag by the handle to the grid's first column, a
         // few rows down: it settles under "Actualités".
         await page.GetByRole(AriaRole.Button, new() { Name = "Fermer le catalogue" }).ClickAsync();
-        var (x, y) = await CellAsync(page, 0, 5);
-        await DragAsync(page, Card(page, "resources").Locator(".enoe-drag-handle"), x, y);
+        await Expect(page.Locator("#enoe-catalog")).ToHaveCountAsync(0);
+        await DragToCellAsync(page, Card(page, "resources").Locator(".enoe-drag-handle"), 0, 5);
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-x", "0");
         await Expect(Card(page, "resources")).ToHaveAttributeAsync("data-y", "3");
 
@@ -100,15 +100,13 @@ public sealed partial class DashboardJourney
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier la page" }).ClickAsync();
 
         // Down to two rows and six columns: the corner lands in the cell (5, 1).
-        var (x, y) = await CellAsync(page, 5, 1);
-        await DragAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), x, y);
+        await DragToCellAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), 5, 1);
         await Expect(Card(page, "news")).ToHaveAttributeAsync("data-w", "6");
         await Expect(Card(page, "news")).ToHaveAttributeAsync("data-h", "2");
         await Expect(Card(page, "school-network")).ToHaveAttributeAsync("data-y", "2"); // no hole left under it
 
         // Below the widget's minimum (3 columns): the size stops there.
-        (x, y) = await CellAsync(page, 0, 1);
-        await DragAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), x, y);
+        await DragToCellAsync(page, Card(page, "news").Locator(".enoe-resize-handle"), 0, 1);
         await Expect(Card(page, "news")).ToHaveAttributeAsync("data-w", "3");
         await Expect(page.Locator(".enoe-drop-ghost")).ToHaveCountAsync(0);
     }

@@ -70,6 +70,17 @@ public sealed partial class DashboardJourney(BrowserFixture browser)
         Assert.Fail("Tab never reached " + target);
     }
 
+    /// <summary>
+    /// Drags a handle into a grid cell. The cell is measured once the handle shows: what an edit mode or a closed panel
+    /// adds or removes above the grid moves it down or up the screen, and a cell measured before lands elsewhere.
+    /// </summary>
+    private static async Task DragToCellAsync(IPage page, ILocator handle, int column, int row)
+    {
+        await Expect(handle).ToBeVisibleAsync();
+        var (x, y) = await CellAsync(page, column, row);
+        await DragAsync(page, handle, x, y);
+    }
+
     private static async Task DragAsync(IPage page, ILocator handle, float x, float y)
     {
         var box = (await handle.BoundingBoxAsync())!;
