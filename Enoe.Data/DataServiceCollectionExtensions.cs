@@ -29,18 +29,20 @@ public static class DataServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
-            AddContextFactory<SqliteEnoeDbContext.Factory>(
+            AddContextFactory<SqliteEnoeDbContext>(
                 services,
-                o => SqliteEnoeDbContext.Configure(o, connectionString)
+                o => SqliteEnoeDbContext.Configure(o, connectionString),
+                o => new SqliteEnoeDbContext(o)
             );
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Enoe:Database:ConnectionString is required for PostgreSQL.");
-            AddContextFactory<PostgreSqlEnoeDbContext.Factory>(
+            AddContextFactory<PostgreSqlEnoeDbContext>(
                 services,
-                o => PostgreSqlEnoeDbContext.Configure(o, connectionString)
+                o => PostgreSqlEnoeDbContext.Configure(o, connectionString),
+                o => new PostgreSqlEnoeDbContext(o)
             );
         }
         services.TryAddSingleton(TimeProvider.System);
@@ -63,17 +65,25 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    private static void AddContextFactory<TFactory>(
+    private static void AddContextFactory<TContext>(
         IServiceCollection services,
-        Action<DbContextOptionsBuilder> provider
+        Action<DbContextOptionsBuilder> provider,
+        Func<DbContextOptions, EnoeDbContext> unpooled
     )
-        where TFactory : class, IDbContextFactory<EnoeDbContext> =>
+        where TContext : EnoeDbContext
+    {
+        // The context of a request's scope (Identity's and OpenIddict's stores) stays out of the pool: the demo's
+        // OpenID client is written through one on another context's connection (SingleSignOnDemo), which must not go
+        // back to the pool with it.
+        services.AddScoped(sp => unpooled(sp.GetRequiredService<DbContextOptions<EnoeDbContext>>()));
         // Interceptors registered in DI (the tests' command counter, diagnostics) join every context.
-        services.AddDbContextFactory<EnoeDbContext, TFactory>(
+        services.AddDbContextFactory<EnoeDbContext, PooledContexts<TContext>>(
             (sp, o) =>
             {
                 provider(o);
                 o.AddInterceptors(sp.GetServices<IInterceptor>());
-            }
+            },
+            ServiceLifetime.Singleton
         );
+    }
 }

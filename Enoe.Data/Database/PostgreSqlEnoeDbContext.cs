@@ -5,15 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enoe.Data.Database;
 
 /// <summary>ENOE on PostgreSQL, for an académie; its migrations are in <c>Migrations/PostgreSql</c>.</summary>
-public sealed class PostgreSqlEnoeDbContext(DbContextOptions<EnoeDbContext> options) : EnoeDbContext(options)
+public sealed class PostgreSqlEnoeDbContext(DbContextOptions options) : EnoeDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
-
-    /// <summary>What <see cref="IDbContextFactory{TContext}"/> hands out when ENOE runs on this database.</summary>
-    internal sealed class Factory(DbContextOptions<EnoeDbContext> options) : IDbContextFactory<EnoeDbContext>
-    {
-        public EnoeDbContext CreateDbContext() => new PostgreSqlEnoeDbContext(options);
-    }
 
     // A list in a query goes as one array parameter (= ANY), as on SQLite (see there).
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>

@@ -7,15 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Enoe.Data.Database;
 
 /// <summary>ENOE on an embedded SQLite file; its migrations are in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteEnoeDbContext(DbContextOptions<EnoeDbContext> options) : EnoeDbContext(options)
+public sealed class SqliteEnoeDbContext(DbContextOptions options) : EnoeDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    /// <summary>What <see cref="IDbContextFactory{TContext}"/> hands out when ENOE runs on this database.</summary>
-    internal sealed class Factory(DbContextOptions<EnoeDbContext> options) : IDbContextFactory<EnoeDbContext>
-    {
-        public EnoeDbContext CreateDbContext() => new SqliteEnoeDbContext(options);
-    }
 
     // A list in a query (a mémo's 2,000 recipients) goes as one JSON parameter read by json_each, not EF 10's default
     // of one parameter per item: SQLite binds those by name, each bind scanning the names before it (2,000² string
