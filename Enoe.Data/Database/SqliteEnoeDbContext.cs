@@ -20,22 +20,19 @@ public sealed class SqliteEnoeDbContext(DbContextOptions options) : EnoeDbContex
             .UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(FoldFunction.Instance);
 
-    /// <summary>SQLite has no accent folding: each connection gets the same C# function the patterns use.</summary>
+    /// <summary>
+    /// SQLite has no accent folding: each connection gets the same C# function the patterns use. Given once, when EF
+    /// creates the connection: the connection gives it to SQLite again at each opening (a pooled context keeps its
+    /// connection, opened and closed for each operation), where giving it at each opening did it twice.
+    /// </summary>
     private sealed class FoldFunction : DbConnectionInterceptor
     {
         public static readonly FoldFunction Instance = new();
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-            Register(connection);
-
-        public override Task ConnectionOpenedAsync(
-            DbConnection connection,
-            ConnectionEndEventData eventData,
-            CancellationToken cancellationToken = default
-        )
+        public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
         {
-            Register(connection);
-            return Task.CompletedTask;
+            Register(result);
+            return result;
         }
 
         private static void Register(DbConnection connection) =>

@@ -1,4 +1,5 @@
 using Enoe.Data;
+using Enoe.Data.Common;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,30 @@ public sealed class PooledContextsTests
         Assert.Equal(QueryTrackingBehavior.TrackAll, next.ChangeTracker.QueryTrackingBehavior);
         Assert.Null(next.Database.CurrentTransaction);
         Assert.False(await next.Academies.AnyAsync(a => a.Name == "Jamais écrite"));
+    }
+
+    [Fact]
+    public async Task AContextBackFromThePool_StillFoldsAccents()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var factory = database.Get<IDbContextFactory<EnoeDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Academies.Add(new Academy { Name = "Académie d'Orléans-Tours" });
+            await db.SaveChangesAsync();
+        }
+
+        // The function is given to SQLite when the connection is made: a reused context opens it again.
+        for (var time = 0; time < 3; time++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            Assert.Equal(
+                1,
+                await db.Academies.CountAsync(a =>
+                    EF.Functions.Like(TextSearch.Folded(a.Name), TextSearch.Pattern("ORLEANS"), TextSearch.Escape)
+                )
+            );
+        }
     }
 
     [Fact]
