@@ -16,8 +16,9 @@ namespace Enoe.Data;
 /// The one database of ENOE. Obtain it from <see cref="IDbContextFactory{TContext}"/>, one per
 /// operation: never hold one in a component or a circuit. The instance is one of the providers' own
 /// (<see cref="Database.SqliteEnoeDbContext"/>, <see cref="Database.PostgreSqlEnoeDbContext"/>): each
-/// carries its migrations and what only its database needs. Its instances are reused from a pool
-/// (<see cref="Database.PooledContexts{TContext}"/>): a context keeps no state of its own beyond what EF resets.
+/// carries its migrations and what only its database needs. The factory's contexts are reused from a pool
+/// (<see cref="Database.PooledContexts{TContext}"/>; a request scope's, for Identity and OpenIddict, are not): nothing
+/// may keep state about a context beyond what EF resets (see <c>UsageCountingInterceptor.SavingChangesAsync</c>).
 /// </summary>
 public abstract class EnoeDbContext(DbContextOptions options)
     : IdentityDbContext<Person, IdentityRole<int>, int>(options)

@@ -35,7 +35,13 @@ internal sealed class UsageCountingInterceptor(TimeProvider clock) : SaveChanges
         CancellationToken cancellationToken = default
     )
     {
-        if (eventData.Context is EnoeDbContext db && Events(db) is { Count: > 0 } events)
+        if (eventData.Context is not EnoeDbContext db)
+            return result;
+        // A save that ended in none of SavedChanges, SaveChangesFailed, SaveChangesCanceled (EF throws a concurrency
+        // conflict without them) left its counts here: the next save of this context, another operation's once the
+        // pool hands it out again, must not write them.
+        await ForgetAsync(db);
+        if (Events(db) is { Count: > 0 } events)
         {
             var owned = db.Database.CurrentTransaction is null
                 ? await db.Database.BeginTransactionAsync(cancellationToken)
