@@ -123,9 +123,12 @@ public sealed partial class AttendanceService
     )
     {
         var motives = await ReadMotives(db, school, withArchived).ToListAsync(ct);
-        if (motives.Count > 0 || await db.Set<AbsenceMotive>().AnyAsync(m => m.SchoolId == school, ct))
+        if (motives.Count > 0)
             return motives;
-        await WriteDefaultsAsync(db, school, ct);
+        // None read: the list is all withdrawn, not written yet, or written by another first read since the read
+        // above (then it is read again, never answered empty).
+        if (!await db.Set<AbsenceMotive>().AnyAsync(m => m.SchoolId == school, ct))
+            await WriteDefaultsAsync(db, school, ct);
         return await ReadMotives(db, school, withArchived).ToListAsync(ct);
     }
 
