@@ -29,11 +29,7 @@ public static class DataServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "enoe.db")}";
-            AddContextFactory<SqliteEnoeDbContext>(
-                services,
-                o => SqliteEnoeDbContext.Configure(o, connectionString),
-                o => new SqliteEnoeDbContext(o)
-            );
+            AddContextFactory<SqliteEnoeDbContext>(services, o => SqliteEnoeDbContext.Configure(o, connectionString));
         }
         else
         {
@@ -41,8 +37,7 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException("Enoe:Database:ConnectionString is required for PostgreSQL.");
             AddContextFactory<PostgreSqlEnoeDbContext>(
                 services,
-                o => PostgreSqlEnoeDbContext.Configure(o, connectionString),
-                o => new PostgreSqlEnoeDbContext(o)
+                o => PostgreSqlEnoeDbContext.Configure(o, connectionString)
             );
         }
         services.TryAddSingleton(TimeProvider.System);
@@ -67,23 +62,25 @@ public static class DataServiceCollectionExtensions
 
     private static void AddContextFactory<TContext>(
         IServiceCollection services,
-        Action<DbContextOptionsBuilder> provider,
-        Func<DbContextOptions, EnoeDbContext> unpooled
+        Action<DbContextOptionsBuilder> provider
     )
         where TContext : EnoeDbContext
     {
-        // The context of a request's scope (Identity's and OpenIddict's stores) stays out of the pool: the demo's
-        // OpenID client is written through one on another context's connection (SingleSignOnDemo), which must not go
-        // back to the pool with it.
-        services.AddScoped(sp => unpooled(sp.GetRequiredService<DbContextOptions<EnoeDbContext>>()));
-        // Interceptors registered in DI (the tests' command counter, diagnostics) join every context.
-        services.AddDbContextFactory<EnoeDbContext, PooledContexts<TContext>>(
+        // Interceptors registered in DI (the tests' command counter, diagnostics) join every context. The pool is the
+        // container's: disposed with it, its idle contexts with it.
+        services.AddPooledDbContextFactory<TContext>(
             (sp, o) =>
             {
                 provider(o);
                 o.AddInterceptors(sp.GetServices<IInterceptor>());
-            },
-            ServiceLifetime.Singleton
+            }
+        );
+        services.AddSingleton<IDbContextFactory<EnoeDbContext>, PooledContexts<TContext>>();
+        // The context of a request's scope (Identity's and OpenIddict's stores) stays out of the pool: the demo's
+        // OpenID client is written through one on another context's connection (SingleSignOnDemo), which must not go
+        // back to the pool with it.
+        services.AddScoped<EnoeDbContext>(sp =>
+            ActivatorUtilities.CreateInstance<TContext>(sp, sp.GetRequiredService<DbContextOptions<TContext>>())
         );
     }
 }

@@ -22,10 +22,14 @@ internal sealed class OidcKeyRing(
     IDataProtectionProvider protection,
     TimeProvider clock,
     IOptionsMonitorCache<OpenIddictServerOptions> optionsCache,
+    IHostApplicationLifetime lifetime,
     ILogger<OidcKeyRing> logger
 )
 {
     private int _retrying;
+
+    /// <summary>The retries in progress, if any: they end when the keys' table answers or the host stops.</summary>
+    internal Task Retrying { get; private set; } = Task.CompletedTask;
 
     /// <summary>
     /// True while OpenIddict runs on stand-in keys: the database could not be read when it first needed its options
@@ -81,22 +85,26 @@ internal sealed class OidcKeyRing(
     {
         if (Interlocked.Exchange(ref _retrying, 1) == 1)
             return;
-        _ = Task.Run(async () =>
+        var stopping = lifetime.ApplicationStopping;
+        Retrying = Task.Run(async () =>
         {
-            while (true)
+            try
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-                try
+                while (true)
                 {
-                    using var db = dbFactory.CreateDbContext();
-                    _ = db.Set<OidcKey>().Any();
-                    break;
+                    await Task.Delay(TimeSpan.FromSeconds(2), stopping);
+                    try
+                    {
+                        await using var db = await dbFactory.CreateDbContextAsync(stopping);
+                        _ = await db.Set<OidcKey>().AnyAsync(stopping);
+                        break;
+                    }
+                    catch (Exception e) when (e is DbException or InvalidOperationException) { }
                 }
-                catch (ObjectDisposedException)
-                {
-                    return; // the host stopped
-                }
-                catch (Exception e) when (e is DbException or InvalidOperationException) { }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return; // the host stops: nothing to build the options for
             }
             Interlocked.Exchange(ref _retrying, 0);
             optionsCache.TryRemove(Options.DefaultName);
@@ -112,12 +120,13 @@ internal sealed class OidcKeyRing(
         // Synchronous on purpose: OpenIddict builds its options synchronously, once, on the first request it serves.
         using var db = dbFactory.CreateDbContext();
         var now = clock.GetUtcNow().UtcDateTime;
-        var keys = Readable(db, use);
+        var keys = Readable(db, use, out var last);
         if (!keys.Any(k => k.Row.ActiveFrom <= now))
         {
-            var last = db.Set<OidcKey>().Where(k => k.Use == use).Max(k => (int?)k.Generation) ?? 0;
+            // The generation after the last one read with the keys, not after one read since: an instance that made
+            // the first keys meanwhile makes this one's insert collide, and this one then reads theirs.
             Add(db, use, last, now);
-            keys = Readable(db, use);
+            keys = Readable(db, use, out _);
         }
         var inForce = keys.Where(k => k.Row.ActiveFrom <= now).MaxBy(k => k.Row.Generation)!;
         return [inForce.Key, .. keys.Where(k => k != inForce).Select(k => k.Key)];
@@ -153,10 +162,15 @@ internal sealed class OidcKeyRing(
         return 0;
     }
 
-    private List<(OidcKey Row, RsaSecurityKey Key)> Readable(EnoeDbContext db, OidcKeyUse use)
+    /// <summary>
+    /// The keys of <paramref name="use"/> this instance can read, and the last generation, read or not.
+    /// </summary>
+    private List<(OidcKey Row, RsaSecurityKey Key)> Readable(EnoeDbContext db, OidcKeyUse use, out int last)
     {
         var list = new List<(OidcKey, RsaSecurityKey)>();
-        foreach (var row in db.Set<OidcKey>().AsNoTracking().Where(k => k.Use == use).ToList())
+        var rows = db.Set<OidcKey>().AsNoTracking().Where(k => k.Use == use).ToList();
+        last = rows.Select(k => k.Generation).DefaultIfEmpty(0).Max();
+        foreach (var row in rows)
             try
             {
                 var rsa = RSA.Create();

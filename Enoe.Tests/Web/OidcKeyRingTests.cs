@@ -1,11 +1,17 @@
+using System.Data.Common;
 using Enoe.App.SingleSignOn;
 using Enoe.Data;
 using Enoe.Data.SingleSignOn;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Enoe.Tests.Web;
 
@@ -27,12 +33,17 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private OidcKeyRing NewInstance(IDataProtectionProvider? protection = null) =>
+    private OidcKeyRing NewInstance(
+        IDataProtectionProvider? protection = null,
+        IDbContextFactory<EnoeDbContext>? database = null,
+        IHostApplicationLifetime? lifetime = null
+    ) =>
         new(
-            _db.Get<IDbContextFactory<EnoeDbContext>>(),
+            database ?? _db.Get<IDbContextFactory<EnoeDbContext>>(),
             protection ?? _protection,
             _db.Clock,
             new OptionsCache<OpenIddict.Server.OpenIddictServerOptions>(),
+            lifetime ?? new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
             NullLogger<OidcKeyRing>.Instance
         );
 
@@ -92,5 +103,63 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
         Assert.Single(other);
         Assert.NotEqual(first, other[0].KeyId);
         Assert.StartsWith("2-", other[0].KeyId);
+    }
+
+    [Fact]
+    public async Task ADatabaseThatDoesNotAnswer_GivesStandInKeys_AndTheRetriesEndWhenTheHostStops()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var ring = NewInstance(database: new Unanswering(), lifetime: lifetime);
+
+        var options = new OpenIddict.Server.OpenIddictServerOptions();
+        ring.AddTo(options);
+
+        Assert.True(ring.Provisional);
+        Assert.Single(options.SigningCredentials);
+        Assert.False(ring.Retrying.IsCompleted); // every 2 seconds until the database answers
+        lifetime.StopApplication();
+        await ring.Retrying.WaitAsync(TimeSpan.FromSeconds(1)); // not at the next try, nor never
+    }
+
+    [Fact]
+    public void AnInstanceOvertakenJustAfterFindingNoKeys_UsesTheKeyTheOtherMade()
+    {
+        IReadOnlyList<RsaSecurityKey> made = [];
+        var overtaker = new OvertakenAfterFirstRead(() => made = NewInstance().Load(OidcKeyUse.Signing));
+        using var instance = _db.NewInstance(s => s.AddSingleton<IInterceptor>(overtaker));
+        var late = NewInstance(database: instance.GetRequiredService<IDbContextFactory<EnoeDbContext>>());
+
+        var read = late.Load(OidcKeyUse.Signing);
+
+        Assert.True(overtaker.Overtook);
+        Assert.Equal(made[0].KeyId, read[0].KeyId); // one key in force for both instances
+        using var db = _db.NewContext();
+        Assert.Equal(1, db.Set<OidcKey>().Count(k => k.Use == OidcKeyUse.Signing));
+    }
+
+    /// <summary>Lets another instance make the first keys just after this one read that there were none.</summary>
+    private sealed class OvertakenAfterFirstRead(Action other) : DbCommandInterceptor
+    {
+        public bool Overtook { get; private set; }
+
+        public override DbDataReader ReaderExecuted(
+            DbCommand command,
+            CommandExecutedEventData eventData,
+            DbDataReader result
+        )
+        {
+            if (!Overtook && command.CommandText.Contains("\"OidcKey"))
+            {
+                Overtook = true;
+                other();
+            }
+            return result;
+        }
+    }
+
+    /// <summary>A database not there yet (or down): every context's first command fails.</summary>
+    private sealed class Unanswering : IDbContextFactory<EnoeDbContext>
+    {
+        public EnoeDbContext CreateDbContext() => throw new InvalidOperationException("La base ne répond pas.");
     }
 }
