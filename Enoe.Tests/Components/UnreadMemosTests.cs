@@ -1,3 +1,4 @@
+using Enoe.Data.Events;
 using Enoe.Data.Memos;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
@@ -104,6 +105,33 @@ public sealed class UnreadMemosTests : IAsyncLifetime
         Assert.Equal(["Avant"], prerendered.Current!.Latest.Select(m => m.Subject));
     }
 
+    [Theory]
+    [InlineData(2, 2)] // delivered in overlapping transactions (PostgreSQL): neither count saw the other's copy
+    [InlineData(2, 3)] // the newer delivered first, the older's count then included it; heard in that order
+    public async Task TwoMemosCountedAtOnce_OrHeardOutOfOrder_LeaveTheBadgeRight(int newerCount, int olderCount)
+    {
+        var tab = (await OpenTabsAsync(1))[0];
+        // Two mémos written through another instance, whose events this tab hears as the bus brings them.
+        await using (var other = _database.NewInstance())
+        {
+            foreach (var subject in new[] { "Plus ancien", "Plus récent" })
+                Assert.True(
+                    (await other.GetRequiredService<MemoService>().SendAsync(Staff, Draft(subject), [])).Succeeded
+                );
+            await other.DeliveredAsync();
+        }
+        var latest = (await _database.Get<MemoService>().UnreadAsync(Me, 2)).Latest;
+        var (newer, older) = (latest[0], latest[1]);
+        var bus = _database.Get<IEventBus>();
+
+        await bus.PublishAsync(new MemoSent(newer.Id, newer, new Dictionary<int, int> { [Me.PersonId] = newerCount }));
+        await bus.PublishAsync(new MemoSent(older.Id, older, new Dictionary<int, int> { [Me.PersonId] = olderCount }));
+        await _database.DeliveredAsync();
+
+        Assert.Equal(3, tab.Current!.Count);
+        Assert.Equal(["Plus récent", "Plus ancien", "Avant"], tab.Current.Latest.Select(m => m.Subject));
+    }
+
     private async Task<List<UnreadMemos>> OpenTabsAsync(int count)
     {
         var tabs = new List<UnreadMemos>();
@@ -122,6 +150,15 @@ public sealed class UnreadMemosTests : IAsyncLifetime
     }
 
     private CurrentUser Me => TwoSchools.As(_f.StudentA, _f.A);
+    private CurrentUser Staff => TwoSchools.As(_f.StaffA, _f.A);
+
+    private MemoDraft Draft(string subject) =>
+        new()
+        {
+            To = [new MemoAddress(AudienceKind.Person, _f.StudentA.Id, "Élève A")],
+            Subject = subject,
+            Body = "Jeudi à 18 h.",
+        };
 
     /// <summary>How many tabs read their unread mémos again since the counter was reset.</summary>
     private int Reloads() =>

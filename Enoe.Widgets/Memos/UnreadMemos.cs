@@ -8,7 +8,8 @@ namespace Enoe.Widgets.Memos;
 /// <summary>
 /// One per tab (scoped: one per circuit, one per prerendered request): the person's unread mémos, shared by the
 /// navigation badge and the Mémos widget. A mémo sent to them updates it from the event alone (the sender read every
-/// recipient's count once, in two statements); a mémo read in another tab reloads it once for the whole tab.
+/// recipient's count once, in two statements), or reloads it once when that count missed another mémo sent at the same
+/// moment; a mémo read in another tab reloads it once for the whole tab.
 /// The components showing it (<see cref="Show"/>) re-render in one batch when it changes.
 /// </summary>
 public sealed class UnreadMemos(
@@ -24,7 +25,6 @@ public sealed class UnreadMemos(
     private CurrentUser? _user;
     private int _take; // the longest list a component asked for
     private long _version; // bumped by every event: a load that crossed one reads again
-    private int _newestSent; // the newest mémo whose count was taken since the last load
     private IDisposable? _sent,
         _read,
         _released;
@@ -66,12 +66,10 @@ public sealed class UnreadMemos(
             _sent ??= events.Subscribe<MemoSent>(e =>
                 e.UnreadByRecipient.TryGetValue(me, out var n) ? Sent(e, n) : Done
             );
-            _read ??= events.Subscribe<MemoRead>(e => e.PersonId == me ? ReadElsewhereAsync() : Done);
+            _read ??= events.Subscribe<MemoRead>(e => e.PersonId == me ? ReloadAsync() : Done);
             // A mémo the quiet window held reaches them when it ends, through its notification.
             _released ??= events.Subscribe<Enoe.Data.Notifications.NotificationsDelivered>(e =>
-                e.Reaches(me, Enoe.Data.Notifications.NotificationCategory.Memos) && e.Held
-                    ? ReadElsewhereAsync()
-                    : Done
+                e.Reaches(me, Enoe.Data.Notifications.NotificationCategory.Memos) && e.Held ? ReloadAsync() : Done
             );
         }
     }
@@ -80,25 +78,32 @@ public sealed class UnreadMemos(
 
     private Task Sent(MemoSent e, int unread)
     {
+        bool missed;
         lock (_gate)
         {
             _version++;
             if (_inbox is not { Open: true } inbox)
                 return Done; // not loaded yet (the load under way reads again), or no mémos here
-            var latest = inbox.Latest.Where(m => m.Id != e.MemoId).Append(e.Summary);
-            _inbox = inbox with
+            // A count no higher than the one shown missed a mémo this tab knows of: two mémos delivered at once, each
+            // counted without the other's copy. The tab then reads its inbox again, once for all its components.
+            missed = unread <= inbox.Count;
+            if (!missed)
             {
-                // Of two mémos sent at once, the newer one's count includes the other's.
-                Count = e.MemoId > _newestSent ? unread : inbox.Count,
-                Latest = [.. latest.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(_take)],
-            };
-            _newestSent = Math.Max(_newestSent, e.MemoId);
+                var latest = inbox.Latest.Where(m => m.Id != e.MemoId).Append(e.Summary);
+                _inbox = inbox with
+                {
+                    Count = unread,
+                    Latest = [.. latest.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(_take)],
+                };
+            }
         }
+        if (missed)
+            return ReloadAsync();
         renders.Refresh(this);
         return Done;
     }
 
-    private async Task ReadElsewhereAsync()
+    private async Task ReloadAsync()
     {
         lock (_gate)
             _version++;
@@ -130,7 +135,6 @@ public sealed class UnreadMemos(
                 if (version != _version && attempt < 2)
                     continue;
                 (_take, _inbox) = (take, inbox);
-                _newestSent = 0;
                 return;
             }
         }
