@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
@@ -147,6 +148,7 @@ public sealed partial class AttendanceService(
             );
         // The report and the lessons' absences it justifies are written together, or neither (a double click).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<Person>(report.StudentId, ct); // a roll call marking them meanwhile: one after the other
         if (reason is not null)
             foreach (var (from, to) in parts)
                 await LessonAbsencesWithin(db, report.StudentId, report.Date, from, to)

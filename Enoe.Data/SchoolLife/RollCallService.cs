@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
@@ -108,6 +109,10 @@ public sealed class RollCallService(
         Absence? recorded = null;
         for (var attempt = 0; ; attempt++)
         {
+            // The student's turn, as a report of the family's call takes it (AttendanceService.ReportAsync): this mark
+            // sees a report given before it, and a report given meanwhile waits, then justifies this mark.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockAsync<Person>(studentId, ct);
             var existing = await db.Set<Absence>()
                 .FirstOrDefaultAsync(a => a.LessonId == lessonId && a.Date == date && a.StudentId == studentId, ct);
             // Once the family justified it (or the vie scolaire decided), the mark is the vie scolaire's to change.
@@ -144,6 +149,7 @@ public sealed class RollCallService(
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 break;
             }
             catch (DbUpdateException) when (attempt < 2)
