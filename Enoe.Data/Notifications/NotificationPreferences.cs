@@ -139,7 +139,8 @@ public sealed partial class NotificationPreferences(IDbContextFactory<EnoeDbCont
     }
 
     /// <summary>
-    /// An update, or an insert for a category never chosen; two tabs inserting at once: the loser updates.
+    /// An update, or an insert for a category never chosen; two tabs inserting at once: the loser updates (the last
+    /// choice made is the one kept).
     /// </summary>
     private async Task SetAsync(
         EnoeDbContext db,
@@ -164,23 +165,25 @@ public sealed partial class NotificationPreferences(IDbContextFactory<EnoeDbCont
                 .Where(p => p.PersonId == personId)
                 .Select(p => p.Category)
                 .ToListAsync(ct);
+            var missing = categories.Except(have).ToList();
+            // Rows another tab wrote since the update: this choice is the later one, so update them too.
+            if (existing + missing.Count < categories.Count && attempt < 2)
+                continue;
             db.AddRange(
-                categories
-                    .Except(have)
-                    .Select(c => new NotificationPreference
-                    {
-                        PersonId = personId,
-                        Category = c,
-                        Frequency = frequency,
-                        UpdatedAt = now,
-                    })
+                missing.Select(c => new NotificationPreference
+                {
+                    PersonId = personId,
+                    Category = c,
+                    Frequency = frequency,
+                    UpdatedAt = now,
+                })
             );
             try
             {
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < 2)
             {
                 db.ChangeTracker.Clear();
             }

@@ -1,8 +1,11 @@
+using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Mail;
 using Enoe.Data.Notifications;
 using Enoe.Data.People;
 using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data.Mail;
 
@@ -113,5 +116,44 @@ public sealed class PreferencesTests : MailTest
         var mine = await Preferences.MineAsync(TwoSchools.As(F.ParentA, F.A));
         Assert.Equal(MailFrequency.Never, Of(mine, NotificationCategory.Homework));
         Assert.Equal(MailFrequency.Daily, Of(mine, NotificationCategory.Marks));
+    }
+
+    [Fact]
+    public async Task AChoiceMadeJustAfterAnotherTabWroteTheFirst_IsTheOneKept()
+    {
+        var parent = TwoSchools.As(F.ParentA, F.A);
+        var otherTab = new AfterTheUpdate(() =>
+            Preferences.SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.Daily)
+        );
+        await using var instance = Database.NewInstance(s => s.AddSingleton<IInterceptor>(otherTab));
+
+        var saved = await instance
+            .GetRequiredService<NotificationPreferences>()
+            .SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.AtOnce);
+
+        Assert.True(saved.Succeeded);
+        Assert.True((await otherTab.Saved!).Succeeded);
+        Assert.Equal(MailFrequency.AtOnce, Of(await Preferences.MineAsync(parent), NotificationCategory.Memos));
+    }
+
+    /// <summary>
+    /// Another tab writes the person's first choice of the category just after this one's update found nothing to
+    /// change, before it inserts.
+    /// </summary>
+    private sealed class AfterTheUpdate(Func<Task<Result>> save) : DbCommandInterceptor
+    {
+        public Task<Result>? Saved { get; private set; }
+
+        public override async ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command,
+            CommandExecutedEventData eventData,
+            int result,
+            CancellationToken ct = default
+        )
+        {
+            if (Saved is null && command.CommandText.StartsWith("UPDATE \"NotificationPreference"))
+                await (Saved = save());
+            return result;
+        }
     }
 }
