@@ -57,7 +57,10 @@ public sealed class NotificationBellJourney(BrowserFixture browser)
         await Expect(bell.Locator(".enoe-badge")).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 10_000 });
         await bell.ClickAsync();
         await parent.WaitForURLAsync("**/fil-actualites");
-        var line = parent.Locator("li.enoe-unread", new() { HasText = "Cloche des notes" });
+        // The page's own list: until the page replaces the dashboard, the address has changed while the dashboard's
+        // feed widget, with the same line, is still there to be clicked.
+        var today = parent.GetByRole(AriaRole.List, new() { Name = "Aujourd'hui" });
+        var line = today.Locator("li.enoe-unread", new() { HasText = "Cloche des notes" });
         await Expect(line).ToContainTextAsync("Notes publiées");
         await Expect(line).ToContainTextAsync("Lucas");
 
