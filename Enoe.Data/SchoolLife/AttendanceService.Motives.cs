@@ -1,6 +1,9 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
+using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Enoe.Data.SchoolLife;
 
@@ -32,6 +35,7 @@ public sealed partial class AttendanceService
             return Result.Invalid([SchoolLifeMessages.Motive_NameRequired]);
         if (name.Length > AbsenceMotive.NameMax)
             return Result.Invalid([SchoolLifeMessages.FormatMotive_NameTooLong(AbsenceMotive.NameMax)]);
+        await using var turn = await ListTurnAsync(db, school, ct);
         var all = await EditedMotivesAsync(db, school, ct);
         if (all.Any(m => m.Id != draft.Id && string.Equals(m.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             return Result.Invalid([SchoolLifeMessages.Motive_NameTaken]);
@@ -48,7 +52,7 @@ public sealed partial class AttendanceService
             db.Add(motive);
         }
         (motive.Name, motive.Admissible) = (name, draft.Admissible);
-        return await SaveMotivesAsync(db, ct);
+        return await SaveMotivesAsync(db, turn, ct);
     }
 
     /// <summary>Moves a motive one place up (or down) the list families read.</summary>
@@ -57,6 +61,7 @@ public sealed partial class AttendanceService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
+        await using var turn = await ListTurnAsync(db, user.SchoolId!.Value, ct);
         var list = await db.Set<AbsenceMotive>()
             .Where(m => m.SchoolId == user.SchoolId && !m.Archived)
             .OrderBy(m => m.Position)
@@ -68,7 +73,7 @@ public sealed partial class AttendanceService
         if (other < 0 || other >= list.Count)
             return Result.Ok(); // already first (or last)
         (list[at].Position, list[other].Position) = (list[other].Position, list[at].Position);
-        return await SaveMotivesAsync(db, ct);
+        return await SaveMotivesAsync(db, turn, ct);
     }
 
     /// <summary>
@@ -80,6 +85,7 @@ public sealed partial class AttendanceService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
+        await using var turn = await ListTurnAsync(db, user.SchoolId!.Value, ct);
         var motive = await db.Set<AbsenceMotive>()
             .FirstOrDefaultAsync(m => m.Id == motiveId && m.SchoolId == user.SchoolId, ct);
         if (motive is null || motive.Archived)
@@ -93,7 +99,7 @@ public sealed partial class AttendanceService
             motive.Archived = true;
         else
             db.Remove(motive);
-        return await SaveMotivesAsync(db, ct);
+        return await SaveMotivesAsync(db, turn, ct);
     }
 
     /// <summary>Offers a withdrawn motive again, at the end of the list.</summary>
@@ -102,14 +108,15 @@ public sealed partial class AttendanceService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
-        var school = user.SchoolId;
+        var school = user.SchoolId!.Value;
+        await using var turn = await ListTurnAsync(db, school, ct);
         var motive = await db.Set<AbsenceMotive>()
             .FirstOrDefaultAsync(m => m.Id == motiveId && m.SchoolId == school && m.Archived, ct);
         if (motive is null)
             return Result.NotFound();
         motive.Archived = false;
         motive.Position = await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).MaxAsync(m => m.Position) + 1;
-        return await SaveMotivesAsync(db, ct);
+        return await SaveMotivesAsync(db, turn, ct);
     }
 
     /// <summary>
@@ -189,11 +196,28 @@ public sealed partial class AttendanceService
     private static Task<bool> OffersMotiveAsync(EnoeDbContext db, int school, int motiveId, CancellationToken ct) =>
         db.Set<AbsenceMotive>().AnyAsync(m => m.Id == motiveId && m.SchoolId == school && !m.Archived, ct);
 
-    private static async Task<Result> SaveMotivesAsync(EnoeDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The établissement's list, one change at a time: two managers withdrawing the last two motives at once would
+    /// leave none, two moves at once would give two motives one place. The change's reads and its write are one
+    /// transaction holding the établissement's row (PostgreSQL; SQLite's write transactions take turns already).
+    /// </summary>
+    private static async Task<IDbContextTransaction> ListTurnAsync(EnoeDbContext db, int school, CancellationToken ct)
+    {
+        var turn = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync<School>(school, ct);
+        return turn;
+    }
+
+    private static async Task<Result> SaveMotivesAsync(
+        EnoeDbContext db,
+        IDbContextTransaction turn,
+        CancellationToken ct
+    )
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            await turn.CommitAsync(ct);
             return Result.Ok();
         }
         catch (DbUpdateException)

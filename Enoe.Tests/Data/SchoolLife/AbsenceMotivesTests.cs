@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using Enoe.Data.Common;
 using Enoe.Data.People;
@@ -6,8 +5,6 @@ using Enoe.Data.SchoolLife;
 using Enoe.Data.Storage;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data.SchoolLife;
 
@@ -15,7 +12,7 @@ namespace Enoe.Tests.Data.SchoolLife;
 /// Each établissement's own motives (the vie scolaire edits them), whole days justified at once, and notes handed in
 /// at the desk recorded by the vie scolaire.
 /// </summary>
-public sealed class AbsenceMotivesTests : IAsyncLifetime
+public sealed partial class AbsenceMotivesTests : IAsyncLifetime
 {
     private static readonly DateOnly Monday = TimetableFixture.Monday;
     private static readonly DateOnly Thursday = Monday.AddDays(3);
@@ -61,19 +58,6 @@ public sealed class AbsenceMotivesTests : IAsyncLifetime
         await using var db = _database.NewContext();
         Assert.Equal(14, await db.Set<AbsenceMotive>().CountAsync());
         Assert.Equal(7, (await RecordAsync(Parent)).Motives.Count);
-    }
-
-    [Fact]
-    public async Task AFirstRead_OvertakenByAnotherBetweenItsTwoQueries_StillAnswersTheWholeList()
-    {
-        var staffB = TwoSchools.As(_f.StaffB, _f.B);
-        var overtaker = new Overtaker(() => Attendance.MotivesAsync(staffB));
-        await using var other = _database.NewInstance(s => s.AddSingleton<IInterceptor>(overtaker));
-
-        var read = await other.GetRequiredService<AttendanceService>().MotivesAsync(staffB);
-
-        Assert.True(overtaker.Overtook);
-        Assert.Equal(7, read.Value!.Count);
     }
 
     [Fact]
@@ -268,31 +252,5 @@ public sealed class AbsenceMotivesTests : IAsyncLifetime
             (stored.Justification, stored.DecidedById, stored.JustifiedById, stored.MotiveId)
         );
         Assert.Equal(new AttendanceCounts(1, 0, 0), (await RecordAsync(Parent)).Counts);
-    }
-
-    /// <summary>
-    /// Lets another first read write the default list just after this one found none, before it asks whether the
-    /// list exists at all (two tabs of a new établissement opening the page at once).
-    /// </summary>
-    private sealed class Overtaker(Func<Task> otherRead) : DbCommandInterceptor
-    {
-        private int _reads;
-        public bool Overtook { get; private set; }
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command,
-            CommandEventData eventData,
-            InterceptionResult<DbDataReader> result,
-            CancellationToken ct = default
-        )
-        {
-            // The second read of the motives: the first found none.
-            if (command.CommandText.Contains("\"AbsenceMotive\"") && ++_reads == 2)
-            {
-                Overtook = true;
-                await otherRead();
-            }
-            return result;
-        }
     }
 }
