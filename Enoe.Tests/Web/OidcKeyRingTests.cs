@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enoe.App.SingleSignOn;
 using Enoe.Data;
 using Enoe.Data.SingleSignOn;
@@ -11,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Enoe.Tests.Web;
 
@@ -122,39 +120,19 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AnInstanceOvertakenJustAfterFindingNoKeys_UsesTheKeyTheOtherMade()
+    public async Task AnInstanceOvertakenJustAfterFindingNoKeys_UsesTheKeyTheOtherMade()
     {
-        IReadOnlyList<RsaSecurityKey> made = [];
-        var overtaker = new OvertakenAfterFirstRead(() => made = NewInstance().Load(OidcKeyUse.Signing));
+        // Another instance makes the first keys just after this one read that there were none.
+        var overtaker = Meanwhile.After("\"OidcKey", () => Task.FromResult(NewInstance().Load(OidcKeyUse.Signing)));
         using var instance = _db.NewInstance(s => s.AddSingleton<IInterceptor>(overtaker));
         var late = NewInstance(database: instance.GetRequiredService<IDbContextFactory<EnoeDbContext>>());
 
         var read = late.Load(OidcKeyUse.Signing);
 
-        Assert.True(overtaker.Overtook);
-        Assert.Equal(made[0].KeyId, read[0].KeyId); // one key in force for both instances
+        Assert.True(overtaker.Other.IsCompletedSuccessfully);
+        Assert.Equal((await overtaker.Other)[0].KeyId, read[0].KeyId); // one key in force for both instances
         using var db = _db.NewContext();
         Assert.Equal(1, db.Set<OidcKey>().Count(k => k.Use == OidcKeyUse.Signing));
-    }
-
-    /// <summary>Lets another instance make the first keys just after this one read that there were none.</summary>
-    private sealed class OvertakenAfterFirstRead(Action other) : DbCommandInterceptor
-    {
-        public bool Overtook { get; private set; }
-
-        public override DbDataReader ReaderExecuted(
-            DbCommand command,
-            CommandExecutedEventData eventData,
-            DbDataReader result
-        )
-        {
-            if (!Overtook && command.CommandText.Contains("\"OidcKey"))
-            {
-                Overtook = true;
-                other();
-            }
-            return result;
-        }
     }
 
     /// <summary>A database not there yet (or down): every context's first command fails.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Mail;
 using Enoe.Data.Notifications;
@@ -122,8 +121,11 @@ public sealed class PreferencesTests : MailTest
     public async Task AChoiceMadeJustAfterAnotherTabWroteTheFirst_IsTheOneKept()
     {
         var parent = TwoSchools.As(F.ParentA, F.A);
-        var otherTab = new AfterTheUpdate(() =>
-            Preferences.SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.Daily)
+        // Another tab writes the person's first choice of the category just after this one's update found nothing
+        // to change, before it inserts.
+        var otherTab = Meanwhile.After(
+            "UPDATE \"NotificationPreference",
+            () => Preferences.SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.Daily)
         );
         await using var instance = Database.NewInstance(s => s.AddSingleton<IInterceptor>(otherTab));
 
@@ -132,28 +134,7 @@ public sealed class PreferencesTests : MailTest
             .SaveMineAsync(parent, NotificationCategory.Memos, MailFrequency.AtOnce);
 
         Assert.True(saved.Succeeded);
-        Assert.True((await otherTab.Saved!).Succeeded);
+        Assert.True((await otherTab.Other).Succeeded);
         Assert.Equal(MailFrequency.AtOnce, Of(await Preferences.MineAsync(parent), NotificationCategory.Memos));
-    }
-
-    /// <summary>
-    /// Another tab writes the person's first choice of the category just after this one's update found nothing to
-    /// change, before it inserts.
-    /// </summary>
-    private sealed class AfterTheUpdate(Func<Task<Result>> save) : DbCommandInterceptor
-    {
-        public Task<Result>? Saved { get; private set; }
-
-        public override async ValueTask<int> NonQueryExecutedAsync(
-            DbCommand command,
-            CommandExecutedEventData eventData,
-            int result,
-            CancellationToken ct = default
-        )
-        {
-            if (Saved is null && command.CommandText.StartsWith("UPDATE \"NotificationPreference"))
-                await (Saved = save());
-            return result;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Events;
 using Enoe.Data.People;
@@ -235,8 +234,12 @@ public sealed class AttendanceReportTests : IAsyncLifetime
     public async Task AFamilysCall_TakenWhileTheTeacherMarksTheStudentAbsent_JustifiesTheMark()
     {
         var illness = (await Attendance.MotivesAsync(Cpe)).Value!.First(m => m.Name == "Maladie").Id;
-        var meanwhile = new AfterTheReportsRead(() =>
-            Attendance.ReportAsync(Cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, illness, null))
+        // The vie scolaire records the family's call just after the roll call looked for one (and found none), before
+        // it writes its mark: the call is given a second to go through, as it did before the two took turns.
+        var meanwhile = Meanwhile.After(
+            "\"LessonId\" IS NULL",
+            () => Attendance.ReportAsync(Cpe, new(_f.StudentA.Id, Monday, DayPart.Morning, illness, null)),
+            onItsOwnThread: true
         );
         await using var teachersInstance = _database.NewInstance(s => s.AddSingleton<IInterceptor>(meanwhile));
 
@@ -245,34 +248,9 @@ public sealed class AttendanceReportTests : IAsyncLifetime
             .MarkAsync(TwoSchools.As(_f.TeacherA, _f.A), _t.Maths.Id, Monday, _f.StudentA.Id, Presence.Absent);
 
         Assert.True(marked.Succeeded);
-        Assert.True((await meanwhile.Reported!).Succeeded);
+        Assert.True((await meanwhile.Other).Succeeded);
         await using var db = _database.NewContext();
         var mark = await db.Set<Absence>().SingleAsync(a => a.LessonId == _t.Maths.Id);
         Assert.Equal((JustificationStatus.Accepted, illness), (mark.Justification, mark.MotiveId));
-    }
-
-    /// <summary>
-    /// The vie scolaire records the family's call just after the roll call looked for one (and found none), before
-    /// it writes its mark: the call is given a second to go through, as it did before the two took turns.
-    /// </summary>
-    private sealed class AfterTheReportsRead(Func<Task<Result>> report) : DbCommandInterceptor
-    {
-        public Task<Result>? Reported { get; private set; }
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command,
-            CommandExecutedEventData eventData,
-            DbDataReader result,
-            CancellationToken ct = default
-        )
-        {
-            if (Reported is null && command.CommandText.Contains("\"LessonId\" IS NULL"))
-            {
-                // On a thread of its own: SQLite waits for its turn without yielding.
-                Reported = Task.Run(report, ct);
-                await Task.WhenAny(Reported, Task.Delay(TimeSpan.FromSeconds(1), ct));
-            }
-            return result;
-        }
     }
 }
