@@ -101,8 +101,7 @@ public sealed partial class AssignmentService
         if (found is null)
             return NotYours;
         var subject = found.Subject;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Assignment>(assignmentId, ct);
+        await using var transaction = await db.BeginTurnAsync<Assignment>(assignmentId, ct);
         var deleted = await db.Set<Assignment>()
             .Where(a => a.Id == assignmentId && !db.Set<Submission>().Any(s => s.AssignmentId == assignmentId))
             .ExecuteDeleteAsync(ct);

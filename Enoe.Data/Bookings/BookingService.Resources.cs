@@ -41,8 +41,7 @@ public sealed partial class BookingService
             return Result.Invalid([BookingMessages.Resource_ManagerNotStaff]);
         var name = draft.Name.Trim();
         // Under the school's lock: two resources given one name (or one new category) at once, the second is told.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Schools.School>(school, ct);
+        await using var transaction = await db.BeginTurnAsync<Schools.School>(school, ct);
         if (
             await db.Set<BookableResource>()
                 .AnyAsync(r => r.SchoolId == school && r.Name == name && r.Id != draft.Id, ct)

@@ -58,8 +58,7 @@ public sealed partial class BookingService
             if (!check.Succeeded)
                 return check.Failure;
             var resource = check.Value!.Resource;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<BookableResource>(resource.Id, ct);
+            await using var transaction = await db.BeginTurnAsync<BookableResource>(resource.Id, ct);
             var plan = (await OccurrencesAsync(db, resource, request, until, ct))
                 .Where(o => weeks.Contains(o.Date))
                 .ToList();

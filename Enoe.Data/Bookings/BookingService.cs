@@ -194,8 +194,7 @@ public sealed partial class BookingService(
             var (start, end) = Utc(request.Date, request.StartsAt, request.EndsAt);
 
             // The lock first, then the overlap check: two requests for one resource are decided one after the other.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<BookableResource>(resource.Id, ct);
+            await using var transaction = await db.BeginTurnAsync<BookableResource>(resource.Id, ct);
             if (await ConflictAsync(db, resource, start, end, request.Units, ct) is { } taken)
                 return Result.Conflict(taken);
             var booking = NewBooking(user, resource, request, start, end, seriesId: null);

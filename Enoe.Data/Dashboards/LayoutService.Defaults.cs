@@ -85,8 +85,7 @@ public sealed partial class LayoutService
     )
     {
         // Under the person's lock: two tabs repairing at once would both add a missing imposed widget.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(user.PersonId, ct);
+        await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         if (tabs.Count == 0)
             return tabs;

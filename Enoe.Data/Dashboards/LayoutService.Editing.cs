@@ -91,8 +91,7 @@ public sealed partial class LayoutService
                 return Result.Forbidden(DashboardMessages.ServiceOff);
             // The person's lock (SQLite's write lock, a row lock on PostgreSQL) before the read: two browser
             // tabs' changes queue up instead of interleaving; the version check stays as the last guard.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<Person>(user.PersonId, ct);
+            await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
             var id = findTab(db) is { } query ? await query.FirstOrDefaultAsync(ct) : tabId;
             // The tab must be this person's, in the établissement they work in now.
             var tab = await TabsQuery(db, user, scope).FirstOrDefaultAsync(t => t.Id == id, ct);

@@ -20,8 +20,7 @@ public sealed partial class LayoutService
         if (!scope.Services.Runs(EntService.Dashboard))
             return Result.Forbidden(DashboardMessages.ServiceOff);
         // Every change to the person's tabs under their lock: the count and the next position hold until written.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(user.PersonId, ct);
+        await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
         var positions = await TabsQuery(db, user, scope).Select(t => t.Position).ToListAsync(ct);
         if (positions.Count >= MaxTabs)
             return Result.Invalid([DashboardMessages.FormatTooManyTabs(MaxTabs)]);
@@ -69,8 +68,7 @@ public sealed partial class LayoutService
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(user.PersonId, ct);
+        await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var index = tabs.FindIndex(t => t.Id == tabId);
         if (index < 0)
@@ -96,8 +94,7 @@ public sealed partial class LayoutService
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(user.PersonId, ct);
+        await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
         var tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
         var tab = tabs.FirstOrDefault(t => t.Id == tabId);
         if (tab is null)
@@ -119,8 +116,7 @@ public sealed partial class LayoutService
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(user.PersonId, ct);
+        await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
         await TabsQuery(db, user, scope).ExecuteDeleteAsync(ct);
         var tab = await CreateFromDefaultAsync(db, user, scope, ct);
         await transaction.CommitAsync(ct);

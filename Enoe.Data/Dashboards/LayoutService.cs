@@ -55,8 +55,7 @@ public sealed partial class LayoutService(
         {
             // Under the person's lock: a second browser tab opening the dashboard at the same moment waits
             // here, then finds the tab the first one created.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<Person>(user.PersonId, ct);
+            await using var transaction = await db.BeginTurnAsync<Person>(user.PersonId, ct);
             tabs = await TabsQuery(db, user, scope).ToListAsync(ct);
             if (tabs.Count == 0)
                 tabs = [await CreateFromDefaultAsync(db, user, scope, ct)];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Enoe.Data.Database;
 
@@ -18,6 +19,8 @@ public static class RowLocks
     public static async Task LockAsync<TEntity>(this EnoeDbContext db, int id, CancellationToken ct)
         where TEntity : class
     {
+        // A caller given up stops at its turn on SQLite too, where the lock sends nothing that would notice.
+        ct.ThrowIfCancellationRequested();
         if (db.Provider == DatabaseProvider.Sqlite)
             return;
         if (db.Database.CurrentTransaction is null)
@@ -26,5 +29,30 @@ public static class RowLocks
         // The table name comes from the model, never from input; the id is a parameter.
         var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = {0} FOR NO KEY UPDATE";
         await db.Database.ExecuteSqlRawAsync(sql, [id], ct);
+    }
+
+    /// <summary>
+    /// Begins a transaction and locks the row of <typeparamref name="TEntity"/> whose key is <paramref name="id"/>:
+    /// the caller's turn on it, until the transaction returned ends. A lock that fails (the caller given up while it
+    /// waits) ends the transaction at once, rather than leaving it open on the context for its next operation.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginTurnAsync<TEntity>(
+        this EnoeDbContext db,
+        int id,
+        CancellationToken ct
+    )
+        where TEntity : class
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.LockAsync<TEntity>(id, ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 }

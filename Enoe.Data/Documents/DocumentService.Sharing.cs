@@ -58,8 +58,7 @@ public sealed partial class DocumentService
                     : DocumentMessages.FormatShare_AudienceNotAllowed(label, no.ForSender(audience: true))
             );
         // Under the document's lock: the same share asked twice at once is stored once.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Document>(documentId, ct);
+        await using var transaction = await db.BeginTurnAsync<Document>(documentId, ct);
         var exists = await db.Set<DocumentShare>()
             .AnyAsync(
                 s =>

@@ -74,8 +74,7 @@ public sealed partial class DocumentService(
         if (!hasOwn || missingClasses.Count > 0 || missingGroups.Count > 0)
         {
             // Under the school's lock, re-read: a second tab, or a colleague, may have created them meanwhile.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<Schools.School>(school, ct);
+            await using var transaction = await db.BeginTurnAsync<Schools.School>(school, ct);
             if (!await db.Set<DocumentSpace>().AnyAsync(s => s.OwnerId == me && s.SchoolId == school, ct))
                 db.Add(new DocumentSpace { SchoolId = school, OwnerId = me });
             var made = await db.Set<DocumentSpace>()

@@ -182,8 +182,7 @@ public sealed partial class GradeService
         if (errors.Count > 0)
             return Result.Invalid(errors);
         // Under the assessment's lock: two co-teachers (or tabs) saving one cell update it in turn, never both insert.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Assessment>(assessmentId, ct);
+        await using var transaction = await db.BeginTurnAsync<Assessment>(assessmentId, ct);
         var ids = parsed.Select(p => p.StudentId).ToList();
         var existing = await db.Set<Grade>()
             .Where(g => g.AssessmentId == assessmentId && ids.Contains(g.StudentId))

@@ -67,8 +67,7 @@ public sealed partial class GradeService(
         if (!await db.IsSchoolAdminAsync(user.PersonId, user.SchoolId, ct))
             return Result.Forbidden(GradeMessages.Terms_AdminsOnly);
         // Replaced whole, under the school's lock: two administrators saving at once never leave both lists.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Schools.School>(user.SchoolId!.Value, ct);
+        await using var transaction = await db.BeginTurnAsync<Schools.School>(user.SchoolId!.Value, ct);
         await db.Set<Term>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(
             ordered.Select(t => new Term

@@ -127,8 +127,7 @@ public sealed partial class LogbookService
         if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<LogbookEntry>(entryId, ct);
+        await using var transaction = await db.BeginTurnAsync<LogbookEntry>(entryId, ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId && e.DeletedAt == null, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.AlreadyDeleted);
@@ -163,8 +162,7 @@ public sealed partial class LogbookService
         if (await EntryGateAsync(user, entryId, ct) is { } refused)
             return refused;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<LogbookEntry>(entryId, ct);
+        await using var transaction = await db.BeginTurnAsync<LogbookEntry>(entryId, ct);
         var entry = await db.Set<LogbookEntry>().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
             return Result.NotFound(LogbookMessages.EntryNotFound);

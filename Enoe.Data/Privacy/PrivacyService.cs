@@ -97,8 +97,8 @@ public sealed class PrivacyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await PrivacyRights.ExportRefusalAsync(db, user, subjectId, options.Value.ChildExportAge, ct) is { } no)
             return no;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(subjectId, ct); // two clicks at once make one export
+        // Two clicks at once make one export.
+        await using var transaction = await db.BeginTurnAsync<Person>(subjectId, ct);
         if (
             await db.Set<DataExport>()
                 .AnyAsync(x => x.SubjectId == subjectId && x.Status <= DataExportStatus.Running, ct)

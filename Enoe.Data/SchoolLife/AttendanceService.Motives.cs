@@ -35,7 +35,7 @@ public sealed partial class AttendanceService
             return Result.Invalid([SchoolLifeMessages.Motive_NameRequired]);
         if (name.Length > AbsenceMotive.NameMax)
             return Result.Invalid([SchoolLifeMessages.FormatMotive_NameTooLong(AbsenceMotive.NameMax)]);
-        await using var turn = await ListTurnAsync(db, school, ct);
+        await using var turn = await db.BeginTurnAsync<School>(school, ct);
         var all = await EditedMotivesAsync(db, school, ct);
         if (all.Any(m => m.Id != draft.Id && string.Equals(m.Name, name, StringComparison.CurrentCultureIgnoreCase)))
             return Result.Invalid([SchoolLifeMessages.Motive_NameTaken]);
@@ -61,7 +61,7 @@ public sealed partial class AttendanceService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
-        await using var turn = await ListTurnAsync(db, user.SchoolId!.Value, ct);
+        await using var turn = await db.BeginTurnAsync<School>(user.SchoolId!.Value, ct);
         var list = await db.Set<AbsenceMotive>()
             .Where(m => m.SchoolId == user.SchoolId && !m.Archived)
             .OrderBy(m => m.Position)
@@ -85,7 +85,7 @@ public sealed partial class AttendanceService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
-        await using var turn = await ListTurnAsync(db, user.SchoolId!.Value, ct);
+        await using var turn = await db.BeginTurnAsync<School>(user.SchoolId!.Value, ct);
         var motive = await db.Set<AbsenceMotive>()
             .FirstOrDefaultAsync(m => m.Id == motiveId && m.SchoolId == user.SchoolId, ct);
         if (motive is null || motive.Archived)
@@ -109,7 +109,7 @@ public sealed partial class AttendanceService
         if (await ManagerGateAsync(db, user, ct) is { } refused)
             return refused;
         var school = user.SchoolId!.Value;
-        await using var turn = await ListTurnAsync(db, school, ct);
+        await using var turn = await db.BeginTurnAsync<School>(school, ct);
         var motive = await db.Set<AbsenceMotive>()
             .FirstOrDefaultAsync(m => m.Id == motiveId && m.SchoolId == school && m.Archived, ct);
         if (motive is null)
@@ -197,17 +197,11 @@ public sealed partial class AttendanceService
         db.Set<AbsenceMotive>().AnyAsync(m => m.Id == motiveId && m.SchoolId == school && !m.Archived, ct);
 
     /// <summary>
-    /// The établissement's list, one change at a time: two managers withdrawing the last two motives at once would
-    /// leave none, two moves at once would give two motives one place. The change's reads and its write are one
-    /// transaction holding the établissement's row (PostgreSQL; SQLite's write transactions take turns already).
+    /// Saves a change to the établissement's list, made in its turn: two managers withdrawing the last two motives
+    /// at once would leave none, two moves at once would give two motives one place. The change's reads and its
+    /// write are one transaction holding the établissement's row (PostgreSQL; SQLite's write transactions take turns
+    /// already), begun with <see cref="RowLocks.BeginTurnAsync{TEntity}"/>.
     /// </summary>
-    private static async Task<IDbContextTransaction> ListTurnAsync(EnoeDbContext db, int school, CancellationToken ct)
-    {
-        var turn = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<School>(school, ct);
-        return turn;
-    }
-
     private static async Task<Result> SaveMotivesAsync(
         EnoeDbContext db,
         IDbContextTransaction turn,

@@ -147,8 +147,8 @@ public sealed partial class AttendanceService(
                 }
             );
         // The report and the lessons' absences it justifies are written together, or neither (a double click).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Person>(report.StudentId, ct); // a roll call marking them meanwhile: one after the other
+        // A roll call marking them meanwhile: one after the other.
+        await using var transaction = await db.BeginTurnAsync<Person>(report.StudentId, ct);
         if (reason is not null)
             foreach (var (from, to) in parts)
                 await LessonAbsencesWithin(db, report.StudentId, report.Date, from, to)

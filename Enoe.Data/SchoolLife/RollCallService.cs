@@ -111,8 +111,7 @@ public sealed class RollCallService(
         {
             // The student's turn, as a report of the family's call takes it (AttendanceService.ReportAsync): this mark
             // sees a report given before it, and a report given meanwhile waits, then justifies this mark.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockAsync<Person>(studentId, ct);
+            await using var transaction = await db.BeginTurnAsync<Person>(studentId, ct);
             var existing = await db.Set<Absence>()
                 .FirstOrDefaultAsync(a => a.LessonId == lessonId && a.Date == date && a.StudentId == studentId, ct);
             // Once the family justified it (or the vie scolaire decided), the mark is the vie scolaire's to change.

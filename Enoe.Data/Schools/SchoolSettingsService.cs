@@ -104,8 +104,7 @@ public sealed class SchoolSettingsService(IDbContextFactory<EnoeDbContext> dbFac
         if (!await IsAdminAsync(db, user, ct))
             return Result.Forbidden(SchoolMessages.Settings_AdminsOnly);
         // Replaced whole, under the school's lock: two administrators saving at once never collide on a code.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<School>(user.SchoolId!.Value, ct);
+        await using var transaction = await db.BeginTurnAsync<School>(user.SchoolId!.Value, ct);
         await db.Set<TimeSlot>().Where(t => t.SchoolId == user.SchoolId).ExecuteDeleteAsync(ct);
         db.AddRange(
             slots.Select(s => new TimeSlot

@@ -258,8 +258,7 @@ public sealed partial class SkillService(
     {
         if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct))
             return;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LockAsync<Schools.School>(schoolId, ct);
+        await using var transaction = await db.BeginTurnAsync<Schools.School>(schoolId, ct);
         if (await db.Set<SkillDomain>().AnyAsync(d => d.SchoolId == schoolId, ct))
             return; // another request made it meanwhile
         db.AddRange(

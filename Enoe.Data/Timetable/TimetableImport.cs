@@ -58,9 +58,8 @@ public sealed class TimetableImport(
         if (await GateAsync(db, user, ct) is { } refused)
             return refused;
         var school = user.SchoolId!.Value;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Two imports at once (two admins, a double click): the second plans from what the first wrote.
-        await db.LockAsync<Schools.School>(school, ct);
+        await using var transaction = await db.BeginTurnAsync<Schools.School>(school, ct);
         var (plan, added, updated, removed) = await PlanAsync(db, school, file, ct);
         if (!plan.Valid)
             return Result.Invalid(plan.Errors);
