@@ -46,6 +46,12 @@ internal sealed class OidcKeyRing(
     private const string Purpose = "Enoe.Oidc.Keys";
 
     /// <summary>
+    /// How far after this instance's now another's first key may start and still be taken as in force (the other
+    /// instance read its clock later, or its server's clock is ahead); a rollover's next generation starts days later.
+    /// </summary>
+    private static readonly TimeSpan ClockGap = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long a generation stays readable after its successor takes over: longer than the refresh tokens it
     /// encrypted live (OpenIddict's default, 14 days).
     /// </summary>
@@ -121,14 +127,20 @@ internal sealed class OidcKeyRing(
         using var db = dbFactory.CreateDbContext();
         var now = clock.GetUtcNow().UtcDateTime;
         var keys = Readable(db, use, out var last);
+        var made = 0;
         if (!keys.Any(k => k.Row.ActiveFrom <= now))
         {
             // The generation after the last one read with the keys, not after one read since: an instance that made
             // the first keys meanwhile makes this one's insert collide, and this one then reads theirs.
-            Add(db, use, last, now);
+            made = Add(db, use, last, now);
             keys = Readable(db, use, out _);
         }
-        var inForce = keys.Where(k => k.Row.ActiveFrom <= now).MaxBy(k => k.Row.Generation)!;
+        // Theirs is in force from their own now, which may be a little after this one's (read later, or another
+        // server's clock): not yet in force here, it would leave this instance on stand-in keys, answering 503.
+        var inForce = keys.Where(k =>
+                k.Row.ActiveFrom <= now || (k.Row.Generation == made && k.Row.ActiveFrom <= now + ClockGap)
+            )
+            .MaxBy(k => k.Row.Generation)!;
         return [inForce.Key, .. keys.Where(k => k != inForce).Select(k => k.Key)];
     }
 

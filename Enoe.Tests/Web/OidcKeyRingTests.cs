@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Enoe.Tests.Web;
 
@@ -34,12 +35,13 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
     private OidcKeyRing NewInstance(
         IDataProtectionProvider? protection = null,
         IDbContextFactory<EnoeDbContext>? database = null,
-        IHostApplicationLifetime? lifetime = null
+        IHostApplicationLifetime? lifetime = null,
+        TimeProvider? clock = null
     ) =>
         new(
             database ?? _db.Get<IDbContextFactory<EnoeDbContext>>(),
             protection ?? _protection,
-            _db.Clock,
+            clock ?? _db.Clock,
             new OptionsCache<OpenIddict.Server.OpenIddictServerOptions>(),
             lifetime ?? new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
             NullLogger<OidcKeyRing>.Instance
@@ -119,11 +121,18 @@ public sealed class OidcKeyRingTests : IAsyncLifetime
         await ring.Retrying.WaitAsync(TimeSpan.FromSeconds(10)); // without waiting on it, the loop never ended
     }
 
-    [Fact]
-    public async Task AnInstanceOvertakenJustAfterFindingNoKeys_UsesTheKeyTheOtherMade()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)] // its now a little later: read after this one's, or its server's clock ahead
+    public async Task AnInstanceOvertakenJustAfterFindingNoKeys_UsesTheKeyTheOtherMade(int otherMillisecondsAhead)
     {
-        // Another instance makes the first keys just after this one read that there were none.
-        var overtaker = Meanwhile.After("\"OidcKey", () => Task.FromResult(NewInstance().Load(OidcKeyUse.Signing)));
+        // Another instance makes the first keys, in force from its own now, just after this one read that there were
+        // none.
+        var otherClock = new FakeTimeProvider(_db.Clock.GetUtcNow().AddMilliseconds(otherMillisecondsAhead));
+        var overtaker = Meanwhile.After(
+            "\"OidcKey",
+            () => Task.FromResult(NewInstance(clock: otherClock).Load(OidcKeyUse.Signing))
+        );
         using var instance = _db.NewInstance(s => s.AddSingleton<IInterceptor>(overtaker));
         var late = NewInstance(database: instance.GetRequiredService<IDbContextFactory<EnoeDbContext>>());
 
