@@ -13,27 +13,29 @@ public sealed partial class LayoutService
 {
     internal static async Task<Scope> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
-        var row = await db
-            .Users.AsNoTracking()
-            .Where(p => p.Id == user.PersonId)
-            .Select(p => new
+        // The membership read by its key: as the person's collection cut to its first, it was numbered among every
+        // member of the établissement (a window over thousands of rows) on each page.
+        var member = await db
+            .Memberships.AsNoTracking()
+            .Where(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId)
+            .Select(m => new
             {
-                p.IsAcademyAdmin,
-                Membership = p
-                    .Memberships.Where(m => m.SchoolId == user.SchoolId)
-                    .Select(m => new
-                    {
-                        m.SchoolId,
-                        m.Profiles,
-                        Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList(),
-                    })
-                    .FirstOrDefault(),
+                m.Profiles,
+                m.Person!.IsAcademyAdmin,
+                Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        var admin = row?.IsAcademyAdmin == true ? Profile.AcademyAdmin : Profile.None;
-        return row?.Membership is { } m
-            ? new Scope(m.SchoolId, m.Profiles | admin, new ServiceSet(m.Closed))
-            : new Scope(null, admin, admin == Profile.None ? ServiceSet.None : ServiceSet.All);
+        if (member is not null)
+            return new Scope(
+                user.SchoolId,
+                member.Profiles | (member.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None),
+                new ServiceSet(member.Closed)
+            );
+        // No établissement here: an académie admin sees every service, anyone else none.
+        var admin = await db.Users.AnyAsync(p => p.Id == user.PersonId && p.IsAcademyAdmin, ct);
+        return admin
+            ? new Scope(null, Profile.AcademyAdmin, ServiceSet.All)
+            : new Scope(null, Profile.None, ServiceSet.None);
     }
 
     /// <summary>

@@ -48,7 +48,8 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                 ClassName = e.SchoolClass!.Name,
                 Closed = school.ClosedServices.Select(c => c.ServiceKey).ToList(),
                 Homework = db.LogbookEntries.Count(l =>
-                    l.DeletedAt == null
+                    l.SchoolId == school.Id // the établissement's homework due soon, from its index, not the académie's
+                    && l.DeletedAt == null
                     && l.Homework != null
                     && (l.HomeworkVisibleAt == null || l.HomeworkVisibleAt <= now)
                     && l.HomeworkDueDate >= today

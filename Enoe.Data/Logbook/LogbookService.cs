@@ -272,8 +272,14 @@ public sealed partial class LogbookService(
             e.Version,
             e.DeletedAt != null,
             db.Set<HomeworkDone>().Any(d => d.EntryId == e.Id && d.StudentId == doneFor),
+            // The file's name and length read by its key, not joined: SQLite reads a joined collection whole (every
+            // attachment of the académie) before it picks the entries'.
             e.Attachments.OrderBy(a => a.FileId)
-                .Select(a => new FileView(a.FileId, a.File!.Name, a.File.Length))
+                .Select(a => new FileView(
+                    a.FileId,
+                    db.Set<StoredFile>().Where(f => f.Id == a.FileId).Select(f => f.Name).First(),
+                    db.Set<StoredFile>().Where(f => f.Id == a.FileId).Select(f => f.Length).First()
+                ))
                 .ToList()
         ));
 }

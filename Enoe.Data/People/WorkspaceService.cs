@@ -67,48 +67,66 @@ public sealed record Workspace(
 
 public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
-    /// <summary>One round trip (two for parents, whose children are read too).</summary>
+    /// <summary>
+    /// One round trip (two for parents, whose children are read too; two for someone who belongs to no
+    /// établissement, an académie admin).
+    /// </summary>
     public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var person = await db
-            .Users.AsNoTracking()
-            .Where(p => p.Id == user.PersonId)
-            .Select(p => new
+        // Read from the person's memberships, the person with each: the other way round (the person, then their
+        // memberships with their schools), SQLite cannot put the person's id into the joined memberships and reads
+        // every membership of the académie on every page.
+        var memberships = await db
+            .Memberships.AsNoTracking()
+            .Where(m => m.PersonId == user.PersonId)
+            .OrderBy(m => m.School!.Name)
+            .Select(m => new
             {
-                p.FirstName,
-                p.LastName,
-                p.UserName,
-                p.IsAcademyAdmin,
-                p.ViewedChildId,
-                Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                Memberships = p
-                    .Memberships.OrderBy(m => m.School!.Name)
-                    .Select(m => new
-                    {
-                        m.Profiles,
-                        m.Functions,
-                        School = new WorkspaceSchool(
-                            m.SchoolId,
-                            m.School!.Name,
-                            m.School.Kind,
-                            m.School.Slug,
-                            m.School.Branding.PrimaryColor,
-                            m.School.Branding.LogoPath,
-                            new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())
-                        ),
-                    })
-                    .ToList(),
+                Person = new
+                {
+                    m.Person!.FirstName,
+                    m.Person.LastName,
+                    m.Person.UserName,
+                    m.Person.IsAcademyAdmin,
+                    m.Person.ViewedChildId,
+                    Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                },
+                m.Profiles,
+                m.Functions,
+                School = new WorkspaceSchool(
+                    m.SchoolId,
+                    m.School!.Name,
+                    m.School.Kind,
+                    m.School.Slug,
+                    m.School.Branding.PrimaryColor,
+                    m.School.Branding.LogoPath,
+                    new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())
+                ),
             })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct);
+        var person =
+            memberships.FirstOrDefault()?.Person
+            ?? await db
+                .Users.AsNoTracking()
+                .Where(p => p.Id == user.PersonId)
+                .Select(p => new
+                {
+                    p.FirstName,
+                    p.LastName,
+                    p.UserName,
+                    p.IsAcademyAdmin,
+                    p.ViewedChildId,
+                    Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(ct);
         if (person is null)
             return null;
 
-        var current =
-            person.Memberships.FirstOrDefault(m => m.School.Id == user.SchoolId) ?? person.Memberships.FirstOrDefault();
+        var current = memberships.FirstOrDefault(m => m.School.Id == user.SchoolId) ?? memberships.FirstOrDefault();
         var profiles =
             (current?.Profiles ?? Profile.None) | (person.IsAcademyAdmin ? Profile.AcademyAdmin : Profile.None);
-        IReadOnlyList<ChildRef> children = person.Memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
+        IReadOnlyList<ChildRef> children = memberships.Any(m => m.Profiles.HasAny(Profile.Parent))
             ? await ChildrenAsync(db, user.PersonId, ct)
             : [];
 
@@ -122,7 +140,7 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
             person.UserName ?? "",
             current?.School,
             profiles,
-            [.. person.Memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))],
+            [.. memberships.Select(m => new SchoolRef(m.School.Id, m.School.Name))],
             children,
             person.Academy ?? "ENOE"
         )

@@ -21,8 +21,11 @@ public static class ClassContent
     /// <summary>Content this teacher (or a co-teacher of the same class and subject) is responsible for.</summary>
     public static IQueryable<T> TaughtBy<T>(this IQueryable<T> items, EnoeDbContext db, int teacherId)
         where T : class, IClassContent =>
+        // In the subjects the teacher teaches first, which the index on the subject finds (a subject belongs to one
+        // établissement), then the class or group: tested on each row alone, it read every row of the académie.
         items.Where(a =>
-            db.TeachingAssignments.Any(t =>
+            db.TeachingAssignments.Where(t => t.TeacherId == teacherId).Select(t => t.SubjectId).Contains(a.SubjectId)
+            && db.TeachingAssignments.Any(t =>
                 t.TeacherId == teacherId
                 && t.SubjectId == a.SubjectId
                 && (
@@ -35,15 +38,15 @@ public static class ClassContent
     /// <summary>Content of a student's classes and groups.</summary>
     public static IQueryable<T> SetTo<T>(this IQueryable<T> items, EnoeDbContext db, int studentId)
         where T : class, IClassContent =>
+        // "In the student's classes or groups", not "a class exists where the student is enrolled": SQLite finds
+        // the rows of each class and group through their index, instead of reading every one to test it.
         items.Where(a =>
-            (
-                a.SchoolClassId != null
-                && db.Enrolments.Any(e => e.StudentId == studentId && e.SchoolClassId == a.SchoolClassId)
-            )
-            || (
-                a.TeachingGroupId != null
-                && db.GroupEnrolments.Any(e => e.StudentId == studentId && e.TeachingGroupId == a.TeachingGroupId)
-            )
+            db.Enrolments.Where(e => e.StudentId == studentId)
+                .Select(e => (int?)e.SchoolClassId)
+                .Contains(a.SchoolClassId)
+            || db.GroupEnrolments.Where(e => e.StudentId == studentId)
+                .Select(e => (int?)e.TeachingGroupId)
+                .Contains(a.TeachingGroupId)
         );
 
     /// <summary>The students of a class, or of a teaching group.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Enoe.Data.People;
+using Enoe.Data.Sessions;
 using Enoe.Data.Structure;
 using Enoe.Tests.Support;
 using Enoe.Widgets;
@@ -90,6 +91,38 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
         Assert.True(_counter.Count <= 1 + widgets, $"{_counter.Count} commands for {widgets} widgets:\n{_counter.Log}");
     }
 
+    /// <summary>
+    /// What an opening reads (the session's check, the shell, the layout, every widget) finds its rows through an
+    /// index: no statement reads a table whole, nor numbers an établissement's rows to keep one. Such a read costs in
+    /// proportion to the académie (300,000 accounts) on every page, whoever opens it.
+    /// </summary>
+    [Theory]
+    [Trait("Database", "SqliteOnly")] // SQLite's plans; PostgreSQL plans the same statements its own way
+    [InlineData("lucas.martin", Profile.Student)]
+    [InlineData("claire.fontaine", Profile.Teacher)]
+    [InlineData("sophie.martin", Profile.Parent)]
+    public async Task OpeningADashboard_ReadsNoTableWhole(string userName, Profile profile)
+    {
+        var personId = await SignInAsync(userName, profile);
+        var sessions = _database.Get<SignInSessions>();
+        var session = await sessions.StartAsync(personId, "127.0.0.1", "bUnit", secondFactor: false);
+        Services.GetRequiredService<RenderScope>().MarkStatic();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        _counter.Reset();
+
+        Assert.True(await sessions.IsOpenAsync(session, personId)); // every request's check
+        await RenderLoadedAsync(reset: false);
+
+        var whole = new List<string>();
+        foreach (var statement in _counter.Texts.Where(t => t.TrimStart().StartsWith("SELECT")).Distinct())
+        foreach (var table in await QueryPlans.TablesReadWholeAsync(_database, statement))
+            if (table != "Academies") // one row
+                whole.Add($"{table} in:\n{statement}");
+        // A window numbers every row its filter lets through before one is kept: an établissement's members, for one.
+        whole.AddRange(_counter.Texts.Where(t => t.Contains("ROW_NUMBER()")).Select(t => $"a window in:\n{t}"));
+        Assert.True(whole.Count == 0, string.Join("\n\n=====\n", whole));
+    }
+
     [Fact]
     public async Task TheShell_TakesTheWorkspaceAndUnreadMemosThePrerenderingRead_InANewScope()
     {
@@ -169,9 +202,10 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
     private AuthenticationStateProvider Authentication => Services.GetRequiredService<AuthenticationStateProvider>();
 
     /// <summary>The dashboard once every widget has loaded: each card's text, in order.</summary>
-    private async Task<string[]> RenderLoadedAsync()
+    private async Task<string[]> RenderLoadedAsync(bool reset = true)
     {
-        _counter.Reset();
+        if (reset)
+            _counter.Reset();
         var page = Render<DashboardPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-widget]")));
         page.WaitForAssertion(() =>
@@ -181,7 +215,7 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
         return [.. page.FindAll("[data-widget]").Select(w => w.GetAttribute("data-widget") + ": " + w.TextContent)];
     }
 
-    private async Task SignInAsync(string userName, Profile profile)
+    private async Task<int> SignInAsync(string userName, Profile profile)
     {
         await using var db = _database.NewContext();
         var person = await db.Users.SingleAsync(u => u.UserName == userName);
@@ -193,5 +227,6 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
             new Claim(EnoeClaims.School, school.ToString()),
             new Claim(EnoeClaims.Profile, profile.ToString())
         );
+        return person.Id;
     }
 }

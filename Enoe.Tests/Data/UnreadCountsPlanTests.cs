@@ -36,7 +36,10 @@ public sealed class UnreadCountsPlanTests : IAsyncLifetime
         Assert.Equal(1, await _database.Get<MemoService>().UnreadCountAsync(student));
         Assert.Equal(1, await _database.Get<NotificationService>().UnreadCountAsync(_f.StudentA.Id));
 
-        var plans = await PlansAsync(_commands.Texts.Where(t => t.Contains("\"ReadAt\" IS NULL")).Distinct());
+        var plans = await QueryPlans.OfAsync(
+            _database,
+            _commands.Texts.Where(t => t.Contains("\"ReadAt\" IS NULL")).Distinct()
+        );
 
         // Each table's unread index is used at least once (the send's count and the badge or bell), and never
         // through its rows.
@@ -46,25 +49,5 @@ public sealed class UnreadCountsPlanTests : IAsyncLifetime
             plans.Where(line => line.Contains("IX_Notifications_RecipientId") || line.Contains("IX_MemoRecipient_Pe")),
             line => Assert.Contains("COVERING INDEX", line)
         );
-    }
-
-    /// <summary>
-    /// SQLite's plan for each statement, a line per step (parameters unbound: the plan does not use them).
-    /// </summary>
-    private async Task<List<string>> PlansAsync(IEnumerable<string> statements)
-    {
-        await using var db = _database.NewContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var lines = new List<string>();
-        foreach (var statement in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                lines.Add(reader.GetString(3));
-        }
-        return lines;
     }
 }
