@@ -13,6 +13,7 @@ internal sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<Logbo
         b.HasIndex(e => new { e.SchoolClassId, e.SessionDate });
         b.HasIndex(e => new { e.TeachingGroupId, e.SessionDate });
         b.HasIndex(e => new { e.SchoolId, e.HomeworkDueDate });
+        b.HasIndex(e => new { e.SchoolId, e.SessionDate }); // "Mon carnet"'s day, for everyone of the établissement
         b.HasOne(e => e.Subject).WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.UpdatedBy).WithMany().HasForeignKey(e => e.UpdatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);

@@ -24,9 +24,12 @@ public sealed partial class LogbookService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await ReaderQueryAsync(db, user, null, null, studentId, ct) is not var (query, doneFor))
             return new([], []);
-        query = homeworkTo is DateOnly to
-            ? query.Where(e => e.SessionDate == day || (e.HomeworkDueDate >= day && e.HomeworkDueDate <= to))
-            : query.Where(e => e.SessionDate == day);
+        // The day's sessions and the homework due, each found through its own index, then the entries by their key:
+        // "the day or the homework due" tested on each row read the établissement's whole year of carnet.
+        var ids = query.Where(e => e.SessionDate == day).Select(e => e.Id);
+        if (homeworkTo is DateOnly to)
+            ids = ids.Concat(query.Where(e => e.HomeworkDueDate >= day && e.HomeworkDueDate <= to).Select(e => e.Id));
+        query = db.LogbookEntries.Where(e => ids.Contains(e.Id));
         var rows = await Project(db, query, doneFor).AsNoTracking().ToListAsync(ct);
         var sessions = rows.Where(e => e.SessionDate == day).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
         var homework = rows.Where(e =>

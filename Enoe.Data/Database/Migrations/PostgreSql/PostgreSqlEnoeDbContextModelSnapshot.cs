@@ -1022,6 +1022,8 @@ namespace Enoe.Data.Database.Migrations.PostgreSql
 
                     b.HasIndex("SchoolId", "HomeworkDueDate");
 
+                    b.HasIndex("SchoolId", "SessionDate");
+
                     b.HasIndex("TeachingGroupId", "SessionDate");
 
                     b.ToTable("LogbookEntries", t =>

@@ -976,6 +976,8 @@ namespace Enoe.Data.Database.Migrations.Sqlite
 
                     b.HasIndex("SchoolId", "HomeworkDueDate");
 
+                    b.HasIndex("SchoolId", "SessionDate");
+
                     b.HasIndex("TeachingGroupId", "SessionDate");
 
                     b.ToTable("LogbookEntries", t =>
