@@ -48,20 +48,18 @@ public sealed class FamilyService(IDbContextFactory<EnoeDbContext> dbFactory, Ti
                 ClassName = e.SchoolClass!.Name,
                 Closed = school.ClosedServices.Select(c => c.ServiceKey).ToList(),
                 Homework = db.LogbookEntries.Count(l =>
-                    l.SchoolId == school.Id // the établissement's homework due soon, from its index, not the académie's
-                    && l.DeletedAt == null
+                    l.DeletedAt == null
                     && l.Homework != null
                     && (l.HomeworkVisibleAt == null || l.HomeworkVisibleAt <= now)
                     && l.HomeworkDueDate >= today
                     && l.HomeworkDueDate <= until
+                    // The class's homework through the établissement's due dates, the groups' (of any établissement:
+                    // a cité scolaire) through the group's index: tested on each row, the académie's were read.
                     && (
-                        l.SchoolClassId == e.SchoolClassId
-                        || (
-                            l.TeachingGroupId != null
-                            && db.GroupEnrolments.Any(ge =>
-                                ge.StudentId == g.StudentId && ge.TeachingGroupId == l.TeachingGroupId
-                            )
-                        )
+                        (l.SchoolId == school.Id && l.SchoolClassId == e.SchoolClassId)
+                        || db.GroupEnrolments.Where(ge => ge.StudentId == g.StudentId)
+                            .Select(ge => (int?)ge.TeachingGroupId)
+                            .Contains(l.TeachingGroupId)
                     )
                     && !db.Set<HomeworkDone>().Any(d => d.EntryId == l.Id && d.StudentId == g.StudentId)
                 ),

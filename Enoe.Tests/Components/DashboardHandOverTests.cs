@@ -113,6 +113,9 @@ public sealed class DashboardHandOverTests(ITestOutputHelper output) : BunitCont
         Assert.True(await sessions.IsOpenAsync(session, personId)); // every request's check
         await RenderLoadedAsync(reset: false);
 
+        // The reads this test is about were made (a cache serving them would leave nothing to check).
+        Assert.Contains(_counter.Texts, t => t.Contains("FROM \"Memberships\""));
+        Assert.Contains(_counter.Texts, t => t.Contains("FROM \"LogbookEntries\""));
         var whole = new List<string>();
         foreach (var statement in _counter.Texts.Where(t => t.TrimStart().StartsWith("SELECT")).Distinct())
         foreach (var table in await QueryPlans.TablesReadWholeAsync(_database, statement))

@@ -28,8 +28,8 @@ public static partial class QueryPlans
 
     /// <summary>
     /// The tables a statement reads whole: each step of its plan that scans one (<c>SCAN "alias"</c>, with or without
-    /// an index), named by the table its alias stands for. A subquery's alias is not a table: its own steps are
-    /// checked.
+    /// an index) or builds an automatic index on it, named by the table its alias stands for. A subquery's alias is not
+    /// a table: its own steps are checked.
     /// </summary>
     public static async Task<List<string>> TablesReadWholeAsync(TestDatabase database, string statement)
     {
@@ -49,6 +49,9 @@ public static partial class QueryPlans
     [GeneratedRegex(@"(?:FROM|JOIN) ""(?<table>\w+)"" AS ""(?<alias>\w+)""")]
     private static partial Regex Alias();
 
-    [GeneratedRegex(@"^SCAN (?<alias>\w+)\b")]
+    /// <summary>
+    /// A step that reads a whole table: a scan, or an index SQLite builds for the statement from every row.
+    /// </summary>
+    [GeneratedRegex(@"^(?:SCAN (?<alias>\w+)\b|SEARCH (?<alias>\w+) USING AUTOMATIC|BLOOM FILTER ON (?<alias>\w+))")]
     private static partial Regex Scan();
 }
