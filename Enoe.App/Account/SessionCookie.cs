@@ -34,7 +34,6 @@ internal static class SessionCookie
             await SigningInAsync(context);
             await signingIn(context);
         };
-        var validate = events.OnValidatePrincipal; // the security stamp's check, every minute
         events.OnValidatePrincipal = async context =>
         {
             if (!await IsOpenAsync(context))
@@ -44,7 +43,7 @@ internal static class SessionCookie
                 return;
             }
             if (StampCheckIsDue(context))
-                await validate(context);
+                await CheckStampAsync(context);
         };
         var signingOut = events.OnSigningOut;
         events.OnSigningOut = async context =>
@@ -119,9 +118,43 @@ internal static class SessionCookie
         && await Sessions(context.HttpContext).IsOpenAsync(id, personId, context.HttpContext.RequestAborted);
 
     /// <summary>
-    /// Identity's own test of the same interval, made before asking for its validator: that validator is built with a
-    /// SignInManager, a UserManager and its store in the request's scope, and a live tab's connection is one request
-    /// that lasts as long as the tab (about 4 KB held per open tab for nothing).
+    /// The security stamp's check, once a minute (Identity's validator's interval): the same person with the same
+    /// stamp gets a principal built afresh (a function granted, another établissement's claims appear within a
+    /// minute) and a renewed cookie; anyone else is signed out. Identity's <c>SecurityStampValidator</c> does the same
+    /// through a SignInManager, a UserManager, its store and a context of the request's scope, built for each check
+    /// (and, for a live tab's connection, held as long as the tab): the claims factory, a singleton, reads it all from
+    /// a pooled context instead.
+    /// </summary>
+    private static async Task CheckStampAsync(CookieValidatePrincipalContext context)
+    {
+        var http = context.HttpContext;
+        var claims = http.RequestServices.GetRequiredService<EnoeClaimsPrincipalFactory>();
+        if (await claims.RefreshAsync(context.Principal!, http.RequestAborted) is not { } fresh)
+        {
+            context.RejectPrincipal();
+            await http.RequestServices.GetRequiredService<SignInManager<Person>>().SignOutAsync();
+            return;
+        }
+        var options = http.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        if (options.OnRefreshingPrincipal is { } refreshing)
+        {
+            var refresh = new SecurityStampRefreshingPrincipalContext
+            {
+                CurrentPrincipal = context.Principal,
+                NewPrincipal = fresh,
+            };
+            await refreshing(refresh);
+            fresh = refresh.NewPrincipal!;
+        }
+        context.ReplacePrincipal(fresh);
+        context.ShouldRenew = true;
+        if (!context.Options.SlidingExpiration) // renewed from now, not extended
+            context.Properties.IssuedUtc = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+    }
+
+    /// <summary>
+    /// Identity's test of the interval. A live tab's connection is one request that lasts as long as the tab: nothing
+    /// is resolved for the check unless it is due.
     /// </summary>
     private static bool StampCheckIsDue(CookieValidatePrincipalContext context)
     {

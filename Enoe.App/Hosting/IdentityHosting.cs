@@ -7,6 +7,7 @@ using Enoe.Widgets.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enoe.App.Hosting;
 
@@ -58,8 +59,14 @@ public static class IdentityHosting
             .AddUserManager<EnoeUserManager>()
             .AddSignInManager<EnoeSignInManager>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<EnoeClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        // A singleton: it needs no user manager (see its remarks), and the security stamp's check asks it directly.
+        services.AddSingleton<EnoeClaimsPrincipalFactory>();
+        services.Replace(
+            ServiceDescriptor.Singleton<IUserClaimsPrincipalFactory<Person>>(sp =>
+                sp.GetRequiredService<EnoeClaimsPrincipalFactory>()
+            )
+        );
         services.AddScoped<IUserConfirmation<Person>, EnabledAccountsOnly>();
         // Signing out, a changed password or a disabled account end sessions at once (SignInSessions); the security
         // stamp is checked every minute too, pages and open tabs alike (CircuitSignInWatch).

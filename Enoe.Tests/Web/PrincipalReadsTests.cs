@@ -29,4 +29,35 @@ public sealed class PrincipalReadsTests(CountingAppFactory app) : IClassFixture<
         var reads = app.Commands.Texts.Where(c => c.Contains("\"Memberships\"") || c.Contains("AspNetUserClaims"));
         Assert.Contains("\"Memberships\"", Assert.Single(reads));
     }
+
+    [Fact]
+    public async Task TheStampsCheck_ReadsThePersonAndTheMemberships_AndRefusesAnotherStamp()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var factory = app.Services.GetRequiredService<EnoeClaimsPrincipalFactory>();
+        var cookie = await factory.CreateAsync((await users.FindByNameAsync("lucas.martin"))!);
+        app.Commands.Reset();
+
+        var fresh = await factory.RefreshAsync(cookie);
+
+        Assert.NotNull(fresh);
+        Assert.Equal(Pairs(cookie), Pairs(fresh));
+        Assert.Equal(IdentityConstants.ApplicationScheme, fresh.Identity!.AuthenticationType);
+        // Only the check's reads: the app's own background work may query meanwhile.
+        var reads = app.Commands.Texts.Where(c => c.Contains("FROM \"People\"") || c.Contains("FROM \"Memberships\""));
+        Assert.True(reads.Count() == 2, app.Commands.Log); // the person, their memberships
+
+        var stampType = new IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
+        var stale = new ClaimsPrincipal(
+            new ClaimsIdentity(
+                cookie.Claims.Where(c => c.Type != stampType).Append(new Claim(stampType, "un autre")),
+                IdentityConstants.ApplicationScheme
+            )
+        );
+        Assert.Null(await factory.RefreshAsync(stale));
+    }
+
+    private static string[] Pairs(ClaimsPrincipal principal) =>
+        [.. principal.Claims.Select(c => $"{c.Type}={c.Value}")];
 }

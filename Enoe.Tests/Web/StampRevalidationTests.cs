@@ -50,4 +50,24 @@ public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory ap
             .ToListAsync();
         Assert.Equal([null], sessions); // one session, still open: the check did not end it nor start another
     }
+
+    [Fact]
+    public async Task ANewSecurityStamp_SignsThePagesOut()
+    {
+        var student = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await student.SignInAsync("emma.martin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/tableau-de-bord")).StatusCode);
+
+        // A new password set elsewhere, say: the session itself stays open, only the stamp tells.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope
+                .ServiceProvider.GetRequiredService<EnoeDbContext>()
+                .Users.Where(p => p.UserName == "emma.martin")
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.SecurityStamp, Guid.NewGuid().ToString("N")));
+
+        var response = await student.GetAsync("/tableau-de-bord");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var to = response.Headers.Location!;
+        Assert.StartsWith("/connexion", to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString);
+    }
 }
