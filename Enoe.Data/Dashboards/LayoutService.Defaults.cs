@@ -11,20 +11,32 @@ namespace Enoe.Data.Dashboards;
 /// </summary>
 public sealed partial class LayoutService
 {
+    private sealed record Member(Profile Profiles, bool IsAcademyAdmin, List<string> Closed);
+
+    /// <summary>
+    /// Every dashboard's and catalogue's first read: compiled (<see cref="CompiledPerModel{TQuery}"/>).
+    /// </summary>
+    private static readonly CompiledPerModel<
+        Func<EnoeDbContext, int, int?, CancellationToken, Task<Member?>>
+    > MemberRead = new(() =>
+        EF.CompileAsyncQuery(
+            (EnoeDbContext db, int personId, int? schoolId, CancellationToken ct) =>
+                db
+                    .Memberships.Where(m => m.PersonId == personId && m.SchoolId == schoolId)
+                    .Select(m => new Member(
+                        m.Profiles,
+                        m.Person!.IsAcademyAdmin,
+                        m.School!.ClosedServices.Select(c => c.ServiceKey).ToList()
+                    ))
+                    .FirstOrDefault()
+        )
+    );
+
     internal static async Task<Scope> ScopeAsync(EnoeDbContext db, CurrentUser user, CancellationToken ct)
     {
         // The membership read by its key: as the person's collection cut to its first, it was numbered among every
         // member of the établissement (a window over thousands of rows) on each page.
-        var member = await db
-            .Memberships.AsNoTracking()
-            .Where(m => m.PersonId == user.PersonId && m.SchoolId == user.SchoolId)
-            .Select(m => new
-            {
-                m.Profiles,
-                m.Person!.IsAcademyAdmin,
-                Closed = m.School!.ClosedServices.Select(c => c.ServiceKey).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var member = await MemberRead.For(db)(db, user.PersonId, user.SchoolId, ct);
         if (member is not null)
             return new Scope(
                 user.SchoolId,

@@ -1,3 +1,4 @@
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,20 @@ public sealed partial class NotificationService(
     {
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Notification>()
-            .CountAsync(n => n.RecipientId == personId && n.ReadAt == null && n.VisibleAt <= now, ct);
+        return await UnreadCount.For(db)(db, personId, now, ct);
     }
+
+    /// <summary>
+    /// The bell's badge, on every page and dashboard: compiled (<see cref="CompiledPerModel{TQuery}"/>).
+    /// </summary>
+    private static readonly CompiledPerModel<
+        Func<EnoeDbContext, int, DateTime, CancellationToken, Task<int>>
+    > UnreadCount = new(() =>
+        EF.CompileAsyncQuery(
+            (EnoeDbContext db, int personId, DateTime now, CancellationToken ct) =>
+                db.Set<Notification>().Count(n => n.RecipientId == personId && n.ReadAt == null && n.VisibleAt <= now)
+        )
+    );
 
     /// <summary>
     /// One page of the person's feed, newest first, filtered by child and category; held notifications are not in it.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Enoe.Data.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,23 +50,36 @@ public sealed class EnoeClaimsPrincipalFactory(
         )
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        var person = await PersonRead.For(db)(db, personId, ct);
         return person?.SecurityStamp == stamp ? await CreateAsync(db, person, ct) : null;
     }
 
+    private sealed record MembershipRow(int SchoolId, Profile Profiles, StaffFunction Functions);
+
+    // Compiled: the stamp's check runs once a minute for every signed-in person (CompiledPerModel says why).
+    private static readonly CompiledPerModel<Func<EnoeDbContext, int, CancellationToken, Task<Person?>>> PersonRead =
+        new(() =>
+            EF.CompileAsyncQuery(
+                (EnoeDbContext db, int id, CancellationToken ct) =>
+                    db.Users.AsNoTracking().FirstOrDefault(p => p.Id == id)
+            )
+        );
+
+    private static readonly CompiledPerModel<
+        Func<EnoeDbContext, int, IAsyncEnumerable<MembershipRow>>
+    > MembershipsRead = new(() =>
+        EF.CompileAsyncQuery(
+            (EnoeDbContext db, int personId) =>
+                db
+                    .Memberships.Where(m => m.PersonId == personId)
+                    .OrderBy(m => m.SchoolId)
+                    .Select(m => new MembershipRow(m.SchoolId, m.Profiles, m.Functions))
+        )
+    );
+
     private async Task<ClaimsPrincipal> CreateAsync(EnoeDbContext db, Person user, CancellationToken ct)
     {
-        var memberships = await db
-            .Memberships.AsNoTracking()
-            .Where(m => m.PersonId == user.Id)
-            .OrderBy(m => m.SchoolId)
-            .Select(m => new
-            {
-                m.SchoolId,
-                m.Profiles,
-                m.Functions,
-            })
-            .ToListAsync(ct);
+        var memberships = await MembershipsRead.For(db)(db, user.Id).ToListAsync(ct);
         var current =
             memberships.FirstOrDefault(m => m.SchoolId == user.CurrentSchoolId) ?? memberships.FirstOrDefault();
 

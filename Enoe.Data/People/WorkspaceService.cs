@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Schools;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,55 +72,84 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
     /// One round trip (two for parents, whose children are read too; two for someone who belongs to no
     /// établissement, an académie admin).
     /// </summary>
+    private sealed record PersonRow(
+        string FirstName,
+        string LastName,
+        string? UserName,
+        bool IsAcademyAdmin,
+        int? ViewedChildId,
+        string? Academy
+    );
+
+    private sealed record MembershipRow(
+        PersonRow Person,
+        Profile Profiles,
+        StaffFunction Functions,
+        WorkspaceSchool School
+    );
+
+    // Every page's first read, compiled (CompiledPerModel says why). Rooted at the person's memberships, the person
+    // with each: the other way round (the person, then their memberships with their schools), SQLite cannot put the
+    // person's id into the joined memberships and reads every membership of the académie on every page.
+    private static readonly CompiledPerModel<
+        Func<EnoeDbContext, int, IAsyncEnumerable<MembershipRow>>
+    > MembershipsRead = new(() =>
+        EF.CompileAsyncQuery(
+            (EnoeDbContext db, int personId) =>
+                db
+                    .Memberships.Where(m => m.PersonId == personId)
+                    .OrderBy(m => m.School!.Name)
+                    .Select(m => new MembershipRow(
+                        new PersonRow(
+                            m.Person!.FirstName,
+                            m.Person.LastName,
+                            m.Person.UserName,
+                            m.Person.IsAcademyAdmin,
+                            m.Person.ViewedChildId,
+                            db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault()
+                        ),
+                        m.Profiles,
+                        m.Functions,
+                        new WorkspaceSchool(
+                            m.SchoolId,
+                            m.School!.Name,
+                            m.School.Kind,
+                            m.School.Slug,
+                            m.School.Branding.PrimaryColor,
+                            m.School.Branding.LogoPath,
+                            new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())
+                        )
+                    ))
+        )
+    );
+
+    /// <summary>The person alone, for someone in no établissement (an académie admin).</summary>
+    private static readonly CompiledPerModel<Func<EnoeDbContext, int, CancellationToken, Task<PersonRow?>>> PersonRead =
+        new(() =>
+            EF.CompileAsyncQuery(
+                (EnoeDbContext db, int personId, CancellationToken ct) =>
+                    db
+                        .Users.Where(p => p.Id == personId)
+                        .Select(p => new PersonRow(
+                            p.FirstName,
+                            p.LastName,
+                            p.UserName,
+                            p.IsAcademyAdmin,
+                            p.ViewedChildId,
+                            db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault()
+                        ))
+                        .FirstOrDefault()
+            )
+        );
+
     public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Read from the person's memberships, the person with each: the other way round (the person, then their
         // memberships with their schools), SQLite cannot put the person's id into the joined memberships and reads
         // every membership of the académie on every page.
-        var memberships = await db
-            .Memberships.AsNoTracking()
-            .Where(m => m.PersonId == user.PersonId)
-            .OrderBy(m => m.School!.Name)
-            .Select(m => new
-            {
-                Person = new
-                {
-                    m.Person!.FirstName,
-                    m.Person.LastName,
-                    m.Person.UserName,
-                    m.Person.IsAcademyAdmin,
-                    m.Person.ViewedChildId,
-                    Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                },
-                m.Profiles,
-                m.Functions,
-                School = new WorkspaceSchool(
-                    m.SchoolId,
-                    m.School!.Name,
-                    m.School.Kind,
-                    m.School.Slug,
-                    m.School.Branding.PrimaryColor,
-                    m.School.Branding.LogoPath,
-                    new ServiceSet(m.School.ClosedServices.Select(c => c.ServiceKey).ToList())
-                ),
-            })
-            .ToListAsync(ct);
-        var person =
-            memberships.FirstOrDefault()?.Person
-            ?? await db
-                .Users.AsNoTracking()
-                .Where(p => p.Id == user.PersonId)
-                .Select(p => new
-                {
-                    p.FirstName,
-                    p.LastName,
-                    p.UserName,
-                    p.IsAcademyAdmin,
-                    p.ViewedChildId,
-                    Academy = db.Academies.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                })
-                .FirstOrDefaultAsync(ct);
+        var memberships = await MembershipsRead.For(db)(db, user.PersonId).ToListAsync(ct);
+        var person = memberships.FirstOrDefault()?.Person ?? await PersonRead.For(db)(db, user.PersonId, ct);
         if (person is null)
             return null;
 

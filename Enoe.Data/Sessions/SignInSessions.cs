@@ -1,3 +1,4 @@
+using Enoe.Data.Database;
 using Enoe.Data.Events;
 using Enoe.Data.People;
 using Microsoft.EntityFrameworkCore;
@@ -124,22 +125,33 @@ public sealed partial class SignInSessions : IDisposable
         return ended;
     }
 
+    private sealed record SessionRow(DateTime? EndedAt, DateTime LastSeenAt, bool Disabled, bool MustEnrol);
+
+    /// <summary>Every request's read (once per <see cref="CheckCache"/> per session), compiled.</summary>
+    private static readonly CompiledPerModel<
+        Func<EnoeDbContext, Guid, int, CancellationToken, Task<SessionRow?>>
+    > SessionRead = new(() =>
+        EF.CompileAsyncQuery(
+            (EnoeDbContext db, Guid sessionId, int personId, CancellationToken ct) =>
+                db.Set<SignInSession>()
+                    .Where(s => s.Id == sessionId && s.PersonId == personId)
+                    .Select(s => new SessionRow(
+                        s.EndedAt,
+                        s.LastSeenAt,
+                        db.Users.Any(p => p.Id == s.PersonId && p.DisabledAt != null),
+                        db.Users.Where(p => p.Id == s.PersonId).Any(TwoFactorRules.MustEnrol)
+                    ))
+                    .FirstOrDefault()
+        )
+    );
+
     private async Task<Check> CheckAsync(Guid sessionId, int personId, CancellationToken ct)
     {
         if (_checks.TryGetValue(sessionId, out Check? cached))
             return cached!;
         var changes = Interlocked.Read(ref _changes);
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<SignInSession>()
-            .Where(s => s.Id == sessionId && s.PersonId == personId)
-            .Select(s => new
-            {
-                s.EndedAt,
-                s.LastSeenAt,
-                Disabled = db.Users.Any(p => p.Id == s.PersonId && p.DisabledAt != null),
-                MustEnrol = db.Users.Where(p => p.Id == s.PersonId).Any(TwoFactorRules.MustEnrol),
-            })
-            .FirstOrDefaultAsync(ct);
+        var row = await SessionRead.For(db)(db, sessionId, personId, ct);
         var check = row is { EndedAt: null, Disabled: false } ? new Check(true, row.MustEnrol) : Closed;
         var now = _clock.GetUtcNow().UtcDateTime;
         if (check.Open && now - row!.LastSeenAt >= TouchEvery)

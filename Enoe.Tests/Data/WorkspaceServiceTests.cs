@@ -108,4 +108,32 @@ public sealed class WorkspaceServiceTests
         var result = await database.Get<WorkspaceService>().ChooseChildAsync(f.ParentA.Id, childB.Id);
         Assert.Equal(Enoe.Data.Common.ResultKind.Forbidden, result.Kind);
     }
+
+    [Fact]
+    public async Task AnAcademyAdmin_InNoSchool_GetsTheirWorkspace_WithNoSchool()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await TwoSchools.CreateAsync(database);
+        var admin = new Person
+        {
+            FirstName = "Rectorat",
+            LastName = "Admin",
+            UserName = "admin.rectorat",
+            NormalizedUserName = "ADMIN.RECTORAT",
+            IsAcademyAdmin = true,
+        };
+        await using (var db = database.NewContext())
+        {
+            db.Users.Add(admin);
+            await db.SaveChangesAsync();
+        }
+
+        var workspace = await database
+            .Get<WorkspaceService>()
+            .GetAsync(new CurrentUser(admin.Id, "admin.rectorat", null, Profile.AcademyAdmin));
+
+        Assert.NotNull(workspace); // read from the person alone: they have no membership to read it from
+        Assert.Null(workspace.School);
+        Assert.Equal(Profile.AcademyAdmin, workspace.Profiles);
+    }
 }
