@@ -133,6 +133,7 @@ internal static class SessionCookie
         {
             context.RejectPrincipal();
             await http.RequestServices.GetRequiredService<SignInManager<Person>>().SignOutAsync();
+            await http.SignOutAsync(IdentityConstants.TwoFactorRememberMeScheme); // the device remembered, as Identity
             return;
         }
         var options = http.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;

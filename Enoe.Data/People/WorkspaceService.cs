@@ -68,10 +68,6 @@ public sealed record Workspace(
 
 public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
 {
-    /// <summary>
-    /// One round trip (two for parents, whose children are read too; two for someone who belongs to no
-    /// établissement, an académie admin).
-    /// </summary>
     private sealed record PersonRow(
         string FirstName,
         string LastName,
@@ -142,12 +138,13 @@ public sealed class WorkspaceService(IDbContextFactory<EnoeDbContext> dbFactory)
             )
         );
 
+    /// <summary>
+    /// One round trip (two for parents, whose children are read too; two for someone who belongs to no
+    /// établissement, an académie admin).
+    /// </summary>
     public async Task<Workspace?> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Read from the person's memberships, the person with each: the other way round (the person, then their
-        // memberships with their schools), SQLite cannot put the person's id into the joined memberships and reads
-        // every membership of the académie on every page.
         var memberships = await MembershipsRead.For(db)(db, user.PersonId).ToListAsync(ct);
         var person = memberships.FirstOrDefault()?.Person ?? await PersonRead.For(db)(db, user.PersonId, ct);
         if (person is null)

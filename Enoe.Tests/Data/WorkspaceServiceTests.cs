@@ -135,5 +135,8 @@ public sealed class WorkspaceServiceTests
         Assert.NotNull(workspace); // read from the person alone: they have no membership to read it from
         Assert.Null(workspace.School);
         Assert.Equal(Profile.AcademyAdmin, workspace.Profiles);
+        Assert.Equal(("Rectorat Admin", "admin.rectorat"), (workspace.DisplayName, workspace.UserName));
+        await using var read = database.NewContext();
+        Assert.Equal(await read.Academies.Select(a => a.Name).SingleAsync(), workspace.AcademyName);
     }
 }

@@ -3,6 +3,7 @@ using Enoe.Data.People;
 using Enoe.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Enoe.Tests.Web;
 
@@ -36,14 +37,21 @@ public sealed class PrincipalReadsTests(CountingAppFactory app) : IClassFixture<
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         var factory = app.Services.GetRequiredService<EnoeClaimsPrincipalFactory>();
-        var cookie = await factory.CreateAsync((await users.FindByNameAsync("lucas.martin"))!);
+        var lucas = (await users.FindByNameAsync("lucas.martin"))!;
+        var cookie = await factory.CreateAsync(lucas);
+        // What Identity's own factory would have put in comes first, the same (ENOE's claims follow).
+        var identity = await new UserClaimsPrincipalFactory<Person>(
+            users,
+            scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>()
+        ).CreateAsync(lucas);
+        Assert.Equal(Pairs(identity), Pairs(cookie)[..Pairs(identity).Length]);
+        Assert.Equal(identity.Identity!.AuthenticationType, cookie.Identity!.AuthenticationType);
         app.Commands.Reset();
 
         var fresh = await factory.RefreshAsync(cookie);
 
         Assert.NotNull(fresh);
         Assert.Equal(Pairs(cookie), Pairs(fresh));
-        Assert.Equal(IdentityConstants.ApplicationScheme, fresh.Identity!.AuthenticationType);
         // Only the check's reads: the app's own background work may query meanwhile.
         var reads = app.Commands.Texts.Where(c => c.Contains("FROM \"People\"") || c.Contains("FROM \"Memberships\""));
         Assert.True(reads.Count() == 2, app.Commands.Log); // the person, their memberships

@@ -69,5 +69,9 @@ public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory ap
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var to = response.Headers.Location!;
         Assert.StartsWith("/connexion", to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString);
+        // The sign-in cookie and a device remembered for the second factor are both wiped.
+        var wiped = response.Headers.GetValues("Set-Cookie").Where(c => c.Contains("expires=Thu, 01 Jan 1970"));
+        Assert.Contains(wiped, c => c.StartsWith(".Enoe.Auth="));
+        Assert.Contains(wiped, c => c.StartsWith(".Enoe.Device="));
     }
 }
