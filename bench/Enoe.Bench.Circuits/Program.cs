@@ -7,7 +7,7 @@
 //     --parallel=P      dashboards being opened at once (8)
 //     --hold=S          keeps the circuits open S seconds once measured (for a heap snapshot)
 //     --memos=K         mémos measured, their deliveries pooled (3)
-//     --warmup=W        mémos sent first, unmeasured (1; 20 lets the JIT finish optimising the hot paths)
+//     --warmup=W        mémos (or events) sent first, unmeasured (1; 20 lets the JIT finish optimising the hot paths)
 //     --students=S      distinct students signed in (default: one per circuit; students join the collège's
 //                       classes when it has fewer; with fewer students than circuits, each has several tabs)
 //     --event=E         instead of mémos, K carnet entries (carnet), devoirs (devoir) set to a class holding every
@@ -222,7 +222,17 @@ try
     var memos = Option("memos", 3);
     if (live != LiveEvent.Memo)
     {
-        var measured = await EventDelivery.RunAsync(live, urls, cast, open, tabs, quiet, memos, ct);
+        var measured = await EventDelivery.RunAsync(
+            live,
+            urls,
+            cast,
+            open,
+            tabs,
+            quiet,
+            memos,
+            Option("warmup", 1),
+            ct
+        );
         return failures > 0 ? 2 : measured;
     }
     var (delivery, subject, clicks) = await MemoDelivery.SendAndMeasureAsync(
