@@ -16,7 +16,14 @@ public static class RowLocks
     /// <summary>
     /// Locks the row of <typeparamref name="TEntity"/> whose key is <paramref name="id"/>; call inside a transaction.
     /// </summary>
-    public static async Task LockAsync<TEntity>(this EnoeDbContext db, int id, CancellationToken ct)
+    public static Task LockAsync<TEntity>(this EnoeDbContext db, int id, CancellationToken ct)
+        where TEntity : class => db.LockAllAsync<TEntity>([id], ct);
+
+    /// <summary>
+    /// Locks the rows of <typeparamref name="TEntity"/> whose keys are <paramref name="ids"/>, in the order of their
+    /// keys: two writers locking overlapping sets wait for each other rather than each holding what the other needs.
+    /// </summary>
+    public static async Task LockAllAsync<TEntity>(this EnoeDbContext db, IEnumerable<int> ids, CancellationToken ct)
         where TEntity : class
     {
         // A caller given up stops at its turn on SQLite too, where the lock sends nothing that would notice.
@@ -26,9 +33,9 @@ public static class RowLocks
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A row lock lasts until the transaction ends: begin one first.");
         var table = db.Model.FindEntityType(typeof(TEntity))!.GetTableName();
-        // The table name comes from the model, never from input; the id is a parameter.
-        var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = {0} FOR NO KEY UPDATE";
-        await db.Database.ExecuteSqlRawAsync(sql, [id], ct);
+        // The table name comes from the model, never from input; the ids are a parameter.
+        var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = ANY({0}) ORDER BY \"Id\" FOR NO KEY UPDATE";
+        await db.Database.ExecuteSqlRawAsync(sql, [ids.Distinct().ToArray()], ct);
     }
 
     /// <summary>

@@ -115,7 +115,8 @@ public sealed partial class AttendanceService
         if (motive is null)
             return Result.NotFound();
         motive.Archived = false;
-        motive.Position = await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).MaxAsync(m => m.Position) + 1;
+        motive.Position =
+            await db.Set<AbsenceMotive>().Where(m => m.SchoolId == school).MaxAsync(m => m.Position, ct) + 1;
         return await SaveMotivesAsync(db, turn, ct);
     }
 

@@ -130,6 +130,10 @@ public sealed partial class SchoolServiceSwitches(
             if (await RefuseAsync(db, user, schoolIds, service, to, ct) is { } refused)
                 return refused;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Two admins switching overlapping établissements take turns: the second reads what the first changed
+            // (without it, on PostgreSQL, both read the same states, and the second failed on the first's rows, or
+            // the two deadlocked, each waiting on a row the other had written).
+            await db.LockAllAsync<School>(schoolIds, ct);
             var changing = await ChangingAsync(db, schoolIds, service, to, ct);
             changed = [.. changing.Select(s => s.Id)];
             var key = service.Key;

@@ -77,6 +77,35 @@ public sealed class ServiceSwitchingTests
     }
 
     [Fact]
+    public async Task TwoAdmins_SwitchingOverlappingSchoolsAtOnce_TakeTurns_AndEachChangeIsRecordedOnce()
+    {
+        var (database, f, rectorat) = await ArrangeAsync();
+        await using var _ = database;
+        var switches = database.Get<SchoolServiceSwitches>();
+
+        // The same two établissements, named in opposite orders, switched off then on again at the same moment.
+        for (var round = 0; round < 10; round++)
+            foreach (var to in new[] { ServiceState.Off, ServiceState.On })
+            {
+                var both = await Task.WhenAll(
+                    Task.Run(() => switches.ApplyAsync(rectorat, [f.A.Id, f.B.Id], EntService.Memos, to)),
+                    Task.Run(() => switches.ApplyAsync(rectorat, [f.B.Id, f.A.Id], EntService.Memos, to))
+                );
+
+                Assert.All(both, r => Assert.True(r.Succeeded, string.Join(" ", r.Errors)));
+                Assert.Equal(2, both.Sum(r => r.Value)); // each établissement changed once, by one of the two
+            }
+
+        await using var db = database.NewContext();
+        var changes = await db.Set<ServiceSwitchChange>()
+            .Where(c => c.ServiceKey == EntService.Memos.Key)
+            .Select(c => new { c.Before, c.After })
+            .ToListAsync();
+        Assert.Equal(40, changes.Count);
+        Assert.All(changes, c => Assert.NotEqual(c.Before, c.After)); // none recorded from a state already gone
+    }
+
+    [Fact]
     public async Task OnlyTheAcademy_Switches_AndABadRequestChangesNothing()
     {
         var (database, f, rectorat) = await ArrangeAsync();

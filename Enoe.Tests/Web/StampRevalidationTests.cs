@@ -73,5 +73,13 @@ public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory ap
         var wiped = response.Headers.GetValues("Set-Cookie").Where(c => c.Contains("expires=Thu, 01 Jan 1970"));
         Assert.Contains(wiped, c => c.StartsWith(".Enoe.Auth="));
         Assert.Contains(wiped, c => c.StartsWith(".Enoe.Device="));
+        // And the session behind the cookie is ended, not left open in the person's list of sessions.
+        await using var after = app.Services.CreateAsyncScope();
+        var db = after.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        var ends = await db.Set<Enoe.Data.Sessions.SignInSession>()
+            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.UserName == "emma.martin"))
+            .Select(s => s.EndReason)
+            .ToListAsync();
+        Assert.Equal([Enoe.Data.Sessions.SessionEnd.Revoked], ends);
     }
 }
