@@ -134,7 +134,7 @@ internal static class SessionCookie
             // Ended here: the sign-out below ends the session of the request's user, not yet set while the cookie is
             // validated, and the session would stay open in the person's list until it expired.
             if (IdOf(context.Principal) is Guid id)
-                await Sessions(http).EndAsync(id, SessionEnd.Revoked, http.RequestAborted);
+                await Sessions(http).EndAsync(id, SessionEnd.Revoked, CancellationToken.None); // whatever the tab does
             context.RejectPrincipal();
             await http.RequestServices.GetRequiredService<SignInManager<Person>>().SignOutAsync();
             await http.SignOutAsync(IdentityConstants.TwoFactorRememberMeScheme); // the device remembered, as Identity

@@ -64,12 +64,19 @@ public sealed class RedisEventBus : IEventBus, IDisposable
         where TEvent : notnull
     {
         if (EventTypes.IsKnown(typeof(TEvent)))
-            _ = SendAsync(
-                JsonSerializer.SerializeToUtf8Bytes(
-                    new Outgoing<TEvent>(typeof(TEvent).Name, _instance, @event),
-                    JsonSerializerOptions.Web
-                )
-            );
+            try
+            {
+                _ = SendAsync(
+                    JsonSerializer.SerializeToUtf8Bytes(
+                        new Outgoing<TEvent>(typeof(TEvent).Name, _instance, @event),
+                        JsonSerializerOptions.Web
+                    )
+                );
+            }
+            catch (Exception e) when (e is NotSupportedException or JsonException) // this instance's tabs still hear
+            {
+                _logger.LogError(e, "{Event} could not be written for the other instances", typeof(TEvent).Name);
+            }
         else
             _logger.LogError("{Event} is missing from EventTypes: other instances never see it", typeof(TEvent).Name);
         return _local.PublishAsync(@event);

@@ -61,8 +61,8 @@ public sealed partial class MemoService
                 // Committed without waiting for the disk's flush (with 2,000 recipients, before any tab heard: 0.8–36
                 // ms, 7.7 on average over 46 mémos; 0.4–8.3, 1.5 on average, since). A crash of the server within the
                 // flush's fraction of a second may lose the delivery, never part of it: the mémo, stored durably when
-                // it was sent, is then undelivered again and the sweep delivers it (tabs told meanwhile show it a
-                // little early).
+                // it was sent, is then undelivered again and the sweep delivers it within about a minute (tabs told
+                // meanwhile show a mémo that opens as not found until then).
                 await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
             var memo = await db.Set<Memo>()
                 .Where(m => m.Id == memoId && m.Undelivered != null)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Modules;
@@ -137,38 +138,23 @@ public sealed partial class SchoolServiceSwitches(
             var changing = await ChangingAsync(db, schoolIds, service, to, ct);
             changed = [.. changing.Select(s => s.Id)];
             var key = service.Key;
-            await db.Set<ClosedService>()
-                .Where(c => changed.Contains(c.SchoolId) && c.ServiceKey == key)
-                .ExecuteDeleteAsync(ct);
-            await db.Set<InsideOnlyService>()
-                .Where(c => changed.Contains(c.SchoolId) && c.ServiceKey == key)
-                .ExecuteDeleteAsync(ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var school in changing)
-            {
-                if (to == ServiceState.Off)
-                    db.Add(new ClosedService { SchoolId = school.Id, ServiceKey = key });
-                else if (to == ServiceState.InsideOnly)
-                    db.Add(new InsideOnlyService { SchoolId = school.Id, ServiceKey = key });
-                db.Add(
-                    new ServiceSwitchChange
-                    {
-                        SchoolId = school.Id,
-                        ServiceKey = key,
-                        Before = school.State,
-                        After = school.After,
-                        ChangedById = user.PersonId,
-                        ChangedAt = now,
-                    }
-                );
-            }
             try
             {
+                await db.Set<ClosedService>()
+                    .Where(c => changed.Contains(c.SchoolId) && c.ServiceKey == key)
+                    .ExecuteDeleteAsync(ct);
+                await db.Set<InsideOnlyService>()
+                    .Where(c => changed.Contains(c.SchoolId) && c.ServiceKey == key)
+                    .ExecuteDeleteAsync(ct);
+                Record(db, user, changing, key, to);
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+            catch (Exception e)
+                when (e is DbException or DbUpdateException && (Contention.IsDuplicate(e) || Contention.IsBusy(e)))
             {
-                return Result.Conflict(SchoolMessages.Switches_Concurrent); // another admin switched it meanwhile
+                // Another admin switched it meanwhile; or an import of établissements was writing them, and
+                // PostgreSQL ended one of the two.
+                return Result.Conflict(SchoolMessages.Switches_Concurrent);
             }
             await transaction.CommitAsync(ct);
         }
@@ -204,6 +190,30 @@ public sealed partial class SchoolServiceSwitches(
     }
 
     private sealed record Changing(int Id, string Name, ServiceState State, ServiceState After);
+
+    /// <summary>Each établissement's new state, and the change in its history.</summary>
+    private void Record(EnoeDbContext db, CurrentUser user, List<Changing> changing, string key, ServiceState to)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var school in changing)
+        {
+            if (to == ServiceState.Off)
+                db.Add(new ClosedService { SchoolId = school.Id, ServiceKey = key });
+            else if (to == ServiceState.InsideOnly)
+                db.Add(new InsideOnlyService { SchoolId = school.Id, ServiceKey = key });
+            db.Add(
+                new ServiceSwitchChange
+                {
+                    SchoolId = school.Id,
+                    ServiceKey = key,
+                    Before = school.State,
+                    After = school.After,
+                    ChangedById = user.PersonId,
+                    ChangedAt = now,
+                }
+            );
+        }
+    }
 
     /// <summary>
     /// The établissements chosen whose state of the service would really change: "open from anywhere" stays inside

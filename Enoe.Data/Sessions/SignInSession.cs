@@ -38,7 +38,10 @@ public enum SessionEnd
     AccountDisabled = 3,
     Expired = 4,
 
-    /// <summary>Ended by the person from another session, or by an admin.</summary>
+    /// <summary>
+    /// Ended by the person from another session, or by an admin; or refused by the security stamp's check (a new
+    /// password or second factor set elsewhere, the directory's changes).
+    /// </summary>
     Revoked = 5,
 }
 

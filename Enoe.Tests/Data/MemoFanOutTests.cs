@@ -86,9 +86,9 @@ public sealed class MemoFanOutTests : IAsyncLifetime
 
         Assert.Equal(one, all);
         // Eight to store the mémo; then its delivery: the mémo read back and taken, the copies, the mémo's line for the
-        // event and the recipients' notifications (one statement), their notification counts for the bells (one
-        // read); the recipients' mémo counts come back with the copies on PostgreSQL, in one more read on SQLite, where
-        // PostgreSQL takes one to commit the delivery without waiting for the disk.
+        // event and the recipients' notifications (one statement), their notification counts for the bells (one read);
+        // the recipients' mémo counts come back with the copies on PostgreSQL, in one more read on SQLite, whereas
+        // PostgreSQL takes one more to commit the delivery without waiting for the disk (SET LOCAL).
         Assert.True(all <= 14, _counter.Log);
         var copies = System.Text.RegularExpressions.Regex.Count(_counter.Log, "INSERT INTO \"MemoRecipient\"");
         Assert.True(copies == 1, _counter.Log);

@@ -99,10 +99,18 @@ public sealed class ServiceSwitchingTests
         await using var db = database.NewContext();
         var changes = await db.Set<ServiceSwitchChange>()
             .Where(c => c.ServiceKey == EntService.Memos.Key)
-            .Select(c => new { c.Before, c.After })
+            .OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.SchoolId,
+                c.Before,
+                c.After,
+            })
             .ToListAsync();
         Assert.Equal(40, changes.Count);
-        Assert.All(changes, c => Assert.NotEqual(c.Before, c.After)); // none recorded from a state already gone
+        // Each établissement's history is one chain: every change starts from the state the one before left.
+        foreach (var history in changes.GroupBy(c => c.SchoolId))
+            Assert.All(history.Zip(history.Skip(1)), pair => Assert.Equal(pair.First.After, pair.Second.Before));
     }
 
     [Fact]
