@@ -6,10 +6,10 @@ namespace Enoe.Data.Database;
 /// <summary>
 /// Makes writers that check-then-write take turns on one row (a room, a person's quota) or on several, in key order.
 /// SQLite needs nothing: its write transactions start by taking the database's only write lock (Microsoft.Data.Sqlite
-/// begins them IMMEDIATE). PostgreSQL lets them run side by side under READ COMMITTED, so the row is locked <c>FOR NO
-/// KEY UPDATE</c> until the caller's transaction ends: the second writer waits, then sees the first's rows. (Not <c>FOR
-/// UPDATE</c>: that also blocks every insert whose foreign key points at the row, as PostgreSQL checks those under a
-/// key-share lock; a person's lock would stall mémos to them, and two senders could deadlock.)
+/// begins them IMMEDIATE). PostgreSQL lets them run side by side under READ COMMITTED, so each row is locked
+/// <c>FOR NO KEY UPDATE</c> until the caller's transaction ends: the second writer waits, then sees the first's rows.
+/// (Not <c>FOR UPDATE</c>: that also blocks every insert whose foreign key points at the row, as PostgreSQL checks
+/// those under a key-share lock; a person's lock would stall mémos to them, and two senders could deadlock.)
 /// </summary>
 public static class RowLocks
 {
