@@ -28,6 +28,18 @@ public static class Contention
         };
 
     /// <summary>
+    /// A foreign key refused the row: what it points at was deleted by someone else since it was checked (a motive
+    /// withdrawn while an absence was being justified with it).
+    /// </summary>
+    public static bool IsMissingReference(Exception e) =>
+        e switch
+        {
+            SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode == 787, // CONSTRAINT_FOREIGNKEY
+            PostgresException p => p.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+            _ => e.InnerException is { } inner && IsMissingReference(inner),
+        };
+
+    /// <summary>
     /// Inserts a row keyed by what it is (a tick, a favourite), or nothing when someone inserted it a moment ago.
     /// </summary>
     public static async Task InsertUnlessPresentAsync<T>(this EnoeDbContext db, T row, CancellationToken ct)

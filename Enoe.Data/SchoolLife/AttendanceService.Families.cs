@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Data.Storage;
@@ -167,6 +168,12 @@ public sealed partial class AttendanceService
         catch (DbUpdateConcurrencyException)
         {
             return Result.Conflict(SchoolLifeMessages.Justify_Changed); // decided or justified at the same moment
+        }
+        catch (DbUpdateException e) when (Contention.IsMissingReference(e))
+        {
+            if (await MotiveWithdrawnAsync(schoolId, motive, ct))
+                return Result.Invalid([SchoolLifeMessages.Motive_Unknown]);
+            throw;
         }
         if (!result.Succeeded)
             return result.Failure;

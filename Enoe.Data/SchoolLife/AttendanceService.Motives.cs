@@ -198,6 +198,18 @@ public sealed partial class AttendanceService
         db.Set<AbsenceMotive>().AnyAsync(m => m.Id == motiveId && m.SchoolId == school && !m.Archived, ct);
 
     /// <summary>
+    /// Whether a write a foreign key refused had lost its motive: withdrawn (and deleted, no absence using it) by
+    /// another manager between the check and the write. Read in a context of its own: the write's is spent.
+    /// </summary>
+    private async Task<bool> MotiveWithdrawnAsync(int school, int? motive, CancellationToken ct)
+    {
+        if (motive is not int id)
+            return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return !await OffersMotiveAsync(db, school, id, ct);
+    }
+
+    /// <summary>
     /// Saves a change to the établissement's list, made in its turn: two managers withdrawing the last two motives
     /// at once would leave none, two moves at once would give two motives one place. The change's reads and its
     /// write are one transaction holding the établissement's row (PostgreSQL; SQLite's write transactions take turns

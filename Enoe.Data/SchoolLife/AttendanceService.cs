@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
@@ -149,21 +150,21 @@ public sealed partial class AttendanceService(
         // The report and the lessons' absences it justifies are written together, or neither (a double click).
         // A roll call marking them meanwhile: one after the other.
         await using var transaction = await db.BeginTurnAsync<Person>(report.StudentId, ct);
-        if (reason is not null)
-            foreach (var (from, to) in parts)
-                await LessonAbsencesWithin(db, report.StudentId, report.Date, from, to)
-                    .Where(a => a.Justification != JustificationStatus.Accepted)
-                    .ExecuteUpdateAsync(
-                        u =>
-                            u.SetProperty(a => a.Justification, JustificationStatus.Accepted)
-                                .SetProperty(a => a.MotiveId, reason)
-                                .SetProperty(a => a.DecidedById, user.PersonId)
-                                .SetProperty(a => a.DecidedAt, now)
-                                .SetProperty(a => a.Version, a => a.Version + 1),
-                        ct
-                    );
         try
         {
+            if (reason is not null)
+                foreach (var (from, to) in parts)
+                    await LessonAbsencesWithin(db, report.StudentId, report.Date, from, to)
+                        .Where(a => a.Justification != JustificationStatus.Accepted)
+                        .ExecuteUpdateAsync(
+                            u =>
+                                u.SetProperty(a => a.Justification, JustificationStatus.Accepted)
+                                    .SetProperty(a => a.MotiveId, reason)
+                                    .SetProperty(a => a.DecidedById, user.PersonId)
+                                    .SetProperty(a => a.DecidedAt, now)
+                                    .SetProperty(a => a.Version, a => a.Version + 1),
+                            ct
+                        );
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -171,6 +172,13 @@ public sealed partial class AttendanceService(
         {
             // The same half-day reported at the same moment (a double click): the unique index kept one.
             return Result.Invalid([SchoolLifeMessages.Report_Already]);
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException && Database.Contention.IsMissingReference(e))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            if (await MotiveWithdrawnAsync(school, reason, ct))
+                return Result.Invalid([SchoolLifeMessages.Motive_Unknown]);
+            throw;
         }
         await events.PublishAsync(new AttendanceChanged(school, report.StudentId, report.Date));
         return Result.Ok();

@@ -1,5 +1,8 @@
+using System.Text;
 using Enoe.Data.SchoolLife;
+using Enoe.Data.Storage;
 using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,5 +51,46 @@ public sealed partial class AbsenceMotivesTests
             first.Errors.Concat(second.Errors)
         );
         Assert.Single(await MotivesAsync(), m => !m.Archived);
+    }
+
+    [Fact]
+    public async Task AMotiveDeletedWhileTheVieScolaireRecordsACall_IsRefusedInFrench_AndNothingIsWritten()
+    {
+        Assert.True((await Attendance.SaveMotiveAsync(Cpe, new(null, "Grève des transports", true))).Succeeded);
+        var strike = await MotiveAsync("Grève des transports");
+        // Another manager withdraws the motive (used by no absence: deleted) just after this report checked it, before
+        // it writes the report and justifies the Monday maths absence with it.
+        var meanwhile = Meanwhile.After("\"AbsenceMotive\"", () => Attendance.RemoveMotiveAsync(Cpe, strike));
+        await using var other = _database.NewInstance(s => s.AddSingleton<IInterceptor>(meanwhile));
+
+        var report = await other
+            .GetRequiredService<AttendanceService>()
+            .ReportAsync(Cpe, new(_f.StudentA.Id, Monday, DayPart.WholeDay, strike, "Appel du père"));
+
+        Assert.True((await meanwhile.Other).Succeeded);
+        Assert.Equal(["Choisissez un motif de la liste de l'établissement."], report.Errors);
+        var maths = Assert.Single((await RecordAsync(Cpe)).Items);
+        Assert.Equal((JustificationStatus.None, null), (maths.Justification, maths.Motive));
+    }
+
+    [Fact]
+    public async Task AMotiveDeletedWhileAParentJustifies_IsRefusedInFrench_AndNothingIsKept()
+    {
+        Assert.True((await Attendance.SaveMotiveAsync(Cpe, new(null, "Grève des transports", true))).Succeeded);
+        var strike = await MotiveAsync("Grève des transports");
+        var absence = Assert.Single((await RecordAsync(Parent)).Items);
+        var meanwhile = Meanwhile.After("\"AbsenceMotive\"", () => Attendance.RemoveMotiveAsync(Cpe, strike));
+        await using var other = _database.NewInstance(s => s.AddSingleton<IInterceptor>(meanwhile));
+        var certificate = new FileUpload("mot.pdf", 9, new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n")));
+
+        var justified = await other
+            .GetRequiredService<AttendanceService>()
+            .JustifyAsync(Parent, [Chosen(absence)], strike, "Plus de bus", [certificate]);
+
+        Assert.True((await meanwhile.Other).Succeeded);
+        Assert.Equal(["Choisissez un motif de la liste de l'établissement."], justified.Errors);
+        Assert.Equal(JustificationStatus.None, Assert.Single((await RecordAsync(Parent)).Items).Justification);
+        await using var db = _database.NewContext();
+        Assert.False(await db.Set<StoredFile>().AnyAsync());
     }
 }
