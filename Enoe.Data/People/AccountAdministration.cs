@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Structure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -91,7 +92,8 @@ public sealed partial class AccountAdministration(
             return Result.Invalid([PeopleMessages.Account_ClassNotInSchool]);
 
         var person = NewPerson(account.FirstName, account.LastName, schoolId);
-        person.UserName = await FreeUserNameAsync(Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct);
+        var madeFrom = Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName);
+        person.UserName = await FreeUserNameAsync(madeFrom, ct);
         person.Memberships.Add(
             new Membership
             {
@@ -102,7 +104,7 @@ public sealed partial class AccountAdministration(
         );
         if (account.Profile == Profile.Student)
             db.Enrolments.Add(new Enrolment { Student = person, SchoolClassId = account.ClassId!.Value });
-        return await CreateWithTemporaryPasswordAsync(person);
+        return await CreateWithTemporaryPasswordAsync(person, madeFrom, ct);
     }
 
     /// <summary>
@@ -117,17 +119,13 @@ public sealed partial class AccountAdministration(
     )
     {
         var person = NewPerson(admin.FirstName, admin.LastName, schoolId);
-        if (string.IsNullOrWhiteSpace(admin.Login))
-            person.UserName = await FreeUserNameAsync(
-                Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName),
-                ct
-            );
-        else if (await users.FindByNameAsync(admin.Login.Trim()) is null)
-            person.UserName = admin.Login.Trim();
-        else
-            return Result.Invalid([Schools.SchoolMessages.FormatAdmin_LoginTaken(admin.Login.Trim())]);
+        // A login asked for and taken is refused by Identity's validator, in French (LocalizedIdentityErrorDescriber).
+        string? madeFrom = null;
+        person.UserName = string.IsNullOrWhiteSpace(admin.Login)
+            ? await FreeUserNameAsync(madeFrom = Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct)
+            : admin.Login.Trim();
         person.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = Profile.Staff | Profile.SchoolAdmin });
-        return await CreateWithTemporaryPasswordAsync(person);
+        return await CreateWithTemporaryPasswordAsync(person, madeFrom, ct);
     }
 
     /// <summary>An account that must change its password at first sign-in.</summary>
@@ -141,17 +139,44 @@ public sealed partial class AccountAdministration(
             CurrentSchoolId = schoolId,
         };
 
-    private async Task<Result<CreatedAccount>> CreateWithTemporaryPasswordAsync(Person person)
+    /// <param name="madeFrom">
+    /// What the login was made from, when it was not asked for: another admin creating a login just found free
+    /// (two admins entering the same Jean Dupont at once) makes this one take the next free one, as it would have a
+    /// moment later. A login asked for and taken meanwhile is refused as taken.
+    /// </param>
+    private async Task<Result<CreatedAccount>> CreateWithTemporaryPasswordAsync(
+        Person person,
+        string? madeFrom,
+        CancellationToken ct
+    )
     {
         var password = TemporaryPassword();
-        // One SaveChanges inside CreateAsync writes the person, the membership and the enrolment together.
-        var created = await users.CreateAsync(person, password);
-        if (!created.Succeeded)
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            return Result.Invalid(created.Errors.Select(e => e.Description));
+            IdentityResult created;
+            try
+            {
+                // One SaveChanges inside CreateAsync writes the person, the membership and the enrolment together.
+                created = await users.CreateAsync(person, password);
+            }
+            catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+            {
+                // Inside a caller's transaction (a new établissement's first admin), EF's savepoint undid the write.
+                if (madeFrom is not null && attempt < 3)
+                {
+                    person.UserName = await FreeUserNameAsync(madeFrom, ct);
+                    continue;
+                }
+                db.ChangeTracker.Clear();
+                return Result.Invalid([users.ErrorDescriber.DuplicateUserName(person.UserName!).Description]);
+            }
+            if (!created.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return Result.Invalid(created.Errors.Select(e => e.Description));
+            }
+            return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName!, password));
         }
-        return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName!, password));
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(

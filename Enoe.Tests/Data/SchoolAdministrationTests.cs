@@ -100,7 +100,7 @@ public sealed class SchoolAdministrationTests : AcademyConsoleTest
 
         var result = await Schools.CreateAsync(Admin, form);
 
-        Assert.Equal("L'identifiant staffa est déjà pris.", Assert.Single(result.Errors));
+        Assert.Equal("L'identifiant « staffa » est déjà pris.", Assert.Single(result.Errors));
         await using var db = Database.NewContext();
         Assert.False(await db.Schools.AnyAsync(s => s.Slug == "college-neuf"));
     }

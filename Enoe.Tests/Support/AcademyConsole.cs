@@ -17,7 +17,8 @@ public static class AcademyConsole
         services
             .AddIdentityCore<Person>(o => o.Password.RequireNonAlphanumeric = false)
             .AddEntityFrameworkStores<EnoeDbContext>()
-            .AddUserManager<EnoeUserManager>();
+            .AddUserManager<EnoeUserManager>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<AccountAdministration>();
     }
 

@@ -1,0 +1,118 @@
+using Enoe.Data.Common;
+using Enoe.Data.People;
+using Enoe.Data.Schools;
+using Enoe.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enoe.Tests.Data;
+
+/// <summary>Two admins creating accounts with one login at the same moment: both told, none failing.</summary>
+public sealed class AccountsAtOnceTests : AcademyConsoleTest
+{
+    // Identity's check that the login is free (its validator; the first admin's own check before it).
+    private const string LoginLookUp = "\"NormalizedUserName\" = ";
+
+    private ServiceProvider InstanceWith(IInterceptor meanwhile) =>
+        Database.NewInstance(s =>
+        {
+            AcademyConsole.AddAccounts(s);
+            s.AddSingleton(meanwhile);
+        });
+
+    private async Task<Result<CreatedAccount>> CreateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var account = new NewAccount
+        {
+            FirstName = "Jean",
+            LastName = "Dupont",
+            Profile = Profile.Teacher,
+        };
+        return await scope
+            .ServiceProvider.GetRequiredService<AccountAdministration>()
+            .CreateAsync(Admin, F.A.Id, account);
+    }
+
+    [Fact]
+    public async Task TwoJeanDupontsCreatedAtOnce_GetTwoLogins_AsOneAfterTheOtherWould()
+    {
+        var a = F.A.Id;
+        // The other admin creates the same name just after this creation found jean.dupont free.
+        var meanwhile = Meanwhile.After(LoginLookUp, () => CreateAsync(Database.Services));
+        await using var other = InstanceWith(meanwhile);
+
+        var second = await CreateAsync(other);
+        var first = await meanwhile.Other;
+
+        Assert.True(first.Succeeded && second.Succeeded, string.Join(" ", first.Errors.Concat(second.Errors)));
+        Assert.Equal(("jean.dupont", "jean.dupont2"), (first.Value!.UserName, second.Value!.UserName));
+        await using var db = Database.NewContext();
+        Assert.Equal(2, await db.Memberships.CountAsync(m => m.SchoolId == a && m.Person!.LastName == "Dupont"));
+    }
+
+    [Fact]
+    public async Task AFirstAdminsLoginTakenWhileTheSchoolIsCreated_IsRefusedAsTaken_AndLeavesNoSchool()
+    {
+        var meanwhile = Meanwhile.After(
+            LoginLookUp,
+            () => Schools.CreateAsync(Admin, Form("0250200", "college-deux")),
+            onItsOwnThread: true // on SQLite it waits for this creation's write transaction
+        );
+        await using var other = InstanceWith(meanwhile);
+
+        var second = await other
+            .GetRequiredService<SchoolAdministration>()
+            .CreateAsync(Admin, Form("0250100", "college-un"));
+        var first = await meanwhile.Other;
+
+        // On PostgreSQL the other commits first and this one is refused; on SQLite the writes take turns.
+        var refused = Assert.Single(new[] { first, second }, r => !r.Succeeded);
+        Assert.Equal(["L'identifiant « anne.berard » est déjà pris."], refused.Errors);
+        await using var db = Database.NewContext();
+        Assert.Equal(1, await db.Schools.CountAsync(s => s.Slug == "college-un" || s.Slug == "college-deux"));
+        Assert.Equal(1, await db.Users.CountAsync(p => p.UserName == "anne.berard"));
+    }
+
+    [Fact]
+    public async Task TwoFirstAdminsOfOneNameAtOnce_GetTwoLogins_TheSecondAfterItsSavepoint()
+    {
+        var meanwhile = Meanwhile.After(
+            LoginLookUp,
+            () => Schools.CreateAsync(Admin, Form("0250200", "college-deux", login: null)),
+            onItsOwnThread: true
+        );
+        await using var other = InstanceWith(meanwhile);
+
+        var second = await other
+            .GetRequiredService<SchoolAdministration>()
+            .CreateAsync(Admin, Form("0250100", "college-un", login: null));
+        var first = await meanwhile.Other;
+
+        // On PostgreSQL the second's insert is refused inside its school's transaction, which goes on from EF's
+        // savepoint with the next login.
+        Assert.True(first.Succeeded && second.Succeeded, string.Join(" ", first.Errors.Concat(second.Errors)));
+        Assert.Equal(
+            ["anne.berard", "anne.berard2"],
+            new[] { first.Value!.Admin!.UserName, second.Value!.Admin!.UserName }.Order()
+        );
+        await using var db = Database.NewContext();
+        Assert.Equal(2, await db.Memberships.CountAsync(m => m.Person!.LastName == "Bérard"));
+    }
+
+    private static SchoolForm Form(string digits, string slug, string? login = "anne.berard") =>
+        new()
+        {
+            Uai = Uai.Create(digits),
+            Name = "Collège " + slug,
+            Slug = slug,
+            City = "Pontarlier",
+            Admin = new FirstAdmin
+            {
+                FirstName = "Anne",
+                LastName = "Bérard",
+                Login = login,
+            },
+        };
+}
