@@ -1,7 +1,9 @@
 using System.Text;
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Enoe.Data.People;
 
@@ -50,9 +52,29 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
             // Not ResetAuthenticatorKeyAsync: a new security stamp would sign the person out in the middle of
             // enrolling.
             key = users.GenerateNewAuthenticatorKey();
-            await users.SetAuthenticationTokenAsync(person, Store, "AuthenticatorKey", key);
+            if (!await StoreKeyAsync(person, key))
+            {
+                // Another tab of theirs stored its own key first (two opened at once): both show that one, the one a
+                // code is checked against.
+                db.ChangeTracker.Clear();
+                key = await users.GetAuthenticatorKeyAsync(person);
+            }
         }
         return new TwoFactorSetup(key!, InGroups(key!), OtpAuthUri(person.UserName ?? "", key!));
+    }
+
+    /// <summary>False when another request stored a key since this one read none.</summary>
+    private async Task<bool> StoreKeyAsync(Person person, string key)
+    {
+        try
+        {
+            // Refused as a concurrency failure: the person's row changed since it was read (the other store).
+            return (await users.SetAuthenticationTokenAsync(person, Store, "AuthenticatorKey", key)).Succeeded;
+        }
+        catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>
