@@ -1,4 +1,5 @@
 using System.Text;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Structure;
 using Microsoft.EntityFrameworkCore;
@@ -49,18 +50,16 @@ public static class AccessLog
         var since = now - Window;
         try
         {
-            // One query: the students this reader answers for, or already logged within the hour, are left out.
-            var skip = await db
-                .Guardianships.Where(g => g.ParentId == me && students.Contains(g.StudentId))
-                .Select(g => g.StudentId)
-                .Concat(
-                    db.Set<DataAccessEntry>()
-                        .Where(e => e.ReaderId == me && e.Kind == kind && e.At >= since)
-                        .Where(e => students.Contains(e.StudentId))
-                        .Select(e => e.StudentId)
-                )
-                .ToListAsync(ct);
-            students.RemoveAll(skip.Contains);
+            if (await UnloggedAsync(db, me, students, kind, since, ct) is not { Count: > 0 } unlogged)
+                return; // a refresh, a live update: nothing to write, nothing locked
+            // Two readings at once (two tabs, a grid and its export) would both find nothing and both write: the
+            // writers take turns on the reader's row and look again.
+            await using var turn = db.Database.CurrentTransaction is null
+                ? await db.BeginTurnAsync<Person>(me, ct)
+                : null;
+            if (turn is null)
+                await db.LockAsync<Person>(me, ct);
+            students = await UnloggedAsync(db, me, unlogged, kind, since, ct);
             if (students.Count == 0)
                 return;
             var functions = await ReaderFunctions.OfAsync(db, reader, students, ct);
@@ -82,6 +81,8 @@ public static class AccessLog
                     ),
                     ct
                 );
+            if (turn is not null)
+                await turn.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -89,6 +90,31 @@ public static class AccessLog
                 .CreateLogger(typeof(AccessLog))
                 .LogWarning(e, "Could not log a reading of {Kind} by {Reader}", kind, me);
         }
+    }
+
+    /// <summary>
+    /// Of <paramref name="students"/>, those the reader neither answers for nor read within the hour (one query).
+    /// </summary>
+    private static async Task<List<int>> UnloggedAsync(
+        EnoeDbContext db,
+        int me,
+        List<int> students,
+        PersonalDataKind kind,
+        DateTime since,
+        CancellationToken ct
+    )
+    {
+        var skip = await db
+            .Guardianships.Where(g => g.ParentId == me && students.Contains(g.StudentId))
+            .Select(g => g.StudentId)
+            .Concat(
+                db.Set<DataAccessEntry>()
+                    .Where(e => e.ReaderId == me && e.Kind == kind && e.At >= since)
+                    .Where(e => students.Contains(e.StudentId))
+                    .Select(e => e.StudentId)
+            )
+            .ToListAsync(ct);
+        return [.. students.Where(s => !skip.Contains(s))];
     }
 
     /// <summary>Far under either database's limit on parameters (7 a row).</summary>

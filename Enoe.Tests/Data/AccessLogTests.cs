@@ -4,6 +4,8 @@ using Enoe.Data.People;
 using Enoe.Data.Privacy;
 using Enoe.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enoe.Tests.Data;
 
@@ -35,6 +37,40 @@ public sealed class AccessLogTests : TwoSchoolsTest
         Assert.Equal(2, page.Total);
         Assert.All(page.Rows, r => Assert.Equal(("StaffA", PersonalDataKind.Marks), (r.ReaderName, r.Kind)));
         Assert.True(page.Rows[0].At > page.Rows[1].At); // newest first
+    }
+
+    [Fact]
+    public async Task TwoReadingsAtOnce_AreLoggedOnce()
+    {
+        var grades = Database.Get<GradeService>();
+        // Another tab of the same reader logs the same reading just after this one found it not logged yet.
+        var meanwhile = Meanwhile.After("\"DataAccessLog\"", () => grades.ReportAsync(As(F.StaffA), F.StudentA.Id));
+        await using var other = Database.NewInstance(s => s.AddSingleton<IInterceptor>(meanwhile));
+
+        var read = await other.GetRequiredService<GradeService>().ReportAsync(As(F.StaffA), F.StudentA.Id);
+
+        Assert.True(read.Succeeded && (await meanwhile.Other).Succeeded);
+        Assert.Equal(1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task AReadingWhileAnotherWrites_WaitsItsTurn_AndIsLoggedOnce()
+    {
+        var grades = Database.Get<GradeService>();
+        // The other tab reads just after this one looked again in its turn, before it writes: on PostgreSQL, without
+        // the turn, it would find nothing written yet and write too.
+        var meanwhile = Meanwhile.After(
+            "\"DataAccessLog\"",
+            () => grades.ReportAsync(As(F.StaffA), F.StudentA.Id),
+            nth: 2,
+            onItsOwnThread: true
+        );
+        await using var other = Database.NewInstance(s => s.AddSingleton<IInterceptor>(meanwhile));
+
+        var read = await other.GetRequiredService<GradeService>().ReportAsync(As(F.StaffA), F.StudentA.Id);
+
+        Assert.True(read.Succeeded && (await meanwhile.Other).Succeeded);
+        Assert.Equal(1, await CountAsync());
     }
 
     [Fact]
