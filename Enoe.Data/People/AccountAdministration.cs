@@ -92,7 +92,7 @@ public sealed partial class AccountAdministration(
             return Result.Invalid([PeopleMessages.Account_ClassNotInSchool]);
 
         var person = NewPerson(account.FirstName, account.LastName, schoolId);
-        var madeFrom = Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName);
+        var madeFrom = LoginFrom(person);
         person.UserName = await FreeUserNameAsync(madeFrom, ct);
         person.Memberships.Add(
             new Membership
@@ -122,7 +122,7 @@ public sealed partial class AccountAdministration(
         // A login asked for and taken is refused by Identity's validator, in French (LocalizedIdentityErrorDescriber).
         string? madeFrom = null;
         person.UserName = string.IsNullOrWhiteSpace(admin.Login)
-            ? await FreeUserNameAsync(madeFrom = Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName), ct)
+            ? await FreeUserNameAsync(madeFrom = LoginFrom(person), ct)
             : admin.Login.Trim();
         person.Memberships.Add(new Membership { SchoolId = schoolId, Profiles = Profile.Staff | Profile.SchoolAdmin });
         return await CreateWithTemporaryPasswordAsync(person, madeFrom, ct);
@@ -161,14 +161,15 @@ public sealed partial class AccountAdministration(
             }
             catch (DbUpdateException e) when (Contention.IsDuplicate(e))
             {
-                // Inside a caller's transaction (a new établissement's first admin), EF's savepoint undid the write.
-                if (madeFrom is not null && attempt < 3)
-                {
-                    person.UserName = await FreeUserNameAsync(madeFrom, ct);
-                    continue;
-                }
-                db.ChangeTracker.Clear();
-                return Result.Invalid([users.ErrorDescriber.DuplicateUserName(person.UserName!).Description]);
+                // Taken between Identity's check and the write. Inside a caller's transaction (a new établissement's
+                // first admin), EF's savepoint undid the write: the transaction goes on.
+                created = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(person.UserName!));
+            }
+            // Taken since it was found free (Identity's check comes after the password's hashing, tens of ms).
+            if (madeFrom is not null && attempt < 3 && created.Errors.Any(e => e.Code == Taken))
+            {
+                person.UserName = await FreeUserNameAsync(madeFrom, ct);
+                continue;
             }
             if (!created.Succeeded)
             {
@@ -178,6 +179,10 @@ public sealed partial class AccountAdministration(
             return Result<CreatedAccount>.Ok(new CreatedAccount(person.Id, person.UserName!, password));
         }
     }
+
+    private const string Taken = nameof(IdentityErrorDescriber.DuplicateUserName); // the error's code
+
+    private static string LoginFrom(Person person) => Slugs.From(person.FirstName) + "." + Slugs.From(person.LastName);
 
     public async Task<IReadOnlyList<(int Id, string Name)>> ClassesAsync(
         int schoolId,
@@ -198,9 +203,16 @@ public sealed partial class AccountAdministration(
     private async Task<bool> IsAdminAsync(CurrentUser admin, int schoolId, CancellationToken ct) =>
         await db.IsAcademyAdminAsync(admin.PersonId, ct) || await db.IsSchoolAdminAsync(admin.PersonId, schoolId, ct);
 
+    /// <summary>The comment on the look-up of free logins (tests interleave another creation after it).</summary>
+    internal const string FreeLoginsTag = "free logins";
+
     private async Task<string> FreeUserNameAsync(string wanted, CancellationToken ct)
     {
-        var taken = await db.Users.Where(u => u.UserName!.StartsWith(wanted)).Select(u => u.UserName!).ToListAsync(ct);
+        var taken = await db
+            .Users.TagWith(FreeLoginsTag)
+            .Where(u => u.UserName!.StartsWith(wanted))
+            .Select(u => u.UserName!)
+            .ToListAsync(ct);
         var name = wanted;
         for (var n = 2; taken.Contains(name, StringComparer.OrdinalIgnoreCase); n++)
             name = wanted + n;

@@ -47,31 +47,38 @@ public sealed class TwoFactorAccount(UserManager<Person> users, EnoeDbContext db
         if (!await db.IsOfferedAsync(person.Id, ct) || await users.GetTwoFactorEnabledAsync(person))
             return null;
         var key = await users.GetAuthenticatorKeyAsync(person);
-        if (string.IsNullOrEmpty(key))
+        for (var attempt = 1; string.IsNullOrEmpty(key); attempt++)
         {
             // Not ResetAuthenticatorKeyAsync: a new security stamp would sign the person out in the middle of
             // enrolling.
-            key = users.GenerateNewAuthenticatorKey();
-            if (!await StoreKeyAsync(person, key))
+            var made = users.GenerateNewAuthenticatorKey();
+            if (await StoreKeyAsync(person, made))
+                key = made;
+            else if (attempt == 3)
+                throw new InvalidOperationException($"The authenticator key of {person.Id} could not be stored.");
+            else
             {
-                // Another tab of theirs stored its own key first (two opened at once): both show that one, the one a
-                // code is checked against.
+                // The person's row changed since it was read: another tab of theirs stored its key first (two opened
+                // at once: both show that one, the one a code is checked against), or something else changed it (a
+                // failed sign-in counted). Both read again.
                 db.ChangeTracker.Clear();
+                db.Attach(person);
+                await db.Entry(person).ReloadAsync(ct);
                 key = await users.GetAuthenticatorKeyAsync(person);
             }
         }
-        return new TwoFactorSetup(key!, InGroups(key!), OtpAuthUri(person.UserName ?? "", key!));
+        return new TwoFactorSetup(key, InGroups(key), OtpAuthUri(person.UserName ?? "", key));
     }
 
-    /// <summary>False when another request stored a key since this one read none.</summary>
+    /// <summary>False when the person's row or key changed since they were read.</summary>
     private async Task<bool> StoreKeyAsync(Person person, string key)
     {
         try
         {
-            // Refused as a concurrency failure: the person's row changed since it was read (the other store).
+            // Identity's store answers a concurrency failure when the person's row changed since it was read.
             return (await users.SetAuthenticationTokenAsync(person, Store, "AuthenticatorKey", key)).Succeeded;
         }
-        catch (DbUpdateException e) when (Contention.IsDuplicate(e))
+        catch (DbUpdateException e) when (Contention.IsDuplicate(e)) // the key stored by another, the row untouched
         {
             return false;
         }

@@ -53,12 +53,9 @@ public static class AccessLog
             if (await UnloggedAsync(db, me, students, kind, since, ct) is not { Count: > 0 } unlogged)
                 return; // a refresh, a live update: nothing to write, nothing locked
             // Two readings at once (two tabs, a grid and its export) would both find nothing and both write: the
-            // writers take turns on the reader's row and look again.
-            await using var turn = db.Database.CurrentTransaction is null
-                ? await db.BeginTurnAsync<Person>(me, ct)
-                : null;
-            if (turn is null)
-                await db.LockAsync<Person>(me, ct);
+            // writers take turns on the reader's row and look again. (The read paths call this on a context of their
+            // own, in no transaction.)
+            await using var turn = await db.BeginTurnAsync<Person>(me, ct);
             students = await UnloggedAsync(db, me, unlogged, kind, since, ct);
             if (students.Count == 0)
                 return;
@@ -81,8 +78,7 @@ public static class AccessLog
                     ),
                     ct
                 );
-            if (turn is not null)
-                await turn.CommitAsync(ct);
+            await turn.CommitAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using Enoe.Data.Common;
+using Enoe.Data.Database;
 using Enoe.Data.People;
 using Enoe.Data.Schools;
 using Enoe.Tests.Support;
@@ -11,8 +12,12 @@ namespace Enoe.Tests.Data;
 /// <summary>Two admins creating accounts with one login at the same moment: both told, none failing.</summary>
 public sealed class AccountsAtOnceTests : AcademyConsoleTest
 {
-    // Identity's check that the login is free (its validator; the first admin's own check before it).
+    // Identity's check that the login is free, made after it hashed the password.
     private const string LoginLookUp = "\"NormalizedUserName\" = ";
+
+    // On PostgreSQL the other creation runs to its end meanwhile (it waits for nothing this one holds); on SQLite it
+    // waits for this one's write transaction, on a thread of its own.
+    private static readonly bool OtherWaits = TestDatabase.Provider == DatabaseProvider.Sqlite;
 
     private ServiceProvider InstanceWith(IInterceptor meanwhile) =>
         Database.NewInstance(s =>
@@ -21,35 +26,40 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
             s.AddSingleton(meanwhile);
         });
 
-    private async Task<Result<CreatedAccount>> CreateAsync(IServiceProvider services)
+    private async Task<Result<CreatedAccount>> CreateAsync(IServiceProvider services, Profile profile)
     {
         await using var scope = services.CreateAsyncScope();
         var account = new NewAccount
         {
             FirstName = "Jean",
             LastName = "Dupont",
-            Profile = Profile.Teacher,
+            Profile = profile,
+            ClassId = profile == Profile.Student ? F.ClassA.Id : null,
         };
         return await scope
             .ServiceProvider.GetRequiredService<AccountAdministration>()
             .CreateAsync(Admin, F.A.Id, account);
     }
 
-    [Fact]
-    public async Task TwoJeanDupontsCreatedAtOnce_GetTwoLogins_AsOneAfterTheOtherWould()
+    [Theory]
+    [InlineData(LoginLookUp, Profile.Teacher)] // taken between Identity's check and the write: the unique index says
+    [InlineData(AccountAdministration.FreeLoginsTag, Profile.Student)] // taken before Identity's check: it says
+    public async Task TwoJeanDupontsCreatedAtOnce_GetTwoLogins_AsOneAfterTheOtherWould(string after, Profile profile)
     {
         var a = F.A.Id;
-        // The other admin creates the same name just after this creation found jean.dupont free.
-        var meanwhile = Meanwhile.After(LoginLookUp, () => CreateAsync(Database.Services));
+        // The other admin creates the same name just after this creation looked.
+        var meanwhile = Meanwhile.After(after, () => CreateAsync(Database.Services, profile));
         await using var other = InstanceWith(meanwhile);
 
-        var second = await CreateAsync(other);
+        var second = await CreateAsync(other, profile);
         var first = await meanwhile.Other;
 
         Assert.True(first.Succeeded && second.Succeeded, string.Join(" ", first.Errors.Concat(second.Errors)));
         Assert.Equal(("jean.dupont", "jean.dupont2"), (first.Value!.UserName, second.Value!.UserName));
         await using var db = Database.NewContext();
         Assert.Equal(2, await db.Memberships.CountAsync(m => m.SchoolId == a && m.Person!.LastName == "Dupont"));
+        if (profile == Profile.Student)
+            Assert.Equal(2, await db.Enrolments.CountAsync(e => e.Student!.LastName == "Dupont"));
     }
 
     [Fact]
@@ -58,7 +68,7 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
         var meanwhile = Meanwhile.After(
             LoginLookUp,
             () => Schools.CreateAsync(Admin, Form("0250200", "college-deux")),
-            onItsOwnThread: true // on SQLite it waits for this creation's write transaction
+            onItsOwnThread: OtherWaits
         );
         await using var other = InstanceWith(meanwhile);
 
@@ -81,7 +91,7 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
         var meanwhile = Meanwhile.After(
             LoginLookUp,
             () => Schools.CreateAsync(Admin, Form("0250200", "college-deux", login: null)),
-            onItsOwnThread: true
+            onItsOwnThread: OtherWaits
         );
         await using var other = InstanceWith(meanwhile);
 
