@@ -69,6 +69,39 @@ public sealed class NotificationBellTests : SchoolComponentTest
         Assert.Equal(1, _counter.Count);
     }
 
+    [Fact]
+    public async Task TwoDeliveriesHeardOutOfOrder_LeaveTheCountRight_ARemovalIsBelieved()
+    {
+        await SendAsync("Sortie au musée");
+        var bell = Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find(".enoe-badge").TextContent.Trim()));
+        await WriteUnannouncedAsync();
+        await WriteUnannouncedAsync(); // two more, delivered from two instances: the newer's count heard first
+        _counter.Reset();
+
+        await Bus.PublishAsync(Delivery(unread: 3));
+        await Database.DeliveredAsync();
+        await Bus.PublishAsync(Delivery(unread: 2)); // counted before the newer was written: it missed one
+        await Database.DeliveredAsync();
+
+        bell.WaitForAssertion(() => Assert.Equal("3", bell.Find(".enoe-badge").TextContent.Trim()));
+        Assert.Equal(1, _counter.Count);
+        _counter.Reset();
+        await Bus.PublishAsync(Delivery(unread: 2) with { Removed = ["absence:1"] }); // one withdrawn, one added
+        await Database.DeliveredAsync();
+        bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".enoe-badge").TextContent.Trim()));
+        Assert.Equal(0, _counter.Count);
+    }
+
+    /// <summary>A line for the student, with the count the sender read.</summary>
+    private NotificationsDelivered Delivery(int unread) =>
+        new([F.StudentA.Id], [NotificationCategory.Memos])
+        {
+            Unread = new Dictionary<int, int> { [F.StudentA.Id] = unread },
+            Lines = [new(0, NotificationKind.MemoReceived, "…", "/", null, null, DateTime.UtcNow, false, "x")],
+            LinesOf = new Dictionary<int, int[]> { [F.StudentA.Id] = [0] },
+        };
+
     private async Task WriteUnannouncedAsync()
     {
         await using var db = await Database.Get<IDbContextFactory<EnoeDbContext>>().CreateDbContextAsync();
