@@ -86,6 +86,15 @@ public sealed partial class SchoolAdministration
             return Result.Invalid(read.Errors);
         await using var transaction = apply ? await db.Database.BeginTransactionAsync(ct) : null;
         var uais = read.Lines.Select(l => l.Uai).ToList();
+        if (transaction is not null)
+            // The établissements' turn, before their services are read: an admin switching one of them meanwhile
+            // waits, then sees what the file wrote (SchoolServiceSwitches locks them the same way, in id order).
+            // Without it, PostgreSQL let both write from the same states: the import then failed on the row the
+            // switch had removed, or the history recorded a change twice.
+            await db.LockAllAsync<School>(
+                await db.Schools.Where(s => uais.Contains(s.Uai)).Select(s => s.Id).ToListAsync(ct),
+                ct
+            );
         var existing = await db
             .Schools.Include(s => s.ClosedServices)
             .Include(s => s.InsideOnlyServices)
