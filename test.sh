@@ -105,8 +105,9 @@ dotnet test Enoe.Tests --nologo --no-build "${filter[@]}" --logger "trx;LogFileN
     --results-directory "$results" "${args[@]}"
 count sqlite $?
 
-# The data tests once more, on PostgreSQL (tests of SQLite's own file and migration steps left out).
-only_data="FullyQualifiedName~Enoe.Tests.Data.&Database!=SqliteOnly"
+# The data tests once more, on PostgreSQL, with the tests elsewhere that make a database of their own and say
+# [Trait("Database", "Both")] (tests of SQLite's own file and migration steps left out).
+only_data="(FullyQualifiedName~Enoe.Tests.Data.|Database=Both)&Database!=SqliteOnly"
 ENOE_TEST_DATABASE=PostgreSQL dotnet test Enoe.Tests --nologo --no-build \
     --filter "${user_filter:+($user_filter)&}$only_data" \
     --logger "trx;LogFileName=postgresql.trx" --results-directory "$results" "${args[@]}"

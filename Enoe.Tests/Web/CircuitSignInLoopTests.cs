@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Enoe.Tests.Web;
 
 /// <summary>The watch checks open tabs by itself, every <see cref="CircuitSignInWatch.Interval"/>.</summary>
+[Trait("Database", "Both")] // a database of its own: run on PostgreSQL too, with the data tests
 public sealed class CircuitSignInLoopTests
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace Enoe.Tests.Web;
 /// The OpenID Connect provider's keys: made once in the database, read the same by every instance and restart,
 /// rolled over with the next generation announced before it signs.
 /// </summary>
+[Trait("Database", "Both")] // a database of its own: run on PostgreSQL too, with the data tests
 public sealed class OidcKeyRingTests : IAsyncLifetime
 {
     private TestDatabase _db = default!;
