@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Events;
@@ -173,7 +172,8 @@ public sealed partial class AttendanceService(
             // The same half-day reported at the same moment (a double click): the unique index kept one.
             return Result.Invalid([SchoolLifeMessages.Report_Already]);
         }
-        catch (Exception e) when (e is DbUpdateException or DbException && Database.Contention.IsMissingReference(e))
+        // The foreign key's refusal: wrapped by SaveChanges, raw from ExecuteUpdate.
+        catch (Exception e) when (Database.Contention.IsMissingReference(e))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             if (await MotiveWithdrawnAsync(school, reason, ct))

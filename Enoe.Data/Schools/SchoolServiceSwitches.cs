@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enoe.Data.Common;
 using Enoe.Data.Database;
 using Enoe.Data.Modules;
@@ -149,8 +148,7 @@ public sealed partial class SchoolServiceSwitches(
                 Record(db, user, changing, key, to);
                 await db.SaveChangesAsync(ct);
             }
-            catch (Exception e)
-                when (e is DbException or DbUpdateException && (Contention.IsDuplicate(e) || Contention.IsBusy(e)))
+            catch (Exception e) when (Contention.IsDuplicate(e) || Contention.IsBusy(e))
             {
                 // Another admin switched it meanwhile; or an import of établissements was writing them, and
                 // PostgreSQL ended one of the two.

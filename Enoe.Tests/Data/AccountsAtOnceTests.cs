@@ -65,17 +65,7 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
     [Fact]
     public async Task AFirstAdminsLoginTakenWhileTheSchoolIsCreated_IsRefusedAsTaken_AndLeavesNoSchool()
     {
-        var meanwhile = Meanwhile.After(
-            LoginLookUp,
-            () => Schools.CreateAsync(Admin, Form("0250200", "college-deux")),
-            onItsOwnThread: OtherWaits
-        );
-        await using var other = InstanceWith(meanwhile);
-
-        var second = await other
-            .GetRequiredService<SchoolAdministration>()
-            .CreateAsync(Admin, Form("0250100", "college-un"));
-        var first = await meanwhile.Other;
+        var (first, second) = await TwoSchoolsAtOnceAsync(login: "anne.berard");
 
         // On PostgreSQL the other commits first and this one is refused; on SQLite the writes take turns.
         var refused = Assert.Single(new[] { first, second }, r => !r.Succeeded);
@@ -88,17 +78,7 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
     [Fact]
     public async Task TwoFirstAdminsOfOneNameAtOnce_GetTwoLogins_TheSecondAfterItsSavepoint()
     {
-        var meanwhile = Meanwhile.After(
-            LoginLookUp,
-            () => Schools.CreateAsync(Admin, Form("0250200", "college-deux", login: null)),
-            onItsOwnThread: OtherWaits
-        );
-        await using var other = InstanceWith(meanwhile);
-
-        var second = await other
-            .GetRequiredService<SchoolAdministration>()
-            .CreateAsync(Admin, Form("0250100", "college-un", login: null));
-        var first = await meanwhile.Other;
+        var (first, second) = await TwoSchoolsAtOnceAsync(login: null);
 
         // On PostgreSQL the second's insert is refused inside its school's transaction, which goes on from EF's
         // savepoint with the next login.
@@ -111,7 +91,25 @@ public sealed class AccountsAtOnceTests : AcademyConsoleTest
         Assert.Equal(2, await db.Memberships.CountAsync(m => m.Person!.LastName == "Bérard"));
     }
 
-    private static SchoolForm Form(string digits, string slug, string? login = "anne.berard") =>
+    /// <summary>
+    /// Two établissements created with an Anne Bérard as first admin: the other just after this one's login was found
+    /// free by Identity.
+    /// </summary>
+    private async Task<(Result<CreatedSchool> First, Result<CreatedSchool> Second)> TwoSchoolsAtOnceAsync(string? login)
+    {
+        var meanwhile = Meanwhile.After(
+            LoginLookUp,
+            () => Schools.CreateAsync(Admin, Form("0250200", "college-deux", login)),
+            onItsOwnThread: OtherWaits
+        );
+        await using var other = InstanceWith(meanwhile);
+        var second = await other
+            .GetRequiredService<SchoolAdministration>()
+            .CreateAsync(Admin, Form("0250100", "college-un", login));
+        return (await meanwhile.Other, second);
+    }
+
+    private static SchoolForm Form(string digits, string slug, string? login) =>
         new()
         {
             Uai = Uai.Create(digits),

@@ -42,13 +42,8 @@ public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory ap
                 $"{page}: {(int)response.StatusCode} {response.Headers.Location}"
             );
         }
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var sessions = await db.Set<Enoe.Data.Sessions.SignInSession>()
-            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.UserName == "lucas.martin"))
-            .Select(s => s.EndedAt)
-            .ToListAsync();
-        Assert.Equal([null], sessions); // one session, still open: the check did not end it nor start another
+        // One session, still open: the check did not end it nor start another.
+        Assert.Equal([null], (await SessionsOfAsync("lucas.martin")).Select(s => s.EndedAt));
     }
 
     [Fact]
@@ -74,12 +69,18 @@ public sealed class StampRevalidationTests(StampCheckedEveryRequestAppFactory ap
         Assert.Contains(wiped, c => c.StartsWith(".Enoe.Auth="));
         Assert.Contains(wiped, c => c.StartsWith(".Enoe.Device="));
         // And the session behind the cookie is ended, not left open in the person's list of sessions.
-        await using var after = app.Services.CreateAsyncScope();
-        var db = after.ServiceProvider.GetRequiredService<EnoeDbContext>();
-        var ends = await db.Set<Enoe.Data.Sessions.SignInSession>()
-            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.UserName == "emma.martin"))
-            .Select(s => s.EndReason)
+        Assert.Equal(
+            [Enoe.Data.Sessions.SessionEnd.Revoked],
+            (await SessionsOfAsync("emma.martin")).Select(s => s.EndReason)
+        );
+    }
+
+    private async Task<List<Enoe.Data.Sessions.SignInSession>> SessionsOfAsync(string userName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnoeDbContext>();
+        return await db.Set<Enoe.Data.Sessions.SignInSession>()
+            .Where(s => db.Users.Any(p => p.Id == s.PersonId && p.UserName == userName))
             .ToListAsync();
-        Assert.Equal([Enoe.Data.Sessions.SessionEnd.Revoked], ends);
     }
 }
